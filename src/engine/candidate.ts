@@ -1,0 +1,179 @@
+/**
+ * One candidate row judged on its own: values read (from the cell, or from the
+ * work history for years), knock-outs tested, award points counted, status set.
+ * Ranking and the reason line come later, in evaluate().
+ */
+import { awardPoints, totalScore } from "./award";
+import { contractValue } from "./contractValue";
+import type {
+  AwardOutcome,
+  CandidateInput,
+  CandidateResult,
+  KnockoutOutcome,
+  Problem,
+  Status,
+} from "./evaluation";
+import { knockoutFailure, knockoutPasses, type KnockoutContext } from "./knockouts";
+import { candidateMessages as m } from "./messages";
+import type { AwardCriterion, KnockoutCriterion, Request } from "./request";
+import {
+  isEmptyCell,
+  readCriterionValue,
+  readNumber,
+  readText,
+  type CriterionValue,
+} from "./values";
+import { historyYears, type WorkHistory } from "./workHistory";
+
+/** A candidate judged on its own, before ranking. */
+export interface CandidateDraft {
+  result: Omit<CandidateResult, "rank" | "top" | "tie" | "needsDraw" | "drawn" | "reason">;
+  /** The fields in `missing` that hold something unreadable (the rest are empty). */
+  unreadable: string[];
+  /** Why each failed knock-out failed, in Dutch, in the request's order. */
+  failures: string[];
+  drawOrder: number | null;
+  problems: Problem[];
+}
+
+/** What judging one row needs besides the row. */
+export interface CandidateContext {
+  request: Request;
+  history: WorkHistory;
+  /** The name appears on more than one row, so the work history cannot be told apart. */
+  ambiguousName: boolean;
+}
+
+interface ReadValue {
+  value: CriterionValue | null;
+  source: "cell" | "history";
+}
+
+/**
+ * Judges one candidate row (with a readable name) on knock-outs and award criteria.
+ *
+ * @example
+ * const draft = judgeCandidate(row, "Ans", { request: request17040, history, ambiguousName: false });
+ * draft.result.status; // "eligible" | "knockedOut" | "incomplete"
+ */
+export function judgeCandidate(
+  input: CandidateInput,
+  name: string,
+  context: CandidateContext
+): CandidateDraft {
+  const { request } = context;
+  const problems: Problem[] = [];
+  const missing: string[] = [];
+  const unreadable: string[] = [];
+  const problem = (field: string, message: string) =>
+    problems.push({ source: "candidates", row: input.row, field, message });
+  const lack = (field: string, kind: "empty" | "invalid") => {
+    if (missing.includes(field)) return;
+    missing.push(field);
+    if (kind === "invalid") unreadable.push(field);
+  };
+
+  const rateRead = readNumber(input.rate, "rate");
+  const rate = rateRead.ok ? rateRead.value : null;
+  if (!rateRead.ok) {
+    problem("rate", m.field(m.rateLabel, rateRead.message));
+    lack("rate", rateRead.problem);
+  }
+  const drawOrder = readDrawOrder(input, problem);
+
+  const readCriterion = (criterion: KnockoutCriterion | AwardCriterion): ReadValue => {
+    if (criterion.valueKind === "years") {
+      const fromHistory = historyYears(context.history, name, criterion, request.referenceDate);
+      if (fromHistory.kind !== "none" && context.ambiguousName) {
+        problem(criterion.id, m.historyAmbiguous(criterion.id));
+        lack(criterion.id, "invalid");
+        return { value: null, source: "history" };
+      }
+      if (fromHistory.kind === "years") return { value: fromHistory.years, source: "history" };
+      if (fromHistory.kind === "unreadable") {
+        lack(criterion.id, "invalid"); // the period rows carry the problem
+        return { value: null, source: "history" };
+      }
+    }
+    // An absent key is an absent column: the host reports that once, not per row.
+    if (!(criterion.id in input.values)) {
+      lack(criterion.id, "empty");
+      return { value: null, source: "cell" };
+    }
+    const read = readCriterionValue(input.values[criterion.id], criterion.valueKind);
+    if (read.ok) return { value: read.value, source: "cell" };
+    problem(criterion.id, m.field(criterion.id, read.message));
+    lack(criterion.id, read.problem);
+    return { value: null, source: "cell" };
+  };
+
+  const knockoutContext: KnockoutContext = { request, rate };
+  const knockouts: KnockoutOutcome[] = [];
+  const failed: string[] = [];
+  const failures: string[] = [];
+  for (const criterion of request.knockouts) {
+    if (criterion.optional && !(criterion.id in input.values)) continue;
+    const { value, source } =
+      criterion.rule.kind === "maxRate"
+        ? { value: rate, source: "cell" as const }
+        : readCriterion(criterion);
+    const passed = value === null ? null : knockoutPasses(criterion, value, knockoutContext);
+    // A readable value that still cannot be decided (K7 without a rate) waits for that other value.
+    if (passed === null && value !== null && rate !== null) lack(criterion.id, "invalid");
+    if (passed === false && value !== null) {
+      failed.push(criterion.id);
+      failures.push(knockoutFailure(criterion, value, knockoutContext));
+    }
+    knockouts.push({ id: criterion.id, value, source, passed });
+  }
+
+  const awards: AwardOutcome[] = request.awards.map((criterion) => {
+    const { value, source } = readCriterion(criterion);
+    const points = value === null ? null : awardPoints(criterion, value);
+    return {
+      id: criterion.id,
+      value: value === "n.v.t." ? false : value,
+      source,
+      points,
+      maxPoints: Math.max(0, criterion.points),
+    };
+  });
+  const allPoints = awards.map((a) => a.points);
+  const status: Status =
+    failed.length > 0 ? "knockedOut" : missing.length > 0 ? "incomplete" : "eligible";
+  // An incomplete candidate gets no score at all, so no report can rank it by accident.
+  const complete = allPoints.every((p): p is number => p !== null);
+  const score = complete && status !== "incomplete" ? totalScore(allPoints) : null;
+
+  return {
+    result: {
+      row: input.row,
+      name,
+      supplier: readText(input.supplier),
+      rate,
+      status,
+      failed,
+      missing,
+      knockouts,
+      awards,
+      score,
+      contractValue: rate === null ? null : contractValue(request, rate),
+    },
+    unreadable,
+    failures,
+    drawOrder,
+    problems,
+  };
+}
+
+/** The draw number when one is recorded; an unreadable one is a problem, and no number. */
+function readDrawOrder(
+  input: CandidateInput,
+  problem: (field: string, message: string) => void
+): number | null {
+  if (isEmptyCell(input.drawOrder)) return null;
+  const read = readNumber(input.drawOrder, "drawOrder");
+  if (read.ok) return read.value;
+  problem("drawOrder", m.field(m.drawLabel, read.message));
+  return null;
+}

@@ -1,0 +1,60 @@
+/**
+ * Numbers, amounts and dates written the Dutch way (`€ 1.234,56`, `72,5`,
+ * `04-10-2024`), with plain spaces: ICU puts a non-breaking space after `€`,
+ * which a cell, a CSV or a test comparing text does not expect.
+ */
+import { dayToIso, isoToDay } from "./dates";
+import type { IsoDate } from "./request";
+
+const euro = new Intl.NumberFormat("nl-NL", {
+  style: "currency",
+  currency: "EUR",
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 2,
+});
+
+const numberFormats = new Map<number, Intl.NumberFormat>();
+
+/**
+ * An amount in euros with two decimals and `.` between thousands.
+ *
+ * @example
+ * formatEuro(75.01); // "€ 75,01"
+ * formatEuro(1234.56); // "€ 1.234,56"
+ */
+export function formatEuro(amount: number): string {
+  return plainSpaces(euro.format(amount));
+}
+
+/**
+ * A number with a decimal comma, `.` between thousands and at most `maxDecimals` decimals.
+ *
+ * @example
+ * formatNumber(72.5); // "72,5"
+ * formatNumber(1234567.891); // "1.234.567,89"
+ */
+export function formatNumber(value: number, maxDecimals = 2): string {
+  let format = numberFormats.get(maxDecimals);
+  if (!format) {
+    format = new Intl.NumberFormat("nl-NL", { maximumFractionDigits: maxDecimals });
+    numberFormats.set(maxDecimals, format);
+  }
+  return plainSpaces(format.format(value));
+}
+
+/**
+ * A date as `dd-mm-jjjj`, from an ISO date or a Date (read in UTC, as hosts store dates).
+ *
+ * @example
+ * formatDate("2024-10-04"); // "04-10-2024"
+ */
+export function formatDate(date: IsoDate | Date): string {
+  const iso = typeof date === "string" ? date : dayToIso(Math.floor(date.getTime() / 86_400_000));
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!match || isoToDay(iso) === null) return iso;
+  return `${match[3]}-${match[2]}-${match[1]}`;
+}
+
+function plainSpaces(text: string): string {
+  return text.replace(/[\u00a0\u202f]/g, " ");
+}

@@ -1,0 +1,59 @@
+/**
+ * The engine's public API: pure TypeScript that every host (task pane, custom
+ * functions, CLI) calls, so all three give identical results.
+ */
+export * from "./request";
+export * from "./evaluation";
+export { presets, request17040 } from "./presets/request17040";
+
+export type { ReadResult } from "./result";
+export {
+  isCellError,
+  isEmptyCell,
+  parseDutchNumber,
+  readCriterionValue,
+  readDate,
+  readNumber,
+  readText,
+  readYesNo,
+  type CriterionValue,
+  type NumberKind,
+} from "./values";
+export { formatDate, formatEuro, formatNumber } from "./format";
+export { addYears, calendarYears, dayToIso, excelSerialToIso, isoToDay } from "./dates";
+export { mergeSpans, yearsInWindow, type DaySpan, type Period } from "./experience";
+export {
+  historyCriteria,
+  historyYears,
+  nameKey,
+  readWorkHistory,
+  type CriterionHistory,
+  type HistoryYears,
+  type WorkHistory,
+} from "./workHistory";
+export { contractValue, requiredCover, type ContractValue } from "./contractValue";
+export { criterionLabel, knockoutFailure, knockoutPasses, type KnockoutContext } from "./knockouts";
+export { awardPoints, maxScore, totalScore } from "./award";
+export { judgeCandidate, type CandidateDraft, type CandidateContext } from "./candidate";
+export { rankCandidates, type RankEntry, type RankPlace, type Ranking } from "./ranking";
+export { reasonLine, type ReasonInput } from "./reason";
+export { evaluate } from "./evaluate";
+export {
+  competencyVerdict,
+  repeatStep3,
+  type CompetencyOutcome,
+  type CompetencyProblem,
+  type CompetencyVerdict,
+} from "./competencies";
+export { validateRequest, type RequestProblem } from "./validateRequest";
+export {
+  candidateMessages,
+  competencyMessages,
+  describeCell,
+  joinList,
+  periodMessages,
+  reasonText,
+  requestLabels,
+  requestMessages,
+  valueMessages,
+} from "./messages";

@@ -1,0 +1,102 @@
+/**
+ * The test of one knock-out (K…) or formal requirement (E…) on a value already read,
+ * and the Dutch words for why it failed.
+ */
+import { requiredCover } from "./contractValue";
+import { reasonText as t } from "./messages";
+import type { KnockoutCriterion, Request } from "./request";
+import type { CriterionValue } from "./values";
+
+/** What a knock-out test needs besides the criterion's own value. */
+export interface KnockoutContext {
+  request: Pick<
+    Request,
+    "maxRate" | "hoursPerWeek" | "termWeeks" | "extensions" | "contractValueIncludesExtensions"
+  >;
+  /** The candidate's hourly rate; null when missing or unreadable. */
+  rate: number | null;
+}
+
+/**
+ * Whether a value passes a knock-out: true, false, or null when it cannot be
+ * decided (K7 without a rate, a value of the wrong sort for the rule).
+ * For `maxRate` (K8) the value is the rate itself.
+ *
+ * @example
+ * knockoutPasses(k8, 75, { request: request17040, rate: 75 }); // true
+ * knockoutPasses(k8, 75.01, { request: request17040, rate: 75.01 }); // false
+ */
+export function knockoutPasses(
+  criterion: Pick<KnockoutCriterion, "rule" | "valueKind">,
+  value: CriterionValue,
+  context: KnockoutContext
+): boolean | null {
+  const rule = criterion.rule;
+  switch (rule.kind) {
+    case "yes":
+      if (value === "n.v.t.") return criterion.valueKind === "yesNoNotApplicable";
+      return typeof value === "boolean" ? value : null;
+    case "atLeast":
+      return typeof value === "number" ? value >= rule.value : null;
+    case "atMost":
+      return typeof value === "number" ? value <= rule.value : null;
+    case "coversContractValue":
+      if (typeof value !== "number" || context.rate === null) return null;
+      return value >= requiredCover(context.request, context.rate);
+    case "maxRate":
+      return typeof value === "number" ? value <= context.request.maxRate : null;
+  }
+}
+
+/**
+ * Why a value failed a knock-out, in Dutch, led by the criterion id.
+ *
+ * @example
+ * knockoutFailure(k8, 75.01, { request: request17040, rate: 75.01 });
+ * // "K8: uurtarief € 75,01 is hoger dan het maximum van € 75,00"
+ */
+export function knockoutFailure(
+  criterion: KnockoutCriterion,
+  value: CriterionValue,
+  context: KnockoutContext
+): string {
+  const { id, rule, valueKind } = criterion;
+  if (typeof value !== "number") return t.yesNoFailed(id, criterionLabel(criterion), value);
+  switch (rule.kind) {
+    case "atLeast":
+      if (valueKind === "years") return t.yearsTooFew(id, value, rule.value);
+      if (valueKind === "amount") return t.amountTooLow(id, value, rule.value);
+      return t.countTooFew(id, value, rule.value);
+    case "atMost":
+      if (valueKind === "years") return t.yearsTooMany(id, value, rule.value);
+      if (valueKind === "amount") return t.amountTooHigh(id, value, rule.value);
+      return t.countTooMany(id, value, rule.value);
+    case "coversContractValue":
+      return t.insuranceTooLow(
+        id,
+        value,
+        context.rate === null ? 0 : requiredCover(context.request, context.rate)
+      );
+    case "maxRate":
+    case "yes":
+      return t.rateTooHigh(id, value, context.request.maxRate);
+  }
+}
+
+/**
+ * The short name of a criterion: its header without the leading id, else its description.
+ *
+ * @example
+ * criterionLabel({ id: "K6", header: "K6 Hbo-bachelor", description: "…" }); // "Hbo-bachelor"
+ */
+export function criterionLabel(criterion: {
+  id: string;
+  header: string | null;
+  description: string;
+}): string {
+  const header = criterion.header?.trim() ?? "";
+  const rest = header.toUpperCase().startsWith(criterion.id.toUpperCase())
+    ? header.slice(criterion.id.length).trim()
+    : header;
+  return rest || criterion.description;
+}

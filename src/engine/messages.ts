@@ -1,0 +1,225 @@
+/**
+ * Every Dutch text the engine produces, in one place: problems with input
+ * values, with the request and with the work history, and the one-line reasons.
+ * Change a wording here and every host (task pane, custom functions, CLI) follows.
+ */
+import { formatDate, formatEuro, formatNumber } from "./format";
+import type { CellValue } from "./evaluation";
+
+/** Kinds of number a cell can hold; each has its own wording and limits. */
+export type NumberKind = "amount" | "rate" | "years" | "count" | "drawOrder";
+
+const numberNoun: Record<NumberKind, string> = {
+  amount: "bedrag",
+  rate: "uurtarief",
+  years: "aantal jaren",
+  count: "aantal",
+  drawOrder: "lotnummer",
+};
+
+const numberHint: Record<NumberKind, string> = {
+  amount: "Typ bijvoorbeeld 72,50 of € 72,50.",
+  rate: "Typ bijvoorbeeld 72,50 of € 72,50.",
+  years: "Typ bijvoorbeeld 2 of 2,5.",
+  count: "Typ een heel getal, bijvoorbeeld 3.",
+  drawOrder: "Typ een heel getal vanaf 1.",
+};
+
+/**
+ * A cell value as a user would recognise it in a message.
+ *
+ * @example
+ * describeCell("abc"); // "'abc'"
+ * describeCell(true); // "WAAR"
+ */
+export function describeCell(value: CellValue): string {
+  if (value === null || value === undefined) return "(leeg)";
+  if (typeof value === "string") return `'${value}'`;
+  if (typeof value === "number") return formatNumber(value, 6);
+  if (typeof value === "boolean") return value ? "WAAR" : "ONWAAR";
+  if (value instanceof Date)
+    return Number.isNaN(value.getTime()) ? "(ongeldige datum)" : formatDate(value);
+  return value.error;
+}
+
+/** Problems reading one cell. */
+export const valueMessages = {
+  excelError: (code: string) => `De cel bevat de Excel-fout ${code}. Vervang die door een waarde.`,
+  formula: (text: string) =>
+    `Formule in plaats van een waarde: '${text}'. Typ de waarde zelf of plak als waarde.`,
+  emptyNumber: (kind: NumberKind) => `Geen ${numberNoun[kind]} ingevuld. ${numberHint[kind]}`,
+  notANumber: (kind: NumberKind, value: CellValue) =>
+    `Geen geldig ${numberNoun[kind]}: ${describeCell(value)}. ${numberHint[kind]}`,
+  negative: (kind: NumberKind, value: CellValue) =>
+    `Een ${numberNoun[kind]} kan niet negatief zijn: ${describeCell(value)}.`,
+  notPositive: (kind: NumberKind, value: CellValue) =>
+    `Een ${numberNoun[kind]} moet groter dan 0 zijn: ${describeCell(value)}.`,
+  notWhole: (kind: NumberKind, value: CellValue) =>
+    `Een ${numberNoun[kind]} moet een heel getal zijn: ${describeCell(value)}. ${numberHint[kind]}`,
+  emptyYesNo: (allowNotApplicable: boolean) =>
+    `Niet ingevuld. Typ ${allowNotApplicable ? "Ja, Nee of n.v.t." : "Ja of Nee"}.`,
+  notYesNo: (value: CellValue, allowNotApplicable: boolean) =>
+    `Geen geldig antwoord: ${describeCell(value)}. Typ ${allowNotApplicable ? "Ja, Nee of n.v.t." : "Ja of Nee"}.`,
+  notApplicableNotAllowed: (value: CellValue) =>
+    `${describeCell(value)} (niet van toepassing) kan hier niet: typ Ja of Nee.`,
+  emptyDate: () => "Geen datum ingevuld. Typ bijvoorbeeld 04-10-2024 of 4 oktober 2024.",
+  notADate: (value: CellValue) =>
+    `Geen geldige datum: ${describeCell(value)}. Typ bijvoorbeeld 04-10-2024 of 4 oktober 2024.`,
+  impossibleDate: (value: CellValue) => `Deze datum bestaat niet: ${describeCell(value)}.`,
+};
+
+/** Problems with a candidate row as a whole, or with the fields evaluate() needs. */
+export const candidateMessages = {
+  field: (label: string, message: string) => `${label}: ${message}`,
+  noName: () => "Deze rij heeft gegevens maar geen naam bij Kandidaat; de rij telt niet mee.",
+  unreadableName: (value: CellValue) =>
+    `Geen leesbare naam: ${describeCell(value)}; de rij telt niet mee.`,
+  duplicateName: (name: string, otherRows: number[]) =>
+    `De naam '${name}' staat ook op rij ${joinList(otherRows.map(String))}; ` +
+    `werkervaring is voor deze naam niet eenduidig toe te wijzen.`,
+  historyAmbiguous: (id: string) =>
+    `${id}: werkervaring hoort bij een naam die vaker voorkomt en telt daarom niet.`,
+  rateLabel: "Uurtarief",
+  drawLabel: "Loting",
+  drawIncomplete: (others: string[]) =>
+    `Loting ontbreekt voor deze kandidaat; ${joinList(others)} in dezelfde gelijke stand ` +
+    `hebben wel een lotnummer. Vul voor allemaal een lotnummer in.`,
+  drawDuplicate: (value: number, others: string[]) =>
+    `Lotnummer ${formatNumber(value)} is ook gegeven aan ${joinList(others)}. ` +
+    `Geef ieder in de gelijke stand een eigen lotnummer.`,
+};
+
+/** Problems with a row of the work history (`Werkervaring`). */
+export const periodMessages = {
+  noCandidate: () => "Geen naam bij Kandidaat: deze periode telt niet mee.",
+  unknownCandidate: (name: string) =>
+    `Geen kandidaat met de naam '${name}' in Kandidaten: deze periode telt niet mee.`,
+  noCountsFor: () => "Niet ingevuld waarvoor deze periode telt. Typ criteria, bijvoorbeeld K3, G9.",
+  unknownCriterion: (id: string, known: string[]) =>
+    `Onbekend criterium '${id}'. Werkervaring kan tellen voor ${joinList(known)}.`,
+  from: (message: string) => `Van: ${message}`,
+  to: (message: string) => `Tot: ${message}`,
+  endBeforeStart: (from: string, to: string) =>
+    `Tot (${formatDate(to)}) ligt vóór Van (${formatDate(from)}).`,
+};
+
+/** Names of the request's fields as the `Aanvraag` sheet shows them. */
+export const requestLabels = {
+  id: "Aanvraagnummer",
+  title: "Titel",
+  referenceDate: "Peildatum",
+  maxRate: "Maximumtarief",
+  topN: "Top N",
+  hoursMin: "Minimum uren per week",
+  hoursMax: "Maximum uren per week",
+  hours: "Uren per week",
+  termWeeks: "Looptijd in weken",
+  extensionCount: "Aantal verlengingsopties",
+  extensionWeeks: "Weken per verlenging",
+  feePerHour: "Fee per uur",
+  minAssessors: "Minimum aantal beoordelaars",
+  limit: (id: string) => `Grens van ${id}`,
+  points: (id: string) => `Punten van ${id}`,
+  threshold: (id: string) => `Drempel van ${id}`,
+  step: (id: string, index: number) => `Trede ${index + 1} van ${id}`,
+  window: (id: string) => `Periode van ${id}`,
+};
+
+/** Problems with the request definition (sheet `Aanvraag`). */
+export const requestMessages = {
+  invalidReferenceDate: (value: string) => `Ongeldige peildatum: '${value}'.`,
+  required: (label: string) => `${label} ontbreekt.`,
+  invalidDate: (label: string, value: string) =>
+    `${label} is geen geldige datum: '${value}'. Gebruik jjjj-mm-dd, bijvoorbeeld 2024-10-04.`,
+  invalidMoment: (value: string) =>
+    `Sluitingsmoment is ongeldig: '${value}'. Gebruik jjjj-mm-ddTuu:mm, bijvoorbeeld 2024-10-04T11:25.`,
+  notPositive: (label: string) => `${label} moet een getal groter dan 0 zijn.`,
+  negative: (label: string) => `${label} moet een getal van 0 of meer zijn.`,
+  notWholeAtLeast: (label: string, min: number) =>
+    `${label} moet een heel getal van ${min} of meer zijn.`,
+  minAboveMax: (label: string) => `${label}: het minimum is groter dan het maximum.`,
+  duplicateId: (id: string) => `Criterium ${id} komt meer dan één keer voor.`,
+  invalidId: (id: string) =>
+    `Ongeldig criterium-id '${id}'. Gebruik een letter en een nummer, bijvoorbeeld K3 of G9.`,
+  headerWithoutId: (id: string, header: string) =>
+    `De kolomkop '${header}' begint niet met het id ${id}; kolommen worden op hun id herkend.`,
+  headerRequired: (id: string) => `${id} heeft een kolomkop nodig.`,
+  ruleDoesNotFitKind: (id: string) =>
+    `De toets van ${id} past niet bij het soort waarde (ja/nee of getal).`,
+  thresholdRequired: (id: string) => `${id} telt een getal en heeft daarom een drempel nodig.`,
+  linearMinMax: (id: string) => `${id}: het minimum moet kleiner zijn dan het maximum.`,
+  noSteps: (id: string) => `${id}: voeg minstens één trede toe.`,
+  stepPoints: (id: string, max: number) =>
+    `${id}: de punten van een trede moeten tussen 0 en ${formatNumber(max)} liggen.`,
+  windowRequired: (id: string) =>
+    `${id} telt jaren en heeft daarom een periode (aantal jaren terug vanaf de peildatum) nodig.`,
+  noCompetencies: () => "Voeg minstens één competentie toe.",
+  duplicateCompetency: (name: string) => `Competentie '${name}' komt meer dan één keer voor.`,
+  emptyScale: () => "De beoordelingsschaal is leeg.",
+  duplicateScale: (value: string) => `'${value}' staat meer dan één keer in de beoordelingsschaal.`,
+  passFromNotInScale: (value: string, scale: string[]) =>
+    `'${value}' staat niet in de beoordelingsschaal (${joinList(scale)}).`,
+  unknownKind: (id: string, kind: string) => `${id}: onbekend soort '${kind}'.`,
+};
+
+/** Problems with step-4 judgements. */
+export const competencyMessages = {
+  unknownJudgement: (value: string, scale: string[]) =>
+    `Onbekend oordeel '${value}'. Kies uit ${joinList(scale)}.`,
+  tooFewAssessors: (competency: string, count: number, min: number) =>
+    `${competency}: ${count} beoordelaar${count === 1 ? "" : "s"}, er zijn er minstens ${min} nodig.`,
+  missing: (competency: string) => `${competency}: geen oordeel ingevuld.`,
+};
+
+/** Pieces of the one-line reason per candidate. */
+export const reasonText = {
+  knockedOut: (details: string[]) => `Valt af op ${details.join("; ")}`,
+  alsoIncomplete: (parts: string[]) => ` (ook onvolledig: ${parts.join(", ")})`,
+  incomplete: (parts: string[]) => `Onvolledig: ${parts.join(", ")}`,
+  missing: (label: string) => `${label} ontbreekt`,
+  unreadable: (label: string) => `${label} onleesbaar`,
+  rateLabel: "uurtarief",
+  yesNoFailed: (id: string, label: string, value: boolean | "n.v.t.") =>
+    `${id}: ${label} is ${value === true ? "Ja" : value === false ? "Nee" : "n.v.t."}`,
+  yearsTooFew: (id: string, years: number, min: number) =>
+    `${id}: ${formatNumber(years)} jaar is minder dan de vereiste ${formatNumber(min)} jaar`,
+  yearsTooMany: (id: string, years: number, max: number) =>
+    `${id}: ${formatNumber(years)} jaar is meer dan het maximum van ${formatNumber(max)} jaar`,
+  countTooFew: (id: string, count: number, min: number) =>
+    `${id}: ${formatNumber(count)} is minder dan het minimum van ${formatNumber(min)}`,
+  countTooMany: (id: string, count: number, max: number) =>
+    `${id}: ${formatNumber(count)} is meer dan het maximum van ${formatNumber(max)}`,
+  amountTooLow: (id: string, amount: number, min: number) =>
+    `${id}: ${formatEuro(amount)} is lager dan het minimum van ${formatEuro(min)}`,
+  amountTooHigh: (id: string, amount: number, max: number) =>
+    `${id}: ${formatEuro(amount)} is hoger dan het maximum van ${formatEuro(max)}`,
+  insuranceTooLow: (id: string, insured: number, contractValue: number) =>
+    `${id}: verzekerd bedrag ${formatEuro(insured)} is lager dan de opdrachtwaarde van ${formatEuro(contractValue)}`,
+  rateTooHigh: (id: string, rate: number, max: number) =>
+    `${id}: uurtarief ${formatEuro(rate)} is hoger dan het maximum van ${formatEuro(max)}`,
+  score: (score: number, max: number, rank: number) =>
+    `Score ${formatNumber(score)} van ${formatNumber(max)}, rang ${rank}`,
+  tiedWith: (names: string[]) => `gelijk met ${joinList(names)} (zelfde score en uurtarief)`,
+  drawn: "volgorde bepaald door loting",
+  inTop: (topN: number) => `in de top ${topN}`,
+  needsDraw: (fromPlace: number, toPlace: number) =>
+    fromPlace === toPlace
+      ? `loting nodig voor plaats ${toPlace}`
+      : `loting nodig voor plaats ${fromPlace} t/m ${toPlace}`,
+  outsideTop: (topN: number, cutoffScore: number | null) =>
+    cutoffScore === null
+      ? `buiten de top ${topN}`
+      : `buiten de top ${topN} (plaats ${topN} heeft ${formatNumber(cutoffScore)} punten)`,
+  separator: " — ",
+};
+
+/**
+ * A Dutch list: commas, and "en" before the last item.
+ *
+ * @example
+ * joinList(["Ans", "Bram", "Cor"]); // "Ans, Bram en Cor"
+ */
+export function joinList(items: string[]): string {
+  if (items.length <= 1) return items.join("");
+  return `${items.slice(0, -1).join(", ")} en ${items[items.length - 1]}`;
+}

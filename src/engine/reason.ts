@@ -1,0 +1,61 @@
+/**
+ * The one-line Dutch reason per candidate (`Toelichting`): why this status,
+ * which score, which place. The words themselves live in messages.ts.
+ */
+import { reasonText as t } from "./messages";
+import type { Status } from "./evaluation";
+
+/** Everything the reason line says something about. */
+export interface ReasonInput {
+  status: Status;
+  /** Why each failed knock-out failed (see knockoutFailure). */
+  failures: string[];
+  /** Fields missing or unreadable: `rate` or a criterion id. */
+  missing: string[];
+  /** The part of `missing` that is unreadable rather than empty. */
+  unreadable: string[];
+  score: number | null;
+  maxScore: number;
+  rank: number | null;
+  top: boolean;
+  needsDraw: boolean;
+  drawn: boolean;
+  /** Names of the candidates with the same score and rate. */
+  tiedWith: string[];
+  /** The places a needed draw decides. */
+  contested: { from: number; to: number } | null;
+  topN: number;
+  /** The score at place N, for "buiten de top". */
+  placeNScore: number | null;
+}
+
+/**
+ * The reason line.
+ *
+ * @example
+ * reasonLine({ status: "knockedOut", failures: ["K8: uurtarief € 75,01 is hoger dan het maximum van € 75,00"], … });
+ * // "Valt af op K8: uurtarief € 75,01 is hoger dan het maximum van € 75,00"
+ * reasonLine({ status: "eligible", score: 80, maxScore: 100, rank: 3, top: true, topN: 10, … });
+ * // "Score 80 van 100, rang 3 — in de top 10"
+ */
+export function reasonLine(input: ReasonInput): string {
+  const missingParts = input.missing.map((field) => {
+    const label = field === "rate" ? t.rateLabel : field;
+    return input.unreadable.includes(field) ? t.unreadable(label) : t.missing(label);
+  });
+  if (input.status === "knockedOut") {
+    const also = missingParts.length ? t.alsoIncomplete(missingParts) : "";
+    return t.knockedOut(input.failures) + also;
+  }
+  if (input.status === "incomplete" || input.score === null || input.rank === null) {
+    return t.incomplete(missingParts);
+  }
+  const place: string[] = [];
+  if (input.tiedWith.length) place.push(t.tiedWith(input.tiedWith));
+  if (input.drawn) place.push(t.drawn);
+  if (input.top) place.push(t.inTop(input.topN));
+  else if (input.needsDraw && input.contested)
+    place.push(t.needsDraw(input.contested.from, input.contested.to));
+  else place.push(t.outsideTop(input.topN, input.placeNScore));
+  return t.score(input.score, input.maxScore, input.rank) + t.separator + place.join(", ");
+}

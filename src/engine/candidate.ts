@@ -14,7 +14,7 @@ import type {
   Status,
 } from "./evaluation";
 import { knockoutFailure, knockoutPasses, type KnockoutContext } from "./knockouts";
-import { candidateMessages as m } from "./messages";
+import { candidateMessages as m, valueMessages } from "./messages";
 import type { AwardCriterion, KnockoutCriterion, Request } from "./request";
 import {
   isEmptyCell,
@@ -101,6 +101,21 @@ export function judgeCandidate(
       return { value: null, source: "cell" };
     }
     const read = readCriterionValue(input.values[criterion.id], criterion.valueKind);
+    // More years than the window holds cannot be true (total years typed, or "2.000"): refuse, never cap.
+    if (
+      read.ok &&
+      criterion.valueKind === "years" &&
+      criterion.windowYears !== undefined &&
+      typeof read.value === "number" &&
+      read.value > criterion.windowYears
+    ) {
+      problem(
+        criterion.id,
+        m.field(criterion.id, valueMessages.yearsBeyondWindow(read.value, criterion.windowYears))
+      );
+      lack(criterion.id, "invalid");
+      return { value: null, source: "cell" };
+    }
     if (read.ok) return { value: read.value, source: "cell" };
     problem(criterion.id, m.field(criterion.id, read.message));
     lack(criterion.id, read.problem);

@@ -66,16 +66,17 @@ export function knockoutFailure(
     case "atLeast":
       if (valueKind === "years") return t.yearsTooFew(id, value, rule.value);
       if (valueKind === "amount") return t.amountTooLow(id, value, rule.value);
-      return t.countTooFew(id, value, rule.value);
+      return t.countTooFew(id, value, rule.value, criterionLabel(criterion));
     case "atMost":
       if (valueKind === "years") return t.yearsTooMany(id, value, rule.value);
       if (valueKind === "amount") return t.amountTooHigh(id, value, rule.value);
-      return t.countTooMany(id, value, rule.value);
+      return t.countTooMany(id, value, rule.value, criterionLabel(criterion));
     case "coversContractValue":
       return t.insuranceTooLow(
         id,
         value,
-        context.rate === null ? 0 : requiredCover(context.request, context.rate)
+        context.rate === null ? 0 : requiredCover(context.request, context.rate),
+        context.request.contractValueIncludesExtensions
       );
     case "maxRate":
     case "yes":

@@ -17,6 +17,20 @@ const numberNoun: Record<NumberKind, string> = {
   drawOrder: "lotnummer",
 };
 
+/** "Typ Ja of Nee." — the answer list ends the sentence, so "n.v.t." takes no second full stop. */
+function typeYesNo(allowNotApplicable: boolean): string {
+  return allowNotApplicable ? "Typ Ja, Nee of n.v.t." : "Typ Ja of Nee.";
+}
+
+/**
+ * An amount in euros as `€ 75,01`; an amount with more than whole cents keeps its
+ * extra decimals (`€ 75,001`), so a message never says "€ 75,00 is hoger dan € 75,00".
+ */
+function euroExact(amount: number): string {
+  if (Math.abs(amount * 100 - Math.round(amount * 100)) < 1e-6) return formatEuro(amount);
+  return `€ ${formatNumber(amount, 6)}`;
+}
+
 const numberHint: Record<NumberKind, string> = {
   amount: "Typ bijvoorbeeld 72,50 of € 72,50.",
   rate: "Typ bijvoorbeeld 72,50 of € 72,50.",
@@ -46,7 +60,7 @@ export function describeCell(value: CellValue): string {
 export const valueMessages = {
   excelError: (code: string) => `De cel bevat de Excel-fout ${code}. Vervang die door een waarde.`,
   formula: (text: string) =>
-    `Formule in plaats van een waarde: '${text}'. Typ de waarde zelf of plak als waarde.`,
+    `Formule in plaats van een waarde: '${text}'. Typ de waarde zelf, of plak alleen de waarde (Plakken speciaal > Waarden).`,
   emptyNumber: (kind: NumberKind) => `Geen ${numberNoun[kind]} ingevuld. ${numberHint[kind]}`,
   notANumber: (kind: NumberKind, value: CellValue) =>
     `Geen geldig ${numberNoun[kind]}: ${describeCell(value)}. ${numberHint[kind]}`,
@@ -56,16 +70,20 @@ export const valueMessages = {
     `Een ${numberNoun[kind]} moet groter dan 0 zijn: ${describeCell(value)}.`,
   notWhole: (kind: NumberKind, value: CellValue) =>
     `Een ${numberNoun[kind]} moet een heel getal zijn: ${describeCell(value)}. ${numberHint[kind]}`,
-  emptyYesNo: (allowNotApplicable: boolean) =>
-    `Niet ingevuld. Typ ${allowNotApplicable ? "Ja, Nee of n.v.t." : "Ja of Nee"}.`,
+  emptyYesNo: (allowNotApplicable: boolean) => `Niet ingevuld. ${typeYesNo(allowNotApplicable)}`,
   notYesNo: (value: CellValue, allowNotApplicable: boolean) =>
-    `Geen geldig antwoord: ${describeCell(value)}. Typ ${allowNotApplicable ? "Ja, Nee of n.v.t." : "Ja of Nee"}.`,
+    `Geen geldig antwoord: ${describeCell(value)}. ${typeYesNo(allowNotApplicable)}`,
   notApplicableNotAllowed: (value: CellValue) =>
-    `${describeCell(value)} (niet van toepassing) kan hier niet: typ Ja of Nee.`,
+    `${describeCell(value)} (niet van toepassing) is hier niet toegestaan. Typ Ja of Nee.`,
   emptyDate: () => "Geen datum ingevuld. Typ bijvoorbeeld 04-10-2024 of 4 oktober 2024.",
   notADate: (value: CellValue) =>
     `Geen geldige datum: ${describeCell(value)}. Typ bijvoorbeeld 04-10-2024 of 4 oktober 2024.`,
   impossibleDate: (value: CellValue) => `Deze datum bestaat niet: ${describeCell(value)}.`,
+  dateBefore1900: (value: CellValue) =>
+    `Datum vóór 1900: ${describeCell(value)}. Controleer het jaartal.`,
+  yearsBeyondWindow: (value: CellValue, windowYears: number) =>
+    `${describeCell(value)} jaar past niet in de laatste ${formatNumber(windowYears)} jaar. ` +
+    `Typ alleen de jaren binnen die periode.`,
 };
 
 /** Problems with a candidate row as a whole, or with the fields evaluate() needs. */
@@ -75,15 +93,16 @@ export const candidateMessages = {
   unreadableName: (value: CellValue) =>
     `Geen leesbare naam: ${describeCell(value)}; de rij telt niet mee.`,
   duplicateName: (name: string, otherRows: number[]) =>
-    `De naam '${name}' staat ook op rij ${joinList(otherRows.map(String))}; ` +
+    `De naam '${name}' staat ook op ${otherRows.length === 1 ? "rij" : "rijen"} ${joinList(otherRows.map(String))}; ` +
     `werkervaring is voor deze naam niet eenduidig toe te wijzen.`,
   historyAmbiguous: (id: string) =>
     `${id}: werkervaring hoort bij een naam die vaker voorkomt en telt daarom niet.`,
   rateLabel: "Uurtarief",
   drawLabel: "Loting",
   drawIncomplete: (others: string[]) =>
-    `Loting ontbreekt voor deze kandidaat; ${joinList(others)} in dezelfde gelijke stand ` +
-    `hebben wel een lotnummer. Vul voor allemaal een lotnummer in.`,
+    `Loting ontbreekt voor deze kandidaat, terwijl ${joinList(others)} met dezelfde score en ` +
+    `hetzelfde uurtarief wel een lotnummer ${others.length === 1 ? "heeft" : "hebben"}. ` +
+    `Vul voor iedereen in de gelijke stand een lotnummer in.`,
   drawDuplicate: (value: number, others: string[]) =>
     `Lotnummer ${formatNumber(value)} is ook gegeven aan ${joinList(others)}. ` +
     `Geef ieder in de gelijke stand een eigen lotnummer.`,
@@ -185,18 +204,26 @@ export const reasonText = {
     `${id}: ${formatNumber(years)} jaar is minder dan de vereiste ${formatNumber(min)} jaar`,
   yearsTooMany: (id: string, years: number, max: number) =>
     `${id}: ${formatNumber(years)} jaar is meer dan het maximum van ${formatNumber(max)} jaar`,
-  countTooFew: (id: string, count: number, min: number) =>
-    `${id}: ${formatNumber(count)} is minder dan het minimum van ${formatNumber(min)}`,
-  countTooMany: (id: string, count: number, max: number) =>
-    `${id}: ${formatNumber(count)} is meer dan het maximum van ${formatNumber(max)}`,
+  /** With `label` (the column's name): "E3: Aantal referenties is 1, minder dan het minimum van 2". */
+  countTooFew: (id: string, count: number, min: number, label?: string) =>
+    label
+      ? `${id}: ${label} is ${formatNumber(count)}, minder dan het minimum van ${formatNumber(min)}`
+      : `${id}: ${formatNumber(count)} is minder dan het minimum van ${formatNumber(min)}`,
+  /** With `label` (the column's name): "E1: CV-pagina's is 6, meer dan het maximum van 5". */
+  countTooMany: (id: string, count: number, max: number, label?: string) =>
+    label
+      ? `${id}: ${label} is ${formatNumber(count)}, meer dan het maximum van ${formatNumber(max)}`
+      : `${id}: ${formatNumber(count)} is meer dan het maximum van ${formatNumber(max)}`,
   amountTooLow: (id: string, amount: number, min: number) =>
-    `${id}: ${formatEuro(amount)} is lager dan het minimum van ${formatEuro(min)}`,
+    `${id}: ${euroExact(amount)} is lager dan het minimum van ${euroExact(min)}`,
   amountTooHigh: (id: string, amount: number, max: number) =>
-    `${id}: ${formatEuro(amount)} is hoger dan het maximum van ${formatEuro(max)}`,
-  insuranceTooLow: (id: string, insured: number, contractValue: number) =>
-    `${id}: verzekerd bedrag ${formatEuro(insured)} is lager dan de opdrachtwaarde van ${formatEuro(contractValue)}`,
+    `${id}: ${euroExact(amount)} is hoger dan het maximum van ${euroExact(max)}`,
+  /** `withExtensions`: the contract value counts the extension options (a request setting). */
+  insuranceTooLow: (id: string, insured: number, contractValue: number, withExtensions?: boolean) =>
+    `${id}: verzekerd bedrag ${euroExact(insured)} is lager dan de opdrachtwaarde ` +
+    `${withExtensions ? "inclusief verlengingsopties " : ""}van ${euroExact(contractValue)}`,
   rateTooHigh: (id: string, rate: number, max: number) =>
-    `${id}: uurtarief ${formatEuro(rate)} is hoger dan het maximum van ${formatEuro(max)}`,
+    `${id}: uurtarief ${euroExact(rate)} is hoger dan het maximum van ${euroExact(max)}`,
   score: (score: number, max: number, rank: number) =>
     `Score ${formatNumber(score)} van ${formatNumber(max)}, rang ${rank}`,
   tiedWith: (names: string[]) => `gelijk met ${joinList(names)} (zelfde score en uurtarief)`,

@@ -71,7 +71,9 @@ export function readNumber(value: CellValue, kind: NumberKind): ReadResult<numbe
   const early = rejectErrorOrFormula<number>(value);
   if (early) return early;
   let n: number | null = null;
-  if (typeof value === "number") n = Number.isFinite(value) ? value : null;
+  // Excel keeps 15 significant digits; beyond them is binary noise (=70*1,1/1,1 gives
+  // 70.00000000000001), which would otherwise split a tie on rate or fail K8.
+  if (typeof value === "number") n = Number.isFinite(value) ? Number(value.toPrecision(15)) : null;
   else if (typeof value === "string") n = parseDutchNumber(value, kind === "years");
   if (n === null) return fail("invalid", m.notANumber(kind, value));
   if (n < 0) return fail("invalid", m.negative(kind, value));
@@ -139,7 +141,8 @@ export function readDate(value: CellValue): ReadResult<IsoDate> {
   const parts = dateParts(value.trim().toLowerCase());
   if (!parts) return fail("invalid", m.notADate(value));
   const [year, month, day] = parts;
-  if (!isValidYmd(year, month, day) || year < 1900) return fail("invalid", m.impossibleDate(value));
+  if (!isValidYmd(year, month, day)) return fail("invalid", m.impossibleDate(value));
+  if (year < 1900) return fail("invalid", m.dateBefore1900(value));
   return ok(ymdToIso(year, month, day));
 }
 

@@ -49,6 +49,14 @@ const cases: Case[] = [
     reason: "Valt af op K3: 1,99 jaar is minder dan de vereiste 2 jaar",
   },
   { label: "K3 negative is unreadable", values: { K3: -2 }, status: "incomplete", missing: ["K3"] },
+  { label: "K3 the whole window (5 years) passes", values: { K3: "5" }, status: "eligible" },
+  {
+    label: "K3 more years than the 5-year window is refused, not capped",
+    values: { K3: "5,5" },
+    status: "incomplete",
+    missing: ["K3"],
+    reason: "Onvolledig: K3 onleesbaar",
+  },
   // K4–K6 yes/no
   { label: "K4 Nee fails", values: { K4: "Nee" }, status: "knockedOut", failed: ["K4"] },
   { label: "K5 FALSE fails", values: { K5: false }, status: "knockedOut", failed: ["K5"] },
@@ -79,7 +87,7 @@ const cases: Case[] = [
     request: { contractValueIncludesExtensions: true },
     status: "knockedOut",
     failed: ["K7"],
-    reason: "opdrachtwaarde van € 87.360,00",
+    reason: "opdrachtwaarde inclusief verlengingsopties van € 87.360,00",
   },
   {
     label: "K7 covering the options too passes",
@@ -90,6 +98,20 @@ const cases: Case[] = [
   // K8 rate ≤ 75,00
   { label: "K8 75,00 passes", rate: "75,00", status: "eligible" },
   { label: "K8 € 75 passes", rate: "€ 75", values: { K7: 31_200 }, status: "eligible" },
+  {
+    label: "K8 a formula's 75.00000000000001 is 75 (Excel's 15 digits): passes",
+    rate: 0.1 * 3 * 250,
+    values: { K7: 31_200 },
+    status: "eligible",
+  },
+  {
+    label: "K8 75,001 fails and the reason shows the extra decimal",
+    rate: 75.001,
+    values: { K7: 40_000 },
+    status: "knockedOut",
+    failed: ["K8"],
+    reason: "Valt af op K8: uurtarief € 75,001 is hoger dan het maximum van € 75,00",
+  },
   {
     label: "K8 75,01 fails",
     rate: "75,01",
@@ -124,7 +146,7 @@ const cases: Case[] = [
     values: { E1: 6 },
     status: "knockedOut",
     failed: ["E1"],
-    reason: "Valt af op E1: 6 is meer dan het maximum van 5",
+    reason: "Valt af op E1: CV-pagina's is 6, meer dan het maximum van 5",
   },
   { label: "E2 Nee fails", values: { E2: "Nee" }, status: "knockedOut", failed: ["E2"] },
   { label: "E3 2 references passes", values: { E3: "2" }, status: "eligible" },
@@ -133,7 +155,7 @@ const cases: Case[] = [
     values: { E3: 1 },
     status: "knockedOut",
     failed: ["E3"],
-    reason: "Valt af op E3: 1 is minder dan het minimum van 2",
+    reason: "Valt af op E3: Aantal referenties is 1, minder dan het minimum van 2",
   },
   {
     label: "E3 2,5 references is unreadable",
@@ -151,6 +173,12 @@ const cases: Case[] = [
   // G9 ≥ 10 years: 50 points
   { label: "G9 10 years exactly scores", values: { G9: 10 }, status: "eligible", score: 100 },
   { label: "G9 9,99 years scores nothing", values: { G9: "9,99" }, status: "eligible", score: 50 },
+  {
+    label: "G9 more years than the 15-year window is refused",
+    values: { G9: 16 },
+    status: "incomplete",
+    missing: ["G9"],
+  },
   // G10 Ja: 30 points
   { label: "G10 Nee scores nothing", values: { G10: "Nee" }, status: "eligible", score: 70 },
   // G11 ≥ 1 year: 20 points
@@ -258,6 +286,19 @@ test("every needed value that is missing or unreadable is a problem at its own f
   expect(evaluation.problems[0].message).toBe(
     "Uurtarief: Geen geldig uurtarief: 'abc'. Typ bijvoorbeeld 72,50 of € 72,50."
   );
+});
+
+test("a years value beyond its window is a problem at its field, in Dutch", () => {
+  const evaluation = evaluate(request17040, [row({ row: 4, values: { K3: "7,5" } })]);
+  expect(evaluation.problems).toEqual([
+    {
+      source: "candidates",
+      row: 4,
+      field: "K3",
+      message:
+        "K3: 7,5 jaar past niet in de laatste 5 jaar. Typ alleen de jaren binnen die periode.",
+    },
+  ]);
 });
 
 test("the contract value is shown for the base term and with the options", () => {

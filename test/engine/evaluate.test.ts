@@ -46,7 +46,13 @@ describe("rows", () => {
       [2, "name"],
       [7, "name"],
     ]);
-    expect(evaluation.problems[0].message).toContain("staat ook op rij 7");
+    expect(evaluation.problems[0].message).toContain("staat ook op rij 7;");
+    const three = evaluate(request17040, [
+      row({ row: 2, name: "Ans" }),
+      row({ row: 3, name: "Ans" }),
+      row({ row: 4, name: "Ans" }),
+    ]);
+    expect(three.problems[0].message).toContain("staat ook op rijen 3 en 4;");
     // Without work history the duplicates are still judged on their own cells.
     expect(evaluation.candidates.map((c) => c.status)).toEqual(["eligible", "eligible"]);
   });
@@ -167,6 +173,43 @@ describe("work history", () => {
     );
     expect(evaluation.problems.map((p) => [p.row, p.field])).toEqual([[9, "countsFor"]]);
     expect(evaluation.candidates[0].status).toBe("eligible");
+  });
+});
+
+describe("the request's scoring kinds decide the score", () => {
+  // G9 linear from 5 to 15 years, G11 in steps: 1 year 10 points, 2 years 20 points.
+  const request = {
+    ...request17040,
+    awards: [
+      { ...request17040.awards[0], scoring: { kind: "linear" as const, min: 5, max: 15 } },
+      request17040.awards[1],
+      {
+        ...request17040.awards[2],
+        scoring: {
+          kind: "tiered" as const,
+          steps: [
+            { min: 1, points: 10 },
+            { min: 2, points: 20 },
+          ],
+        },
+      },
+    ],
+  };
+  test.each([
+    [12, 2, 35 + 30 + 20, [35, 30, 20]],
+    [10, 1.5, 25 + 30 + 10, [25, 30, 10]],
+    [5, 0.5, 0 + 30 + 0, [0, 30, 0]],
+  ])("G9 %p years, G11 %p years → %p", (g9, g11, score, points) => {
+    const result = evaluate(request, [row({ values: { G9: g9, G11: g11 } })]).candidates[0];
+    expect(result.score).toBe(score);
+    expect(result.awards.map((a) => a.points)).toEqual(points);
+  });
+  test("editing points in the request changes the score", () => {
+    const heavier = {
+      ...request17040,
+      awards: request17040.awards.map((a) => (a.id === "G10" ? { ...a, points: 60 } : a)),
+    };
+    expect(evaluate(heavier, [row()]).candidates[0].score).toBe(130);
   });
 });
 

@@ -20,7 +20,8 @@ const pick = <T>(common: T[], rare: T[]) =>
     { arbitrary: fc.constantFrom(...rare), weight: 1 }
   );
 const yesNo = pick<CellValue>(["Ja", "ja", true], ["nee", "", "misschien"]);
-const years = pick<CellValue>([2, 5, 10, 12, 0.5, 9.99], ["1,99", "", -1, { error: "#WAARDE!" }]);
+// K3 counts the last 5 years: more than 5 typed is refused as impossible.
+const years = pick<CellValue>([2, 5, 3.5, 0.5, 4], ["1,99", "", -1, 6, { error: "#WAARDE!" }]);
 const rowArb = fc.record({
   name: fc.constantFrom("Ans", "Bram", "Cor", "Dirk", "Eva", "Fien", "Gijs", "Hans", ""),
   rate: pick<CellValue>([70, 70, 72.5, "75,00"], ["75,01", "", "abc"]),

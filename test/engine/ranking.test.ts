@@ -173,7 +173,9 @@ describe("an incomplete draw leaves the tie standing", () => {
       expect.objectContaining({
         row: 4,
         field: "drawOrder",
-        message: expect.stringContaining("Loting ontbreekt"),
+        message:
+          "Loting ontbreekt voor deze kandidaat, terwijl Cor met dezelfde score en hetzelfde " +
+          "uurtarief wel een lotnummer heeft. Vul voor iedereen in de gelijke stand een lotnummer in.",
       }),
     ]);
   });
@@ -224,6 +226,21 @@ describe("the rate breaks a tie in score", () => {
       ["Bram", 1, true, false, false, false],
       ["Cor", 2, true, false, false, false],
       ["Ans", 3, false, false, false, false],
+    ]);
+  });
+  test("a rate computed by a formula (70.00000000000001) still ties with 70", () => {
+    const { by } = run(
+      [
+        ["Ans", 80, 70],
+        ["Bram", 80, (70 * 3) / 3 + 1e-14],
+      ],
+      10
+    );
+    expect([by("Ans").tie, by("Bram").tie, by("Ans").rank, by("Bram").rank]).toEqual([
+      true,
+      true,
+      1,
+      1,
     ]);
   });
   test("a higher score beats a lower rate", () => {

@@ -34,6 +34,8 @@ describe("readNumber accepts Dutch-written numbers", () => {
     ["0", "years", 0],
     ["3", "count", 3],
     [4, "drawOrder", 4],
+    [0.1 * 3 * 250, "rate", 75], // binary noise past Excel's 15 digits is dropped
+    [75.001, "rate", 75.001], // a real decimal is kept
   ];
   test.each(cases)("%p as %s → %p", (input, kind, expected) => {
     expect(readNumber(input, kind)).toEqual({ ok: true, value: expected });
@@ -98,8 +100,8 @@ describe("readYesNo", () => {
   });
 
   const refused: Array<[CellValue, boolean, string]> = [
-    ["n.v.t.", false, "'n.v.t.' (niet van toepassing) kan hier niet: typ Ja of Nee."],
-    ["nvt", false, "kan hier niet"],
+    ["n.v.t.", false, "'n.v.t.' (niet van toepassing) is hier niet toegestaan. Typ Ja of Nee."],
+    ["nvt", false, "is hier niet toegestaan"],
     ["misschien", false, "Geen geldig antwoord: 'misschien'. Typ Ja of Nee."],
     ["misschien", true, "Typ Ja, Nee of n.v.t."],
     [1, false, "Geen geldig antwoord: 1."],
@@ -111,6 +113,13 @@ describe("readYesNo", () => {
     const result = readYesNo(input, allow);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.message).toContain(message);
+  });
+
+  test("a message ending in n.v.t. has one full stop, not two", () => {
+    expect(readYesNo("misschien", true)).toMatchObject({
+      message: "Geen geldig antwoord: 'misschien'. Typ Ja, Nee of n.v.t.",
+    });
+    expect(readYesNo("", true)).toMatchObject({ message: "Niet ingevuld. Typ Ja, Nee of n.v.t." });
   });
 });
 
@@ -145,6 +154,7 @@ describe("readDate", () => {
     ["2024-13-01", "invalid", "Deze datum bestaat niet"],
     ["31 april 2024", "invalid", "Deze datum bestaat niet"],
     [60, "invalid", "Deze datum bestaat niet: '29-02-1900'."],
+    ["01-01-1850", "invalid", "Datum vóór 1900: '01-01-1850'. Controleer het jaartal."],
     [0, "invalid", "Geen geldige datum: 0."],
     [-5, "invalid", "Geen geldige datum"],
     [

@@ -2,12 +2,14 @@
 /**
  * Builds the add-in: the task pane page (which also hosts the custom functions in the
  * shared runtime), functions.js, functions.json (Dutch, from JSDoc by Microsoft's
- * CustomFunctionsMetadataPlugin) and the manifest with its icons.
+ * CustomFunctionsMetadataPlugin), functions.en-US.json (derived from it and
+ * src/functions/translations.en.json) and the manifest with its icons.
  */
 const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+const { FunctionsLocalePlugin } = require("./scripts/functions-locale");
 
 const urlDev = "https://localhost:3000/";
 // Where the production build is hosted; set ADDIN_URL at build time to deploy elsewhere.
@@ -49,6 +51,13 @@ module.exports = async (env, options) => {
       new CustomFunctionsMetadataPlugin({
         output: "functions.json",
         input: "./src/functions/functions.ts",
+      }),
+      // functions.json is Dutch (DefaultLocale nl-NL); the manifest serves en-US this derived file.
+      new FunctionsLocalePlugin({
+        source: "functions.json",
+        output: "functions.en-US.json",
+        translations: "./src/functions/translations.en.json",
+        locale: "en-US",
       }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",

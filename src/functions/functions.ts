@@ -1,0 +1,222 @@
+/**
+ * The FLEX custom functions: Dutch JSDoc (functions.json is generated from it),
+ * argument hand-over and the host's error type. The work is done by the adapters
+ * next to this file, and the rules by the engine.
+ *
+ * CustomFunctionsMetadataPlugin appends `CustomFunctions.associate("ID", fn)` to
+ * this file for every function below. The module-level `CustomFunctions` makes
+ * those calls register with Excel where its runtime exists and do nothing where
+ * it does not (the task pane in a plain browser, tests).
+ */
+import { awardScore } from "./award";
+import { contractValue } from "./contractValue";
+import { hostFunction, type FunctionError } from "./errors";
+import { knockout } from "./knockout";
+import { rank, top } from "./ranking";
+import { years } from "./years";
+
+interface CustomFunctionsRuntime {
+  associate(id: string, fn: (...args: never[]) => unknown): void;
+  Error: new (code: string, message?: string) => unknown;
+}
+
+/** Excel's custom-functions runtime where it exists; elsewhere registering does nothing. */
+const CustomFunctions: Pick<CustomFunctionsRuntime, "associate"> & Partial<CustomFunctionsRuntime> =
+  (globalThis as { CustomFunctions?: CustomFunctionsRuntime }).CustomFunctions ?? {
+    associate: () => undefined,
+  };
+
+/** The error Excel shows: `#VALUE!` or `#N/A` with the Dutch message in the cell's error flag. */
+function toHostError(error: FunctionError): unknown {
+  // CustomFunctions.ErrorCode.invalidValue is "#VALUE!" and notAvailable is "#N/A": the codes themselves.
+  return CustomFunctions.Error ? new CustomFunctions.Error(error.code, error.message) : error;
+}
+
+const host = {
+  awardScore: hostFunction(awardScore, toHostError),
+  knockout: hostFunction(knockout, toHostError),
+  rank: hostFunction(rank, toHostError),
+  top: hostFunction(top, toHostError),
+  years: hostFunction(years, toHostError),
+  contractValue: hostFunction(contractValue, toHostError),
+};
+
+/**
+ * Gunningsscore van één kandidaat: de punten per gunningscriterium (alles-of-niets, treden of lineair) opgeteld, met de criteria van het blad Aanvraag.
+ * @customfunction AWARDSCORE
+ * @param waarden De gunningswaarden van de rij, bijvoorbeeld [@[G9 …]]:[@[G11 …]].
+ * @param gunningscriteria Het bereik Gunningscriteria op het blad Aanvraag: id, soort, drempel en punten per criterium.
+ * @param [kolomkoppen] De kolomkoppen van dezelfde kolommen; dan worden waarden op hun id (G9, G10 …) gekoppeld in plaats van op volgorde.
+ * @returns De score; leeg voor een lege rij.
+ */
+export function awardscore(
+  waarden: unknown[][],
+  gunningscriteria: unknown[][],
+  kolomkoppen?: unknown[][]
+): number | string {
+  return host.awardScore(waarden, gunningscriteria, kolomkoppen);
+}
+
+/**
+ * Knock-outtoets van één kandidaat: OK, of elk criterium waarop de kandidaat afvalt (bijvoorbeeld K3; K8).
+ * @customfunction KNOCKOUT
+ * @param waarden De knock-outwaarden van de rij (K… en E…; K8 is het uurtarief en heeft geen kolom).
+ * @param knockoutcriteria Het bereik Knockoutcriteria op het blad Aanvraag: id, soort waarde, toets en grens per criterium.
+ * @param uurtarief Het uurtarief van de kandidaat.
+ * @param maximumtarief Het maximale uurtarief van de aanvraag (K8).
+ * @param urenPerWeek Het maximum aantal uren per week, voor de opdrachtwaarde (K7).
+ * @param looptijdWeken De looptijd in weken zonder verlengingen.
+ * @param [verlengingen] Het aantal verlengingsopties (leeg: geen).
+ * @param [wekenPerVerlenging] Het aantal weken per verlenging.
+ * @param [optiesTellenMee] Ja als de opdrachtwaarde de verlengingsopties meetelt (leeg: Nee).
+ * @param [kolomkoppen] De kolomkoppen van de waarden; dan worden waarden op hun id gekoppeld in plaats van op volgorde.
+ * @returns OK, de ids van de criteria waarop de kandidaat afvalt, of leeg voor een lege rij.
+ */
+export function knockoutVerdict(
+  waarden: unknown[][],
+  knockoutcriteria: unknown[][],
+  uurtarief: unknown,
+  maximumtarief: unknown,
+  urenPerWeek: unknown,
+  looptijdWeken: unknown,
+  verlengingen?: unknown,
+  wekenPerVerlenging?: unknown,
+  optiesTellenMee?: unknown,
+  kolomkoppen?: unknown[][]
+): string {
+  return host.knockout(
+    waarden,
+    knockoutcriteria,
+    uurtarief,
+    {
+      maxRate: maximumtarief,
+      hoursPerWeek: urenPerWeek,
+      termWeeks: looptijdWeken,
+      extensionCount: verlengingen,
+      extensionWeeks: wekenPerVerlenging,
+      includeExtensions: optiesTellenMee,
+    },
+    kolomkoppen
+  );
+}
+
+/**
+ * Rang van één kandidaat: hoogste score eerst, bij gelijke score het laagste uurtarief, daarna de loting. Gelijke stand deelt de rang (1, 2, 2, 4). Leeg voor wie niet geschikt is.
+ * @customfunction RANK
+ * @param knockout De uitkomst van FLEX.KNOCKOUT in deze rij.
+ * @param score De score van deze rij.
+ * @param uurtarief Het uurtarief van deze rij.
+ * @param knockouts De hele kolom Knock-out.
+ * @param scores De hele kolom Score.
+ * @param uurtarieven De hele kolom Uurtarief.
+ * @param [loting] Het lotnummer van deze rij (kolom Loting), als er geloot is.
+ * @param [lotingen] De hele kolom Loting.
+ * @returns De rang, of leeg voor een kandidaat die is afgevallen of onvolledig is.
+ */
+export function rankOfRow(
+  knockout: unknown,
+  score: unknown,
+  uurtarief: unknown,
+  knockouts: unknown[][],
+  scores: unknown[][],
+  uurtarieven: unknown[][],
+  loting?: unknown,
+  lotingen?: unknown[][]
+): number | string {
+  return host.rank(
+    { knockout, score, rate: uurtarief, draw: loting },
+    { knockouts, scores, rates: uurtarieven, draws: lotingen }
+  );
+}
+
+/**
+ * Top N van één kandidaat: Ja als de kandidaat zeker bij de beste N hoort, Loting als een gelijke stand op de grens eerst een loting nodig heeft, anders Nee.
+ * @customfunction TOP
+ * @param knockout De uitkomst van FLEX.KNOCKOUT in deze rij.
+ * @param score De score van deze rij.
+ * @param uurtarief Het uurtarief van deze rij.
+ * @param knockouts De hele kolom Knock-out.
+ * @param scores De hele kolom Score.
+ * @param uurtarieven De hele kolom Uurtarief.
+ * @param topN Het aantal kandidaten dat doorgaat (Top N op het blad Aanvraag, 10 voor 17040).
+ * @param [loting] Het lotnummer van deze rij (kolom Loting), als er geloot is.
+ * @param [lotingen] De hele kolom Loting.
+ * @returns Ja, Nee of Loting; leeg voor een lege rij.
+ */
+export function topOfRow(
+  knockout: unknown,
+  score: unknown,
+  uurtarief: unknown,
+  knockouts: unknown[][],
+  scores: unknown[][],
+  uurtarieven: unknown[][],
+  topN: unknown,
+  loting?: unknown,
+  lotingen?: unknown[][]
+): string {
+  return host.top(
+    { knockout, score, rate: uurtarief, draw: loting },
+    { knockouts, scores, rates: uurtarieven, draws: lotingen },
+    topN
+  );
+}
+
+/**
+ * Jaren werkervaring in een periode die eindigt op een datum: perioden afgekapt op die periode, overlap één keer geteld, een lege einddatum loopt door tot de einddatum.
+ * @customfunction YEARS
+ * @param van De kolom met begindatums (Werkervaring[Van]).
+ * @param tot De kolom met einddatums (Werkervaring[Tot]); leeg betekent: loopt nog.
+ * @param peildatum De datum waarop de periode eindigt (de peildatum van de aanvraag).
+ * @param [jarenTerug] Hoeveel jaren terug vanaf de peildatum meetellen (5 voor K3); leeg: alle jaren.
+ * @param [kandidaten] De kolom met namen (Werkervaring[Kandidaat]), om op één kandidaat te filteren.
+ * @param [kandidaat] De naam van de kandidaat, bijvoorbeeld [@Kandidaat].
+ * @param [teltVoor] De kolom Telt voor (Werkervaring[Telt voor]), om op één criterium te filteren.
+ * @param [criterium] Het id van het criterium, bijvoorbeeld K3.
+ * @returns Het aantal jaren, op 2 decimalen; #N/B als er geen periode is.
+ */
+export function yearsInPeriods(
+  van: unknown[][],
+  tot: unknown[][],
+  peildatum: unknown,
+  jarenTerug?: unknown,
+  kandidaten?: unknown[][],
+  kandidaat?: unknown,
+  teltVoor?: unknown[][],
+  criterium?: unknown
+): number {
+  return host.years(van, tot, peildatum, jarenTerug, {
+    candidates: kandidaten,
+    candidate: kandidaat,
+    countsFor: teltVoor,
+    criterion: criterium,
+  });
+}
+
+/**
+ * Opdrachtwaarde: uurtarief × maximum uren per week × weken, voor de looptijd zonder of met de verlengingsopties.
+ * @customfunction CONTRACTVALUE
+ * @param uurtarief Het uurtarief.
+ * @param urenPerWeek Het maximum aantal uren per week.
+ * @param looptijdWeken De looptijd in weken zonder verlengingen.
+ * @param [verlengingen] Het aantal verlengingsopties (leeg: geen).
+ * @param [wekenPerVerlenging] Het aantal weken per verlenging.
+ * @param [metOpties] Ja om de verlengingsopties mee te tellen (leeg: Nee).
+ * @returns De opdrachtwaarde in euro's.
+ */
+export function contractValueOf(
+  uurtarief: unknown,
+  urenPerWeek: unknown,
+  looptijdWeken: unknown,
+  verlengingen?: unknown,
+  wekenPerVerlenging?: unknown,
+  metOpties?: unknown
+): number {
+  return host.contractValue(
+    uurtarief,
+    urenPerWeek,
+    looptijdWeken,
+    verlengingen,
+    wekenPerVerlenging,
+    metOpties
+  );
+}

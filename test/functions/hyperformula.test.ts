@@ -1,0 +1,261 @@
+/**
+ * The FLEX functions inside a real formula engine (HyperFormula; GPL, a
+ * devDependency used only here): registered from the same JSDoc metadata as
+ * functions.json (matrix parameters as ranges, the rest as scalars that may be
+ * errors), called by cell formulas over named ranges and table-like sheets.
+ */
+import {
+  CellError,
+  EmptyValue,
+  ErrorType,
+  FunctionArgumentType,
+  FunctionPlugin,
+  HyperFormula,
+  SimpleRangeValue,
+  type RawCellContent,
+} from "hyperformula";
+import path from "path";
+import { FunctionError } from "../../src/functions/errors";
+import * as flex from "../../src/functions/functions";
+import { clearRankingCache } from "../../src/functions/ranking";
+
+const { generateCustomFunctionsMetadata } = require("custom-functions-metadata");
+
+interface Generated {
+  metadataJson: string;
+  associate: Array<{ id: string; functionName: string }>;
+}
+
+/** A HyperFormula value as Excel hands it to a custom function. */
+function asExcel(value: unknown): unknown {
+  if (value === EmptyValue || value === undefined) return null;
+  if (value instanceof CellError)
+    return { code: value.type === ErrorType.NA ? "#N/A" : `#${value.type}!` };
+  if (value instanceof SimpleRangeValue) return value.data.map((row) => row.map(asExcel));
+  if (typeof value === "object" && value !== null && "val" in value)
+    return (value as { val: unknown }).val;
+  return value;
+}
+
+async function registerFlex(): Promise<void> {
+  const functionsFile = path.resolve(__dirname, "../../src/functions/functions.ts");
+  const generated: Generated = await generateCustomFunctionsMetadata([functionsFile], false);
+  const metadata = JSON.parse(generated.metadataJson) as {
+    functions: Array<{
+      id: string;
+      parameters: Array<{ dimensionality?: string; optional?: boolean }>;
+    }>;
+  };
+  class FlexPlugin extends FunctionPlugin {}
+  const implemented: Record<string, unknown> = {};
+  const translations: Record<string, string> = {};
+  for (const fn of metadata.functions) {
+    const name = `FLEX.${fn.id}`;
+    const functionName = generated.associate.find((a) => a.id === fn.id)?.functionName as string;
+    const implementation = (flex as unknown as Record<string, (...args: unknown[]) => unknown>)[
+      functionName
+    ];
+    const method = `flex${fn.id}`;
+    implemented[name] = {
+      method,
+      parameters: fn.parameters.map((p) => ({
+        argumentType:
+          p.dimensionality === "matrix" ? FunctionArgumentType.RANGE : FunctionArgumentType.SCALAR,
+        optionalArg: p.optional === true,
+      })),
+    };
+    translations[name] = name;
+    (FlexPlugin.prototype as unknown as Record<string, unknown>)[method] = function (
+      this: FunctionPlugin & {
+        runFunction: (...a: unknown[]) => unknown;
+        metadata: (n: string) => unknown;
+      },
+      ast: { args: unknown[] },
+      state: unknown
+    ) {
+      return this.runFunction(ast.args, state, this.metadata(name), (...args: unknown[]) => {
+        try {
+          return implementation(...args.map(asExcel));
+        } catch (error) {
+          if (!(error instanceof FunctionError)) throw error;
+          return new CellError(
+            error.code === "#N/A" ? ErrorType.NA : ErrorType.VALUE,
+            error.message
+          );
+        }
+      });
+    };
+  }
+  (FlexPlugin as unknown as { implementedFunctions: unknown }).implementedFunctions = implemented;
+  HyperFormula.registerFunctionPlugin(FlexPlugin as never, { enGB: translations });
+}
+
+const header = [
+  "Kandidaat",
+  "Uurtarief",
+  "K1",
+  "K2",
+  "K3",
+  "K4",
+  "K5",
+  "K6",
+  "K7",
+  "G9",
+  "G10",
+  "G11",
+  "Loting",
+];
+const candidates: RawCellContent[][] = [
+  ["Ans", 70, "Ja", "Ja", 5, "Ja", "Ja", "Ja", "€ 1.000.000", 12, "Ja", 2, null],
+  ["Bram", "70,00", "Ja", "Ja", 2, "Ja", "Ja", "Ja", 1000000, 10, "Ja", 0, null],
+  ["Cor", 70, "n.v.t.", "ja", "2,5", "Ja", "Ja", "Ja", 1000000, 12, "ja", "0,5", null],
+  ["Dirk", "75,01", "Ja", "Ja", 5, "Ja", "Ja", "Ja", 1000000, 12, "Ja", 2, null],
+  ["Eva", 70, "Ja", "Ja", 5, "Ja", null, "Ja", 1000000, 12, "Ja", 2, null],
+  [null, null, null, null, null, null, null, null, null, null, null, null, null],
+];
+
+function rowFormulas(r: number, last: number): string[] {
+  const col = (c: string) => `${c}$2:${c}$${last}`;
+  const standing = `N${r},O${r},B${r},${col("N")},${col("O")},${col("B")}`;
+  return [
+    `=IF(TRIM(A${r})="","",FLEX.KNOCKOUT(C${r}:I${r},Knockoutcriteria,B${r},Maximumtarief,UrenPerWeek,` +
+      `LooptijdWeken,Verlengingen,WekenPerVerlenging,OptiesTellenMee,C$1:I$1))`,
+    `=IF(ISERROR(N${r}),"",IF(N${r}="","",FLEX.AWARDSCORE(J${r}:L${r},Gunningscriteria,J$1:L$1)))`,
+    `=FLEX.RANK(${standing},M${r},${col("M")})`,
+    `=FLEX.TOP(${standing},TopN,M${r},${col("M")})`,
+  ];
+}
+
+let hf: HyperFormula;
+
+beforeAll(async () => {
+  await registerFlex();
+});
+
+beforeEach(() => {
+  clearRankingCache();
+  const last = candidates.length + 1;
+  hf = HyperFormula.buildFromSheets(
+    {
+      Aanvraag: [
+        ["Id", "Scoring", "Drempel", "Punten", null, "Id", "Soort waarde", "Toets", "Grens"],
+        ["G9", "Alles of niets", 10, 50, null, "K1", "Ja/Nee/n.v.t.", "Ja", null],
+        ["G10", "Alles of niets", null, 30, null, "K2", "Ja/Nee", "Ja", null],
+        ["G11", "Alles of niets", 1, 20, null, "K3", "Jaren", "Minimaal", 2],
+        [null, null, null, null, null, "K4", "Ja/Nee", "Ja", null],
+        [null, null, null, null, null, "K5", "Ja/Nee", "Ja", null],
+        [null, null, null, null, null, "K6", "Ja/Nee", "Ja", null],
+        [null, null, null, null, null, "K7", "Bedrag", "Dekt opdrachtwaarde", null],
+        [null, null, null, null, null, "K8", "Bedrag", "Maximumtarief", null],
+        [],
+        ["Maximumtarief", 75],
+        ["UrenPerWeek", 32],
+        ["LooptijdWeken", 13],
+        ["Verlengingen", 2],
+        ["WekenPerVerlenging", 13],
+        ["OptiesTellenMee", "Nee"],
+        ["TopN", 2],
+        ["Peildatum", "04-10-2024"],
+      ],
+      Kandidaten: [
+        [...header, "Knock-out", "Score", "Rang", "Top 10"],
+        ...candidates.map((row, i) => [...row, ...rowFormulas(i + 2, last)]),
+      ],
+      Werkervaring: [
+        ["Kandidaat", "Telt voor", "Van", "Tot"],
+        ["Ans", "K3, G9", "04-10-2020", "04-10-2023"],
+        ["Ans", "K3", "04-10-2022", null],
+        ["Bram", "G11", "01-01-2024", null],
+      ],
+    },
+    { licenseKey: "gpl-v3" }
+  );
+  const names: Record<string, string> = {
+    Gunningscriteria: "=Aanvraag!$A$1:$D$4",
+    Knockoutcriteria: "=Aanvraag!$F$1:$I$9",
+    Maximumtarief: "=Aanvraag!$B$11",
+    UrenPerWeek: "=Aanvraag!$B$12",
+    LooptijdWeken: "=Aanvraag!$B$13",
+    Verlengingen: "=Aanvraag!$B$14",
+    WekenPerVerlenging: "=Aanvraag!$B$15",
+    OptiesTellenMee: "=Aanvraag!$B$16",
+    TopN: "=Aanvraag!$B$17",
+    Peildatum: "=Aanvraag!$B$18",
+  };
+  for (const [name, expression] of Object.entries(names)) hf.addNamedExpression(name, expression);
+});
+
+afterEach(() => hf.destroy());
+
+const sheetId = () => hf.getSheetId("Kandidaten") as number;
+
+/** The output columns, errors as their code and message. */
+function outputs(): unknown[][] {
+  return candidates.map((_, i) =>
+    [13, 14, 15, 16].map((col) => {
+      const value = hf.getCellValue({ sheet: sheetId(), row: i + 1, col });
+      return typeof value === "object" && value !== null && "type" in value
+        ? `#${(value as { type: string }).type}: ${(value as { message: string }).message}`
+        : value;
+    })
+  );
+}
+
+describe("FLEX functions in cell formulas (HyperFormula)", () => {
+  test("the output columns of a Kandidaten-like sheet", () => {
+    expect(outputs()).toEqual([
+      ["OK", 100, 1, "Ja"],
+      ["OK", 80, 2, "Loting"],
+      ["OK", 80, 2, "Loting"],
+      ["K8", 100, "", "Nee"],
+      ["#NA: K5: Niet ingevuld. Typ Ja of Nee.", "", "", "Nee"],
+      ["", "", "", ""],
+    ]);
+  });
+
+  test("recording the draw and editing the Aanvraag sheet recalculate every row", () => {
+    hf.setCellContents({ sheet: sheetId(), row: 2, col: 12 }, 2);
+    hf.setCellContents({ sheet: sheetId(), row: 3, col: 12 }, 1);
+    expect(outputs().map((row) => row.slice(2))).toEqual([
+      [1, "Ja"],
+      [3, "Nee"],
+      [2, "Ja"],
+      ["", "Nee"],
+      ["", "Nee"],
+      ["", ""],
+    ]);
+    const aanvraag = hf.getSheetId("Aanvraag") as number;
+    hf.setCellContents({ sheet: aanvraag, row: 10, col: 1 }, 76); // Maximumtarief
+    hf.setCellContents({ sheet: aanvraag, row: 2, col: 3 }, 40); // points of G10
+    expect(
+      outputs()
+        .slice(0, 4)
+        .map((row) => row.slice(0, 3))
+    ).toEqual([
+      ["OK", 110, 1],
+      ["OK", 90, 4],
+      ["OK", 90, 3],
+      ["OK", 110, 2], // equal score: the lower rate (Ans, 70) ranks higher
+    ]);
+  });
+
+  test("FLEX.YEARS over the Werkervaring columns, and IFNA for the typed value", () => {
+    const werk = hf.getSheetId("Werkervaring") as number;
+    const calc = (formula: string) => hf.calculateFormula(formula, werk);
+    expect(calc('=FLEX.YEARS(C2:C4,D2:D4,Peildatum,5,A2:A4,"Ans",B2:B4,"K3")')).toBe(4);
+    expect(calc('=FLEX.YEARS(C2:C4,D2:D4,Peildatum,15,A2:A4,"Ans",B2:B4,"G9")')).toBe(3);
+    expect(calc('=FLEX.YEARS(C2:C4,D2:D4,Peildatum,3,A2:A4,"Bram",B2:B4,"G11")')).toBe(0.76);
+    expect(calc('=IFNA(FLEX.YEARS(C2:C4,D2:D4,Peildatum,5,A2:A4,"Cor",B2:B4,"K3"),2.5)')).toBe(2.5);
+    expect(calc("=FLEX.YEARS(C2:C3,D2:D3,Peildatum)")).toBe(4);
+  });
+
+  test("FLEX.CONTRACTVALUE with and without the options, and an error with its message", () => {
+    const calc = (formula: string) => hf.calculateFormula(formula, sheetId());
+    expect(calc("=FLEX.CONTRACTVALUE(B2,UrenPerWeek,LooptijdWeken)")).toBe(29120);
+    expect(calc('=FLEX.CONTRACTVALUE(75,32,13,Verlengingen,WekenPerVerlenging,"Ja")')).toBe(93600);
+    expect(calc('=FLEX.CONTRACTVALUE("abc",32,13)')).toMatchObject({
+      type: "VALUE",
+      message: expect.stringMatching(/^Uurtarief: Geen geldig uurtarief/),
+    });
+  });
+});

@@ -1,0 +1,239 @@
+/**
+ * The real functions.json and functions.en-US.json: a production webpack build
+ * into a temporary folder (dist/ is left to whoever is serving it).
+ */
+import { execFileSync } from "child_process";
+import fs from "fs";
+import os from "os";
+import path from "path";
+import vm from "vm";
+
+const { localiseMetadata } = require("../../scripts/functions-locale");
+
+interface Param {
+  name: string;
+  description?: string;
+  type?: string;
+  dimensionality?: string;
+  optional?: boolean;
+}
+interface Fn {
+  id: string;
+  name: string;
+  description?: string;
+  parameters: Param[];
+  result: { type?: string; dimensionality?: string };
+}
+interface Metadata {
+  allowErrorForDataTypeAny?: boolean;
+  functions: Fn[];
+}
+
+const root = path.resolve(__dirname, "../..");
+let out: string;
+let nl: Metadata;
+let en: Metadata;
+
+beforeAll(() => {
+  out = fs.mkdtempSync(path.join(os.tmpdir(), "awardscore-build-"));
+  execFileSync(
+    process.execPath,
+    [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production", "--output-path", out],
+    { cwd: root, stdio: "pipe" }
+  );
+  nl = JSON.parse(fs.readFileSync(path.join(out, "functions.json"), "utf8"));
+  en = JSON.parse(fs.readFileSync(path.join(out, "functions.en-US.json"), "utf8"));
+}, 180_000);
+
+afterAll(() => fs.rmSync(out, { recursive: true, force: true }));
+
+const byId = (metadata: Metadata) => new Map(metadata.functions.map((f) => [f.id, f]));
+
+/** Per function: its parameters as name:dimensionality(?optional), and the result type ("any" when untyped). */
+const expected: Record<string, { params: string[]; result: string }> = {
+  AWARDSCORE: {
+    params: ["waarden:matrix", "gunningscriteria:matrix", "kolomkoppen:matrix?"],
+    result: "any",
+  },
+  KNOCKOUT: {
+    params: [
+      "waarden:matrix",
+      "knockoutcriteria:matrix",
+      "uurtarief:scalar",
+      "maximumtarief:scalar",
+      "urenPerWeek:scalar",
+      "looptijdWeken:scalar",
+      "verlengingen:scalar?",
+      "wekenPerVerlenging:scalar?",
+      "optiesTellenMee:scalar?",
+      "kolomkoppen:matrix?",
+    ],
+    result: "string",
+  },
+  RANK: {
+    params: [
+      "knockout:scalar",
+      "score:scalar",
+      "uurtarief:scalar",
+      "knockouts:matrix",
+      "scores:matrix",
+      "uurtarieven:matrix",
+      "loting:scalar?",
+      "lotingen:matrix?",
+    ],
+    result: "any",
+  },
+  TOP: {
+    params: [
+      "knockout:scalar",
+      "score:scalar",
+      "uurtarief:scalar",
+      "knockouts:matrix",
+      "scores:matrix",
+      "uurtarieven:matrix",
+      "topN:scalar",
+      "loting:scalar?",
+      "lotingen:matrix?",
+    ],
+    result: "string",
+  },
+  YEARS: {
+    params: [
+      "van:matrix",
+      "tot:matrix",
+      "peildatum:scalar",
+      "jarenTerug:scalar?",
+      "kandidaten:matrix?",
+      "kandidaat:scalar?",
+      "teltVoor:matrix?",
+      "criterium:scalar?",
+    ],
+    result: "number",
+  },
+  CONTRACTVALUE: {
+    params: [
+      "uurtarief:scalar",
+      "urenPerWeek:scalar",
+      "looptijdWeken:scalar",
+      "verlengingen:scalar?",
+      "wekenPerVerlenging:scalar?",
+      "metOpties:scalar?",
+    ],
+    result: "number",
+  },
+};
+
+const shape = (p: Param) => `${p.name}:${p.dimensionality ?? "scalar"}${p.optional ? "?" : ""}`;
+
+describe("generated functions.json (Dutch)", () => {
+  test("every function is there, id = name, upper case", () => {
+    expect(nl.functions.map((f) => f.id).sort()).toEqual(Object.keys(expected).sort());
+    for (const fn of nl.functions) expect(fn.name).toBe(fn.id);
+  });
+
+  test.each(Object.entries(expected))(
+    "%s: parameters, ranges as matrices, result type",
+    (id, want) => {
+      const fn = byId(nl).get(id) as Fn;
+      expect(fn.parameters.map(shape)).toEqual(want.params);
+      expect(fn.result.type ?? "any").toBe(want.result);
+      expect(fn.result.dimensionality ?? "scalar").toBe("scalar");
+      for (const param of fn.parameters) expect(param.type).toBe("any");
+    }
+  );
+
+  test("every function and parameter has a Dutch description", () => {
+    for (const fn of nl.functions) {
+      expect(fn.description).toMatch(/\w{3}/);
+      expect(fn.description).toMatch(/\b(de|het|een|van)\b/);
+      for (const param of fn.parameters) expect(param.description).toMatch(/\w{3}/);
+    }
+  });
+
+  test("error values may reach the functions (a #N/B score must not stop FLEX.RANK)", () => {
+    expect(nl.allowErrorForDataTypeAny).toBe(true);
+  });
+});
+
+describe("derived functions.en-US.json", () => {
+  test("the same functions, parameters and types, in English", () => {
+    const dutch = byId(nl);
+    expect(en.functions.map((f) => f.id)).toEqual(nl.functions.map((f) => f.id));
+    expect(en.allowErrorForDataTypeAny).toBe(true);
+    for (const fn of en.functions) {
+      const nlFn = dutch.get(fn.id) as Fn;
+      expect(fn.name).toBe(nlFn.name);
+      expect(fn.result).toEqual(nlFn.result);
+      expect(fn.description).not.toBe(nlFn.description);
+      expect(fn.description).toMatch(/\b(the|of|a|and)\b/);
+      expect(fn.parameters.length).toBe(nlFn.parameters.length);
+      fn.parameters.forEach((param, i) => {
+        const withoutWords = ({ type, dimensionality, optional }: Param) => ({
+          type,
+          dimensionality,
+          optional,
+        });
+        expect(withoutWords(param)).toEqual(withoutWords(nlFn.parameters[i]));
+        expect(param.name).toMatch(/^[a-z_]+$/);
+        expect(param.description).not.toBe(nlFn.parameters[i].description);
+      });
+    }
+  });
+
+  test("a missing or stale translation is a build error", () => {
+    const translations = JSON.parse(
+      fs.readFileSync(path.join(root, "src/functions/translations.en.json"), "utf8")
+    );
+    expect(localiseMetadata(nl, translations, "en-US").problems).toEqual([]);
+    delete translations.RANK.parameters.loting;
+    translations.TOP.description = "";
+    translations.GONE = { description: "x" };
+    expect(localiseMetadata(nl, translations, "en-US").problems).toEqual([
+      "RANK(loting): no en-US description",
+      "TOP: no en-US description",
+      "translation for unknown function 'GONE'",
+    ]);
+  });
+});
+
+describe("functions.js", () => {
+  const load = (globals: Record<string, unknown>) =>
+    vm.runInNewContext(fs.readFileSync(path.join(out, "functions.js"), "utf8"), {
+      ...globals,
+      globalThis: globals,
+    });
+
+  test("registers every function where Excel's runtime exists, with CustomFunctions.Error for bad input", () => {
+    const associated = new Map<string, (...args: unknown[]) => unknown>();
+    class HostError {
+      constructor(
+        readonly code: string,
+        readonly message?: string
+      ) {}
+    }
+    const runtime = {
+      associate: (id: string, fn: (...args: unknown[]) => unknown) => associated.set(id, fn),
+      Error: HostError,
+    };
+    load({ CustomFunctions: runtime });
+    expect([...associated.keys()].sort()).toEqual(Object.keys(expected).sort());
+    expect(associated.get("CONTRACTVALUE")?.(75, 32, 13)).toBe(31200);
+    let error: unknown;
+    try {
+      associated.get("CONTRACTVALUE")?.("abc", 32, 13);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(HostError);
+    expect(error).toMatchObject({ code: "#VALUE!", message: expect.stringMatching(/^Uurtarief/) });
+  });
+
+  test("loads without the runtime (task pane in a plain browser)", () => {
+    expect(() => load({})).not.toThrow();
+  });
+
+  test("stays small", () => {
+    const size = fs.statSync(path.join(out, "functions.js")).size;
+    expect(size).toBeLessThan(60_000);
+  });
+});

@@ -1,0 +1,112 @@
+/**
+ * Parsing the command line into a {@link Command} (util.parseArgs, no extra
+ * dependency). Every mistake is a {@link UsageError} with a Dutch message.
+ */
+import { parseArgs, type ParseArgsConfig } from "util";
+import { cliTexts } from "../workbook/texts";
+
+/** What the user asked for. */
+export type Command =
+  | { kind: "help" }
+  | { kind: "template"; preset: string; out: string; force: boolean }
+  | { kind: "score"; input: string; preset?: string; out?: string; json?: string }
+  | { kind: "example"; out: string; candidates?: number };
+
+/** A mistake on the command line (exit code 2). */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "UsageError";
+  }
+}
+
+/** util.parseArgs' English errors, said in Dutch. */
+function dutchParseError(error: unknown): UsageError {
+  const message = error instanceof Error ? error.message : String(error);
+  const code = (error as { code?: string }).code;
+  const option = /'(-[^' ]+)/.exec(message)?.[1] ?? "";
+  if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION")
+    return new UsageError(cliTexts.badOption(`'${option}' bestaat niet.`));
+  if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
+    return new UsageError(cliTexts.badOption(`'${option}' heeft een waarde nodig.`));
+  }
+  return new UsageError(cliTexts.badOption(message));
+}
+
+function parse(args: string[], options: NonNullable<ParseArgsConfig["options"]>) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw dutchParseError(error);
+  }
+}
+
+/**
+ * The command in `argv` (the arguments after the program name).
+ *
+ * @throws UsageError on an unknown command or option, or a missing argument.
+ * @example
+ * parseCommand(["score", "in.xlsx", "--json", "-"]); // { kind: "score", input: "in.xlsx", json: "-" }
+ */
+export function parseCommand(argv: string[]): Command {
+  const [name, ...rest] = argv;
+  if (name === undefined) throw new UsageError(cliTexts.noCommand);
+  if (name === "--help" || name === "-h" || name === "help") return { kind: "help" };
+  switch (name) {
+    case "template": {
+      const { values, positionals } = parse(rest, {
+        preset: { type: "string", default: "17040" },
+        out: { type: "string" },
+        force: { type: "boolean", default: false },
+        help: { type: "boolean", short: "h" },
+      });
+      if (values.help) return { kind: "help" };
+      if (positionals.length > 0) throw new UsageError(cliTexts.tooManyArguments(positionals));
+      if (typeof values.out !== "string" || values.out === "")
+        throw new UsageError(cliTexts.outRequired);
+      return {
+        kind: "template",
+        preset: String(values.preset),
+        out: values.out,
+        force: values.force === true,
+      };
+    }
+    case "score": {
+      const { values, positionals } = parse(rest, {
+        preset: { type: "string" },
+        out: { type: "string" },
+        json: { type: "string" },
+        help: { type: "boolean", short: "h" },
+      });
+      if (values.help) return { kind: "help" };
+      if (positionals.length === 0) throw new UsageError(cliTexts.inRequired);
+      if (positionals.length > 1)
+        throw new UsageError(cliTexts.tooManyArguments(positionals.slice(1)));
+      const command: Command = { kind: "score", input: positionals[0] };
+      if (typeof values.preset === "string") command.preset = values.preset;
+      if (typeof values.out === "string") command.out = values.out;
+      if (typeof values.json === "string") command.json = values.json;
+      return command;
+    }
+    case "example": {
+      // Not in the usage text: it regenerates examples/aanvraag-17040.xlsx (and bench workbooks).
+      const { values, positionals } = parse(rest, {
+        out: { type: "string" },
+        candidates: { type: "string" },
+      });
+      if (positionals.length > 0) throw new UsageError(cliTexts.tooManyArguments(positionals));
+      if (typeof values.out !== "string" || values.out === "")
+        throw new UsageError(cliTexts.outRequired);
+      const command: Command = { kind: "example", out: values.out };
+      if (typeof values.candidates === "string") {
+        const n = Number(values.candidates);
+        if (!Number.isInteger(n) || n < 1)
+          throw new UsageError(cliTexts.badOption(`--candidates ${values.candidates}`));
+        command.candidates = n;
+      }
+      return command;
+    }
+    default:
+      throw new UsageError(cliTexts.unknownCommand(name));
+  }
+}

@@ -1,0 +1,119 @@
+/**
+ * The commands: read the file, call the use case, write the result, print.
+ * Nothing here decides a verdict (the engine does) or a cell (the workbook layer does).
+ */
+import ExcelJS from "exceljs";
+import fs from "fs";
+import { presets } from "../engine";
+import { planScore, type ScorePlan } from "../workbook/score";
+import { planTemplate } from "../workbook/template";
+import { cliTexts, fatalMessages } from "../workbook/texts";
+import { WorkbookError } from "../workbook/problems";
+import { applyChanges, readSnapshot } from "../xlsx";
+import type { Command } from "./cli";
+import { exampleWorkbook } from "./example";
+import {
+  checkOutputName,
+  defaultOutput,
+  FileError,
+  loadWorkbook,
+  sameFile,
+  saveText,
+  saveWorkbook,
+} from "./files";
+import { progressFor } from "./progress";
+import { scoreReport } from "./report";
+import { summaryLines } from "./summary";
+
+/** Where a command prints: stdout, stderr, and whether stderr is a terminal. */
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+  errStream: { isTTY?: boolean };
+}
+
+/**
+ * `awardscore template`: a new request workbook from a preset.
+ *
+ * @example
+ * await runTemplate({ kind: "template", preset: "17040", out: "aanvraag.xlsx", force: false }, io);
+ */
+export async function runTemplate(
+  command: Extract<Command, { kind: "template" }>,
+  io: Io
+): Promise<void> {
+  const request = presets[command.preset];
+  if (!request)
+    throw new WorkbookError(fatalMessages.unknownPreset(command.preset, Object.keys(presets)));
+  checkOutputName(command.out);
+  if (!command.force && fs.existsSync(command.out))
+    throw new FileError(cliTexts.exists(command.out));
+  const workbook = new ExcelJS.Workbook();
+  applyChanges(workbook, planTemplate(request));
+  await saveWorkbook(workbook, command.out);
+  io.out(cliTexts.templateWritten(command.out, request.id));
+}
+
+/**
+ * `awardscore score`: scores IN, writes OUT (never IN), prints the summary, writes JSON.
+ *
+ * @example
+ * const plan = await runScore({ kind: "score", input: "aanvraag.xlsx" }, io);
+ */
+export async function runScore(
+  command: Extract<Command, { kind: "score" }>,
+  io: Io
+): Promise<ScorePlan> {
+  const out = command.out ?? defaultOutput(command.input);
+  checkOutputName(out);
+  if (sameFile(out, command.input)) throw new FileError(cliTexts.outIsIn(command.input));
+  const size = fs.existsSync(command.input) ? fs.statSync(command.input).size : 0;
+  const progress = progressFor(io.errStream, size);
+  try {
+    progress.step("read");
+    const workbook = await loadWorkbook(command.input);
+    progress.step("score");
+    const plan = planScore(
+      readSnapshot(workbook),
+      command.preset === undefined ? {} : { preset: command.preset }
+    );
+    progress.step("apply");
+    applyChanges(workbook, plan.changes);
+    progress.step("write");
+    await saveWorkbook(workbook, out);
+    progress.stop();
+
+    // With the JSON on stdout, the summary moves to stderr so stdout stays parseable.
+    const print = command.json === "-" ? io.err : io.out;
+    if (command.json !== undefined) {
+      const json = JSON.stringify(scoreReport(plan.evaluation, plan.problems), null, 2);
+      if (command.json === "-") io.out(json);
+      else await saveText(command.json, `${json}\n`);
+    }
+    for (const note of plan.notes) print(note);
+    print(summaryLines(plan.evaluation, plan.problems).join("\n"));
+    print("");
+    print(cliTexts.written(out));
+    if (command.json !== undefined && command.json !== "-")
+      print(cliTexts.jsonWritten(command.json));
+    return plan;
+  } finally {
+    progress.stop();
+  }
+}
+
+/**
+ * `awardscore example`: the bundled example workbook, or a generated one of N candidates.
+ *
+ * @example
+ * await runExample({ kind: "example", out: "examples/aanvraag-17040.xlsx" }, io);
+ */
+export async function runExample(
+  command: Extract<Command, { kind: "example" }>,
+  io: Io
+): Promise<void> {
+  checkOutputName(command.out);
+  const workbook = exampleWorkbook(command.candidates);
+  await saveWorkbook(workbook, command.out);
+  io.out(cliTexts.written(command.out));
+}

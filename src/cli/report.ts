@@ -1,0 +1,67 @@
+/**
+ * The `--json` report: the shape of issue #3 (these names are fixed), with a few
+ * more fields (title, supplier, rate, drawn, summary).
+ */
+import type { Evaluation } from "../engine";
+import type { SheetProblem } from "../workbook/problems";
+
+/** One candidate in the report. */
+export interface CandidateReport {
+  row: number;
+  name: string;
+  supplier: string;
+  rate: number | null;
+  status: "eligible" | "knockedOut" | "incomplete";
+  failed: string[];
+  score: number | null;
+  rank: number | null;
+  top: boolean;
+  tie: boolean;
+  needsDraw: boolean;
+  drawn: boolean;
+  reason: string;
+}
+
+/** The whole report. */
+export interface ScoreReport {
+  request: { id: string; title: string; referenceDate: string; topN: number };
+  summary: Evaluation["summary"];
+  candidates: CandidateReport[];
+  problems: SheetProblem[];
+}
+
+/**
+ * The report of a scoring.
+ *
+ * @example
+ * JSON.stringify(scoreReport(plan.evaluation, plan.problems).request);
+ * // '{"id":"17040","title":"Klantmanager Inkomen","referenceDate":"2024-10-04","topN":10}'
+ */
+export function scoreReport(evaluation: Evaluation, problems: SheetProblem[]): ScoreReport {
+  const { request } = evaluation;
+  return {
+    request: {
+      id: request.id,
+      title: request.title,
+      referenceDate: request.referenceDate,
+      topN: request.topN,
+    },
+    summary: evaluation.summary,
+    candidates: evaluation.candidates.map((c) => ({
+      row: c.row,
+      name: c.name,
+      supplier: c.supplier,
+      rate: c.rate,
+      status: c.status,
+      failed: c.failed,
+      score: c.status === "incomplete" ? null : c.score,
+      rank: c.rank,
+      top: c.top,
+      tie: c.tie,
+      needsDraw: c.needsDraw,
+      drawn: c.drawn,
+      reason: c.reason,
+    })),
+    problems: problems.map((p) => ({ sheet: p.sheet, cell: p.cell, message: p.message })),
+  };
+}

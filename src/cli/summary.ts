@@ -1,0 +1,94 @@
+/**
+ * The Dutch terminal summary of a scoring: counts per status, knock-outs per
+ * criterion, the top N with score and rate, ties and draws, the problems.
+ */
+import type { CandidateResult, Evaluation } from "../engine";
+import type { SheetProblem } from "../workbook/problems";
+import { problemLine } from "../workbook/problems";
+import { summaryTexts as t } from "../workbook/texts";
+
+/** At most this many problems are listed; the rest is counted. */
+const MAX_PROBLEMS = 25;
+
+/** Groups of candidates by a key, in first-seen order. */
+function groups(
+  candidates: CandidateResult[],
+  key: (c: CandidateResult) => string
+): CandidateResult[][] {
+  const map = new Map<string, CandidateResult[]>();
+  for (const c of candidates) map.set(key(c), [...(map.get(key(c)) ?? []), c]);
+  return [...map.values()];
+}
+
+/**
+ * The summary as lines of text.
+ *
+ * @example
+ * summaryLines(plan.evaluation, plan.problems).join("\n");
+ * // "Aanvraag 17040 — Klantmanager Inkomen (Gemeente Pijnacker-Nootdorp)\nPeildatum 04-10-2024 · top 10\n…"
+ */
+export function summaryLines(evaluation: Evaluation, problems: SheetProblem[]): string[] {
+  const { request, summary } = evaluation;
+  const lines = [
+    t.heading(request.id, request.title, request.organisation),
+    t.reference(request.referenceDate, request.topN),
+    "",
+    t.counts(summary.received, summary.eligible, summary.knockedOut, summary.incomplete),
+  ];
+  const failed = request.knockouts.filter((k) => (summary.failedPerCriterion[k.id] ?? 0) > 0);
+  if (failed.length === 0) lines.push(t.noKnockouts);
+  else {
+    lines.push(t.knockoutsHeading);
+    for (const k of failed)
+      lines.push(t.knockoutLine(k.id, summary.failedPerCriterion[k.id], k.description));
+  }
+
+  const byRow = new Map(evaluation.candidates.map((c) => [c.row, c]));
+  const ranked = evaluation.ranking
+    .map((row) => byRow.get(row))
+    .filter((c): c is CandidateResult => !!c);
+  const top = ranked.filter((c) => c.top);
+  lines.push("", t.topHeading(request.topN, top.length));
+  for (const c of top) {
+    lines.push(t.topLine(c.rank ?? 0, c.tie, c.name, c.supplier, c.score ?? 0, c.rate ?? 0));
+  }
+  const ties = groups(
+    ranked.filter((c) => c.tie),
+    (c) => `${c.score}|${c.rate}`
+  );
+  if (ties.length > 0) {
+    lines.push("", t.tiesHeading);
+    for (const g of ties)
+      lines.push(
+        t.tieLine(
+          g.map((c) => c.name),
+          g[0].score ?? 0,
+          g[0].rate ?? 0
+        )
+      );
+  }
+  const draws = groups(
+    ranked.filter((c) => c.needsDraw),
+    (c) => `${c.score}|${c.rate}`
+  );
+  if (draws.length > 0) {
+    lines.push("", t.drawHeading);
+    for (const g of draws)
+      lines.push(
+        t.drawLine(
+          g.map((c) => c.name),
+          g[0].rank ?? 0,
+          request.topN
+        )
+      );
+  }
+
+  lines.push("");
+  if (problems.length === 0) lines.push(t.noProblems);
+  else {
+    lines.push(t.problemsHeading(problems.length));
+    for (const p of problems.slice(0, MAX_PROBLEMS)) lines.push(`  ${problemLine(p)}`);
+    if (problems.length > MAX_PROBLEMS) lines.push(t.moreProblems(problems.length - MAX_PROBLEMS));
+  }
+  return lines;
+}

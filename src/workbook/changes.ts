@@ -1,0 +1,158 @@
+/**
+ * What a use case asks a host to do, as data: a short list of declarative
+ * changes that Office.js can queue in one batch and ExcelJS can apply to a file.
+ * Number formats are invariant format codes (`"€ "#,##0.00`, `dd-mm-yyyy`), which
+ * Excel shows the Dutch way in a Dutch Excel.
+ */
+import type { CellValue } from "../engine";
+
+/** A colour as `#RRGGBB`. */
+export type Colour = string;
+
+/** Create a sheet when it does not exist (an existing sheet is left as it is). */
+export interface CreateSheet {
+  kind: "createSheet";
+  sheet: string;
+}
+
+/** Empty an add-in-owned sheet completely (values, tables, formats), creating it when missing. */
+export interface ResetSheet {
+  kind: "resetSheet";
+  sheet: string;
+}
+
+/** Write a block of values with its top-left cell at `at`. */
+export interface WriteValues {
+  kind: "writeValues";
+  sheet: string;
+  /** Top-left cell, A1. */
+  at: string;
+  values: CellValue[][];
+  /** Per column of the block: an invariant number format code, or null to leave it. */
+  numberFormats?: Array<string | null>;
+  bold?: boolean;
+  /** Wrap text in the block (long descriptions). */
+  wrap?: boolean;
+}
+
+/** Create an Excel table over `range` (header row included); the header cells get `columns`. */
+export interface CreateTable {
+  kind: "createTable";
+  sheet: string;
+  name: string;
+  /** A1 range of header + data rows. */
+  range: string;
+  columns: string[];
+}
+
+/** Add columns at the right end of an existing table (headers given; cells are written separately). */
+export interface AddTableColumns {
+  kind: "addTableColumns";
+  sheet: string;
+  table: string;
+  columns: string[];
+}
+
+/** Define (or redefine) a workbook-scoped name. */
+export interface DefineName {
+  kind: "defineName";
+  name: string;
+  sheet: string;
+  /** A1 address without `$`. */
+  address: string;
+}
+
+/** A drop-down list validation on a range. */
+export interface ListValidation {
+  kind: "listValidation";
+  sheet: string;
+  range: string;
+  items: string[];
+}
+
+/** A number format on a whole range (input columns of a new table). */
+export interface NumberFormat {
+  kind: "numberFormat";
+  sheet: string;
+  range: string;
+  format: string;
+}
+
+/**
+ * A conditional format by formula: cells of `range` get `fill` where `formula`
+ * (relative to the top-left cell of `range`, English syntax) is true. A rule with
+ * the same range and formula replaces the earlier one, so scoring twice adds nothing.
+ */
+export interface FormulaFormat {
+  kind: "formulaFormat";
+  sheet: string;
+  range: string;
+  formula: string;
+  fill: Colour;
+}
+
+/** A data bar over a range of numbers; replaces an earlier data bar on the same range. */
+export interface DataBar {
+  kind: "dataBar";
+  sheet: string;
+  range: string;
+  colour: Colour;
+}
+
+/** Freeze the top `rows` rows and left `columns` columns. */
+export interface FreezePanes {
+  kind: "freezePanes";
+  sheet: string;
+  rows: number;
+  columns: number;
+}
+
+/** Column widths in characters, by 1-based column number. */
+export interface ColumnWidths {
+  kind: "columnWidths";
+  sheet: string;
+  widths: Array<{ column: number; width: number }>;
+}
+
+/**
+ * A clustered bar chart: one bar per category, values from `values`; bars of the
+ * first `highlightFirst` points in `highlight` colour (the top N), the rest in `colour`.
+ * Hosts that cannot draw charts (ExcelJS) skip it; the data bar on the same values stays.
+ */
+export interface BarChart {
+  kind: "barChart";
+  sheet: string;
+  title: string;
+  /** A1 range of the category labels (names). */
+  categories: string;
+  /** A1 range of the values (scores). */
+  values: string;
+  /** Top-left cell of the chart. */
+  anchor: string;
+  colour: Colour;
+  highlight: Colour;
+  highlightFirst: number;
+}
+
+/** Every change a use case can ask for. */
+export type WorkbookChange =
+  | CreateSheet
+  | ResetSheet
+  | WriteValues
+  | CreateTable
+  | AddTableColumns
+  | DefineName
+  | ListValidation
+  | NumberFormat
+  | FormulaFormat
+  | DataBar
+  | FreezePanes
+  | ColumnWidths
+  | BarChart;
+
+/** The sheets a list of changes writes to, for a host that must load them first. */
+export function changedSheets(changes: WorkbookChange[]): string[] {
+  const sheets = new Set<string>();
+  for (const change of changes) if ("sheet" in change) sheets.add(change.sheet);
+  return [...sheets];
+}

@@ -1,0 +1,207 @@
+/**
+ * Reading the candidate rows (`Kandidaten`) and the work history (`Werkervaring`)
+ * into the engine's inputs, and mapping the engine's problems back to cells.
+ * Columns are found by fixed name or leading criterion id, in any order; a table
+ * or a plain range with headers in row 1 both work.
+ */
+import type { CandidateInput, CellValue, PeriodInput, Problem, Request } from "../engine";
+import { cellAddress } from "./address";
+import { outputHeaders } from "./layout";
+import { WorkbookError, type SheetProblem } from "./problems";
+import {
+  columnsNamed,
+  columnsWithId,
+  dataRegion,
+  headerKey,
+  regionCell,
+  type Region,
+} from "./regions";
+import { findSheet, type WorkbookSnapshot } from "./snapshot";
+import { candidateHeaders, fatalMessages, periodHeaders, sheetNames, tableNames } from "./texts";
+
+/** Where each input field of a candidate row is: 0-based column indexes in the region. */
+export interface CandidateColumns {
+  name: number;
+  supplier?: number;
+  rate: number;
+  drawOrder?: number;
+  /** Criterion id → column index, for every criterion that has a column. */
+  criteria: Map<string, number>;
+  /** Output header → column index, for the output columns that already exist. */
+  outputs: Map<string, number>;
+}
+
+/** The candidates' block, its columns and the engine's inputs. */
+export interface CandidateSheet {
+  region: Region;
+  columns: CandidateColumns;
+  inputs: CandidateInput[];
+}
+
+/** The work history's block, its columns and the engine's inputs. */
+export interface PeriodSheet {
+  region: Region;
+  columns: Record<keyof typeof periodHeaders, number | undefined>;
+  inputs: PeriodInput[];
+}
+
+/** The one column of a fixed name; two of them is fatal (which would count?). */
+function single(region: Region, found: number[], what: string): number | undefined {
+  if (found.length > 1) {
+    throw new WorkbookError(
+      fatalMessages.duplicateColumn(
+        region.sheet.name,
+        what,
+        found.map((i) => cellAddress(region.headerRow, region.firstColumn + i))
+      )
+    );
+  }
+  return found[0];
+}
+
+/** Whether a header is the `Top N` output column (`Top 10`, or another N). */
+function isTopHeader(header: string): boolean {
+  return /^top \d+$/.test(headerKey(header));
+}
+
+/**
+ * Reads the `Kandidaten` sheet for a request.
+ *
+ * @throws WorkbookError when the sheet, the `Kandidaat` or `Uurtarief` column, or a required criterion column is missing.
+ * @example
+ * readCandidates(snapshot, request17040).inputs[0]; // { row: 2, name: "Ans", rate: "€ 72,50", values: { K1: "Ja", … } }
+ */
+export function readCandidates(snapshot: WorkbookSnapshot, request: Request): CandidateSheet {
+  const sheet = findSheet(snapshot, sheetNames.candidates);
+  if (!sheet) throw new WorkbookError(fatalMessages.noSheet(sheetNames.candidates));
+  const region = dataRegion(sheet, tableNames.candidates, candidateHeaders.name);
+  const fixed = (header: string) =>
+    single(region, columnsNamed(region.headers, header), `'${header}'`);
+  const name = fixed(candidateHeaders.name);
+  if (name === undefined)
+    throw new WorkbookError(fatalMessages.noHeader(sheet.name, candidateHeaders.name));
+  const rate = fixed(candidateHeaders.rate);
+  if (rate === undefined)
+    throw new WorkbookError(fatalMessages.noHeader(sheet.name, candidateHeaders.rate));
+
+  const criteria = new Map<string, number>();
+  for (const criterion of [...request.knockouts, ...request.awards]) {
+    if (criterion.header === null) continue; // K8 is the rate
+    const index = single(region, columnsWithId(region.headers, criterion.id), criterion.id);
+    if (index !== undefined) criteria.set(criterion.id, index);
+    else if (!("optional" in criterion && criterion.optional)) {
+      throw new WorkbookError(fatalMessages.noCriterionColumn(sheet.name, criterion.header));
+    }
+  }
+  const outputs = new Map<string, number>();
+  for (const header of outputHeaders) {
+    const found =
+      header === candidateHeaders.top
+        ? region.headers.flatMap((h, i) => (isTopHeader(h) ? [i] : []))
+        : columnsNamed(region.headers, header);
+    const index = single(region, found, `'${header}'`);
+    if (index !== undefined) outputs.set(header, index);
+  }
+  const columns: CandidateColumns = {
+    name,
+    supplier: fixed(candidateHeaders.supplier),
+    rate,
+    drawOrder: fixed(candidateHeaders.drawOrder),
+    criteria,
+    outputs,
+  };
+
+  const inputs: CandidateInput[] = [];
+  for (let row = region.firstDataRow; row <= region.lastDataRow; row++) {
+    const at = (index: number | undefined): CellValue =>
+      index === undefined ? null : regionCell(region, row, index);
+    const values: Record<string, CellValue> = {};
+    for (const [id, index] of criteria) values[id] = at(index);
+    const input: CandidateInput = { row, name: at(name), rate: at(rate), values };
+    if (columns.supplier !== undefined) input.supplier = at(columns.supplier);
+    if (columns.drawOrder !== undefined) input.drawOrder = at(columns.drawOrder);
+    inputs.push(input);
+  }
+  return { region, columns, inputs };
+}
+
+/**
+ * Reads the `Werkervaring` sheet; null when the workbook has none (or it is empty).
+ *
+ * @throws WorkbookError when the sheet has rows but lacks `Kandidaat`, `Telt voor`, `Van` or `Tot`.
+ * @example
+ * readPeriods(snapshot)?.inputs[0]; // { row: 2, candidate: "Ans", countsFor: "K3, G9", from: Date, to: null }
+ */
+export function readPeriods(snapshot: WorkbookSnapshot): PeriodSheet | null {
+  const sheet = findSheet(snapshot, sheetNames.periods);
+  if (!sheet) return null;
+  const region = dataRegion(sheet, tableNames.periods, periodHeaders.candidate);
+  if (region.headers.every((h) => h === "") && region.lastDataRow < region.firstDataRow)
+    return null;
+  const find = (header: string) =>
+    single(region, columnsNamed(region.headers, header), `'${header}'`);
+  const columns = {
+    candidate: find(periodHeaders.candidate),
+    role: find(periodHeaders.role),
+    countsFor: find(periodHeaders.countsFor),
+    from: find(periodHeaders.from),
+    to: find(periodHeaders.to),
+  };
+  for (const key of ["candidate", "countsFor", "from", "to"] as const) {
+    if (columns[key] === undefined)
+      throw new WorkbookError(fatalMessages.noHeader(sheet.name, periodHeaders[key]));
+  }
+  const inputs: PeriodInput[] = [];
+  for (let row = region.firstDataRow; row <= region.lastDataRow; row++) {
+    const at = (index: number | undefined): CellValue =>
+      index === undefined ? null : regionCell(region, row, index);
+    inputs.push({
+      row,
+      candidate: at(columns.candidate),
+      role: at(columns.role),
+      countsFor: at(columns.countsFor),
+      from: at(columns.from),
+      to: at(columns.to),
+    });
+  }
+  return { region, columns, inputs };
+}
+
+/**
+ * The engine's problems at their cells: a field is the column of that name or
+ * criterion; a field without a column of its own (K8 is the rate) falls back to the name cell.
+ *
+ * @example
+ * problemCells(problems, candidates, periods)[0]; // { sheet: "Kandidaten", cell: "F7", message: "K3: …" }
+ */
+export function problemCells(
+  problems: Problem[],
+  candidates: CandidateSheet,
+  periods: PeriodSheet | null
+): SheetProblem[] {
+  const c = candidates.columns;
+  return problems.map((p) => {
+    if (p.source === "periods" && periods) {
+      const key = p.field as keyof PeriodSheet["columns"];
+      const index = periods.columns[key] ?? periods.columns.candidate ?? 0;
+      return {
+        sheet: periods.region.sheet.name,
+        cell: cellAddress(p.row, periods.region.firstColumn + index),
+        message: p.message,
+      };
+    }
+    const fields: Record<string, number | undefined> = {
+      name: c.name,
+      supplier: c.supplier,
+      rate: c.rate,
+      drawOrder: c.drawOrder,
+    };
+    const index =
+      fields[p.field] ?? c.criteria.get(p.field) ?? (p.field === "K8" ? c.rate : c.name);
+    return {
+      sheet: candidates.region.sheet.name,
+      cell: cellAddress(p.row, candidates.region.firstColumn + index),
+      message: p.message,
+    };
+  });
+}

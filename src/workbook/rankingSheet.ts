@@ -1,0 +1,183 @@
+/**
+ * The `Ranking` sheet: the eligible candidates in ranking order with the score
+ * per award criterion, the top N marked, tie and draw notes, a data bar and a
+ * bar chart of the scores. The sheet is the add-in's own: it is rewritten whole.
+ */
+import {
+  formatNumber,
+  readText,
+  type CandidateResult,
+  type CellValue,
+  type Evaluation,
+} from "../engine";
+import { cellAddress, columnLetters, rangeAddress } from "./address";
+import type { WorkbookChange } from "./changes";
+import { colours, numberFormats } from "./layout";
+import { WorkbookError } from "./problems";
+import { findSheet, type WorkbookSnapshot } from "./snapshot";
+import { cellWords, fatalMessages, rankingTexts, sheetNames, tableNames } from "./texts";
+
+const sheet = sheetNames.ranking;
+const headerRow = 4;
+
+/**
+ * Refuses to touch a `Ranking` sheet that holds something other than our output.
+ *
+ * @throws WorkbookError naming the sheet.
+ */
+export function checkRankingSheet(snapshot: WorkbookSnapshot): void {
+  const existing = findSheet(snapshot, sheet);
+  if (!existing) return;
+  const hasContent = existing.values.some((row) => row.some((v) => readText(v) !== ""));
+  const title = readText(existing.values[0]?.[0]);
+  if (hasContent && !title.startsWith(rankingTexts.title("", "").split(" ")[0])) {
+    throw new WorkbookError(fatalMessages.foreignSheet(existing.name));
+  }
+}
+
+/** The note on a ranked row: whom it ties with, a draw needed or done. */
+function note(result: CandidateResult, tiedNames: string[]): string {
+  const parts: string[] = [];
+  if (result.tie && tiedNames.length > 0) parts.push(rankingTexts.tie(tiedNames));
+  if (result.needsDraw) parts.push(rankingTexts.draw);
+  if (result.drawn) parts.push(rankingTexts.drawn);
+  return parts.join("; ");
+}
+
+/**
+ * The changes that (re)write the `Ranking` sheet from an evaluation.
+ *
+ * @example
+ * rankingChanges(evaluation)[0]; // { kind: "resetSheet", sheet: "Ranking" }
+ */
+export function rankingChanges(evaluation: Evaluation): WorkbookChange[] {
+  const { request, summary } = evaluation;
+  const byRow = new Map(evaluation.candidates.map((c) => [c.row, c]));
+  const ranked = evaluation.ranking
+    .map((row) => byRow.get(row))
+    .filter((c): c is CandidateResult => !!c);
+  const t = rankingTexts.headers;
+  const headers = [
+    t.rank,
+    t.name,
+    t.supplier,
+    t.rate,
+    t.score,
+    ...request.awards.map((a) => `${a.id} (${formatNumber(a.points)})`),
+    t.top,
+    t.note,
+  ];
+  const changes: WorkbookChange[] = [
+    { kind: "resetSheet", sheet },
+    {
+      kind: "writeValues",
+      sheet,
+      at: "A1",
+      values: [
+        [rankingTexts.title(request.id, request.title)],
+        [
+          rankingTexts.subtitle(
+            request.referenceDate,
+            request.topN,
+            summary.eligible,
+            summary.received
+          ),
+        ],
+      ],
+      bold: true,
+    },
+  ];
+  if (ranked.length === 0) {
+    changes.push({
+      kind: "writeValues",
+      sheet,
+      at: cellAddress(headerRow, 1),
+      values: [[rankingTexts.empty]],
+    });
+    return changes;
+  }
+
+  // Ties are equal score and equal rate (the engine's rule); here they only become names on a row.
+  const tieKey = (c: CandidateResult) => `${c.score}|${c.rate}`;
+  const tied = new Map<string, string[]>();
+  for (const c of ranked) if (c.tie) tied.set(tieKey(c), [...(tied.get(tieKey(c)) ?? []), c.name]);
+  const rows: CellValue[][] = ranked.map((c) => [
+    c.rank,
+    c.name,
+    c.supplier,
+    c.rate,
+    c.score,
+    ...c.awards.map((a) => a.points),
+    c.top ? cellWords.yes : c.needsDraw ? cellWords.draw : cellWords.no,
+    note(
+      c,
+      (tied.get(tieKey(c)) ?? []).filter((n) => n !== c.name)
+    ),
+  ]);
+  const first = headerRow + 1;
+  const last = headerRow + rows.length;
+  const width = headers.length;
+  const scoreColumn = 5;
+  const topColumn = width - 1;
+  const formats: Array<string | null> = headers.map(() => null);
+  formats[3] = numberFormats.euro;
+  const body = rangeAddress(first, 1, last, width);
+  const topCell = `$${columnLetters(topColumn)}${first}`;
+  changes.push(
+    {
+      kind: "writeValues",
+      sheet,
+      at: cellAddress(headerRow, 1),
+      values: [headers, ...rows],
+      numberFormats: formats,
+    },
+    {
+      kind: "createTable",
+      sheet,
+      name: tableNames.ranking,
+      range: rangeAddress(headerRow, 1, last, width),
+      columns: headers,
+    },
+    {
+      kind: "formulaFormat",
+      sheet,
+      range: body,
+      formula: `=${topCell}="${cellWords.yes}"`,
+      fill: colours.top,
+    },
+    {
+      kind: "formulaFormat",
+      sheet,
+      range: body,
+      formula: `=${topCell}="${cellWords.draw}"`,
+      fill: colours.draw,
+    },
+    {
+      kind: "dataBar",
+      sheet,
+      range: rangeAddress(first, scoreColumn, last, scoreColumn),
+      colour: colours.bar,
+    },
+    { kind: "freezePanes", sheet, rows: headerRow, columns: 0 },
+    {
+      kind: "columnWidths",
+      sheet,
+      widths: headers.map((h, i) => ({
+        column: i + 1,
+        width: i === 1 || i === 2 ? 26 : i === width - 1 ? 48 : Math.max(9, h.length + 2),
+      })),
+    },
+    {
+      kind: "barChart",
+      sheet,
+      title: rankingTexts.chartTitle,
+      categories: rangeAddress(first, 2, last, 2),
+      values: rangeAddress(first, scoreColumn, last, scoreColumn),
+      anchor: cellAddress(headerRow, width + 2),
+      colour: colours.chart,
+      highlight: colours.chartTop,
+      highlightFirst: summary.top,
+    }
+  );
+  return changes;
+}

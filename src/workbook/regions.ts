@@ -1,0 +1,169 @@
+/**
+ * Finding a block of rows with headers on a sheet: an Excel table, or a plain
+ * range with its headers in a known row. Columns are then found by a fixed name
+ * or by the criterion id that leads their header (`K3 …`), in any order.
+ */
+import { readText, type CellValue } from "../engine";
+import { cellValue, sheetWidth, type SheetSnapshot, type TableSnapshot } from "./snapshot";
+
+/** A header row and the data rows under it. */
+export interface Region {
+  sheet: SheetSnapshot;
+  /** The table, when the block is an Excel table. */
+  table?: TableSnapshot;
+  headerRow: number;
+  firstColumn: number;
+  /** Header texts, left to right (trimmed). */
+  headers: string[];
+  firstDataRow: number;
+  /** Last data row; less than firstDataRow when there are none. */
+  lastDataRow: number;
+}
+
+/**
+ * A header as a comparable key: lower case, single spaces.
+ *
+ * @example
+ * headerKey("  Top  10 "); // "top 10"
+ */
+export function headerKey(header: CellValue): string {
+  return readText(header).toLocaleLowerCase("nl-NL");
+}
+
+/**
+ * The criterion id that leads a header (`G9 Jaren …` → `G9`), upper case; null when none.
+ *
+ * @example
+ * leadingId("k3 Jaren klantmanager"); // "K3"
+ * leadingId("Kandidaat"); // null
+ */
+export function leadingId(header: CellValue): string | null {
+  const match = /^([A-Za-z]+\d+)(?![\dA-Za-z])/.exec(readText(header));
+  return match ? match[1].toUpperCase() : null;
+}
+
+/**
+ * The 0-based positions in `headers` of the header equal to `name` (case and spaces ignored).
+ *
+ * @example
+ * columnsNamed(["Kandidaat", "Uurtarief"], "uurtarief"); // [1]
+ */
+export function columnsNamed(headers: string[], name: string): number[] {
+  const key = headerKey(name);
+  const found: number[] = [];
+  headers.forEach((h, i) => {
+    if (headerKey(h) === key) found.push(i);
+  });
+  return found;
+}
+
+/**
+ * The 0-based positions in `headers` of the columns led by criterion `id`.
+ *
+ * @example
+ * columnsWithId(["Kandidaat", "K3 Jaren"], "K3"); // [1]
+ */
+export function columnsWithId(headers: string[], id: string): number[] {
+  const found: number[] = [];
+  headers.forEach((h, i) => {
+    if (leadingId(h) === id.toUpperCase()) found.push(i);
+  });
+  return found;
+}
+
+/**
+ * The region of an Excel table on the sheet.
+ *
+ * @example
+ * tableRegion(sheet, sheet.tables[0]).lastDataRow; // header row + row count
+ */
+export function tableRegion(sheet: SheetSnapshot, table: TableSnapshot): Region {
+  return {
+    sheet,
+    table,
+    headerRow: table.headerRow,
+    firstColumn: table.firstColumn,
+    headers: table.columns.map((c) => readText(c)),
+    firstDataRow: table.headerRow + 1,
+    lastDataRow: table.headerRow + table.rowCount,
+  };
+}
+
+/**
+ * A plain range with headers in `headerRow` from `firstColumn` to the last filled
+ * header, and data down to the last row with anything in those columns (or until
+ * the first row whose `stopColumn` cell is empty, when given).
+ *
+ * @example
+ * plainRegion(sheet, 1, 1).headers; // the texts of row 1
+ */
+export function plainRegion(
+  sheet: SheetSnapshot,
+  headerRow: number,
+  firstColumn: number,
+  stopColumn?: number
+): Region {
+  const width = sheetWidth(sheet);
+  let lastColumn = firstColumn - 1;
+  for (let c = firstColumn; c <= width; c++) {
+    if (readText(cellValue(sheet, headerRow, c)) !== "") lastColumn = c;
+    else if (stopColumn !== undefined) break;
+  }
+  const headers: string[] = [];
+  for (let c = firstColumn; c <= lastColumn; c++)
+    headers.push(readText(cellValue(sheet, headerRow, c)));
+  let lastDataRow = headerRow;
+  if (stopColumn !== undefined) {
+    while (readText(cellValue(sheet, lastDataRow + 1, stopColumn)) !== "") lastDataRow++;
+  } else {
+    for (let r = sheet.values.length; r > headerRow; r--) {
+      const row = sheet.values[r - 1] ?? [];
+      if (row.slice(firstColumn - 1, lastColumn).some((v) => readText(v) !== "")) {
+        lastDataRow = r;
+        break;
+      }
+    }
+  }
+  return { sheet, headerRow, firstColumn, headers, firstDataRow: headerRow + 1, lastDataRow };
+}
+
+/**
+ * The table named `name` on the sheet (case-insensitive), else the first table with a
+ * column named `header`.
+ *
+ * @example
+ * findTable(sheet, "Kandidaten", "Kandidaat")?.name; // "Kandidaten"
+ */
+export function findTable(
+  sheet: SheetSnapshot,
+  name: string,
+  header: string
+): TableSnapshot | undefined {
+  const key = name.toLowerCase();
+  return (
+    sheet.tables.find((t) => t.name.toLowerCase() === key) ??
+    sheet.tables.find((t) => columnsNamed(t.columns, header).length > 0)
+  );
+}
+
+/**
+ * The candidates' (or periods') block: the table of that name or with that header,
+ * else a plain range with headers in row 1 from column A.
+ *
+ * @example
+ * dataRegion(kandidaten, "Kandidaten", "Kandidaat").headers[0]; // "Kandidaat"
+ */
+export function dataRegion(sheet: SheetSnapshot, tableName: string, header: string): Region {
+  const table = findTable(sheet, tableName, header);
+  return table ? tableRegion(sheet, table) : plainRegion(sheet, 1, 1);
+}
+
+/**
+ * The value of a region's cell by data-row number and 0-based column index.
+ *
+ * @example
+ * regionCell(region, 2, 0); // the first column's value on sheet row 2
+ */
+export function regionCell(region: Region, row: number, index: number): CellValue {
+  return cellValue(region.sheet, row, region.firstColumn + index);
+}

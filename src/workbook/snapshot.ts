@@ -1,0 +1,77 @@
+/**
+ * What a use case reads: the sheets the add-in needs, each as values from A1,
+ * with the tables and defined names on them, taken in one go. A host fills it
+ * (Office.js with one load + sync, ExcelJS from a file, a test by hand); the use
+ * cases never call a host themselves.
+ */
+import type { CellValue } from "../engine";
+
+/** An Excel table (ListObject) on a sheet. */
+export interface TableSnapshot {
+  name: string;
+  /** 1-based row of the header row. */
+  headerRow: number;
+  /** 1-based column of the first column. */
+  firstColumn: number;
+  /** The column names, left to right. */
+  columns: string[];
+  /** Data rows, without header and totals rows. */
+  rowCount: number;
+}
+
+/** One sheet: its values from A1 (rows of equal or shorter length; missing cells are empty). */
+export interface SheetSnapshot {
+  name: string;
+  /** `values[r][c]` is the cell at row r+1, column c+1. */
+  values: CellValue[][];
+  /** Formulas (`=…`) where the host can give them, same shape as values; absent or null = no formula. */
+  formulas?: Array<Array<string | null>>;
+  tables: TableSnapshot[];
+}
+
+/** A defined name of the workbook, pointing at a cell or block on a sheet. */
+export interface NameSnapshot {
+  name: string;
+  sheet: string;
+  /** A1 address without `$`, e.g. `B5` or `A20:J31`. */
+  address: string;
+}
+
+/** The sheets the add-in needs (`Aanvraag`, `Kandidaten`, `Werkervaring`, `Ranking`) when present. */
+export interface WorkbookSnapshot {
+  sheets: SheetSnapshot[];
+  names: NameSnapshot[];
+}
+
+/**
+ * The sheet of that name, matched as Excel matches sheet names (case-insensitive).
+ *
+ * @example
+ * findSheet(snapshot, "kandidaten")?.name; // "Kandidaten"
+ */
+export function findSheet(snapshot: WorkbookSnapshot, name: string): SheetSnapshot | undefined {
+  const key = name.toLocaleLowerCase("nl-NL");
+  return snapshot.sheets.find((s) => s.name.toLocaleLowerCase("nl-NL") === key);
+}
+
+/**
+ * The value of one cell of a sheet, empty (null) outside the values read.
+ *
+ * @example
+ * cellValue(sheet, 1, 1); // the value in A1
+ */
+export function cellValue(sheet: SheetSnapshot, row: number, column: number): CellValue {
+  return sheet.values[row - 1]?.[column - 1] ?? null;
+}
+
+/**
+ * The number of columns of the widest row read.
+ *
+ * @example
+ * sheetWidth({ name: "X", values: [[1, 2], [3]], tables: [] }); // 2
+ */
+export function sheetWidth(sheet: SheetSnapshot): number {
+  let width = 0;
+  for (const row of sheet.values) if (row.length > width) width = row.length;
+  return width;
+}

@@ -1,0 +1,274 @@
+/**
+ * Every Dutch text of the workbook layer and the command line in one place:
+ * sheet and table names, headers, labels of the `Aanvraag` sheet, words written
+ * into cells, fatal errors, problems and the terminal summary. The engine's own
+ * messages (values, candidates, periods, request fields) stay in the engine.
+ */
+import { formatDate, formatEuro, formatNumber, joinList } from "../engine";
+
+/** Sheet names the add-in creates and reads. */
+export const sheetNames = {
+  request: "Aanvraag",
+  candidates: "Kandidaten",
+  periods: "Werkervaring",
+  ranking: "Ranking",
+} as const;
+
+/** Table names (also the defined names the `FLEX` formulas use). */
+export const tableNames = {
+  candidates: "Kandidaten",
+  periods: "Werkervaring",
+  knockouts: "Knockoutcriteria",
+  awards: "Gunningscriteria",
+  competencies: "Competenties",
+  facts: "Gegevens",
+  ranking: "Rangorde",
+} as const;
+
+/** Fixed headers of the `Kandidaten` table (input) and the add-in's output headers. */
+export const candidateHeaders = {
+  name: "Kandidaat",
+  supplier: "Leverancier",
+  rate: "Uurtarief",
+  drawOrder: "Loting",
+  status: "Status",
+  knockout: "Knock-out",
+  score: "Score",
+  rank: "Rang",
+  top: "Top 10",
+  reason: "Toelichting",
+} as const;
+
+/** Headers of the `Werkervaring` table. */
+export const periodHeaders = {
+  candidate: "Kandidaat",
+  role: "Functie",
+  countsFor: "Telt voor",
+  from: "Van",
+  to: "Tot",
+} as const;
+
+/** Headers of the criteria tables on the `Aanvraag` sheet (words the FLEX functions also recognise). */
+export const criteriaHeaders = {
+  id: "Id",
+  description: "Omschrijving",
+  header: "Kolomkop",
+  valueKind: "Soort waarde",
+  rule: "Toets",
+  limit: "Grens",
+  window: "Periode (jaren)",
+  optional: "Optioneel",
+  scoring: "Scoring",
+  threshold: "Drempel",
+  maximum: "Maximum",
+  steps: "Treden",
+  points: "Punten",
+  competency: "Competentie",
+  factLabel: "Gegeven",
+  factValue: "Waarde",
+} as const;
+
+/** Words written into cells (and read back from them). */
+export const cellWords = {
+  yes: "Ja",
+  no: "Nee",
+  notApplicable: "n.v.t.",
+  draw: "Loting",
+  ok: "OK",
+  status: { eligible: "Geschikt", knockedOut: "Valt af", incomplete: "Onvolledig" },
+  valueKind: {
+    yesNo: "Ja/Nee",
+    yesNoNotApplicable: "Ja/Nee/n.v.t.",
+    years: "Jaren",
+    count: "Aantal",
+    amount: "Bedrag",
+  },
+  rule: {
+    yes: "Ja",
+    atLeast: "Minimaal",
+    atMost: "Maximaal",
+    coversContractValue: "Dekt opdrachtwaarde",
+    maxRate: "Maximumtarief",
+  },
+  scoring: { allOrNothing: "Alles of niets", tiered: "Treden", linear: "Lineair" },
+} as const;
+
+/** Labels of the settings rows on the `Aanvraag` sheet, and the section titles. */
+export const requestSheetTexts = {
+  title: (id: string, title: string) => `Aanvraag ${id} — ${title}`.trim(),
+  settingHeader: "Instelling",
+  valueHeader: "Waarde",
+  noteHeader: "Toelichting",
+  knockoutsTitle: "Knock-outcriteria en eisen aan het cv (E…: alleen als de kolom er is)",
+  awardsTitle:
+    "Gunningscriteria (Scoring: Alles of niets met Drempel; Treden als 'vanaf:punten; …'; Lineair van Drempel tot Maximum)",
+  competenciesTitle: "Competenties (stap 4)",
+  factsTitle: "Overige gegevens",
+  labels: {
+    id: "Aanvraagnummer",
+    title: "Titel",
+    organisation: "Organisatie",
+    referenceDate: "Peildatum",
+    closingMoment: "Sluitingsmoment",
+    maxRate: "Maximumtarief",
+    topN: "Top N",
+    hoursMin: "Minimum uren per week",
+    hoursMax: "Maximum uren per week",
+    termWeeks: "Looptijd in weken",
+    extensionCount: "Aantal verlengingsopties",
+    extensionWeeks: "Weken per verlenging",
+    includeExtensions: "Opties tellen mee",
+    feePerHour: "Fee per uur",
+    scale: "Beoordelingsschaal",
+    passFrom: "Voldoende vanaf",
+    minAssessors: "Minimum aantal beoordelaars",
+  },
+  notes: {
+    referenceDate: "Einddatum van elke ervaringsperiode; staat op elk rapport.",
+    maxRate: "K8: hoogste uurtarief excl. btw, incl. reiskosten en platformfee.",
+    topN: "Zoveel kandidaten gaan naar de gemeente.",
+    hoursMax: "Opdrachtwaarde = tarief × maximum uren × weken.",
+    includeExtensions: "Ja: de opdrachtwaarde voor K7 telt de verlengingsopties mee.",
+    scale: "Van slecht naar goed, gescheiden door ;",
+  },
+} as const;
+
+/** Texts of the `Ranking` sheet. */
+export const rankingTexts = {
+  title: (id: string, title: string) => `Ranking aanvraag ${id} — ${title}`,
+  subtitle: (referenceDate: string, topN: number, eligible: number, received: number) =>
+    `Peildatum ${formatDate(referenceDate)} · top ${topN} · ${eligible} van ${received} kandidaten geschikt`,
+  headers: {
+    place: "Plaats",
+    rank: "Rang",
+    name: "Kandidaat",
+    supplier: "Leverancier",
+    rate: "Uurtarief",
+    score: "Score",
+    top: "Top 10",
+    note: "Opmerking",
+  },
+  tie: (names: string[]) => `Gelijke stand met ${joinList(names)}`,
+  draw: "Loting nodig",
+  drawn: "Volgorde door loting",
+  empty: "Geen geschikte kandidaten.",
+  chartTitle: "Score per kandidaat",
+} as const;
+
+/** Fatal errors: the workbook cannot be scored (the command exits with 2). */
+export const fatalMessages = {
+  noSheet: (sheet: string) =>
+    `Het blad '${sheet}' ontbreekt. Voeg een blad '${sheet}' toe met de kandidaten, met de kolomkoppen in rij 1 (of als Excel-tabel).`,
+  noHeader: (sheet: string, header: string) =>
+    `Het blad '${sheet}' heeft geen kolom '${header}'. Voeg die kolom toe (kolomkop '${header}').`,
+  noCriterionColumn: (sheet: string, header: string) =>
+    `Het blad '${sheet}' heeft geen kolom voor ${header.split(" ")[0]}. Voeg de kolom '${header}' toe; ` +
+    `de kolom wordt herkend aan het id vooraan.`,
+  duplicateColumn: (sheet: string, what: string, cells: string[]) =>
+    `Het blad '${sheet}' heeft meer dan één kolom voor ${what} (${joinList(cells)}). Houd er één over.`,
+  occupied: (sheet: string, cell: string, header: string) =>
+    `${sheet}!${cell}: hier zou de uitvoerkolom '${header}' komen, maar de cel is niet leeg. ` +
+    `Maak de kolom rechts van de kandidaten vrij; er wordt niets overschreven.`,
+  foreignSheet: (sheet: string) =>
+    `Het blad '${sheet}' bestaat al en bevat iets anders dan de uitvoer van AwardScore. ` +
+    `Hernoem of verwijder dat blad; er wordt niets overschreven.`,
+  noRequest: (presetIds: string[]) =>
+    `Het blad '${sheetNames.request}' ontbreekt en er is geen preset gekozen. ` +
+    `Voeg het blad '${sheetNames.request}' toe, of kies een preset met --preset (${joinList(presetIds)}).`,
+  unknownPreset: (id: string, presetIds: string[]) =>
+    `Onbekende preset '${id}'. Beschikbaar: ${joinList(presetIds)}.`,
+  invalidRequest: (count: number) =>
+    `Het blad '${sheetNames.request}' bevat ${count === 1 ? "een fout" : `${count} fouten`}; er is niet gescoord. ` +
+    `Herstel ${count === 1 ? "de cel" : "de cellen"} hieronder.`,
+  noTable: (sheet: string, table: string, marker: string) =>
+    `Het blad '${sheet}' heeft geen tabel '${table}' en geen blok met de kolomkoppen 'Id' en '${marker}'. ` +
+    `Maak het blad opnieuw met 'awardscore template' of herstel de tabel.`,
+} as const;
+
+/** Problems with cells of the `Aanvraag` sheet that the engine's validateRequest cannot see (reading). */
+export const requestCellMessages = {
+  missingSetting: (label: string) =>
+    `${label} ontbreekt: geen rij met '${label}' in kolom A. Voeg de rij toe of maak het blad opnieuw met 'awardscore template'.`,
+  field: (label: string, message: string) => `${label}: ${message}`,
+  unknownWord: (label: string, value: string, allowed: string[]) =>
+    `${label}: onbekende waarde '${value}'. Kies uit ${joinList(allowed.map((a) => `'${a}'`))}.`,
+  invalidSteps: (value: string) =>
+    `Treden: '${value}' is niet te lezen. Schrijf 'vanaf:punten' gescheiden door ;, bijvoorbeeld '2:10; 5:30'.`,
+  invalidMoment: (value: string) =>
+    `Sluitingsmoment: '${value}' is niet te lezen. Typ bijvoorbeeld 04-10-2024 11:25.`,
+  emptyTable: (table: string) => `De tabel '${table}' heeft geen criteria.`,
+} as const;
+
+/** The command line's own texts: usage, errors, the summary. */
+export const cliTexts = {
+  usage: [
+    "Gebruik:",
+    "  awardscore template [--preset 17040] --out BESTAND.xlsx",
+    "  awardscore score IN.xlsx [--preset ID] [--out UIT.xlsx] [--json PAD|-]",
+    "",
+    "  template  maakt een nieuwe aanvraagwerkmap (Aanvraag, Kandidaten, Werkervaring, Ranking).",
+    "  score     beoordeelt de kandidaten in IN.xlsx en schrijft UIT.xlsx (standaard IN-beoordeeld.xlsx);",
+    "            IN.xlsx zelf blijft ongewijzigd. --json - schrijft de uitslag als JSON naar stdout.",
+  ].join("\n"),
+  unknownCommand: (command: string) =>
+    `Onbekende opdracht '${command}'. Kies 'template' of 'score'.`,
+  noCommand: "Geef een opdracht: 'template' of 'score'.",
+  badOption: (detail: string) => `Ongeldige optie: ${detail}`,
+  outRequired:
+    "Geef met --out aan waar de nieuwe werkmap moet komen, bijvoorbeeld --out aanvraag.xlsx.",
+  inRequired:
+    "Geef de werkmap op die beoordeeld moet worden, bijvoorbeeld: awardscore score aanvraag.xlsx",
+  tooManyArguments: (extra: string[]) => `Onverwacht argument: ${joinList(extra)}.`,
+  notXlsxName: (file: string) =>
+    `'${file}' is geen .xlsx-bestand. Geef een werkmap op die eindigt op .xlsx.`,
+  notFound: (file: string) => `Bestand niet gevonden: '${file}'.`,
+  unreadable: (file: string) =>
+    `'${file}' is geen leesbare .xlsx-werkmap. Sla het bestand in Excel op als Excel-werkmap (.xlsx).`,
+  outIsIn: (file: string) =>
+    `De uitvoer mag niet hetzelfde bestand zijn als de invoer ('${file}'): de invoer wordt nooit gewijzigd.`,
+  exists: (file: string) => `'${file}' bestaat al. Kies een andere naam of gebruik --force.`,
+  cannotWrite: (file: string, reason: string) => `Kan '${file}' niet schrijven: ${reason}`,
+  presetIgnored: (id: string) =>
+    `Let op: --preset ${id} is niet gebruikt; het blad 'Aanvraag' in de werkmap bepaalt de aanvraag.`,
+  written: (file: string) => `Geschreven: ${file}`,
+  jsonWritten: (file: string) => `JSON: ${file}`,
+  templateWritten: (file: string, id: string) =>
+    `Nieuwe werkmap voor aanvraag ${id}: ${file}. Vul de kandidaten in op het blad 'Kandidaten' en beoordeel met: awardscore score ${file}`,
+  progress: "Beoordelen",
+  internalError: (detail: string) => `Interne fout: ${detail}`,
+} as const;
+
+/** The Dutch terminal summary of a scoring. */
+export const summaryTexts = {
+  heading: (id: string, title: string, organisation: string) =>
+    `Aanvraag ${id} — ${title}${organisation ? ` (${organisation})` : ""}`,
+  reference: (referenceDate: string, topN: number) =>
+    `Peildatum ${formatDate(referenceDate)} · top ${topN}`,
+  counts: (received: number, eligible: number, knockedOut: number, incomplete: number) =>
+    `Kandidaten: ${received} — ${eligible} geschikt, ${knockedOut} ${knockedOut === 1 ? "valt" : "vallen"} af, ${incomplete} onvolledig`,
+  knockoutsHeading: "Knock-outs per criterium:",
+  knockoutLine: (id: string, count: number, description: string) =>
+    `  ${id.padEnd(4)}${String(count).padStart(3)}×  ${description}`,
+  noKnockouts: "Knock-outs: geen",
+  topHeading: (topN: number, count: number) =>
+    count === 0 ? `Top ${topN}: nog niemand` : `Top ${topN}:`,
+  topLine: (
+    rank: number,
+    shared: boolean,
+    name: string,
+    supplier: string,
+    score: number,
+    rate: number
+  ) =>
+    `  ${`${rank}${shared ? "=" : ""}`.padStart(4)}  ${name}${supplier ? ` (${supplier})` : ""} — ` +
+    `${formatNumber(score)} punten, ${formatEuro(rate)}`,
+  tiesHeading: "Gelijke stand (zelfde score en uurtarief):",
+  tieLine: (names: string[], score: number, rate: number) =>
+    `  ${joinList(names)}: ${formatNumber(score)} punten, ${formatEuro(rate)}`,
+  drawHeading: "Loting nodig:",
+  drawLine: (names: string[], from: number, to: number) =>
+    `  ${joinList(names)} ${from === to ? `voor plaats ${to}` : `voor plaats ${from} t/m ${to}`} — vul de kolom Loting in en beoordeel opnieuw`,
+  problemsHeading: (count: number) => `Problemen (${count}):`,
+  noProblems: "Problemen: geen",
+  moreProblems: (count: number) => `  … en nog ${count} (alle problemen staan in --json)`,
+} as const;

@@ -1,0 +1,144 @@
+/**
+ * A {@link WorkbookSnapshot} from an ExcelJS workbook: the add-in's sheets as
+ * values from A1 (formula cells give their cached result), their tables, and the
+ * workbook's defined names.
+ */
+import type ExcelJS from "exceljs";
+import type { CellValue } from "../engine";
+import { parseRange, rangeAddress } from "../workbook/address";
+import type {
+  NameSnapshot,
+  SheetSnapshot,
+  TableSnapshot,
+  WorkbookSnapshot,
+} from "../workbook/snapshot";
+import { sheetNames } from "../workbook/texts";
+
+/**
+ * An ExcelJS cell value as the engine's cell value.
+ *
+ * @example
+ * toCellValue({ formula: "1+1", result: 2 }); // 2
+ * toCellValue({ richText: [{ text: "Ja" }] }); // "Ja"
+ */
+export function toCellValue(value: ExcelJS.CellValue): CellValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value !== "object" || value instanceof Date) return value as CellValue;
+  if ("error" in value) return { error: String(value.error) };
+  if ("formula" in value || "sharedFormula" in value) {
+    return toCellValue((value as { result?: ExcelJS.CellValue }).result ?? null);
+  }
+  if ("richText" in value) return value.richText.map((t) => t.text).join("");
+  if ("text" in value) return toCellValue((value as { text: ExcelJS.CellValue }).text);
+  return null;
+}
+
+/** The formula text of a cell, with its `=`; null when the cell holds a value. */
+function formulaOf(value: ExcelJS.CellValue): string | null {
+  if (value && typeof value === "object" && !(value instanceof Date)) {
+    if ("formula" in value && value.formula) return `=${value.formula}`;
+    if ("sharedFormula" in value && value.sharedFormula) return `=${value.sharedFormula}`;
+  }
+  return null;
+}
+
+/** The tables on a worksheet with their positions and columns. */
+function tablesOf(worksheet: ExcelJS.Worksheet): TableSnapshot[] {
+  const tables: TableSnapshot[] = [];
+  for (const table of worksheet.getTables() as unknown as Array<{
+    model?: TableModel;
+    table?: TableModel;
+  }>) {
+    const model = table.model ?? table.table;
+    if (!model) continue;
+    const ref = model.tableRef ?? model.ref;
+    if (!ref) continue;
+    const { top, left, bottom } = parseRange(ref);
+    const header = model.headerRow === false ? 0 : 1;
+    const totals = model.totalsRow ? 1 : 0;
+    tables.push({
+      name: model.name,
+      headerRow: top,
+      firstColumn: left,
+      columns: model.columns.map((c) => c.name),
+      rowCount: Math.max(0, bottom - top + 1 - header - totals),
+    });
+  }
+  return tables;
+}
+
+/** What this code reads of ExcelJS's table model (loaded tables carry `tableRef`, new ones `ref`). */
+interface TableModel {
+  name: string;
+  ref?: string;
+  tableRef?: string;
+  headerRow?: boolean;
+  totalsRow?: boolean;
+  columns: Array<{ name: string }>;
+}
+
+/**
+ * One worksheet as a sheet snapshot.
+ *
+ * @example
+ * sheetSnapshot(workbook.getWorksheet("Kandidaten")!).values[0][0]; // "Kandidaat"
+ */
+export function sheetSnapshot(worksheet: ExcelJS.Worksheet): SheetSnapshot {
+  const values: CellValue[][] = [];
+  let formulas: Array<Array<string | null>> | undefined;
+  worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const raw = row.values as ExcelJS.CellValue[];
+    const cells: CellValue[] = new Array(Math.max(0, raw.length - 1)).fill(null);
+    for (let c = 1; c < raw.length; c++) {
+      const v = raw[c];
+      if (v === undefined || v === null) continue;
+      cells[c - 1] = toCellValue(v);
+      const formula = formulaOf(v);
+      if (formula) {
+        formulas ??= [];
+        (formulas[rowNumber - 1] ??= [])[c - 1] = formula;
+      }
+    }
+    while (values.length < rowNumber - 1) values.push([]);
+    values[rowNumber - 1] = cells;
+  });
+  const snapshot: SheetSnapshot = { name: worksheet.name, values, tables: tablesOf(worksheet) };
+  if (formulas) snapshot.formulas = formulas;
+  return snapshot;
+}
+
+/** A defined name's range `'Mijn blad'!$B$5` as sheet and address. */
+function parseName(name: string, range: string): NameSnapshot | null {
+  const match = /^(?:'((?:[^']|'')+)'|([^!]+))!(.+)$/.exec(range);
+  if (!match) return null;
+  const sheet = (match[1] ?? match[2]).replace(/''/g, "'");
+  try {
+    const { top, left, bottom, right } = parseRange(match[3].replace(/\$/g, ""));
+    return { name, sheet, address: rangeAddress(top, left, bottom, right) };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The snapshot the use cases read: the sheets `Aanvraag`, `Kandidaten`,
+ * `Werkervaring` and `Ranking` when present, and the defined names.
+ *
+ * @example
+ * const workbook = new ExcelJS.Workbook();
+ * await workbook.xlsx.readFile("aanvraag.xlsx");
+ * readSnapshot(workbook).sheets.map((s) => s.name); // ["Aanvraag", "Kandidaten", …]
+ */
+export function readSnapshot(workbook: ExcelJS.Workbook): WorkbookSnapshot {
+  const wanted = new Set(Object.values(sheetNames).map((n) => n.toLowerCase()));
+  const sheets = workbook.worksheets
+    .filter((ws) => wanted.has(ws.name.toLowerCase()))
+    .map(sheetSnapshot);
+  const names: NameSnapshot[] = [];
+  for (const entry of workbook.definedNames.model as Array<{ name: string; ranges: string[] }>) {
+    if (entry.ranges.length !== 1) continue;
+    const parsed = parseName(entry.name, entry.ranges[0]);
+    if (parsed) names.push(parsed);
+  }
+  return { sheets, names };
+}

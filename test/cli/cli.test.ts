@@ -1,0 +1,47 @@
+import { parseCommand, UsageError } from "../../src/cli/cli";
+
+describe("parseCommand", () => {
+  test.each([
+    [
+      ["template", "--out", "a.xlsx"],
+      { kind: "template", preset: "17040", out: "a.xlsx", force: false },
+    ],
+    [
+      ["template", "--preset", "17040", "--out=a.xlsx", "--force"],
+      { kind: "template", preset: "17040", out: "a.xlsx", force: true },
+    ],
+    [["score", "in.xlsx"], { kind: "score", input: "in.xlsx" }],
+    [
+      ["score", "in.xlsx", "--preset", "17040", "--out", "uit.xlsx", "--json", "-"],
+      { kind: "score", input: "in.xlsx", preset: "17040", out: "uit.xlsx", json: "-" },
+    ],
+    [["--help"], { kind: "help" }],
+    [["score", "--help"], { kind: "help" }],
+    [
+      ["example", "--out", "x.xlsx", "--candidates", "100"],
+      { kind: "example", out: "x.xlsx", candidates: 100 },
+    ],
+  ])("%j", (argv, command) => {
+    expect(parseCommand(argv)).toEqual(command);
+  });
+
+  test.each([
+    [[], "Geef een opdracht: 'template' of 'score'."],
+    [["scoor"], "Onbekende opdracht 'scoor'. Kies 'template' of 'score'."],
+    [
+      ["template"],
+      "Geef met --out aan waar de nieuwe werkmap moet komen, bijvoorbeeld --out aanvraag.xlsx.",
+    ],
+    [["template", "--out"], "Ongeldige optie: '--out' heeft een waarde nodig."],
+    [["template", "--out", "a.xlsx", "extra"], "Onverwacht argument: extra."],
+    [
+      ["score"],
+      "Geef de werkmap op die beoordeeld moet worden, bijvoorbeeld: awardscore score aanvraag.xlsx",
+    ],
+    [["score", "a.xlsx", "b.xlsx"], "Onverwacht argument: b.xlsx."],
+    [["score", "a.xlsx", "--snel"], "Ongeldige optie: '--snel' bestaat niet."],
+    [["example", "--out", "x.xlsx", "--candidates", "nul"], "Ongeldige optie: --candidates nul"],
+  ])("%j is refused in Dutch", (argv, message) => {
+    expect(() => parseCommand(argv)).toThrow(new UsageError(message));
+  });
+});

@@ -1,0 +1,345 @@
+/** Every exit path of `awardscore`, in-process: exit codes, messages, files. */
+import ExcelJS from "exceljs";
+import fs from "fs";
+import path from "path";
+import { exampleWorkbook } from "../../src/cli/example";
+import type { ScoreReport } from "../../src/cli/report";
+import { awardscore, scratch } from "./helpers";
+
+const root = path.resolve(__dirname, "../..");
+const example = path.join(root, "examples/aanvraag-17040.xlsx");
+
+/** The bundled example, or a freshly made one when it is not there yet. */
+async function exampleCopy(dir: string): Promise<string> {
+  const file = path.join(dir, "aanvraag.xlsx");
+  if (fs.existsSync(example)) fs.copyFileSync(example, file);
+  else await exampleWorkbook().xlsx.writeFile(file);
+  return file;
+}
+
+async function edited(dir: string, edit: (workbook: ExcelJS.Workbook) => void): Promise<string> {
+  const file = await exampleCopy(dir);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(file);
+  edit(workbook);
+  const out = path.join(dir, "bewerkt.xlsx");
+  await workbook.xlsx.writeFile(out);
+  return out;
+}
+
+describe("awardscore score", () => {
+  test("scores the example: exit 0, the summary, OUT beside IN, IN byte-identical", async () => {
+    const dir = scratch();
+    const input = await exampleCopy(dir);
+    const before = fs.readFileSync(input);
+    const mtime = fs.statSync(input).mtimeMs;
+    const ran = await awardscore("score", input);
+    expect(ran.code).toBe(0);
+    expect(ran.stderr).toBe("");
+    expect(ran.stdout).toContain("Kandidaten: 24 — 14 geschikt, 7 vallen af, 3 onvolledig");
+    expect(ran.stdout).toContain(
+      "Loting nodig:\n  Joost Vos, Karin Peters en Lucas Hendriks voor plaats 10"
+    );
+    expect(ran.stdout).toContain(`Geschreven: ${path.join(dir, "aanvraag-beoordeeld.xlsx")}`);
+    expect(fs.readFileSync(input).equals(before)).toBe(true);
+    expect(fs.statSync(input).mtimeMs).toBe(mtime);
+    expect(fs.readdirSync(dir).sort()).toEqual(["aanvraag-beoordeeld.xlsx", "aanvraag.xlsx"]);
+  });
+
+  test("--json writes exactly the shape of issue 3", async () => {
+    const dir = scratch();
+    const input = await exampleCopy(dir);
+    const json = path.join(dir, "uitslag.json");
+    const ran = await awardscore(
+      "score",
+      input,
+      "--out",
+      path.join(dir, "uit.xlsx"),
+      "--json",
+      json
+    );
+    expect(ran.code).toBe(0);
+    expect(ran.stdout).toContain(`JSON: ${json}`);
+    const report = JSON.parse(fs.readFileSync(json, "utf8")) as ScoreReport;
+    expect(report.request).toMatchObject({ id: "17040", referenceDate: "2024-10-04", topN: 10 });
+    expect(report.candidates).toHaveLength(24);
+    for (const c of report.candidates) {
+      expect(Object.keys(c)).toEqual(
+        expect.arrayContaining([
+          "row",
+          "name",
+          "status",
+          "failed",
+          "score",
+          "rank",
+          "top",
+          "tie",
+          "needsDraw",
+          "reason",
+        ])
+      );
+      expect(["eligible", "knockedOut", "incomplete"]).toContain(c.status);
+      if (c.status !== "eligible") expect(c.rank).toBeNull();
+      if (c.status === "incomplete") expect(c.score).toBeNull();
+    }
+    const byName = (name: string) => report.candidates.find((c) => c.name === name);
+    expect(byName("Olga Brouwer")).toMatchObject({
+      row: 16,
+      status: "knockedOut",
+      failed: ["K8"],
+      rank: null,
+      top: false,
+    });
+    expect(byName("Tamara de Haan")?.failed).toEqual(["K2", "K6", "K8"]);
+    expect(byName("Dirk Mulder")).toMatchObject({
+      score: 80,
+      rank: 4,
+      top: true,
+      tie: true,
+      needsDraw: false,
+    });
+    expect(byName("Joost Vos")).toMatchObject({
+      score: 20,
+      rank: 10,
+      top: false,
+      tie: true,
+      needsDraw: true,
+    });
+    expect(byName("Wouter Koster")).toMatchObject({
+      status: "incomplete",
+      score: null,
+      rank: null,
+    });
+    expect(report.problems).toEqual([
+      { sheet: "Kandidaten", cell: "I23", message: "K6: Niet ingevuld. Typ Ja of Nee." },
+      {
+        sheet: "Kandidaten",
+        cell: "J24",
+        message: "K7: Geen geldig bedrag: 'abc'. Typ bijvoorbeeld 72,50 of € 72,50.",
+      },
+      {
+        sheet: "Kandidaten",
+        cell: "O25",
+        message: "G10: Geen geldig antwoord: 'misschien'. Typ Ja of Nee.",
+      },
+      {
+        sheet: "Kandidaten",
+        cell: "A26",
+        message: "Deze rij heeft gegevens maar geen naam bij Kandidaat; de rij telt niet mee.",
+      },
+    ]);
+  });
+
+  test("--json - puts only JSON on stdout and the summary on stderr", async () => {
+    const dir = scratch();
+    const ran = await awardscore("score", await exampleCopy(dir), "--json", "-");
+    expect(ran.code).toBe(0);
+    expect((JSON.parse(ran.stdout) as ScoreReport).candidates).toHaveLength(24);
+    expect(ran.stderr).toContain("Top 10:");
+  });
+
+  test("--preset with an Aanvraag sheet: the sheet decides, and says so", async () => {
+    const dir = scratch();
+    const ran = await awardscore("score", await exampleCopy(dir), "--preset", "17040");
+    expect(ran.code).toBe(0);
+    expect(ran.stdout).toContain(
+      "Let op: --preset 17040 is niet gebruikt; het blad 'Aanvraag' in de werkmap bepaalt de aanvraag."
+    );
+  });
+
+  test("a workbook without Aanvraag scores with --preset, and is refused without it", async () => {
+    const dir = scratch();
+    const input = await edited(dir, (wb) => wb.removeWorksheet(wb.getWorksheet("Aanvraag")!.id));
+    expect((await awardscore("score", input, "--preset", "17040")).code).toBe(0);
+    const refused = await awardscore("score", input);
+    expect(refused).toEqual({
+      code: 2,
+      stdout: "",
+      stderr:
+        "Het blad 'Aanvraag' ontbreekt en er is geen preset gekozen. Voeg het blad 'Aanvraag' toe, of kies een preset met --preset (17040).",
+    });
+  });
+
+  test.each([
+    [
+      "the file does not exist",
+      () => "ontbreekt.xlsx",
+      [],
+      (f: string) => `Bestand niet gevonden: '${f}'.`,
+    ],
+    [
+      "the file is not an .xlsx",
+      (dir: string) => {
+        const f = path.join(dir, "kapot.xlsx");
+        fs.writeFileSync(f, "dit is geen werkmap");
+        return f;
+      },
+      [],
+      (f: string) =>
+        `'${f}' is geen leesbare .xlsx-werkmap. Sla het bestand in Excel op als Excel-werkmap (.xlsx).`,
+    ],
+    [
+      "OUT is IN",
+      (dir: string) => {
+        const f = path.join(dir, "zelfde.xlsx");
+        fs.writeFileSync(f, "x");
+        return f;
+      },
+      ["--out", "SELF"],
+      (f: string) =>
+        `De uitvoer mag niet hetzelfde bestand zijn als de invoer ('${f}'): de invoer wordt nooit gewijzigd.`,
+    ],
+    [
+      "OUT is not an .xlsx name",
+      (dir: string) => path.join(dir, "in.xlsx"),
+      ["--out", "uit.csv"],
+      () => "'uit.csv' is geen .xlsx-bestand. Geef een werkmap op die eindigt op .xlsx.",
+    ],
+    [
+      "an unknown preset",
+      () => "in.xlsx",
+      ["--preset", "123"],
+      () => "Onbekende preset '123'. Beschikbaar: 17040.",
+    ],
+  ])("exit 2 when %s", async (_, make, extra, message) => {
+    const dir = scratch();
+    const file = make(dir);
+    if (extra[0] === "--preset") {
+      const input = await exampleCopy(dir);
+      const ran = await awardscore("score", input, ...extra);
+      expect(ran).toEqual({ code: 2, stdout: "", stderr: message(input) });
+      return;
+    }
+    const ran = await awardscore("score", file, ...extra.map((a) => (a === "SELF" ? file : a)));
+    expect(ran).toEqual({ code: 2, stdout: "", stderr: message(file) });
+  });
+
+  test.each([
+    [
+      "no Kandidaten sheet",
+      (wb: ExcelJS.Workbook) => wb.removeWorksheet(wb.getWorksheet("Kandidaten")!.id),
+      "Het blad 'Kandidaten' ontbreekt. Voeg een blad 'Kandidaten' toe met de kandidaten, met de kolomkoppen in rij 1 (of als Excel-tabel).",
+    ],
+    [
+      "no Kandidaat column",
+      (wb: ExcelJS.Workbook) => {
+        const sheet = wb.getWorksheet("Kandidaten")!;
+        sheet.removeTable("Kandidaten");
+        sheet.getCell("A1").value = "Naam";
+      },
+      "Het blad 'Kandidaten' heeft geen kolom 'Kandidaat'. Voeg die kolom toe (kolomkop 'Kandidaat').",
+    ],
+    [
+      "a criterion column missing",
+      (wb: ExcelJS.Workbook) => {
+        const sheet = wb.getWorksheet("Kandidaten")!;
+        sheet.removeTable("Kandidaten");
+        sheet.getCell("N1").value = "Jaren gemeente";
+      },
+      "Het blad 'Kandidaten' heeft geen kolom voor G9. Voeg de kolom 'G9 Jaren allround inkomensconsulent gemeente (laatste 15 jaar)' toe; de kolom wordt herkend aan het id vooraan.",
+    ],
+  ])("exit 2 when %s", async (_, edit, message) => {
+    const dir = scratch();
+    const input = await edited(dir, edit);
+    expect(await awardscore("score", input)).toEqual({ code: 2, stdout: "", stderr: message });
+    expect(fs.existsSync(path.join(dir, "bewerkt-beoordeeld.xlsx"))).toBe(false);
+  });
+
+  test("exit 2 with every cell listed when the Aanvraag sheet is invalid", async () => {
+    const dir = scratch();
+    const input = await edited(dir, (wb) => {
+      wb.getWorksheet("Aanvraag")!.getCell("B9").value = "tien";
+    });
+    expect(await awardscore("score", input)).toEqual({
+      code: 2,
+      stdout: "",
+      stderr:
+        "Het blad 'Aanvraag' bevat een fout; er is niet gescoord. Herstel de cel hieronder.\n" +
+        "  Aanvraag!B9: Top N: Geen geldig bedrag: 'tien'. Typ bijvoorbeeld 72,50 of € 72,50.",
+    });
+  });
+});
+
+describe("awardscore template", () => {
+  test("template → fill → score: the round trip", async () => {
+    const dir = scratch();
+    const file = path.join(dir, "nieuw.xlsx");
+    const made = await awardscore("template", "--out", file);
+    expect(made).toEqual({
+      code: 0,
+      stdout: `Nieuwe werkmap voor aanvraag 17040: ${file}. Vul de kandidaten in op het blad 'Kandidaten' en beoordeel met: awardscore score ${file}`,
+      stderr: "",
+    });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual([
+      "Aanvraag",
+      "Kandidaten",
+      "Werkervaring",
+      "Ranking",
+    ]);
+    const sheet = workbook.getWorksheet("Kandidaten")!;
+    const headers = (sheet.getRow(1).values as string[]).slice(1);
+    const values: Record<string, unknown> = {
+      Kandidaat: "Ans de Vries",
+      Uurtarief: "€ 70,00",
+      K1: "n.v.t.",
+      K3: "2,5",
+      K7: "€ 1.000.000",
+      G9: 10,
+      G11: 1,
+    };
+    headers.forEach((h, i) => {
+      const key = h in values ? h : h.split(" ")[0];
+      if (/^(K\d|E2|G10)$/.test(key) && !(key in values)) sheet.getCell(2, i + 1).value = "Ja";
+      else if (/^E[13]$/.test(key)) sheet.getCell(2, i + 1).value = 2;
+      else if (key in values) sheet.getCell(2, i + 1).value = values[key] as ExcelJS.CellValue;
+    });
+    await workbook.xlsx.writeFile(file);
+    const json = path.join(dir, "uit.json");
+    expect((await awardscore("score", file, "--json", json)).code).toBe(0);
+    const report = JSON.parse(fs.readFileSync(json, "utf8")) as ScoreReport;
+    expect(report.candidates).toEqual([
+      expect.objectContaining({
+        row: 2,
+        name: "Ans de Vries",
+        status: "eligible",
+        score: 100,
+        rank: 1,
+        top: true,
+      }),
+    ]);
+  });
+
+  test("exit 2: an existing file without --force, an unknown preset, no .xlsx name", async () => {
+    const dir = scratch();
+    const file = path.join(dir, "bestaat.xlsx");
+    fs.writeFileSync(file, "x");
+    expect(await awardscore("template", "--out", file)).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `'${file}' bestaat al. Kies een andere naam of gebruik --force.`,
+    });
+    expect((await awardscore("template", "--out", file, "--force")).code).toBe(0);
+    expect((await awardscore("template", "--preset", "1", "--out", file)).stderr).toBe(
+      "Onbekende preset '1'. Beschikbaar: 17040."
+    );
+    expect((await awardscore("template", "--out", path.join(dir, "a.txt"))).code).toBe(2);
+  });
+});
+
+describe("usage", () => {
+  test("--help prints the usage with exit 0; a bad command line exits 2 with the usage", async () => {
+    const help = await awardscore("--help");
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain(
+      "awardscore score IN.xlsx [--preset ID] [--out UIT.xlsx] [--json PAD|-]"
+    );
+    const bad = await awardscore("scoor");
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.split("\n")[0]).toBe(
+      "Onbekende opdracht 'scoor'. Kies 'template' of 'score'."
+    );
+    expect(bad.stderr).toContain("Gebruik:");
+  });
+});

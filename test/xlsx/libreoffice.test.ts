@@ -1,0 +1,150 @@
+/**
+ * A real reader: LibreOffice (headless, private profile) opens the workbook the
+ * command writes. As CSV, the Kandidaten sheet's values, ranks and Top 10 column
+ * read back as written; as PDF it renders, and one page becomes a PNG in artifacts/.
+ */
+import { execFileSync } from "child_process";
+import fs from "fs";
+import path from "path";
+import type { ScoreReport } from "../../src/cli/report";
+import { awardscore, scratch } from "../cli/helpers";
+import { exampleWorkbook } from "../../src/cli/example";
+
+const root = path.resolve(__dirname, "../..");
+
+function which(command: string): string | null {
+  try {
+    return execFileSync("sh", ["-c", `command -v ${command}`], { encoding: "utf8" }).trim() || null;
+  } catch {
+    return null;
+  }
+}
+
+const soffice = which("soffice") ?? which("libreoffice");
+const pdftoppm = which("pdftoppm");
+const withLibreOffice = soffice && pdftoppm ? describe : describe.skip;
+
+/** A private LibreOffice profile that recalculates on load (TOOLCHAIN.md), so no cached value hides a mistake. */
+function profile(dir: string): string {
+  const user = path.join(dir, "profile", "user");
+  fs.mkdirSync(user, { recursive: true });
+  fs.writeFileSync(
+    path.join(user, "registrymodifications.xcu"),
+    `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+`
+  );
+  return `file://${path.join(dir, "profile")}`;
+}
+
+function convert(dir: string, file: string, format: string, outdir: string): void {
+  execFileSync(
+    soffice!,
+    [
+      `-env:UserInstallation=${profile(dir)}`,
+      "--headless",
+      "--norestore",
+      "--convert-to",
+      format,
+      "--outdir",
+      outdir,
+      file,
+    ],
+    {
+      stdio: "pipe",
+      timeout: 120_000,
+    }
+  );
+}
+
+/** A CSV line split on commas outside double quotes. */
+function csvRows(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') ((cell += '"'), i++);
+      else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ",") (row.push(cell), (cell = ""));
+    else if (ch === "\n") (row.push(cell), rows.push(row), (row = []), (cell = ""));
+    else if (ch !== "\r") cell += ch;
+  }
+  if (cell !== "" || row.length > 0) (row.push(cell), rows.push(row));
+  return rows;
+}
+
+withLibreOffice("LibreOffice reads the scored workbook", () => {
+  const dir = scratch();
+  const input = path.join(dir, "aanvraag.xlsx");
+  const out = path.join(dir, "uit.xlsx");
+  let report: ScoreReport;
+
+  beforeAll(async () => {
+    await exampleWorkbook().xlsx.writeFile(input);
+    const ran = await awardscore(
+      "score",
+      input,
+      "--out",
+      out,
+      "--json",
+      path.join(dir, "uit.json")
+    );
+    expect(ran.code).toBe(0);
+    report = JSON.parse(fs.readFileSync(path.join(dir, "uit.json"), "utf8")) as ScoreReport;
+  });
+
+  test("as CSV: status, score, rank and Top 10 of every row read back as written", () => {
+    // Token 12 = -1: every sheet to its own file (LibreOffice ≥ 7.2), named <file>-<sheet>.csv.
+    convert(
+      dir,
+      out,
+      "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
+      path.join(dir, "csv")
+    );
+    const rows = csvRows(fs.readFileSync(path.join(dir, "csv", "uit-Kandidaten.csv"), "utf8"));
+    const header = rows[0];
+    const at = (name: string) => header.indexOf(name);
+    expect(header.slice(-6)).toEqual([
+      "Status",
+      "Knock-out",
+      "Score",
+      "Rang",
+      "Top 10",
+      "Toelichting",
+    ]);
+    const status = { eligible: "Geschikt", knockedOut: "Valt af", incomplete: "Onvolledig" };
+    for (const c of report.candidates) {
+      const row = rows[c.row - 1];
+      expect(row[at("Kandidaat")]).toBe(c.name);
+      expect(row[at("Status")]).toBe(status[c.status]);
+      expect(row[at("Score")]).toBe(c.score === null ? "" : String(c.score));
+      expect(row[at("Rang")]).toBe(c.rank === null ? "" : String(c.rank));
+      expect(row[at("Top 10")]).toBe(c.top ? "Ja" : c.needsDraw ? "Loting" : "Nee");
+      expect(row[at("Toelichting")]).toBe(c.reason);
+    }
+    const ranking = csvRows(fs.readFileSync(path.join(dir, "csv", "uit-Ranking.csv"), "utf8"));
+    expect(ranking[0][0]).toBe("Ranking aanvraag 17040 — Klantmanager Inkomen");
+    expect(ranking.slice(4, 6).map((r) => r[1])).toEqual(["Annelies de Boer", "Bram Visser"]);
+  }, 120_000);
+
+  test("as PDF: it renders, and a page is saved as PNG in artifacts/", () => {
+    convert(dir, out, "pdf", dir);
+    const pdf = path.join(dir, "uit.pdf");
+    expect(fs.statSync(pdf).size).toBeGreaterThan(1000);
+    const artifacts = path.join(root, "artifacts");
+    fs.mkdirSync(artifacts, { recursive: true });
+    execFileSync(pdftoppm!, ["-png", "-r", "60", pdf, path.join(artifacts, "uit")], {
+      stdio: "pipe",
+    });
+    const pages = fs.readdirSync(artifacts).filter((f) => /^uit-\d+\.png$/.test(f));
+    expect(pages.length).toBeGreaterThan(0);
+    expect(fs.statSync(path.join(artifacts, pages[0])).size).toBeGreaterThan(1000);
+  }, 120_000);
+});

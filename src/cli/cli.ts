@@ -3,14 +3,16 @@
  * dependency). Every mistake is a {@link UsageError} with a Dutch message.
  */
 import { parseArgs, type ParseArgsConfig } from "util";
-import { cliTexts } from "../workbook/texts";
+import { cliTexts, shareCliTexts } from "../workbook/texts";
 
 /** What the user asked for. */
 export type Command =
   | { kind: "help" }
   | { kind: "template"; preset: string; out: string; force: boolean }
   | { kind: "score"; input: string; preset?: string; out?: string; json?: string }
-  | { kind: "example"; out: string; candidates?: number };
+  | { kind: "example"; out: string; candidates?: number }
+  | { kind: "share"; input: string; out: string; preset?: string }
+  | { kind: "privacy"; input: string; out?: string; preset?: string };
 
 /** A mistake on the command line (exit code 2). */
 export class UsageError extends Error {
@@ -86,6 +88,37 @@ export function parseCommand(argv: string[]): Command {
       if (typeof values.preset === "string") command.preset = values.preset;
       if (typeof values.out === "string") command.out = values.out;
       if (typeof values.json === "string") command.json = values.json;
+      return command;
+    }
+    case "share": {
+      const { values, positionals } = parse(rest, {
+        preset: { type: "string" },
+        out: { type: "string" },
+        help: { type: "boolean", short: "h" },
+      });
+      if (values.help) return { kind: "help" };
+      if (positionals.length === 0) throw new UsageError(shareCliTexts.shareInRequired);
+      if (positionals.length > 1)
+        throw new UsageError(cliTexts.tooManyArguments(positionals.slice(1)));
+      if (typeof values.out !== "string" || values.out === "")
+        throw new UsageError(shareCliTexts.shareOutRequired);
+      const command: Command = { kind: "share", input: positionals[0], out: values.out };
+      if (typeof values.preset === "string") command.preset = values.preset;
+      return command;
+    }
+    case "opschonen": {
+      const { values, positionals } = parse(rest, {
+        preset: { type: "string" },
+        out: { type: "string" },
+        help: { type: "boolean", short: "h" },
+      });
+      if (values.help) return { kind: "help" };
+      if (positionals.length === 0) throw new UsageError(shareCliTexts.privacyInRequired);
+      if (positionals.length > 1)
+        throw new UsageError(cliTexts.tooManyArguments(positionals.slice(1)));
+      const command: Command = { kind: "privacy", input: positionals[0] };
+      if (typeof values.out === "string") command.out = values.out;
+      if (typeof values.preset === "string") command.preset = values.preset;
       return command;
     }
     case "example": {

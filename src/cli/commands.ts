@@ -5,11 +5,21 @@
 import ExcelJS from "exceljs";
 import fs from "fs";
 import { presets } from "../engine";
+import { planPrivacy, type PrivacyPlan } from "../workbook/privacy";
+import { checkRejectionSheet, rejectionChanges } from "../workbook/rejections";
 import { planScore, type ScorePlan } from "../workbook/score";
+import type { WorkbookSnapshot } from "../workbook/snapshot";
 import { planTemplate } from "../workbook/template";
-import { cliTexts, fatalMessages } from "../workbook/texts";
+import {
+  cliTexts,
+  fatalMessages,
+  privacyTexts,
+  rejectionTexts,
+  shareCliTexts,
+} from "../workbook/texts";
 import { WorkbookError } from "../workbook/problems";
-import { applyChanges, readSnapshot } from "../xlsx";
+import { buildSharedWorkbook } from "../share";
+import { applyChanges, readSnapshot, sheetSnapshot } from "../xlsx";
 import type { Command } from "./cli";
 import { exampleWorkbook } from "./example";
 import {
@@ -73,12 +83,14 @@ export async function runScore(
     progress.step("read");
     const workbook = await loadWorkbook(command.input);
     progress.step("score");
+    const snapshot = evaluatorSnapshot(workbook);
     const plan = planScore(
-      readSnapshot(workbook),
+      snapshot,
       command.preset === undefined ? {} : { preset: command.preset }
     );
+    checkRejectionSheet(snapshot);
     progress.step("apply");
-    applyChanges(workbook, plan.changes);
+    applyChanges(workbook, [...plan.changes, ...rejectionChanges(plan.evaluation)]);
     progress.step("write");
     await saveWorkbook(workbook, out);
     progress.stop();
@@ -116,4 +128,75 @@ export async function runExample(
   const workbook = exampleWorkbook(command.candidates);
   await saveWorkbook(workbook, command.out);
   io.out(cliTexts.written(command.out));
+}
+
+/**
+ * The snapshot the use cases read, plus the `Afwijzingen` sheet (which readSnapshot leaves out).
+ *
+ * @example
+ * evaluatorSnapshot(workbook).sheets.map((s) => s.name); // ["Aanvraag", "Kandidaten", …, "Afwijzingen"]
+ */
+export function evaluatorSnapshot(workbook: ExcelJS.Workbook): WorkbookSnapshot {
+  const snapshot = readSnapshot(workbook);
+  const rejections = workbook.worksheets.find(
+    (w) => w.name.toLowerCase() === rejectionTexts.sheet.toLowerCase()
+  );
+  if (rejections) snapshot.sheets.push(sheetSnapshot(rejections));
+  return snapshot;
+}
+
+/**
+ * `awardscore share`: scores IN and writes the workbook for the municipality to OUT (never IN).
+ *
+ * @example
+ * await runShare({ kind: "share", input: "aanvraag.xlsx", out: "gemeente.xlsx" }, io);
+ */
+export async function runShare(
+  command: Extract<Command, { kind: "share" }>,
+  io: Io
+): Promise<ScorePlan> {
+  checkOutputName(command.out);
+  if (sameFile(command.out, command.input)) throw new FileError(cliTexts.outIsIn(command.input));
+  const workbook = await loadWorkbook(command.input);
+  const plan = planScore(
+    readSnapshot(workbook),
+    command.preset === undefined ? {} : { preset: command.preset }
+  );
+  const shared = buildSharedWorkbook(plan.evaluation);
+  await saveWorkbook(shared, command.out);
+  for (const note of plan.notes) io.out(note);
+  if (plan.evaluation.summary.needsDraw > 0)
+    io.out(shareCliTexts.drawPendingNote(plan.evaluation.summary.needsDraw));
+  io.out(shareCliTexts.shareWritten(command.out, plan.evaluation.summary.top));
+  return plan;
+}
+
+/**
+ * `awardscore opschonen`: pseudonymises the candidates not selected and clears their
+ * work history, in OUT (default IN-opgeschoond.xlsx; IN is never changed).
+ *
+ * @example
+ * await runPrivacy({ kind: "privacy", input: "aanvraag-beoordeeld.xlsx" }, io);
+ */
+export async function runPrivacy(
+  command: Extract<Command, { kind: "privacy" }>,
+  io: Io
+): Promise<PrivacyPlan> {
+  const out = command.out ?? defaultOutput(command.input, "-opgeschoond");
+  checkOutputName(out);
+  if (sameFile(out, command.input)) throw new FileError(cliTexts.outIsIn(command.input));
+  const workbook = await loadWorkbook(command.input);
+  const plan = planPrivacy(
+    evaluatorSnapshot(workbook),
+    command.preset === undefined ? {} : { preset: command.preset }
+  );
+  applyChanges(workbook, plan.changes);
+  await saveWorkbook(workbook, out);
+  io.out(
+    plan.pseudonyms.length === 0
+      ? privacyTexts.nothing
+      : privacyTexts.done(plan.pseudonyms.length, plan.clearedPeriods.length, plan.kept)
+  );
+  io.out(cliTexts.written(out));
+  return plan;
 }

@@ -41,14 +41,15 @@ export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
 }
 
 /**
- * The default output name: the input's name with `-beoordeeld`.
+ * The default output name: the input's name with `-beoordeeld` (or another suffix).
  *
  * @example
  * defaultOutput("data/aanvraag.xlsx"); // "data/aanvraag-beoordeeld.xlsx"
+ * defaultOutput("data/aanvraag.xlsx", "-opgeschoond"); // "data/aanvraag-opgeschoond.xlsx"
  */
-export function defaultOutput(input: string): string {
+export function defaultOutput(input: string, suffix = "-beoordeeld"): string {
   const ext = path.extname(input);
-  return path.join(path.dirname(input), `${path.basename(input, ext)}-beoordeeld.xlsx`);
+  return path.join(path.dirname(input), `${path.basename(input, ext)}${suffix}.xlsx`);
 }
 
 /** Refuses an output name that Excel would not open as a workbook. */

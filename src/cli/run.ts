@@ -6,7 +6,7 @@
 import { problemLine, WorkbookError } from "../workbook/problems";
 import { cliTexts } from "../workbook/texts";
 import { parseCommand, UsageError } from "./cli";
-import { runExample, runScore, runTemplate, type Io } from "./commands";
+import { runExample, runPrivacy, runScore, runShare, runTemplate, type Io } from "./commands";
 import { FileError } from "./files";
 
 /**
@@ -30,6 +30,12 @@ export async function run(argv: string[], io: Io): Promise<number> {
         return 0;
       case "example":
         await runExample(command, io);
+        return 0;
+      case "share":
+        await runShare(command, io);
+        return 0;
+      case "privacy":
+        await runPrivacy(command, io);
         return 0;
     }
   } catch (error) {

@@ -23,11 +23,14 @@ import {
   readText,
   type CriterionValue,
 } from "./values";
-import { historyYears, type WorkHistory } from "./workHistory";
+import { candidateYears, nameKey, type WorkHistory } from "./workHistory";
 
 /** A candidate judged on its own, before ranking. */
 export interface CandidateDraft {
-  result: Omit<CandidateResult, "rank" | "top" | "tie" | "needsDraw" | "drawn" | "reason">;
+  result: Omit<
+    CandidateResult,
+    "rank" | "top" | "tie" | "needsDraw" | "drawn" | "reason" | "tiedWith"
+  >;
   /** The fields in `missing` that hold something unreadable (the rest are empty). */
   unreadable: string[];
   /** Why each failed knock-out failed, in Dutch, in the request's order. */
@@ -42,6 +45,8 @@ export interface CandidateContext {
   history: WorkHistory;
   /** The name appears on more than one row, so the work history cannot be told apart. */
   ambiguousName: boolean;
+  /** The name's {@link nameKey}, when the caller has it already. */
+  nameKey?: string;
 }
 
 interface ReadValue {
@@ -80,10 +85,12 @@ export function judgeCandidate(
     lack("rate", rateRead.problem);
   }
   const drawOrder = readDrawOrder(input, problem);
+  const byName = context.history.byName;
+  const ownHistory = byName.size ? byName.get(context.nameKey ?? nameKey(name)) : undefined;
 
   const readCriterion = (criterion: KnockoutCriterion | AwardCriterion): ReadValue => {
     if (criterion.valueKind === "years") {
-      const fromHistory = historyYears(context.history, name, criterion, request.referenceDate);
+      const fromHistory = candidateYears(ownHistory, criterion, request.referenceDate);
       if (fromHistory.kind !== "none" && context.ambiguousName) {
         problem(criterion.id, m.historyAmbiguous(criterion.id));
         lack(criterion.id, "invalid");

@@ -4,8 +4,6 @@
  */
 import type { IsoDate } from "./request";
 
-const MS_PER_DAY = 86_400_000;
-
 /**
  * Whether year, month (1–12) and day form a date that exists.
  *
@@ -26,7 +24,8 @@ export function isValidYmd(year: number, month: number, day: number): boolean {
  * daysInMonth(2024, 2); // 29
  */
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 /**
@@ -36,10 +35,15 @@ export function daysInMonth(year: number, month: number): number {
  * ymdToDay(1970, 1, 2); // 1
  */
 export function ymdToDay(year: number, month: number, day: number): number {
-  const date = new Date(Date.UTC(2000, month - 1, day));
-  // Date.UTC maps years 0–99 to 1900–1999; setUTCFullYear does not.
-  date.setUTCFullYear(year);
-  return Math.round(date.getTime() / MS_PER_DAY);
+  // Howard Hinnant's days_from_civil (proleptic Gregorian, as Date): plain arithmetic,
+  // no Date object, because every period and every window needs it.
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const dayOfEra =
+    yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
 }
 
 /**
@@ -49,8 +53,23 @@ export function ymdToDay(year: number, month: number, day: number): number {
  * dayToYmd(0); // { year: 1970, month: 1, day: 1 }
  */
 export function dayToYmd(dayNumber: number): { year: number; month: number; day: number } {
-  const date = new Date(dayNumber * MS_PER_DAY);
-  return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
+  // Howard Hinnant's civil_from_days, the inverse of ymdToDay.
+  const z = Math.floor(dayNumber) + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor(
+    (dayOfEra -
+      Math.floor(dayOfEra / 1460) +
+      Math.floor(dayOfEra / 36_524) -
+      Math.floor(dayOfEra / 146_096)) /
+      365
+  );
+  const dayOfYear =
+    dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const mp = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return { year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day };
 }
 
 /**

@@ -107,6 +107,12 @@ export interface CandidateResult {
   contractValue: { base: number; withExtensions: number } | null;
   /** One line in Dutch: why this status, score and place. */
   reason: string;
+  /**
+   * The rows of the other eligible candidates with the same score and rate, by
+   * row; empty when none (and when not eligible). In a large tie each list is
+   * built when first read.
+   */
+  tiedWith: number[];
 }
 
 /** Counts for summaries and reports. */

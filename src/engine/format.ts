@@ -16,6 +16,27 @@ const euro = new Intl.NumberFormat("nl-NL", {
 const numberFormats = new Map<number, Intl.NumberFormat>();
 
 /**
+ * Formatted texts by number, per format: a reason line formats the same few
+ * scores and amounts thousands of times, and Intl formatting is slow.
+ * Cleared when full, so it stays small whatever comes in.
+ */
+const formatted = new Map<string, Map<number, string>>();
+const MAX_CACHED = 1000;
+
+function cached(format: string, value: number, make: () => string): string {
+  if (Object.is(value, -0)) return make(); // a Map key does not tell -0 from 0
+  let texts = formatted.get(format);
+  if (!texts) formatted.set(format, (texts = new Map()));
+  let text = texts.get(value);
+  if (text === undefined) {
+    if (texts.size >= MAX_CACHED) texts.clear();
+    text = make();
+    texts.set(value, text);
+  }
+  return text;
+}
+
+/**
  * An amount in euros with two decimals and `.` between thousands.
  *
  * @example
@@ -23,7 +44,7 @@ const numberFormats = new Map<number, Intl.NumberFormat>();
  * formatEuro(1234.56); // "€ 1.234,56"
  */
 export function formatEuro(amount: number): string {
-  return plainSpaces(euro.format(amount));
+  return cached("euro", amount, () => plainSpaces(euro.format(amount)));
 }
 
 /**
@@ -34,12 +55,14 @@ export function formatEuro(amount: number): string {
  * formatNumber(1234567.891); // "1.234.567,89"
  */
 export function formatNumber(value: number, maxDecimals = 2): string {
-  let format = numberFormats.get(maxDecimals);
-  if (!format) {
-    format = new Intl.NumberFormat("nl-NL", { maximumFractionDigits: maxDecimals });
-    numberFormats.set(maxDecimals, format);
-  }
-  return plainSpaces(format.format(value));
+  return cached(String(maxDecimals), value, () => {
+    let format = numberFormats.get(maxDecimals);
+    if (!format) {
+      format = new Intl.NumberFormat("nl-NL", { maximumFractionDigits: maxDecimals });
+      numberFormats.set(maxDecimals, format);
+    }
+    return plainSpaces(format.format(value));
+  });
 }
 
 /**

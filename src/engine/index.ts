@@ -51,6 +51,7 @@ export {
   competencyMessages,
   describeCell,
   joinList,
+  joinNames,
   periodMessages,
   reasonText,
   requestLabels,

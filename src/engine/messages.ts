@@ -99,12 +99,14 @@ export const candidateMessages = {
     `${id}: werkervaring hoort bij een naam die vaker voorkomt en telt daarom niet.`,
   rateLabel: "Uurtarief",
   drawLabel: "Loting",
-  drawIncomplete: (others: string[]) =>
-    `Loting ontbreekt voor deze kandidaat, terwijl ${joinList(others)} met dezelfde score en ` +
-    `hetzelfde uurtarief wel een lotnummer ${others.length === 1 ? "heeft" : "hebben"}. ` +
+  /** `total`: how many others there are, when `others` holds only the first names. */
+  drawIncomplete: (others: string[], total = others.length) =>
+    `Loting ontbreekt voor deze kandidaat, terwijl ${joinNames(others, total)} met dezelfde score en ` +
+    `hetzelfde uurtarief wel een lotnummer ${total === 1 ? "heeft" : "hebben"}. ` +
     `Vul voor iedereen in de gelijke stand een lotnummer in.`,
-  drawDuplicate: (value: number, others: string[]) =>
-    `Lotnummer ${formatNumber(value)} is ook gegeven aan ${joinList(others)}. ` +
+  /** `total`: how many others there are, when `others` holds only the first names. */
+  drawDuplicate: (value: number, others: string[], total = others.length) =>
+    `Lotnummer ${formatNumber(value)} is ook gegeven aan ${joinNames(others, total)}. ` +
     `Geef ieder in de gelijke stand een eigen lotnummer.`,
 };
 
@@ -226,7 +228,9 @@ export const reasonText = {
     `${id}: uurtarief ${euroExact(rate)} is hoger dan het maximum van ${euroExact(max)}`,
   score: (score: number, max: number, rank: number) =>
     `Score ${formatNumber(score)} van ${formatNumber(max)}, rang ${rank}`,
-  tiedWith: (names: string[]) => `gelijk met ${joinList(names)} (zelfde score en uurtarief)`,
+  /** `total`: how many candidates tie with this one, when `names` holds only the first names. */
+  tiedWith: (names: string[], total = names.length) =>
+    `gelijk met ${joinNames(names, total)} (zelfde score en uurtarief)`,
   drawn: "volgorde bepaald door loting",
   inTop: (topN: number) => `in de top ${topN}`,
   needsDraw: (fromPlace: number, toPlace: number) =>
@@ -249,4 +253,22 @@ export const reasonText = {
 export function joinList(items: string[]): string {
   if (items.length <= 1) return items.join("");
   return `${items.slice(0, -1).join(", ")} en ${items[items.length - 1]}`;
+}
+
+/** How many names a message lists before it says "en N anderen". */
+export const NAMES_SHOWN = 3;
+
+/**
+ * A Dutch list of names that stays one readable line: with more than
+ * {@link NAMES_SHOWN} + 1 names, the first {@link NAMES_SHOWN} and "en N anderen".
+ * `total` is the full count when `names` holds only the first ones, so a caller
+ * with a large tie need not build every name.
+ *
+ * @example
+ * joinNames(["Ans", "Bram", "Cor", "Daan"]); // "Ans, Bram, Cor en Daan"
+ * joinNames(["Ans", "Bram", "Cor"], 118); // "Ans, Bram, Cor en 115 anderen"
+ */
+export function joinNames(names: string[], total = names.length): string {
+  if (total <= NAMES_SHOWN + 1 && names.length >= total) return joinList(names.slice(0, total));
+  return `${names.slice(0, NAMES_SHOWN).join(", ")} en ${total - Math.min(NAMES_SHOWN, names.length)} anderen`;
 }

@@ -20,8 +20,10 @@ export interface ReasonInput {
   top: boolean;
   needsDraw: boolean;
   drawn: boolean;
-  /** Names of the candidates with the same score and rate. */
+  /** Names of the candidates with the same score and rate (the first few are enough, see `tiedCount`). */
   tiedWith: string[];
+  /** How many candidates share the score and rate, when `tiedWith` holds only the first names. */
+  tiedCount?: number;
   /** The places a needed draw decides. */
   contested: { from: number; to: number } | null;
   topN: number;
@@ -51,7 +53,8 @@ export function reasonLine(input: ReasonInput): string {
     return t.incomplete(missingParts);
   }
   const place: string[] = [];
-  if (input.tiedWith.length) place.push(t.tiedWith(input.tiedWith));
+  const tiedCount = input.tiedCount ?? input.tiedWith.length;
+  if (tiedCount > 0) place.push(t.tiedWith(input.tiedWith, tiedCount));
   if (input.drawn) place.push(t.drawn);
   if (input.top) place.push(t.inTop(input.topN));
   else if (input.needsDraw && input.contested)

@@ -50,10 +50,13 @@ export function isCellError(value: CellValue): value is CellError {
 export function readText(value: CellValue): string {
   if (isEmptyCell(value) || isCellError(value)) return "";
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? "" : formatDate(value);
-  return String(value)
-    .replace(/[\s\u00a0\u202f]+/g, " ")
-    .trim();
+  const text = String(value);
+  if (PLAIN_TEXT.test(text)) return text;
+  return text.replace(/[\s\u00a0\u202f]+/g, " ").trim();
 }
+
+/** Printable ASCII words with single spaces between them, nothing around: already clean text. */
+const PLAIN_TEXT = /^[\x21-\x7e]+(?: [\x21-\x7e]+)*$/;
 
 /**
  * A number of the given kind: `72`, `72,5`, `€ 72,50`, `€ 1.000.000`, `1.234,56`,
@@ -73,7 +76,7 @@ export function readNumber(value: CellValue, kind: NumberKind): ReadResult<numbe
   let n: number | null = null;
   // Excel keeps 15 significant digits; beyond them is binary noise (=70*1,1/1,1 gives
   // 70.00000000000001), which would otherwise split a tie on rate or fail K8.
-  if (typeof value === "number") n = Number.isFinite(value) ? Number(value.toPrecision(15)) : null;
+  if (typeof value === "number") n = Number.isFinite(value) ? fifteenDigits(value) : null;
   else if (typeof value === "string") n = parseDutchNumber(value, kind === "years");
   if (n === null) return fail("invalid", m.notANumber(kind, value));
   if (n < 0) return fail("invalid", m.negative(kind, value));
@@ -109,6 +112,12 @@ export function readYesNo(
     return allowNotApplicable ? ok("n.v.t.") : fail("invalid", m.notApplicableNotAllowed(value));
   }
   return fail("invalid", m.notYesNo(value, allowNotApplicable));
+}
+
+/** A number cut to Excel's 15 significant digits; whole numbers below 10^15 already are. */
+function fifteenDigits(value: number): number {
+  if (Number.isInteger(value) && Math.abs(value) < 1e15) return value;
+  return Number(value.toPrecision(15));
 }
 
 const YES = new Set(["ja", "j", "waar", "true", "yes"]);
@@ -177,6 +186,13 @@ export function readCriterionValue(value: CellValue, kind: ValueKind): ReadResul
  * parseDutchNumber("1.234"); // 1234 (dots group thousands)
  */
 export function parseDutchNumber(text: string, allowYearsUnit = false): number | null {
+  // Most cells hold "72", "72,50" or "€ 72,50": read those without the general rewriting below.
+  const simple = SIMPLE_NUMBER.exec(text);
+  if (simple) {
+    const whole = simple[1].includes(".") ? simple[1].replace(/\./g, "") : simple[1];
+    const n = Number(simple[2] === undefined ? whole : `${whole}.${simple[2]}`);
+    return Number.isFinite(n) ? n : null;
+  }
   let s = text.replace(/[\u00a0\u202f]/g, " ").trim();
   if (allowYearsUnit) s = s.replace(/\s*(jaar|jr\.?)$/i, "");
   let negative = false;
@@ -202,6 +218,12 @@ export function parseDutchNumber(text: string, allowYearsUnit = false): number |
   if (!Number.isFinite(n)) return null;
   return negative ? -n : n;
 }
+
+/**
+ * Optional `€ `, digits (or dots between groups of three), optional decimal comma:
+ * read the same by every rule in parseDutchNumber.
+ */
+const SIMPLE_NUMBER = /^(?:€ ?)?(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?$/;
 
 const MONTHS: Record<string, number> = {
   januari: 1,
@@ -253,8 +275,9 @@ function rejectErrorOrFormula<T>(value: CellValue): ReadResult<T> | null {
   if (isCellError(value)) return fail("invalid", m.excelError(value.error));
   if (typeof value === "string") {
     const text = value.trim();
-    if (EXCEL_ERROR_TEXT.test(text)) return fail("invalid", m.excelError(text));
-    if (text.startsWith("=")) return fail("invalid", m.formula(text));
+    const first = text.charAt(0);
+    if (first === "#" && EXCEL_ERROR_TEXT.test(text)) return fail("invalid", m.excelError(text));
+    if (first === "=") return fail("invalid", m.formula(text));
   }
   return null;
 }

@@ -42,8 +42,13 @@ export type HistoryYears =
  * nameKey("  Jan  de Vries ") === nameKey("jan de vries"); // true
  */
 export function nameKey(name: string): string {
+  // Most names are printable ASCII with single spaces: lower case is all they need.
+  if (PLAIN_TEXT.test(name)) return name.toLowerCase();
   return name.normalize("NFC").replace(/\s+/g, " ").trim().toLocaleLowerCase("nl-NL");
 }
+
+/** Printable ASCII words with single spaces between them, nothing around. */
+const PLAIN_TEXT = /^[\x21-\x7e]+(?: [\x21-\x7e]+)*$/;
 
 /**
  * The ids of the criteria that work history may count for: those measured in years.
@@ -122,7 +127,22 @@ export function historyYears(
   criterion: { id: CriterionId; windowYears?: number },
   referenceDate: string
 ): HistoryYears {
-  const entry = history.byName.get(nameKey(name))?.byCriterion.get(criterion.id);
+  return candidateYears(history.byName.get(nameKey(name)), criterion, referenceDate);
+}
+
+/**
+ * {@link historyYears} for a history already looked up by name (undefined: none),
+ * so a caller with several criteria looks the name up once.
+ *
+ * @example
+ * candidateYears(history.byName.get(nameKey("Ans")), { id: "K3", windowYears: 5 }, "2024-10-04");
+ */
+export function candidateYears(
+  history: CandidateHistory | undefined,
+  criterion: { id: CriterionId; windowYears?: number },
+  referenceDate: string
+): HistoryYears {
+  const entry = history?.byCriterion.get(criterion.id);
   if (!entry) return { kind: "none" };
   // Without a valid peildatum there is no window; validateRequest reports the peildatum itself.
   if (entry.unreadable || isoToDay(referenceDate) === null) return { kind: "unreadable" };

@@ -35,6 +35,15 @@ export interface WriteValues {
   wrap?: boolean;
 }
 
+/** Write formulas (`=…`, English function syntax) into a block with its top-left cell at `at`. */
+export interface WriteFormulas {
+  kind: "writeFormulas";
+  sheet: string;
+  /** Top-left cell, A1. */
+  at: string;
+  formulas: string[][];
+}
+
 /** Create an Excel table over `range` (header row included); the header cells get `columns`. */
 export interface CreateTable {
   kind: "createTable";
@@ -139,6 +148,7 @@ export type WorkbookChange =
   | CreateSheet
   | ResetSheet
   | WriteValues
+  | WriteFormulas
   | CreateTable
   | AddTableColumns
   | DefineName

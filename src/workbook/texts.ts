@@ -205,14 +205,22 @@ export const cliTexts = {
     "Gebruik:",
     "  awardscore template [--preset 17040] --out BESTAND.xlsx",
     "  awardscore score IN.xlsx [--preset ID] [--out UIT.xlsx] [--json PAD|-]",
+    "  awardscore share IN.xlsx --out UIT.xlsx [--preset ID]",
+    "  awardscore opschonen IN.xlsx [--out UIT.xlsx] [--preset ID]",
     "",
     "  template  maakt een nieuwe aanvraagwerkmap (Aanvraag, Kandidaten, Werkervaring, Ranking).",
     "  score     beoordeelt de kandidaten in IN.xlsx en schrijft UIT.xlsx (standaard IN-beoordeeld.xlsx);",
     "            IN.xlsx zelf blijft ongewijzigd. --json - schrijft de uitslag als JSON naar stdout.",
+    "            Het blad Afwijzingen krijgt een alinea per kandidaat buiten de top, voor de leverancier.",
+    "  share     maakt de werkmap voor de gemeente (Voorblad, Top 10, Stap 3, Stap 4): alleen de top,",
+    "            als waarden; de anderen alleen als aantallen. Scoort eerst; IN.xlsx blijft ongewijzigd.",
+    "  opschonen vervangt na de gunning de namen van de niet-geselecteerde kandidaten door een",
+    "            pseudoniem (Kandidaat 07) en wist hun werkervaring; schrijft UIT.xlsx",
+    "            (standaard IN-opgeschoond.xlsx). De kandidaten in de top blijven ongewijzigd.",
   ].join("\n"),
   unknownCommand: (command: string) =>
-    `Onbekende opdracht '${command}'. Kies 'template' of 'score'.`,
-  noCommand: "Geef een opdracht: 'template' of 'score'.",
+    `Onbekende opdracht '${command}'. Kies 'template', 'score', 'share' of 'opschonen'.`,
+  noCommand: "Geef een opdracht: 'template', 'score', 'share' of 'opschonen'.",
   badOption: (detail: string) => `Ongeldige optie: ${detail}`,
   outRequired:
     "Geef met --out aan waar de nieuwe werkmap moet komen, bijvoorbeeld --out aanvraag.xlsx.",
@@ -271,4 +279,96 @@ export const summaryTexts = {
   problemsHeading: (count: number) => `Problemen (${count}):`,
   noProblems: "Problemen: geen",
   moreProblems: (count: number) => `  … en nog ${count} (alle problemen staan in --json)`,
+} as const;
+
+/** Texts of the `Afwijzingen` sheet: one paragraph per candidate not in the top, for the supplier. */
+export const rejectionTexts = {
+  sheet: "Afwijzingen",
+  title: (id: string, title: string) => `Afwijzingen aanvraag ${id} — ${title}`,
+  subtitle: (referenceDate: string, topN: number) =>
+    `Peildatum ${formatDate(referenceDate)} · één alinea per kandidaat buiten de top ${topN}, ` +
+    `om naar de leverancier te sturen. Alleen voor intern gebruik; gaat niet naar de gemeente.`,
+  headers: {
+    row: "Rij",
+    name: "Kandidaat",
+    supplier: "Leverancier",
+    status: "Status",
+    send: "Versturen",
+    text: "Tekst voor de leverancier",
+  },
+  status: {
+    knockedOut: "Valt af",
+    incomplete: "Onvolledig",
+    outsideTop: "Buiten de top",
+    needsDraw: "Loting nodig",
+  },
+  yes: "Ja",
+  notYet: "Nog niet",
+  empty: "Alle kandidaten zitten in de top; er zijn geen afwijzingen.",
+  who: (name: string, supplier: string) => (supplier ? `${name} (${supplier})` : name),
+  request: (id: string, title: string, organisation: string) =>
+    `aanvraag ${id}, ${title}${organisation ? ` (${organisation})` : ""}`,
+  knockedOut: (who: string, request: string, details: string[]) =>
+    `${who} is niet geselecteerd voor ${request}. De kandidaat voldoet niet aan ` +
+    `${details.length === 1 ? "het knock-outcriterium" : "de knock-outcriteria"} ` +
+    `${joinList(details)}. Wie niet aan alle knock-outcriteria voldoet, kan niet verder meedingen.`,
+  knockoutDetail: (id: string, description: string, failure: string) =>
+    `${id} (${description}): ${failure}`,
+  outsideTop: (
+    who: string,
+    request: string,
+    score: number,
+    max: number,
+    rank: number,
+    topN: number,
+    cutoff: number | null,
+    sameScore: boolean
+  ) =>
+    `${who} voldoet aan alle knock-outcriteria, maar is niet geselecteerd voor ${request}. ` +
+    `Met een score van ${formatNumber(score)} van ${formatNumber(max)} punten staat de kandidaat op rang ${rank}; ` +
+    `de gemeente ontvangt de ${topN} best scorende kandidaten` +
+    (cutoff === null
+      ? "."
+      : ` en plaats ${topN} heeft een score van ${formatNumber(cutoff)} punten.`) +
+    (sameScore ? " Bij gelijke score gaat de kandidaat met het laagste uurtarief voor." : ""),
+  needsDraw: (who: string, request: string, from: number, to: number) =>
+    `${who} heeft voor ${request} dezelfde score en hetzelfde uurtarief als andere kandidaten rond ` +
+    `plaats ${to}; een loting beslist over ${from === to ? `plaats ${to}` : `plaats ${from} t/m ${to}`}. ` +
+    `Nog niet versturen: na de loting volgt de uitslag.`,
+  incomplete: (who: string, request: string, fields: string[]) =>
+    `${who} is niet beoordeeld voor ${request}: de inschrijving was onvolledig. ` +
+    `Van ${joinList(fields)} ontbrak een bruikbare waarde.`,
+  rateField: "het uurtarief",
+  field: (id: string, description: string) => `${id} (${description})`,
+} as const;
+
+/** Texts of "Persoonsgegevens opschonen" (the `opschonen` command and the task-pane reminder). */
+export const privacyTexts = {
+  pseudonym: (index: number, width: number) => `Kandidaat ${String(index).padStart(width, "0")}`,
+  drawPending:
+    "Er is nog een loting nodig: eerst moet vaststaan wie in de top zit. " +
+    "Vul de kolom Loting in, beoordeel opnieuw en schoon daarna op.",
+  done: (count: number, periods: number, kept: number) =>
+    `Opgeschoond: ${count} ${count === 1 ? "naam" : "namen"} vervangen door een pseudoniem, ` +
+    `${periods} ${periods === 1 ? "periode" : "perioden"} werkervaring gewist; ` +
+    `${kept} ${kept === 1 ? "kandidaat" : "kandidaten"} in de top ongewijzigd.`,
+  nothing: "Er was niets op te schonen: alle kandidaten zitten in de top.",
+  reminder: (closed: string) =>
+    `De aanvraag sloot op ${closed}, meer dan 4 weken geleden. Schoon de persoonsgegevens op ` +
+    `van de kandidaten die niet geselecteerd zijn (Persoonsgegevens opschonen).`,
+  actionLabel: "Persoonsgegevens opschonen",
+} as const;
+
+/** The command line's texts for `share` and `opschonen`. */
+export const shareCliTexts = {
+  shareOutRequired:
+    "Geef met --out aan waar de werkmap voor de gemeente moet komen, bijvoorbeeld --out gemeente.xlsx.",
+  shareInRequired:
+    "Geef de werkmap met de kandidaten op, bijvoorbeeld: awardscore share aanvraag.xlsx --out gemeente.xlsx",
+  privacyInRequired:
+    "Geef de werkmap op die opgeschoond moet worden, bijvoorbeeld: awardscore opschonen aanvraag-beoordeeld.xlsx",
+  shareWritten: (file: string, top: number) =>
+    `Werkmap voor de gemeente: ${file} (${top} ${top === 1 ? "kandidaat" : "kandidaten"} in de top).`,
+  drawPendingNote: (count: number) =>
+    `Let op: ${count} kandidaten wachten op een loting; zij staan niet in de werkmap voor de gemeente.`,
 } as const;

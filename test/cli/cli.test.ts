@@ -21,13 +21,22 @@ describe("parseCommand", () => {
       ["example", "--out", "x.xlsx", "--candidates", "100"],
       { kind: "example", out: "x.xlsx", candidates: 100 },
     ],
+    [
+      ["share", "in.xlsx", "--out", "gemeente.xlsx", "--preset", "17040"],
+      { kind: "share", input: "in.xlsx", out: "gemeente.xlsx", preset: "17040" },
+    ],
+    [["opschonen", "in.xlsx"], { kind: "privacy", input: "in.xlsx" }],
+    [
+      ["opschonen", "in.xlsx", "--out", "uit.xlsx"],
+      { kind: "privacy", input: "in.xlsx", out: "uit.xlsx" },
+    ],
   ])("%j", (argv, command) => {
     expect(parseCommand(argv)).toEqual(command);
   });
 
   test.each([
-    [[], "Geef een opdracht: 'template' of 'score'."],
-    [["scoor"], "Onbekende opdracht 'scoor'. Kies 'template' of 'score'."],
+    [[], "Geef een opdracht: 'template', 'score', 'share' of 'opschonen'."],
+    [["scoor"], "Onbekende opdracht 'scoor'. Kies 'template', 'score', 'share' of 'opschonen'."],
     [
       ["template"],
       "Geef met --out aan waar de nieuwe werkmap moet komen, bijvoorbeeld --out aanvraag.xlsx.",

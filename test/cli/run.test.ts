@@ -338,7 +338,7 @@ describe("usage", () => {
     const bad = await awardscore("scoor");
     expect(bad.code).toBe(2);
     expect(bad.stderr.split("\n")[0]).toBe(
-      "Onbekende opdracht 'scoor'. Kies 'template' of 'score'."
+      "Onbekende opdracht 'scoor'. Kies 'template', 'score', 'share' of 'opschonen'."
     );
     expect(bad.stderr).toContain("Gebruik:");
   });

@@ -9,76 +9,11 @@ import path from "path";
 import type { ScoreReport } from "../../src/cli/report";
 import { awardscore, scratch } from "../cli/helpers";
 import { exampleWorkbook } from "../../src/cli/example";
+import { convert, csvAllSheets, csvRows, pdftoppm, soffice } from "./libreoffice";
 
 const root = path.resolve(__dirname, "../..");
 
-function which(command: string): string | null {
-  try {
-    return execFileSync("sh", ["-c", `command -v ${command}`], { encoding: "utf8" }).trim() || null;
-  } catch {
-    return null;
-  }
-}
-
-const soffice = which("soffice") ?? which("libreoffice");
-const pdftoppm = which("pdftoppm");
 const withLibreOffice = soffice && pdftoppm ? describe : describe.skip;
-
-/** A private LibreOffice profile that recalculates on load (TOOLCHAIN.md), so no cached value hides a mistake. */
-function profile(dir: string): string {
-  const user = path.join(dir, "profile", "user");
-  fs.mkdirSync(user, { recursive: true });
-  fs.writeFileSync(
-    path.join(user, "registrymodifications.xcu"),
-    `<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>
-`
-  );
-  return `file://${path.join(dir, "profile")}`;
-}
-
-function convert(dir: string, file: string, format: string, outdir: string): void {
-  execFileSync(
-    soffice!,
-    [
-      `-env:UserInstallation=${profile(dir)}`,
-      "--headless",
-      "--norestore",
-      "--convert-to",
-      format,
-      "--outdir",
-      outdir,
-      file,
-    ],
-    {
-      stdio: "pipe",
-      timeout: 120_000,
-    }
-  );
-}
-
-/** A CSV line split on commas outside double quotes. */
-function csvRows(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') ((cell += '"'), i++);
-      else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") (row.push(cell), (cell = ""));
-    else if (ch === "\n") (row.push(cell), rows.push(row), (row = []), (cell = ""));
-    else if (ch !== "\r") cell += ch;
-  }
-  if (cell !== "" || row.length > 0) (row.push(cell), rows.push(row));
-  return rows;
-}
 
 withLibreOffice("LibreOffice reads the scored workbook", () => {
   const dir = scratch();
@@ -102,12 +37,7 @@ withLibreOffice("LibreOffice reads the scored workbook", () => {
 
   test("as CSV: status, score, rank and Top 10 of every row read back as written", () => {
     // Token 12 = -1: every sheet to its own file (LibreOffice ≥ 7.2), named <file>-<sheet>.csv.
-    convert(
-      dir,
-      out,
-      "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
-      path.join(dir, "csv")
-    );
+    convert(dir, out, csvAllSheets, path.join(dir, "csv"));
     const rows = csvRows(fs.readFileSync(path.join(dir, "csv", "uit-Kandidaten.csv"), "utf8"));
     const header = rows[0];
     const at = (name: string) => header.indexOf(name);

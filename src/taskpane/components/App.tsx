@@ -1,28 +1,141 @@
-import { Body1, makeStyles, Subtitle1, tokens } from "@fluentui/react-components";
+import { Body1, makeStyles, Spinner, Subtitle1, tokens } from "@fluentui/react-components";
+import { lazy, Suspense, useState } from "react";
 import type { Strings } from "../i18n/strings";
+import type { DrawGroup, PaneState, PresetView } from "../model";
+import { ErrorBar } from "./ErrorBar";
+import { NotSetUp } from "./NotSetUp";
+import { ProblemList } from "./Problems";
+import { RequestSummary } from "./RequestSummary";
+import { Results } from "./Results";
+import { ScoreAction } from "./ScoreAction";
+
+// Only recording a draw needs the dialog: it loads when the evaluator opens it.
+const DrawDialog = lazy(() => import("./DrawDialog").then((m) => ({ default: m.DrawDialog })));
 
 const useStyles = makeStyles({
   root: {
     display: "flex",
     flexDirection: "column",
-    rowGap: tokens.spacingVerticalM,
+    rowGap: tokens.spacingVerticalL,
     padding: tokens.spacingHorizontalL,
+    minHeight: "100vh",
+    boxSizing: "border-box",
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
   },
 });
 
-/** Props of {@link App}: the texts to show and whether Excel is the host. */
-export interface AppProps {
-  strings: Strings;
-  inExcel: boolean;
+/** What the evaluator can do in the pane; the controller runs each against Excel. */
+export interface PaneActions {
+  setUp: (presetOrBlank: string) => void;
+  score: () => void;
+  recordDraw: (rows: number[], order: number[]) => void;
+  selectCell: (sheet: string, cell: string) => void;
+  /** Selects the `Aanvraag` sheet. */
+  editRequest: () => void;
+  dismissError: () => void;
 }
 
-/** The task pane's root: the product's name and what it does (later issues add the procedure). */
-export function App({ strings, inExcel }: AppProps) {
+/** Props of {@link App}. */
+export interface AppProps {
+  strings: Strings;
+  /** False outside Excel (a browser): the pane says where it works. */
+  inExcel: boolean;
+  state: PaneState;
+  presets: PresetView[];
+  blankId: string;
+  actions: PaneActions;
+}
+
+/** The task pane: the evaluator's procedure from set-up to the top ten and the draw. */
+export function App({ strings, inExcel, state, presets, blankId, actions }: AppProps) {
   const styles = useStyles();
+  // The dialog stays mounted once opened, so Fluent can restore the page when it closes.
+  const [drawGroup, setDrawGroup] = useState<DrawGroup | null>(null);
+  const [drawOpen, setDrawOpen] = useState(false);
+  const openDraw = (group: DrawGroup) => {
+    setDrawGroup(group);
+    setDrawOpen(true);
+  };
+  const busy = state.busy !== null;
   return (
     <main className={styles.root}>
       <Subtitle1 as="h1">{strings.appTitle}</Subtitle1>
-      <Body1>{inExcel ? strings.tagline : strings.notInExcel}</Body1>
+      {!inExcel ? (
+        <Body1>{strings.notInExcel}</Body1>
+      ) : (
+        <>
+          {state.error && (
+            <ErrorBar
+              strings={strings}
+              error={state.error}
+              onSelect={actions.selectCell}
+              onDismiss={actions.dismissError}
+            />
+          )}
+          {state.phase === "loading" && <Spinner size="small" label={strings.loading} />}
+          {state.phase === "notSetUp" && (
+            <>
+              <NotSetUp
+                strings={strings}
+                presets={presets}
+                blankId={blankId}
+                busy={busy}
+                onSetUp={actions.setUp}
+              />
+              {state.busy === "setUp" && <Spinner size="small" label={strings.settingUp} />}
+            </>
+          )}
+          {state.phase === "ready" && (
+            <>
+              {state.request && (
+                <RequestSummary
+                  strings={strings}
+                  request={state.request}
+                  onEditRequest={actions.editRequest}
+                />
+              )}
+              <ScoreAction
+                strings={strings}
+                busy={state.busy}
+                showHint={!state.results}
+                onScore={actions.score}
+              />
+              {state.notes.map((note) => (
+                <Body1 key={note}>{note}</Body1>
+              ))}
+              {state.results && (
+                <Results
+                  strings={strings}
+                  results={state.results}
+                  busy={busy}
+                  onOpenDraw={openDraw}
+                />
+              )}
+              <ProblemList
+                strings={strings}
+                problems={state.problems}
+                onSelect={actions.selectCell}
+              />
+            </>
+          )}
+          {drawGroup && (
+            <Suspense fallback={<Spinner size="small" label={strings.loading} />}>
+              <DrawDialog
+                key={drawGroup.candidates.map((c) => c.row).join("-")}
+                strings={strings}
+                group={drawGroup}
+                open={drawOpen}
+                onCancel={() => setDrawOpen(false)}
+                onSubmit={(rows, order) => {
+                  setDrawOpen(false);
+                  actions.recordDraw(rows, order);
+                }}
+              />
+            </Suspense>
+          )}
+        </>
+      )}
     </main>
   );
 }

@@ -1,0 +1,75 @@
+/**
+ * The `tiedWith` rows of a ranked candidate: every other row of its tie group.
+ * Each member of a group of g needs its own list of g − 1 rows, which is g² rows
+ * in all: nothing for ties of a few, gigabytes for a group of thousands (10,000
+ * candidates on 7 scores and a handful of rates). Small groups get their list
+ * at once; in a large group the members share the group's rows and a member's
+ * own list is built the first time something reads it.
+ */
+
+/** Up to this group size every member's list is built at once, as plain data. */
+const EAGER_GROUP_SIZE = 32;
+
+const TIE_GROUP = Symbol("tieGroup");
+
+interface WithTieGroup {
+  row: number;
+  [TIE_GROUP]?: readonly number[];
+}
+
+/**
+ * Sets `target.tiedWith` to the rows of `group` other than `target.row`; to `[]`
+ * when `group` is null (no tie). `group` holds every member's row (the
+ * target's too), in the order the list should have, and must not change afterwards.
+ *
+ * @example
+ * withTiedWith({ row: 3 }, [2, 3, 5]).tiedWith; // [2, 5]
+ */
+export function withTiedWith<T extends { row: number }>(
+  target: T,
+  group: readonly number[] | null
+): T & { tiedWith: number[] } {
+  const result = target as T & { tiedWith: number[] };
+  if (group === null) result.tiedWith = [];
+  else if (group.length <= EAGER_GROUP_SIZE) result.tiedWith = otherRows(group, target.row);
+  else {
+    // Shared accessor functions keep every such object on one hidden class (fast properties).
+    Object.defineProperty(target, TIE_GROUP, { value: group });
+    Object.defineProperty(target, "tiedWith", lazyTiedWith);
+  }
+  return result;
+}
+
+/** The group without one occurrence of `row`; as `group.filter(other => other !== entry)` by entry. */
+function otherRows(group: readonly number[], row: number): number[] {
+  const others: number[] = [];
+  let skipped = false;
+  for (const other of group) {
+    if (!skipped && other === row) skipped = true;
+    else others.push(other);
+  }
+  return others;
+}
+
+/** Replaces the accessor with a plain property, so each list is built once. */
+function settle(target: object, value: number[]): void {
+  Object.defineProperty(target, "tiedWith", {
+    value,
+    writable: true,
+    enumerable: true,
+    configurable: true,
+  });
+}
+
+const lazyTiedWith: PropertyDescriptor = {
+  get(this: WithTieGroup): number[] {
+    const value = otherRows(this[TIE_GROUP] ?? [], this.row);
+    settle(this, value);
+    return value;
+  },
+  set(this: object, value: number[]) {
+    settle(this, value);
+  },
+  enumerable: true,
+  configurable: true,
+};

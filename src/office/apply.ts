@@ -1,0 +1,330 @@
+/**
+ * Applying {@link WorkbookChange}s through Office.js: every change is queued and
+ * the batch is synced once, with calculation and screen updating suspended. A
+ * batch that would carry more than {@link MAX_BATCH_BYTES} of payload is split:
+ * big writes go in blocks of rows, so the syncs grow with the bytes written,
+ * never with the rows, and no request body comes near Excel on the web's 5 MB.
+ */
+import { isCellError, type CellValue } from "../engine";
+import { columnLetters, parseCell, parseRange, rangeAddress } from "../workbook/address";
+import type { WorkbookChange } from "../workbook/changes";
+import type { OfficeRead } from "./read";
+
+/** Payload per sync: under Excel on the web's 5 MB request limit with room for the envelope. */
+export const MAX_BATCH_BYTES = 4_000_000;
+/** Largest block of one write, so blocks pack well into batches. */
+const MAX_BLOCK_BYTES = 1_000_000;
+/** A guess at the envelope of one queued action (ids, method names). */
+const ACTION_BYTES = 200;
+
+/** Excel's serial day 0 is 1899-12-30 (Unix day 25569 is 1970-01-01). */
+function excelValue(value: CellValue): string | number | boolean {
+  if (value === null || value === undefined) return "";
+  if (value instanceof Date) return value.getTime() / 86_400_000 + 25_569;
+  if (isCellError(value)) return value.error;
+  return value;
+}
+
+/** One queued unit of work and its estimated payload. */
+interface Step {
+  bytes: number;
+  queue: (context: Excel.RequestContext) => void;
+}
+
+/** Which optional API sets the host has (the fake and old hosts may lack some). */
+export type Supports = (set: string, version: string) => boolean;
+
+/** Office's own answer when Office is there; else assume yes (tests, the fake). */
+const officeSupports: Supports = (set, version) => {
+  const office = (globalThis as { Office?: typeof Office }).Office;
+  const requirements = office?.context?.requirements;
+  return requirements ? requirements.isSetSupported(set, version) : true;
+};
+
+/** The widest row of a grid (at least 1); a loop, since spreading 100,000 rows overflows the stack. */
+function gridWidth(grid: unknown[][]): number {
+  let width = 1;
+  for (const row of grid) if (row.length > width) width = row.length;
+  return width;
+}
+
+/** A grid of `rows` × `columns` copies of one value. */
+function filled<T>(rows: number, columns: number, value: T): T[][] {
+  return Array.from({ length: rows }, () => new Array<T>(columns).fill(value));
+}
+
+/** A column of characters as points (Calibri 11: about 5.6 pt a character plus padding). */
+function points(characters: number): number {
+  return Math.round(characters * 5.6 + 5);
+}
+
+/** Blocks of rows of a grid, each under {@link MAX_BLOCK_BYTES} of JSON. */
+function rowBlocks<T>(grid: T[][]): Array<{ offset: number; rows: T[][]; bytes: number }> {
+  const bytes = JSON.stringify(grid).length;
+  if (bytes <= MAX_BLOCK_BYTES) return [{ offset: 0, rows: grid, bytes }];
+  const count = Math.ceil(bytes / MAX_BLOCK_BYTES);
+  const size = Math.ceil(grid.length / count);
+  const blocks: Array<{ offset: number; rows: T[][]; bytes: number }> = [];
+  for (let offset = 0; offset < grid.length; offset += size) {
+    const rows = grid.slice(offset, offset + size);
+    blocks.push({ offset, rows, bytes: JSON.stringify(rows).length });
+  }
+  return blocks;
+}
+
+/** The steps of writing a grid property (values, formulas, formats) at a top-left cell. */
+function gridSteps(
+  sheet: string,
+  at: string,
+  grid: unknown[][],
+  set: (range: Excel.Range, rows: unknown[][]) => void
+): Step[] {
+  const { row, column } = parseCell(at);
+  const width = gridWidth(grid);
+  return rowBlocks(grid).map((block) => ({
+    bytes: block.bytes + ACTION_BYTES,
+    queue: (context) => {
+      const range = context.workbook.worksheets
+        .getItem(sheet)
+        .getRange(
+          rangeAddress(
+            row + block.offset,
+            column,
+            row + block.offset + block.rows.length - 1,
+            column + width - 1
+          )
+        );
+      set(range, block.rows);
+    },
+  }));
+}
+
+/** The same formula text Excel gives back: with `=`, no spaces, upper case. */
+function formulaKey(formula: string | null): string {
+  return (formula ?? "").replace(/^=/, "").replace(/\s+/g, "").toUpperCase();
+}
+
+/** Turns one change into steps; `known` tracks what exists as the changes go. */
+function stepsOf(change: WorkbookChange, known: OfficeRead): Step[] {
+  const small = (queue: Step["queue"]): Step[] => [{ bytes: ACTION_BYTES, queue }];
+  const sheetKey = "sheet" in change ? change.sheet.toLowerCase() : "";
+  switch (change.kind) {
+    case "createSheet":
+      if (known.sheets.has(sheetKey)) return [];
+      known.sheets.add(sheetKey);
+      return small((context) => context.workbook.worksheets.add(change.sheet));
+    case "resetSheet": {
+      const exists = known.sheets.has(sheetKey);
+      known.sheets.add(sheetKey);
+      known.formats.set(sheetKey, []);
+      return small((context) => {
+        // Deleting the sheet takes its tables, charts and formats with it.
+        if (exists) context.workbook.worksheets.getItem(change.sheet).delete();
+        context.workbook.worksheets.add(change.sheet);
+      });
+    }
+    case "writeValues": {
+      const width = gridWidth(change.values);
+      const values = change.values.map((r) => {
+        const row = r.map(excelValue);
+        while (row.length < width) row.push("");
+        return row;
+      });
+      const steps = gridSteps(change.sheet, change.at, values, (range, rows) => {
+        range.values = rows;
+      });
+      const { row, column } = parseCell(change.at);
+      const bottom = row + values.length - 1;
+      (change.numberFormats ?? []).forEach((format, c) => {
+        if (!format) return;
+        steps.push(
+          ...gridSteps(
+            change.sheet,
+            `${columnLetters(column + c)}${row}`,
+            filled(values.length, 1, format),
+            (range, rows) => {
+              range.numberFormat = rows;
+            }
+          )
+        );
+      });
+      if (change.bold || change.wrap) {
+        const address = rangeAddress(row, column, bottom, column + width - 1);
+        steps.push(
+          ...small((context) => {
+            const range = context.workbook.worksheets.getItem(change.sheet).getRange(address);
+            if (change.bold) range.format.font.bold = true;
+            if (change.wrap) range.format.wrapText = true;
+          })
+        );
+      }
+      return steps;
+    }
+    case "writeFormulas":
+      return gridSteps(change.sheet, change.at, change.formulas, (range, rows) => {
+        range.formulas = rows;
+      });
+    case "createTable":
+      return small((context) => {
+        const table = context.workbook.worksheets
+          .getItem(change.sheet)
+          .tables.add(change.range, true);
+        table.name = change.name;
+      });
+    case "addTableColumns":
+      return change.columns.map((name) => ({
+        bytes: ACTION_BYTES,
+        queue: (context: Excel.RequestContext) => {
+          context.workbook.tables.getItem(change.table).columns.add(undefined, undefined, name);
+        },
+      }));
+    case "defineName": {
+      const exists = known.names.has(change.name.toLowerCase());
+      known.names.add(change.name.toLowerCase());
+      return small((context) => {
+        const names = context.workbook.names;
+        if (exists) names.getItem(change.name).delete();
+        names.add(
+          change.name,
+          context.workbook.worksheets.getItem(change.sheet).getRange(change.address)
+        );
+      });
+    }
+    case "listValidation":
+      return small((context) => {
+        const validation = context.workbook.worksheets
+          .getItem(change.sheet)
+          .getRange(change.range).dataValidation;
+        validation.clear();
+        validation.rule = { list: { inCellDropDown: true, source: change.items.join(",") } };
+      });
+    case "numberFormat": {
+      const { top, left, bottom, right } = parseRange(change.range);
+      return gridSteps(
+        change.sheet,
+        rangeAddress(top, left, top, left),
+        filled(bottom - top + 1, right - left + 1, change.format),
+        (range, rows) => {
+          range.numberFormat = rows;
+        }
+      );
+    }
+    case "formulaFormat": {
+      const existing = known.formats.get(sheetKey) ?? [];
+      const same = existing.filter(
+        (f) => f.type === "Custom" && formulaKey(f.formula) === formulaKey(change.formula)
+      );
+      known.formats.set(
+        sheetKey,
+        existing.filter((f) => !same.includes(f))
+      );
+      return small((context) => {
+        const sheet = context.workbook.worksheets.getItem(change.sheet);
+        for (const old of same) sheet.getRange().conditionalFormats.getItem(old.id).delete();
+        const format = sheet.getRange(change.range).conditionalFormats.add("Custom");
+        format.custom.rule.formula = change.formula;
+        format.custom.format.fill.color = change.fill;
+      });
+    }
+    case "dataBar": {
+      // Office.js gives no range of an existing rule: the sheet's data bars are the add-in's.
+      const existing = known.formats.get(sheetKey) ?? [];
+      const bars = existing.filter((f) => f.type === "DataBar");
+      known.formats.set(
+        sheetKey,
+        existing.filter((f) => !bars.includes(f))
+      );
+      return small((context) => {
+        const sheet = context.workbook.worksheets.getItem(change.sheet);
+        for (const old of bars) sheet.getRange().conditionalFormats.getItem(old.id).delete();
+        const format = sheet.getRange(change.range).conditionalFormats.add("DataBar");
+        format.dataBar.positiveFormat.fillColor = change.colour;
+      });
+    }
+    case "freezePanes":
+      return small((context) => {
+        const sheet = context.workbook.worksheets.getItem(change.sheet);
+        if (change.columns > 0)
+          sheet.freezePanes.freezeAt(
+            sheet.getRange(rangeAddress(1, 1, Math.max(change.rows, 1), change.columns))
+          );
+        else sheet.freezePanes.freezeRows(change.rows);
+      });
+    case "columnWidths":
+      return change.widths.map(({ column, width }) => ({
+        bytes: ACTION_BYTES,
+        queue: (context: Excel.RequestContext) => {
+          const letters = columnLetters(column);
+          context.workbook.worksheets
+            .getItem(change.sheet)
+            .getRange(`${letters}:${letters}`).format.columnWidth = points(width);
+        },
+      }));
+    case "barChart":
+      return [
+        {
+          bytes: ACTION_BYTES * (8 + change.highlightFirst),
+          queue: (context) => {
+            const sheet = context.workbook.worksheets.getItem(change.sheet);
+            const chart = sheet.charts.add(
+              "BarClustered",
+              sheet.getRange(change.values),
+              "Columns"
+            );
+            chart.title.text = change.title;
+            chart.legend.visible = false;
+            // Bars are drawn bottom-up; reversed, the first place is on top.
+            chart.axes.categoryAxis.reversePlotOrder = true;
+            const series = chart.series.getItemAt(0);
+            series.setXAxisValues(sheet.getRange(change.categories));
+            series.setValues(sheet.getRange(change.values));
+            series.format.fill.setSolidColor(change.colour);
+            const rows = parseRange(change.values);
+            const count = Math.min(change.highlightFirst, rows.bottom - rows.top + 1);
+            for (let i = 0; i < count; i++)
+              series.points.getItemAt(i).format.fill.setSolidColor(change.highlight);
+            chart.setPosition(change.anchor);
+          },
+        },
+      ];
+  }
+}
+
+/**
+ * Queues the changes and syncs: once, or once per {@link MAX_BATCH_BYTES} of payload.
+ * Returns the number of syncs it took.
+ *
+ * @example
+ * const read = await readWorkbook(context);
+ * await applyChanges(context, planScore(read.snapshot).changes, read); // 1
+ */
+export async function applyChanges(
+  context: Excel.RequestContext,
+  changes: WorkbookChange[],
+  known: OfficeRead,
+  supports: Supports = officeSupports
+): Promise<number> {
+  const steps = changes.flatMap((change) => stepsOf(change, known));
+  if (steps.length === 0) return 0;
+  const suspend = () => {
+    if (supports("ExcelApi", "1.6")) context.application.suspendApiCalculationUntilNextSync();
+    if (supports("ExcelApi", "1.9")) context.application.suspendScreenUpdatingUntilNextSync();
+  };
+  let syncs = 0;
+  let bytes = 0;
+  suspend();
+  for (const step of steps) {
+    if (bytes > 0 && bytes + step.bytes > MAX_BATCH_BYTES) {
+      // One sync per 4 MB of payload, by design: the count follows the bytes, not the rows.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
+      await context.sync();
+      syncs++;
+      bytes = 0;
+      suspend();
+    }
+    step.queue(context);
+    bytes += step.bytes;
+  }
+  await context.sync();
+  return syncs + 1;
+}

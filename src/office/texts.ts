@@ -1,0 +1,32 @@
+/**
+ * Dutch texts of the add-in's set-up and draw that the workbook texts module
+ * (src/workbook/texts.ts) does not have yet. Meant to move there.
+ */
+import { joinList } from "../engine";
+
+/** Messages of the set-up ("Instellen"). */
+export const setUpTexts = {
+  /** The word for a blank request, as the task pane offers it. */
+  blank: "blanco",
+  foreignSheet: (sheet: string, expected: string) =>
+    `Het blad '${sheet}' bestaat al, maar bevat niet wat AwardScore verwacht (${expected}). ` +
+    `Hernoem of verwijder dat blad en stel opnieuw in; er is niets gewijzigd.`,
+  expected: {
+    request: "de aanvraag met titel 'Aanvraag …' in A1",
+    candidates: "een tabel 'Kandidaten' met de kolom 'Kandidaat'",
+    periods: "een tabel 'Werkervaring' met de kolommen 'Kandidaat' en 'Van'",
+  },
+  unknownPreset: (id: string, ids: string[]) =>
+    `Onbekende aanvraag '${id}'. Kies ${joinList(ids.map((i) => `'${i}'`))} of 'blanco'.`,
+} as const;
+
+/** Messages of recording a draw ("Loting vastleggen"). */
+export const drawTexts = {
+  noRows: "Kies de kandidaten van de loting: er zijn geen rijen opgegeven.",
+  lengths: (rows: number, order: number) =>
+    `Er zijn ${rows} rijen en ${order} lotnummers opgegeven; geef voor elke rij één lotnummer.`,
+  notACandidate: (cell: string) => `${cell} is geen rij van een kandidaat in de tabel.`,
+  duplicateRow: (row: number) => `Rij ${row} staat meer dan eens in de loting.`,
+  badOrder: (value: number) =>
+    `Lotnummer ${value} is ongeldig: gebruik gehele getallen vanaf 1, elk één keer.`,
+} as const;

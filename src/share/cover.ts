@@ -1,0 +1,95 @@
+/**
+ * The `Voorblad`: the request, the peildatum, the procedure and its rules, and
+ * the counts — the only place where candidates outside the top appear, as numbers.
+ */
+import type ExcelJS from "exceljs";
+import { formatDate, formatEuro, type Evaluation } from "../engine";
+import { printLandscape, putRow, shareColours, widths, type PlainValue } from "./cells";
+import { coverTexts as t } from "./texts";
+
+/** `2024-10-04T11:25` as `04-10-2024 11:25`. */
+function moment(value: string): string {
+  const [date, time] = value.split("T");
+  return time ? `${formatDate(date)} ${time}` : formatDate(date);
+}
+
+/**
+ * Fills the `Voorblad` sheet.
+ *
+ * @example
+ * writeCover(workbook.addWorksheet("Voorblad"), evaluation, new Date());
+ */
+export function writeCover(sheet: ExcelJS.Worksheet, evaluation: Evaluation, made: Date): void {
+  const { request, summary } = evaluation;
+  let row = 1;
+  const line = (values: PlainValue[], style: Parameters<typeof putRow>[4] = {}) => {
+    putRow(sheet, row, 1, values, style);
+    row++;
+  };
+  const heading = (text: string) => {
+    row++;
+    line([text], { bold: true });
+  };
+
+  line([t.title(request.id, request.title)], { bold: true });
+  sheet.getCell(1, 1).font = { bold: true, size: 14 };
+  line([t.subtitle]);
+
+  heading(t.requestHeading);
+  const l = t.labels;
+  line([l.id, request.id], { formats: [null, "@"] });
+  line([l.title, request.title]);
+  line([l.organisation, request.organisation]);
+  line([l.referenceDate, formatDate(request.referenceDate)]);
+  line(["", t.referenceNote]);
+  line([l.closingMoment, moment(request.closingMoment)]);
+  line([l.maxRate, formatEuro(request.maxRate)]);
+  line([l.hours, t.hours(request.hoursPerWeek.min, request.hoursPerWeek.max)]);
+  line([l.term, t.term(request.termWeeks, request.extensions.count, request.extensions.weeks)]);
+  // Facts that repeat a line above (the preset also keeps hours and term as text) are left out.
+  const shown = new Set<string>(Object.values(l).map((label) => label.toLowerCase()));
+  for (const fact of request.facts)
+    if (!shown.has(fact.label.trim().toLowerCase())) line([fact.label, fact.value]);
+  line([l.made, formatDate(made)]);
+
+  heading(t.procedureHeading);
+  const gate = request.competencyGate;
+  for (const text of t.procedure(request.topN, gate.minAssessors, gate.passFrom)) line([text]);
+
+  heading(t.knockoutsHeading);
+  line([t.idHeader, t.criterionHeader], { bold: true, fill: shareColours.header });
+  for (const k of request.knockouts) line([k.id, k.description], { wrap: true });
+
+  heading(t.awardsHeading);
+  line([t.idHeader, t.criterionHeader, t.pointsHeader], { bold: true, fill: shareColours.header });
+  for (const a of request.awards) line([a.id, a.description, a.points], { wrap: true });
+  const max = request.awards.reduce((sum, a) => sum + Math.max(0, a.points), 0);
+  line(["", t.maxPoints(max)]);
+
+  heading(t.rulesHeading);
+  line([t.tieBreak]);
+  line([t.draw]);
+
+  heading(t.countsHeading);
+  // Counts sit next to their label, not at the far end of the wide text column.
+  const count = (label: string, value: number) => {
+    line([label, value]);
+    sheet.getCell(row - 1, 2).alignment = { horizontal: "left" };
+  };
+  const c = t.counts;
+  count(c.received, summary.received);
+  count(c.knockedOut, summary.knockedOut);
+  for (const k of request.knockouts)
+    count(t.perCriterion(k.id), summary.failedPerCriterion[k.id] ?? 0);
+  line(["", t.perCriterionNote]);
+  count(c.incomplete, summary.incomplete);
+  count(c.eligible, summary.eligible);
+  count(c.top, summary.top);
+  if (summary.needsDraw > 0) count(c.needsDraw, summary.needsDraw);
+
+  row++;
+  line([t.privacyNote]);
+
+  widths(sheet, [36, 90, 10]);
+  printLandscape(sheet);
+}

@@ -1,0 +1,216 @@
+/**
+ * What the task pane shows, as plain data: the components render these views,
+ * the controller builds them from the use cases' outcomes. Types only from
+ * the engine and the office layer, so nothing here loads Excel code.
+ */
+import type { CandidateResult, Request } from "../engine";
+import type { SheetProblem } from "../workbook/problems";
+import type { Strings } from "./i18n/strings";
+
+/** A preset a new evaluation can start from. */
+export interface PresetView {
+  id: string;
+  title: string;
+}
+
+/** The request at a glance. */
+export interface RequestView {
+  id: string;
+  title: string;
+  organisation: string;
+  /** `jjjj-mm-dd`. */
+  referenceDate: string;
+  maxRate: number;
+  topN: number;
+  knockouts: Array<{ id: string; description: string }>;
+  awards: Array<{ id: string; description: string; points: number }>;
+}
+
+/** One line of the top list. */
+export interface TopRow {
+  /** The sheet row of the candidate. */
+  row: number;
+  rank: number | null;
+  name: string;
+  score: number | null;
+  rate: number | null;
+  tie: boolean;
+  needsDraw: boolean;
+  drawn: boolean;
+}
+
+/** A tied group that straddles the last place of the top and needs a draw. */
+export interface DrawGroup {
+  from: number;
+  to: number;
+  candidates: Array<{ row: number; name: string }>;
+}
+
+/** The outcome of a scoring. */
+export interface ResultsView {
+  counts: {
+    received: number;
+    eligible: number;
+    knockedOut: number;
+    incomplete: number;
+    top: number;
+    needsDraw: number;
+  };
+  /** Every knock-out criterion that failed at least once, with how many failed it. */
+  knockouts: Array<{ id: string; description: string; count: number }>;
+  /** The top N and the candidates that need a draw, in ranking order. */
+  top: TopRow[];
+  drawGroups: DrawGroup[];
+  topN: number;
+}
+
+/** A problem at a cell, which the pane links to. */
+export type ProblemView = SheetProblem;
+
+/** An error shown as a message bar: what went wrong and what to do. */
+export interface PaneError {
+  message: string;
+  hint: string;
+  problems: ProblemView[];
+}
+
+/** What the pane is busy with, if anything. */
+export type Busy = "setUp" | "score" | "draw" | null;
+
+/** The whole state the pane renders. */
+export interface PaneState {
+  /** `loading` until the workbook is read; `notSetUp` without an `Aanvraag` sheet. */
+  phase: "loading" | "notSetUp" | "ready";
+  busy: Busy;
+  request: RequestView | null;
+  results: ResultsView | null;
+  problems: ProblemView[];
+  notes: string[];
+  error: PaneError | null;
+}
+
+/** The use cases' outcome of a scoring, as far as the pane needs it. */
+export interface ScoreResult {
+  request: Request;
+  evaluation: {
+    candidates: CandidateResult[];
+    ranking: number[];
+    summary: {
+      received: number;
+      eligible: number;
+      knockedOut: number;
+      incomplete: number;
+      failedPerCriterion: Record<string, number>;
+      top: number;
+      needsDraw: number;
+    };
+  };
+  problems: SheetProblem[];
+  notes: string[];
+}
+
+/**
+ * The request at a glance, from the engine's request.
+ *
+ * @example
+ * requestView(request17040).awards.map((a) => a.points); // [50, 30, 20]
+ */
+export function requestView(request: Request): RequestView {
+  return {
+    id: request.id,
+    title: request.title,
+    organisation: request.organisation,
+    referenceDate: request.referenceDate,
+    maxRate: request.maxRate,
+    topN: request.topN,
+    knockouts: request.knockouts.map((k) => ({ id: k.id, description: k.description })),
+    awards: request.awards.map((a) => ({ id: a.id, description: a.description, points: a.points })),
+  };
+}
+
+/**
+ * The results of a scoring: counts, knock-outs per criterion, the top in ranking
+ * order (with the candidates that need a draw) and the tied groups to draw.
+ *
+ * @example
+ * resultsView(outcome).top[0]; // { row: 5, rank: 1, name: "Annelies de Boer", score: 100, … }
+ */
+export function resultsView(outcome: ScoreResult): ResultsView {
+  const { request, evaluation } = outcome;
+  const byRow = new Map(evaluation.candidates.map((c) => [c.row, c]));
+  const ranked = evaluation.ranking
+    .map((row) => byRow.get(row))
+    .filter((c): c is CandidateResult => c !== undefined && (c.top || c.needsDraw));
+  const top: TopRow[] = ranked.map((c) => ({
+    row: c.row,
+    rank: c.rank,
+    name: c.name,
+    score: c.score,
+    rate: c.rate,
+    tie: c.tie,
+    needsDraw: c.needsDraw,
+    drawn: c.drawn,
+  }));
+  const topCount = ranked.filter((c) => c.top).length;
+  const groups = new Map<string, DrawGroup>();
+  for (const c of ranked) {
+    if (!c.needsDraw) continue;
+    const key = `${c.score}|${c.rate}`;
+    const group = groups.get(key) ?? {
+      from: c.rank ?? topCount + 1,
+      to: request.topN,
+      candidates: [],
+    };
+    group.candidates.push({ row: c.row, name: c.name });
+    groups.set(key, group);
+  }
+  const s = evaluation.summary;
+  return {
+    counts: {
+      received: s.received,
+      eligible: s.eligible,
+      knockedOut: s.knockedOut,
+      incomplete: s.incomplete,
+      top: s.top,
+      needsDraw: s.needsDraw,
+    },
+    knockouts: request.knockouts
+      .map((k) => ({
+        id: k.id,
+        description: k.description,
+        count: s.failedPerCriterion[k.id] ?? 0,
+      }))
+      .filter((k) => k.count > 0),
+    top,
+    drawGroups: [...groups.values()],
+    topN: request.topN,
+  };
+}
+
+/**
+ * Any error of the workbook or Office as a message with what to do. A workbook
+ * error carries its Dutch message and the cells to fix; an Office error its code.
+ *
+ * @example
+ * paneError(new WorkbookError("Het blad 'Kandidaten' ontbreekt."), nl).hint; // "Pas de werkmap aan …"
+ */
+export function paneError(error: unknown, strings: Strings): PaneError {
+  const e = error as {
+    name?: string;
+    message?: string;
+    code?: string;
+    problems?: SheetProblem[];
+  } | null;
+  if (e && e.name === "WorkbookError" && e.message) {
+    return { message: e.message, hint: strings.workbookErrorHint, problems: e.problems ?? [] };
+  }
+  if (e && typeof e.code === "string" && e.message) {
+    return { message: `${e.message} (${e.code})`, hint: strings.officeErrorHint, problems: [] };
+  }
+  const message = e?.message ?? String(error);
+  return {
+    message: strings.unexpectedError(message),
+    hint: strings.unexpectedErrorHint,
+    problems: [],
+  };
+}

@@ -1,0 +1,127 @@
+/**
+ * The pane's controller: runs the add-in's actions through an injected
+ * {@link PaneApi} (src/office in Excel, a stub in tests) and turns their
+ * outcomes and errors into the {@link PaneState} the components render.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import type { Request } from "../engine";
+import type { PaneActions } from "./components/App";
+import type { Strings } from "./i18n/strings";
+import {
+  paneError,
+  requestView,
+  resultsView,
+  type Busy,
+  type PaneState,
+  type ProblemView,
+  type ScoreResult,
+} from "./model";
+
+/** The add-in's actions as the pane needs them; only the implementation touches Excel. */
+export interface PaneApi {
+  /** The request on the `Aanvraag` sheet and its problems; null when the workbook is not set up. */
+  readRequest: () => Promise<{ request: Request; problems: ProblemView[] } | null>;
+  setUp: (presetOrBlank: string) => Promise<unknown>;
+  score: () => Promise<ScoreResult>;
+  recordDraw: (rows: number[], order: number[]) => Promise<ScoreResult>;
+  selectCell: (sheet: string, cell: string) => Promise<void>;
+  /** Selects the `Aanvraag` sheet. */
+  showRequest: () => Promise<void>;
+}
+
+/** The state a pane starts in, before the workbook is read. */
+export const initialPaneState: PaneState = {
+  phase: "loading",
+  busy: null,
+  request: null,
+  results: null,
+  problems: [],
+  notes: [],
+  error: null,
+};
+
+/**
+ * Holds the pane's state and gives the actions that change it.
+ *
+ * @example
+ * const { state, actions } = usePane(officeApi, strings);
+ * actions.score(); // state.busy === "score", then state.results
+ */
+export function usePane(
+  api: PaneApi,
+  strings: Strings
+): { state: PaneState; actions: PaneActions } {
+  const [state, setState] = useState<PaneState>(initialPaneState);
+  const running = useRef(false);
+
+  const fail = useCallback(
+    (error: unknown) => setState((s) => ({ ...s, busy: null, error: paneError(error, strings) })),
+    [strings]
+  );
+
+  const load = useCallback(async () => {
+    const read = await api.readRequest();
+    setState((s) =>
+      read
+        ? { ...s, phase: "ready", request: requestView(read.request), problems: read.problems }
+        : { ...s, phase: "notSetUp", request: null }
+    );
+  }, [api]);
+
+  useEffect(() => {
+    load().catch((error) => {
+      fail(error);
+      setState((s) => (s.phase === "loading" ? { ...s, phase: "notSetUp" } : s));
+    });
+  }, [load, fail]);
+
+  /** Runs one action at a time; a second click while one runs does nothing. */
+  const run = useCallback(
+    (busy: Busy, action: () => Promise<void>) => {
+      if (running.current) return;
+      running.current = true;
+      setState((s) => ({ ...s, busy, error: null }));
+      action()
+        .then(() => setState((s) => ({ ...s, busy: null })))
+        .catch(fail)
+        .finally(() => {
+          running.current = false;
+        });
+    },
+    [fail]
+  );
+
+  const scored = useCallback((outcome: ScoreResult) => {
+    setState((s) => ({
+      ...s,
+      phase: "ready",
+      request: requestView(outcome.request),
+      results: resultsView(outcome),
+      problems: outcome.problems,
+      notes: outcome.notes,
+    }));
+  }, []);
+
+  const actions = useMemo<PaneActions>(
+    () => ({
+      setUp: (presetOrBlank) =>
+        run("setUp", async () => {
+          await api.setUp(presetOrBlank);
+          await load();
+        }),
+      score: () => run("score", async () => scored(await api.score())),
+      recordDraw: (rows, order) =>
+        run("draw", async () => scored(await api.recordDraw(rows, order))),
+      selectCell: (sheet, cell) => {
+        api.selectCell(sheet, cell).catch(fail);
+      },
+      editRequest: () => {
+        api.showRequest().catch(fail);
+      },
+      dismissError: () => setState((s) => ({ ...s, error: null })),
+    }),
+    [api, run, load, scored, fail]
+  );
+
+  return { state, actions };
+}

@@ -1,0 +1,316 @@
+/**
+ * The add-in's use case "Instellen": the request workbook of the template
+ * (src/workbook/template.ts) made inside an open workbook, with the `FLEX`
+ * formulas in the output columns. Safe to run again: it adds what is missing,
+ * never clears, reorders or overwrites what is there, and refuses (changing
+ * nothing) when a sheet of the same name holds something else.
+ */
+import { presets, readText, request17040, type Request } from "../engine";
+import { outputFormulas } from "../functions/formulas";
+import { setUpTexts } from "../office/texts";
+import { cellAddress, rangeAddress } from "./address";
+import type { WorkbookChange } from "./changes";
+import {
+  candidateInputColumns,
+  outputHeaders,
+  outputWidths,
+  periodColumns,
+  requestSheet,
+  settingRows,
+  type CandidateColumn,
+} from "./layout";
+import { WorkbookError } from "./problems";
+import { checkRankingSheet } from "./rankingSheet";
+import { findTable, headerKey, leadingId, tableRegion, type Region } from "./regions";
+import { findSheet, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot";
+import { planTemplate } from "./template";
+import {
+  candidateHeaders,
+  fatalMessages,
+  periodHeaders,
+  requestSheetTexts,
+  sheetNames,
+  tableNames,
+} from "./texts";
+
+/** The word for a blank request, as the task pane offers it. */
+export const BLANK = setUpTexts.blank;
+
+/**
+ * A request without criteria: the settings of 17040 as a start, everything
+ * about the assignment empty, for the evaluator to fill in on `Aanvraag`.
+ *
+ * @example
+ * blankRequest().awards; // []
+ */
+export function blankRequest(): Request {
+  return {
+    ...request17040,
+    id: "",
+    title: "",
+    organisation: "",
+    knockouts: [],
+    awards: [],
+    facts: [],
+  };
+}
+
+/**
+ * The request for a set-up: a preset by id, or {@link BLANK}.
+ *
+ * @throws WorkbookError for an unknown preset.
+ * @example
+ * setUpRequest("17040").id; // "17040"
+ */
+export function setUpRequest(presetOrBlank: string): Request {
+  if (presetOrBlank.toLowerCase() === BLANK) return blankRequest();
+  const preset = presets[presetOrBlank];
+  if (!preset)
+    throw new WorkbookError(setUpTexts.unknownPreset(presetOrBlank, Object.keys(presets)));
+  return preset;
+}
+
+/** Whether a sheet has no value, no formula and no table. */
+function isEmpty(sheet: SheetSnapshot): boolean {
+  return (
+    sheet.tables.length === 0 && sheet.values.every((row) => row.every((v) => readText(v) === ""))
+  );
+}
+
+/** What set-up does with one sheet: make it, complete it, or refuse. */
+type Plan = "make" | "complete";
+
+/** Make it when absent or empty; complete it when `ours`; else refuse with the sheet's expectation. */
+function decide(sheet: SheetSnapshot | undefined, ours: boolean, expected: string): Plan {
+  if (!sheet || (isEmpty(sheet) && !ours)) return "make";
+  if (ours) return "complete";
+  throw new WorkbookError(setUpTexts.foreignSheet(sheet.name, expected));
+}
+
+/** Whether the `Aanvraag` sheet is the add-in's: its title in A1 or its criteria tables. */
+function isRequestSheet(sheet: SheetSnapshot): boolean {
+  const prefix = requestSheetTexts.title("", "").split(" ")[0];
+  if (readText(sheet.values[0]?.[0]).startsWith(prefix)) return true;
+  const names = [tableNames.knockouts, tableNames.awards].map((n) => n.toLowerCase());
+  return sheet.tables.some((t) => names.includes(t.name.toLowerCase()));
+}
+
+/** The table of the add-in on a sheet, when it has the columns that identify it. */
+function ourTable(
+  sheet: SheetSnapshot | undefined,
+  table: string,
+  required: string[]
+): Region | undefined {
+  if (!sheet) return undefined;
+  const found = findTable(sheet, table, required[0]);
+  if (!found) return undefined;
+  const keys = found.columns.map(headerKey);
+  return required.every((r) => keys.includes(headerKey(r))) ? tableRegion(sheet, found) : undefined;
+}
+
+/** Whether `header` is already in `headers`: by leading criterion id, else by name (any `Top N`). */
+function hasColumn(headers: string[], header: string): boolean {
+  const id = leadingId(header);
+  const fixed = Object.values(candidateHeaders).some((h) => headerKey(h) === headerKey(header));
+  if (id && !fixed) return headers.some((h) => leadingId(h) === id);
+  if (headerKey(header) === headerKey(candidateHeaders.top))
+    return headers.some((h) => /^top \d+$/.test(headerKey(h)));
+  return headers.some((h) => headerKey(h) === headerKey(header));
+}
+
+/** Adds the missing columns to an existing table, with their formats and lists; never over a filled cell. */
+function completeTable(
+  region: Region,
+  wanted: CandidateColumn[]
+): { changes: WorkbookChange[]; headers: string[] } {
+  const sheet = region.sheet.name;
+  const missing = wanted.filter((c) => !hasColumn(region.headers, c.header));
+  const headers = [...region.headers, ...missing.map((c) => c.header)];
+  if (missing.length === 0 || !region.table) return { changes: [], headers };
+  const first = region.firstColumn + region.headers.length;
+  const last = Math.max(region.lastDataRow, region.firstDataRow);
+  for (let i = 0; i < missing.length; i++) {
+    for (let row = region.headerRow; row <= last; row++) {
+      if (readText(region.sheet.values[row - 1]?.[first + i - 1]) !== "") {
+        throw new WorkbookError(
+          fatalMessages.occupied(sheet, cellAddress(row, first + i), missing[i].header)
+        );
+      }
+    }
+  }
+  const changes: WorkbookChange[] = [
+    {
+      kind: "addTableColumns",
+      sheet,
+      table: region.table.name,
+      columns: missing.map((c) => c.header),
+    },
+    {
+      kind: "columnWidths",
+      sheet,
+      widths: missing.map((c, i) => ({ column: first + i, width: c.width })),
+    },
+  ];
+  missing.forEach((c, i) => {
+    const range = rangeAddress(region.firstDataRow, first + i, last, first + i);
+    if (c.format) changes.push({ kind: "numberFormat", sheet, range, format: c.format });
+    if (c.list) changes.push({ kind: "listValidation", sheet, range, items: c.list });
+  });
+  return { changes, headers };
+}
+
+/**
+ * The `FLEX` formulas of the output columns, written only into columns whose
+ * data cells are all empty (a scored column keeps its values).
+ */
+function formulaChanges(
+  request: Request,
+  region: {
+    sheet: SheetSnapshot;
+    tableName: string;
+    firstColumn: number;
+    firstDataRow: number;
+    lastDataRow: number;
+  },
+  headers: string[]
+): WorkbookChange[] {
+  const knockoutIds = request.knockouts
+    .filter((k) => k.header !== null && headers.some((h) => leadingId(h) === k.id))
+    .map((k) => k.id);
+  const awardIds = request.awards.filter((a) => a.header !== null).map((a) => a.id);
+  if (knockoutIds.length === 0 || awardIds.length === 0) return [];
+  let formulas: ReturnType<typeof outputFormulas>;
+  try {
+    formulas = outputFormulas({ table: region.tableName, headers, knockoutIds, awardIds });
+  } catch {
+    return []; // a column the formulas need is not there: values only, as the headless command writes
+  }
+  const byHeader: Record<string, string> = {
+    [candidateHeaders.knockout]: formulas.knockout,
+    [candidateHeaders.score]: formulas.score,
+    [candidateHeaders.rank]: formulas.rank,
+    [candidateHeaders.top]: formulas.top,
+  };
+  const sheet = region.sheet;
+  const last = Math.max(region.lastDataRow, region.firstDataRow);
+  const changes: WorkbookChange[] = [];
+  headers.forEach((header, i) => {
+    const formula = byHeader[header];
+    if (!formula) return;
+    const column = region.firstColumn + i;
+    for (let row = region.firstDataRow; row <= last; row++) {
+      const value = sheet.values[row - 1]?.[column - 1];
+      const existing = sheet.formulas?.[row - 1]?.[column - 1];
+      if (readText(value) !== "" || existing) return;
+    }
+    const rows = last - region.firstDataRow + 1;
+    changes.push({
+      kind: "writeFormulas",
+      sheet: sheet.name,
+      at: cellAddress(region.firstDataRow, column),
+      formulas: Array.from({ length: rows }, () => [formula]),
+    });
+  });
+  return changes;
+}
+
+/** A sheet as set-up is about to make it (so the formulas of a new table can be planned). */
+function newSheet(name: string): SheetSnapshot {
+  return { name, values: [], tables: [] };
+}
+
+/** The `Aanvraag` names that are missing, where the label of their row is in column A. */
+function missingNames(snapshot: WorkbookSnapshot, sheet: SheetSnapshot): WorkbookChange[] {
+  const have = new Set(snapshot.names.map((n) => n.name.toLowerCase()));
+  const changes: WorkbookChange[] = [];
+  for (const row of settingRows) {
+    if (have.has(row.name.toLowerCase())) continue;
+    const label = headerKey(requestSheetTexts.labels[row.key]);
+    const at = sheet.values.findIndex((r) => headerKey(r[requestSheet.labelColumn - 1]) === label);
+    if (at < 0) continue;
+    changes.push({
+      kind: "defineName",
+      name: row.name,
+      sheet: sheet.name,
+      address: cellAddress(at + 1, requestSheet.valueColumn),
+    });
+  }
+  return changes;
+}
+
+/**
+ * The changes that set up (or complete) the request workbook in an open workbook.
+ * Every sheet is checked before anything is planned, so a refusal changes nothing.
+ *
+ * @throws WorkbookError in Dutch when a sheet of the add-in's name holds something else.
+ * @example
+ * planSetUp({ sheets: [], names: [] }, request17040).some((c) => c.kind === "writeFormulas"); // true
+ * planSetUp(afterSetUp, request17040); // []
+ */
+export function planSetUp(snapshot: WorkbookSnapshot, request: Request): WorkbookChange[] {
+  const template = planTemplate(request, { rows: 1 });
+  const onSheet = (name: string) => template.filter((c) => "sheet" in c && c.sheet === name);
+  const sheets = {
+    request: findSheet(snapshot, sheetNames.request),
+    candidates: findSheet(snapshot, sheetNames.candidates),
+    periods: findSheet(snapshot, sheetNames.periods),
+  };
+  const candidateTable = ourTable(sheets.candidates, tableNames.candidates, [
+    candidateHeaders.name,
+  ]);
+  const periodTable = ourTable(sheets.periods, tableNames.periods, [
+    periodHeaders.candidate,
+    periodHeaders.from,
+  ]);
+  const plans = {
+    request: decide(
+      sheets.request,
+      !!sheets.request && isRequestSheet(sheets.request),
+      setUpTexts.expected.request
+    ),
+    candidates: decide(sheets.candidates, !!candidateTable, setUpTexts.expected.candidates),
+    periods: decide(sheets.periods, !!periodTable, setUpTexts.expected.periods),
+  };
+  checkRankingSheet(snapshot);
+
+  const changes: WorkbookChange[] = [];
+  if (plans.request === "make") changes.push(...onSheet(sheetNames.request));
+  else if (sheets.request) changes.push(...missingNames(snapshot, sheets.request));
+
+  const candidateColumns: CandidateColumn[] = [
+    ...candidateInputColumns(request),
+    ...outputHeaders.map((header, i) => ({ header, width: outputWidths[i] })),
+  ];
+  if (plans.candidates === "make" || !candidateTable) {
+    changes.push(...onSheet(sheetNames.candidates));
+    changes.push(
+      ...formulaChanges(
+        request,
+        {
+          sheet: sheets.candidates ?? newSheet(sheetNames.candidates),
+          tableName: tableNames.candidates,
+          firstColumn: 1,
+          firstDataRow: 2,
+          lastDataRow: 2,
+        },
+        candidateColumns.map((c) => c.header)
+      )
+    );
+  } else {
+    const { changes: added, headers } = completeTable(candidateTable, candidateColumns);
+    changes.push(...added);
+    changes.push(
+      ...formulaChanges(
+        request,
+        { ...candidateTable, tableName: candidateTable.table?.name ?? tableNames.candidates },
+        headers
+      )
+    );
+  }
+
+  if (plans.periods === "make" || !periodTable) changes.push(...onSheet(sheetNames.periods));
+  else changes.push(...completeTable(periodTable, periodColumns).changes);
+
+  if (!findSheet(snapshot, sheetNames.ranking)) changes.push(...onSheet(sheetNames.ranking));
+  return changes;
+}

@@ -1,0 +1,66 @@
+/**
+ * Builds, for the browser run, the task pane as production (the main webpack
+ * config, its taskpane entry only) and the fake Office host as one script.
+ */
+import path from "path";
+import webpack, { type Configuration } from "webpack";
+
+const root = path.resolve(__dirname, "../..");
+
+/** Where the builds went and the task pane's initial JavaScript size. */
+export interface E2eBuild {
+  dir: string;
+  hostScript: string;
+}
+
+/**
+ * Runs webpack for the task pane (production) and the fake host into `dir`.
+ *
+ * @example
+ * const { hostScript } = await buildForE2e("/tmp/awardscore-e2e");
+ */
+export async function buildForE2e(dir: string): Promise<E2eBuild> {
+  const factory = require(path.join(root, "webpack.config.js")) as (
+    env: Record<string, unknown>,
+    options: { mode: string }
+  ) => Promise<Configuration>;
+  const main = await factory({}, { mode: "production" });
+  const taskpane: Configuration = {
+    ...main,
+    context: root,
+    entry: { taskpane: path.join(root, "src/taskpane/index.tsx") },
+    output: { ...main.output, path: dir, clean: false },
+    // Only the page: the custom functions' metadata and the manifest are not needed in the browser.
+    plugins: (main.plugins ?? []).filter((p) => p?.constructor?.name === "HtmlWebpackPlugin"),
+  };
+  const host: Configuration = {
+    mode: "production",
+    context: root,
+    target: "web",
+    entry: path.join(__dirname, "host.ts"),
+    output: { path: path.join(dir, "host"), filename: "office-host.js" },
+    resolve: { extensions: [".ts", ".js"] },
+    module: {
+      rules: [
+        {
+          test: /\.ts$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            options: { transpileOnly: true, configFile: path.join(root, "tsconfig.json") },
+          },
+        },
+      ],
+    },
+    performance: { hints: false },
+  };
+  await new Promise<void>((resolve, reject) =>
+    webpack([taskpane, host], (error, stats) => {
+      if (error) return reject(error);
+      if (stats?.hasErrors())
+        return reject(new Error(stats.toString({ all: false, errors: true })));
+      resolve();
+    })
+  );
+  return { dir, hostScript: path.join(dir, "host", "office-host.js") };
+}

@@ -1,0 +1,57 @@
+/** applyChanges: one sync for any number of rows; blocks only when the bytes demand it. */
+import { applyChanges, readWorkbook } from "../../src/office";
+import type { WorkbookChange } from "../../src/workbook/changes";
+import { emptyState, installFakeExcel, sheetOf, type FakeExcel } from "./fakeExcel";
+
+let excel: FakeExcel;
+beforeEach(() => (excel = installFakeExcel(emptyState())));
+afterEach(() => excel.uninstall());
+
+async function apply(changes: WorkbookChange[]): Promise<number> {
+  return Excel.run(async (context) => applyChanges(context, changes, await readWorkbook(context)));
+}
+
+test("200,000 short rows go in one sync", async () => {
+  const values = Array.from({ length: 200_000 }, (_, i) => [i % 10]);
+  const syncs = await apply([
+    { kind: "createSheet", sheet: "Ranking" },
+    { kind: "writeValues", sheet: "Ranking", at: "A1", values },
+  ]);
+  expect(syncs).toBe(1);
+  expect(sheetOf(excel.state, "Ranking")!.cells.get("200000,1")?.value).toBe(9);
+});
+
+test("12 MB of text goes in blocks of rows, each request under 5 MB, every cell written once", async () => {
+  const text = "x".repeat(120);
+  const values = Array.from({ length: 100_000 }, (_, i) => [`${i} ${text}`]);
+  const syncs = await apply([
+    { kind: "createSheet", sheet: "Ranking" },
+    { kind: "writeValues", sheet: "Ranking", at: "B2", values },
+  ]);
+  const bytes = excel.last().requestBytes.slice(2);
+  expect(syncs).toBe(bytes.length);
+  expect(syncs).toBeGreaterThanOrEqual(3);
+  expect(Math.max(...bytes)).toBeLessThan(5_000_000);
+  expect(excel.last().calculationSuspended).toBe(syncs);
+  const cells = sheetOf(excel.state, "Ranking")!.cells;
+  expect(cells.size).toBe(100_000);
+  expect(cells.get("2,2")?.value).toBe(`0 ${text}`);
+  expect(cells.get("100001,2")?.value).toBe(`99999 ${text}`);
+});
+
+test("dates are written as Excel serial numbers, empty cells as empty", async () => {
+  await apply([
+    { kind: "createSheet", sheet: "Aanvraag" },
+    {
+      kind: "writeValues",
+      sheet: "Aanvraag",
+      at: "A1",
+      values: [[new Date(Date.UTC(2024, 9, 4)), null, "Ja"]],
+      numberFormats: ["dd-mm-yyyy", null, null],
+    },
+  ]);
+  const cells = sheetOf(excel.state, "Aanvraag")!.cells;
+  expect(cells.get("1,1")).toEqual({ value: 45569, numberFormat: "dd-mm-yyyy" });
+  expect(cells.get("1,2")?.value).toBe("");
+  expect(cells.get("1,3")?.value).toBe("Ja");
+});

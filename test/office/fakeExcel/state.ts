@@ -1,0 +1,170 @@
+/**
+ * The workbook a fake Excel holds: plain data that tests build and inspect.
+ * No Node APIs, so a browser page (issue 6) can load it too.
+ */
+
+/** A value as Excel's `Range.values` gives it (dates are serial numbers, empty is ""). */
+export type FakeValue = string | number | boolean;
+
+/** One cell. */
+export interface FakeCell {
+  value: FakeValue;
+  formula?: string;
+  numberFormat?: string;
+  bold?: boolean;
+  wrap?: boolean;
+}
+
+/** A table; the header row is `top`. */
+export interface FakeTable {
+  name: string;
+  sheet: string;
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+  columns: string[];
+}
+
+/** A conditional format (custom formula rule or data bar). */
+export interface FakeFormat {
+  id: string;
+  type: "Custom" | "DataBar";
+  range: string;
+  formula?: string;
+  fill?: string;
+  barColour?: string;
+}
+
+/** A chart with one series. */
+export interface FakeChart {
+  type: string;
+  source: string;
+  title?: string;
+  legend?: boolean;
+  position?: string;
+  reversed?: boolean;
+  values?: string;
+  categories?: string;
+  colour?: string;
+  pointColours: Record<number, string>;
+}
+
+/** One worksheet. */
+export interface FakeSheet {
+  name: string;
+  /** Cells by `row,column` (1-based). */
+  cells: Map<string, FakeCell>;
+  formats: FakeFormat[];
+  validations: Array<{ range: string; items: string[] }>;
+  charts: FakeChart[];
+  freeze?: { rows: number; columns: number };
+  widths: Record<number, number>;
+}
+
+/** A defined name: `formula` is `=Sheet!$B$5` as Excel gives it. */
+export interface FakeName {
+  name: string;
+  formula: string;
+}
+
+/** The whole workbook. */
+export interface FakeWorkbookState {
+  sheets: FakeSheet[];
+  tables: FakeTable[];
+  names: FakeName[];
+  selection?: { sheet: string; address: string };
+  nextId: number;
+}
+
+/** An empty workbook (Excel always has one sheet; `Blad1` is the Dutch default). */
+export function emptyState(firstSheet = "Blad1"): FakeWorkbookState {
+  return { sheets: [newSheet(firstSheet)], tables: [], names: [], nextId: 1 };
+}
+
+/** A new, empty sheet. */
+export function newSheet(name: string): FakeSheet {
+  return { name, cells: new Map(), formats: [], validations: [], charts: [], widths: {} };
+}
+
+/** The sheet of that name (case-insensitive), if any. */
+export function sheetOf(state: FakeWorkbookState, name: string): FakeSheet | undefined {
+  const key = name.toLowerCase();
+  return state.sheets.find((s) => s.name.toLowerCase() === key);
+}
+
+/** Column letters → number. */
+export function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+/** Number → column letters. */
+export function columnLetters(column: number): string {
+  let n = column;
+  let s = "";
+  while (n > 0) {
+    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** Corners of an A1 range (`A1`, `A1:C3`, `B:B`, `$A$1`). */
+export interface Box {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** Parses an A1 address, optionally sheet-qualified (the sheet part is dropped). */
+export function parseBox(address: string): Box {
+  const bare = address.includes("!") ? address.slice(address.lastIndexOf("!") + 1) : address;
+  const [a, b = a] = bare.replace(/\$/g, "").split(":");
+  const part = (s: string) => {
+    const m = /^([A-Z]*)(\d*)$/i.exec(s);
+    if (!m || (!m[1] && !m[2])) throw new Error(`InvalidArgument: address '${address}'`);
+    return { column: m[1] ? columnNumber(m[1]) : 0, row: m[2] ? Number(m[2]) : 0 };
+  };
+  const p = part(a);
+  const q = part(b);
+  return {
+    top: p.row || 1,
+    left: p.column || 1,
+    bottom: q.row || 1_048_576,
+    right: q.column || 16_384,
+  };
+}
+
+/** A box as an A1 address. */
+export function boxAddress(box: Box): string {
+  const a = `${columnLetters(box.left)}${box.top}`;
+  const b = `${columnLetters(box.right)}${box.bottom}`;
+  return a === b ? a : `${a}:${b}`;
+}
+
+/** The value of a cell, "" when empty. */
+export function cellValueAt(sheet: FakeSheet, row: number, column: number): FakeValue {
+  return sheet.cells.get(`${row},${column}`)?.value ?? "";
+}
+
+/** The sheet's values from A1 to the last filled cell (for inspection in tests). */
+export function sheetValues(sheet: FakeSheet): FakeValue[][] {
+  let rows = 0;
+  let columns = 0;
+  for (const [key, cell] of sheet.cells) {
+    if (cell.value === "" && !cell.formula) continue;
+    const [r, c] = key.split(",").map(Number);
+    rows = Math.max(rows, r);
+    columns = Math.max(columns, c);
+  }
+  const out: FakeValue[][] = [];
+  for (let r = 1; r <= rows; r++) {
+    const row: FakeValue[] = [];
+    for (let c = 1; c <= columns; c++) row.push(cellValueAt(sheet, r, c));
+    out.push(row);
+  }
+  return out;
+}

@@ -1,0 +1,139 @@
+/** Building the fake Excel's workbook from snapshots and `.xlsx` files, and generated candidates. */
+import ExcelJS from "exceljs";
+import { isCellError, request17040, type CellValue } from "../../src/engine";
+import { candidateInputColumns } from "../../src/workbook/layout";
+import type { SheetSnapshot, WorkbookSnapshot } from "../../src/workbook/snapshot";
+import { readSnapshot as readXlsx } from "../../src/xlsx/read";
+import {
+  boxAddress,
+  newSheet,
+  type FakeCell,
+  type FakeValue,
+  type FakeWorkbookState,
+} from "./fakeExcel";
+
+/** A cell value as Excel's `values` holds it. */
+export function fakeValue(value: CellValue): FakeValue {
+  if (value === null || value === undefined) return "";
+  if (value instanceof Date) return value.getTime() / 86_400_000 + 25_569;
+  if (isCellError(value)) return value.error;
+  return value;
+}
+
+/** A fake workbook with the sheets, tables and names of a snapshot. */
+export function stateFromSnapshot(snapshot: WorkbookSnapshot): FakeWorkbookState {
+  const state: FakeWorkbookState = { sheets: [], tables: [], names: [], nextId: 1 };
+  for (const sheet of snapshot.sheets) {
+    const fake = newSheet(sheet.name);
+    sheet.values.forEach((row, r) =>
+      row.forEach((value, c) => {
+        const formula = sheet.formulas?.[r]?.[c] ?? undefined;
+        const cell: FakeCell = { value: fakeValue(value) };
+        if (formula) cell.formula = formula;
+        if (cell.value !== "" || formula) fake.cells.set(`${r + 1},${c + 1}`, cell);
+      })
+    );
+    state.sheets.push(fake);
+    for (const t of sheet.tables) {
+      state.tables.push({
+        name: t.name,
+        sheet: sheet.name,
+        top: t.headerRow,
+        left: t.firstColumn,
+        bottom: t.headerRow + Math.max(t.rowCount, 1),
+        right: t.firstColumn + t.columns.length - 1,
+        columns: [...t.columns],
+      });
+    }
+  }
+  if (state.sheets.length === 0) state.sheets.push(newSheet("Blad1"));
+  for (const n of snapshot.names) {
+    const [a, b] = n.address.split(":");
+    const abs = (x: string) => x.replace(/([A-Z]+)(\d+)/, "$$$1$$$2");
+    state.names.push({
+      name: n.name,
+      formula: `=${n.sheet}!${b ? `${abs(a)}:${abs(b)}` : abs(a)}`,
+    });
+  }
+  return state;
+}
+
+/** The add-in's sheets and names of an `.xlsx` file, as a snapshot (the headless command's reading). */
+export async function xlsxSnapshot(file: string): Promise<WorkbookSnapshot> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(file);
+  return readXlsx(workbook);
+}
+
+/** A deep copy of a fake workbook, for comparing before and after. */
+export function copyState(state: FakeWorkbookState): unknown {
+  return JSON.parse(
+    JSON.stringify(state, (_, value) =>
+      value instanceof Map ? Object.fromEntries([...value].sort()) : value
+    )
+  );
+}
+
+/** The 17040 input headers and the row of a generated candidate `i` (deterministic, every status). */
+export const inputHeaders = candidateInputColumns(request17040).map((c) => c.header);
+
+/** A generated candidate row under {@link inputHeaders}: mostly eligible, some knocked out, a few incomplete. */
+export function generatedRow(i: number): CellValue[] {
+  const pick = <T>(xs: T[]) => xs[i % xs.length];
+  const values: Record<string, CellValue> = {
+    Kandidaat: `Kandidaat ${i + 1}`,
+    Leverancier: pick(["Flexpool", "Interim BV", "Zelfstandig", "Talent & Co"]),
+    // Rates in cents between € 55 and € 75: ties stay small groups, as in real offers.
+    Uurtarief: 55 + ((i * 7919) % 2001) / 100,
+    K1: pick(["Ja", "n.v.t.", "Ja", "Nee"]),
+    K2: "Ja",
+    K3: pick([2, 3, "4,5", 1]),
+    K4: "Ja",
+    K5: pick(["Ja", "Ja", "Ja", "Ja", "Ja", "Nee"]),
+    K6: "Ja",
+    K7: 1_000_000,
+    E1: pick([3, 4, 5]),
+    E2: "Ja",
+    E3: pick([2, 3]),
+    G9: pick([12, 8, 10, 15, 3]),
+    G10: pick(["Ja", "Nee", "Ja"]),
+    G11: i % 97 === 5 ? "veel" : pick([0, 1, 2]),
+    Loting: null,
+  };
+  return inputHeaders.map((h) => {
+    const id = h.split(" ")[0];
+    return h in values ? values[h] : (values[id] ?? null);
+  });
+}
+
+/** A `Kandidaten` sheet (a table over the 17040 headers) of `count` generated candidates. */
+export function generatedSheet(count: number): SheetSnapshot {
+  const values: CellValue[][] = [
+    inputHeaders,
+    ...Array.from({ length: count }, (_, i) => generatedRow(i)),
+  ];
+  return {
+    name: "Kandidaten",
+    values,
+    tables: [
+      { name: "Kandidaten", headerRow: 1, firstColumn: 1, columns: inputHeaders, rowCount: count },
+    ],
+  };
+}
+
+/** The values of a column block of a fake sheet, rows `top`…`bottom`. */
+export function columnValues(
+  state: FakeWorkbookState,
+  sheet: string,
+  column: number,
+  top: number,
+  bottom: number
+): FakeValue[] {
+  const s = state.sheets.find((x) => x.name === sheet);
+  if (!s) throw new Error(`no sheet ${sheet}`);
+  const out: FakeValue[] = [];
+  for (let r = top; r <= bottom; r++) out.push(s.cells.get(`${r},${column}`)?.value ?? "");
+  return out;
+}
+
+export { boxAddress };

@@ -1,0 +1,120 @@
+/** "Beoordelen" in the fake Excel on the example workbook: the same verdicts as `awardscore score --json`. */
+import path from "path";
+import { scoreReport } from "../../src/cli/report";
+import { runScore } from "../../src/office";
+import { outputHeaders } from "../../src/workbook/layout";
+import { planScore } from "../../src/workbook/score";
+import { cellWords } from "../../src/workbook/texts";
+import type { WorkbookSnapshot } from "../../src/workbook/snapshot";
+import { installFakeExcel, sheetOf, type FakeExcel } from "./fakeExcel";
+import {
+  columnValues,
+  copyState,
+  fakeValue,
+  generatedSheet,
+  stateFromSnapshot,
+  xlsxSnapshot,
+} from "./helpers";
+
+const example = path.resolve(__dirname, "../../examples/aanvraag-17040.xlsx");
+
+let excel: FakeExcel | undefined;
+afterEach(() => excel?.uninstall());
+
+describe("runScore on examples/aanvraag-17040.xlsx", () => {
+  let snapshot: WorkbookSnapshot;
+  beforeAll(async () => {
+    snapshot = await xlsxSnapshot(example);
+  });
+
+  test("gives the verdicts, problems and output values of the headless command, in four syncs at most", async () => {
+    excel = installFakeExcel(stateFromSnapshot(snapshot));
+    const expected = planScore(snapshot, { preset: "17040" });
+    const outcome = await runScore({ preset: "17040" });
+    expect(scoreReport(outcome.evaluation, outcome.problems)).toEqual(
+      scoreReport(expected.evaluation, expected.problems)
+    );
+    expect(excel.last().syncs).toBeLessThanOrEqual(4);
+
+    // Every output cell the plan writes holds that value in Excel.
+    const kandidaten = sheetOf(excel.state, "Kandidaten")!;
+    for (const change of expected.changes) {
+      if (change.kind !== "writeValues" || change.sheet !== "Kandidaten") continue;
+      const [, letters, row] = /^([A-Z]+)(\d+)$/.exec(change.at)!;
+      const column = letters.split("").reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+      change.values.forEach((values, r) =>
+        values.forEach((value, c) =>
+          expect(kandidaten.cells.get(`${Number(row) + r},${column + c}`)?.value ?? "").toEqual(
+            fakeValue(value)
+          )
+        )
+      );
+    }
+  });
+
+  test("marks the top ten by two rules on the table rows, a data bar on the score and a chart on Ranking", async () => {
+    excel = installFakeExcel(stateFromSnapshot(snapshot));
+    const outcome = await runScore({ preset: "17040" });
+    const table = excel.state.tables.find((t) => t.name.toLowerCase() === "kandidaten")!;
+    const topColumn = table.left + table.columns.indexOf("Top 10");
+    const scoreColumn = table.left + table.columns.indexOf("Score");
+    const letter = (c: number) => String.fromCharCode(64 + c);
+    const body = `${letter(table.left)}${table.top + 1}:${letter(table.right)}${table.bottom}`;
+    const kandidaten = sheetOf(excel.state, "Kandidaten")!;
+    const custom = kandidaten.formats.filter((f) => f.type === "Custom");
+    expect(custom.map((f) => [f.range, f.formula])).toEqual([
+      [body, `=$${letter(topColumn)}${table.top + 1}="${cellWords.yes}"`],
+      [body, `=$${letter(topColumn)}${table.top + 1}="${cellWords.draw}"`],
+    ]);
+    expect(custom.every((f) => !/FLEX/i.test(f.formula ?? ""))).toBe(true);
+    expect(kandidaten.formats.filter((f) => f.type === "DataBar").map((f) => f.range)).toEqual([
+      `${letter(scoreColumn)}${table.top + 1}:${letter(scoreColumn)}${table.bottom}`,
+    ]);
+
+    const ranking = sheetOf(excel.state, "Ranking")!;
+    const eligible = outcome.evaluation.ranking.length;
+    expect(ranking.charts).toHaveLength(1);
+    const chart = ranking.charts[0];
+    expect(chart).toMatchObject({
+      type: "BarClustered",
+      categories: `B5:B${4 + eligible}`,
+      values: `E5:E${4 + eligible}`,
+    });
+    expect(Object.keys(chart.pointColours)).toHaveLength(outcome.evaluation.summary.top);
+    expect(columnValues(excel.state, "Ranking", 2, 5, 4 + eligible)).toEqual(
+      outcome.evaluation.ranking.map(
+        (row) => outcome.evaluation.candidates.find((c) => c.row === row)!.name
+      )
+    );
+  });
+
+  test("scoring twice gives the same workbook as scoring once (rules replaced, not added)", async () => {
+    excel = installFakeExcel(stateFromSnapshot(snapshot));
+    await runScore({ preset: "17040" });
+    const once = copyState(excel.state) as { nextId: number };
+    await runScore({ preset: "17040" });
+    const twice = copyState(excel.state) as { nextId: number };
+    // Ids of new rules differ; everything else is the same.
+    const strip = (s: unknown) =>
+      JSON.parse(JSON.stringify(s).replace(/"(id|nextId)":("cf\d+"|\d+)/g, '"$1":0'));
+    expect(strip(twice)).toEqual(strip(once));
+  });
+});
+
+describe("round trips", () => {
+  test.each([10, 1_000, 10_000])(
+    "%i candidates: at most four syncs, no request over 5 MB",
+    async (count) => {
+      excel = installFakeExcel(stateFromSnapshot({ sheets: [generatedSheet(count)], names: [] }));
+      const outcome = await runScore({ preset: "17040" });
+      expect(outcome.evaluation.candidates).toHaveLength(count);
+      expect(excel.last().syncs).toBeLessThanOrEqual(4);
+      expect(Math.max(...excel.last().requestBytes)).toBeLessThan(5_000_000);
+      const status = columnValues(excel.state, "Kandidaten", 18, 2, count + 1);
+      expect(new Set(status)).toEqual(
+        new Set(["Geschikt", "Valt af", "Onvolledig"].filter((s) => status.includes(s)))
+      );
+      expect(outputHeaders).toContain("Status");
+    }
+  );
+});

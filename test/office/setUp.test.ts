@@ -1,0 +1,123 @@
+/** "Instellen" in the fake Excel: an empty workbook, a second run, a foreign sheet. */
+import { request17040 } from "../../src/engine";
+import { runSetUp } from "../../src/office";
+import { candidateInputColumns, outputHeaders } from "../../src/workbook/layout";
+import { WorkbookError } from "../../src/workbook/problems";
+import { emptyState, installFakeExcel, newSheet, sheetOf, type FakeExcel } from "./fakeExcel";
+import { copyState } from "./helpers";
+
+let excel: FakeExcel;
+beforeEach(() => (excel = installFakeExcel(emptyState())));
+afterEach(() => excel.uninstall());
+
+const headers = [...candidateInputColumns(request17040).map((c) => c.header), ...outputHeaders];
+
+describe("runSetUp", () => {
+  test("makes Aanvraag, Kandidaten, Werkervaring and Ranking in an empty workbook, in three syncs", async () => {
+    const outcome = await runSetUp("17040");
+    expect(outcome.changes).toBeGreaterThan(0);
+    expect(excel.last().syncs).toBe(3);
+    const { state } = excel;
+    expect(state.sheets.map((s) => s.name)).toEqual([
+      "Blad1",
+      "Aanvraag",
+      "Kandidaten",
+      "Werkervaring",
+      "Ranking",
+    ]);
+    const table = state.tables.find((t) => t.name === "Kandidaten");
+    expect(table?.columns).toEqual(headers);
+    expect(state.tables.map((t) => t.name).sort()).toEqual(
+      [
+        "Competenties",
+        "Gegevens",
+        "Gunningscriteria",
+        "Kandidaten",
+        "Knockoutcriteria",
+        "Werkervaring",
+      ].sort()
+    );
+    expect(state.names.map((n) => n.name)).toEqual(
+      expect.arrayContaining(["Peildatum", "TopN", "Maximumtarief"])
+    );
+    expect(state.names.find((n) => n.name === "TopN")?.formula).toBe("=Aanvraag!$B$9");
+
+    const kandidaten = sheetOf(state, "Kandidaten")!;
+    expect(kandidaten.freeze).toEqual({ rows: 1, columns: 1 });
+    const k1 = headers.findIndex((h) => h.startsWith("K1 ")) + 1;
+    const k2 = headers.findIndex((h) => h.startsWith("K2 ")) + 1;
+    const letter = (c: number) => String.fromCharCode(64 + c);
+    expect(kandidaten.validations).toEqual(
+      expect.arrayContaining([
+        { range: `${letter(k1)}2`, items: ["Ja", "Nee", "n.v.t."] },
+        { range: `${letter(k2)}2`, items: ["Ja", "Nee"] },
+      ])
+    );
+    expect(kandidaten.cells.get("2,3")?.numberFormat).toBe('"€ "#,##0.00');
+    for (const output of ["Knock-out", "Score", "Rang", "Top 10"]) {
+      const formula = kandidaten.cells.get(`2,${headers.indexOf(output) + 1}`)?.formula ?? "";
+      expect(formula).toMatch(/FLEX\.(KNOCKOUT|AWARDSCORE|RANK|TOP)\(/);
+    }
+    expect(kandidaten.cells.get(`2,${headers.indexOf("Status") + 1}`)).toBeUndefined();
+    expect(excel.last().calculationSuspended).toBe(1);
+    expect(excel.last().screenUpdatingSuspended).toBe(1);
+  });
+
+  test("a second run changes nothing", async () => {
+    await runSetUp("17040");
+    const before = copyState(excel.state);
+    expect((await runSetUp("17040")).changes).toBe(0);
+    expect(copyState(excel.state)).toEqual(before);
+    expect(excel.last().syncs).toBe(2);
+  });
+
+  test("keeps typed candidates and completes a missing column and name", async () => {
+    await runSetUp("17040");
+    const kandidaten = sheetOf(excel.state, "Kandidaten")!;
+    kandidaten.cells.set("2,1", { value: "Ans" });
+    const table = excel.state.tables.find((t) => t.name === "Kandidaten")!;
+    // The evaluator deleted the Toelichting column and the name TopN.
+    kandidaten.cells.delete(`1,${table.right}`);
+    table.right--;
+    table.columns.pop();
+    excel.state.names = excel.state.names.filter((n) => n.name !== "TopN");
+
+    await runSetUp("17040");
+    expect(kandidaten.cells.get("2,1")?.value).toBe("Ans");
+    expect(table.columns[table.columns.length - 1]).toBe("Toelichting");
+    expect(excel.state.names.find((n) => n.name === "TopN")?.formula).toBe("=Aanvraag!$B$9");
+  });
+
+  test("refuses a foreign Kandidaten sheet and changes nothing", async () => {
+    const foreign = newSheet("Kandidaten");
+    foreign.cells.set("1,1", { value: "Naam" });
+    foreign.cells.set("2,1", { value: "Piet" });
+    excel.state.sheets.push(foreign);
+    const before = copyState(excel.state);
+    const error = await runSetUp("17040").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WorkbookError);
+    expect((error as Error).message).toMatch(
+      /Het blad 'Kandidaten' bestaat al.*er is niets gewijzigd/
+    );
+    expect(copyState(excel.state)).toEqual(before);
+  });
+
+  test("a blank request: the fixed columns, no formulas, an Aanvraag to fill in", async () => {
+    await runSetUp("blanco");
+    const table = excel.state.tables.find((t) => t.name === "Kandidaten");
+    expect(table?.columns).toEqual([
+      "Kandidaat",
+      "Leverancier",
+      "Uurtarief",
+      "Loting",
+      ...outputHeaders,
+    ]);
+    expect([...sheetOf(excel.state, "Kandidaten")!.cells.values()].some((c) => c.formula)).toBe(
+      false
+    );
+  });
+
+  test("an unknown preset is refused in Dutch", async () => {
+    await expect(runSetUp("99999")).rejects.toThrow(/Onbekende aanvraag '99999'/);
+  });
+});

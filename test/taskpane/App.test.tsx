@@ -1,0 +1,231 @@
+/** The pane in each state: what it shows, which callback each action calls, axe, and the keyboard alone. */
+import { screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { axe } from "jest-axe";
+import { en } from "../../src/taskpane/i18n/strings";
+import { initialPaneState } from "../../src/taskpane/usePane";
+import { problems, ready, renderPane, request, results } from "./fixtures";
+
+/** Tabs until `target` has focus (at most 40 stops), as a keyboard user would. */
+async function tabTo(user: ReturnType<typeof userEvent.setup>, target: HTMLElement) {
+  for (let i = 0; i < 40 && document.activeElement !== target; i++) await user.tab();
+  expect(document.activeElement).toBe(target);
+}
+
+describe("not set up", () => {
+  const state = { ...initialPaneState, phase: "notSetUp" as const };
+
+  test("offers the preset and a blank request; axe finds nothing", async () => {
+    const { container } = renderPane(state);
+    expect(screen.getByRole("heading", { name: "Nieuwe beoordeling" })).toBeTruthy();
+    expect(await axe(container)).toHaveNoViolations();
+  });
+
+  test("starts from the preset or blank, by keyboard", async () => {
+    const user = userEvent.setup();
+    const { actions } = renderPane(state);
+    await tabTo(
+      user,
+      screen.getByRole("button", { name: "Aanvraag 17040 – Klantmanager Inkomen" })
+    );
+    await user.keyboard("{Enter}");
+    expect(actions.setUp).toHaveBeenCalledWith("17040");
+    await tabTo(user, screen.getByRole("button", { name: "Lege aanvraag" }));
+    await user.keyboard(" ");
+    expect(actions.setUp).toHaveBeenLastCalledWith("blanco");
+  });
+
+  test("disables the buttons while setting up", () => {
+    renderPane({ ...state, busy: "setUp" });
+    expect(screen.getByRole("button", { name: "Lege aanvraag" }).hasAttribute("disabled")).toBe(
+      true
+    );
+    expect(screen.getByText("Werkmap inrichten…")).toBeTruthy();
+  });
+});
+
+describe("loading", () => {
+  test("shows a spinner, never a blank pane", () => {
+    renderPane(initialPaneState);
+    expect(screen.getByText("Bezig met laden…")).toBeTruthy();
+  });
+});
+
+describe("ready", () => {
+  test("shows the request at a glance; axe finds nothing", async () => {
+    const { container } = renderPane(ready);
+    expect(
+      screen.getByRole("heading", { name: "Aanvraag 17040: Klantmanager Inkomen" })
+    ).toBeTruthy();
+    expect(screen.getByText("04-10-2024")).toBeTruthy();
+    expect(screen.getByText(/^€\s75,00$/)).toBeTruthy();
+    expect(screen.getByText(String(request.topN))).toBeTruthy();
+    for (const k of request.knockouts)
+      expect(screen.getByText(new RegExp(`^${k.id} `))).toBeTruthy();
+    expect(screen.getByText(/^G9 .*\(50 punten\)$/)).toBeTruthy();
+    expect(screen.getByText(/^G10 .*\(30 punten\)$/)).toBeTruthy();
+    expect(screen.getByText(/^G11 .*\(20 punten\)$/)).toBeTruthy();
+    expect(await axe(container)).toHaveNoViolations();
+  });
+
+  test("selects the Aanvraag sheet and scores, by keyboard", async () => {
+    const user = userEvent.setup();
+    const { actions } = renderPane(ready);
+    await tabTo(user, screen.getByRole("button", { name: "Aanvraag bewerken (blad Aanvraag)" }));
+    await user.keyboard("{Enter}");
+    expect(actions.editRequest).toHaveBeenCalledTimes(1);
+    await tabTo(user, screen.getByRole("button", { name: "Controleren en beoordelen" }));
+    await user.keyboard("{Enter}");
+    expect(actions.score).toHaveBeenCalledTimes(1);
+  });
+
+  test("speaks English in an English Office", () => {
+    renderPane(ready, en);
+    expect(
+      screen.getByRole("heading", { name: "Request 17040: Klantmanager Inkomen" })
+    ).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Check and score" })).toBeTruthy();
+    expect(screen.getByText("04/10/2024")).toBeTruthy();
+  });
+});
+
+describe("scoring", () => {
+  test("shows a progress bar and disables the action; axe finds nothing", async () => {
+    const { container } = renderPane({ ...ready, busy: "score" });
+    expect(
+      screen.getByRole("progressbar", { name: "Bezig met controleren en beoordelen…" })
+    ).toBeTruthy();
+    expect(
+      screen.getByRole("button", { name: "Controleren en beoordelen" }).hasAttribute("disabled")
+    ).toBe(true);
+    expect(await axe(container)).toHaveNoViolations();
+  });
+});
+
+describe("results", () => {
+  const state = { ...ready, results };
+
+  test("shows the counts, knock-outs per criterion and the top with marks; axe finds nothing", async () => {
+    const { container } = renderPane(state);
+    const table = screen.getByRole("table", { name: "Top 10" });
+    const rows = within(table).getAllByRole("row");
+    expect(rows).toHaveLength(1 + results.top.length);
+    const text = (c: HTMLElement) => c.textContent?.replace(/\s/g, " ");
+    expect(within(rows[1]).getAllByRole("cell").map(text)).toEqual([
+      "1",
+      "Kandidaat 1",
+      "100",
+      "€ 60,00",
+      "",
+    ]);
+    expect(within(rows[11]).getByText("Loting nodig")).toBeTruthy();
+    expect(screen.getByText("K4 Ervaring met Civision: 1")).toBeTruthy();
+    expect(screen.getByText("Afgewezen (knock-out)").nextElementSibling?.textContent).toBe("2");
+    expect(await axe(container)).toHaveNoViolations();
+  });
+
+  test("shows a name with HTML as literal text", () => {
+    const { container } = renderPane(state);
+    expect(screen.getByText("<b>x</b>")).toBeTruthy();
+    expect(container.querySelector("td b")).toBeNull();
+  });
+});
+
+describe("problems", () => {
+  test("lists each problem with a link that selects its cell, by keyboard; axe finds nothing", async () => {
+    const user = userEvent.setup();
+    const { actions, container } = renderPane({ ...ready, problems });
+    expect(screen.getByRole("heading", { name: "2 problemen" })).toBeTruthy();
+    expect(screen.getByText("Geen geldig aantal jaren: 'veel'.")).toBeTruthy();
+    await tabTo(user, screen.getByRole("button", { name: "Werkervaring!D3" }));
+    await user.keyboard("{Enter}");
+    expect(actions.selectCell).toHaveBeenCalledWith("Werkervaring", "D3");
+    expect(await axe(container)).toHaveNoViolations();
+  });
+});
+
+describe("draw needed", () => {
+  const state = { ...ready, results };
+
+  test("records the draw order in a dialog, by keyboard", async () => {
+    const user = userEvent.setup();
+    const { actions } = renderPane(state);
+    expect(screen.getByText(/Eva Jansen, Femke de Vries hebben dezelfde score/)).toBeTruthy();
+    await tabTo(user, screen.getByRole("button", { name: "Loting vastleggen" }));
+    await user.keyboard("{Enter}");
+    const dialog = await screen.findByRole("dialog");
+    expect(await axe(dialog)).toHaveNoViolations();
+    const eva = within(dialog).getByRole("combobox", { name: "Lotnummer van Eva Jansen" });
+    const femke = within(dialog).getByRole("combobox", { name: "Lotnummer van Femke de Vries" });
+    await user.selectOptions(eva, "2");
+    expect(
+      within(dialog)
+        .getByRole("button", { name: "Vastleggen en opnieuw beoordelen" })
+        .hasAttribute("disabled")
+    ).toBe(true);
+    expect(
+      within(dialog).getAllByText("Elk lotnummer mag maar één keer voorkomen.").length
+    ).toBeGreaterThan(0);
+    await user.selectOptions(femke, "1");
+    await tabTo(
+      user,
+      within(dialog).getByRole("button", { name: "Vastleggen en opnieuw beoordelen" })
+    );
+    await user.keyboard("{Enter}");
+    expect(actions.recordDraw).toHaveBeenCalledWith([11, 12], [2, 1]);
+    await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
+    // The page behind the dialog is back for assistive technology.
+    expect(await screen.findByRole("table", { name: "Top 10" })).toBeTruthy();
+  });
+
+  test("closes with Escape without recording", async () => {
+    const user = userEvent.setup();
+    const { actions } = renderPane(state);
+    await tabTo(user, screen.getByRole("button", { name: "Loting vastleggen" }));
+    await user.keyboard("{Enter}");
+    await screen.findByRole("dialog");
+    await user.keyboard("{Escape}");
+    await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
+    expect(actions.recordDraw).not.toHaveBeenCalled();
+  });
+
+  test("shows the progress bar while the draw is recorded", () => {
+    renderPane({ ...state, busy: "draw" });
+    expect(
+      screen.getByRole("progressbar", { name: "Loting vastleggen en opnieuw beoordelen…" })
+    ).toBeTruthy();
+  });
+});
+
+describe("error", () => {
+  const error = {
+    message: "Het blad 'Kandidaten' ontbreekt.",
+    hint: "Pas de werkmap aan zoals hierboven staat en probeer het opnieuw.",
+    problems: [problems[0]],
+  };
+
+  test("shows a message bar with what to do and the cells; axe finds nothing", async () => {
+    const { container } = renderPane({ ...ready, error });
+    expect(screen.getByText("Dat lukte niet")).toBeTruthy();
+    expect(screen.getByText(error.message)).toBeTruthy();
+    expect(screen.getByText(error.hint)).toBeTruthy();
+    expect(await axe(container)).toHaveNoViolations();
+  });
+
+  test("selects a cell of the error and dismisses it, by keyboard", async () => {
+    const user = userEvent.setup();
+    const { actions } = renderPane({ ...ready, error });
+    await tabTo(user, screen.getByRole("button", { name: "Kandidaten!G7" }));
+    await user.keyboard("{Enter}");
+    expect(actions.selectCell).toHaveBeenCalledWith("Kandidaten", "G7");
+    await tabTo(user, screen.getByRole("button", { name: "Sluiten" }));
+    await user.keyboard("{Enter}");
+    expect(actions.dismissError).toHaveBeenCalledTimes(1);
+  });
+
+  test("shows even when the workbook could not be read", () => {
+    renderPane({ ...initialPaneState, phase: "notSetUp", error });
+    expect(screen.getByText(error.message)).toBeTruthy();
+    expect(screen.getByRole("heading", { name: "Nieuwe beoordeling" })).toBeTruthy();
+  });
+});

@@ -1,0 +1,112 @@
+/** Views and a renderer for the component tests: the 17040 request, a scoring with a draw, problems. */
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { render } from "@testing-library/react";
+import { request17040 } from "../../src/engine";
+import { App, type PaneActions } from "../../src/taskpane/components/App";
+import { nl, type Strings } from "../../src/taskpane/i18n/strings";
+import { requestView, type PaneState, type ResultsView } from "../../src/taskpane/model";
+import { initialPaneState } from "../../src/taskpane/usePane";
+
+/** The 17040 request at a glance. */
+export const request = requestView(request17040);
+
+/** A scoring of 14 candidates: nine in, two tied for place 10 (a draw), one literal HTML name. */
+export const results: ResultsView = {
+  counts: { received: 14, eligible: 11, knockedOut: 2, incomplete: 1, top: 9, needsDraw: 2 },
+  knockouts: [
+    { id: "K4", description: "Ervaring met Civision", count: 1 },
+    { id: "K8", description: "Uurtarief", count: 1 },
+  ],
+  top: [
+    ...Array.from({ length: 8 }, (_, i) => ({
+      row: i + 2,
+      rank: i + 1,
+      name: `Kandidaat ${i + 1}`,
+      score: 100 - i * 5,
+      rate: 60 + i,
+      tie: false,
+      needsDraw: false,
+      drawn: false,
+    })),
+    {
+      row: 10,
+      rank: 9,
+      name: "<b>x</b>",
+      score: 50,
+      rate: 70,
+      tie: false,
+      needsDraw: false,
+      drawn: false,
+    },
+    {
+      row: 11,
+      rank: 10,
+      name: "Eva Jansen",
+      score: 50,
+      rate: 72.5,
+      tie: true,
+      needsDraw: true,
+      drawn: false,
+    },
+    {
+      row: 12,
+      rank: 10,
+      name: "Femke de Vries",
+      score: 50,
+      rate: 72.5,
+      tie: true,
+      needsDraw: true,
+      drawn: false,
+    },
+  ],
+  drawGroups: [
+    {
+      from: 10,
+      to: 10,
+      candidates: [
+        { row: 11, name: "Eva Jansen" },
+        { row: 12, name: "Femke de Vries" },
+      ],
+    },
+  ],
+  topN: 10,
+};
+
+/** Problems at cells. */
+export const problems = [
+  { sheet: "Kandidaten", cell: "G7", message: "Geen geldig aantal jaren: 'veel'." },
+  { sheet: "Werkervaring", cell: "D3", message: "Geen geldige datum: '31-02-2020'." },
+];
+
+/** The ready state with the 17040 request and nothing scored yet. */
+export const ready: PaneState = { ...initialPaneState, phase: "ready", request };
+
+/** Mock actions, one jest.fn each. */
+export function mockActions(): jest.Mocked<PaneActions> {
+  return {
+    setUp: jest.fn(),
+    score: jest.fn(),
+    recordDraw: jest.fn(),
+    selectCell: jest.fn(),
+    editRequest: jest.fn(),
+    dismissError: jest.fn(),
+  };
+}
+
+/** Renders the pane in a state, returning the actions and the render result. */
+export function renderPane(state: PaneState, strings: Strings = nl) {
+  const actions = mockActions();
+  const result = render(
+    <FluentProvider theme={webLightTheme}>
+      <App
+        strings={strings}
+        inExcel
+        state={state}
+        presets={[{ id: "17040", title: "Klantmanager Inkomen" }]}
+        blankId="blanco"
+        actions={actions}
+      />
+    </FluentProvider>
+  );
+  return { actions, ...result };
+}

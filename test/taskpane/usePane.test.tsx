@@ -1,0 +1,118 @@
+/** The controller: each action calls the use case, shows progress, then the outcome or the error. */
+import { act, renderHook, waitFor } from "@testing-library/react";
+import { request17040 } from "../../src/engine";
+import { nl } from "../../src/taskpane/i18n/strings";
+import type { ScoreResult } from "../../src/taskpane/model";
+import { usePane, type PaneApi } from "../../src/taskpane/usePane";
+import { WorkbookError } from "../../src/workbook/problems";
+
+const outcome: ScoreResult = {
+  request: request17040,
+  evaluation: {
+    candidates: [],
+    ranking: [],
+    summary: {
+      received: 0,
+      eligible: 0,
+      knockedOut: 0,
+      incomplete: 0,
+      failedPerCriterion: {},
+      top: 0,
+      needsDraw: 0,
+    },
+  },
+  problems: [{ sheet: "Kandidaten", cell: "A2", message: "Naam ontbreekt." }],
+  notes: [],
+};
+
+/** A stub of the use cases; `setUp` makes the next read find the request. */
+function stubApi(): jest.Mocked<PaneApi> {
+  let setUp = false;
+  return {
+    readRequest: jest.fn(async () => (setUp ? { request: request17040, problems: [] } : null)),
+    setUp: jest.fn<Promise<unknown>, [string]>(async () => {
+      setUp = true;
+      return { changes: 1 };
+    }),
+    score: jest.fn(async () => outcome),
+    recordDraw: jest.fn<Promise<ScoreResult>, [number[], number[]]>(async () => outcome),
+    selectCell: jest.fn<Promise<void>, [string, string]>(async () => undefined),
+    showRequest: jest.fn(async () => undefined),
+  };
+}
+
+test("reads the workbook, sets it up, scores and records a draw", async () => {
+  const api = stubApi();
+  const { result } = renderHook(() => usePane(api, nl));
+  expect(result.current.state.phase).toBe("loading");
+  await waitFor(() => expect(result.current.state.phase).toBe("notSetUp"));
+
+  act(() => result.current.actions.setUp("17040"));
+  expect(result.current.state.busy).toBe("setUp");
+  await waitFor(() => expect(result.current.state.phase).toBe("ready"));
+  expect(api.setUp).toHaveBeenCalledWith("17040");
+  expect(result.current.state.request?.id).toBe("17040");
+  expect(result.current.state.busy).toBeNull();
+
+  act(() => result.current.actions.score());
+  expect(result.current.state.busy).toBe("score");
+  act(() => result.current.actions.score()); // a second click while running does nothing
+  await waitFor(() => expect(result.current.state.results).not.toBeNull());
+  expect(api.score).toHaveBeenCalledTimes(1);
+  expect(result.current.state.problems).toEqual(outcome.problems);
+
+  act(() => result.current.actions.recordDraw([11, 12], [2, 1]));
+  expect(result.current.state.busy).toBe("draw");
+  await waitFor(() => expect(result.current.state.busy).toBeNull());
+  expect(api.recordDraw).toHaveBeenCalledWith([11, 12], [2, 1]);
+
+  act(() => result.current.actions.selectCell("Kandidaten", "A2"));
+  act(() => result.current.actions.editRequest());
+  expect(api.selectCell).toHaveBeenCalledWith("Kandidaten", "A2");
+  expect(api.showRequest).toHaveBeenCalledTimes(1);
+});
+
+test("shows a workbook error in Dutch with its cells, and clears it on dismiss", async () => {
+  const api = stubApi();
+  api.readRequest.mockResolvedValue({ request: request17040, problems: [] });
+  const cells = [{ sheet: "Kandidaten", cell: "B1", message: "Kolom ontbreekt." }];
+  api.score.mockRejectedValue(
+    new WorkbookError("Het blad 'Kandidaten' mist de kolom 'Kandidaat'.", cells)
+  );
+  const { result } = renderHook(() => usePane(api, nl));
+  await waitFor(() => expect(result.current.state.phase).toBe("ready"));
+  act(() => result.current.actions.score());
+  await waitFor(() => expect(result.current.state.error).not.toBeNull());
+  expect(result.current.state.error).toEqual({
+    message: "Het blad 'Kandidaten' mist de kolom 'Kandidaat'.",
+    hint: nl.workbookErrorHint,
+    problems: cells,
+  });
+  expect(result.current.state.busy).toBeNull();
+  act(() => result.current.actions.dismissError());
+  expect(result.current.state.error).toBeNull();
+});
+
+test("a failed first read still leaves a pane to work in", async () => {
+  const api = stubApi();
+  api.readRequest.mockRejectedValue(
+    Object.assign(new Error("Busy"), { code: "ActivityLimitReached" })
+  );
+  const { result } = renderHook(() => usePane(api, nl));
+  await waitFor(() => expect(result.current.state.error).not.toBeNull());
+  expect(result.current.state.phase).toBe("notSetUp");
+  expect(result.current.state.error?.hint).toBe(nl.officeErrorHint);
+});
+
+test("an error of selecting a cell is shown too", async () => {
+  const api = stubApi();
+  api.selectCell.mockRejectedValue(
+    Object.assign(new Error("Item not found"), { code: "ItemNotFound" })
+  );
+  const { result } = renderHook(() => usePane(api, nl));
+  await waitFor(() => expect(result.current.state.phase).toBe("notSetUp"));
+  act(() => result.current.actions.selectCell("Kandidaten", "Z9"));
+  await waitFor(() =>
+    expect(result.current.state.error?.message).toBe("Item not found (ItemNotFound)")
+  );
+});

@@ -1,0 +1,89 @@
+/** The `Afwijzingen` sheet: one paragraph per candidate outside the top, in the words a supplier can be sent. */
+import type { CellValue } from "../../src/engine";
+import type { WorkbookChange } from "../../src/workbook/changes";
+import {
+  checkRejectionSheet,
+  rejectionChanges,
+  rejectionParagraph,
+} from "../../src/workbook/rejections";
+import { recordDraw, scoredExample } from "../share/helpers";
+import { sheet, snapshotOf } from "./helpers";
+
+function rows(changes: WorkbookChange[]): CellValue[][] {
+  const block = changes.find(
+    (c): c is Extract<WorkbookChange, { kind: "writeValues" }> =>
+      c.kind === "writeValues" && c.at === "A5"
+  );
+  return block?.values ?? [];
+}
+
+describe("rejections", () => {
+  const { evaluation } = scoredExample();
+  const byName = (name: string) => evaluation.candidates.find((c) => c.name === name)!;
+
+  test("every candidate outside the top has one row, in row order, and nobody in the top", () => {
+    const changes = rejectionChanges(evaluation);
+    expect(changes[0]).toEqual({ kind: "resetSheet", sheet: "Afwijzingen" });
+    const written = rows(changes);
+    const outside = evaluation.candidates.filter((c) => !c.top);
+    expect(written.map((r) => r[1])).toEqual(outside.map((c) => c.name));
+    expect(written.map((r) => r[0])).toEqual(
+      [...written.map((r) => r[0])].sort((a, b) => Number(a) - Number(b))
+    );
+  });
+
+  test("a knock-out names the criterion and the value", () => {
+    const p = rejectionParagraph(byName("Olga Brouwer"), evaluation);
+    expect(p.status).toBe("Valt af");
+    expect(p.send).toBe(true);
+    expect(p.text).toBe(
+      "Olga Brouwer (Interim Zuid BV) is niet geselecteerd voor aanvraag 17040, Klantmanager Inkomen " +
+        "(Gemeente Pijnacker-Nootdorp). De kandidaat voldoet niet aan het knock-outcriterium " +
+        "K8 (Uurtarief maximaal € 75,00 excl. btw (incl. reiskosten en platformfee)): " +
+        "uurtarief € 75,01 is hoger dan het maximum van € 75,00. " +
+        "Wie niet aan alle knock-outcriteria voldoet, kan niet verder meedingen."
+    );
+  });
+
+  test("outside the top: score, rank and the score of the last place", () => {
+    const p = rejectionParagraph(byName("Marieke van Leeuwen"), evaluation);
+    expect(p.status).toBe("Buiten de top");
+    expect(p.text).toContain("Met een score van 20 van 100 punten staat de kandidaat op rang");
+    expect(p.text).toContain("plaats 10 heeft een score van");
+  });
+
+  test("incomplete: what was missing", () => {
+    const incomplete = evaluation.candidates.filter((c) => c.status === "incomplete");
+    expect(incomplete.length).toBeGreaterThan(0);
+    for (const c of incomplete) {
+      const p = rejectionParagraph(c, evaluation);
+      expect(p.status).toBe("Onvolledig");
+      expect(p.text).toMatch(
+        /de inschrijving was onvolledig\. Van .+ ontbrak een bruikbare waarde\.$/
+      );
+      for (const field of c.missing)
+        expect(p.text).toContain(field === "rate" ? "het uurtarief" : `${field} (`);
+    }
+  });
+
+  test("a pending draw is not a rejection yet: marked 'Nog niet'", () => {
+    const p = rejectionParagraph(byName("Joost Vos"), evaluation);
+    expect(p).toMatchObject({ status: "Loting nodig", send: false });
+    expect(p.text).toContain("Nog niet versturen");
+    const drawn = scoredExample((w) =>
+      recordDraw(w, ["Karin Peters", "Joost Vos", "Lucas Hendriks"])
+    );
+    const joost = drawn.evaluation.candidates.find((c) => c.name === "Joost Vos")!;
+    expect(rejectionParagraph(joost, drawn.evaluation).status).toBe("Buiten de top");
+  });
+
+  test("an Afwijzingen sheet that is not ours is never overwritten", () => {
+    expect(() =>
+      checkRejectionSheet(snapshotOf(sheet("Afwijzingen", [["Mijn notities"]])))
+    ).toThrow("Het blad 'Afwijzingen' bestaat al");
+    expect(() =>
+      checkRejectionSheet(snapshotOf(sheet("Afwijzingen", [["Afwijzingen aanvraag 17040 — x"]])))
+    ).not.toThrow();
+    expect(() => checkRejectionSheet(snapshotOf())).not.toThrow();
+  });
+});

@@ -1,0 +1,83 @@
+/**
+ * LibreOffice headless as a real reader of the workbooks we write: a private
+ * profile that recalculates every formula on load (TOOLCHAIN.md), conversion to
+ * CSV (one file per sheet) or PDF, and a CSV parser. Shared by the tests that need it.
+ */
+import { execFileSync } from "child_process";
+import fs from "fs";
+import path from "path";
+
+/** The path of a command, or null when it is not installed. */
+export function which(command: string): string | null {
+  try {
+    return execFileSync("sh", ["-c", `command -v ${command}`], { encoding: "utf8" }).trim() || null;
+  } catch {
+    return null;
+  }
+}
+
+/** LibreOffice's binary, when installed. */
+export const soffice = which("soffice") ?? which("libreoffice");
+/** poppler's PDF → PNG renderer, when installed. */
+export const pdftoppm = which("pdftoppm");
+
+/** Every sheet to its own CSV file `<file>-<sheet>.csv` (token 12 = -1, LibreOffice ≥ 7.2), UTF-8, comma. */
+export const csvAllSheets =
+  "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1";
+
+/** A private LibreOffice profile that recalculates on load (TOOLCHAIN.md), so no cached value hides a mistake. */
+export function profile(dir: string): string {
+  const user = path.join(dir, "profile", "user");
+  fs.mkdirSync(user, { recursive: true });
+  fs.writeFileSync(
+    path.join(user, "registrymodifications.xcu"),
+    `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+`
+  );
+  return `file://${path.join(dir, "profile")}`;
+}
+
+/** Converts `file` to `format` into `outdir`, with the private profile kept under `dir`. */
+export function convert(dir: string, file: string, format: string, outdir: string): void {
+  execFileSync(
+    soffice!,
+    [
+      `-env:UserInstallation=${profile(dir)}`,
+      "--headless",
+      "--norestore",
+      "--convert-to",
+      format,
+      "--outdir",
+      outdir,
+      file,
+    ],
+    {
+      stdio: "pipe",
+      timeout: 120_000,
+    }
+  );
+}
+
+/** A CSV text as rows, split on commas outside double quotes. */
+export function csvRows(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') ((cell += '"'), i++);
+      else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ",") (row.push(cell), (cell = ""));
+    else if (ch === "\n") (row.push(cell), rows.push(row), (row = []), (cell = ""));
+    else if (ch !== "\r") cell += ch;
+  }
+  if (cell !== "" || row.length > 0) (row.push(cell), rows.push(row));
+  return rows;
+}

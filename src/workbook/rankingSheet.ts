@@ -3,19 +3,13 @@
  * per award criterion, the top N marked, tie and draw notes, a data bar and a
  * bar chart of the scores. The sheet is the add-in's own: it is rewritten whole.
  */
-import {
-  formatNumber,
-  readText,
-  type CandidateResult,
-  type CellValue,
-  type Evaluation,
-} from "../engine";
+import { formatNumber, type CandidateResult, type CellValue, type Evaluation } from "../engine";
 import { cellAddress, columnLetters, rangeAddress } from "./address";
 import type { WorkbookChange } from "./changes";
 import { colours, numberFormats } from "./layout";
-import { WorkbookError } from "./problems";
-import { findSheet, type WorkbookSnapshot } from "./snapshot";
-import { cellWords, fatalMessages, rankingTexts, sheetNames, tableNames } from "./texts";
+import { checkOwnSheet } from "./ownSheet";
+import type { WorkbookSnapshot } from "./snapshot";
+import { cellWords, rankingTexts, sheetNames, tableNames } from "./texts";
 
 const sheet = sheetNames.ranking;
 const headerRow = 4;
@@ -26,13 +20,7 @@ const headerRow = 4;
  * @throws WorkbookError naming the sheet.
  */
 export function checkRankingSheet(snapshot: WorkbookSnapshot): void {
-  const existing = findSheet(snapshot, sheet);
-  if (!existing) return;
-  const hasContent = existing.values.some((row) => row.some((v) => readText(v) !== ""));
-  const title = readText(existing.values[0]?.[0]);
-  if (hasContent && !title.startsWith(rankingTexts.title("", "").split(" ")[0])) {
-    throw new WorkbookError(fatalMessages.foreignSheet(existing.name));
-  }
+  checkOwnSheet(snapshot, sheet, rankingTexts.title("", ""));
 }
 
 /** The note on a ranked row: whom it ties with, a draw needed or done. */
@@ -138,26 +126,7 @@ export function rankingChanges(evaluation: Evaluation): WorkbookChange[] {
       range: rangeAddress(headerRow, 1, last, width),
       columns: headers,
     },
-    {
-      kind: "formulaFormat",
-      sheet,
-      range: body,
-      formula: `=${topCell}="${cellWords.yes}"`,
-      fill: colours.top,
-    },
-    {
-      kind: "formulaFormat",
-      sheet,
-      range: body,
-      formula: `=${topCell}="${cellWords.draw}"`,
-      fill: colours.draw,
-    },
-    {
-      kind: "dataBar",
-      sheet,
-      range: rangeAddress(first, scoreColumn, last, scoreColumn),
-      colour: colours.bar,
-    },
+    ...topMarks(sheet, body, topCell, rangeAddress(first, scoreColumn, last, scoreColumn)),
     { kind: "freezePanes", sheet, rows: headerRow, columns: 0 },
     {
       kind: "columnWidths",
@@ -180,4 +149,37 @@ export function rankingChanges(evaluation: Evaluation): WorkbookChange[] {
     }
   );
   return changes;
+}
+
+/**
+ * The marks of the top N on a block of rows: one conditional-format rule for `Ja` and one
+ * for `Loting`, both reading the `Top 10` cell of the row (never a FLEX function), and a
+ * data bar on the scores. Used for the `Kandidaten` table and the `Ranking` sheet alike.
+ *
+ * @example
+ * topMarks("Ranking", "A5:H20", "$G5", "D5:D20"); // [formulaFormat, formulaFormat, dataBar]
+ */
+export function topMarks(
+  sheet: string,
+  rows: string,
+  topCell: string,
+  scores: string
+): WorkbookChange[] {
+  return [
+    {
+      kind: "formulaFormat",
+      sheet,
+      range: rows,
+      formula: `=${topCell}="${cellWords.yes}"`,
+      fill: colours.top,
+    },
+    {
+      kind: "formulaFormat",
+      sheet,
+      range: rows,
+      formula: `=${topCell}="${cellWords.draw}"`,
+      fill: colours.draw,
+    },
+    { kind: "dataBar", sheet, range: scores, colour: colours.bar },
+  ];
 }

@@ -8,7 +8,6 @@
 import {
   criterionLabel,
   knockoutFailure,
-  readText,
   type CandidateResult,
   type CellValue,
   type Evaluation,
@@ -16,9 +15,9 @@ import {
 } from "../engine";
 import { cellAddress } from "./address";
 import type { WorkbookChange } from "./changes";
-import { WorkbookError } from "./problems";
-import { findSheet, type WorkbookSnapshot } from "./snapshot";
-import { fatalMessages, rejectionTexts as t } from "./texts";
+import { checkOwnSheet } from "./ownSheet";
+import type { WorkbookSnapshot } from "./snapshot";
+import { rejectionTexts as t } from "./texts";
 
 const sheet = t.sheet;
 const headerRow = 4;
@@ -31,12 +30,7 @@ const headerRow = 4;
  * checkRejectionSheet(snapshot); // throws when 'Afwijzingen' is someone else's sheet
  */
 export function checkRejectionSheet(snapshot: WorkbookSnapshot): void {
-  const existing = findSheet(snapshot, sheet);
-  if (!existing) return;
-  const hasContent = existing.values.some((row) => row.some((v) => readText(v) !== ""));
-  const title = readText(existing.values[0]?.[0]);
-  if (hasContent && !title.startsWith(t.title("", "").split(" ")[0]))
-    throw new WorkbookError(fatalMessages.foreignSheet(existing.name));
+  checkOwnSheet(snapshot, sheet, t.title("", ""));
 }
 
 /** The knock-out details of a candidate: id, criterion and why, without the id leading the reason twice. */

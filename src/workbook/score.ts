@@ -17,9 +17,9 @@ import {
 import { cellAddress, columnLetters, rangeAddress } from "./address";
 import type { WorkbookChange } from "./changes";
 import { readCandidates, readPeriods, problemCells, type CandidateSheet } from "./inputs";
-import { colours, outputHeaders, outputWidths } from "./layout";
+import { outputHeaders, outputWidths } from "./layout";
 import { WorkbookError, type SheetProblem } from "./problems";
-import { checkRankingSheet, rankingChanges } from "./rankingSheet";
+import { checkRankingSheet, rankingChanges, topMarks } from "./rankingSheet";
 import { cellValue, type WorkbookSnapshot } from "./snapshot";
 import { readRequest } from "./requestRead";
 import { candidateHeaders, cellWords, cliTexts, fatalMessages } from "./texts";
@@ -190,26 +190,12 @@ function outputChanges(candidates: CandidateSheet, evaluation: Evaluation): Work
   const topCell = `$${columnLetters(region.firstColumn + (position.get(candidateHeaders.top) ?? 0))}${region.firstDataRow}`;
   const scoreColumn = region.firstColumn + (position.get(candidateHeaders.score) ?? 0);
   changes.push(
-    {
-      kind: "formulaFormat",
+    ...topMarks(
       sheet,
-      range: body,
-      formula: `=${topCell}="${cellWords.yes}"`,
-      fill: colours.top,
-    },
-    {
-      kind: "formulaFormat",
-      sheet,
-      range: body,
-      formula: `=${topCell}="${cellWords.draw}"`,
-      fill: colours.draw,
-    },
-    {
-      kind: "dataBar",
-      sheet,
-      range: rangeAddress(region.firstDataRow, scoreColumn, region.lastDataRow, scoreColumn),
-      colour: colours.bar,
-    }
+      body,
+      topCell,
+      rangeAddress(region.firstDataRow, scoreColumn, region.lastDataRow, scoreColumn)
+    )
   );
   return changes;
 }

@@ -1,12 +1,24 @@
 /** The only code that calls Excel.run: reading, applying and the add-in's actions. */
-export { readSnapshot, readWorkbook, type OfficeRead, type ReadOptions } from "./read";
+export {
+  readSnapshot,
+  readWorkbook,
+  type OfficeRead,
+  type ReadOptions,
+  type SheetHead,
+} from "./read";
 export { applyChanges, MAX_BATCH_BYTES } from "./apply";
 export {
+  runCleanUp,
   runReadRequest,
   runRecordDraw,
   runScore,
   runSetUp,
+  runShare,
   selectCell,
+  type PrivacyOutcome,
+  type PrivacyStatus,
+  type RequestOutcome,
   type ScoreOutcome,
   type SetUpOutcome,
+  type ShareOutcome,
 } from "./useCases";

@@ -30,6 +30,15 @@ export interface OfficeRead {
   names: Set<string>;
   /** Conditional formats per lower-case sheet name. */
   formats: Map<string, ExistingFormat[]>;
+  /** The heads of the sheets asked for in {@link ReadOptions.heads}, per lower-case name (only those that exist). */
+  heads: Map<string, SheetHead>;
+}
+
+/** What tells whose a sheet is, without reading it whole: its A1 and whether it has any content. */
+export interface SheetHead {
+  name: string;
+  first: CellValue;
+  hasContent: boolean;
 }
 
 /** A cell as the engine reads it: "" is empty, error texts become errors. */
@@ -57,11 +66,16 @@ export function parseNameFormula(name: string, formula: string): NameSnapshot | 
 export interface ReadOptions {
   /** Also the formulas (set-up needs them; scoring does not, and they double the response). */
   formulas?: boolean;
+  /** More sheets to read whole, besides the add-in's four (e.g. `Afwijzingen` to clean it up). */
+  more?: string[];
+  /** Sheets of which only A1 and whether they hold anything are read (the add-in rewrites them whole). */
+  heads?: string[];
 }
 
 /**
- * Reads the add-in's sheets (`Aanvraag`, `Kandidaten`, `Werkervaring`, `Ranking`),
- * their tables and conditional formats, and the defined names, in two syncs.
+ * Reads the add-in's sheets (`Aanvraag`, `Kandidaten`, `Werkervaring`, `Ranking`)
+ * and the {@link ReadOptions} extra ones, their tables and conditional formats,
+ * and the defined names, in two syncs.
  *
  * @example
  * const read = await readWorkbook(context);
@@ -72,12 +86,14 @@ export async function readWorkbook(
   options: ReadOptions = {}
 ): Promise<OfficeRead> {
   const workbook = context.workbook;
-  const wanted = Object.values(sheetNames);
-  const proxies = wanted.map((name) => {
+  const wanted = [...Object.values(sheetNames), ...(options.more ?? [])];
+  const proxy = (name: string) => {
     const sheet = workbook.worksheets.getItemOrNullObject(name);
     sheet.load("name");
     return sheet;
-  });
+  };
+  const proxies = wanted.map(proxy);
+  const headProxies = (options.heads ?? []).map(proxy);
   const tables = workbook.tables.load("items/name");
   const names = workbook.names.load("items/name,items/type,items/formula");
   await context.sync();
@@ -92,6 +108,13 @@ export async function readWorkbook(
     formats.load("items/id,items/type,items/customOrNullObject/rule/formula");
     return { sheet, used, formats };
   });
+  const headContents = headProxies
+    .filter((sheet) => !sheet.isNullObject)
+    .map((sheet) => {
+      const used = sheet.getUsedRangeOrNullObject(true).load("address");
+      const first = sheet.getRange("A1").load("values,valueTypes");
+      return { sheet, used, first };
+    });
   const tableProxies = tables.items.map((item) => {
     const table = workbook.tables.getItem(item.name);
     table.load("name,showHeaders,showTotals");
@@ -139,11 +162,22 @@ export async function readWorkbook(
     const parsed = parseNameFormula(n.name, n.formula);
     if (parsed) nameSnapshots.push(parsed);
   }
+  const heads = new Map<string, SheetHead>();
+  for (const { sheet, used, first } of headContents) {
+    heads.set(sheet.name.toLowerCase(), {
+      name: sheet.name,
+      first: cellOf(first.values[0][0], first.valueTypes[0][0]),
+      hasContent: !used.isNullObject,
+    });
+  }
   return {
     snapshot: { sheets, names: nameSnapshots },
-    sheets: new Set(present.map((s) => s.name.toLowerCase())),
+    sheets: new Set(
+      [...present, ...headContents.map((h) => h.sheet)].map((s) => s.name.toLowerCase())
+    ),
     names: new Set(names.items.map((n) => n.name.toLowerCase())),
     formats,
+    heads,
   };
 }
 

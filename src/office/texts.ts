@@ -30,3 +30,11 @@ export const drawTexts = {
   badOrder: (value: number) =>
     `Lotnummer ${value} is ongeldig: gebruik gehele getallen vanaf 1, elk één keer.`,
 } as const;
+
+/** Messages of the add-in's own actions that only Excel has. */
+export const officeTexts = {
+  cannotCreateWorkbook:
+    "Deze versie van Excel kan vanuit een invoegtoepassing geen nieuwe werkmap openen (daarvoor is " +
+    "Excel 2019, Microsoft 365 of Excel op het web nodig). Open de aanvraag in een nieuwere Excel, " +
+    "of maak de werkmap voor de gemeente met: npx awardscore share aanvraag.xlsx --out gemeente.xlsx",
+} as const;

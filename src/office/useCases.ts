@@ -5,12 +5,17 @@
  */
 import type { Evaluation, Request } from "../engine";
 import { planDraw } from "../workbook/draw";
+import { checkOwnHead } from "../workbook/ownSheet";
+import { planPrivacy, privacyReminderDue } from "../workbook/privacy";
+import { WorkbookError, type SheetProblem } from "../workbook/problems";
+import { rejectionChanges } from "../workbook/rejections";
 import { readRequest, type RequestRead } from "../workbook/requestRead";
-import type { SheetProblem } from "../workbook/problems";
 import { planScore, type ScoreOptions } from "../workbook/score";
 import { planSetUp, setUpRequest } from "../workbook/setUp";
+import { rejectionTexts } from "../workbook/texts";
 import { applyChanges } from "./apply";
 import { readWorkbook } from "./read";
+import { officeTexts } from "./texts";
 
 /** What a scoring gives the task pane. */
 export interface ScoreOutcome {
@@ -26,11 +31,46 @@ export interface SetUpOutcome {
   changes: number;
 }
 
-/** Reads, scores and writes in one context. */
+/** What sharing with the municipality did. */
+export interface ShareOutcome {
+  /** The candidates in the shared workbook (the top). */
+  top: number;
+  /** Candidates still waiting for a draw: not in the shared workbook. */
+  needsDraw: number;
+}
+
+/** What "Persoonsgegevens opschonen" did. */
+export interface PrivacyOutcome {
+  /** Names replaced by a pseudonym (candidates not in the top). */
+  pseudonyms: number;
+  /** Rows of `Werkervaring` cleared. */
+  clearedPeriods: number;
+  /** Candidates in the top, left as they are. */
+  kept: number;
+}
+
+/** Whether the evaluator should be reminded to clean up personal data. */
+export interface PrivacyStatus {
+  /** The request closed more than 4 weeks ago. */
+  due: boolean;
+  /** `jjjj-mm-dd` of the closing moment. */
+  closed: string;
+  /** Names and work-history rows still to clean up; null when that cannot be known yet (a draw pending, a workbook error). */
+  pending: number | null;
+}
+
+/** The request with its problems and the clean-up reminder. */
+export interface RequestOutcome extends RequestRead {
+  privacy: PrivacyStatus;
+}
+
+/** Reads, scores and writes in one context: output columns, `Ranking`, `Afwijzingen`. */
 async function score(context: Excel.RequestContext, options: ScoreOptions): Promise<ScoreOutcome> {
-  const read = await readWorkbook(context);
+  // `Afwijzingen` is rewritten whole: only its head is read, to be sure it is ours.
+  const read = await readWorkbook(context, { heads: [rejectionTexts.sheet] });
+  checkOwnHead(read.heads.get(rejectionTexts.sheet.toLowerCase()), rejectionTexts.title("", ""));
   const plan = planScore(read.snapshot, options);
-  await applyChanges(context, plan.changes, read);
+  await applyChanges(context, [...plan.changes, ...rejectionChanges(plan.evaluation)], read);
   return {
     request: plan.request,
     evaluation: plan.evaluation,
@@ -88,15 +128,83 @@ export async function runRecordDraw(
 }
 
 /**
- * The request as the `Aanvraag` sheet defines it (null when there is no such sheet), with its problems.
- * One read of two syncs; nothing is written.
+ * The request as the `Aanvraag` sheet defines it (null when there is no such sheet), with its
+ * problems and whether to remind the evaluator to clean up personal data (`today` decides
+ * whether the request closed more than 4 weeks ago). One read of two syncs; nothing is written.
  *
  * @example
  * const read = await runReadRequest();
  * read?.request.id; // "17040"
+ * read?.privacy; // { due: true, closed: "2024-10-04", pending: 14 }
  */
-export async function runReadRequest(): Promise<RequestRead | null> {
-  return Excel.run(async (context) => readRequest((await readWorkbook(context)).snapshot));
+export async function runReadRequest(today: Date = new Date()): Promise<RequestOutcome | null> {
+  return Excel.run(async (context) => {
+    const snapshot = (await readWorkbook(context)).snapshot;
+    const read = readRequest(snapshot);
+    if (!read) return null;
+    const due = privacyReminderDue(read.request, today);
+    const closed = read.request.closingMoment.slice(0, 10);
+    if (!due) return { ...read, privacy: { due, closed, pending: 0 } };
+    let pending: number | null;
+    try {
+      const plan = planPrivacy(snapshot);
+      pending =
+        plan.pseudonyms.filter((p) => p.name !== p.pseudonym).length + plan.clearedPeriods.length;
+    } catch (error) {
+      if (!(error instanceof WorkbookError)) throw error;
+      pending = null;
+    }
+    return { ...read, privacy: { due, closed, pending } };
+  });
+}
+
+/**
+ * "Delen met gemeente": scores the workbook (writing nothing to it), builds the
+ * workbook for the municipality in the browser and opens it as a new workbook in
+ * Excel. ExcelJS is loaded only now, in a chunk of its own.
+ *
+ * @throws WorkbookError (Dutch) when the workbook cannot be scored or this Excel cannot open a new workbook.
+ * @example
+ * await runShare(); // { top: 10, needsDraw: 0 }: a new workbook with Voorblad, Top 10, Stap 3, Stap 4
+ */
+export async function runShare(options: ScoreOptions = {}): Promise<ShareOutcome> {
+  if (!canCreateWorkbook()) throw new WorkbookError(officeTexts.cannotCreateWorkbook);
+  const plan = await Excel.run(async (context) =>
+    planScore((await readWorkbook(context)).snapshot, options)
+  );
+  const { sharedWorkbookBase64 } = await import(/* webpackChunkName: "share" */ "../share");
+  await Excel.createWorkbook(await sharedWorkbookBase64(plan.evaluation));
+  return { top: plan.evaluation.summary.top, needsDraw: plan.evaluation.summary.needsDraw };
+}
+
+/** Excel.createWorkbook needs ExcelApi 1.8; a host that cannot tell is given the benefit of the doubt. */
+function canCreateWorkbook(): boolean {
+  const office = (globalThis as { Office?: typeof Office }).Office;
+  const requirements = office?.context?.requirements;
+  if (requirements && !requirements.isSetSupported("ExcelApi", "1.8")) return false;
+  return typeof Excel.createWorkbook === "function";
+}
+
+/**
+ * "Persoonsgegevens opschonen": after the award, the names of the candidates not
+ * in the top become pseudonyms everywhere in the workbook (`Afwijzingen` too) and
+ * their work history is cleared; their scores stay. One read, then the writes.
+ *
+ * @throws WorkbookError (Dutch) when the workbook cannot be scored or a draw is still pending; nothing is changed then.
+ * @example
+ * await runCleanUp(); // { pseudonyms: 14, clearedPeriods: 9, kept: 10 }
+ */
+export async function runCleanUp(options: ScoreOptions = {}): Promise<PrivacyOutcome> {
+  return Excel.run(async (context) => {
+    const read = await readWorkbook(context, { formulas: true, more: [rejectionTexts.sheet] });
+    const plan = planPrivacy(read.snapshot, options);
+    await applyChanges(context, plan.changes, read);
+    return {
+      pseudonyms: plan.pseudonyms.filter((p) => p.name !== p.pseudonym).length,
+      clearedPeriods: plan.clearedPeriods.length,
+      kept: plan.kept,
+    };
+  });
 }
 
 /**

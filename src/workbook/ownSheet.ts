@@ -2,7 +2,7 @@
  * Sheets the add-in owns and rewrites whole (`Ranking`, `Afwijzingen`): before
  * rewriting one, make sure it is ours, so a user's sheet of the same name is never lost.
  */
-import { readText } from "../engine";
+import { readText, type CellValue } from "../engine";
 import { WorkbookError } from "./problems";
 import { findSheet, type WorkbookSnapshot } from "./snapshot";
 import { fatalMessages } from "./texts";
@@ -18,9 +18,31 @@ import { fatalMessages } from "./texts";
 export function checkOwnSheet(snapshot: WorkbookSnapshot, name: string, title: string): void {
   const existing = findSheet(snapshot, name);
   if (!existing) return;
-  const hasContent = existing.values.some((row) => row.some((v) => readText(v) !== ""));
+  checkOwnHead(
+    {
+      name: existing.name,
+      first: existing.values[0]?.[0] ?? null,
+      hasContent: existing.values.some((row) => row.some((v) => readText(v) !== "")),
+    },
+    title
+  );
+}
+
+/**
+ * The same check from a sheet's head only (its A1 and whether it holds anything),
+ * for a host that need not read the whole sheet; no head means no such sheet.
+ *
+ * @throws WorkbookError naming the sheet.
+ * @example
+ * checkOwnHead({ name: "Afwijzingen", first: "Mijn notities", hasContent: true }, "Afwijzingen"); // throws
+ */
+export function checkOwnHead(
+  head: { name: string; first: CellValue; hasContent: boolean } | undefined,
+  title: string
+): void {
+  if (!head) return;
   const ourTitle = title.split(" ")[0];
-  if (hasContent && !readText(existing.values[0]?.[0]).startsWith(ourTitle)) {
-    throw new WorkbookError(fatalMessages.foreignSheet(existing.name));
+  if (head.hasContent && !readText(head.first).startsWith(ourTitle)) {
+    throw new WorkbookError(fatalMessages.foreignSheet(head.name));
   }
 }

@@ -14,6 +14,8 @@ export interface FakeExcel {
   state: FakeWorkbookState;
   /** One entry per `Excel.run`. */
   runs: FakeStats[];
+  /** The base64 files `Excel.createWorkbook` was asked to open, in order. */
+  created: string[];
   /** The figures of the last run. */
   last(): FakeStats;
   /** Removes the global `Excel`. */
@@ -30,11 +32,13 @@ export interface FakeExcel {
  */
 export function installFakeExcel(state: FakeWorkbookState = emptyState()): FakeExcel {
   const runs: FakeStats[] = [];
+  const created: string[] = [];
   const host = globalThis as unknown as { Excel?: unknown };
   const previous = host.Excel;
   const fake: FakeExcel = {
     state,
     runs,
+    created,
     last: () => {
       const stats = runs[runs.length - 1];
       if (!stats) throw new Error("No Excel.run yet.");
@@ -59,6 +63,15 @@ export function installFakeExcel(state: FakeWorkbookState = emptyState()): FakeE
       // Excel.run syncs what is left in the queue when the batch ends.
       if (context.queue.length > 0) await context.sync();
       return result;
+    },
+    /** As Excel: opens a new workbook from an `.xlsx` in base64 (here: keeps it for the test). */
+    async createWorkbook(base64?: string): Promise<void> {
+      if (typeof base64 !== "string" || !/^[A-Za-z0-9+/]+=*$/.test(base64)) {
+        throw Object.assign(new Error("The argument is invalid or missing."), {
+          code: "InvalidArgument",
+        });
+      }
+      created.push(base64);
     },
   };
   return fake;

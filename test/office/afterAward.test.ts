@@ -1,0 +1,217 @@
+/**
+ * After scoring, in the fake Excel: the `Afwijzingen` sheet that scoring writes,
+ * "Delen met gemeente" (a new workbook through Excel.createWorkbook) and
+ * "Persoonsgegevens opschonen" with its reminder.
+ */
+import ExcelJS from "exceljs";
+import path from "path";
+import { runCleanUp, runReadRequest, runRecordDraw, runScore, runShare } from "../../src/office";
+import { officeTexts } from "../../src/office/texts";
+import { rejectionParagraph } from "../../src/workbook/rejections";
+import type { WorkbookSnapshot } from "../../src/workbook/snapshot";
+import { planScore } from "../../src/workbook/score";
+import { fatalMessages, privacyTexts, rejectionTexts } from "../../src/workbook/texts";
+import { installFakeExcel, sheetOf, type FakeExcel } from "./fakeExcel";
+import { copyState, stateFromSnapshot, xlsxSnapshot } from "./helpers";
+
+const example = path.resolve(__dirname, "../../examples/aanvraag-17040.xlsx");
+const preset = { preset: "17040" };
+let excel: FakeExcel | undefined;
+let snapshot: WorkbookSnapshot;
+
+beforeAll(async () => {
+  snapshot = await xlsxSnapshot(example);
+});
+afterEach(() => excel?.uninstall());
+
+/** Every text cell of a fake sheet. */
+function texts(name: string): string[] {
+  const sheet = sheetOf(excel!.state, name);
+  if (!sheet) return [];
+  return [...sheet.cells.values()]
+    .map((c) => c.value)
+    .filter((v): v is string => typeof v === "string");
+}
+
+/** Scores the example and records the draw at place ten, so the top is settled. */
+async function settled() {
+  const first = await runScore(preset);
+  const rows = first.evaluation.candidates.filter((c) => c.needsDraw).map((c) => c.row);
+  return runRecordDraw(
+    rows,
+    rows.map((_, i) => i + 1),
+    preset
+  );
+}
+
+describe("Beoordelen writes Afwijzingen", () => {
+  test("one paragraph per candidate outside the top, the same as the command line's", async () => {
+    excel = installFakeExcel(stateFromSnapshot(snapshot));
+    const outcome = await runScore(preset);
+    const outside = outcome.evaluation.candidates.filter((c) => !c.top);
+    expect(outside.length).toBeGreaterThan(5);
+    const cells = texts(rejectionTexts.sheet);
+    for (const candidate of outside) {
+      expect(cells).toContain(rejectionParagraph(candidate, outcome.evaluation).text);
+    }
+    // The top candidates get no paragraph.
+    for (const candidate of outcome.evaluation.candidates.filter((c) => c.top)) {
+      expect(cells.some((t) => t.startsWith(`${candidate.name} (`))).toBe(false);
+    }
+    expect(excel.last().syncs).toBeLessThanOrEqual(4);
+  });
+
+  test("scoring twice rewrites the sheet: still one sheet, the same cells", async () => {
+    excel = installFakeExcel(stateFromSnapshot(snapshot));
+    await runScore(preset);
+    const once = texts(rejectionTexts.sheet);
+    await runScore(preset);
+    expect(excel.state.sheets.filter((s) => s.name === rejectionTexts.sheet)).toHaveLength(1);
+    expect(texts(rejectionTexts.sheet)).toEqual(once);
+  });
+
+  test("a sheet 'Afwijzingen' of the user's own is refused, and nothing changes", async () => {
+    const state = stateFromSnapshot({
+      ...snapshot,
+      sheets: [
+        ...snapshot.sheets,
+        { name: "Afwijzingen", values: [[null], [null, "mijn aantekeningen"]], tables: [] },
+      ],
+    });
+    excel = installFakeExcel(state);
+    const before = copyState(excel.state);
+    await expect(runScore(preset)).rejects.toThrow(fatalMessages.foreignSheet("Afwijzingen"));
+    expect(copyState(excel.state)).toEqual(before);
+  });
+});
+
+describe("runShare (Delen met gemeente)", () => {
+  test("opens the workbook for the municipality and leaves the evaluator's workbook as it was", async () => {
+    excel = installFakeExcel(stateFromSnapshot(snapshot));
+    const scored = await settled();
+    const before = copyState(excel.state);
+    const outcome = await runShare(preset);
+    expect(outcome).toEqual({ top: 10, needsDraw: 0 });
+    expect(copyState(excel.state)).toEqual(before);
+    expect(excel.created).toHaveLength(1);
+
+    const shared = new ExcelJS.Workbook();
+    await shared.xlsx.load(Buffer.from(excel.created[0], "base64"));
+    expect(shared.worksheets.map((w) => w.name)).toEqual([
+      "Voorblad",
+      "Top 10",
+      "Stap 3",
+      "Stap 4",
+    ]);
+    const everything: string[] = [];
+    shared.eachSheet((sheet) =>
+      sheet.eachRow((row) =>
+        row.eachCell((cell) => {
+          everything.push(String(cell.text));
+          if (cell.formula) everything.push(`=${cell.formula}`);
+        })
+      )
+    );
+    const all = everything.join("\n");
+    expect(all).not.toMatch(/FLEX\./);
+    for (const c of scored.evaluation.candidates) {
+      if (c.top) expect(all).toContain(c.name);
+      else expect(all).not.toContain(c.name);
+    }
+  });
+
+  test("says in Dutch what to do when this Excel cannot open a new workbook", async () => {
+    excel = installFakeExcel(stateFromSnapshot(snapshot));
+    const host = globalThis as unknown as { Excel: { createWorkbook?: unknown } };
+    delete host.Excel.createWorkbook;
+    await expect(runShare(preset)).rejects.toThrow(officeTexts.cannotCreateWorkbook);
+    expect(excel.runs).toHaveLength(0);
+  });
+});
+
+describe("runCleanUp (Persoonsgegevens opschonen)", () => {
+  test("refuses while a draw is pending, and changes nothing", async () => {
+    excel = installFakeExcel(stateFromSnapshot(snapshot));
+    await runScore(preset);
+    const before = copyState(excel.state);
+    await expect(runCleanUp(preset)).rejects.toThrow(privacyTexts.drawPending);
+    expect(copyState(excel.state)).toEqual(before);
+  });
+
+  test("pseudonymises those outside the top everywhere, keeps the top, and is done after once", async () => {
+    // The example's work history is the top's; give a knocked-out candidate a period too.
+    const knockedOut = planScore(snapshot, preset).evaluation.candidates.find(
+      (c) => c.status === "knockedOut"
+    )!;
+    const withPeriod: WorkbookSnapshot = {
+      ...snapshot,
+      sheets: snapshot.sheets.map((sheet) =>
+        sheet.name !== "Werkervaring"
+          ? sheet
+          : {
+              ...sheet,
+              values: [
+                ...sheet.values,
+                [knockedOut.name, "Consulent, gemeente Leiden", "G9", "01-01-2015", "31-12-2019"],
+              ],
+              tables: sheet.tables.map((t) => ({ ...t, rowCount: t.rowCount + 1 })),
+            }
+      ),
+    };
+    excel = installFakeExcel(stateFromSnapshot(withPeriod));
+    const scored = await settled();
+    const top = scored.evaluation.candidates.filter((c) => c.top);
+    const outside = scored.evaluation.candidates.filter((c) => !c.top);
+    const werkervaring = sheetOf(excel.state, "Werkervaring");
+    const historyRowsBefore = werkervaring ? werkervaring.cells.size : 0;
+
+    const outcome = await runCleanUp(preset);
+    expect(outcome).toEqual({ pseudonyms: outside.length, clearedPeriods: 1, kept: top.length });
+    const remaining = ["Kandidaten", "Werkervaring", "Ranking", rejectionTexts.sheet]
+      .flatMap(texts)
+      .join("\n");
+    for (const c of outside) expect(remaining).not.toContain(c.name);
+    for (const c of top) expect(texts("Kandidaten")).toContain(c.name);
+    const afterHistory = sheetOf(excel.state, "Werkervaring")!;
+    const filled = [...afterHistory.cells.values()].filter(
+      (c) => c.value !== "" && c.value !== null
+    );
+    expect(filled.length).toBeLessThan(historyRowsBefore);
+
+    // The anonymous scores stay: scoring again gives the same scores and ranks.
+    const again = await runScore(preset);
+    expect(again.evaluation.candidates.map((c) => [c.row, c.score, c.rank, c.top])).toEqual(
+      scored.evaluation.candidates.map((c) => [c.row, c.score, c.rank, c.top])
+    );
+    expect(await runCleanUp(preset)).toEqual({
+      pseudonyms: 0,
+      clearedPeriods: 0,
+      kept: top.length,
+    });
+  });
+});
+
+describe("runReadRequest: the reminder to clean up", () => {
+  test("not due within 4 weeks of the closing date", async () => {
+    excel = installFakeExcel(stateFromSnapshot(snapshot));
+    const read = await runReadRequest(new Date("2024-10-20T09:00:00Z"));
+    expect(read?.privacy).toEqual({ due: false, closed: "2024-10-04", pending: 0 });
+  });
+
+  test("due later: unknown while a draw is pending, a count when settled, 0 after cleaning up", async () => {
+    excel = installFakeExcel(stateFromSnapshot(snapshot));
+    const later = new Date("2025-01-15T09:00:00Z");
+    expect((await runReadRequest(later))?.privacy).toEqual({
+      due: true,
+      closed: "2024-10-04",
+      pending: null,
+    });
+    const scored = await settled();
+    const pending = (await runReadRequest(later))!.privacy.pending!;
+    expect(pending).toBeGreaterThanOrEqual(
+      scored.evaluation.candidates.filter((c) => !c.top).length
+    );
+    await runCleanUp(preset);
+    expect((await runReadRequest(later))?.privacy.pending).toBe(0);
+  });
+});

@@ -10,6 +10,7 @@ import { planPrivacy, privacyReminderDue } from "../workbook/privacy";
 import { WorkbookError, type SheetProblem } from "../workbook/problems";
 import { rejectionChanges } from "../workbook/rejections";
 import { readRequest, type RequestRead } from "../workbook/requestRead";
+import type { WorkbookSnapshot } from "../workbook/snapshot";
 import { planScore, type ScoreOptions } from "../workbook/score";
 import { planSetUp, setUpRequest } from "../workbook/setUp";
 import { rejectionTexts } from "../workbook/texts";
@@ -23,6 +24,8 @@ export interface ScoreOutcome {
   evaluation: Evaluation;
   problems: SheetProblem[];
   notes: string[];
+  /** The clean-up reminder, as the workbook was before this scoring wrote. */
+  privacy: PrivacyStatus;
 }
 
 /** What a set-up did. */
@@ -70,12 +73,14 @@ async function score(context: Excel.RequestContext, options: ScoreOptions): Prom
   const read = await readWorkbook(context, { heads: [rejectionTexts.sheet] });
   checkOwnHead(read.heads.get(rejectionTexts.sheet.toLowerCase()), rejectionTexts.title("", ""));
   const plan = planScore(read.snapshot, options);
+  const privacy = privacyStatus(read.snapshot, plan.request, new Date());
   await applyChanges(context, [...plan.changes, ...rejectionChanges(plan.evaluation)], read);
   return {
     request: plan.request,
     evaluation: plan.evaluation,
     problems: plan.problems,
     notes: plan.notes,
+    privacy,
   };
 }
 
@@ -141,21 +146,23 @@ export async function runReadRequest(today: Date = new Date()): Promise<RequestO
   return Excel.run(async (context) => {
     const snapshot = (await readWorkbook(context)).snapshot;
     const read = readRequest(snapshot);
-    if (!read) return null;
-    const due = privacyReminderDue(read.request, today);
-    const closed = read.request.closingMoment.slice(0, 10);
-    if (!due) return { ...read, privacy: { due, closed, pending: 0 } };
-    let pending: number | null;
-    try {
-      const plan = planPrivacy(snapshot);
-      pending =
-        plan.pseudonyms.filter((p) => p.name !== p.pseudonym).length + plan.clearedPeriods.length;
-    } catch (error) {
-      if (!(error instanceof WorkbookError)) throw error;
-      pending = null;
-    }
-    return { ...read, privacy: { due, closed, pending } };
+    return read && { ...read, privacy: privacyStatus(snapshot, read.request, today) };
   });
+}
+
+/** The clean-up reminder for a workbook as read (before any writes of this run). */
+function privacyStatus(snapshot: WorkbookSnapshot, request: Request, today: Date): PrivacyStatus {
+  const due = privacyReminderDue(request, today);
+  const closed = request.closingMoment.slice(0, 10);
+  if (!due) return { due, closed, pending: 0 };
+  try {
+    const plan = planPrivacy(snapshot);
+    const names = plan.pseudonyms.filter((p) => p.name !== p.pseudonym).length;
+    return { due, closed, pending: names + plan.clearedPeriods.length };
+  } catch (error) {
+    if (error instanceof WorkbookError) return { due, closed, pending: null };
+    throw error;
+  }
 }
 
 /**

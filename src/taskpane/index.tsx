@@ -27,7 +27,10 @@ const noActions = {
   recordDraw() {},
   selectCell() {},
   editRequest() {},
+  share() {},
+  cleanUp() {},
   dismissError() {},
+  dismissNotice() {},
 };
 
 void Office.onReady((info) => {

@@ -75,7 +75,30 @@ export interface PaneError {
 }
 
 /** What the pane is busy with, if anything. */
-export type Busy = "setUp" | "score" | "draw" | null;
+export type Busy = "setUp" | "score" | "draw" | "share" | "cleanUp" | null;
+
+/** Whether to remind the evaluator to clean up personal data. */
+export interface PrivacyView {
+  /** The request closed more than 4 weeks ago. */
+  due: boolean;
+  /** `jjjj-mm-dd` of the closing moment. */
+  closed: string;
+  /** What is left to clean up; null when unknown (a draw pending). */
+  pending: number | null;
+}
+
+/** The outcome of "Delen met gemeente". */
+export interface ShareResult {
+  top: number;
+  needsDraw: number;
+}
+
+/** The outcome of "Persoonsgegevens opschonen". */
+export interface CleanUpResult {
+  pseudonyms: number;
+  clearedPeriods: number;
+  kept: number;
+}
 
 /** The whole state the pane renders. */
 export interface PaneState {
@@ -86,6 +109,10 @@ export interface PaneState {
   results: ResultsView | null;
   problems: ProblemView[];
   notes: string[];
+  /** The clean-up reminder's state; null until the request is read. */
+  privacy: PrivacyView | null;
+  /** What the last share or clean-up did, in the pane's language. */
+  notice: string | null;
   error: PaneError | null;
 }
 
@@ -107,6 +134,8 @@ export interface ScoreResult {
   };
   problems: SheetProblem[];
   notes: string[];
+  /** The clean-up reminder as the scoring found it (absent: unchanged). */
+  privacy?: PrivacyView;
 }
 
 /**

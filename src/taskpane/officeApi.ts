@@ -31,6 +31,8 @@ export const officeApi: PaneApi = {
   score: async () => (await office()).runScore(),
   recordDraw: async (rows, order) => (await office()).runRecordDraw(rows, order),
   selectCell: async (sheet, cell) => (await office()).selectCell(sheet, cell),
+  share: async () => (await office()).runShare(),
+  cleanUp: async () => (await office()).runCleanUp(),
   async showRequest() {
     const [{ selectCell }, { sheetNames }] = await Promise.all([office(), sheets()]);
     await selectCell(sheetNames.request, "A1");

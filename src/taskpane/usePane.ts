@@ -12,21 +12,32 @@ import {
   requestView,
   resultsView,
   type Busy,
+  type CleanUpResult,
   type PaneState,
+  type PrivacyView,
   type ProblemView,
   type ScoreResult,
+  type ShareResult,
 } from "./model";
 
 /** The add-in's actions as the pane needs them; only the implementation touches Excel. */
 export interface PaneApi {
   /** The request on the `Aanvraag` sheet and its problems; null when the workbook is not set up. */
-  readRequest: () => Promise<{ request: Request; problems: ProblemView[] } | null>;
+  readRequest: () => Promise<{
+    request: Request;
+    problems: ProblemView[];
+    privacy: PrivacyView;
+  } | null>;
   setUp: (presetOrBlank: string) => Promise<unknown>;
   score: () => Promise<ScoreResult>;
   recordDraw: (rows: number[], order: number[]) => Promise<ScoreResult>;
   selectCell: (sheet: string, cell: string) => Promise<void>;
   /** Selects the `Aanvraag` sheet. */
   showRequest: () => Promise<void>;
+  /** Builds the workbook for the municipality and opens it in Excel. */
+  share: () => Promise<ShareResult>;
+  /** Pseudonymises the candidates outside the top and clears their work history. */
+  cleanUp: () => Promise<CleanUpResult>;
 }
 
 /** The state a pane starts in, before the workbook is read. */
@@ -37,6 +48,8 @@ export const initialPaneState: PaneState = {
   results: null,
   problems: [],
   notes: [],
+  privacy: null,
+  notice: null,
   error: null,
 };
 
@@ -63,8 +76,14 @@ export function usePane(
     const read = await api.readRequest();
     setState((s) =>
       read
-        ? { ...s, phase: "ready", request: requestView(read.request), problems: read.problems }
-        : { ...s, phase: "notSetUp", request: null }
+        ? {
+            ...s,
+            phase: "ready",
+            request: requestView(read.request),
+            problems: read.problems,
+            privacy: read.privacy,
+          }
+        : { ...s, phase: "notSetUp", request: null, privacy: null }
     );
   }, [api]);
 
@@ -80,7 +99,7 @@ export function usePane(
     (busy: Busy, action: () => Promise<void>) => {
       if (running.current) return;
       running.current = true;
-      setState((s) => ({ ...s, busy, error: null }));
+      setState((s) => ({ ...s, busy, error: null, notice: null }));
       action()
         .then(() => setState((s) => ({ ...s, busy: null })))
         .catch(fail)
@@ -99,6 +118,7 @@ export function usePane(
       results: resultsView(outcome),
       problems: outcome.problems,
       notes: outcome.notes,
+      privacy: outcome.privacy ?? s.privacy,
     }));
   }, []);
 
@@ -118,9 +138,32 @@ export function usePane(
       editRequest: () => {
         api.showRequest().catch(fail);
       },
+      share: () =>
+        run("share", async () => {
+          const shared = await api.share();
+          const notice = [
+            strings.shareDone(shared.top),
+            ...(shared.needsDraw > 0 ? [strings.shareDrawPending(shared.needsDraw)] : []),
+          ].join(" ");
+          setState((s) => ({ ...s, notice }));
+        }),
+      cleanUp: () =>
+        run("cleanUp", async () => {
+          const done = await api.cleanUp();
+          const notice =
+            done.pseudonyms + done.clearedPeriods === 0
+              ? strings.cleanUpNothing
+              : strings.cleanUpDone(done.pseudonyms, done.clearedPeriods, done.kept);
+          setState((s) => ({
+            ...s,
+            notice,
+            privacy: s.privacy && { ...s.privacy, pending: 0 },
+          }));
+        }),
       dismissError: () => setState((s) => ({ ...s, error: null })),
+      dismissNotice: () => setState((s) => ({ ...s, notice: null })),
     }),
-    [api, run, load, scored, fail]
+    [api, run, load, scored, fail, strings]
   );
 
   return { state, actions };

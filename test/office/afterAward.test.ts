@@ -96,7 +96,7 @@ describe("runShare (Delen met gemeente)", () => {
     expect(excel.created).toHaveLength(1);
 
     const shared = new ExcelJS.Workbook();
-    await shared.xlsx.load(Buffer.from(excel.created[0], "base64"));
+    await shared.xlsx.load(Buffer.from(excel.created[0], "base64") as unknown as ArrayBuffer);
     expect(shared.worksheets.map((w) => w.name)).toEqual([
       "Voorblad",
       "Top 10",

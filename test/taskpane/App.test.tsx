@@ -229,3 +229,81 @@ describe("error", () => {
     expect(screen.getByRole("heading", { name: "Nieuwe beoordeling" })).toBeTruthy();
   });
 });
+
+describe("after scoring: share and clean up", () => {
+  const due = { due: true, closed: "2024-10-04", pending: 14 };
+
+  test("shares by keyboard; no reminder before 4 weeks; axe finds nothing", async () => {
+    const user = userEvent.setup();
+    const { actions, container } = renderPane({
+      ...ready,
+      results,
+      privacy: { ...due, due: false, pending: 0 },
+    });
+    expect(screen.queryByText(/meer dan 4 weken geleden/)).toBeNull();
+    const share = screen.getByRole("button", { name: "Delen met gemeente" });
+    await tabTo(user, share);
+    await user.keyboard("{Enter}");
+    expect(actions.share).toHaveBeenCalledTimes(1);
+    expect(actions.cleanUp).not.toHaveBeenCalled();
+    expect(await axe(container)).toHaveNoViolations();
+  });
+
+  test("reminds after 4 weeks while something is left, with the closing date", () => {
+    renderPane({ ...ready, privacy: due });
+    expect(
+      screen.getByText(
+        "De aanvraag sloot op 04-10-2024, meer dan 4 weken geleden. Schoon de persoonsgegevens op van de kandidaten die niet geselecteerd zijn."
+      )
+    ).toBeTruthy();
+  });
+
+  test("no reminder once nothing is left to clean up", () => {
+    renderPane({ ...ready, privacy: { ...due, pending: 0 } });
+    expect(screen.queryByText(/meer dan 4 weken geleden/)).toBeNull();
+  });
+
+  test("asks before cleaning up; Cancel changes nothing, Clean up runs it (keyboard only)", async () => {
+    const user = userEvent.setup();
+    const { actions } = renderPane({ ...ready, privacy: due });
+    const button = screen.getByRole("button", { name: "Persoonsgegevens opschonen" });
+    await tabTo(user, button);
+    await user.keyboard("{Enter}");
+    const dialog = await screen.findByRole("alertdialog", { name: "Persoonsgegevens opschonen?" });
+    expect(within(dialog).getByText(/niet ongedaan maken met Ctrl\+Z/)).toBeTruthy();
+    await user.click(within(dialog).getByRole("button", { name: "Annuleren" }));
+    await waitFor(() => expect(screen.queryByRole("alertdialog")).toBeNull());
+    expect(actions.cleanUp).not.toHaveBeenCalled();
+
+    await tabTo(user, button);
+    await user.keyboard("{Enter}");
+    const again = await screen.findByRole("alertdialog");
+    const confirm = within(again).getByRole("button", { name: "Opschonen" });
+    await tabTo(user, confirm);
+    await user.keyboard("{Enter}");
+    expect(actions.cleanUp).toHaveBeenCalledTimes(1);
+  });
+
+  test("shows the progress and disables every action while sharing", () => {
+    renderPane({ ...ready, results, busy: "share" });
+    expect(screen.getByRole("status").textContent).toContain("Werkmap voor de gemeente maken…");
+    for (const name of [
+      "Delen met gemeente",
+      "Persoonsgegevens opschonen",
+      "Controleren en beoordelen",
+    ])
+      expect(screen.getByRole("button", { name }).hasAttribute("disabled")).toBe(true);
+  });
+
+  test("shows what was done and dismisses it, in English too", async () => {
+    const user = userEvent.setup();
+    const { actions } = renderPane(
+      { ...ready, notice: en.cleanUpDone(14, 3, 10), privacy: { ...due, pending: 0 } },
+      en
+    );
+    expect(screen.getByText(en.cleanUpDone(14, 3, 10))).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Share with the municipality" })).toBeTruthy();
+    await user.click(screen.getByRole("button", { name: "Close" }));
+    expect(actions.dismissNotice).toHaveBeenCalledTimes(1);
+  });
+});

@@ -89,7 +89,10 @@ export function mockActions(): jest.Mocked<PaneActions> {
     recordDraw: jest.fn(),
     selectCell: jest.fn(),
     editRequest: jest.fn(),
+    share: jest.fn(),
+    cleanUp: jest.fn(),
     dismissError: jest.fn(),
+    dismissNotice: jest.fn(),
   };
 }
 

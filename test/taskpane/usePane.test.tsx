@@ -29,7 +29,9 @@ const outcome: ScoreResult = {
 function stubApi(): jest.Mocked<PaneApi> {
   let setUp = false;
   return {
-    readRequest: jest.fn(async () => (setUp ? { request: request17040, problems: [] } : null)),
+    readRequest: jest.fn(async () =>
+      setUp ? { request: request17040, problems: [], privacy } : null
+    ),
     setUp: jest.fn<Promise<unknown>, [string]>(async () => {
       setUp = true;
       return { changes: 1 };
@@ -38,8 +40,12 @@ function stubApi(): jest.Mocked<PaneApi> {
     recordDraw: jest.fn<Promise<ScoreResult>, [number[], number[]]>(async () => outcome),
     selectCell: jest.fn<Promise<void>, [string, string]>(async () => undefined),
     showRequest: jest.fn(async () => undefined),
+    share: jest.fn(async () => ({ top: 10, needsDraw: 0 })),
+    cleanUp: jest.fn(async () => ({ pseudonyms: 14, clearedPeriods: 3, kept: 10 })),
   };
 }
+
+const privacy = { due: true, closed: "2024-10-04", pending: 17 };
 
 test("reads the workbook, sets it up, scores and records a draw", async () => {
   const api = stubApi();
@@ -74,7 +80,7 @@ test("reads the workbook, sets it up, scores and records a draw", async () => {
 
 test("shows a workbook error in Dutch with its cells, and clears it on dismiss", async () => {
   const api = stubApi();
-  api.readRequest.mockResolvedValue({ request: request17040, problems: [] });
+  api.readRequest.mockResolvedValue({ request: request17040, problems: [], privacy });
   const cells = [{ sheet: "Kandidaten", cell: "B1", message: "Kolom ontbreekt." }];
   api.score.mockRejectedValue(
     new WorkbookError("Het blad 'Kandidaten' mist de kolom 'Kandidaat'.", cells)
@@ -115,4 +121,54 @@ test("an error of selecting a cell is shown too", async () => {
   await waitFor(() =>
     expect(result.current.state.error?.message).toBe("Item not found (ItemNotFound)")
   );
+});
+
+test("shares with the municipality and says so, with a note when a draw is pending", async () => {
+  const api = stubApi();
+  api.readRequest.mockResolvedValue({ request: request17040, problems: [], privacy });
+  const { result } = renderHook(() => usePane(api, nl));
+  await waitFor(() => expect(result.current.state.phase).toBe("ready"));
+  expect(result.current.state.privacy).toEqual(privacy);
+
+  act(() => result.current.actions.share());
+  expect(result.current.state.busy).toBe("share");
+  await waitFor(() => expect(result.current.state.busy).toBeNull());
+  expect(result.current.state.notice).toBe(nl.shareDone(10));
+
+  api.share.mockResolvedValue({ top: 9, needsDraw: 3 });
+  act(() => result.current.actions.share());
+  await waitFor(() => expect(result.current.state.busy).toBeNull());
+  expect(result.current.state.notice).toBe(`${nl.shareDone(9)} ${nl.shareDrawPending(3)}`);
+  act(() => result.current.actions.dismissNotice());
+  expect(result.current.state.notice).toBeNull();
+});
+
+test("cleans up: the notice counts what changed and the reminder has nothing left", async () => {
+  const api = stubApi();
+  api.readRequest.mockResolvedValue({ request: request17040, problems: [], privacy });
+  const { result } = renderHook(() => usePane(api, nl));
+  await waitFor(() => expect(result.current.state.phase).toBe("ready"));
+  act(() => result.current.actions.cleanUp());
+  expect(result.current.state.busy).toBe("cleanUp");
+  await waitFor(() => expect(result.current.state.busy).toBeNull());
+  expect(result.current.state.notice).toBe(nl.cleanUpDone(14, 3, 10));
+  expect(result.current.state.privacy).toEqual({ ...privacy, pending: 0 });
+
+  api.cleanUp.mockResolvedValue({ pseudonyms: 0, clearedPeriods: 0, kept: 10 });
+  act(() => result.current.actions.cleanUp());
+  await waitFor(() => expect(result.current.state.busy).toBeNull());
+  expect(result.current.state.notice).toBe(nl.cleanUpNothing);
+});
+
+test("a clean-up that is refused shows the workbook's Dutch message and no notice", async () => {
+  const api = stubApi();
+  api.readRequest.mockResolvedValue({ request: request17040, problems: [], privacy });
+  api.cleanUp.mockRejectedValue(new WorkbookError("Er is nog een loting nodig."));
+  const { result } = renderHook(() => usePane(api, nl));
+  await waitFor(() => expect(result.current.state.phase).toBe("ready"));
+  act(() => result.current.actions.cleanUp());
+  await waitFor(() => expect(result.current.state.error).not.toBeNull());
+  expect(result.current.state.error?.message).toBe("Er is nog een loting nodig.");
+  expect(result.current.state.notice).toBeNull();
+  expect(result.current.state.privacy).toEqual(privacy);
 });

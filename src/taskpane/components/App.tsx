@@ -1,7 +1,19 @@
-import { Body1, makeStyles, Spinner, Subtitle1, tokens } from "@fluentui/react-components";
+import {
+  Body1,
+  Button,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  Spinner,
+  Subtitle1,
+  tokens,
+} from "@fluentui/react-components";
+import { DismissRegular } from "@fluentui/react-icons";
 import { lazy, Suspense, useState } from "react";
 import type { Strings } from "../i18n/strings";
 import type { DrawGroup, PaneState, PresetView } from "../model";
+import { AfterAward } from "./AfterAward";
 import { ErrorBar } from "./ErrorBar";
 import { NotSetUp } from "./NotSetUp";
 import { ProblemList } from "./Problems";
@@ -9,8 +21,11 @@ import { RequestSummary } from "./RequestSummary";
 import { Results } from "./Results";
 import { ScoreAction } from "./ScoreAction";
 
-// Only recording a draw needs the dialog: it loads when the evaluator opens it.
+// Only recording a draw and cleaning up need a dialog: each loads when the evaluator opens it.
 const DrawDialog = lazy(() => import("./DrawDialog").then((m) => ({ default: m.DrawDialog })));
+const CleanUpDialog = lazy(() =>
+  import("./CleanUpDialog").then((m) => ({ default: m.CleanUpDialog }))
+);
 
 const useStyles = makeStyles({
   root: {
@@ -33,7 +48,12 @@ export interface PaneActions {
   selectCell: (sheet: string, cell: string) => void;
   /** Selects the `Aanvraag` sheet. */
   editRequest: () => void;
+  /** "Delen met gemeente". */
+  share: () => void;
+  /** "Persoonsgegevens opschonen" (after the evaluator confirmed). */
+  cleanUp: () => void;
   dismissError: () => void;
+  dismissNotice: () => void;
 }
 
 /** Props of {@link App}. */
@@ -53,6 +73,8 @@ export function App({ strings, inExcel, state, presets, blankId, actions }: AppP
   // The dialog stays mounted once opened, so Fluent can restore the page when it closes.
   const [drawGroup, setDrawGroup] = useState<DrawGroup | null>(null);
   const [drawOpen, setDrawOpen] = useState(false);
+  const [cleanUpAsked, setCleanUpAsked] = useState(false);
+  const [cleanUpOpen, setCleanUpOpen] = useState(false);
   const openDraw = (group: DrawGroup) => {
     setDrawGroup(group);
     setDrawOpen(true);
@@ -117,7 +139,45 @@ export function App({ strings, inExcel, state, presets, blankId, actions }: AppP
                 problems={state.problems}
                 onSelect={actions.selectCell}
               />
+              <AfterAward
+                strings={strings}
+                busy={state.busy}
+                privacy={state.privacy}
+                onShare={actions.share}
+                onCleanUp={() => {
+                  setCleanUpAsked(true);
+                  setCleanUpOpen(true);
+                }}
+              />
+              {state.notice && (
+                <MessageBar intent="success" layout="multiline">
+                  <MessageBarBody>{state.notice}</MessageBarBody>
+                  <MessageBarActions
+                    containerAction={
+                      <Button
+                        appearance="transparent"
+                        aria-label={strings.dismiss}
+                        icon={<DismissRegular />}
+                        onClick={actions.dismissNotice}
+                      />
+                    }
+                  />
+                </MessageBar>
+              )}
             </>
+          )}
+          {cleanUpAsked && (
+            <Suspense fallback={<Spinner size="small" label={strings.loading} />}>
+              <CleanUpDialog
+                strings={strings}
+                open={cleanUpOpen}
+                onCancel={() => setCleanUpOpen(false)}
+                onConfirm={() => {
+                  setCleanUpOpen(false);
+                  actions.cleanUp();
+                }}
+              />
+            </Suspense>
           )}
           {drawGroup && (
             <Suspense fallback={<Spinner size="small" label={strings.loading} />}>

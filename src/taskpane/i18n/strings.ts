@@ -65,6 +65,24 @@ export interface Strings {
   drawCancel: string;
   recordingDraw: string;
 
+  afterHeading: string;
+  shareAction: string;
+  shareHint: string;
+  sharing: string;
+  shareDone: (top: number) => string;
+  shareDrawPending: (count: number) => string;
+  cleanUpAction: string;
+  cleanUpHint: string;
+  cleaningUp: string;
+  cleanUpConfirmTitle: string;
+  cleanUpConfirmText: string;
+  cleanUpConfirm: string;
+  cleanUpCancel: string;
+  cleanUpDone: (names: number, periods: number, kept: number) => string;
+  cleanUpNothing: string;
+  privacyReminderTitle: string;
+  privacyReminder: (closed: string) => string;
+
   problemsHeading: (count: number) => string;
   problemLink: (sheet: string, cell: string) => string;
 
@@ -153,6 +171,31 @@ export const nl: Strings = {
   drawCancel: "Annuleren",
   recordingDraw: "Loting vastleggen en opnieuw beoordelen…",
 
+  afterHeading: "Na de beoordeling",
+  shareAction: "Delen met gemeente",
+  shareHint:
+    "Opent een nieuwe werkmap voor de gemeente: de regels, de top met hun scores, en stap 3 en 4 om in te vullen. Kandidaten buiten de top staan er alleen als aantal in.",
+  sharing: "Werkmap voor de gemeente maken…",
+  shareDone: (top) =>
+    `De werkmap voor de gemeente is geopend in een nieuw venster (${top} ${top === 1 ? "kandidaat" : "kandidaten"} in de top). Sla hem op en stuur hem naar de gemeente.`,
+  shareDrawPending: (count) =>
+    `Let op: ${count} kandidaten wachten op een loting en staan niet in de werkmap. Leg eerst de loting vast en deel daarna opnieuw.`,
+  cleanUpAction: "Persoonsgegevens opschonen",
+  cleanUpHint:
+    "Na de gunning: de namen van de kandidaten buiten de top worden vervangen door een pseudoniem en hun werkervaring wordt gewist. De scores blijven.",
+  cleaningUp: "Persoonsgegevens opschonen…",
+  cleanUpConfirmTitle: "Persoonsgegevens opschonen?",
+  cleanUpConfirmText:
+    "In deze werkmap worden de namen van alle kandidaten buiten de top vervangen door een pseudoniem (zoals Kandidaat 07), ook in de toelichtingen, de ranking en de afwijzingen, en hun werkervaring wordt gewist. Dit kunt u niet ongedaan maken met Ctrl+Z: bewaar eerst een kopie als u die nog nodig hebt.",
+  cleanUpConfirm: "Opschonen",
+  cleanUpCancel: "Annuleren",
+  cleanUpDone: (names, periods, kept) =>
+    `Opgeschoond: ${names} ${names === 1 ? "naam" : "namen"} vervangen door een pseudoniem, ${periods} ${periods === 1 ? "periode" : "perioden"} werkervaring gewist; ${kept} ${kept === 1 ? "kandidaat" : "kandidaten"} in de top ongewijzigd.`,
+  cleanUpNothing: "Er was niets meer op te schonen.",
+  privacyReminderTitle: "Persoonsgegevens opschonen",
+  privacyReminder: (closed) =>
+    `De aanvraag sloot op ${closed}, meer dan 4 weken geleden. Schoon de persoonsgegevens op van de kandidaten die niet geselecteerd zijn.`,
+
   problemsHeading: (count) => (count === 1 ? "1 probleem" : `${count} problemen`),
   problemLink: (sheet, cell) => `${sheet}!${cell}`,
 
@@ -232,6 +275,31 @@ export const en: Strings = {
   drawSave: "Record and score again",
   drawCancel: "Cancel",
   recordingDraw: "Recording the draw and scoring again…",
+
+  afterHeading: "After scoring",
+  shareAction: "Share with the municipality",
+  shareHint:
+    "Opens a new workbook for the municipality: the rules, the top with their scores, and steps 3 and 4 to fill in. Candidates outside the top appear only as counts.",
+  sharing: "Making the workbook for the municipality…",
+  shareDone: (top) =>
+    `The workbook for the municipality is open in a new window (${top} ${top === 1 ? "candidate" : "candidates"} in the top). Save it and send it to the municipality.`,
+  shareDrawPending: (count) =>
+    `Note: ${count} candidates are waiting for a draw and are not in the workbook. Record the draw first, then share again.`,
+  cleanUpAction: "Clean up personal data",
+  cleanUpHint:
+    "After the award: the names of the candidates outside the top are replaced by a pseudonym and their work history is cleared. The scores stay.",
+  cleaningUp: "Cleaning up personal data…",
+  cleanUpConfirmTitle: "Clean up personal data?",
+  cleanUpConfirmText:
+    "In this workbook the names of all candidates outside the top are replaced by a pseudonym (such as Kandidaat 07), in the explanations, the ranking and the rejections too, and their work history is cleared. Ctrl+Z cannot undo this: save a copy first if you still need one.",
+  cleanUpConfirm: "Clean up",
+  cleanUpCancel: "Cancel",
+  cleanUpDone: (names, periods, kept) =>
+    `Cleaned up: ${names} ${names === 1 ? "name" : "names"} replaced by a pseudonym, ${periods} ${periods === 1 ? "period" : "periods"} of work history cleared; ${kept} ${kept === 1 ? "candidate" : "candidates"} in the top unchanged.`,
+  cleanUpNothing: "There was nothing left to clean up.",
+  privacyReminderTitle: "Clean up personal data",
+  privacyReminder: (closed) =>
+    `The request closed on ${closed}, more than 4 weeks ago. Clean up the personal data of the candidates who were not selected.`,
 
   problemsHeading: (count) => (count === 1 ? "1 problem" : `${count} problems`),
   problemLink: (sheet, cell) => `${sheet}!${cell}`,

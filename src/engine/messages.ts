@@ -7,7 +7,7 @@ import { formatDate, formatEuro, formatNumber } from "./format";
 import type { CellValue } from "./evaluation";
 
 /** Kinds of number a cell can hold; each has its own wording and limits. */
-export type NumberKind = "amount" | "rate" | "years" | "count" | "drawOrder";
+export type NumberKind = "amount" | "rate" | "years" | "count" | "drawOrder" | "number" | "points";
 
 const numberNoun: Record<NumberKind, string> = {
   amount: "bedrag",
@@ -15,6 +15,8 @@ const numberNoun: Record<NumberKind, string> = {
   years: "aantal jaren",
   count: "aantal",
   drawOrder: "lotnummer",
+  number: "getal",
+  points: "aantal punten",
 };
 
 /** "Typ Ja of Nee." — the answer list ends the sentence, so "n.v.t." takes no second full stop. */
@@ -37,6 +39,8 @@ const numberHint: Record<NumberKind, string> = {
   years: "Typ bijvoorbeeld 2 of 2,5.",
   count: "Typ een heel getal, bijvoorbeeld 3.",
   drawOrder: "Typ een heel getal vanaf 1.",
+  number: "Typ een getal, bijvoorbeeld 32 of 13,5.",
+  points: "Typ bijvoorbeeld 50.",
 };
 
 /**
@@ -272,3 +276,22 @@ export function joinNames(names: string[], total = names.length): string {
   if (total <= NAMES_SHOWN + 1 && names.length >= total) return joinList(names.slice(0, total));
   return `${names.slice(0, NAMES_SHOWN).join(", ")} en ${total - Math.min(NAMES_SHOWN, names.length)} anderen`;
 }
+
+/** Problems with the layout of a sheet the add-in reads (`Kandidaten`, `Werkervaring`), at a cell. */
+export const layoutMessages = {
+  headerNotInFirstRow: (sheet: string, row: number) =>
+    `De kolomkoppen van het blad '${sheet}' staan in rij ${row}, niet in rij 1. ` +
+    `Verwijder de rijen erboven, of maak van het blok een Excel-tabel (Invoegen > Tabel).`,
+  headerFoundHere: (header: string) =>
+    `Hier staat de kolomkop '${header}'; kolomkoppen horen in rij 1, of in een Excel-tabel.`,
+  duplicateHere: (what: string, first: string) =>
+    `Nog een kolom voor ${what}; de eerste staat in ${first}. ` +
+    `Verwijder een van beide, of geef deze kolom een kop die er niet mee begint.`,
+  addColumnHere: (header: string, firstColumn: boolean) =>
+    firstColumn
+      ? `De kolom '${header}' ontbreekt; typ de kolomkoppen in rij 1, te beginnen hier.`
+      : `De kolom '${header}' ontbreekt; typ die kolomkop bijvoorbeeld hier, naast de laatste kolom.`,
+  emptyHeader: () =>
+    "Deze kolom heeft gegevens maar geen kolomkop. Is de kolomkop samengevoegd met die ernaast? " +
+    "Maak de samenvoeging ongedaan en typ hier de kolomkop.",
+};

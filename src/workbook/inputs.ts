@@ -4,7 +4,15 @@
  * Columns are found by fixed name or leading criterion id, in any order; a table
  * or a plain range with headers in row 1 both work.
  */
-import type { CandidateInput, CellValue, PeriodInput, Problem, Request } from "../engine";
+import {
+  readText,
+  type CandidateInput,
+  type CellValue,
+  type PeriodInput,
+  type Problem,
+  type Request,
+} from "../engine";
+import { layoutMessages } from "../engine/messages";
 import { cellAddress } from "./address";
 import { outputHeaders } from "./layout";
 import { WorkbookError, type SheetProblem } from "./problems";
@@ -16,7 +24,7 @@ import {
   regionCell,
   type Region,
 } from "./regions";
-import { findSheet, type WorkbookSnapshot } from "./snapshot";
+import { cellValue, findSheet, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot";
 import { candidateHeaders, fatalMessages, periodHeaders, sheetNames, tableNames } from "./texts";
 
 /** Where each input field of a candidate row is: 0-based column indexes in the region. */
@@ -48,12 +56,14 @@ export interface PeriodSheet {
 /** The one column of a fixed name; two of them is fatal (which would count?). */
 function single(region: Region, found: number[], what: string): number | undefined {
   if (found.length > 1) {
+    const cells = found.map((i) => cellAddress(region.headerRow, region.firstColumn + i));
     throw new WorkbookError(
-      fatalMessages.duplicateColumn(
-        region.sheet.name,
-        what,
-        found.map((i) => cellAddress(region.headerRow, region.firstColumn + i))
-      )
+      fatalMessages.duplicateColumn(region.sheet.name, what, cells),
+      cells.slice(1).map((cell) => ({
+        sheet: region.sheet.name,
+        cell,
+        message: layoutMessages.duplicateHere(what, cells[0]),
+      }))
     );
   }
   return found[0];
@@ -62,6 +72,98 @@ function single(region: Region, found: number[], what: string): number | undefin
 /** Whether a header is the `Top N` output column (`Top 10`, or another N). */
 function isTopHeader(header: string): boolean {
   return /^top \d+$/.test(headerKey(header));
+}
+
+/** How far down a header row that is not in row 1 is still looked for (a title, a few notes). */
+const HEADER_SEARCH_ROWS = 20;
+
+/**
+ * A plain range whose headers are not in row 1: the cell below row 1 that holds
+ * `header` (within the first rows), as a fatal error naming that cell.
+ */
+function headerBelowFirstRow(region: Region, header: string): WorkbookError | null {
+  if (region.table) return null;
+  const sheet = region.sheet;
+  const rows = Math.min(sheet.values.length, HEADER_SEARCH_ROWS);
+  for (let row = 2; row <= rows; row++) {
+    const column = (sheet.values[row - 1] ?? []).findIndex(
+      (v) => headerKey(v) === headerKey(header)
+    );
+    if (column >= 0) {
+      return new WorkbookError(layoutMessages.headerNotInFirstRow(sheet.name, row), [
+        {
+          sheet: sheet.name,
+          cell: cellAddress(row, column + 1),
+          message: layoutMessages.headerFoundHere(header),
+        },
+      ]);
+    }
+  }
+  return null;
+}
+
+/** The header cells that are empty while the column under them holds data (a merged header, a forgotten one). */
+function emptyHeaderCells(region: Region): SheetProblem[] {
+  const problems: SheetProblem[] = [];
+  region.headers.forEach((header, i) => {
+    if (header !== "") return;
+    for (let row = region.firstDataRow; row <= region.lastDataRow; row++) {
+      if (readText(regionCell(region, row, i)) !== "") {
+        problems.push({
+          sheet: region.sheet.name,
+          cell: cellAddress(region.headerRow, region.firstColumn + i),
+          message: layoutMessages.emptyHeader(),
+        });
+        return;
+      }
+    }
+  });
+  return problems;
+}
+
+/**
+ * A missing column: fatal, with the cell to fix: an empty header above data (a
+ * merged or forgotten header), else the header cell next to the last column.
+ */
+function missingColumn(region: Region, message: string, header: string): WorkbookError {
+  const empty = emptyHeaderCells(region);
+  if (empty.length > 0) return new WorkbookError(message, empty);
+  const next = cellAddress(region.headerRow, region.firstColumn + region.headers.length);
+  return new WorkbookError(message, [
+    {
+      sheet: region.sheet.name,
+      cell: next,
+      message: layoutMessages.addColumnHere(header, region.headers.length === 0),
+    },
+  ]);
+}
+
+/**
+ * The region without the empty rows at its end: a table stretched over thousands of
+ * empty (formatted) rows is read, scored and written only down to its last filled row.
+ */
+function withoutTrailingEmptyRows(region: Region): Region {
+  const width = region.headers.length;
+  let last = Math.min(region.lastDataRow, region.sheet.values.length);
+  for (; last >= region.firstDataRow; last--) {
+    const row = region.sheet.values[last - 1] ?? [];
+    let filled = false;
+    for (let i = 0; i < width && !filled; i++)
+      filled = readText(row[region.firstColumn - 1 + i] ?? null) !== "";
+    if (filled) break;
+  }
+  return last === region.lastDataRow ? region : { ...region, lastDataRow: last };
+}
+
+/**
+ * A cell's value as the engine reads it. A formula without a calculated value (a
+ * file written by a program and never opened in Excel) is passed as its text, so
+ * the engine says "formula instead of a value" rather than "empty".
+ */
+function inputCell(sheet: SheetSnapshot, row: number, column: number): CellValue {
+  const value = cellValue(sheet, row, column);
+  if (value !== null && value !== undefined) return value;
+  return sheet.formulas?.[row - 1]?.[column - 1] ?? value;
 }
 
 /**
@@ -74,15 +176,29 @@ function isTopHeader(header: string): boolean {
 export function readCandidates(snapshot: WorkbookSnapshot, request: Request): CandidateSheet {
   const sheet = findSheet(snapshot, sheetNames.candidates);
   if (!sheet) throw new WorkbookError(fatalMessages.noSheet(sheetNames.candidates));
-  const region = dataRegion(sheet, tableNames.candidates, candidateHeaders.name);
+  const region = withoutTrailingEmptyRows(
+    dataRegion(sheet, tableNames.candidates, candidateHeaders.name)
+  );
   const fixed = (header: string) =>
     single(region, columnsNamed(region.headers, header), `'${header}'`);
   const name = fixed(candidateHeaders.name);
-  if (name === undefined)
-    throw new WorkbookError(fatalMessages.noHeader(sheet.name, candidateHeaders.name));
+  if (name === undefined) {
+    throw (
+      headerBelowFirstRow(region, candidateHeaders.name) ??
+      missingColumn(
+        region,
+        fatalMessages.noHeader(sheet.name, candidateHeaders.name),
+        candidateHeaders.name
+      )
+    );
+  }
   const rate = fixed(candidateHeaders.rate);
   if (rate === undefined)
-    throw new WorkbookError(fatalMessages.noHeader(sheet.name, candidateHeaders.rate));
+    throw missingColumn(
+      region,
+      fatalMessages.noHeader(sheet.name, candidateHeaders.rate),
+      candidateHeaders.rate
+    );
 
   const criteria = new Map<string, number>();
   for (const criterion of [...request.knockouts, ...request.awards]) {
@@ -90,7 +206,11 @@ export function readCandidates(snapshot: WorkbookSnapshot, request: Request): Ca
     const index = single(region, columnsWithId(region.headers, criterion.id), criterion.id);
     if (index !== undefined) criteria.set(criterion.id, index);
     else if (!("optional" in criterion && criterion.optional)) {
-      throw new WorkbookError(fatalMessages.noCriterionColumn(sheet.name, criterion.header));
+      throw missingColumn(
+        region,
+        fatalMessages.noCriterionColumn(sheet.name, criterion.header),
+        criterion.header
+      );
     }
   }
   const outputs = new Map<string, number>();
@@ -114,7 +234,7 @@ export function readCandidates(snapshot: WorkbookSnapshot, request: Request): Ca
   const inputs: CandidateInput[] = [];
   for (let row = region.firstDataRow; row <= region.lastDataRow; row++) {
     const at = (index: number | undefined): CellValue =>
-      index === undefined ? null : regionCell(region, row, index);
+      index === undefined ? null : inputCell(sheet, row, region.firstColumn + index);
     const values: Record<string, CellValue> = {};
     for (const [id, index] of criteria) values[id] = at(index);
     const input: CandidateInput = { row, name: at(name), rate: at(rate), values };
@@ -135,7 +255,9 @@ export function readCandidates(snapshot: WorkbookSnapshot, request: Request): Ca
 export function readPeriods(snapshot: WorkbookSnapshot): PeriodSheet | null {
   const sheet = findSheet(snapshot, sheetNames.periods);
   if (!sheet) return null;
-  const region = dataRegion(sheet, tableNames.periods, periodHeaders.candidate);
+  const region = withoutTrailingEmptyRows(
+    dataRegion(sheet, tableNames.periods, periodHeaders.candidate)
+  );
   if (region.headers.every((h) => h === "") && region.lastDataRow < region.firstDataRow)
     return null;
   const find = (header: string) =>
@@ -148,13 +270,21 @@ export function readPeriods(snapshot: WorkbookSnapshot): PeriodSheet | null {
     to: find(periodHeaders.to),
   };
   for (const key of ["candidate", "countsFor", "from", "to"] as const) {
-    if (columns[key] === undefined)
-      throw new WorkbookError(fatalMessages.noHeader(sheet.name, periodHeaders[key]));
+    if (columns[key] === undefined) {
+      throw (
+        (key === "candidate" ? headerBelowFirstRow(region, periodHeaders.candidate) : null) ??
+        missingColumn(
+          region,
+          fatalMessages.noHeader(sheet.name, periodHeaders[key]),
+          periodHeaders[key]
+        )
+      );
+    }
   }
   const inputs: PeriodInput[] = [];
   for (let row = region.firstDataRow; row <= region.lastDataRow; row++) {
     const at = (index: number | undefined): CellValue =>
-      index === undefined ? null : regionCell(region, row, index);
+      index === undefined ? null : inputCell(sheet, row, region.firstColumn + index);
     inputs.push({
       row,
       candidate: at(columns.candidate),

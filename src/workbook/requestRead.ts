@@ -16,6 +16,7 @@ import {
   type CellValue,
   type KnockoutCriterion,
   type KnockoutRule,
+  type NumberKind,
   type Request,
   type ValueKind,
 } from "../engine";
@@ -68,6 +69,20 @@ const settingFields: Record<SettingKey, string> = {
   passFrom: "competencyGate.passFrom",
   minAssessors: "competencyGate.minAssessors",
 };
+
+/** The kind of number of each numeric setting, so a message names it rightly ("Geen geldig aantal"). */
+const settingKinds: Partial<Record<SettingKey, NumberKind>> = {
+  maxRate: "amount",
+  feePerHour: "amount",
+  topN: "count",
+  extensionCount: "count",
+  minAssessors: "count",
+};
+
+/** The kind of number of a criterion's limit or threshold: that of the values it is compared with. */
+function limitKind(valueKind: ValueKind): NumberKind {
+  return valueKind === "years" || valueKind === "count" ? valueKind : "amount";
+}
 
 /** Collects problems and where each request field sits, so validateRequest's fields find their cell. */
 class Reader {
@@ -159,7 +174,7 @@ export function readRequest(snapshot: WorkbookSnapshot): RequestRead | null {
   const text = (key: SettingKey) => readText(setting(key).value);
   const number = (key: SettingKey): number => {
     const { value, cell } = setting(key);
-    const read = readNumber(value, "amount");
+    const read = readNumber(value, settingKinds[key] ?? "number");
     if (read.ok) return read.value;
     if (cell)
       r.problem(settingFields[key], cell, m.field(requestSheetTexts.labels[key], read.message));
@@ -415,7 +430,14 @@ function readKnockouts(sheet: SheetSnapshot, r: Reader): KnockoutCriterion[] {
       ruleKind === "atLeast" || ruleKind === "atMost"
         ? {
             kind: ruleKind,
-            value: numberCell(at("limit"), h.limit, r, path("rule.value"), cell("limit")),
+            value: numberCell(
+              at("limit"),
+              h.limit,
+              r,
+              path("rule.value"),
+              cell("limit"),
+              limitKind(valueKind)
+            ),
           }
         : { kind: ruleKind };
     const optional = readYesNo(at("optional"), false);
@@ -491,8 +513,22 @@ function readAwards(sheet: SheetSnapshot, r: Reader): AwardCriterion[] {
     if (kind === "linear") {
       scoring = {
         kind,
-        min: numberCell(at("threshold"), h.threshold, r, path("scoring"), cell("threshold")),
-        max: numberCell(at("maximum"), h.maximum, r, path("scoring"), cell("maximum")),
+        min: numberCell(
+          at("threshold"),
+          h.threshold,
+          r,
+          path("scoring"),
+          cell("threshold"),
+          limitKind(valueKind)
+        ),
+        max: numberCell(
+          at("maximum"),
+          h.maximum,
+          r,
+          path("scoring"),
+          cell("maximum"),
+          limitKind(valueKind)
+        ),
       };
     } else if (kind === "tiered") {
       scoring = { kind, steps: readSteps(at("steps"), r, path("scoring.steps"), cell("steps")) };
@@ -506,7 +542,8 @@ function readAwards(sheet: SheetSnapshot, r: Reader): AwardCriterion[] {
               h.threshold,
               r,
               path("scoring.threshold"),
-              cell("threshold")
+              cell("threshold"),
+              limitKind(valueKind)
             ),
           };
     }
@@ -516,7 +553,7 @@ function readAwards(sheet: SheetSnapshot, r: Reader): AwardCriterion[] {
       header: readText(at("header")) || `${id} ${description}`.trim(),
       description,
       valueKind,
-      points: numberCell(at("points"), h.points, r, path("points"), cell("points")),
+      points: numberCell(at("points"), h.points, r, path("points"), cell("points"), "points"),
       scoring,
       ...windowOf(at("window"), r, path("windowYears"), cell("window")),
     };
@@ -544,9 +581,10 @@ function numberCell(
   label: string,
   r: Reader,
   field: string,
-  cell: string
+  cell: string,
+  kind: NumberKind
 ): number {
-  const read = readNumber(value, "amount");
+  const read = readNumber(value, kind);
   if (read.ok) return read.value;
   r.problem(field, cell, m.field(label, read.message));
   return Number.NaN;
@@ -559,7 +597,7 @@ function windowOf(
   cell: string
 ): { windowYears?: number } {
   if (isEmptyCell(value)) return {};
-  return { windowYears: numberCell(value, h.window, r, field, cell) };
+  return { windowYears: numberCell(value, h.window, r, field, cell, "years") };
 }
 
 /** Tiered steps written as `vanaf:punten; vanaf:punten`, e.g. `2:10; 5:30`. */

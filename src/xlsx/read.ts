@@ -1,6 +1,7 @@
 /**
  * A {@link WorkbookSnapshot} from an ExcelJS workbook: the add-in's sheets as
- * values from A1 (formula cells give their cached result), their tables, and the
+ * values from A1 as Excel shows them (formula cells give their cached result, a
+ * merged area its value in the top-left cell only), their tables, and the
  * workbook's defined names.
  */
 import type ExcelJS from "exceljs";
@@ -92,6 +93,10 @@ export function sheetSnapshot(worksheet: ExcelJS.Worksheet): SheetSnapshot {
     for (let c = 1; c < raw.length; c++) {
       const v = raw[c];
       if (v === undefined || v === null) continue;
+      // ExcelJS gives every cell of a merged area the value of its top-left cell;
+      // Excel shows (and its API reads) that value only there, the rest empty.
+      const cell = row.getCell(c);
+      if (cell.isMerged && cell.master !== cell) continue;
       cells[c - 1] = toCellValue(v);
       const formula = formulaOf(v);
       if (formula) {

@@ -7,6 +7,7 @@ import { readSnapshot as readXlsx } from "../../src/xlsx/read";
 import {
   boxAddress,
   newSheet,
+  parseBox,
   type FakeCell,
   type FakeValue,
   type FakeWorkbookState,
@@ -137,3 +138,66 @@ export function columnValues(
 }
 
 export { boxAddress };
+
+/** An ExcelJS cell as Excel's `values` shows it: dates as serials, errors as their text, formulas as their result. */
+function workbookCellValue(value: ExcelJS.CellValue): FakeValue {
+  if (value === null || value === undefined) return "";
+  if (value instanceof Date) return value.getTime() / 86_400_000 + 25_569;
+  if (typeof value !== "object") return value;
+  if ("error" in value) return value.error;
+  if ("formula" in value || "sharedFormula" in value)
+    return workbookCellValue((value as { result?: ExcelJS.CellValue }).result ?? null);
+  if ("richText" in value) return value.richText.map((t) => t.text).join("");
+  if ("text" in value) return workbookCellValue((value as { text: ExcelJS.CellValue }).text);
+  return "";
+}
+
+/**
+ * A fake workbook with every sheet, table and defined name of an ExcelJS workbook,
+ * read the way Excel shows the file (not through src/xlsx): only the top-left cell
+ * of a merged area holds its value, formulas keep their text and cached result,
+ * empty cells with a number format exist without a value.
+ */
+export function stateFromWorkbook(workbook: ExcelJS.Workbook): FakeWorkbookState {
+  const state: FakeWorkbookState = { sheets: [], tables: [], names: [], nextId: 1 };
+  for (const worksheet of workbook.worksheets) {
+    const fake = newSheet(worksheet.name);
+    worksheet.eachRow({ includeEmpty: true }, (row, r) =>
+      row.eachCell({ includeEmpty: true }, (cell, c) => {
+        const merged = cell.type === ExcelJS.ValueType.Merge && cell.master !== cell;
+        const value = merged ? "" : workbookCellValue(cell.value);
+        const formula = merged ? undefined : (cell.formula as string | undefined);
+        const numberFormat = cell.numFmt;
+        if (value === "" && !formula && !numberFormat) return;
+        const entry: FakeCell = { value };
+        if (formula) entry.formula = `=${formula}`;
+        if (numberFormat) entry.numberFormat = numberFormat;
+        fake.cells.set(`${r},${c}`, entry);
+      })
+    );
+    state.sheets.push(fake);
+    for (const t of worksheet.getTables() as unknown as Array<{
+      table?: { name: string; tableRef?: string; ref?: string; columns: Array<{ name: string }> };
+    }>) {
+      const model = t.table;
+      const ref = model?.tableRef ?? model?.ref;
+      if (!model || !ref) continue;
+      const box = parseBox(ref.includes(":") ? ref : `${ref}:${ref}`);
+      state.tables.push({
+        name: model.name,
+        sheet: worksheet.name,
+        top: box.top,
+        left: box.left,
+        bottom: box.bottom,
+        right: box.left + model.columns.length - 1,
+        columns: model.columns.map((x) => x.name),
+      });
+    }
+  }
+  if (state.sheets.length === 0) state.sheets.push(newSheet("Blad1"));
+  for (const entry of workbook.definedNames.model as Array<{ name: string; ranges: string[] }>) {
+    if (entry.ranges.length === 1)
+      state.names.push({ name: entry.name, formula: `=${entry.ranges[0]}` });
+  }
+  return state;
+}

@@ -1,0 +1,192 @@
+/**
+ * The corpus of bad workbooks (test/cases/bad-input): every case through both
+ * paths. The command (`awardscore score` in-process on an .xlsx in a temporary
+ * folder): its exit code, the problems or the error with their cells, the input
+ * file's bytes unchanged. The add-in (`runScore` on the fake Excel holding the same
+ * workbook as Excel shows it): the same message and cells, no other exception,
+ * and every cell that held something before holds the same afterwards.
+ */
+import crypto from "crypto";
+import ExcelJS from "exceljs";
+import fs from "fs";
+import path from "path";
+import { runScore } from "../../src/office";
+import { WorkbookError, type SheetProblem } from "../../src/workbook/problems";
+import { awardscore, scratch } from "../cli/helpers";
+import { installFakeExcel, type FakeExcel, type FakeWorkbookState } from "../office/fakeExcel";
+import { stateFromWorkbook } from "../office/helpers";
+import { buildCase, type CaseInput } from "./bad-input/build";
+
+/** What a case must give, the same through both paths. */
+interface Expected {
+  /** 0: scored (problems at their cells); 2: not scored (a Dutch error, cells to fix when any). */
+  exit: 0 | 2;
+  error?: string;
+  problems: SheetProblem[];
+  /** Status per candidate name, where the case decides it. */
+  statuses?: Record<string, string>;
+  /** The number of candidates scored, where the case decides it. */
+  candidates?: number;
+}
+
+interface Case {
+  name: string;
+  covers: string;
+  input: CaseInput;
+  expected: Expected;
+  /** Where Excel itself shows the workbook differently from the file (it calculates formulas on opening): what the add-in gives, and why. */
+  addIn?: Expected & { why: string };
+}
+
+const root = path.join(__dirname, "bad-input");
+const cases = JSON.parse(fs.readFileSync(path.join(root, "cases.json"), "utf8")) as Case[];
+const discover = process.env.BAD_INPUT_DISCOVER === "1";
+
+/** `  Kandidaten!C3: …` or `  'Mijn blad'!C3: …` as a problem. */
+function parseProblemLine(line: string): SheetProblem {
+  const match = /^ {2}(?:'((?:[^']|'')+)'|([^!']+))!([A-Z]+\d+): (.*)$/.exec(line);
+  if (!match) throw new Error(`Not a problem line: ${line}`);
+  return { sheet: (match[1] ?? match[2]).replace(/''/g, "'"), cell: match[3], message: match[4] };
+}
+
+/** Every cell with a value or a formula, as `sheet!row,column` → value and formula. */
+function filledCells(state: FakeWorkbookState): Map<string, string> {
+  const cells = new Map<string, string>();
+  for (const sheet of state.sheets)
+    for (const [key, cell] of sheet.cells)
+      if (cell.value !== "" || cell.formula)
+        cells.set(`${sheet.name}!${key}`, JSON.stringify([cell.value, cell.formula ?? null]));
+  return cells;
+}
+
+/** The cells of `before` that `after` no longer holds the same. */
+function changedCells(before: Map<string, string>, after: Map<string, string>): string[] {
+  return [...before].filter(([key, value]) => after.get(key) !== value).map(([key]) => key);
+}
+
+type Outcome = Omit<Expected, "statuses" | "candidates"> & {
+  statuses: Record<string, string>;
+  candidates: number;
+};
+
+/** The command on the case's file. */
+async function throughCli(c: Case, file: string, dir: string): Promise<Outcome> {
+  const json = path.join(dir, "uit.json");
+  const preset = c.input.request === "preset" ? ["--preset", "17040"] : [];
+  const ran = await awardscore("score", file, "--json", json, ...preset);
+  if (ran.code === 0) {
+    const report = JSON.parse(fs.readFileSync(json, "utf8")) as {
+      candidates: Array<{ name: string; status: string }>;
+      problems: SheetProblem[];
+    };
+    return {
+      exit: 0,
+      problems: report.problems,
+      statuses: Object.fromEntries(report.candidates.map((x) => [x.name, x.status])),
+      candidates: report.candidates.length,
+    };
+  }
+  if (ran.code !== 2) throw new Error(`exit ${ran.code}: ${ran.stderr}`);
+  const [error, ...lines] = ran.stderr.split("\n");
+  return {
+    exit: 2,
+    error,
+    problems: lines.filter((l) => l.startsWith("  ")).map(parseProblemLine),
+    statuses: {},
+    candidates: 0,
+  };
+}
+
+let excel: FakeExcel | undefined;
+afterEach(() => {
+  excel?.uninstall();
+  excel = undefined;
+});
+
+/** The add-in's use case on the fake Excel holding the case's workbook. */
+async function throughAddIn(
+  c: Case,
+  bytes: Buffer
+): Promise<Outcome & { changed: string[]; requestBytes: number }> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  excel = installFakeExcel(stateFromWorkbook(workbook));
+  const before = filledCells(excel.state);
+  const options = c.input.request === "preset" ? { preset: "17040" } : {};
+  let outcome: Outcome;
+  try {
+    const scored = await runScore(options);
+    outcome = {
+      exit: 0,
+      problems: scored.problems,
+      statuses: Object.fromEntries(scored.evaluation.candidates.map((x) => [x.name, x.status])),
+      candidates: scored.evaluation.candidates.length,
+    };
+  } catch (error) {
+    // Only the Dutch WorkbookError may leave the use case.
+    if (!(error instanceof WorkbookError)) throw error;
+    outcome = {
+      exit: 2,
+      error: error.message,
+      problems: error.problems,
+      statuses: {},
+      candidates: 0,
+    };
+  }
+  return {
+    ...outcome,
+    changed: changedCells(before, filledCells(excel.state)),
+    requestBytes: excel.last().requestBytes.reduce((a, b) => a + b, 0),
+  };
+}
+
+/** The outcome as the case states it: statuses and counts only where the case decides them. */
+function comparable(outcome: Outcome, expected: Expected): Expected {
+  const out: Expected = { exit: outcome.exit, problems: outcome.problems };
+  if (outcome.error !== undefined) out.error = outcome.error;
+  if (expected.statuses)
+    out.statuses = Object.fromEntries(
+      Object.keys(expected.statuses).map((name) => [name, outcome.statuses[name]])
+    );
+  if (expected.candidates !== undefined) out.candidates = outcome.candidates;
+  return out;
+}
+
+test("the corpus has at least 40 cases, each named once", () => {
+  expect(cases.length).toBeGreaterThanOrEqual(40);
+  expect(new Set(cases.map((c) => c.name)).size).toBe(cases.length);
+});
+
+describe.each(cases.map((c) => [c.name, c] as const))("%s", (_, c) => {
+  let bytes: Buffer;
+  let file: string;
+  let dir: string;
+  beforeAll(async () => {
+    dir = scratch();
+    file = path.join(dir, "aanvraag.xlsx");
+    bytes = Buffer.from(await buildCase(c.input).xlsx.writeBuffer());
+    fs.writeFileSync(file, bytes);
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  test("command: exit code, message and cell; the input file is unchanged", async () => {
+    const hash = crypto.createHash("sha256").update(bytes).digest("hex");
+    const outcome = await throughCli(c, file, dir);
+    if (discover) console.log(JSON.stringify({ name: c.name, cli: outcome }));
+    else expect(comparable(outcome, c.expected)).toEqual(c.expected);
+    expect(crypto.createHash("sha256").update(fs.readFileSync(file)).digest("hex")).toBe(hash);
+  });
+
+  test("add-in: the same message and cell, no exception, input cells unchanged", async () => {
+    const { changed, requestBytes, ...outcome } = await throughAddIn(c, bytes);
+    if (discover) console.log(JSON.stringify({ name: c.name, addIn: outcome }));
+    else {
+      const { why, ...expected } = c.addIn ?? { why: "", ...c.expected };
+      expect(why === "" || why.length > 20).toBe(true);
+      expect(comparable(outcome, expected)).toEqual(expected);
+    }
+    expect(changed).toEqual([]);
+    // Three candidates' outputs and a Ranking sheet: never a write per empty row.
+    expect(requestBytes).toBeLessThan(100_000);
+  });
+});

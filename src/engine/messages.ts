@@ -295,3 +295,19 @@ export const layoutMessages = {
     "Deze kolom heeft gegevens maar geen kolomkop. Is de kolomkop samengevoegd met die ernaast? " +
     "Maak de samenvoeging ongedaan en typ hier de kolomkop.",
 };
+
+/**
+ * Excel's error values by the name a Dutch Excel shows. Files and Office.js give the
+ * English code (`#N/A`); a message says what the user sees in the cell (`#N/B`).
+ */
+export const dutchErrorNames: Record<string, string> = {
+  "#N/A": "#N/B",
+  "#VALUE!": "#WAARDE!",
+  "#REF!": "#VERW!",
+  "#DIV/0!": "#DEEL/0!",
+  "#NUM!": "#GETAL!",
+  "#NAME?": "#NAAM?",
+  "#NULL!": "#LEEG!",
+  "#SPILL!": "#OVERLOOP!",
+  "#CALC!": "#BEREKENEN!",
+};

@@ -24,7 +24,13 @@ import {
   regionCell,
   type Region,
 } from "./regions";
-import { cellValue, findSheet, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot";
+import {
+  cellValue,
+  findSheet,
+  shownValue,
+  type SheetSnapshot,
+  type WorkbookSnapshot,
+} from "./snapshot";
 import { candidateHeaders, fatalMessages, periodHeaders, sheetNames, tableNames } from "./texts";
 
 /** Where each input field of a candidate row is: 0-based column indexes in the region. */
@@ -156,13 +162,13 @@ function withoutTrailingEmptyRows(region: Region): Region {
 }
 
 /**
- * A cell's value as the engine reads it. A formula without a calculated value (a
+ * A cell's value as the engine reads it: an error value by its Dutch name. A formula without a calculated value (a
  * file written by a program and never opened in Excel) is passed as its text, so
  * the engine says "formula instead of a value" rather than "empty".
  */
 function inputCell(sheet: SheetSnapshot, row: number, column: number): CellValue {
   const value = cellValue(sheet, row, column);
-  if (value !== null && value !== undefined) return value;
+  if (value !== null && value !== undefined) return shownValue(value);
   return sheet.formulas?.[row - 1]?.[column - 1] ?? value;
 }
 

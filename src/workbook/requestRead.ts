@@ -32,7 +32,13 @@ import {
   tableRegion,
   type Region,
 } from "./regions";
-import { cellValue, findSheet, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot";
+import {
+  cellValue,
+  findSheet,
+  shownValue,
+  type SheetSnapshot,
+  type WorkbookSnapshot,
+} from "./snapshot";
 import {
   cellWords,
   criteriaHeaders as h,
@@ -273,12 +279,12 @@ function settingReader(snapshot: WorkbookSnapshot, sheet: SheetSnapshot, r: Read
     let found: { value: CellValue; cell: string | null };
     if (named && !named.address.includes(":")) {
       const { row: rr, column } = parseCell(named.address);
-      found = { value: cellValue(sheet, rr, column), cell: named.address };
+      found = { value: shownValue(cellValue(sheet, rr, column)), cell: named.address };
     } else {
       const at = byLabel.get(headerKey(requestSheetTexts.labels[key]));
       if (at !== undefined) {
         found = {
-          value: cellValue(sheet, at, requestSheet.valueColumn),
+          value: shownValue(cellValue(sheet, at, requestSheet.valueColumn)),
           cell: cellAddress(at, requestSheet.valueColumn),
         };
       } else {
@@ -360,7 +366,7 @@ function criteriaRows<F extends string>(
   }
   const rows = [];
   for (let row = region.firstDataRow; row <= region.lastDataRow; row++) {
-    const at = (f: F) => (index.has(f) ? regionCell(region, row, index.get(f)!) : null);
+    const at = (f: F) => (index.has(f) ? shownValue(regionCell(region, row, index.get(f)!)) : null);
     if (Object.keys(fields).every((f) => isEmptyCell(at(f as F)))) continue;
     const cell = (f: F) =>
       cellAddress(row, region.firstColumn + (index.get(f) ?? index.get(required[0])!));

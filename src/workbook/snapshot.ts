@@ -4,7 +4,8 @@
  * (Office.js with one load + sync, ExcelJS from a file, a test by hand); the use
  * cases never call a host themselves.
  */
-import type { CellValue } from "../engine";
+import { isCellError, type CellValue } from "../engine";
+import { dutchErrorNames } from "../engine/messages";
 
 /** An Excel table (ListObject) on a sheet. */
 export interface TableSnapshot {
@@ -74,4 +75,17 @@ export function sheetWidth(sheet: SheetSnapshot): number {
   let width = 0;
   for (const row of sheet.values) if (row.length > width) width = row.length;
   return width;
+}
+
+/**
+ * A value as a Dutch Excel shows it, for the readers that report problems: an
+ * error value by its Dutch name (hosts give the English code). Never written back.
+ *
+ * @example
+ * shownValue({ error: "#N/A" }); // { error: "#N/B" }
+ */
+export function shownValue(value: CellValue): CellValue {
+  if (!isCellError(value)) return value;
+  const dutch = dutchErrorNames[value.error.toUpperCase()];
+  return dutch ? { error: dutch } : value;
 }

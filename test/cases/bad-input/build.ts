@@ -174,7 +174,7 @@ export function buildCase(input: CaseInput): ExcelJS.Workbook {
       kind: "createTable",
       sheet: "Kandidaten",
       name: "Kandidaten",
-      range: `A${headerRow}:${last}${headerRow + Math.max(rows.length, input.tableRows ?? 0, 1)}`,
+      range: `A${headerRow}:${last}${headerRow + Math.max(rows.length, 1)}`,
       columns: columns.map((c) => c.header),
     });
   }
@@ -212,6 +212,16 @@ export function buildCase(input: CaseInput): ExcelJS.Workbook {
           werkervaring.getCell(2 + i, j + 1).value = excelValue(value);
       })
     );
+  }
+  if (input.tableRows) {
+    // As Excel stores a table stretched over empty rows: only its range grows, no cells.
+    const [table] = kandidaten.getTables() as unknown as Array<{
+      table: { tableRef: string; autoFilterRef: string };
+    }>;
+    const last = String.fromCharCode(64 + columns.length);
+    const ref = `A${headerRow}:${last}${headerRow + input.tableRows}`;
+    table.table.tableRef = ref;
+    table.table.autoFilterRef = ref;
   }
   for (const edit of input.edits ?? []) applyEdit(workbook, edit);
   return workbook;

@@ -10,10 +10,13 @@ import crypto from "crypto";
 import ExcelJS from "exceljs";
 import fs from "fs";
 import path from "path";
+import { request17040 } from "../../src/engine";
 import { runScore } from "../../src/office";
+import { readCandidates } from "../../src/workbook/inputs";
 import { WorkbookError, type SheetProblem } from "../../src/workbook/problems";
 import { awardscore, scratch } from "../cli/helpers";
 import { installFakeExcel, type FakeExcel, type FakeWorkbookState } from "../office/fakeExcel";
+import { readSnapshot } from "../../src/xlsx/read";
 import { stateFromWorkbook } from "../office/helpers";
 import { buildCase, type CaseInput } from "./bad-input/build";
 
@@ -189,4 +192,16 @@ describe.each(cases.map((c) => [c.name, c] as const))("%s", (_, c) => {
     // Three candidates' outputs and a Ranking sheet: never a write per empty row.
     expect(requestBytes).toBeLessThan(100_000);
   });
+});
+
+test("a table stretched over 100,000 empty rows is read down to its last filled row only", async () => {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(
+    (await buildCase({ tableRows: 100_000 }).xlsx.writeBuffer()) as ArrayBuffer
+  );
+  const snapshot = readSnapshot(workbook);
+  expect(snapshot.sheets.find((s) => s.name === "Kandidaten")?.tables[0].rowCount).toBe(100_000);
+  const candidates = readCandidates(snapshot, request17040);
+  expect(candidates.inputs.map((c) => c.name)).toEqual(["Ans", "Bram", "Cor"]);
+  expect(candidates.region.lastDataRow).toBe(4);
 });

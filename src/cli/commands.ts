@@ -2,7 +2,8 @@
  * The commands: read the file, call the use case, write the result, print.
  * Nothing here decides a verdict (the engine does) or a cell (the workbook layer does).
  */
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { Workbook } from "./exceljs";
 import fs from "fs";
 import { presets } from "../engine";
 import { planPrivacy, type PrivacyPlan } from "../workbook/privacy";
@@ -18,7 +19,6 @@ import {
   shareCliTexts,
 } from "../workbook/texts";
 import { WorkbookError } from "../workbook/problems";
-import { buildSharedWorkbook } from "../share";
 import { applyChanges, readSnapshot, sheetSnapshot } from "../xlsx";
 import type { Command } from "./cli";
 import { exampleWorkbook } from "./example";
@@ -58,7 +58,7 @@ export async function runTemplate(
   checkOutputName(command.out);
   if (!command.force && fs.existsSync(command.out))
     throw new FileError(cliTexts.exists(command.out));
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new Workbook();
   applyChanges(workbook, planTemplate(request));
   await saveWorkbook(workbook, command.out);
   io.out(cliTexts.templateWritten(command.out, request.id));
@@ -162,6 +162,8 @@ export async function runShare(
     readSnapshot(workbook),
     command.preset === undefined ? {} : { preset: command.preset }
   );
+  // Loaded here, not at the top: it loads all of ExcelJS, which `score` does without.
+  const { buildSharedWorkbook } = await import("../share");
   const shared = buildSharedWorkbook(plan.evaluation);
   await saveWorkbook(shared, command.out);
   for (const note of plan.notes) io.out(note);

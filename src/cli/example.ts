@@ -3,7 +3,8 @@
  * the same template use case the product uses, then typing values into the
  * input cells as an evaluator would.
  */
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { Workbook } from "./exceljs";
 import { request17040, type CellValue } from "../engine";
 import type { WorkbookChange } from "../workbook/changes";
 import { candidateInputColumns, periodColumns } from "../workbook/layout";
@@ -108,7 +109,7 @@ export function exampleWorkbook(candidates?: number): ExcelJS.Workbook {
     candidates === undefined
       ? { candidates: exampleCandidates, periods: examplePeriods }
       : generated(candidates);
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new Workbook();
   workbook.creator = "AwardScore";
   workbook.created = new Date(Date.UTC(2024, 9, 4));
   workbook.modified = workbook.created;

@@ -3,10 +3,12 @@
  * goes to a temporary file beside it and is renamed into place, so a crash never
  * leaves half a workbook under the real name.
  */
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { Workbook } from "./exceljs";
 import fs from "fs";
 import path from "path";
 import { cliTexts } from "../workbook/texts";
+import { shareEmptyStyles } from "../xlsx";
 
 /** A problem with a file that the user can fix (exit code 2). */
 export class FileError extends Error {
@@ -30,7 +32,7 @@ export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
     throw new FileError(cliTexts.notFound(file));
   }
   if (!stat.isFile()) throw new FileError(cliTexts.notFound(file));
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new Workbook();
   try {
     // A read stream (not readFile) so that nothing ever opens the input for writing.
     await workbook.xlsx.read(fs.createReadStream(file));
@@ -70,13 +72,16 @@ export function sameFile(a: string, b: string): boolean {
 }
 
 /**
- * Writes a workbook to a temporary file beside `file` and renames it into place.
+ * Writes a workbook to a temporary file beside `file` and renames it into place. The
+ * workbook is handed over: its empty cell styles become one shared object (cheaper to
+ * write), so change nothing in it afterwards.
  *
  * @example
  * await saveWorkbook(workbook, "uit.xlsx");
  */
 export async function saveWorkbook(workbook: ExcelJS.Workbook, file: string): Promise<void> {
   const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  shareEmptyStyles(workbook);
   try {
     await workbook.xlsx.writeFile(temporary);
     await fs.promises.rename(temporary, file);

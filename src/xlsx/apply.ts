@@ -11,7 +11,7 @@ import {
   rangeAddress,
   sheetAddress,
 } from "../workbook/address";
-import type { WorkbookChange } from "../workbook/changes";
+import type { WorkbookChange, WriteValues } from "../workbook/changes";
 import { toCellValue } from "./read";
 
 /** What applying did not do, because ExcelJS cannot. */
@@ -36,6 +36,77 @@ function sheetOf(workbook: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
     workbook.worksheets.find((w) => w.name.toLowerCase() === name.toLowerCase());
   if (!sheet) throw new Error(`Sheet '${name}' does not exist; create it first.`);
   return sheet;
+}
+
+type Style = Partial<ExcelJS.Style>;
+
+/** Whether a style object sets nothing (ExcelJS gives every new cell and row its own empty one). */
+function isPlain(style: Style | undefined): boolean {
+  if (!style) return true;
+  for (const key in style) if ((style as Record<string, unknown>)[key] !== undefined) return false;
+  return true;
+}
+
+/**
+ * Shared style objects. ExcelJS dedupes a cell's style on writing by serialising it, once per
+ * style object (it remembers objects it has seen): ten thousand cells that share one object cost
+ * one serialisation instead of ten thousand. Shared objects are never changed in place; a change
+ * of look takes another object from here.
+ */
+class Looks {
+  private readonly derived = new Map<unknown, Map<string, Style>>();
+
+  /**
+   * `base` with `change` on top, the same object for the same base and change. A style
+   * without a number format also depends on the value's type (a date gets a date format).
+   */
+  with(base: Style | undefined, change: Style, key: string, type: number): Style {
+    const from = isPlain(base) ? null : base;
+    let byChange = this.derived.get(from);
+    if (!byChange) this.derived.set(from, (byChange = new Map()));
+    const full = change.numFmt || from?.numFmt ? key : `${key}|${type}`;
+    let shared = byChange.get(full);
+    if (!shared) byChange.set(full, (shared = { ...from, ...change }));
+    return shared;
+  }
+}
+
+/** The look a block of written values asks for in column `c`, and a key naming it; null for none. */
+function blockLook(change: WriteValues, c: number): { look: Style; key: string } | null {
+  const look: Style = {};
+  const format = change.numberFormats?.[c];
+  if (format) look.numFmt = format;
+  if (change.bold) look.font = { bold: true } as ExcelJS.Font;
+  if (change.wrap) look.alignment = { wrapText: true, vertical: "top" };
+  if (isPlain(look)) return null;
+  return { look, key: `${format ?? ""}|${change.bold ? 1 : 0}|${change.wrap ? 1 : 0}` };
+}
+
+/**
+ * Gives every cell and row whose style is empty one shared empty style (per value type), so
+ * that writing serialises it once, not once per cell. Call it just before writing.
+ *
+ * @example
+ * shareEmptyStyles(workbook);
+ * await workbook.xlsx.writeFile("uit.xlsx");
+ */
+export function shareEmptyStyles(workbook: ExcelJS.Workbook): void {
+  const empty = new Map<number, Style>();
+  const emptyRow: Style = {};
+  for (const sheet of workbook.worksheets) {
+    sheet.eachRow({ includeEmpty: true }, (row) => {
+      // ExcelJS rows carry a style too (its typings leave it out).
+      const own = row as unknown as { style: Style };
+      if (isPlain(own.style)) own.style = emptyRow;
+      row.eachCell({ includeEmpty: true }, (cell) => {
+        if (!isPlain(cell.style)) return;
+        const type = cell.effectiveType;
+        let shared = empty.get(type);
+        if (!shared) empty.set(type, (shared = {}));
+        cell.style = shared;
+      });
+    });
+  }
 }
 
 /** Every cell of a range, row by row. */
@@ -84,7 +155,12 @@ function dropRules(
   );
 }
 
-function applyOne(workbook: ExcelJS.Workbook, change: WorkbookChange, report: ApplyReport): void {
+function applyOne(
+  workbook: ExcelJS.Workbook,
+  change: WorkbookChange,
+  report: ApplyReport,
+  looks: Looks
+): void {
   switch (change.kind) {
     case "createSheet":
       if (!workbook.worksheets.some((w) => w.name.toLowerCase() === change.sheet.toLowerCase())) {
@@ -102,17 +178,19 @@ function applyOne(workbook: ExcelJS.Workbook, change: WorkbookChange, report: Ap
     case "writeValues": {
       const sheet = sheetOf(workbook, change.sheet);
       const { row: top, column: left } = parseCell(change.at);
-      change.values.forEach((values, r) => {
+      const width = change.values.reduce((w, values) => Math.max(w, values.length), 0);
+      const blockLooks = Array.from({ length: width }, (_, c) => blockLook(change, c));
+      for (let r = 0; r < change.values.length; r++) {
+        const values = change.values[r];
         const row = sheet.getRow(top + r);
-        values.forEach((value, c) => {
+        for (let c = 0; c < values.length; c++) {
           const cell = row.getCell(left + c);
-          cell.value = toExcel(value);
-          const format = change.numberFormats?.[c];
-          if (format) cell.numFmt = format;
-          if (change.bold) cell.font = { bold: true };
-          if (change.wrap) cell.alignment = { wrapText: true, vertical: "top" };
-        });
-      });
+          cell.value = toExcel(values[c]);
+          const wanted = blockLooks[c];
+          if (wanted)
+            cell.style = looks.with(cell.style, wanted.look, wanted.key, cell.effectiveType);
+        }
+      }
       return;
     }
     case "createTable": {
@@ -182,8 +260,9 @@ function applyOne(workbook: ExcelJS.Workbook, change: WorkbookChange, report: Ap
     }
     case "numberFormat": {
       const sheet = sheetOf(workbook, change.sheet);
+      const look: Style = { numFmt: change.format };
       eachCell(sheet, change.range, (cell) => {
-        cell.numFmt = change.format;
+        cell.style = looks.with(cell.style, look, `format:${change.format}`, cell.effectiveType);
       });
       return;
     }
@@ -250,6 +329,7 @@ function applyOne(workbook: ExcelJS.Workbook, change: WorkbookChange, report: Ap
  */
 export function applyChanges(workbook: ExcelJS.Workbook, changes: WorkbookChange[]): ApplyReport {
   const report: ApplyReport = { skipped: [] };
-  for (const change of changes) applyOne(workbook, change, report);
+  const looks = new Looks();
+  for (const change of changes) applyOne(workbook, change, report, looks);
   return report;
 }

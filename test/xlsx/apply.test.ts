@@ -3,7 +3,7 @@ import ExcelJS from "exceljs";
 import { exampleWorkbook } from "../../src/cli/example";
 import { outputHeaders } from "../../src/workbook/layout";
 import { planScore } from "../../src/workbook/score";
-import { applyChanges, readSnapshot } from "../../src/xlsx";
+import { applyChanges, readSnapshot, shareEmptyStyles } from "../../src/xlsx";
 import { reload } from "./helpers";
 
 /** Every cell value of every sheet but the add-in's own, as text. */
@@ -79,5 +79,63 @@ describe("applyChanges on .xlsx", () => {
     const workbook = await reload(exampleWorkbook());
     const report = applyChanges(workbook, planScore(readSnapshot(workbook)).changes);
     expect(report.skipped.map((c) => c.kind)).toEqual(["barChart"]);
+  });
+
+  test("written cells of one look share one style object, and the file keeps every look", async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet("Blad");
+    applyChanges(workbook, [
+      {
+        kind: "writeValues",
+        sheet: "Blad",
+        at: "A1",
+        values: [
+          ["Olga", 75.5, "Lange tekst"],
+          ["Piet", 70, "Nog een tekst"],
+        ],
+        numberFormats: ["@", '"€ "#,##0.00', null],
+        wrap: true,
+      },
+    ]);
+    const sheet = workbook.getWorksheet("Blad")!;
+    expect(sheet.getCell("A1").style).toBe(sheet.getCell("A2").style);
+    expect(sheet.getCell("B1").style).toBe(sheet.getCell("B2").style);
+    expect(sheet.getCell("A1").style).not.toBe(sheet.getCell("B1").style);
+    const again = (await reload(workbook)).getWorksheet("Blad")!;
+    expect(again.getCell("A2").numFmt).toBe("@");
+    expect(again.getCell("B2").numFmt).toBe('"€ "#,##0.00');
+    expect(again.getCell("C2").numFmt).toBeUndefined();
+    for (const address of ["A1", "B2", "C2"])
+      expect(again.getCell(address).alignment).toEqual({ wrapText: true, vertical: "top" });
+  });
+
+  test("a new format on some cells leaves the cells that shared their style as they were", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("Blad");
+    sheet.getCell("A1").value = 1;
+    sheet.getCell("A2").value = 2;
+    sheet.getCell("A1").numFmt = "0.0";
+    sheet.getCell("A2").numFmt = "0.0";
+    // Read back, ExcelJS gives both cells the same style object.
+    const loaded = await reload(workbook);
+    const blad = loaded.getWorksheet("Blad")!;
+    expect(blad.getCell("A1").style).toBe(blad.getCell("A2").style);
+    applyChanges(loaded, [{ kind: "numberFormat", sheet: "Blad", range: "A1", format: "0.00" }]);
+    expect(blad.getCell("A1").numFmt).toBe("0.00");
+    expect(blad.getCell("A2").numFmt).toBe("0.0");
+  });
+
+  test("sharing empty styles keeps a date a date and a number a number", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("Blad");
+    sheet.getCell("A1").value = "tekst";
+    sheet.getCell("A2").value = new Date(Date.UTC(2024, 9, 4));
+    sheet.getCell("A3").value = 42;
+    shareEmptyStyles(workbook);
+    expect(sheet.getCell("A1").style).not.toBe(sheet.getCell("A2").style);
+    const again = (await reload(workbook)).getWorksheet("Blad")!;
+    expect(again.getCell("A1").value).toBe("tekst");
+    expect(again.getCell("A2").value).toEqual(new Date(Date.UTC(2024, 9, 4)));
+    expect(again.getCell("A3").value).toBe(42);
   });
 });

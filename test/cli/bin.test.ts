@@ -48,3 +48,25 @@ test("exit 2 with a Dutch message on stderr and nothing on stdout", () => {
   });
   expect(awardscore().code).toBe(2);
 });
+
+test("score loads ExcelJS's workbook but not its streaming reader and writer", async () => {
+  const dir = scratch();
+  const input = path.join(dir, "in.xlsx");
+  await exampleWorkbook().xlsx.writeFile(input);
+  const preload = path.join(dir, "loaded.js");
+  fs.writeFileSync(
+    preload,
+    `process.on("exit", () => process.stderr.write("\\nLOADED " + JSON.stringify(Object.keys(require.cache)) + "\\n"));`
+  );
+  const child = spawnSync(process.execPath, ["--require", preload, bin, "score", input], {
+    encoding: "utf8",
+    cwd: root,
+  });
+  expect(child.status).toBe(0);
+  const line = child.stderr.split("\n").find((l) => l.startsWith("LOADED "));
+  const loaded = (JSON.parse(line!.slice(7)) as string[]).map((f) => f.split(path.sep).join("/"));
+  expect(loaded.some((f) => f.endsWith("exceljs/lib/doc/workbook.js"))).toBe(true);
+  expect(
+    loaded.filter((f) => /exceljs\/lib\/stream\/xlsx\/|\/unzipper\/|\/archiver\//.test(f))
+  ).toEqual([]);
+});

@@ -109,10 +109,8 @@ afterEach(() => {
 /** The add-in's use case on the fake Excel holding the case's workbook. */
 async function throughAddIn(
   c: Case,
-  bytes: Buffer
+  workbook: ExcelJS.Workbook
 ): Promise<Outcome & { changed: string[]; requestBytes: number }> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   excel = installFakeExcel(stateFromWorkbook(workbook));
   const before = filledCells(excel.state);
   const options = c.input.request === "preset" ? { preset: "17040" } : {};
@@ -164,11 +162,17 @@ describe.each(cases.map((c) => [c.name, c] as const))("%s", (_, c) => {
   let bytes: Buffer;
   let file: string;
   let dir: string;
+  /** The file as read back, and its filled cells. */
+  let loaded: ExcelJS.Workbook;
+  let inputCells: Map<string, string>;
   beforeAll(async () => {
     dir = scratch();
     file = path.join(dir, "aanvraag.xlsx");
     bytes = Buffer.from(await buildCase(c.input).xlsx.writeBuffer());
     fs.writeFileSync(file, bytes);
+    loaded = new ExcelJS.Workbook();
+    await loaded.xlsx.load(bytes as unknown as ArrayBuffer);
+    inputCells = filledCells(stateFromWorkbook(loaded));
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -178,10 +182,19 @@ describe.each(cases.map((c) => [c.name, c] as const))("%s", (_, c) => {
     if (discover) console.log(JSON.stringify({ name: c.name, cli: outcome }));
     else expect(comparable(outcome, c.expected)).toEqual(c.expected);
     expect(crypto.createHash("sha256").update(fs.readFileSync(file)).digest("hex")).toBe(hash);
+
+    // The scored copy holds every input cell as it was; when not scored, there is no copy.
+    const out = path.join(dir, "aanvraag-beoordeeld.xlsx");
+    if (outcome.exit === 2) expect(fs.existsSync(out)).toBe(false);
+    else {
+      const scored = new ExcelJS.Workbook();
+      await scored.xlsx.load(fs.readFileSync(out) as unknown as ArrayBuffer);
+      expect(changedCells(inputCells, filledCells(stateFromWorkbook(scored)))).toEqual([]);
+    }
   });
 
   test("add-in: the same message and cell, no exception, input cells unchanged", async () => {
-    const { changed, requestBytes, ...outcome } = await throughAddIn(c, bytes);
+    const { changed, requestBytes, ...outcome } = await throughAddIn(c, loaded);
     if (discover) console.log(JSON.stringify({ name: c.name, addIn: outcome }));
     else {
       const { why, ...expected } = c.addIn ?? { why: "", ...c.expected };

@@ -102,4 +102,6 @@ host.awardscoreHost = {
     sheetOf(excel.state, table.sheet)!.cells.set(`${table.top},${table.left + c}`, { value: to });
   },
   selection: () => excel.state.selection,
+  /** How many workbooks `Excel.createWorkbook` opened, and the last one's base64. */
+  created: () => ({ count: excel.created.length, last: excel.created[excel.created.length - 1] }),
 };

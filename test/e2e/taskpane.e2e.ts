@@ -7,6 +7,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import os from "os";
 import path from "path";
+import ExcelJS from "exceljs";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { gzipSync } from "zlib";
 import type { CellValue } from "../../src/engine";
@@ -14,7 +15,7 @@ import { en, nl, type Strings } from "../../src/taskpane/i18n/strings";
 import { outputHeaders } from "../../src/workbook/layout";
 import { planScore } from "../../src/workbook/score";
 import type { WorkbookSnapshot } from "../../src/workbook/snapshot";
-import { cellWords, sheetNames } from "../../src/workbook/texts";
+import { cellWords, rejectionTexts, sheetNames } from "../../src/workbook/texts";
 import type { FakeValue } from "../office/fakeExcel";
 import { fakeValue, xlsxSnapshot } from "../office/helpers";
 import { buildForE2e } from "./build";
@@ -36,6 +37,7 @@ interface PageHost {
   slowDown(ms: number): void;
   renameColumn(table: string, from: string, to: string): void;
   selection(): { sheet: string; address: string } | undefined;
+  created(): { count: number; last?: string };
 }
 
 /** The rows of a table of the snapshot as records by header (input columns only). */
@@ -284,6 +286,53 @@ describe.each(variants)("$name", ({ name, strings, config }) => {
     expect(await table.locator("tbody tr").count()).toBe(10);
     expect(await table.getByText(strings.markNeedsDraw).count()).toBe(0);
     expect(await table.getByText(strings.markDrawn).count()).toBeGreaterThan(0);
+  });
+
+  test("shares with the municipality: a new workbook with the top only, built in the browser", async () => {
+    expect(await host((h) => h.sheetNames())).toContain(rejectionTexts.sheet);
+    await page.getByRole("button", { name: strings.shareAction }).click();
+    await page.getByText(strings.shareDone(10)).waitFor();
+    const created = await host((h) => h.created());
+    expect(created.count).toBe(1);
+    const shared = new ExcelJS.Workbook();
+    await shared.xlsx.load(Buffer.from(created.last!, "base64") as unknown as ArrayBuffer);
+    expect(shared.worksheets.map((w) => w.name)).toEqual([
+      "Voorblad",
+      "Top 10",
+      "Stap 3",
+      "Stap 4",
+    ]);
+    const table = page.getByRole("table", { name: strings.topHeading(10) });
+    await table.waitFor();
+    const current = await table.locator("tbody tr td:nth-child(2)").allTextContents();
+    expect(current).toHaveLength(10);
+    const sharedText: string[] = [];
+    shared.getWorksheet("Top 10")!.eachRow((row) => row.eachCell((c) => sharedText.push(c.text)));
+    for (const name of current) expect(sharedText).toContain(name);
+    await shot("8-shared");
+  });
+
+  test("cleans up personal data after confirming: names outside the top become pseudonyms", async () => {
+    await page.getByRole("button", { name: strings.cleanUpAction }).click();
+    const dialog = page.getByRole("alertdialog");
+    await dialog.waitFor();
+    await shot("9-clean-up-dialog");
+    await dialog.getByRole("button", { name: strings.cleanUpConfirm }).click();
+    await dialog.waitFor({ state: "detached" });
+    await page.getByText(/^(Opgeschoond|Cleaned up): /).waitFor();
+    // The table is back in the accessibility tree once the dialog has given the page back.
+    const table = page.getByRole("table", { name: strings.topHeading(10) });
+    await table.waitFor();
+    const current = await table.locator("tbody tr td:nth-child(2)").allTextContents();
+    expect(current).toHaveLength(10);
+    const names = (await host((h) => h.column("Kandidaten", "Kandidaat")))
+      .map(String)
+      .filter((n) => n !== "");
+    const outside = names.filter((n) => !current.includes(n));
+    expect(outside.length).toBeGreaterThan(5);
+    for (const n of outside) expect(n).toMatch(/^Kandidaat \d{2}$/);
+    for (const n of current) expect(names).toContain(n);
+    await shot("10-cleaned-up");
   });
 
   test("shows a workbook error in Dutch with what to do, and the pane stays", async () => {

@@ -5,6 +5,7 @@
  * function syntax with commas, as `Range.formulas` expects in every language.
  */
 import { headerId } from "./criteria";
+import { KNOCKOUT_OK } from "./knockout";
 
 /**
  * The names on the `Aanvraag` sheet that the formulas refer to: the criteria
@@ -69,14 +70,15 @@ const FIXED = {
  * The four output formulas for a table. The criteria's cells are passed as the
  * span from the first to the last of their columns, with the headers of that
  * span, so the functions match them by id whatever columns lie between.
- * As in the engine, a row without a name is no candidate (empty verdict), and
- * the score stays empty while the verdict is empty or an error (a value is
- * missing): an incomplete candidate gets no score.
+ * As in the engine, a row without a name is no candidate (empty verdict and
+ * top mark). Only a row whose verdict is OK gets a score: an incomplete or
+ * knocked-out candidate has none, so FLEX.RANK and FLEX.TOP see from the Score
+ * column alone who takes part.
  *
  * @throws Error when a criterion has no column or `Knock-out`, `Score` or `Uurtarief` is missing.
  * @example
  * outputFormulas({ table: "Kandidaten", headers, knockoutIds: ["K1", …], awardIds: ["G9", "G10", "G11"] }).score;
- * // '=IF(ISERROR([@[Knock-out]]),"",IF([@[Knock-out]]="","",FLEX.AWARDSCORE([@[G9 …]]:[@[G11 …]],Gunningscriteria[#All],Kandidaten[[#Headers],[G9 …]:[G11 …]])))'
+ * // '=IF(ISERROR([@[Knock-out]]),"",IF([@[Knock-out]]="OK",FLEX.AWARDSCORE([@[G9 …]]:[@[G11 …]],Gunningscriteria[#All],Kandidaten[[#Headers],[G9 …]:[G11 …]]),""))'
  */
 export function outputFormulas(input: FormulaTable): OutputFormulas {
   const names = { ...DEFAULT_REQUEST_NAMES, ...input.names };
@@ -108,26 +110,21 @@ export function outputFormulas(input: FormulaTable): OutputFormulas {
   const rate = fixed(FIXED.rate);
   const score = fixed(FIXED.score);
   const hasDraw = headers.includes(FIXED.draw);
-  const standing = [
-    thisRow(knockoutHeader),
-    thisRow(score),
-    thisRow(rate),
-    column(knockoutHeader),
-    column(score),
-    column(rate),
-  ].join(",");
+  // Only a row that passed the knock-out criteria has a score, so the ranking needs no Knock-out column.
+  const standing = [thisRow(score), thisRow(rate), column(score), column(rate)].join(",");
   const draw = hasDraw ? `,${thisRow(FIXED.draw)},${column(FIXED.draw)}` : "";
+  const named = `TRIM(${thisRow(name)})=""`;
 
   return {
     knockout:
-      `=IF(TRIM(${thisRow(name)})="","",FLEX.KNOCKOUT(${knockouts.values},${all(names.knockoutCriteria)},${thisRow(rate)},` +
+      `=IF(${named},"",FLEX.KNOCKOUT(${knockouts.values},${all(names.knockoutCriteria)},${thisRow(rate)},` +
       `${names.maxRate},${names.hoursPerWeek},${names.termWeeks},${names.extensionCount},` +
       `${names.extensionWeeks},${names.includeExtensions},${knockouts.headers}))`,
     score:
-      `=IF(ISERROR(${thisRow(knockoutHeader)}),"",IF(${thisRow(knockoutHeader)}="","",` +
-      `FLEX.AWARDSCORE(${awards.values},${all(names.awardCriteria)},${awards.headers})))`,
+      `=IF(ISERROR(${thisRow(knockoutHeader)}),"",IF(${thisRow(knockoutHeader)}="${KNOCKOUT_OK}",` +
+      `FLEX.AWARDSCORE(${awards.values},${all(names.awardCriteria)},${awards.headers}),""))`,
     rank: `=FLEX.RANK(${standing}${draw})`,
-    top: `=FLEX.TOP(${standing},${names.topN}${draw})`,
+    top: `=IF(${named},"",FLEX.TOP(${standing},${names.topN}${draw}))`,
   };
 }
 

@@ -101,53 +101,45 @@ export function knockoutVerdict(
 }
 
 /**
- * Rang van één kandidaat: hoogste score eerst, bij gelijke score het laagste uurtarief, daarna de loting. Gelijke stand deelt de rang (1, 2, 2, 4). Leeg voor wie niet geschikt is.
+ * Rang van één kandidaat met een score: hoogste score eerst, bij gelijke score het laagste uurtarief, daarna de loting. Gelijke stand deelt de rang (1, 2, 2, 4). Leeg voor een rij zonder score (afgevallen of onvolledig).
  * @customfunction RANK
- * @param knockout De uitkomst van FLEX.KNOCKOUT in deze rij.
- * @param score De score van deze rij.
+ * @param score De score van deze rij; alleen een rij met een getal als score doet mee.
  * @param uurtarief Het uurtarief van deze rij.
- * @param knockouts De hele kolom Knock-out.
- * @param scores De hele kolom Score.
+ * @param scores De hele kolom Score (een score alleen voor wie door de knock-outtoets is).
  * @param uurtarieven De hele kolom Uurtarief.
  * @param [loting] Het lotnummer van deze rij (kolom Loting), als er geloot is.
  * @param [lotingen] De hele kolom Loting.
- * @returns De rang, of leeg voor een kandidaat die is afgevallen of onvolledig is.
+ * @returns De rang, of leeg voor een rij zonder score.
  */
 export function rankOfRow(
-  knockout: unknown,
   score: unknown,
   uurtarief: unknown,
-  knockouts: unknown[][],
   scores: unknown[][],
   uurtarieven: unknown[][],
   loting?: unknown,
   lotingen?: unknown[][]
 ): number | string {
   return host.rank(
-    { knockout, score, rate: uurtarief, draw: loting },
-    { knockouts, scores, rates: uurtarieven, draws: lotingen }
+    { score, rate: uurtarief, draw: loting },
+    { scores, rates: uurtarieven, draws: lotingen }
   );
 }
 
 /**
- * Top N van één kandidaat: Ja als de kandidaat zeker bij de beste N hoort, Loting als een gelijke stand op de grens eerst een loting nodig heeft, anders Nee.
+ * Top N van één kandidaat: Ja als de kandidaat zeker bij de beste N hoort, Loting als een gelijke stand op de grens eerst een loting nodig heeft, anders Nee (ook voor een rij zonder score).
  * @customfunction TOP
- * @param knockout De uitkomst van FLEX.KNOCKOUT in deze rij.
- * @param score De score van deze rij.
+ * @param score De score van deze rij; alleen een rij met een getal als score doet mee.
  * @param uurtarief Het uurtarief van deze rij.
- * @param knockouts De hele kolom Knock-out.
- * @param scores De hele kolom Score.
+ * @param scores De hele kolom Score (een score alleen voor wie door de knock-outtoets is).
  * @param uurtarieven De hele kolom Uurtarief.
  * @param topN Het aantal kandidaten dat doorgaat (Top N op het blad Aanvraag, 10 voor 17040).
  * @param [loting] Het lotnummer van deze rij (kolom Loting), als er geloot is.
  * @param [lotingen] De hele kolom Loting.
- * @returns Ja, Nee of Loting; leeg voor een lege rij.
+ * @returns Ja, Nee of Loting.
  */
 export function topOfRow(
-  knockout: unknown,
   score: unknown,
   uurtarief: unknown,
-  knockouts: unknown[][],
   scores: unknown[][],
   uurtarieven: unknown[][],
   topN: unknown,
@@ -155,8 +147,8 @@ export function topOfRow(
   lotingen?: unknown[][]
 ): string {
   return host.top(
-    { knockout, score, rate: uurtarief, draw: loting },
-    { knockouts, scores, rates: uurtarieven, draws: lotingen },
+    { score, rate: uurtarief, draw: loting },
+    { scores, rates: uurtarieven, draws: lotingen },
     topN
   );
 }

@@ -44,9 +44,9 @@ export const functionMessages = {
   numberRequired: (id: string, what: string) => `${id}: ${what} ontbreekt.`,
   invalidSteps: (id: string, value: string) =>
     `${id}: treden '${value}' zijn onleesbaar. Schrijf vanaf:punten, gescheiden door ;, bijvoorbeeld 2:10; 5:30.`,
-  knockoutVerdict: (value: string) =>
-    `Knock-out '${value}' is geen uitkomst van FLEX.KNOCKOUT: verwacht OK of ids zoals K3; K8.`,
   scoreNotANumber: (value: string) => `Score ${value} is geen getal: verwijs naar de kolom Score.`,
+  rateDecides: (row: number, message: string) =>
+    `Uurtarief (kolom), cel ${row}: ${message} Die rij heeft dezelfde score als deze, dus het tarief beslist over de rang.`,
   rowNotInColumns: () =>
     "Deze rij staat niet in de kolommen: geef de kolommen van dezelfde tabel als de rij.",
   periodRow: (row: number, message: string) => `Werkervaring, rij ${row}: ${message}`,
@@ -61,7 +61,6 @@ export const functionMessages = {
     headers: "Kolomkoppen",
     awardCriteria: "Gunningscriteria",
     knockoutCriteria: "Knock-outcriteria",
-    knockouts: "Knock-out (kolom)",
     scores: "Score (kolom)",
     rates: "Uurtarief (kolom)",
     draws: "Loting (kolom)",

@@ -45,20 +45,21 @@ describe("formulas of the Kandidaten output columns", () => {
     );
   });
 
-  test("Score: empty while the verdict is empty or an error", () => {
+  test("Score: only for a row whose verdict is OK (empty when knocked out, incomplete or empty)", () => {
     expect(formulas.score).toBe(
-      '=IF(ISERROR([@[Knock-out]]),"",IF([@[Knock-out]]="","",FLEX.AWARDSCORE(' +
+      '=IF(ISERROR([@[Knock-out]]),"",IF([@[Knock-out]]="OK",FLEX.AWARDSCORE(' +
         "[@[G9 Jaren allround inkomensconsulent gemeente (laatste 15 jaar)]]:[@[G11 Jaren Civision (laatste 3 jaar)]]," +
         "Gunningscriteria[#All],Kandidaten[[#Headers],[G9 Jaren allround inkomensconsulent gemeente (laatste 15 jaar)]:" +
-        "[G11 Jaren Civision (laatste 3 jaar)]])))"
+        '[G11 Jaren Civision (laatste 3 jaar)]]),""))'
     );
   });
 
-  test("Rang and Top 10: the row, the whole columns and the draw", () => {
-    const standing =
-      "[@[Knock-out]],[@[Score]],[@[Uurtarief]],Kandidaten[[Knock-out]],Kandidaten[[Score]],Kandidaten[[Uurtarief]]";
+  test("Rang and Top 10: the row, the whole Score and Uurtarief columns and the draw; no Knock-out column", () => {
+    const standing = "[@[Score]],[@[Uurtarief]],Kandidaten[[Score]],Kandidaten[[Uurtarief]]";
     expect(formulas.rank).toBe(`=FLEX.RANK(${standing},[@[Loting]],Kandidaten[[Loting]])`);
-    expect(formulas.top).toBe(`=FLEX.TOP(${standing},TopN,[@[Loting]],Kandidaten[[Loting]])`);
+    expect(formulas.top).toBe(
+      `=IF(TRIM([@[Kandidaat]])="","",FLEX.TOP(${standing},TopN,[@[Loting]],Kandidaten[[Loting]]))`
+    );
   });
 
   test("without a Loting column the draw arguments are left out; other names can be given", () => {
@@ -67,7 +68,7 @@ describe("formulas of the Kandidaten output columns", () => {
       headers: headers17040.filter((h) => h !== "Loting"),
       names: { topN: "Aanvraag_TopN" },
     });
-    expect(other.top).toMatch(/,Aanvraag_TopN\)$/);
+    expect(other.top).toMatch(/,Aanvraag_TopN\)\)$/);
     expect(other.rank).not.toMatch(/Loting/);
   });
 

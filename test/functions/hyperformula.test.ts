@@ -116,13 +116,13 @@ const candidates: RawCellContent[][] = [
 
 function rowFormulas(r: number, last: number): string[] {
   const col = (c: string) => `${c}$2:${c}$${last}`;
-  const standing = `N${r},O${r},B${r},${col("N")},${col("O")},${col("B")}`;
+  const standing = `O${r},B${r},${col("O")},${col("B")}`;
   return [
     `=IF(TRIM(A${r})="","",FLEX.KNOCKOUT(C${r}:I${r},Knockoutcriteria,B${r},Maximumtarief,UrenPerWeek,` +
       `LooptijdWeken,Verlengingen,WekenPerVerlenging,OptiesTellenMee,C$1:I$1))`,
-    `=IF(ISERROR(N${r}),"",IF(N${r}="","",FLEX.AWARDSCORE(J${r}:L${r},Gunningscriteria,J$1:L$1)))`,
+    `=IF(ISERROR(N${r}),"",IF(N${r}="OK",FLEX.AWARDSCORE(J${r}:L${r},Gunningscriteria,J$1:L$1),""))`,
     `=FLEX.RANK(${standing},M${r},${col("M")})`,
-    `=FLEX.TOP(${standing},TopN,M${r},${col("M")})`,
+    `=IF(TRIM(A${r})="","",FLEX.TOP(${standing},TopN,M${r},${col("M")}))`,
   ];
 }
 
@@ -207,7 +207,7 @@ describe("FLEX functions in cell formulas (HyperFormula)", () => {
       ["OK", 100, 1, "Ja"],
       ["OK", 80, 2, "Loting"],
       ["OK", 80, 2, "Loting"],
-      ["K8", 100, "", "Nee"],
+      ["K8", "", "", "Nee"],
       ["#NA: K5: Niet ingevuld. Typ Ja of Nee.", "", "", "Nee"],
       ["", "", "", ""],
     ]);

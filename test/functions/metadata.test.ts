@@ -72,10 +72,8 @@ const expected: Record<string, { params: string[]; result: string }> = {
   },
   RANK: {
     params: [
-      "knockout:scalar",
       "score:scalar",
       "uurtarief:scalar",
-      "knockouts:matrix",
       "scores:matrix",
       "uurtarieven:matrix",
       "loting:scalar?",
@@ -85,10 +83,8 @@ const expected: Record<string, { params: string[]; result: string }> = {
   },
   TOP: {
     params: [
-      "knockout:scalar",
       "score:scalar",
       "uurtarief:scalar",
-      "knockouts:matrix",
       "scores:matrix",
       "uurtarieven:matrix",
       "topN:scalar",

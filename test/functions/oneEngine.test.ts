@@ -89,27 +89,30 @@ function flexColumns(rows: CandidateInput[], periods: PeriodInput[]) {
       ])
     );
   });
-  const scores = rows.map((row, i) =>
+  // FLEX.AWARDSCORE itself scores every row with a verdict; the Score formula shows it only for OK.
+  const points = rows.map((row, i) =>
     isError(knockouts[i]) || knockouts[i] === ""
       ? ""
       : cell(() =>
           awardScore([awardIds.map((id) => value(row, id))], awardCriteria17040, [awardIds])
         )
   );
+  const scores = points.map((p, i) => (knockouts[i] === "OK" ? p : ""));
   const columns = {
-    knockouts: knockouts.map((k) => [k]),
     scores: scores.map((s) => [s]),
     rates: rows.map((r) => [r.rate]),
     draws: rows.map((r) => [r.drawOrder ?? null]),
   };
   return rows.map((row, i) => {
-    const own = { knockout: knockouts[i], score: scores[i], rate: row.rate, draw: row.drawOrder };
+    const own = { score: scores[i], rate: row.rate, draw: row.drawOrder };
+    const named = String(row.name ?? "").trim() !== "";
     // Each call gets its own copy of the columns, as Excel hands them over.
     return {
       knockout: knockouts[i],
+      points: points[i],
       score: scores[i],
       rank: cell(() => rank(own, structuredClone(columns))),
-      top: cell(() => top(own, structuredClone(columns), 10)),
+      top: named ? cell(() => top(own, structuredClone(columns), 10)) : "",
     };
   });
 }
@@ -128,7 +131,7 @@ function expectSame(rows: CandidateInput[], periods: PeriodInput[], verdicts: Ve
           ? got.knockout.split("; ").filter(Boolean)
           : [],
       eligible: got?.knockout === "OK" && typeof got.score === "number",
-      score: typeof got?.score === "number" ? got.score : null,
+      score: typeof got?.points === "number" ? got.points : null,
       rank: got?.rank === "" ? null : got?.rank,
       top: got?.top === "Ja",
       needsDraw: got?.top === "Loting",

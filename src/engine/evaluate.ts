@@ -15,7 +15,7 @@ import { candidateMessages as cm, NAMES_SHOWN, periodMessages as pm } from "./me
 import { rankWithGroups, type RankEntry } from "./ranking";
 import { reasonLine } from "./reason";
 import type { Request } from "./request";
-import { withTiedWith } from "./tiedRows";
+import { eagerTiedWith, withTiedWith } from "./tiedRows";
 import { isCellError, isEmptyCell, readText } from "./values";
 import { nameKey, readWorkHistory } from "./workHistory";
 
@@ -39,23 +39,28 @@ export function evaluate(
   const problems: Problem[] = history.problems.slice();
 
   const named: Array<{ input: CandidateInput; name: string; key: string }> = [];
-  const rowsByName = new Map<string, number[]>();
+  const firstRowByName = new Map<string, number>();
+  const rowsByName = new Map<string, number[]>(); // only names on more than one row
   for (const input of candidates) {
     if (isEmptyRow(input)) continue;
     const name = readText(input.name);
     if (name) {
       const key = nameKey(name);
       named.push({ input, name, key });
-      const rows = rowsByName.get(key);
-      if (rows) rows.push(input.row);
-      else rowsByName.set(key, [input.row]);
+      const first = firstRowByName.get(key);
+      if (first === undefined) firstRowByName.set(key, input.row);
+      else {
+        const rows = rowsByName.get(key);
+        if (rows) rows.push(input.row);
+        else rowsByName.set(key, [first, input.row]);
+      }
     } else {
       const message = isCellError(input.name) ? cm.unreadableName(input.name) : cm.noName();
       problems.push({ source: "candidates", row: input.row, field: "name", message });
     }
   }
   for (const [key, entry] of history.byName) {
-    if (rowsByName.has(key)) continue;
+    if (firstRowByName.has(key)) continue;
     for (const row of entry.rows) {
       problems.push({
         source: "periods",
@@ -68,9 +73,9 @@ export function evaluate(
 
   const sortedRows = new Map<string, number[]>(); // by name, for names on several rows
   const drafts: CandidateDraft[] = named.map(({ input, name, key }) => {
-    const sameName = rowsByName.get(key) ?? [];
-    const ambiguousName = sameName.length > 1;
-    if (ambiguousName) {
+    const sameName = rowsByName.get(key);
+    const ambiguousName = sameName !== undefined;
+    if (sameName) {
       let sorted = sortedRows.get(key);
       if (!sorted) sortedRows.set(key, (sorted = sameName.slice().sort((a, b) => a - b)));
       problems.push({
@@ -90,8 +95,11 @@ export function evaluate(
   }
 
   const entries: RankEntry[] = [];
-  for (const { result, drawOrder } of drafts) {
+  const entryOf = new Int32Array(drafts.length).fill(-1); // draft index → entry index
+  for (let d = 0; d < drafts.length; d++) {
+    const { result, drawOrder } = drafts[d];
     if (result.status !== "eligible" || result.score === null || result.rate === null) continue;
+    entryOf[d] = entries.length;
     entries.push({
       row: result.row,
       name: result.name,
@@ -100,19 +108,27 @@ export function evaluate(
       drawOrder,
     });
   }
-  const { ranking, groups } = rankWithGroups(entries, request.topN);
+  const { ranking, groups, placeOf } = rankWithGroups(entries, request.topN);
   for (const problem of ranking.problems) problems.push(problem);
 
-  const placeByRow = new Map<number, number>(); // index in ranking.places
-  ranking.places.forEach((place, index) => placeByRow.set(place.row, index));
   const nameByRow = new Map<number, string>();
   for (const draft of drafts) nameByRow.set(draft.result.row, draft.result.name);
+  // The first names of each tie group, looked up once per group rather than per member.
+  const headNames = new Map<readonly number[], string[]>();
+  const headOf = (group: readonly number[]): string[] => {
+    let head = headNames.get(group);
+    if (!head) {
+      head = group.slice(0, NAMES_SHOWN + 2).map((row) => nameByRow.get(row) ?? String(row));
+      headNames.set(group, head);
+    }
+    return head;
+  };
   const most = maxScore(request.awards);
-  const results: CandidateResult[] = drafts.map((draft) => {
-    const index = placeByRow.get(draft.result.row);
+  const results: CandidateResult[] = drafts.map((draft, at) => {
+    const index = entryOf[at] < 0 ? undefined : placeOf[entryOf[at]];
     const place = index === undefined ? undefined : ranking.places[index];
     const group = index === undefined ? null : groups[index];
-    const tied = group ? firstOtherNames(group, draft.result.row, nameByRow) : [];
+    const tied = group ? firstOtherNames(group, draft.result.row, headOf(group)) : [];
     const rank = place?.rank ?? null;
     const top = place?.top ?? false;
     const needsDraw = place?.needsDraw ?? false;
@@ -134,9 +150,36 @@ export function evaluate(
       topN: request.topN,
       placeNScore: ranking.placeNScore,
     });
-    const d = draft.result;
-    // Spelled out: object spread here costs tens of µs a candidate in V8.
-    const result = {
+    return resultOf(draft.result, rank, top, place?.tie ?? false, needsDraw, drawn, reason, group);
+  });
+
+  return {
+    request,
+    candidates: results,
+    ranking: ranking.places.map((p) => p.row),
+    problems: sortProblems(problems),
+    summary: summarise(request, results, ranking.cutoffScore),
+  };
+}
+
+/**
+ * The full verdict as one object literal, `tiedWith` included where it is plain
+ * data: object spread, or a property added afterwards, costs more than the whole
+ * literal in V8. Only a large tie's lists are left to withTiedWith.
+ */
+function resultOf(
+  d: CandidateDraft["result"],
+  rank: number | null,
+  top: boolean,
+  tie: boolean,
+  needsDraw: boolean,
+  drawn: boolean,
+  reason: string,
+  group: readonly number[] | null
+): CandidateResult {
+  const tiedWith = eagerTiedWith(group, d.row);
+  if (tiedWith) {
+    return {
       row: d.row,
       name: d.name,
       supplier: d.supplier,
@@ -150,35 +193,45 @@ export function evaluate(
       contractValue: d.contractValue,
       rank,
       top,
-      tie: place?.tie ?? false,
+      tie,
       needsDraw,
       drawn,
       reason,
+      tiedWith,
     };
-    return withTiedWith(result, group);
-  });
-
-  return {
-    request,
-    candidates: results,
-    ranking: ranking.places.map((p) => p.row),
-    problems: sortProblems(problems),
-    summary: summarise(request, results, ranking.cutoffScore),
+  }
+  const lazy = {
+    row: d.row,
+    name: d.name,
+    supplier: d.supplier,
+    rate: d.rate,
+    status: d.status,
+    failed: d.failed,
+    missing: d.missing,
+    knockouts: d.knockouts,
+    awards: d.awards,
+    score: d.score,
+    contractValue: d.contractValue,
+    rank,
+    top,
+    tie,
+    needsDraw,
+    drawn,
+    reason,
   };
+  return withTiedWith(lazy, group);
 }
 
-/** The names of the first few other members of a tie group: all a reason line shows. */
-function firstOtherNames(
-  group: readonly number[],
-  row: number,
-  nameByRow: Map<number, string>
-): string[] {
+/**
+ * The names of the first few other members of a tie group: all a reason line shows.
+ * `head` holds the names of the group's first rows, in order (NAMES_SHOWN + 2 suffice).
+ */
+function firstOtherNames(group: readonly number[], row: number, head: string[]): string[] {
   const names: string[] = [];
   let skipped = false;
-  for (const other of group) {
-    if (names.length > NAMES_SHOWN) break;
-    if (!skipped && other === row) skipped = true;
-    else names.push(nameByRow.get(other) ?? String(other));
+  for (let k = 0; k < group.length && names.length <= NAMES_SHOWN; k++) {
+    if (!skipped && group[k] === row) skipped = true;
+    else names.push(head[k]);
   }
   return names;
 }

@@ -10,12 +10,8 @@
 /** Up to this group size every member's list is built at once, as plain data. */
 const EAGER_GROUP_SIZE = 32;
 
-const TIE_GROUP = Symbol("tieGroup");
-
-interface WithTieGroup {
-  row: number;
-  [TIE_GROUP]?: readonly number[];
-}
+/** The group of each object whose list is built on first read. */
+const groupOf = new WeakMap<object, readonly number[]>();
 
 /**
  * Sets `target.tiedWith` to the rows of `group` other than `target.row`; to `[]`
@@ -33,11 +29,28 @@ export function withTiedWith<T extends { row: number }>(
   if (group === null) result.tiedWith = [];
   else if (group.length <= EAGER_GROUP_SIZE) result.tiedWith = otherRows(group, target.row);
   else {
-    // Shared accessor functions keep every such object on one hidden class (fast properties).
-    Object.defineProperty(target, TIE_GROUP, { value: group });
+    // One shared accessor keeps every such object on one hidden class (fast properties);
+    // the group is kept beside the object rather than in a second property, which would
+    // cost another defineProperty per member.
+    groupOf.set(target, group);
     Object.defineProperty(target, "tiedWith", lazyTiedWith);
   }
   return result;
+}
+
+/**
+ * The `tiedWith` list to store as plain data, or null when the group is so
+ * large that {@link withTiedWith} must build it on first read. Lets a caller put
+ * the list in its object literal: adding a property afterwards costs more than
+ * making the object.
+ *
+ * @example
+ * eagerTiedWith([2, 3, 5], 3); // [2, 5]
+ * eagerTiedWith(null, 3); // []
+ */
+export function eagerTiedWith(group: readonly number[] | null, row: number): number[] | null {
+  if (group === null) return [];
+  return group.length <= EAGER_GROUP_SIZE ? otherRows(group, row) : null;
 }
 
 /** The group without one occurrence of `row`; as `group.filter(other => other !== entry)` by entry. */
@@ -62,8 +75,8 @@ function settle(target: object, value: number[]): void {
 }
 
 const lazyTiedWith: PropertyDescriptor = {
-  get(this: WithTieGroup): number[] {
-    const value = otherRows(this[TIE_GROUP] ?? [], this.row);
+  get(this: { row: number }): number[] {
+    const value = otherRows(groupOf.get(this) ?? [], this.row);
     settle(this, value);
     return value;
   },

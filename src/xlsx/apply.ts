@@ -40,6 +40,14 @@ function sheetOf(workbook: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
 
 type Style = Partial<ExcelJS.Style>;
 
+/** ExcelJS's value type of a date (`ExcelJS.ValueType.Date`; the enum is not loaded here). */
+const ExcelJSDate = 4;
+
+/** An empty value: writing it into a cell that does not exist changes nothing. */
+function isBlank(value: CellValue): boolean {
+  return value === null || value === undefined;
+}
+
 /** Whether a style object sets nothing (ExcelJS gives every new cell and row its own empty one). */
 function isPlain(style: Style | undefined): boolean {
   if (!style) return true;
@@ -58,13 +66,14 @@ class Looks {
 
   /**
    * `base` with `change` on top, the same object for the same base and change. A style
-   * without a number format also depends on the value's type (a date gets a date format).
+   * without a number format also depends on whether the cell holds a date: ExcelJS gives
+   * a date without a format a date format, every other type the general one.
    */
-  with(base: Style | undefined, change: Style, key: string, type: number): Style {
+  with(base: Style | undefined, change: Style, key: string, isDate: () => boolean): Style {
     const from = isPlain(base) ? null : base;
     let byChange = this.derived.get(from);
     if (!byChange) this.derived.set(from, (byChange = new Map()));
-    const full = change.numFmt || from?.numFmt ? key : `${key}|${type}`;
+    const full = change.numFmt || from?.numFmt ? key : `${key}|${isDate() ? "date" : ""}`;
     let shared = byChange.get(full);
     if (!shared) byChange.set(full, (shared = { ...from, ...change }));
     return shared;
@@ -83,7 +92,8 @@ function blockLook(change: WriteValues, c: number): { look: Style; key: string }
 }
 
 /**
- * Gives every cell and row whose style is empty one shared empty style (per value type), so
+ * Gives every cell and row whose style is empty one shared empty style (one for dates, one
+ * for the rest: ExcelJS formats a date without a format as a date), so
  * that writing serialises it once, not once per cell. Call it just before writing.
  *
  * @example
@@ -100,7 +110,7 @@ export function shareEmptyStyles(workbook: ExcelJS.Workbook): void {
       if (isPlain(own.style)) own.style = emptyRow;
       row.eachCell({ includeEmpty: true }, (cell) => {
         if (!isPlain(cell.style)) return;
-        const type = cell.effectiveType;
+        const type = cell.effectiveType === ExcelJSDate ? ExcelJSDate : 0;
         let shared = empty.get(type);
         if (!shared) empty.set(type, (shared = {}));
         cell.style = shared;
@@ -184,11 +194,19 @@ function applyOne(
         const values = change.values[r];
         const row = sheet.getRow(top + r);
         for (let c = 0; c < values.length; c++) {
-          const cell = row.getCell(left + c);
-          cell.value = toExcel(values[c]);
+          const value = values[c];
           const wanted = blockLooks[c];
+          // Nothing to empty and nothing to format: no cell to make.
+          if (isBlank(value) && !wanted && !row.findCell(left + c)) continue;
+          const cell = row.getCell(left + c);
+          cell.value = toExcel(value);
           if (wanted)
-            cell.style = looks.with(cell.style, wanted.look, wanted.key, cell.effectiveType);
+            cell.style = looks.with(
+              cell.style,
+              wanted.look,
+              wanted.key,
+              () => value instanceof Date
+            );
         }
       }
       return;
@@ -262,7 +280,7 @@ function applyOne(
       const sheet = sheetOf(workbook, change.sheet);
       const look: Style = { numFmt: change.format };
       eachCell(sheet, change.range, (cell) => {
-        cell.style = looks.with(cell.style, look, `format:${change.format}`, cell.effectiveType);
+        cell.style = looks.with(cell.style, look, `format:${change.format}`, () => false);
       });
       return;
     }

@@ -227,7 +227,8 @@ describe("awardscore score", () => {
         sheet.removeTable("Kandidaten");
         sheet.getCell("A1").value = "Naam";
       },
-      "Het blad 'Kandidaten' heeft geen kolom 'Kandidaat'. Voeg die kolom toe (kolomkop 'Kandidaat').",
+      "Het blad 'Kandidaten' heeft geen kolom 'Kandidaat'. Voeg die kolom toe (kolomkop 'Kandidaat').\n" +
+        "  Kandidaten!X1: De kolom 'Kandidaat' ontbreekt; typ die kolomkop bijvoorbeeld hier, naast de laatste kolom.",
     ],
     [
       "a criterion column missing",
@@ -236,7 +237,8 @@ describe("awardscore score", () => {
         sheet.removeTable("Kandidaten");
         sheet.getCell("N1").value = "Jaren gemeente";
       },
-      "Het blad 'Kandidaten' heeft geen kolom voor G9. Voeg de kolom 'G9 Jaren allround inkomensconsulent gemeente (laatste 15 jaar)' toe; de kolom wordt herkend aan het id vooraan.",
+      "Het blad 'Kandidaten' heeft geen kolom voor G9. Voeg de kolom 'G9 Jaren allround inkomensconsulent gemeente (laatste 15 jaar)' toe; de kolom wordt herkend aan het id vooraan.\n" +
+        "  Kandidaten!X1: De kolom 'G9 Jaren allround inkomensconsulent gemeente (laatste 15 jaar)' ontbreekt; typ die kolomkop bijvoorbeeld hier, naast de laatste kolom.",
     ],
   ])("exit 2 when %s", async (_, edit, message) => {
     const dir = scratch();
@@ -255,7 +257,7 @@ describe("awardscore score", () => {
       stdout: "",
       stderr:
         "Het blad 'Aanvraag' bevat een fout; er is niet gescoord. Herstel de cel hieronder.\n" +
-        "  Aanvraag!B9: Top N: Geen geldig bedrag: 'tien'. Typ bijvoorbeeld 72,50 of € 72,50.",
+        "  Aanvraag!B9: Top N: Geen geldig aantal: 'tien'. Typ een heel getal, bijvoorbeeld 3.",
     });
   });
 });

@@ -52,6 +52,15 @@ describe("a reason line names at most three tied candidates", () => {
     expect(longest).toBeLessThan(160);
   });
 
+  test("the names are the first others by row, whoever reads them", () => {
+    const evaluation = evaluate({ ...request17040, topN: 10 }, tiedRows(120).reverse());
+    const reasonOf = (row: number) => evaluation.candidates.find((c) => c.row === row)?.reason;
+    const names = (line: string | undefined) => line?.split(" (zelfde")[0].split("gelijk met ")[1];
+    expect(names(reasonOf(4))).toBe("Kandidaat 2, Kandidaat 3, Kandidaat 5 en 116 anderen");
+    expect(names(reasonOf(6))).toBe("Kandidaat 2, Kandidaat 3, Kandidaat 4 en 116 anderen");
+    expect(names(reasonOf(121))).toBe("Kandidaat 2, Kandidaat 3, Kandidaat 4 en 116 anderen");
+  });
+
   test("four others are all named", () => {
     const evaluation = evaluate(request17040, tiedRows(5));
     expect(evaluation.candidates[4].reason).toBe(

@@ -119,9 +119,13 @@ describe("the Aanvraag sheet", () => {
       {
         sheet: "Aanvraag",
         cell: "F25",
-        message: "Grens: Geen bedrag ingevuld. Typ bijvoorbeeld 72,50 of € 72,50.",
+        message: "Grens: Geen aantal jaren ingevuld. Typ bijvoorbeeld 2 of 2,5.",
       },
-      { sheet: "Aanvraag", cell: "I37", message: "Punten: Een bedrag kan niet negatief zijn: -5." },
+      {
+        sheet: "Aanvraag",
+        cell: "I37",
+        message: "Punten: Een aantal punten kan niet negatief zijn: -5.",
+      },
       {
         sheet: "Aanvraag",
         cell: "E38",

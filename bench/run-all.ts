@@ -1,0 +1,401 @@
+/**
+ * `npm run bench`: runs every benchmark as its own child process, one after the
+ * other (they would disturb each other's timings side by side), takes the last
+ * JSON line each prints, and writes bench/results.json (with the date, Node and
+ * the CPU) and bench/results.md (one Markdown table per bench), then prints the
+ * Markdown. A bench that fails or prints no JSON is recorded with its error and
+ * the others still run; the exit code is then 1.
+ *
+ * Run: npm run bench (BENCH_ONLY=native,pane for some of them)
+ */
+import { spawn } from "child_process";
+import fs from "fs";
+import os from "os";
+import path from "path";
+
+const root = path.resolve(__dirname, "../../../..");
+const compiled = __dirname; // node_modules/.cache/awardscore-bench/bench
+const timeoutMs = Number(process.env.BENCH_TIMEOUT_MS ?? 45 * 60_000);
+
+/** One bench: how to run it and what it measures. */
+interface Bench {
+  name: string;
+  title: string;
+  command: string;
+  args: string[];
+}
+
+const node = process.execPath;
+const benches: Bench[] = [
+  {
+    name: "engine",
+    title: "Engine: score and rank beside a plain sort (#3)",
+    command: node,
+    args: [path.join(compiled, "engine-bench.js")],
+  },
+  {
+    name: "functions",
+    title: "FLEX.RANK and FLEX.TOP over a whole column (#4)",
+    command: node,
+    args: [path.join(compiled, "functions-bench.js")],
+  },
+  {
+    name: "cli",
+    title: "awardscore score beside a bare ExcelJS read-and-write (#3)",
+    command: node,
+    args: [path.join(compiled, "cli-bench.js")],
+  },
+  {
+    name: "office",
+    title: "Office round trips and request bytes (#5)",
+    command: "npm",
+    args: ["run", "--silent", "bench:office"],
+  },
+  {
+    name: "native",
+    title: "Native formulas in LibreOffice beside awardscore score",
+    command: node,
+    args: [path.join(compiled, "native-bench.js")],
+  },
+  {
+    name: "pane",
+    title: "Task pane: initial JavaScript and first render (#6)",
+    command: node,
+    args: [path.join(root, "bench/pane-bench.js")],
+  },
+];
+
+/** What one bench gave: its figures (the last JSON line), or why there are none. */
+export interface BenchResult {
+  ok: boolean;
+  seconds: number;
+  exitCode: number | null;
+  result?: unknown;
+  error?: string;
+}
+
+/**
+ * The last line of `output` that is a JSON object, parsed; undefined when there is none.
+ *
+ * @example
+ * lastJson('12 ms\n{"a":1}\n'); // { a: 1 }
+ */
+export function lastJson(output: string): Record<string, unknown> | undefined {
+  const lines = output.split(/\r?\n/);
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const line = lines[i].trim();
+    if (!line.startsWith("{") || !line.endsWith("}")) continue;
+    try {
+      const value: unknown = JSON.parse(line);
+      if (value && typeof value === "object" && !Array.isArray(value))
+        return value as Record<string, unknown>;
+    } catch {
+      // a line that only looks like JSON: keep looking upwards
+    }
+  }
+  return undefined;
+}
+
+/** Runs one bench, its output passed through (stderr) as it comes. */
+function run(bench: Bench): Promise<BenchResult> {
+  const started = Date.now();
+  return new Promise((resolve) => {
+    let stdout = "";
+    let stderr = "";
+    const child = spawn(bench.command, bench.args, {
+      cwd: root,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    const timer = setTimeout(() => child.kill("SIGTERM"), timeoutMs);
+    child.stdout.on("data", (chunk: Buffer) => {
+      stdout += chunk.toString();
+      process.stderr.write(chunk);
+    });
+    child.stderr.on("data", (chunk: Buffer) => {
+      stderr += chunk.toString();
+      process.stderr.write(chunk);
+    });
+    const finish = (exitCode: number | null, failure?: string) => {
+      clearTimeout(timer);
+      const seconds = Math.round((Date.now() - started) / 100) / 10;
+      const result = lastJson(stdout);
+      const tail = stderr.trim().split("\n").slice(-8).join("\n");
+      let error = failure;
+      if (!error && exitCode !== 0) error = `exit code ${exitCode}${tail ? `: ${tail}` : ""}`;
+      if (!error && result === undefined) error = "no JSON line in its output";
+      resolve({ ok: error === undefined, seconds, exitCode, result, error });
+    };
+    child.on("error", (e) => finish(null, e.message));
+    child.on("close", (code, signal) =>
+      finish(
+        code,
+        signal ? `stopped by ${signal}${signal === "SIGTERM" ? " (timeout)" : ""}` : undefined
+      )
+    );
+  });
+}
+
+// ---- Markdown ----
+
+type Json = Record<string, unknown>;
+const obj = (v: unknown): Json => (v && typeof v === "object" ? (v as Json) : {});
+const num = (v: unknown): number | undefined =>
+  typeof v === "number" && Number.isFinite(v) ? v : undefined;
+
+/** A number for a table: thousands with a comma, at most `digits` decimals; "–" when absent. */
+function fmt(v: unknown, digits = 1): string {
+  const n = num(v);
+  if (n === undefined) return v === undefined || v === null ? "–" : String(v);
+  return n.toLocaleString("en-US", { maximumFractionDigits: digits });
+}
+const times = (v: unknown) => (num(v) === undefined ? "–" : `${fmt(v, 2)}×`);
+const kb = (v: unknown) => (num(v) === undefined ? "–" : `${fmt(num(v)! / 1024, 1)} KB`);
+
+/** A Markdown table. */
+export function table(headers: string[], rows: string[][]): string {
+  const line = (cells: string[]) => `| ${cells.join(" | ")} |`;
+  return [
+    line(headers),
+    line(headers.map((_, i) => (i === 0 ? "---" : "---:"))),
+    ...rows.map(line),
+  ].join("\n");
+}
+
+/** Every leaf of a JSON value as a path and a value, for a bench whose shape is not known. */
+function leaves(value: unknown, at = ""): string[][] {
+  if (value && typeof value === "object" && !Array.isArray(value))
+    return Object.entries(value as Json).flatMap(([k, v]) => leaves(v, at ? `${at}.${k}` : k));
+  if (Array.isArray(value) && value.some((v) => v && typeof v === "object"))
+    return value.flatMap((v, i) => leaves(v, `${at}[${i}]`));
+  return [[at, Array.isArray(value) ? value.join(", ") : fmt(value, 3)]];
+}
+
+const perSize = (r: Json): Array<[string, Json]> =>
+  Object.entries(obj(r.results)).map(([n, v]) => [n, obj(v)]);
+
+/** The table of each bench, from the shape its script prints. */
+const formatters: Record<string, (r: Json) => string> = {
+  engine: (r) => {
+    const sizes = Array.isArray(r.sizes) ? (r.sizes as Json[]) : [];
+    if (sizes.length === 0) throw new Error("no sizes");
+    const target = obj(r.target);
+    return (
+      table(
+        [
+          "Candidates",
+          "Eligible",
+          "Plain sort (ms)",
+          "rankCandidates (ms)",
+          "Ratio",
+          "Score + rank (ms)",
+          "Ratio",
+        ],
+        sizes.map((s) => [
+          fmt(s.candidates, 0),
+          fmt(s.eligible, 0),
+          fmt(s.plainSortMs, 2),
+          fmt(s.rankMs, 2),
+          times(s.rankRatio),
+          fmt(s.evaluateMs, 2),
+          times(s.evaluateRatio),
+        ])
+      ) +
+      (target.rankRatioMax !== undefined
+        ? `\n\nTarget: rankCandidates ≤ ${fmt(target.rankRatioMax)}× the plain sort at ${fmt(target.at, 0)}: ${r.met ? "met" : "not met"}.`
+        : "")
+    );
+  },
+  functions: (r) => {
+    const rows = perSize(r).flatMap(([n, bySize]) =>
+      Object.entries(bySize).flatMap(([fn, modes]) =>
+        Object.entries(obj(modes)).map(([mode, f]) => [
+          fmt(Number(n), 0),
+          `FLEX.${fn.toUpperCase()}`,
+          mode === "fresh" ? "fresh arrays per call (as Excel)" : "same arrays every call",
+          fmt(obj(f).firstCallMs, 2),
+          fmt(obj(f).totalMs, 1),
+          fmt(obj(f).perCallUs, 1),
+        ])
+      )
+    );
+    if (rows.length === 0) throw new Error("no results");
+    return table(
+      ["Rows", "Function", "Arguments", "First call (ms)", "Whole column (ms)", "Per call (µs)"],
+      rows
+    );
+  },
+  cli: (r) => {
+    const rows = perSize(r).map(([n, s]) => [
+      fmt(Number(n), 0),
+      fmt(s.fileMb, 2),
+      fmt(obj(s.score).ms, 0),
+      fmt(obj(s.bare).ms, 0),
+      times(obj(s.ratio).time),
+      fmt(obj(s.score).maxRssMb, 0),
+      fmt(obj(s.bare).maxRssMb, 0),
+      times(obj(s.ratio).memory),
+    ]);
+    if (rows.length === 0) throw new Error("no results");
+    return table(
+      [
+        "Candidates",
+        "File (MB)",
+        "awardscore score (ms)",
+        "ExcelJS read+write (ms)",
+        "Time ratio",
+        "score peak (MB)",
+        "ExcelJS peak (MB)",
+        "Memory ratio",
+      ],
+      rows
+    );
+  },
+  office: (r) => {
+    const syncs = obj(r.syncs);
+    const sizes = Object.keys(syncs);
+    if (sizes.length === 0) throw new Error("no syncs");
+    return table(
+      ["Rows", "context.sync() calls", "Largest request", "Largest response"],
+      sizes.map((n) => [
+        fmt(Number(n), 0),
+        fmt(syncs[n], 0),
+        kb(obj(r.requestBytesMax)[n]),
+        kb(obj(r.responseBytesMax)[n]),
+      ])
+    );
+  },
+  native: (r) => {
+    const rows = perSize(r).map(([n, s]) => {
+      const a = obj(s.agreement);
+      return [
+        fmt(Number(n), 0),
+        fmt(s.libreOfficeFormulasMs, 0),
+        fmt(s.libreOfficeWithoutFormulasMs, 0),
+        fmt(s.formulaCostMs, 0),
+        fmt(s.awardscoreScoreMs, 0),
+        times(s.ratio),
+        `${fmt(a.sameRank, 0)} / ${fmt(a.candidates, 0)}`,
+      ];
+    });
+    if (rows.length === 0) throw new Error("no results");
+    return (
+      table(
+        [
+          "Candidates",
+          "LibreOffice, formulas (ms)",
+          "LibreOffice, no formulas (ms)",
+          "Formula cost (ms)",
+          "awardscore score (ms)",
+          "Ratio",
+          "Same rank",
+        ],
+        rows
+      ) +
+      "\n\nBoth end to end, each a fresh process: LibreOffice headless recalculating RANK.EQ + COUNTIFS " +
+      "per row and converting to CSV, against `awardscore score` reading and writing the .xlsx."
+    );
+  },
+  pane: (r) => {
+    const initial = obj(r.initial);
+    const files = Array.isArray(initial.files) ? (initial.files as Json[]) : [];
+    const fn = obj(r.functions);
+    const all = obj(r.withFunctions);
+    const fr = obj(r.firstRenderMs);
+    return (
+      table(
+        ["JavaScript", "Minified", "Gzipped"],
+        [
+          ...files.map((f) => [String(f.file), kb(f.bytes), kb(f.gzipBytes)]),
+          ["**initial task pane**", kb(initial.bytes), kb(initial.gzipBytes)],
+          [`${fn.file ?? "functions.js"} (shared runtime page)`, kb(fn.bytes), kb(fn.gzipBytes)],
+          ["**page total**", kb(all.bytes), kb(all.gzipBytes)],
+        ]
+      ) +
+      "\n\n" +
+      table(
+        ["Headless Chromium", "Median (ms)", "Runs (ms)"],
+        [
+          [
+            "Navigation → first visible pane content",
+            fmt(fr.median, 0),
+            Array.isArray(fr.runs) ? fr.runs.join(", ") : "–",
+          ],
+          ["First contentful paint", fmt(r.firstContentfulPaintMs, 0), ""],
+        ]
+      ) +
+      `\n\nCSP violations while loading: ${Array.isArray(r.cspViolations) ? r.cspViolations.length : "–"}.`
+    );
+  },
+};
+
+/** The Markdown of a whole run. */
+export function markdown(report: {
+  date: string;
+  node: string;
+  cpu: { model: string; count: number };
+  benches: Record<string, BenchResult & { title: string }>;
+}): string {
+  const parts = [
+    "## Benchmark results",
+    "",
+    `${report.date.slice(0, 10)} · Node ${report.node} · ${report.cpu.count} × ${report.cpu.model}`,
+  ];
+  for (const [name, b] of Object.entries(report.benches)) {
+    parts.push("", `### ${b.title}`, "");
+    if (b.result !== undefined) {
+      let body: string;
+      try {
+        body = (
+          formatters[name] ??
+          (() => {
+            throw new Error("no formatter");
+          })
+        )(obj(b.result));
+      } catch {
+        body = table(["Figure", "Value"], leaves(b.result));
+      }
+      parts.push(body);
+    }
+    if (!b.ok) parts.push("", `**Failed:** ${(b.error ?? "").split("\n")[0]}`);
+  }
+  return parts.join("\n") + "\n";
+}
+
+async function main(): Promise<void> {
+  const only = process.env.BENCH_ONLY?.split(",").map((s) => s.trim());
+  const chosen = benches.filter((b) => !only || only.includes(b.name));
+  const cpus = os.cpus();
+  const report = {
+    date: new Date().toISOString(),
+    node: process.version,
+    cpu: { model: cpus[0]?.model?.trim() ?? "unknown", count: cpus.length },
+    platform: `${os.type()} ${os.release()} ${os.arch()}`,
+    benches: {} as Record<string, BenchResult & { title: string; command: string }>,
+  };
+  for (const bench of chosen) {
+    process.stderr.write(`\n=== bench:${bench.name} ===\n`);
+    const result = await run(bench);
+    report.benches[bench.name] = {
+      title: bench.title,
+      command: [
+        path.basename(bench.command),
+        ...bench.args.map((a) => path.relative(root, a) || a),
+      ].join(" "),
+      ...result,
+    };
+    process.stderr.write(
+      `=== bench:${bench.name}: ${result.ok ? "ok" : `FAILED: ${result.error}`} (${result.seconds} s)\n`
+    );
+  }
+  const md = markdown(report);
+  fs.writeFileSync(path.join(root, "bench/results.json"), JSON.stringify(report, null, 2) + "\n");
+  fs.writeFileSync(path.join(root, "bench/results.md"), md);
+  console.log(md);
+  const failed = Object.entries(report.benches).filter(([, b]) => !b.ok);
+  if (failed.length > 0) {
+    console.error(`Failed: ${failed.map(([n]) => n).join(", ")}`);
+    process.exitCode = 1;
+  }
+}
+
+if (require.main === module) void main();

@@ -110,9 +110,12 @@ export function outputFormulas(input: FormulaTable): OutputFormulas {
   const rate = fixed(FIXED.rate);
   const score = fixed(FIXED.score);
   const hasDraw = headers.includes(FIXED.draw);
-  // Only a row that passed the knock-out criteria has a score, so the ranking needs no Knock-out column.
-  const standing = [thisRow(score), thisRow(rate), column(score), column(rate)].join(",");
-  const draw = hasDraw ? `,${thisRow(FIXED.draw)},${column(FIXED.draw)}` : "";
+  // Only a row that passed the knock-out criteria has a score, so the ranking needs no Knock-out
+  // column. The whole columns go as one row each (TRANSPOSE): Excel then hands each call one
+  // array of N cells instead of N arrays of one, which every call must read in full.
+  const line = (header: string) => `TRANSPOSE(${column(header)})`;
+  const standing = [thisRow(score), thisRow(rate), line(score), line(rate)].join(",");
+  const draw = hasDraw ? `,${thisRow(FIXED.draw)},${line(FIXED.draw)}` : "";
   const named = `TRIM(${thisRow(name)})=""`;
 
   return {

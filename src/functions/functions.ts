@@ -105,10 +105,10 @@ export function knockoutVerdict(
  * @customfunction RANK
  * @param score De score van deze rij; alleen een rij met een getal als score doet mee.
  * @param uurtarief Het uurtarief van deze rij.
- * @param scores De hele kolom Score (een score alleen voor wie door de knock-outtoets is).
- * @param uurtarieven De hele kolom Uurtarief.
+ * @param scores De hele kolom Score (een score alleen voor wie door de knock-outtoets is), als kolom of als rij: TRANSPOSE(Kandidaten[Score]) rekent sneller.
+ * @param uurtarieven De hele kolom Uurtarief, net zo (kolom of rij).
  * @param [loting] Het lotnummer van deze rij (kolom Loting), als er geloot is.
- * @param [lotingen] De hele kolom Loting.
+ * @param [lotingen] De hele kolom Loting, net zo (kolom of rij).
  * @returns De rang, of leeg voor een rij zonder score.
  */
 export function rankOfRow(
@@ -130,11 +130,11 @@ export function rankOfRow(
  * @customfunction TOP
  * @param score De score van deze rij; alleen een rij met een getal als score doet mee.
  * @param uurtarief Het uurtarief van deze rij.
- * @param scores De hele kolom Score (een score alleen voor wie door de knock-outtoets is).
- * @param uurtarieven De hele kolom Uurtarief.
+ * @param scores De hele kolom Score (een score alleen voor wie door de knock-outtoets is), als kolom of als rij: TRANSPOSE(Kandidaten[Score]) rekent sneller.
+ * @param uurtarieven De hele kolom Uurtarief, net zo (kolom of rij).
  * @param topN Het aantal kandidaten dat doorgaat (Top N op het blad Aanvraag, 10 voor 17040).
  * @param [loting] Het lotnummer van deze rij (kolom Loting), als er geloot is.
- * @param [lotingen] De hele kolom Loting.
+ * @param [lotingen] De hele kolom Loting, net zo (kolom of rij).
  * @returns Ja, Nee of Loting.
  */
 export function topOfRow(

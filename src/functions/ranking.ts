@@ -1,7 +1,9 @@
 /**
  * FLEX.RANK and FLEX.TOP: one row's place among the rows that have a score, from
  * its own cells and the whole Score, Uurtarief and (optional) Loting columns,
- * ranked by the engine's rankCandidates.
+ * by the rules of the engine's rankCandidates (PRODUCT.md §1): score high to
+ * low, then the lower rate, then a complete draw order; equal standing shares
+ * the first place of its group.
  *
  * A row takes part when its Score is a number: the set-up's Score formula gives
  * a score only to a row whose knock-out verdict is OK (and OK includes a valid
@@ -9,25 +11,16 @@
  *
  * Excel calls a whole-column function once per row, each time with its own,
  * freshly deserialised copy of every column, so the cost of one call is what
- * counts. The ranking of a column content is computed once and kept; a later
- * call compares, exactly, the cells its own answer depends on with the kept
- * ones and looks its place up. Those cells are:
- * - every score: any row with a higher score is ahead, whatever its rate;
- * - the rate and the draw of each row with this row's score: the engine
- *   compares rates only within an equal score, and draws only within an equal
- *   score and rate.
- * A rate or draw of a row with another score cannot move this row's place, so it
- * is not read: one pass over one column and a few cells, where comparing every
- * column cost a pass per column.
+ * counts, and sorting the column per call would make the whole column
+ * quadratic-times-log. One row's place needs no sort: it is the number of rows
+ * ahead of it, counted in one pass over the Score column. Only the rows with
+ * the same score have their rate read (a cheaper one is ahead), and only the
+ * rows with the same score and rate their draw. A rate or draw of a row with
+ * another score cannot move this row's place, so it is not read, and an
+ * invalid one there is not this row's error. The tests hold every row's answer
+ * against rankCandidates over the whole column.
  */
-import {
-  candidateMessages,
-  rankCandidates,
-  readNumber,
-  requestLabels,
-  type RankEntry,
-  type RankPlace,
-} from "../engine";
+import { candidateMessages, readNumber, requestLabels } from "../engine";
 import { columnOf, isOmitted, lineOf, toCell } from "./cells";
 import { invalidValue } from "./errors";
 import { functionMessages as m } from "./messages";
@@ -42,7 +35,7 @@ export interface StandingRow {
   draw?: unknown;
 }
 
-/** The same cells for every row of the table: whole columns, same length. */
+/** The same cells for every row of the table: whole columns (N×1) or rows (1×N), same length. */
 export interface StandingColumns {
   scores: unknown;
   rates: unknown;
@@ -62,13 +55,10 @@ export type TopVerdict = "Ja" | "Nee" | "Loting";
  * rank({ score: 80, rate: 70 }, { scores: [[80], [90], [""]], rates: [[70], [75], [80]] }); // 2
  */
 export function rank(row: StandingRow, columns: StandingColumns): number | "" {
+  const lines = linesOf(columns);
   const standing = ownStanding(row);
-  const raw = rawColumns(columns);
-  if (standing === null) {
-    checkShape(raw);
-    return "";
-  }
-  return placeOf(standing, raw, RANK_ONLY).rank;
+  if (standing === null) return "";
+  return placeOf(standing, lines, Infinity).rank;
 }
 
 /**
@@ -76,35 +66,22 @@ export function rank(row: StandingRow, columns: StandingColumns): number | "" {
  * that straddles place N without a complete draw, else `Nee` (also for a row
  * without a score; the set-up's formula leaves a row without a name empty).
  *
- * @throws FunctionError `#VALUE!` as {@link rank} (a row with N others clearly ahead is `Nee` without further checks), or when top N is not a whole number of 1 or more.
+ * @throws FunctionError `#VALUE!` as {@link rank} (a row with N others scoring higher is `Nee` without further checks), or when top N is not a whole number of 1 or more.
  * @example
  * top({ score: 80, rate: 70 }, { scores: [[80], [90]], rates: [[70], [75]] }, 10); // "Ja"
  */
 export function top(row: StandingRow, columns: StandingColumns, topN: unknown): TopVerdict {
   const n = readSetting(topN, requestLabels.topN, "wholeAtLeastOne");
+  const lines = linesOf(columns);
   const standing = ownStanding(row);
-  const raw = rawColumns(columns);
-  if (standing === null) {
-    checkShape(raw);
-    return "Nee";
-  }
-  if (higherScores(raw, standing.score, n)) return "Nee";
-  const place = placeOf(standing, raw, n);
-  return place.top ? "Ja" : place.needsDraw ? "Loting" : "Nee";
+  if (standing === null) return "Nee";
+  const place = placeOf(standing, lines, n);
+  if (place.outscored) return "Nee";
+  if (place.drawn || place.size === 1) return place.rank <= n ? "Ja" : "Nee";
+  const start = place.rank - 1; // 0-based first place of the tie group
+  if (start + place.size <= n) return "Ja";
+  return start < n ? "Loting" : "Nee";
 }
-
-/** Forgets every cached ranking (tests and benchmarks start cold with it). */
-export function clearRankingCache(): void {
-  cache.length = 0;
-}
-
-const RANK_ONLY = 0;
-const CACHE_SIZE = 2;
-/** What a snapshot holds as "the other cell" where the score cell is a number. */
-const NUMBER = Symbol("number");
-
-/** The column arguments as passed: scores, rates, draws (null when left out). */
-type RawColumns = [unknown, unknown, unknown];
 
 interface Standing {
   score: number;
@@ -112,89 +89,199 @@ interface Standing {
   drawOrder: number | null;
 }
 
-/** The rows with one score: what a row with that score compares besides the scores. */
-interface Level {
-  /** Their positions in the columns (0-based). */
-  rows: number[];
-  /** Their rate cells: the numbers (NaN for no number), and the other cells ({@link NUMBER} for a number). */
-  rates: Float64Array;
-  rateOthers: unknown[];
-  /** Per rate (as read): the rows with this score and that rate, and their draw cells. */
-  ties: Map<number, { rows: number[]; draws: unknown[] }>;
-  /** The first of them whose rate is no valid rate: a place at this score cannot be decided. */
-  badRate: { row: number; message: string } | null;
+/**
+ * A line argument, read without copying: `cells[i]` of a 1×N row, or
+ * `cells[i][0]` of an N×1 column.
+ */
+interface Line {
+  cells: unknown[];
+  vertical: boolean;
 }
 
-interface Snapshot {
-  /** The arguments the snapshot was read from (the same arrays again need no comparison). */
-  columns: RawColumns;
-  /** Each row's score cell where it is a number, NaN where it is not. */
-  scores: Float64Array;
-  /** Each row's score cell where it is no number, {@link NUMBER} where it is. */
-  others: unknown[];
-  /** Per score: the rows that have it. */
-  levels: Map<number, Level>;
-  /** The rows with a score, as the engine ranks them. */
-  entries: RankEntry[];
-  /** The positions of the rows with a score, highest score first. */
-  order: Int32Array;
-  /** Per top N: the place of each standing key. */
-  places: Map<number, Map<string, RankPlace>>;
+interface Lines {
+  scores: Line;
+  rates: Line;
+  draws: Line | null;
+  length: number;
 }
 
-const cache: Snapshot[] = [];
-
-function rawColumns(columns: StandingColumns): RawColumns {
-  const draws = columns.draws === undefined || columns.draws === null ? null : columns.draws;
-  return [columns.scores, columns.rates, draws];
-}
-
-/** Bad columns are reported on every row, also where there is no place to look up. */
-function checkShape(raw: RawColumns): void {
-  if (!shapedAlike(raw, lineLength(raw[0]))) snapshotOf(raw, null);
-}
-
-function placeOf(standing: Standing, raw: RawColumns, topN: number): RankPlace {
-  const snapshot = snapshotOf(raw, standing);
-  const level = snapshot.levels.get(standing.score);
-  if (level?.badRate) throw invalidValue(m.rateDecides(level.badRate.row, level.badRate.message));
-  let places = snapshot.places.get(topN);
-  if (!places && topN === RANK_ONLY) places = snapshot.places.values().next().value;
-  if (!places) {
-    places = new Map();
-    const ranking = rankCandidates(snapshot.entries, topN).places;
-    for (let i = 0; i < ranking.length; i++) {
-      const entry = snapshot.entries[ranking[i].row - 1];
-      places.set(standingKey(entry.score, entry.rate, entry.drawOrder), ranking[i]);
-    }
-    snapshot.places.set(topN, places);
-  }
-  const place = places.get(standingKey(standing.score, standing.rate, standing.drawOrder));
-  if (!place) throw invalidValue(m.rowNotInColumns());
-  return place;
+/** Where a row stands: its rank, its tie group's size, and whether a draw settled the group. */
+interface Place {
+  rank: number;
+  size: number;
+  drawn: boolean;
+  /** Counting stopped at the limit: at least that many rows score higher (rank and size unknown). */
+  outscored: boolean;
 }
 
 /**
- * Whether at least n rows of these scores have a higher score than this one:
- * then the row is out of the top n whatever the rates and draws, since the
- * engine ranks every higher score first. Read from the cells themselves, so it
- * is exact; the cached ranking only says which rows to read first (the highest
- * scores last time), so that this usually takes n cells instead of a column.
+ * The row's place. With a finite `limit` (top N), counting stops as soon as
+ * `limit` rows score higher: the row is out whatever the rates and draws.
  */
-function higherScores(raw: RawColumns, score: number, n: number): boolean {
-  const order = cache[0]?.order;
-  const size = lineLength(raw[0]);
-  if (!order || size < 0 || !shapedAlike(raw, size)) return false;
-  const scores = raw[0] as unknown[][];
-  const limit = Math.min(order.length, 2 * n + 16);
-  let found = 0;
-  for (let k = 0; k < limit; k++) {
-    if (order[k] >= size) return false;
-    const cell = cellAt(scores, order[k]);
-    const points = typeof cell === "number" ? cell : toCell(cell);
-    if (isScore(points) && points > score && ++found >= n) return true;
+function placeOf(own: Standing, lines: Lines, limit: number): Place {
+  const { higher, same } = scanScores(lines, own.score, limit);
+  if (higher >= limit) return { rank: 0, size: 0, drawn: false, outscored: true };
+
+  // Rows with the same score: a cheaper one is ahead, an equal rate is in the group.
+  const group: number[] = [];
+  const ahead = higher + cheaper(lines.rates, same, own.rate, group);
+
+  // The group's draw: complete and distinct settles it (as the engine's resolvedByDraw).
+  const draws = group.map((i) =>
+    lines.draws === null ? null : drawOrderOf(cellOf(lines.draws, i))
+  );
+  if (!draws.includes(own.drawOrder)) throw invalidValue(m.rowNotInColumns());
+  const drawn =
+    group.length > 1 && draws.every((d) => d !== null) && new Set(draws).size === draws.length;
+  let drawnAhead = 0;
+  if (drawn) {
+    for (const d of draws) if ((d as number) < (own.drawOrder as number)) drawnAhead++;
   }
-  return false;
+  return { rank: ahead + drawnAhead + 1, size: group.length, drawn, outscored: false };
+}
+
+/**
+ * One pass over the Score column: how many rows score higher than `score`
+ * (stopping at `limit`), and which rows score the same (positions, 0-based).
+ * The hot loop of a whole-column recalculation, one loop per shape so that each
+ * reads its cells without a branch on the shape. Scores fall in a handful of
+ * values in any order, so a branch on "higher?" would be mispredicted half the
+ * time: both counts are added as 0 or 1 instead, on the number as it came (a
+ * whole score stays a small integer to V8); together three times faster at
+ * 10,000 rows. A number cell is a score as it is (Excel passes only finite
+ * numbers); any other cell is read as the engine reads it (a data type, an
+ * error, text, empty).
+ */
+function scanScores(
+  lines: Lines,
+  score: number,
+  limit: number
+): { higher: number; same: Int32Array } {
+  const { cells, vertical } = lines.scores;
+  const n = lines.length;
+  if (positions.length < n) positions = new Int32Array(Math.max(n, 2 * positions.length));
+  const at = positions;
+  // A small integer: comparing the count with Infinity would make V8 count in doubles.
+  const stop = limit > n ? n + 1 : Math.floor(limit);
+  let higher = 0;
+  let count = 0;
+  if (vertical) {
+    for (let i = 0; i < n && higher < stop; i++) {
+      const cell = (cells[i] as unknown[])[0];
+      if (typeof cell !== "number") {
+        const points = scoreOf(cell);
+        if (points > score) higher++;
+        else if (points === score) at[count++] = i;
+        continue;
+      }
+      higher += Number(cell > score);
+      at[count] = i;
+      count += Number(cell === score);
+    }
+  } else {
+    for (let i = 0; i < n && higher < stop; i++) {
+      const cell = cells[i];
+      if (typeof cell !== "number") {
+        const points = scoreOf(cell);
+        if (points > score) higher++;
+        else if (points === score) at[count++] = i;
+        continue;
+      }
+      higher += Number(cell > score);
+      at[count] = i;
+      count += Number(cell === score);
+    }
+  }
+  return { higher, same: at.subarray(0, count) };
+}
+
+/**
+ * Scratch space for {@link scanScores}: the positions of the rows with the own
+ * score, valid until the next call (one call runs at a time; nothing is kept).
+ */
+let positions = new Int32Array(1024);
+
+/** A score cell that is not a plain number: its number, or NaN (never ahead, never equal) for no score. */
+function scoreOf(cell: unknown): number {
+  if (cell === "" || cell === null || cell === undefined) return NaN;
+  const points = toCell(cell);
+  return isScore(points) ? points : NaN;
+}
+
+/**
+ * Of the rows at `same`, how many have a lower rate than `rate`; the ones with
+ * that very rate are added to `group`. One loop per shape, the cell never
+ * leaving it: a rate handed to a helper as `unknown` is boxed, and at 10,000
+ * rows that allocation cost more than all the rest of a call.
+ */
+function cheaper(line: Line, same: Int32Array, rate: number, group: number[]): number {
+  const { cells, vertical } = line;
+  let count = 0;
+  for (let k = 0; k < same.length; k++) {
+    const i = same[k];
+    const cell = vertical ? (cells[i] as unknown[])[0] : cells[i];
+    // A rate with at most two decimals is taken as it is: readNumber would give the same number.
+    const value =
+      typeof cell === "number" && cell > 0 && cell < 1e9 && Math.round(cell * 100) / 100 === cell
+        ? cell
+        : rateOf(cell, i);
+    if (value < rate) count++;
+    else if (value === rate) group.push(i);
+  }
+  return count;
+}
+
+/**
+ * The rate of row `i` (0-based) as the engine reads it. An invalid rate here
+ * decides this row's place, so it is this row's error.
+ */
+function rateOf(cell: unknown, i: number): number {
+  const hourly = readNumber(toCell(cell), "rate");
+  if (!hourly.ok) throw invalidValue(m.rateDecides(i + 1, hourly.message));
+  return hourly.value;
+}
+
+function cellOf(line: Line, i: number): unknown {
+  return line.vertical ? (line.cells[i] as unknown[])[0] : line.cells[i];
+}
+
+/**
+ * The column arguments as lines of one length. An N×1 column or a 1×N row is
+ * used as passed (Excel passes rectangles, so the first and last row show the
+ * shape); anything else goes through columnOf, which rejects a block.
+ *
+ * @throws FunctionError `#VALUE!` for a block, or lines of different lengths.
+ */
+function linesOf(columns: StandingColumns): Lines {
+  const scores = lineFrom(columns.scores, m.label.scores);
+  const rates = lineFrom(columns.rates, m.label.rates);
+  const draws = isLeftOut(columns.draws) ? null : lineFrom(columns.draws, m.label.draws);
+  const length = lengthOf(scores);
+  if (lengthOf(rates) !== length || (draws !== null && lengthOf(draws) !== length)) {
+    const labels = [m.label.scores, m.label.rates];
+    throw invalidValue(m.lengthMismatch(draws === null ? labels : [...labels, m.label.draws]));
+  }
+  return { scores, rates, draws, length };
+}
+
+function isLeftOut(value: unknown): boolean {
+  return value === undefined || value === null;
+}
+
+function lineFrom(value: unknown, label: string): Line {
+  if (Array.isArray(value) && value.length > 0) {
+    const first: unknown = value[0];
+    const last: unknown = value[value.length - 1];
+    if (Array.isArray(first) && first.length === 1 && Array.isArray(last) && last.length === 1) {
+      return { cells: value, vertical: true };
+    }
+    if (value.length === 1 && Array.isArray(first)) return { cells: first, vertical: false };
+  }
+  return { cells: columnOf(value, label), vertical: true };
+}
+
+function lengthOf(line: Line): number {
+  return line.cells.length;
 }
 
 /**
@@ -228,222 +315,9 @@ function drawOrderOf(draw: unknown): number | null {
   return drawn.ok ? drawn.value : null;
 }
 
-function standingKey(score: number, rate: number, drawOrder: number | null): string {
-  return `${score}|${rate}|${drawOrder ?? ""}`;
-}
-
 function single(value: unknown): unknown {
   if (!Array.isArray(value)) return value;
   const cells = lineOf(value, m.label.values);
   if (cells.length !== 1) throw invalidValue(m.oneCell(m.label.values));
   return cells[0];
-}
-
-/**
- * A cached snapshot that gives this standing the same place as these columns
- * would, or a new snapshot of the columns (standing null: a snapshot of the very
- * same arrays, else a new one).
- */
-function snapshotOf(raw: RawColumns, standing: Standing | null): Snapshot {
-  for (let i = 0; i < cache.length; i++) {
-    if (holds(cache[i], raw, standing)) {
-      const hit = cache[i];
-      if (i > 0) {
-        cache.splice(i, 1);
-        cache.unshift(hit);
-      }
-      return hit;
-    }
-  }
-  const snapshot = takeSnapshot(raw);
-  cache.unshift(snapshot);
-  cache.length = Math.min(cache.length, CACHE_SIZE);
-  return snapshot;
-}
-
-function takeSnapshot(raw: RawColumns): Snapshot {
-  const s = columnOf(raw[0], m.label.scores);
-  const r = columnOf(raw[1], m.label.rates);
-  const d = raw[2] === null ? null : columnOf(raw[2], m.label.draws);
-  const n = s.length;
-  if (r.length !== n || (d !== null && d.length !== n)) {
-    const labels = [m.label.scores, m.label.rates];
-    throw invalidValue(m.lengthMismatch(d === null ? labels : [...labels, m.label.draws]));
-  }
-  const scores = new Float64Array(n);
-  const others: unknown[] = new Array(n);
-  const levels = new Map<number, Level>();
-  const entries: RankEntry[] = [];
-  const positions: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const cell = s[i][0];
-    const points = toCell(cell);
-    // A plain number is compared as a number later, anything else (a score in a data type too) by what it says.
-    scores[i] = typeof cell === "number" ? cell : NaN;
-    others[i] = typeof cell === "number" ? NUMBER : cell;
-    if (!isScore(points)) continue;
-    let level = levels.get(points);
-    if (!level) {
-      level = {
-        rows: [],
-        rates: new Float64Array(0),
-        rateOthers: [],
-        ties: new Map(),
-        badRate: null,
-      };
-      levels.set(points, level);
-    }
-    const rateCell = r[i][0];
-    const drawCell = d === null ? null : d[i][0];
-    level.rows.push(i);
-    level.rateOthers.push(typeof rateCell === "number" ? NUMBER : rateCell);
-    const hourly = readNumber(toCell(rateCell), "rate");
-    if (!hourly.ok && !level.badRate) level.badRate = { row: i + 1, message: hourly.message };
-    // A row with an invalid rate still counts by its score for every other score.
-    const rate = hourly.ok ? hourly.value : 0;
-    const tie = level.ties.get(rate) ?? { rows: [], draws: [] };
-    level.ties.set(rate, tie);
-    tie.rows.push(i);
-    tie.draws.push(drawCell);
-    positions.push(i);
-    entries.push({
-      row: entries.length + 1,
-      name: String(i + 1),
-      score: points,
-      rate,
-      drawOrder: drawOrderOf(drawCell),
-    });
-  }
-  for (const level of levels.values()) {
-    level.rates = Float64Array.from(level.rows, (i) => {
-      const cell = r[i][0];
-      return typeof cell === "number" ? cell : NaN;
-    });
-  }
-  const order = Int32Array.from(positions);
-  const points = entries.map((e) => e.score);
-  const byScore = Int32Array.from(points.keys()).sort((a, b) => points[b] - points[a]);
-  for (let k = 0; k < byScore.length; k++) order[k] = positions[byScore[k]];
-  return { columns: raw, scores, others, levels, entries, order, places: new Map() };
-}
-
-/**
- * Whether the snapshot gives this standing the place that these columns give it
- * (see the top of the file for which cells that takes). The same arrays as read
- * pass at once: a host hands each call arrays it never changes afterwards.
- * Columns of another shape (a row instead of a column) never match, and get
- * read and checked in full.
- */
-function holds(snapshot: Snapshot, raw: RawColumns, standing: Standing | null): boolean {
-  const [cs, cr, cd] = snapshot.columns;
-  const [s, r, d] = raw;
-  if (s === cs && r === cr && d === cd) return true;
-  if (standing === null) return false;
-  const n = snapshot.scores.length;
-  if ((d === null) !== (cd === null) || !shapedAlike(raw, n)) return false;
-  const scores = s as unknown[][];
-  // Every score: a pass over the whole line.
-  if (!sameAt(scores, n, null, snapshot.scores, snapshot.others)) return false;
-  const level = snapshot.levels.get(standing.score);
-  if (!level) return true; // the row is not in these columns: the lookup reports it
-  if (!sameAt(r as unknown[][], n, level.rows, level.rates, level.rateOthers)) return false;
-  const tie = level.ties.get(standing.rate);
-  if (d !== null && tie) {
-    for (let k = 0; k < tie.rows.length; k++) {
-      const cell = cellAt(d as unknown[][], tie.rows[k]);
-      if (cell !== tie.draws[k] && !sameObject(cell, tie.draws[k])) return false;
-    }
-  }
-  return true;
-}
-
-/**
- * The hot loop of a whole-column recalculation: whether the cells of a line at
- * these positions (every position when null) are the kept ones. One loop per
- * shape, so that each reads its cells without a branch or a boxed number.
- */
-function sameAt(
-  line: unknown[][],
-  n: number,
-  positions: number[] | null,
-  numbers: Float64Array,
-  others: unknown[]
-): boolean {
-  const count = positions === null ? n : positions.length;
-  if (isColumnOf(line, n)) {
-    for (let k = 0; k < count; k++) {
-      const cell = line[positions === null ? k : positions[k]][0];
-      if (typeof cell === "number") {
-        if (cell !== numbers[k]) return false;
-      } else if (cell !== others[k] && !sameObject(cell, others[k])) return false;
-    }
-  } else {
-    const row = line[0];
-    for (let k = 0; k < count; k++) {
-      const cell = row[positions === null ? k : positions[k]];
-      if (typeof cell === "number") {
-        if (cell !== numbers[k]) return false;
-      } else if (cell !== others[k] && !sameObject(cell, others[k])) return false;
-    }
-  }
-  return true;
-}
-
-/** The number of cells of a line argument (an N×1 column or a 1×N row); -1 for anything else. */
-function lineLength(line: unknown): number {
-  if (!Array.isArray(line) || line.length === 0) return -1;
-  if (line.length === 1) return Array.isArray(line[0]) ? line[0].length : -1;
-  return line.length;
-}
-
-/**
- * Whether every argument is a line of n cells, each an N×1 column or a 1×N row
- * (checked on the first and last row, as Excel passes rectangles). Lines of any
- * other shape get read in full, and reported.
- */
-function shapedAlike(raw: RawColumns, n: number): boolean {
-  if (n < 1) return false;
-  return (
-    lineLength(raw[0]) === n &&
-    isLine(raw[0], n) &&
-    isLine(raw[1], n) &&
-    (raw[2] === null || isLine(raw[2], n))
-  );
-}
-
-function isLine(line: unknown, n: number): boolean {
-  return isColumnOf(line, n) || (Array.isArray(line) && line.length === 1 && isRowOf(line[0], n));
-}
-
-function isRowOf(row: unknown, n: number): boolean {
-  return Array.isArray(row) && row.length === n;
-}
-
-/** The i-th cell (0-based) of a line that {@link shapedAlike} accepted. */
-function cellAt(line: unknown[][], i: number): unknown {
-  return line.length === 1 ? line[0][i] : line[i][0];
-}
-
-/** Whether an argument is an N×1 column (checked on its first and last row; a mismatch inside shows as a different cell). */
-function isColumnOf(column: unknown, n: number): column is unknown[][] {
-  if (!Array.isArray(column) || column.length !== n) return false;
-  const head: unknown = column[0];
-  const tail: unknown = column[n - 1];
-  return Array.isArray(head) && head.length === 1 && Array.isArray(tail) && tail.length === 1;
-}
-
-/** Error cells and data types arrive as new objects on every call: compare what they say. */
-function sameObject(a: unknown, b: unknown): boolean {
-  if (typeof a !== "object" || a === null || typeof b !== "object" || b === null) return false;
-  const codeA = (a as { code?: unknown }).code;
-  if (codeA !== undefined) return codeA === (b as { code?: unknown }).code;
-  const x = toCell(a);
-  const y = toCell(b);
-  if (typeof x === "object" && x !== null && typeof y === "object" && y !== null) {
-    if (x instanceof Date || y instanceof Date) {
-      return x instanceof Date && y instanceof Date && x.getTime() === y.getTime();
-    }
-    return x.error === y.error;
-  }
-  return x === y;
 }

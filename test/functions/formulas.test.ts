@@ -54,12 +54,12 @@ describe("formulas of the Kandidaten output columns", () => {
     );
   });
 
-  test("Rang and Top 10: the row, the whole Score and Uurtarief columns and the draw; no Knock-out column", () => {
-    const standing = "[@[Score]],[@[Uurtarief]],Kandidaten[[Score]],Kandidaten[[Uurtarief]]";
-    expect(formulas.rank).toBe(`=FLEX.RANK(${standing},[@[Loting]],Kandidaten[[Loting]])`);
-    expect(formulas.top).toBe(
-      `=IF(TRIM([@[Kandidaat]])="","",FLEX.TOP(${standing},TopN,[@[Loting]],Kandidaten[[Loting]]))`
-    );
+  test("Rang and Top 10: the row, the whole Score and Uurtarief columns as rows, the draw; no Knock-out column", () => {
+    const standing =
+      "[@[Score]],[@[Uurtarief]],TRANSPOSE(Kandidaten[[Score]]),TRANSPOSE(Kandidaten[[Uurtarief]])";
+    const draw = "[@[Loting]],TRANSPOSE(Kandidaten[[Loting]])";
+    expect(formulas.rank).toBe(`=FLEX.RANK(${standing},${draw})`);
+    expect(formulas.top).toBe(`=IF(TRIM([@[Kandidaat]])="","",FLEX.TOP(${standing},TopN,${draw}))`);
   });
 
   test("without a Loting column the draw arguments are left out; other names can be given", () => {

@@ -17,7 +17,6 @@ import {
 import path from "path";
 import { FunctionError } from "../../src/functions/errors";
 import * as flex from "../../src/functions/functions";
-import { clearRankingCache } from "../../src/functions/ranking";
 
 const { generateCustomFunctionsMetadata } = require("custom-functions-metadata");
 
@@ -116,13 +115,14 @@ const candidates: RawCellContent[][] = [
 
 function rowFormulas(r: number, last: number): string[] {
   const col = (c: string) => `${c}$2:${c}$${last}`;
-  const standing = `O${r},B${r},${col("O")},${col("B")}`;
+  const line = (c: string) => `TRANSPOSE(${col(c)})`;
+  const standing = `O${r},B${r},${line("O")},${line("B")}`;
   return [
     `=IF(TRIM(A${r})="","",FLEX.KNOCKOUT(C${r}:I${r},Knockoutcriteria,B${r},Maximumtarief,UrenPerWeek,` +
       `LooptijdWeken,Verlengingen,WekenPerVerlenging,OptiesTellenMee,C$1:I$1))`,
     `=IF(ISERROR(N${r}),"",IF(N${r}="OK",FLEX.AWARDSCORE(J${r}:L${r},Gunningscriteria,J$1:L$1),""))`,
-    `=FLEX.RANK(${standing},M${r},${col("M")})`,
-    `=IF(TRIM(A${r})="","",FLEX.TOP(${standing},TopN,M${r},${col("M")}))`,
+    `=FLEX.RANK(${standing},M${r},${line("M")})`,
+    `=IF(TRIM(A${r})="","",FLEX.TOP(${standing},TopN,M${r},${line("M")}))`,
   ];
 }
 
@@ -133,7 +133,6 @@ beforeAll(async () => {
 });
 
 beforeEach(() => {
-  clearRankingCache();
   const last = candidates.length + 1;
   hf = HyperFormula.buildFromSheets(
     {

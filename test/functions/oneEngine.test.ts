@@ -20,7 +20,7 @@ import {
 import { awardScore } from "../../src/functions/award";
 import { FunctionError } from "../../src/functions/errors";
 import { knockout } from "../../src/functions/knockout";
-import { clearRankingCache, rank, top } from "../../src/functions/ranking";
+import { rank, top } from "../../src/functions/ranking";
 import { years } from "../../src/functions/years";
 import { awardCriteria17040, knockoutCriteria17040, limits17040 } from "./helpers";
 
@@ -98,10 +98,11 @@ function flexColumns(rows: CandidateInput[], periods: PeriodInput[]) {
         )
   );
   const scores = points.map((p, i) => (knockouts[i] === "OK" ? p : ""));
+  // As the formulas pass them: each whole column as one row, TRANSPOSE(Kandidaten[[Score]]).
   const columns = {
-    scores: scores.map((s) => [s]),
-    rates: rows.map((r) => [r.rate]),
-    draws: rows.map((r) => [r.drawOrder ?? null]),
+    scores: [scores],
+    rates: [rows.map((r) => r.rate)],
+    draws: [rows.map((r) => r.drawOrder ?? null)],
   };
   return rows.map((row, i) => {
     const own = { score: scores[i], rate: row.rate, draw: row.drawOrder };
@@ -118,7 +119,6 @@ function flexColumns(rows: CandidateInput[], periods: PeriodInput[]) {
 }
 
 function expectSame(rows: CandidateInput[], periods: PeriodInput[], verdicts: Verdict[]): void {
-  clearRankingCache();
   const flex = flexColumns(rows, periods);
   const byRow = new Map(rows.map((row, i) => [row.row, flex[i]]));
   expect(verdicts.length).toBeGreaterThan(0);

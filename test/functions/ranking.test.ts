@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { rankCandidates } from "../../src/engine";
-import { clearRankingCache, rank, top, type StandingColumns } from "../../src/functions/ranking";
+import { rank, top, type StandingColumns } from "../../src/functions/ranking";
 import { thrown } from "./helpers";
 
 interface Row {
@@ -39,8 +39,6 @@ const ok = (score: number, rate: unknown, draw?: unknown): Row => ({
   rate,
   draw,
 });
-
-beforeEach(clearRankingCache);
 
 describe("FLEX.RANK and FLEX.TOP", () => {
   test("score high to low, then the lower rate", () => {
@@ -108,18 +106,32 @@ describe("FLEX.RANK and FLEX.TOP", () => {
     ]);
   });
 
-  test("a changed cell changes the ranking (the cache compares content)", () => {
+  test("a changed cell changes the ranking: nothing is kept between calls", () => {
     const rows = [ok(80, 70), ok(90, 70)];
     expect(rank(rows[0], columnsOf(rows))).toBe(2);
     const changed = [ok(80, 70), ok(70, 70)];
     expect(rank(changed[0], columnsOf(changed))).toBe(1);
-    expect(rank(rows[0], columnsOf(rows))).toBe(1 + 1);
+    expect(rank(rows[0], columnsOf(rows))).toBe(2);
   });
 
-  test("error cells in the columns compare by content, so fresh copies still hit the cache", () => {
-    const rows: Row[] = [ok(80, 70), { score: { code: "#N/A", message: "G10" }, rate: 70 }];
+  test("error cells, text and empty cells in the Score column are no score and are not counted", () => {
+    const rows: Row[] = [
+      ok(80, 70),
+      { score: { code: "#N/A", message: "G10" }, rate: 70 },
+      { score: "90", rate: 70 },
+      { score: null, rate: 70 },
+    ];
     expect(rank(rows[0], structuredClone(columnsOf(rows)))).toBe(1);
-    expect(rank(rows[0], structuredClone(columnsOf(rows)))).toBe(1);
+    expect(top(rows[0], structuredClone(columnsOf(rows)), 1)).toBe("Ja");
+  });
+
+  test("a row with N higher scores is Nee for TOP before any rate is read", () => {
+    const rows: Row[] = [ok(90, 70), ok(85, 70), ok(80, 70), { score: 80, rate: "duur" }];
+    expect(top(rows[2], columnsOf(rows), 2)).toBe("Nee");
+    expect(thrown(() => top(rows[2], columnsOf(rows), 3)).message).toMatch(
+      /^Uurtarief \(kolom\), cel 4: /
+    );
+    expect(thrown(() => rank(rows[2], columnsOf(rows))).message).toMatch(/cel 4: .*dezelfde score/);
   });
 
   test("1×N rows (TRANSPOSE of the columns) rank as the columns do", () => {
@@ -128,7 +140,6 @@ describe("FLEX.RANK and FLEX.TOP", () => {
       rank(row, structuredClone(rowsOf(rows))),
       top(row, structuredClone(rowsOf(rows)), 2),
     ]);
-    clearRankingCache();
     expect(asRows).toEqual(sheet(rows, 2));
     expect(asRows[1]).toEqual([3, "Nee"]);
   });
@@ -208,7 +219,6 @@ describe("FLEX.RANK and FLEX.TOP", () => {
         fc.array(row, { maxLength: 25 }),
         fc.integer({ min: 1, max: 10 }),
         (rows, topN) => {
-          clearRankingCache();
           const cells: Row[] = rows.map((r) => ({
             score: r.eligible ? r.score : "",
             rate: r.rate,
@@ -238,7 +248,7 @@ describe("FLEX.RANK and FLEX.TOP", () => {
     );
   });
 
-  test("property: after a change anywhere, every row's answer is the engine's for the new columns, never the cached one", () => {
+  test("property: after a change anywhere, every row's answer is the engine's for the new columns", () => {
     const cell = fc.record({
       scored: fc.boolean(),
       score: fc.constantFrom(30, 50, 80, 100),
@@ -276,11 +286,9 @@ describe("FLEX.RANK and FLEX.TOP", () => {
         fc.array(fc.tuple(fc.nat(), cell), { minLength: 1, maxLength: 3 }),
         fc.integer({ min: 1, max: 6 }),
         (before, changes, topN) => {
-          clearRankingCache();
-          sheet(asRows(before), topN); // the cache now holds the columns before the change
+          expect(sheet(asRows(before), topN)).toEqual(engine(before, topN));
           const after = before.slice();
           for (const [at, value] of changes) after[at % after.length] = value;
-          // Not cleared: each call must find out itself whether the kept ranking still holds.
           expect(sheet(asRows(after), topN)).toEqual(engine(after, topN));
         }
       ),

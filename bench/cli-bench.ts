@@ -57,14 +57,10 @@ function summarise(all: Figures[]): Figures {
  * Several runs of each command, taking turns (a, b, a, b, …) so that a change in the
  * machine's load during the bench falls on both sides of the ratio alike.
  */
-function alternate(a: string[], b: string[]): [Figures, Figures] {
-  const first: Figures[] = [];
-  const second: Figures[] = [];
-  for (let i = 0; i < runs; i++) {
-    first.push(measure(a));
-    second.push(measure(b));
-  }
-  return [summarise(first), summarise(second)];
+function alternate(...commands: string[][]): Figures[] {
+  const all: Figures[][] = commands.map(() => []);
+  for (let i = 0; i < runs; i++) commands.forEach((command, c) => all[c].push(measure(command)));
+  return all.map(summarise);
 }
 
 const round = (n: number, digits = 2) => Number(n.toFixed(digits));
@@ -82,29 +78,39 @@ function main(): void {
     execFileSync(process.execPath, [bin, "example", "--candidates", String(n), "--out", input], {
       stdio: "pipe",
     });
-    const [score, bare] = alternate(
-      [bin, "score", input, "--out", path.join(dir, `score-${n}.xlsx`)],
-      [path.join(here, "bare.js"), input, path.join(dir, `bare-${n}.xlsx`)]
+    const scored = path.join(dir, `score-${n}.xlsx`);
+    const [score, bare, bareLevel1] = alternate(
+      [bin, "score", input, "--out", scored],
+      [path.join(here, "bare.js"), input, path.join(dir, `bare-${n}.xlsx`)],
+      [path.join(here, "bare.js"), input, path.join(dir, `bare1-${n}.xlsx`), "1"]
     );
     const ratio = {
       time: round(score.ms / bare.ms),
       memory: round(score.maxRssMb / bare.maxRssMb),
       cpu: round(score.cpuMs / bare.cpuMs),
+      // The command deflates at level 1; against a bare write at that level too:
+      timeSameLevel: round(score.ms / bareLevel1.ms),
     };
     results[n] = {
       fileMb: round(fs.statSync(input).size / 1024 / 1024),
+      scoredFileMb: round(fs.statSync(scored).size / 1024 / 1024),
       score: figures(score),
       bare: figures(bare),
+      bareLevel1: figures(bareLevel1),
       ratio,
     };
     console.log(
       `${String(n).padStart(6)} kandidaten: awardscore score ${Math.round(score.ms)} ms, ${Math.round(score.maxRssMb)} MB` +
         ` | ExcelJS lezen+schrijven ${Math.round(bare.ms)} ms, ${Math.round(bare.maxRssMb)} MB` +
-        ` | verhouding tijd ${ratio.time}×, geheugen ${ratio.memory}× (cpu ${ratio.cpu}×)`
+        ` | verhouding tijd ${ratio.time}×, geheugen ${ratio.memory}× (cpu ${ratio.cpu}×)` +
+        ` | ExcelJS met deflate niveau 1 ${Math.round(bareLevel1.ms)} ms: ${ratio.timeSameLevel}×`
     );
   }
   fs.rmSync(dir, { recursive: true, force: true });
-  console.log(JSON.stringify({ runs, node: process.version, results }));
+  const at = results[10_000] as { ratio: { time: number } } | undefined;
+  const target = { maxRatio: 1.5, candidates: 10_000 };
+  const met = at !== undefined && at.ratio.time <= target.maxRatio;
+  console.log(JSON.stringify({ runs, node: process.version, target, met, results }));
 }
 
 main();

@@ -72,6 +72,13 @@ export function sameFile(a: string, b: string): boolean {
 }
 
 /**
+ * Deflate at level 1 instead of ExcelJS's default 6: a scored workbook of 10,000
+ * candidates is written in about 0.6 s less and comes out 2.0 MB instead of 1.5 MB
+ * (measured with bench/cli-bench.ts). Excel reads every level alike.
+ */
+const FAST_DEFLATE = { compression: "DEFLATE", compressionOptions: { level: 1 } } as const;
+
+/**
  * Writes a workbook to a temporary file beside `file` and renames it into place. The
  * workbook is handed over: its empty cell styles become one shared object (cheaper to
  * write), so change nothing in it afterwards.
@@ -83,7 +90,7 @@ export async function saveWorkbook(workbook: ExcelJS.Workbook, file: string): Pr
   const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
   shareEmptyStyles(workbook);
   try {
-    await workbook.xlsx.writeFile(temporary);
+    await workbook.xlsx.writeFile(temporary, { zip: FAST_DEFLATE });
     await fs.promises.rename(temporary, file);
   } catch (error) {
     await fs.promises.rm(temporary, { force: true });

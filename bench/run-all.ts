@@ -6,7 +6,10 @@
  * Markdown. A bench that fails or prints no JSON is recorded with its error and
  * the others still run; the exit code is then 1.
  *
- * Run: npm run bench (BENCH_ONLY=native,pane for some of them)
+ * A full run also puts the tables into the README, between its bench markers.
+ *
+ * Run: npm run bench (BENCH_ONLY=native,pane for some of them; BENCH_RENDER=1 to
+ * only write the Markdown again from bench/results.json)
  */
 import { spawn } from "child_process";
 import fs from "fs";
@@ -381,12 +384,52 @@ export function markdown(report: {
       }
       parts.push(body);
     }
-    if (!b.ok) parts.push("", `**Failed:** ${(b.error ?? "").split("\n")[0]}`);
+    if (!b.ok) {
+      if (b.result !== undefined) parts.push("");
+      parts.push(`**Failed:** ${(b.error ?? "").split("\n")[0]}`);
+    }
   }
   return parts.join("\n") + "\n";
 }
 
+const START = "<!-- bench:start -->";
+const END = "<!-- bench:end -->";
+
+/**
+ * The README with the text between its bench markers replaced by `md` (without
+ * its own top heading); unchanged when it has no markers.
+ *
+ * @example
+ * withResults("a\n<!-- bench:start -->\nold\n<!-- bench:end -->\n", "## B\n\nnew\n"); // "a\n<!-- bench:start -->\nnew\n<!-- bench:end -->\n"
+ */
+export function withResults(readme: string, md: string): string {
+  const start = readme.indexOf(START);
+  const end = readme.indexOf(END);
+  if (start < 0 || end < start) return readme;
+  const body = md.replace(/^## [^\n]*\n/, "");
+  return `${readme.slice(0, start + START.length)}\n${body.trim()}\n${readme.slice(end)}`;
+}
+
+/** Puts a full run's tables into the README's Performance section. */
+function updateReadme(file: string, md: string): void {
+  const readme = fs.readFileSync(file, "utf8");
+  const updated = withResults(readme, md);
+  if (updated !== readme) fs.writeFileSync(file, updated);
+}
+
+/** Writes results.md and the README's tables again from bench/results.json, running nothing. */
+function render(): void {
+  const report = JSON.parse(
+    fs.readFileSync(path.join(root, "bench/results.json"), "utf8")
+  ) as Parameters<typeof markdown>[0];
+  const md = markdown(report);
+  fs.writeFileSync(path.join(root, "bench/results.md"), md);
+  updateReadme(path.join(root, "README.md"), md);
+  console.log(md);
+}
+
 async function main(): Promise<void> {
+  if (process.env.BENCH_RENDER) return render();
   const only = process.env.BENCH_ONLY?.split(",").map((s) => s.trim());
   const chosen = benches.filter((b) => !only || only.includes(b.name));
   const cpus = os.cpus();
@@ -415,6 +458,7 @@ async function main(): Promise<void> {
   const md = markdown(report);
   fs.writeFileSync(path.join(root, "bench/results.json"), JSON.stringify(report, null, 2) + "\n");
   fs.writeFileSync(path.join(root, "bench/results.md"), md);
+  if (!only) updateReadme(path.join(root, "README.md"), md);
   console.log(md);
   const failed = Object.entries(report.benches).filter(([, b]) => !b.ok);
   if (failed.length > 0) {

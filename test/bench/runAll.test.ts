@@ -1,0 +1,74 @@
+/**
+ * The report of `npm run bench`: the figures come from the last JSON line of each
+ * bench, the Markdown shows them (or the raw figures when a bench's shape is new),
+ * a failed bench says so, and the README's Performance section takes the tables.
+ */
+import { lastJson, markdown, table, withResults } from "../../bench/run-all";
+
+describe("the bench report", () => {
+  test("takes the last JSON object line, past progress and lines that only look like JSON", () => {
+    expect(lastJson('start\n{"a":1}\n12 ms\n{"b":2}\n{not json}\n')).toEqual({ b: 2 });
+    expect(lastJson("no figures\n[1,2]\n")).toBeUndefined();
+  });
+
+  test("a Markdown table right-aligns every column but the first", () => {
+    expect(table(["n", "ms"], [["1,000", "2.5"]])).toBe(
+      "| n | ms |\n| --- | ---: |\n| 1,000 | 2.5 |"
+    );
+  });
+
+  test("each bench gets its table, a failed one its reason, an unknown shape its raw figures", () => {
+    const md = markdown({
+      date: "2026-12-03T19:00:00.000Z",
+      node: "v20",
+      cpu: { model: "CPU", count: 2 },
+      benches: {
+        engine: {
+          title: "Engine",
+          ok: true,
+          seconds: 1,
+          exitCode: 0,
+          result: {
+            target: { rankRatioMax: 3, at: 100000 },
+            met: false,
+            sizes: [
+              {
+                candidates: 100000,
+                eligible: 84641,
+                plainSortMs: 76.5,
+                rankMs: 250,
+                rankRatio: 3.27,
+                evaluateMs: 1980,
+                evaluateRatio: 25.9,
+              },
+            ],
+          },
+        },
+        native: {
+          title: "Native",
+          ok: false,
+          seconds: 2,
+          exitCode: 1,
+          error: "exit code 1: no soffice\nmore",
+        },
+        newer: { title: "Newer", ok: true, seconds: 1, exitCode: 0, result: { a: { b: 1.23456 } } },
+      },
+    });
+    expect(md).toContain("2026-12-03 · Node v20 · 2 × CPU");
+    expect(md).toContain("| 100,000 | 84,641 | 76.5 | 250 | 3.27× | 1,980 | 25.9× |");
+    expect(md).toContain("Target: rankCandidates ≤ 3× the plain sort at 100,000: not met.");
+    expect(md).toContain("### Native\n\n**Failed:** exit code 1: no soffice");
+    expect(md).not.toContain("more");
+    expect(md).toContain("| a.b | 1.235 |");
+  });
+
+  test("the README's text between the bench markers is replaced, and nothing else", () => {
+    const readme =
+      "# R\n\n## Performance\n\n<!-- bench:start -->\nold\n<!-- bench:end -->\n\n## Next\n";
+    const md = "## Benchmark results\n\n2026-12-03 · Node v20\n\n### Engine\n\n| a |\n";
+    expect(withResults(readme, md)).toBe(
+      "# R\n\n## Performance\n\n<!-- bench:start -->\n2026-12-03 · Node v20\n\n### Engine\n\n| a |\n<!-- bench:end -->\n\n## Next\n"
+    );
+    expect(withResults("# R without markers\n", md)).toBe("# R without markers\n");
+  });
+});

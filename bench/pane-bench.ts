@@ -16,10 +16,10 @@
 import fs from "fs";
 import os from "os";
 import path from "path";
-import { chromium } from "playwright-core";
-import webpack, { type Configuration } from "webpack";
+import type { Configuration } from "webpack";
 import { gzipSync } from "zlib";
-import { buildForE2e } from "../test/e2e/build";
+import { buildForE2e, productionConfig, runWebpack } from "../test/e2e/build";
+import { launchChromium } from "../test/e2e/chromium";
 import { serve } from "../test/e2e/server";
 
 const root = path.resolve(__dirname, "..");
@@ -45,11 +45,7 @@ const sum = (sizes: Size[]) => ({
 
 /** functions.js as production builds it (the main config, functions entry, no plugins). */
 async function buildFunctions(dir: string): Promise<void> {
-  const factory = require(path.join(root, "webpack.config.js")) as (
-    env: Record<string, unknown>,
-    options: { mode: string }
-  ) => Promise<Configuration>;
-  const main = await factory({}, { mode: "production" });
+  const main = await productionConfig();
   const config: Configuration = {
     ...main,
     context: root,
@@ -57,14 +53,7 @@ async function buildFunctions(dir: string): Promise<void> {
     output: { ...main.output, path: dir, clean: false },
     plugins: [],
   };
-  await new Promise<void>((resolve, reject) =>
-    webpack(config, (error, stats) => {
-      if (error) return reject(error);
-      if (stats?.hasErrors())
-        return reject(new Error(stats.toString({ all: false, errors: true })));
-      resolve();
-    })
-  );
+  await runWebpack(config);
 }
 
 /** In the page before any script: when #root first shows text, and every CSP violation. */
@@ -95,21 +84,7 @@ async function main(): Promise<void> {
   await buildFunctions(functionsDir);
   const host = fs.readFileSync(hostScript, "utf8");
   const server = await serve(dir);
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    headless: true,
-    viewport: { width: 360, height: 900 },
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  const context = await launchChromium(profile);
   try {
     await context.route(officeJs, (route) =>
       route.fulfill({ status: 200, contentType: "text/javascript", body: host })

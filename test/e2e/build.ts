@@ -20,11 +20,7 @@ export interface E2eBuild {
  * const { hostScript } = await buildForE2e("/tmp/awardscore-e2e");
  */
 export async function buildForE2e(dir: string): Promise<E2eBuild> {
-  const factory = require(path.join(root, "webpack.config.js")) as (
-    env: Record<string, unknown>,
-    options: { mode: string }
-  ) => Promise<Configuration>;
-  const main = await factory({}, { mode: "production" });
+  const main = await productionConfig();
   const taskpane: Configuration = {
     ...main,
     context: root,
@@ -54,13 +50,43 @@ export async function buildForE2e(dir: string): Promise<E2eBuild> {
     },
     performance: { hints: false },
   };
-  await new Promise<void>((resolve, reject) =>
-    webpack([taskpane, host], (error, stats) => {
+  await runWebpack([taskpane, host]);
+  return { dir, hostScript: path.join(dir, "host", "office-host.js") };
+}
+
+/**
+ * The project's webpack configuration for a production build, as `npm run build`
+ * makes it (read from webpack.config.js each time, so ADDIN_URL set before counts).
+ *
+ * @example
+ * const config = await productionConfig();
+ */
+export async function productionConfig(): Promise<Configuration> {
+  const factory = require(path.join(root, "webpack.config.js")) as (
+    env: Record<string, unknown>,
+    options: { mode: string }
+  ) => Promise<Configuration>;
+  return factory({}, { mode: "production" });
+}
+
+/**
+ * Runs webpack; rejects with the build's errors when there are any.
+ *
+ * @example
+ * await runWebpack({ ...(await productionConfig()), context: root });
+ */
+export function runWebpack(config: Configuration | Configuration[]): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const done = (
+      error: Error | null,
+      stats?: { hasErrors(): boolean; toString(o: object): string }
+    ) => {
       if (error) return reject(error);
       if (stats?.hasErrors())
         return reject(new Error(stats.toString({ all: false, errors: true })));
       resolve();
-    })
-  );
-  return { dir, hostScript: path.join(dir, "host", "office-host.js") };
+    };
+    if (Array.isArray(config)) webpack(config, (error, stats) => done(error, stats));
+    else webpack(config, (error, stats) => done(error, stats));
+  });
 }

@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs"
 import os from "os";
 import path from "path";
 import ExcelJS from "exceljs";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { gzipSync } from "zlib";
 import type { CellValue } from "../../src/engine";
 import { en, nl, type Strings } from "../../src/taskpane/i18n/strings";
@@ -20,6 +20,7 @@ import type { FakeValue } from "../office/fakeExcel";
 import { fakeValue, xlsxSnapshot } from "../office/helpers";
 import { buildForE2e } from "./build";
 import type { OfficeConfig, TableRows } from "./host";
+import { launchChromium } from "./chromium";
 import { serve } from "./server";
 
 const root = path.resolve(__dirname, "../..");
@@ -90,21 +91,7 @@ beforeAll(async () => {
     .map((c) => c.name);
 
   server = await serve(build);
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: "/usr/bin/chromium",
-    headless: true,
-    viewport: { width: 360, height: 900 },
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  context = await launchChromium(profile);
   await context.route("https://appsforoffice.microsoft.com/**", (route) =>
     route.fulfill({ status: 200, contentType: "text/javascript", body: hostScript })
   );

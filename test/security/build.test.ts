@@ -7,7 +7,7 @@
 import fs from "fs";
 import os from "os";
 import path from "path";
-import webpack, { type Configuration } from "webpack";
+import { productionConfig, runWebpack } from "../e2e/build";
 import {
   cspOf,
   cspProblems,
@@ -42,21 +42,10 @@ beforeAll(async () => {
   const before = process.env.ADDIN_URL;
   process.env.ADDIN_URL = deployedAt; // read when webpack.config.js loads
   try {
-    const factory = require(path.join(root, "webpack.config.js")) as (
-      env: Record<string, unknown>,
-      options: { mode: string }
-    ) => Promise<Configuration>;
-    const config = await factory({}, { mode: "production" });
+    const config = await productionConfig();
     config.context = root;
     config.output = { ...config.output, path: dist };
-    await new Promise<void>((resolve, reject) =>
-      webpack(config, (error, stats) => {
-        if (error) return reject(error);
-        if (stats?.hasErrors())
-          return reject(new Error(stats.toString({ all: false, errors: true })));
-        resolve();
-      })
-    );
+    await runWebpack(config);
   } finally {
     if (before === undefined) delete process.env.ADDIN_URL;
     else process.env.ADDIN_URL = before;

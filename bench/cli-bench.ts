@@ -17,7 +17,7 @@ const root = path.resolve(__dirname, "../../../..");
 const here = __dirname;
 const bin = path.join(root, "bin/awardscore.js");
 const sizes = [1_000, 10_000];
-const runs = Number(process.env.BENCH_RUNS ?? 3);
+const runs = Number(process.env.BENCH_RUNS ?? 5);
 
 interface Figures {
   ms: number;

@@ -303,6 +303,13 @@ describe.each(variants)("$name", ({ name, strings, config }) => {
     await page.getByRole("button", { name: strings.cleanUpAction }).click();
     const dialog = page.getByRole("alertdialog");
     await dialog.waitFor();
+    // The dialog fades in: the screenshot waits until it is fully there.
+    await page.waitForFunction(() =>
+      document.getAnimations().every((a) => a.playState !== "running")
+    );
+    await expect(
+      dialog.getByRole("button", { name: strings.cleanUpConfirm }).isVisible()
+    ).resolves.toBe(true);
     await shot("9-clean-up-dialog");
     await dialog.getByRole("button", { name: strings.cleanUpConfirm }).click();
     await dialog.waitFor({ state: "detached" });

@@ -2,7 +2,9 @@
  * The engine's speed at 1,000 / 10,000 / 100,000 generated candidates for request
  * 17040, each figure beside a plain sort of the same (score, rate) keys measured
  * in the same run:
- * - ranking: `rankCandidates` over every candidate's (row, name, score, rate);
+ * - ranking: `rankCandidates` over every candidate's (row, name, score, rate), the
+ *   knocked-out ones included (as if all were eligible: the most work), so "keys in
+ *   ties" counts among all candidates, not only the eligible ones;
  * - score and rank: `evaluate` on the raw rows (read the cells, knock-outs,
  *   award score, rank, reason lines, problems, summary).
  * The plain sort is `Array.prototype.sort` with a comparator on score high to
@@ -196,7 +198,7 @@ console.log(
 const header = [
   "candidates",
   "eligible",
-  "in ties",
+  "keys in ties",
   "plain sort",
   "rankCandidates",
   "ratio",

@@ -154,7 +154,11 @@ function stepsOf(change: WorkbookChange, known: OfficeRead): Step[] {
           ...small((context) => {
             const range = context.workbook.worksheets.getItem(change.sheet).getRange(address);
             if (change.bold) range.format.font.bold = true;
-            if (change.wrap) range.format.wrapText = true;
+            if (change.wrap) {
+              range.format.wrapText = true;
+              // Each row as tall as its longest paragraph, at the widths already set.
+              range.format.autofitRows();
+            }
           })
         );
       }

@@ -148,6 +148,12 @@ export function rejectionChanges(evaluation: Evaluation): WorkbookChange[] {
     ];
   });
   changes.push(
+    // The widths first: the wrapped paragraphs' rows are fitted to them.
+    {
+      kind: "columnWidths",
+      sheet,
+      widths: [6, 26, 24, 14, 10, 100].map((width, i) => ({ column: i + 1, width })),
+    },
     { kind: "writeValues", sheet, at: cellAddress(headerRow, 1), values: [headers], bold: true },
     {
       kind: "writeValues",
@@ -157,12 +163,7 @@ export function rejectionChanges(evaluation: Evaluation): WorkbookChange[] {
       numberFormats: [null, "@", "@", null, null, null],
       wrap: true,
     },
-    { kind: "freezePanes", sheet, rows: headerRow, columns: 0 },
-    {
-      kind: "columnWidths",
-      sheet,
-      widths: [6, 26, 24, 14, 10, 100].map((width, i) => ({ column: i + 1, width })),
-    }
+    { kind: "freezePanes", sheet, rows: headerRow, columns: 0 }
   );
   return changes;
 }

@@ -349,5 +349,49 @@ export function applyChanges(workbook: ExcelJS.Workbook, changes: WorkbookChange
   const report: ApplyReport = { skipped: [] };
   const looks = new Looks();
   for (const change of changes) applyOne(workbook, change, report, looks);
+  // Last, when every column has its width: Excel fits wrapped rows itself, a file needs heights.
+  for (const change of changes) {
+    if (change.kind === "writeValues" && change.wrap)
+      fitRows(sheetOf(workbook, change.sheet), change);
+  }
   return report;
+}
+
+/** Excel's default row height and column width (Calibri 11), in points and characters. */
+const LINE_HEIGHT = 15;
+const DEFAULT_WIDTH = 8.43;
+
+/**
+ * Gives each row of a wrapped block the height of its tallest cell, as Excel's
+ * "AutoFit Row Height" would: a file carries no fitted heights, and LibreOffice
+ * draws a long paragraph over the rows below it without them. The lines of a
+ * cell are estimated from its text and its column's width (about 1.2 characters
+ * of Calibri 11 per unit of width); a row of one line keeps the default height.
+ */
+function fitRows(sheet: ExcelJS.Worksheet, change: WriteValues): void {
+  const { row: top, column: left } = parseCell(change.at);
+  const widths: number[] = [];
+  const widthOf = (c: number) => (widths[c] ??= sheet.getColumn(left + c).width ?? DEFAULT_WIDTH);
+  change.values.forEach((values, r) => {
+    let lines = 1;
+    values.forEach((value, c) => {
+      if (typeof value === "string" && value !== "")
+        lines = Math.max(lines, wrappedLines(value, widthOf(c)));
+    });
+    if (lines > 1) sheet.getRow(top + r).height = lines * LINE_HEIGHT;
+  });
+}
+
+/**
+ * The number of lines a text takes when wrapped in a column `width` characters wide.
+ *
+ * @example
+ * wrappedLines("kort", 10); // 1
+ * wrappedLines("a".repeat(30), 10); // 3 (12 characters a line)
+ */
+export function wrappedLines(text: string, width: number): number {
+  const perLine = Math.max(1, Math.floor(width * 1.2));
+  return text
+    .split("\n")
+    .reduce((sum, part) => sum + Math.max(1, Math.ceil(part.length / perLine)), 0);
 }

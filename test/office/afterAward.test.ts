@@ -61,6 +61,21 @@ describe("Beoordelen writes Afwijzingen", () => {
     expect(excel.last().syncs).toBeLessThanOrEqual(4);
   });
 
+  test("the paragraph column is 100 wide before its rows are fitted to the wrapped text", async () => {
+    excel = installFakeExcel(stateFromSnapshot(snapshot));
+    await runScore(preset);
+    const sheet = excel.state.sheets.find((s) => s.name === rejectionTexts.sheet)!;
+    const paragraphWidth = sheet.widths[6];
+    expect(paragraphWidth).toBeGreaterThan(500); // 100 characters, in points
+    // Fitted once, over the paragraphs, when the column already had its width.
+    expect(sheet.autofitRows).toEqual([
+      {
+        range: expect.stringMatching(/^A5:F\d+$/),
+        widths: expect.objectContaining({ 6: paragraphWidth }),
+      },
+    ]);
+  });
+
   test("scoring twice rewrites the sheet: still one sheet, the same cells", async () => {
     excel = installFakeExcel(stateFromSnapshot(snapshot));
     await runScore(preset);

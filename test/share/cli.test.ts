@@ -156,6 +156,25 @@ describe("awardscore score writes Afwijzingen", () => {
     expect(names).not.toContain("Annelies de Boer");
   });
 
+  test("each paragraph's row is as tall as its wrapped text in the 100-wide column", async () => {
+    const dir = scratch();
+    const input = await example(dir);
+    const out = path.join(dir, "uit.xlsx");
+    expect((await awardscore("score", input, "--out", out)).code).toBe(0);
+    const sheet = (await open(out)).getWorksheet("Afwijzingen")!;
+    expect(sheet.getColumn(6).width).toBe(100);
+    expect(sheet.getCell("F5").alignment).toMatchObject({ wrapText: true, vertical: "top" });
+    let rows = 0;
+    sheet.eachRow((row, n) => {
+      if (n <= 4) return;
+      rows++;
+      const text = String(row.getCell(6).value);
+      expect(text.length).toBeGreaterThan(120); // every paragraph needs more than one line
+      expect(row.height).toBe(Math.ceil(text.length / 120) * 15);
+    });
+    expect(rows).toBe(24 - 9);
+  });
+
   test("an Afwijzingen sheet that is not ours: exit 2, nothing written", async () => {
     const dir = scratch();
     const input = await example(dir, (w) => {

@@ -4,6 +4,7 @@ import { exampleWorkbook } from "../../src/cli/example";
 import { outputHeaders } from "../../src/workbook/layout";
 import { planScore } from "../../src/workbook/score";
 import { applyChanges, readSnapshot, shareEmptyStyles } from "../../src/xlsx";
+import { wrappedLines } from "../../src/xlsx/apply";
 import { reload } from "./helpers";
 
 /** Every cell value of every sheet but the add-in's own, as text. */
@@ -137,5 +138,39 @@ describe("applyChanges on .xlsx", () => {
     expect(again.getCell("A1").value).toBe("tekst");
     expect(again.getCell("A2").value).toEqual(new Date(Date.UTC(2024, 9, 4)));
     expect(again.getCell("A3").value).toBe(42);
+  });
+});
+
+describe("wrapped rows get a height for their text", () => {
+  test("lines from the text's length and the column's width, each line of text on its own", () => {
+    expect(wrappedLines("kort", 10)).toBe(1);
+    expect(wrappedLines("", 10)).toBe(1);
+    expect(wrappedLines("a".repeat(12), 10)).toBe(1);
+    expect(wrappedLines("a".repeat(13), 10)).toBe(2);
+    expect(wrappedLines("a".repeat(30), 10)).toBe(3);
+    expect(wrappedLines("een\ntwee\n" + "a".repeat(13), 10)).toBe(4);
+  });
+
+  test("a wrapped block's rows are as tall as their tallest cell; one-line rows and unwrapped blocks keep the default", () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet("Blad");
+    applyChanges(workbook, [
+      { kind: "columnWidths", sheet: "Blad", widths: [{ column: 2, width: 10 }] },
+      {
+        kind: "writeValues",
+        sheet: "Blad",
+        at: "A2",
+        values: [
+          ["x", "a".repeat(30)],
+          ["y", "kort"],
+        ],
+        wrap: true,
+      },
+      { kind: "writeValues", sheet: "Blad", at: "A5", values: [["b".repeat(300)]] },
+    ]);
+    const sheet = workbook.getWorksheet("Blad")!;
+    expect(sheet.getRow(2).height).toBe(45);
+    expect(sheet.getRow(3).height).toBeUndefined();
+    expect(sheet.getRow(5).height).toBeUndefined();
   });
 });

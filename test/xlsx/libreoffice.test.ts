@@ -1,7 +1,7 @@
 /**
  * A real reader: LibreOffice (headless, private profile) opens the workbook the
  * command writes. As CSV, the Kandidaten sheet's values, ranks and Top 10 column
- * read back as written; as PDF it renders, and one page becomes a PNG in artifacts/.
+ * read back as written; as PDF it renders, its pages PNGs in artifacts/scored/.
  */
 import { execFileSync } from "child_process";
 import fs from "fs";
@@ -64,11 +64,13 @@ withLibreOffice("LibreOffice reads the scored workbook", () => {
     expect(ranking.slice(4, 6).map((r) => r[1])).toEqual(["Annelies de Boer", "Bram Visser"]);
   }, 120_000);
 
-  test("as PDF: it renders, and a page is saved as PNG in artifacts/", () => {
+  test("as PDF: it renders, and its pages are saved as PNG in artifacts/scored/", () => {
     convert(dir, out, "pdf", dir);
     const pdf = path.join(dir, "uit.pdf");
     expect(fs.statSync(pdf).size).toBeGreaterThan(1000);
-    const artifacts = path.join(root, "artifacts");
+    const artifacts = path.join(root, "artifacts", "scored");
+    // Emptied first: pages left by an earlier run must not pass for this one's.
+    fs.rmSync(artifacts, { recursive: true, force: true });
     fs.mkdirSync(artifacts, { recursive: true });
     execFileSync(pdftoppm!, ["-png", "-r", "60", pdf, path.join(artifacts, "uit")], {
       stdio: "pipe",

@@ -525,6 +525,13 @@ export class FakeRangeFormat extends FakeObject {
   set wrapText(wrap: boolean) {
     this.write("wrapText", wrap, () => this.range.eachCell((c) => (c.wrap = wrap)));
   }
+  /** Recorded only, with the column widths it fitted to: the fake has no fonts to measure rows with. */
+  autofitRows(): void {
+    this.call("autofitRows", [], () => {
+      const sheet = this.range.owner.sheet();
+      sheet.autofitRows.push({ range: boxAddress(this.range.box()), widths: { ...sheet.widths } });
+    });
+  }
   set columnWidth(width: number) {
     this.write("columnWidth", width, () => {
       const box = this.range.box();

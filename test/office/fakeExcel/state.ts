@@ -60,6 +60,8 @@ export interface FakeSheet {
   charts: FakeChart[];
   freeze?: { rows: number; columns: number };
   widths: Record<number, number>;
+  /** The ranges whose rows were fitted to their text (`format.autofitRows()`), in order, with the column widths then. */
+  autofitRows: Array<{ range: string; widths: Record<number, number> }>;
 }
 
 /** A defined name: `formula` is `=Sheet!$B$5` as Excel gives it. */
@@ -84,7 +86,15 @@ export function emptyState(firstSheet = "Blad1"): FakeWorkbookState {
 
 /** A new, empty sheet. */
 export function newSheet(name: string): FakeSheet {
-  return { name, cells: new Map(), formats: [], validations: [], charts: [], widths: {} };
+  return {
+    name,
+    cells: new Map(),
+    formats: [],
+    validations: [],
+    charts: [],
+    widths: {},
+    autofitRows: [],
+  };
 }
 
 /** The sheet of that name (case-insensitive), if any. */

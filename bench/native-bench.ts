@@ -21,6 +21,7 @@ import ExcelJS from "exceljs";
 import fs from "fs";
 import os from "os";
 import path from "path";
+import { request17040 } from "../src/engine";
 import { csvAllSheets, csvRows, profile, soffice } from "../test/xlsx/libreoffice";
 
 const root = path.resolve(__dirname, "../../../..");
@@ -98,23 +99,10 @@ async function addFormulas(input: string, native: string): Promise<void> {
     }
     throw new Error(`no column ${id} on Kandidaten`);
   };
+  // Uurtarief and every criterion of 17040 that has a column (K8 is the rate itself).
+  const criteria = [...request17040.knockouts, ...request17040.awards].filter((c) => c.header);
   const col = Object.fromEntries(
-    [
-      "Uurtarief",
-      "K1",
-      "K2",
-      "K3",
-      "K4",
-      "K5",
-      "K6",
-      "K7",
-      "E1",
-      "E2",
-      "E3",
-      "G9",
-      "G10",
-      "G11",
-    ].map((id) => [id, letter(id)])
+    ["Uurtarief", ...criteria.map((c) => c.id)].map((id) => [id, letter(id)])
   );
   const last = sheet.actualRowCount;
   const first = sheet.columnCount + 2; // one empty column between the table and the formulas

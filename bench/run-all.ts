@@ -29,37 +29,38 @@ interface Bench {
 }
 
 const node = process.execPath;
+
+/** A bench compiled with the others: node on its .js in the cache folder. */
+const compiledBench = (name: string, title: string, file: string): Bench => ({
+  name,
+  title,
+  command: node,
+  args: [path.join(compiled, file)],
+});
+
 const benches: Bench[] = [
-  {
-    name: "engine",
-    title: "Engine: score and rank beside a plain sort (#3)",
-    command: node,
-    args: [path.join(compiled, "engine-bench.js")],
-  },
-  {
-    name: "functions",
-    title: "FLEX.RANK and FLEX.TOP over a whole column (#4)",
-    command: node,
-    args: [path.join(compiled, "functions-bench.js")],
-  },
-  {
-    name: "cli",
-    title: "awardscore score beside a bare ExcelJS read-and-write (#3)",
-    command: node,
-    args: [path.join(compiled, "cli-bench.js")],
-  },
+  compiledBench("engine", "Engine: score and rank beside a plain sort (#3)", "engine-bench.js"),
+  compiledBench(
+    "functions",
+    "FLEX.RANK and FLEX.TOP over a whole column (#4)",
+    "functions-bench.js"
+  ),
+  compiledBench(
+    "cli",
+    "awardscore score beside a bare ExcelJS read-and-write (#3)",
+    "cli-bench.js"
+  ),
   {
     name: "office",
     title: "Office round trips and request bytes (#5)",
     command: "npm",
     args: ["run", "--silent", "bench:office"],
   },
-  {
-    name: "native",
-    title: "Native formulas in LibreOffice beside awardscore score",
-    command: node,
-    args: [path.join(compiled, "native-bench.js")],
-  },
+  compiledBench(
+    "native",
+    "Native formulas in LibreOffice beside awardscore score",
+    "native-bench.js"
+  ),
   {
     name: "pane",
     title: "Task pane: initial JavaScript and first render (#6)",

@@ -132,6 +132,8 @@ export function rankWithGroups(
       if (top) cutoffScore = entry.score;
       const rank = resolved ? position + 1 : start + 1;
       const contested = straddles ? { from: start + 1, to: n } : null;
+      // Two literals on purpose, as in evaluate's resultOf: redefining a data property as the
+      // lazy accessor costs far more than adding it (1.5× → 2.8× a plain sort at 100,000).
       const tiedWith = eagerTiedWith(groupRows, entry.row);
       placeOf[members[i]] = position;
       places[position] = tiedWith

@@ -143,8 +143,7 @@ function placeOf(own: Standing, lines: Lines, limit: number): Place {
 /**
  * One pass over the Score column: how many rows score higher than `score`
  * (stopping at `limit`), and which rows score the same (positions, 0-based).
- * The hot loop of a whole-column recalculation, one loop per shape so that each
- * reads its cells without a branch on the shape. Scores fall in a handful of
+ * The hot loop of a whole-column recalculation. Scores fall in a handful of
  * values in any order, so a branch on "higher?" would be mispredicted half the
  * time: both counts are added as 0 or 1 instead, on the number as it came (a
  * whole score stays a small integer to V8); together three times faster at
@@ -165,32 +164,18 @@ function scanScores(
   const stop = limit > n ? n + 1 : Math.floor(limit);
   let higher = 0;
   let count = 0;
-  if (vertical) {
-    for (let i = 0; i < n && higher < stop; i++) {
-      const cell = (cells[i] as unknown[])[0];
-      if (typeof cell !== "number") {
-        const points = scoreOf(cell);
-        if (points > score) higher++;
-        else if (points === score) at[count++] = i;
-        continue;
-      }
-      higher += Number(cell > score);
-      at[count] = i;
-      count += Number(cell === score);
+  for (let i = 0; i < n && higher < stop; i++) {
+    // The shape is the same for every cell of a call, so this branch is always predicted.
+    const cell = vertical ? (cells[i] as unknown[])[0] : cells[i];
+    if (typeof cell !== "number") {
+      const points = scoreOf(cell);
+      if (points > score) higher++;
+      else if (points === score) at[count++] = i;
+      continue;
     }
-  } else {
-    for (let i = 0; i < n && higher < stop; i++) {
-      const cell = cells[i];
-      if (typeof cell !== "number") {
-        const points = scoreOf(cell);
-        if (points > score) higher++;
-        else if (points === score) at[count++] = i;
-        continue;
-      }
-      higher += Number(cell > score);
-      at[count] = i;
-      count += Number(cell === score);
-    }
+    higher += Number(cell > score);
+    at[count] = i;
+    count += Number(cell === score);
   }
   return { higher, same: at.subarray(0, count) };
 }

@@ -6,18 +6,10 @@
  * ranks exactly as the rules say.
  */
 import fc from "fast-check";
-import { rankCandidates, type RankEntry } from "../../src/engine";
+import { rankCandidates, type RankEntry, type RankPlace } from "../../src/engine";
 
-interface ModelPlace {
-  row: number;
-  rank: number;
-  top: boolean;
-  tie: boolean;
-  needsDraw: boolean;
-  drawn: boolean;
-  contested: { from: number; to: number } | null;
-  tiedWith: number[];
-}
+/** The model gives the same places as the engine's type describes. */
+type ModelPlace = RankPlace;
 
 /** The ranking rules, written for clarity rather than speed. */
 function model(entries: RankEntry[], topN: number) {

@@ -1,14 +1,21 @@
 /**
- * The baseline: a bare ExcelJS read and write of the same file, nothing else; with
- * ExcelJS's default deflate level, or the level given as a third argument.
+ * The baseline: a bare ExcelJS read and write of the same file, nothing else. With
+ * `writer` as a third argument the write goes through the command's own writer
+ * (src/cli/writeXlsx.ts, deflate level 1) instead of ExcelJS's, so that the command's
+ * ratio against it shows what scoring adds, the writer's gain set aside.
  */
 import ExcelJS from "exceljs";
 
-async function main(input: string, output: string, level?: string): Promise<void> {
+async function main(input: string, output: string, mode?: string): Promise<void> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(input);
-  const zip = level ? { compressionOptions: { level: Number(level) } } : {};
-  await workbook.xlsx.writeFile(output, { zip });
+  if (mode === "writer") {
+    // Loaded only here, so that the plain baseline loads nothing of the command.
+    const { writeXlsx } = await import("../src/cli/writeXlsx");
+    await writeXlsx(workbook, output, 1);
+  } else {
+    await workbook.xlsx.writeFile(output);
+  }
 }
 
 void main(process.argv[2], process.argv[3], process.argv[4]);

@@ -8,10 +8,12 @@
  * zlib on libuv's thread pool while ExcelJS renders the next one. At 10,000
  * candidates that takes about 0.3 s off the write (bench/cli-bench.ts), and ExcelJS's
  * XML is joined as it goes (see ./chunkedXml.ts), which takes another 0.5 s. A test
- * (test/cli/writeXlsx.test.ts) checks that every part is byte for byte what
- * `workbook.xlsx.writeBuffer()` writes, so a change in ExcelJS cannot slip by.
+ * (test/cli/writeXlsx.test.ts) checks that every part is what
+ * `workbook.xlsx.writeBuffer()` writes (but for the GUIDs ExcelJS makes anew on every
+ * write) and that the steps are still those of ExcelJS's `XLSX.write`.
  */
 import type ExcelJS from "exceljs";
+import { once } from "events";
 import fs from "fs";
 import { finished } from "stream/promises";
 import { ZipFile } from "yazl";
@@ -22,31 +24,49 @@ const XmlStream: XmlStreamClass = require("exceljs/lib/utils/xml-stream");
 
 /** What ExcelJS's part writers call on the zip they are given. */
 interface PartSink {
-  append(data: string | Buffer, options: { name: string; base64?: boolean }): void;
+  append(
+    data: string | Buffer | Uint8Array | ArrayBuffer,
+    options: { name: string; base64?: boolean }
+  ): void;
 }
 
 /** The model ExcelJS renders from (`workbook.model`), opaque here. */
 type Model = object;
 
+/** One step of ExcelJS's `XLSX.write`: renders some parts into the zip. */
+type Step = (zip: PartSink, model: Model) => Promise<void>;
+
 /**
- * The steps of ExcelJS's `XLSX.write` (exceljs/lib/xlsx/xlsx.js, 4.4.0): the model is
- * prepared once, then each step renders its parts into the zip.
+ * The steps of ExcelJS's `XLSX.write` (exceljs/lib/xlsx/xlsx.js, 4.4.0, pinned in
+ * package.json), in its order; steps in one group run together, as there.
+ * test/cli/writeXlsx.test.ts reads `XLSX.write` and fails when its steps change.
  */
-interface XlsxSteps {
+export const WRITE_STEPS = [
+  ["addContentTypes"],
+  ["addOfficeRels"],
+  ["addWorkbookRels"],
+  ["addWorksheets"],
+  ["addSharedStrings"], // after the worksheets, which fill it
+  ["addDrawings"],
+  ["addTables"],
+  ["addThemes", "addStyles"],
+  ["addMedia"],
+  ["addApp", "addCore"],
+  ["addWorkbook"],
+] as const;
+
+type StepName = (typeof WRITE_STEPS)[number][number];
+
+/** ExcelJS's `workbook.xlsx` as far as writing needs it. */
+type XlsxSteps = Record<StepName, Step> & {
   prepareModel(model: Model, options: object): void;
-  addContentTypes(zip: PartSink, model: Model): Promise<void>;
-  addOfficeRels(zip: PartSink, model: Model): Promise<void>;
-  addWorkbookRels(zip: PartSink, model: Model): Promise<void>;
-  addWorksheets(zip: PartSink, model: Model): Promise<void>;
-  addSharedStrings(zip: PartSink, model: Model): Promise<void>;
-  addDrawings(zip: PartSink, model: Model): Promise<void>;
-  addTables(zip: PartSink, model: Model): Promise<void>;
-  addThemes(zip: PartSink, model: Model): Promise<void>;
-  addStyles(zip: PartSink, model: Model): Promise<void>;
-  addMedia(zip: PartSink, model: Model): Promise<void>;
-  addApp(zip: PartSink, model: Model): Promise<void>;
-  addCore(zip: PartSink, model: Model): Promise<void>;
-  addWorkbook(zip: PartSink, model: Model): Promise<void>;
+};
+
+/** A part's bytes: XML text as UTF-8, base64 text decoded, binary data as it is. */
+function bytesOf(data: string | Buffer | Uint8Array | ArrayBuffer, base64?: boolean): Buffer {
+  if (typeof data === "string") return Buffer.from(data, base64 ? "base64" : "utf8");
+  if (Buffer.isBuffer(data)) return data;
+  return Buffer.from(data instanceof ArrayBuffer ? new Uint8Array(data) : data);
 }
 
 /**
@@ -68,33 +88,29 @@ export async function writeXlsx(
   const out = fs.createWriteStream(file);
   zip.outputStream.pipe(out);
   const written = finished(out);
-  // The file may fail (e.g. a missing folder) while parts are still being rendered:
-  // that is reported by the await at the end, not as an unhandled rejection.
+  // A failing file is reported by the awaits below, not as an unhandled rejection.
   written.catch(() => undefined);
   try {
+    // A file that cannot be made (a missing folder, no rights) fails here, before any work.
+    await once(out, "open");
     const sink: PartSink = {
       append(data, { name, base64 }) {
-        const bytes =
-          typeof data === "string" ? Buffer.from(data, base64 ? "base64" : "utf8") : data;
-        zip.addBuffer(bytes, name, { compressionLevel: level });
+        zip.addBuffer(bytesOf(data, base64), name, { compressionLevel: level });
       },
     };
     const model = workbook.model;
     steps.prepareModel(model, {});
-    await steps.addContentTypes(sink, model);
-    await steps.addOfficeRels(sink, model);
-    await steps.addWorkbookRels(sink, model);
-    await steps.addWorksheets(sink, model);
-    await steps.addSharedStrings(sink, model); // after the worksheets, which fill it
-    await steps.addDrawings(sink, model);
-    await steps.addTables(sink, model);
-    await Promise.all([steps.addThemes(sink, model), steps.addStyles(sink, model)]);
-    await steps.addMedia(sink, model);
-    await Promise.all([steps.addApp(sink, model), steps.addCore(sink, model)]);
-    await steps.addWorkbook(sink, model);
+    for (const group of WRITE_STEPS) {
+      // A file that fails while it is written (a full disk) stops the work between steps.
+      if (out.errored) throw out.errored;
+      await Promise.all(group.map((name) => steps[name](sink, model)));
+    }
     zip.end();
   } catch (error) {
+    // Closed before the caller goes on: the caller may remove the file, which an open
+    // still under way would create again afterwards.
     out.destroy();
+    await written.catch(() => undefined);
     throw error;
   }
   await written;

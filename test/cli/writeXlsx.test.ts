@@ -10,7 +10,8 @@ import path from "path";
 import { chunkXmlJoins, type XmlStreamClass } from "../../src/cli/chunkedXml";
 import { evaluatorSnapshot } from "../../src/cli/commands";
 import { exampleWorkbook } from "../../src/cli/example";
-import { writeXlsx } from "../../src/cli/writeXlsx";
+import { saveWorkbook } from "../../src/cli/files";
+import { WRITE_STEPS, writeXlsx } from "../../src/cli/writeXlsx";
 import { rejectionChanges } from "../../src/workbook/rejections";
 import { planScore } from "../../src/workbook/score";
 import { applyChanges } from "../../src/xlsx";
@@ -20,8 +21,8 @@ import { awardscore, scratch } from "./helpers";
 async function parts(bytes: Buffer | ArrayBuffer): Promise<Map<string, string>> {
   const zip = await JSZip.loadAsync(bytes);
   const all = new Map<string, string>();
-  // JSZip adds an entry for each folder; those hold nothing.
-  for (const name of Object.keys(zip.files).sort()) {
+  // In the zip's order. JSZip adds an entry for each folder; those hold nothing.
+  for (const name of Object.keys(zip.files)) {
     if (!zip.files[name].dir) all.set(name, await zip.files[name].async("string"));
   }
   return all;
@@ -68,7 +69,7 @@ type Op =
   | { op: "text"; text: string }
   | { op: "close" }
   | { op: "leaf"; name: string; text?: string }
-  | { op: "try"; ops: Op[]; keep: boolean };
+  | { op: "try"; ops: Op[]; keep: boolean; closeFirst: boolean };
 
 /** Plays the same operations on a stream, as ExcelJS's part writers would. */
 function play(stream: StreamLike, ops: Op[], depth: { open: number }): void {
@@ -94,7 +95,8 @@ function play(stream: StreamLike, ops: Op[], depth: { open: number }): void {
         stream.addRollback();
         const inner = { open: 0 };
         play(stream, o.ops, inner);
-        for (; inner.open > 0; inner.open--) stream.closeNode();
+        // ExcelJS also rolls back with its node still open (sheetPr, fill).
+        if (o.keep || o.closeFirst) for (; inner.open > 0; inner.open--) stream.closeNode();
         if (o.keep) stream.commit();
         else stream.rollback();
         break;
@@ -123,6 +125,7 @@ const opArb: fc.Arbitrary<Op> = fc.letrec<{ op: Op }>((tie) => ({
       op: fc.constant("try" as const),
       ops: fc.array(tie("op"), { maxLength: 4 }),
       keep: fc.boolean(),
+      closeFirst: fc.boolean(),
     })
   ),
 })).op;
@@ -166,17 +169,37 @@ describe("chunkXmlJoins", () => {
 });
 
 describe("writeXlsx", () => {
-  test("a scored workbook of 2,000 candidates: every part as ExcelJS writes it", async () => {
+  test("its steps are those of ExcelJS's XLSX.write, in the same order", () => {
+    const XLSX = require("exceljs/lib/xlsx/xlsx") as { prototype: { write: () => unknown } };
+    const source = XLSX.prototype.write.toString();
+    const called = [...source.matchAll(/this\.(add\w+)\(zip, model\)/g)].map((m) => m[1]);
+    expect(called).toEqual(WRITE_STEPS.flat());
+    expect(called).toHaveLength(13);
+  });
+
+  test("a scored workbook of 2,000 candidates with an image, a note and a link: every part as ExcelJS writes it", async () => {
     const workbook = exampleWorkbook(2_000);
     const plan = planScore(evaluatorSnapshot(workbook), {});
     applyChanges(workbook, [...plan.changes, ...rejectionChanges(plan.evaluation)]);
+    const sheet = workbook.getWorksheet("Aanvraag")!;
+    const png = fs.readFileSync(path.join(__dirname, "../../assets/icon-32.png"));
+    sheet.addImage(workbook.addImage({ buffer: png as never, extension: "png" }), "E2:F4");
+    sheet.getCell("E6").note = "Nagekeken door inkoop";
+    sheet.getCell("E7").value = { text: "Flextender", hyperlink: "https://example.org/17040" };
     // ExcelJS's own writer first, before this file's writer has chunked anything.
     const stock = await parts((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
     const file = path.join(scratch(), "uit.xlsx");
     await writeXlsx(workbook, file, 1);
     const ours = await parts(fs.readFileSync(file));
     expect([...ours.keys()]).toEqual([...stock.keys()]);
-    expect([...ours.keys()]).toContain("xl/sharedStrings.xml");
+    expect([...ours.keys()]).toEqual(
+      expect.arrayContaining([
+        "xl/sharedStrings.xml",
+        "xl/media/image1.png",
+        "xl/drawings/drawing1.xml",
+        "xl/comments1.xml",
+      ])
+    );
     for (const [name, text] of stock) expect(firstDifference(name, ours.get(name)!, text)).toBe("");
     // The big parts were long enough to be joined in chunks.
     expect(ours.get("xl/worksheets/sheet2.xml")!.length).toBeGreaterThan(500_000);
@@ -184,6 +207,18 @@ describe("writeXlsx", () => {
     const again = new ExcelJS.Workbook();
     await again.xlsx.readFile(file);
     expect(again.getWorksheet("Afwijzingen")!.rowCount).toBeGreaterThan(1_900);
+    expect(again.getWorksheet("Aanvraag")!.getImages()).toHaveLength(1);
+  });
+
+  test("the XmlStream that ExcelJS renders with is the one that joins as it goes", async () => {
+    await writeXlsx(exampleWorkbook(), path.join(scratch(), "uit.xlsx"), 1);
+    const ExcelJSXmlStream = require("exceljs/lib/utils/xml-stream") as new () => StreamLike & {
+      _xml: string[];
+    };
+    const stream = new ExcelJSXmlStream();
+    for (let i = 0; i < 10_000; i++) stream.leafNode("v", undefined, String(i));
+    expect(stream._xml.length).toBeLessThan(4_096);
+    expect(stream.xml).toBe(Array.from({ length: 10_000 }, (_, i) => `<v>${i}</v>`).join(""));
   });
 
   test("deflates at the level asked for: level 9 makes a smaller file than level 1", async () => {
@@ -195,10 +230,33 @@ describe("writeXlsx", () => {
     expect(size("9.xlsx")).toBeLessThan(size("1.xlsx"));
   });
 
-  test("a folder that does not exist: the write fails with ENOENT, nothing is left", async () => {
+  test("a folder that does not exist: ENOENT before anything is rendered, nothing is left", async () => {
     const dir = scratch();
     const file = path.join(dir, "geen-map", "uit.xlsx");
-    await expect(writeXlsx(exampleWorkbook(), file, 1)).rejects.toMatchObject({ code: "ENOENT" });
+    const workbook = exampleWorkbook();
+    const render = jest.spyOn(
+      workbook.xlsx as unknown as Record<string, () => void>,
+      "prepareModel"
+    );
+    await expect(writeXlsx(workbook, file, 1)).rejects.toMatchObject({ code: "ENOENT" });
+    expect(render).not.toHaveBeenCalled();
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
+  test("rendering fails: saveWorkbook says so in Dutch and leaves no temporary file", async () => {
+    const dir = scratch();
+    for (let i = 0; i < 20; i++) {
+      const workbook = exampleWorkbook();
+      jest
+        .spyOn(workbook.xlsx as unknown as Record<string, () => void>, "addWorksheets")
+        .mockImplementation(() => {
+          throw new Error("kapot");
+        });
+      const file = path.join(dir, `uit-${i}.xlsx`);
+      await expect(saveWorkbook(workbook, file)).rejects.toThrow(
+        `Kan '${file}' niet schrijven: kapot`
+      );
+    }
     expect(fs.readdirSync(dir)).toEqual([]);
   });
 

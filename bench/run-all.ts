@@ -273,7 +273,7 @@ const formatters: Record<string, (r: Json) => string> = {
         rows
       ) +
       "\n\nMedians of runs taking turns, each a fresh process. The command writes with its own " +
-      "writer (zlib at level 1, ExcelJS's XML joined as it goes: src/cli/writeXlsx.ts); the " +
+      "writer (zlib at level 6 on the thread pool, ExcelJS's XML joined as it goes: src/cli/writeXlsx.ts); the " +
       "second ratio is against a bare copy through that writer too, so it shows what scoring adds." +
       (target.maxRatio !== undefined
         ? ` Target: at most ${fmt(target.maxRatio)}× the bare read-and-write at ${fmt(target.candidates, 0)}: ${r.met ? "met" : "not met"}.`

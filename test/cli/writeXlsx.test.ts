@@ -260,6 +260,24 @@ describe("writeXlsx", () => {
     expect(fs.readdirSync(dir)).toEqual([]);
   });
 
+  test("rendering fails: the file is closed before the failure returns (Windows cannot remove an open file)", async () => {
+    const dir = scratch();
+    const workbook = exampleWorkbook();
+    jest
+      .spyOn(workbook.xlsx as unknown as Record<string, () => void>, "addSharedStrings")
+      .mockImplementation(() => {
+        throw new Error("kapot");
+      });
+    const opened = jest.spyOn(fs, "createWriteStream");
+    try {
+      await expect(writeXlsx(workbook, path.join(dir, "uit.xlsx"), 6)).rejects.toThrow("kapot");
+      expect(opened).toHaveBeenCalledTimes(1);
+      const stream = opened.mock.results[0].value as fs.WriteStream;
+      expect(stream.closed).toBe(true);
+    } finally {
+      opened.mockRestore();
+    }
+  });
   test("awardscore score --out in a folder that does not exist: exit 2, a Dutch message", async () => {
     const dir = scratch();
     const input = path.join(dir, "aanvraag.xlsx");

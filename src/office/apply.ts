@@ -31,15 +31,8 @@ interface Step {
   queue: (context: Excel.RequestContext) => void;
 }
 
-/** Which optional API sets the host has (the fake and old hosts may lack some). */
+/** Which optional API sets the host has (old hosts may lack some): {@link OfficeHost.isSetSupported}. */
 export type Supports = (set: string, version: string) => boolean;
-
-/** Office's own answer when Office is there; else assume yes (tests, the fake). */
-const officeSupports: Supports = (set, version) => {
-  const office = (globalThis as { Office?: typeof Office }).Office;
-  const requirements = office?.context?.requirements;
-  return requirements ? requirements.isSetSupported(set, version) : true;
-};
 
 /** The widest row of a grid (at least 1); a loop, since spreading 100,000 rows overflows the stack. */
 function gridWidth(grid: unknown[][]): number {
@@ -104,8 +97,17 @@ function formulaKey(formula: string | null): string {
   return (formula ?? "").replace(/^=/, "").replace(/\s+/g, "").toUpperCase();
 }
 
-/** Turns one change into steps; `known` tracks what exists as the changes go. */
-function stepsOf(change: WorkbookChange, known: OfficeRead): Step[] {
+/** A conditional format to delete: its sheet and its id as read. */
+interface FormatDelete {
+  sheet: string;
+  id: string;
+}
+
+/**
+ * Turns one change into steps; `known` tracks what exists as the changes go. Rules
+ * that a change replaces go to `deletes`, to be deleted before anything is added.
+ */
+function stepsOf(change: WorkbookChange, known: OfficeRead, deletes: FormatDelete[]): Step[] {
   const small = (queue: Step["queue"]): Step[] => [{ bytes: ACTION_BYTES, queue }];
   const sheetKey = "sheet" in change ? change.sheet.toLowerCase() : "";
   switch (change.kind) {
@@ -222,9 +224,9 @@ function stepsOf(change: WorkbookChange, known: OfficeRead): Step[] {
         sheetKey,
         existing.filter((f) => !same.includes(f))
       );
+      deletes.push(...same.map((old) => ({ sheet: change.sheet, id: old.id })));
       return small((context) => {
         const sheet = context.workbook.worksheets.getItem(change.sheet);
-        for (const old of same) sheet.getRange().conditionalFormats.getItem(old.id).delete();
         const format = sheet.getRange(change.range).conditionalFormats.add("Custom");
         format.custom.rule.formula = change.formula;
         format.custom.format.fill.color = change.fill;
@@ -238,9 +240,9 @@ function stepsOf(change: WorkbookChange, known: OfficeRead): Step[] {
         sheetKey,
         existing.filter((f) => !bars.includes(f))
       );
+      deletes.push(...bars.map((old) => ({ sheet: change.sheet, id: old.id })));
       return small((context) => {
         const sheet = context.workbook.worksheets.getItem(change.sheet);
-        for (const old of bars) sheet.getRange().conditionalFormats.getItem(old.id).delete();
         const format = sheet.getRange(change.range).conditionalFormats.add("DataBar");
         format.dataBar.positiveFormat.fillColor = change.colour;
       });
@@ -295,6 +297,30 @@ function stepsOf(change: WorkbookChange, known: OfficeRead): Step[] {
 }
 
 /**
+ * One step that deletes conditional formats by the ids read. Excel's id is the
+ * rule's priority in its collection and shifts when a rule is added or deleted
+ * (https://learn.microsoft.com/javascript/api/excel/excel.conditionalformat#excel-excel-conditionalformat-id-member):
+ * so the deletes come before any add of the batch, and per sheet from the lowest
+ * priority (highest id) up, so that no delete shifts an id still to come.
+ */
+function deleteFormats(deletes: FormatDelete[]): Step {
+  const ordered = [...deletes].sort(
+    (a, b) => a.sheet.localeCompare(b.sheet) || Number(b.id) - Number(a.id)
+  );
+  return {
+    bytes: ACTION_BYTES * ordered.length,
+    queue: (context) => {
+      for (const { sheet, id } of ordered)
+        context.workbook.worksheets
+          .getItem(sheet)
+          .getRange()
+          .conditionalFormats.getItem(id)
+          .delete();
+    },
+  };
+}
+
+/**
  * Queues the changes and syncs: once, or once per {@link MAX_BATCH_BYTES} of payload.
  * Returns the number of syncs it took.
  *
@@ -306,9 +332,11 @@ export async function applyChanges(
   context: Excel.RequestContext,
   changes: WorkbookChange[],
   known: OfficeRead,
-  supports: Supports = officeSupports
+  supports: Supports
 ): Promise<number> {
-  const steps = changes.flatMap((change) => stepsOf(change, known));
+  const deletes: FormatDelete[] = [];
+  const steps = changes.flatMap((change) => stepsOf(change, known, deletes));
+  if (deletes.length > 0) steps.unshift(deleteFormats(deletes));
   if (steps.length === 0) return 0;
   const suspend = () => {
     if (supports("ExcelApi", "1.6")) context.application.suspendApiCalculationUntilNextSync();

@@ -152,7 +152,8 @@ export async function readWorkbook(
       list.items.map((f) => ({
         id: f.id,
         type: f.type,
-        formula: f.customOrNullObject.rule.formula ?? null,
+        // Only a custom rule has a formula: for any other type the child is a null object whose rule is never filled.
+        formula: f.customOrNullObject.isNullObject ? null : f.customOrNullObject.rule.formula,
       }))
     );
   }

@@ -15,6 +15,7 @@ import { planScore, type ScoreOptions } from "../workbook/score";
 import { planSetUp, setUpRequest } from "../workbook/setUp";
 import { rejectionTexts } from "../workbook/texts";
 import { applyChanges } from "./apply";
+import type { OfficeHost } from "./host";
 import { readWorkbook } from "./read";
 import { officeTexts } from "./texts";
 
@@ -68,13 +69,22 @@ export interface RequestOutcome extends RequestRead {
 }
 
 /** Reads, scores and writes in one context: output columns, `Ranking`, `Afwijzingen`. */
-async function score(context: Excel.RequestContext, options: ScoreOptions): Promise<ScoreOutcome> {
+async function score(
+  host: OfficeHost,
+  context: Excel.RequestContext,
+  options: ScoreOptions
+): Promise<ScoreOutcome> {
   // `Afwijzingen` is rewritten whole: only its head is read, to be sure it is ours.
   const read = await readWorkbook(context, { heads: [rejectionTexts.sheet] });
   checkOwnHead(read.heads.get(rejectionTexts.sheet.toLowerCase()), rejectionTexts.title("", ""));
   const plan = planScore(read.snapshot, options);
   const privacy = privacyStatus(read.snapshot, plan.request, new Date());
-  await applyChanges(context, [...plan.changes, ...rejectionChanges(plan.evaluation)], read);
+  await applyChanges(
+    context,
+    [...plan.changes, ...rejectionChanges(plan.evaluation)],
+    read,
+    host.isSetSupported
+  );
   return {
     request: plan.request,
     evaluation: plan.evaluation,
@@ -89,14 +99,14 @@ async function score(context: Excel.RequestContext, options: ScoreOptions): Prom
  *
  * @throws WorkbookError (Dutch) when a sheet of the add-in's name holds something else; nothing is changed then.
  * @example
- * await runSetUp("17040"); // { changes: 120 }
+ * await runSetUp(officeHost({ Excel, Office }), "17040"); // { changes: 120 }
  */
-export async function runSetUp(presetOrBlank: string): Promise<SetUpOutcome> {
+export async function runSetUp(host: OfficeHost, presetOrBlank: string): Promise<SetUpOutcome> {
   const request = setUpRequest(presetOrBlank);
-  return Excel.run(async (context) => {
+  return host.run(async (context) => {
     const read = await readWorkbook(context, { formulas: true });
     const changes = planSetUp(read.snapshot, request);
-    await applyChanges(context, changes, read);
+    await applyChanges(context, changes, read, host.isSetSupported);
     return { changes: changes.length };
   });
 }
@@ -109,8 +119,11 @@ export async function runSetUp(presetOrBlank: string): Promise<SetUpOutcome> {
  * @example
  * const { evaluation, problems } = await runScore();
  */
-export async function runScore(options: ScoreOptions = {}): Promise<ScoreOutcome> {
-  return Excel.run((context) => score(context, options));
+export async function runScore(
+  host: OfficeHost,
+  options: ScoreOptions = {}
+): Promise<ScoreOutcome> {
+  return host.run((context) => score(host, context, options));
 }
 
 /**
@@ -121,14 +134,15 @@ export async function runScore(options: ScoreOptions = {}): Promise<ScoreOutcome
  * await runRecordDraw([12, 14], [2, 1]);
  */
 export async function runRecordDraw(
+  host: OfficeHost,
   rows: number[],
   order: number[],
   options: ScoreOptions = {}
 ): Promise<ScoreOutcome> {
-  return Excel.run(async (context) => {
+  return host.run(async (context) => {
     const read = await readWorkbook(context);
-    await applyChanges(context, planDraw(read.snapshot, rows, order), read);
-    return score(context, options);
+    await applyChanges(context, planDraw(read.snapshot, rows, order), read, host.isSetSupported);
+    return score(host, context, options);
   });
 }
 
@@ -142,8 +156,11 @@ export async function runRecordDraw(
  * read?.request.id; // "17040"
  * read?.privacy; // { due: true, closed: "2024-10-04", pending: 14 }
  */
-export async function runReadRequest(today: Date = new Date()): Promise<RequestOutcome | null> {
-  return Excel.run(async (context) => {
+export async function runReadRequest(
+  host: OfficeHost,
+  today: Date = new Date()
+): Promise<RequestOutcome | null> {
+  return host.run(async (context) => {
     const snapshot = (await readWorkbook(context)).snapshot;
     const read = readRequest(snapshot);
     return read && { ...read, privacy: privacyStatus(snapshot, read.request, today) };
@@ -174,22 +191,17 @@ function privacyStatus(snapshot: WorkbookSnapshot, request: Request, today: Date
  * @example
  * await runShare(); // { top: 10, needsDraw: 0 }: a new workbook with Voorblad, Top 10, Stap 3, Stap 4
  */
-export async function runShare(options: ScoreOptions = {}): Promise<ShareOutcome> {
-  if (!canCreateWorkbook()) throw new WorkbookError(officeTexts.cannotCreateWorkbook);
-  const plan = await Excel.run(async (context) =>
+export async function runShare(
+  host: OfficeHost,
+  options: ScoreOptions = {}
+): Promise<ShareOutcome> {
+  if (!host.isSetSupported("ExcelApi", "1.8")) throw new WorkbookError(officeTexts.cannotCreateWorkbook);
+  const plan = await host.run(async (context) =>
     planScore((await readWorkbook(context)).snapshot, options)
   );
   const { sharedWorkbookBase64 } = await import(/* webpackChunkName: "share" */ "../share");
-  await Excel.createWorkbook(await sharedWorkbookBase64(plan.evaluation));
+  await host.createWorkbook(await sharedWorkbookBase64(plan.evaluation));
   return { top: plan.evaluation.summary.top, needsDraw: plan.evaluation.summary.needsDraw };
-}
-
-/** Excel.createWorkbook needs ExcelApi 1.8; a host that cannot tell is given the benefit of the doubt. */
-function canCreateWorkbook(): boolean {
-  const office = (globalThis as { Office?: typeof Office }).Office;
-  const requirements = office?.context?.requirements;
-  if (requirements && !requirements.isSetSupported("ExcelApi", "1.8")) return false;
-  return typeof Excel.createWorkbook === "function";
 }
 
 /**
@@ -201,11 +213,14 @@ function canCreateWorkbook(): boolean {
  * @example
  * await runCleanUp(); // { pseudonyms: 14, clearedPeriods: 9, kept: 10 }
  */
-export async function runCleanUp(options: ScoreOptions = {}): Promise<PrivacyOutcome> {
-  return Excel.run(async (context) => {
+export async function runCleanUp(
+  host: OfficeHost,
+  options: ScoreOptions = {}
+): Promise<PrivacyOutcome> {
+  return host.run(async (context) => {
     const read = await readWorkbook(context, { formulas: true, more: [rejectionTexts.sheet] });
     const plan = planPrivacy(read.snapshot, options);
-    await applyChanges(context, plan.changes, read);
+    await applyChanges(context, plan.changes, read, host.isSetSupported);
     return {
       pseudonyms: plan.pseudonyms.filter((p) => p.name !== p.pseudonym).length,
       clearedPeriods: plan.clearedPeriods.length,
@@ -220,8 +235,8 @@ export async function runCleanUp(options: ScoreOptions = {}): Promise<PrivacyOut
  * @example
  * await selectCell("Kandidaten", "F7");
  */
-export async function selectCell(sheet: string, address: string): Promise<void> {
-  await Excel.run(async (context) => {
+export async function selectCell(host: OfficeHost, sheet: string, address: string): Promise<void> {
+  await host.run(async (context) => {
     const worksheet = context.workbook.worksheets.getItem(sheet);
     worksheet.activate();
     worksheet.getRange(address).select();

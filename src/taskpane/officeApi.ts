@@ -9,6 +9,8 @@ import type { PaneApi } from "./usePane";
 
 const office = () => import(/* webpackChunkName: "office" */ "../office");
 const sheets = () => import(/* webpackChunkName: "office" */ "../workbook/texts");
+/** Office's own Excel and Office globals: the production host. */
+const host = async () => (await office()).officeHost({ Excel, Office });
 
 /** The presets a new evaluation can start from. */
 export const presetViews: PresetView[] = Object.values(presets).map((p) => ({
@@ -26,15 +28,15 @@ export const blankId: string = setUpTexts.blank;
  * const { state, actions } = usePane(officeApi, strings);
  */
 export const officeApi: PaneApi = {
-  readRequest: async () => (await office()).runReadRequest(),
-  setUp: async (presetOrBlank) => (await office()).runSetUp(presetOrBlank),
-  score: async () => (await office()).runScore(),
-  recordDraw: async (rows, order) => (await office()).runRecordDraw(rows, order),
-  selectCell: async (sheet, cell) => (await office()).selectCell(sheet, cell),
-  share: async () => (await office()).runShare(),
-  cleanUp: async () => (await office()).runCleanUp(),
+  readRequest: async () => (await office()).runReadRequest(await host()),
+  setUp: async (presetOrBlank) => (await office()).runSetUp(await host(), presetOrBlank),
+  score: async () => (await office()).runScore(await host()),
+  recordDraw: async (rows, order) => (await office()).runRecordDraw(await host(), rows, order),
+  selectCell: async (sheet, cell) => (await office()).selectCell(await host(), sheet, cell),
+  share: async () => (await office()).runShare(await host()),
+  cleanUp: async () => (await office()).runCleanUp(await host()),
   async showRequest() {
     const [{ selectCell }, { sheetNames }] = await Promise.all([office(), sheets()]);
-    await selectCell(sheetNames.request, "A1");
+    await selectCell(await host(), sheetNames.request, "A1");
   },
 };

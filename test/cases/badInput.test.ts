@@ -15,7 +15,7 @@ import { runScore } from "../../src/office";
 import { readCandidates } from "../../src/workbook/inputs";
 import { WorkbookError, type SheetProblem } from "../../src/workbook/problems";
 import { awardscore, scratch } from "../cli/helpers";
-import { installFakeExcel, type FakeExcel, type FakeWorkbookState } from "../office/fakeExcel";
+import { simulateExcel, type ExcelSimulator, type FakeWorkbookState } from "../office/simulator";
 import { readSnapshot } from "../../src/xlsx/read";
 import { stateFromWorkbook } from "../office/helpers";
 import { buildCase, type CaseInput } from "./bad-input/build";
@@ -100,23 +100,19 @@ async function throughCli(c: Case, file: string, dir: string): Promise<Outcome> 
   };
 }
 
-let excel: FakeExcel | undefined;
-afterEach(() => {
-  excel?.uninstall();
-  excel = undefined;
-});
+let excel: ExcelSimulator;
 
 /** The add-in's use case on the fake Excel holding the case's workbook. */
 async function throughAddIn(
   c: Case,
   workbook: ExcelJS.Workbook
 ): Promise<Outcome & { changed: string[]; requestBytes: number }> {
-  excel = installFakeExcel(stateFromWorkbook(workbook));
+  excel = simulateExcel(stateFromWorkbook(workbook));
   const before = filledCells(excel.state);
   const options = c.input.request === "preset" ? { preset: "17040" } : {};
   let outcome: Outcome;
   try {
-    const scored = await runScore(options);
+    const scored = await runScore(excel.host, options);
     outcome = {
       exit: 0,
       problems: scored.problems,

@@ -11,18 +11,17 @@ import { rejectionParagraph } from "../../src/workbook/rejections";
 import type { WorkbookSnapshot } from "../../src/workbook/snapshot";
 import { planScore } from "../../src/workbook/score";
 import { fatalMessages, privacyTexts, rejectionTexts } from "../../src/workbook/texts";
-import { installFakeExcel, sheetOf, type FakeExcel } from "./fakeExcel";
+import { simulateExcel, sheetOf, type ExcelSimulator } from "./simulator";
 import { copyState, stateFromSnapshot, xlsxSnapshot } from "./helpers";
 
 const example = path.resolve(__dirname, "../../examples/aanvraag-17040.xlsx");
 const preset = { preset: "17040" };
-let excel: FakeExcel | undefined;
+let excel: ExcelSimulator;
 let snapshot: WorkbookSnapshot;
 
 beforeAll(async () => {
   snapshot = await xlsxSnapshot(example);
 });
-afterEach(() => excel?.uninstall());
 
 /** Every text cell of a fake sheet. */
 function texts(name: string): string[] {
@@ -35,9 +34,9 @@ function texts(name: string): string[] {
 
 /** Scores the example and records the draw at place ten, so the top is settled. */
 async function settled() {
-  const first = await runScore(preset);
+  const first = await runScore(excel.host, preset);
   const rows = first.evaluation.candidates.filter((c) => c.needsDraw).map((c) => c.row);
-  return runRecordDraw(
+  return runRecordDraw(excel.host, 
     rows,
     rows.map((_, i) => i + 1),
     preset
@@ -46,8 +45,8 @@ async function settled() {
 
 describe("Beoordelen writes Afwijzingen", () => {
   test("one paragraph per candidate outside the top, the same as the command line's", async () => {
-    excel = installFakeExcel(stateFromSnapshot(snapshot));
-    const outcome = await runScore(preset);
+    excel = simulateExcel(stateFromSnapshot(snapshot));
+    const outcome = await runScore(excel.host, preset);
     const outside = outcome.evaluation.candidates.filter((c) => !c.top);
     expect(outside.length).toBeGreaterThan(5);
     const cells = texts(rejectionTexts.sheet);
@@ -62,8 +61,8 @@ describe("Beoordelen writes Afwijzingen", () => {
   });
 
   test("the paragraph column is 100 wide before its rows are fitted to the wrapped text", async () => {
-    excel = installFakeExcel(stateFromSnapshot(snapshot));
-    await runScore(preset);
+    excel = simulateExcel(stateFromSnapshot(snapshot));
+    await runScore(excel.host, preset);
     const sheet = excel.state.sheets.find((s) => s.name === rejectionTexts.sheet)!;
     const paragraphWidth = sheet.widths[6];
     expect(paragraphWidth).toBeGreaterThan(500); // 100 characters, in points
@@ -77,10 +76,10 @@ describe("Beoordelen writes Afwijzingen", () => {
   });
 
   test("scoring twice rewrites the sheet: still one sheet, the same cells", async () => {
-    excel = installFakeExcel(stateFromSnapshot(snapshot));
-    await runScore(preset);
+    excel = simulateExcel(stateFromSnapshot(snapshot));
+    await runScore(excel.host, preset);
     const once = texts(rejectionTexts.sheet);
-    await runScore(preset);
+    await runScore(excel.host, preset);
     expect(excel.state.sheets.filter((s) => s.name === rejectionTexts.sheet)).toHaveLength(1);
     expect(texts(rejectionTexts.sheet)).toEqual(once);
   });
@@ -93,19 +92,19 @@ describe("Beoordelen writes Afwijzingen", () => {
         { name: "Afwijzingen", values: [[null], [null, "mijn aantekeningen"]], tables: [] },
       ],
     });
-    excel = installFakeExcel(state);
+    excel = simulateExcel(state);
     const before = copyState(excel.state);
-    await expect(runScore(preset)).rejects.toThrow(fatalMessages.foreignSheet("Afwijzingen"));
+    await expect(runScore(excel.host, preset)).rejects.toThrow(fatalMessages.foreignSheet("Afwijzingen"));
     expect(copyState(excel.state)).toEqual(before);
   });
 });
 
 describe("runShare (Delen met gemeente)", () => {
   test("opens the workbook for the municipality and leaves the evaluator's workbook as it was", async () => {
-    excel = installFakeExcel(stateFromSnapshot(snapshot));
+    excel = simulateExcel(stateFromSnapshot(snapshot));
     const scored = await settled();
     const before = copyState(excel.state);
-    const outcome = await runShare(preset);
+    const outcome = await runShare(excel.host, preset);
     expect(outcome).toEqual({ top: 10, needsDraw: 0 });
     expect(copyState(excel.state)).toEqual(before);
     expect(excel.created).toHaveLength(1);
@@ -136,20 +135,19 @@ describe("runShare (Delen met gemeente)", () => {
   });
 
   test("says in Dutch what to do when this Excel cannot open a new workbook", async () => {
-    excel = installFakeExcel(stateFromSnapshot(snapshot));
-    const host = globalThis as unknown as { Excel: { createWorkbook?: unknown } };
-    delete host.Excel.createWorkbook;
-    await expect(runShare(preset)).rejects.toThrow(officeTexts.cannotCreateWorkbook);
+    // An Excel before ExcelApi 1.8 (Excel 2016): no Excel.createWorkbook.
+    excel = simulateExcel(stateFromSnapshot(snapshot), { excelApi: "1.7" });
+    await expect(runShare(excel.host, preset)).rejects.toThrow(officeTexts.cannotCreateWorkbook);
     expect(excel.runs).toHaveLength(0);
   });
 });
 
 describe("runCleanUp (Persoonsgegevens opschonen)", () => {
   test("refuses while a draw is pending, and changes nothing", async () => {
-    excel = installFakeExcel(stateFromSnapshot(snapshot));
-    await runScore(preset);
+    excel = simulateExcel(stateFromSnapshot(snapshot));
+    await runScore(excel.host, preset);
     const before = copyState(excel.state);
-    await expect(runCleanUp(preset)).rejects.toThrow(privacyTexts.drawPending);
+    await expect(runCleanUp(excel.host, preset)).rejects.toThrow(privacyTexts.drawPending);
     expect(copyState(excel.state)).toEqual(before);
   });
 
@@ -173,14 +171,14 @@ describe("runCleanUp (Persoonsgegevens opschonen)", () => {
             }
       ),
     };
-    excel = installFakeExcel(stateFromSnapshot(withPeriod));
+    excel = simulateExcel(stateFromSnapshot(withPeriod));
     const scored = await settled();
     const top = scored.evaluation.candidates.filter((c) => c.top);
     const outside = scored.evaluation.candidates.filter((c) => !c.top);
     const werkervaring = sheetOf(excel.state, "Werkervaring");
     const historyRowsBefore = werkervaring ? werkervaring.cells.size : 0;
 
-    const outcome = await runCleanUp(preset);
+    const outcome = await runCleanUp(excel.host, preset);
     expect(outcome).toEqual({ pseudonyms: outside.length, clearedPeriods: 1, kept: top.length });
     const remaining = ["Kandidaten", "Werkervaring", "Ranking", rejectionTexts.sheet]
       .flatMap(texts)
@@ -194,11 +192,11 @@ describe("runCleanUp (Persoonsgegevens opschonen)", () => {
     expect(filled.length).toBeLessThan(historyRowsBefore);
 
     // The anonymous scores stay: scoring again gives the same scores and ranks.
-    const again = await runScore(preset);
+    const again = await runScore(excel.host, preset);
     expect(again.evaluation.candidates.map((c) => [c.row, c.score, c.rank, c.top])).toEqual(
       scored.evaluation.candidates.map((c) => [c.row, c.score, c.rank, c.top])
     );
-    expect(await runCleanUp(preset)).toEqual({
+    expect(await runCleanUp(excel.host, preset)).toEqual({
       pseudonyms: 0,
       clearedPeriods: 0,
       kept: top.length,
@@ -208,25 +206,25 @@ describe("runCleanUp (Persoonsgegevens opschonen)", () => {
 
 describe("runReadRequest: the reminder to clean up", () => {
   test("not due within 4 weeks of the closing date", async () => {
-    excel = installFakeExcel(stateFromSnapshot(snapshot));
-    const read = await runReadRequest(new Date("2024-10-20T09:00:00Z"));
+    excel = simulateExcel(stateFromSnapshot(snapshot));
+    const read = await runReadRequest(excel.host, new Date("2024-10-20T09:00:00Z"));
     expect(read?.privacy).toEqual({ due: false, closed: "2024-10-04", pending: 0 });
   });
 
   test("due later: unknown while a draw is pending, a count when settled, 0 after cleaning up", async () => {
-    excel = installFakeExcel(stateFromSnapshot(snapshot));
+    excel = simulateExcel(stateFromSnapshot(snapshot));
     const later = new Date("2025-01-15T09:00:00Z");
-    expect((await runReadRequest(later))?.privacy).toEqual({
+    expect((await runReadRequest(excel.host, later))?.privacy).toEqual({
       due: true,
       closed: "2024-10-04",
       pending: null,
     });
     const scored = await settled();
-    const pending = (await runReadRequest(later))!.privacy.pending!;
+    const pending = (await runReadRequest(excel.host, later))!.privacy.pending!;
     expect(pending).toBeGreaterThanOrEqual(
       scored.evaluation.candidates.filter((c) => !c.top).length
     );
-    await runCleanUp(preset);
-    expect((await runReadRequest(later))?.privacy.pending).toBe(0);
+    await runCleanUp(excel.host, preset);
+    expect((await runReadRequest(excel.host, later))?.privacy.pending).toBe(0);
   });
 });

@@ -1,16 +1,15 @@
 /** Recording a draw in the fake Excel, then re-scoring: the group that needed a draw is resolved. */
 import path from "path";
 import { runReadRequest, runRecordDraw, runScore, selectCell } from "../../src/office";
-import { installFakeExcel, sheetOf, type FakeExcel } from "./fakeExcel";
+import { simulateExcel, sheetOf, type ExcelSimulator } from "./simulator";
 import { copyState, stateFromSnapshot, xlsxSnapshot } from "./helpers";
 
 const example = path.resolve(__dirname, "../../examples/aanvraag-17040.xlsx");
-let excel: FakeExcel | undefined;
-afterEach(() => excel?.uninstall());
+let excel: ExcelSimulator;
 
 test("a draw at place ten: only the Loting cells change, and the top ten is full afterwards", async () => {
-  excel = installFakeExcel(stateFromSnapshot(await xlsxSnapshot(example)));
-  const first = await runScore({ preset: "17040" });
+  excel = simulateExcel(stateFromSnapshot(await xlsxSnapshot(example)));
+  const first = await runScore(excel.host, { preset: "17040" });
   const group = first.evaluation.candidates.filter((c) => c.needsDraw);
   expect(group.length).toBeGreaterThan(1);
   const table = excel.state.tables.find((t) => t.name.toLowerCase() === "kandidaten")!;
@@ -21,7 +20,7 @@ test("a draw at place ten: only the Loting cells change, and the top ten is full
 
   const rows = group.map((c) => c.row);
   const order = rows.map((_, i) => rows.length - i);
-  const after = await runRecordDraw(rows, order, { preset: "17040" });
+  const after = await runRecordDraw(excel.host, rows, order, { preset: "17040" });
 
   expect(after.evaluation.candidates.some((c) => c.needsDraw)).toBe(false);
   expect(after.evaluation.summary.top).toBe(Math.min(10, after.evaluation.ranking.length));
@@ -40,16 +39,16 @@ test("a draw at place ten: only the Loting cells change, and the top ten is full
 });
 
 test("selectCell shows the problem's cell", async () => {
-  excel = installFakeExcel(stateFromSnapshot(await xlsxSnapshot(example)));
-  await selectCell("Kandidaten", "F7");
+  excel = simulateExcel(stateFromSnapshot(await xlsxSnapshot(example)));
+  await selectCell(excel.host, "Kandidaten", "F7");
   expect(excel.state.selection).toEqual({ sheet: "Kandidaten", address: "F7" });
   expect(excel.last().syncs).toBe(1);
 });
 
 test("runReadRequest reads the Aanvraag sheet and writes nothing", async () => {
-  excel = installFakeExcel(stateFromSnapshot(await xlsxSnapshot(example)));
+  excel = simulateExcel(stateFromSnapshot(await xlsxSnapshot(example)));
   const before = copyState(excel.state);
-  const read = await runReadRequest();
+  const read = await runReadRequest(excel.host);
   expect(read?.request.id).toBe("17040");
   expect(read?.problems).toEqual([]);
   expect(copyState(excel.state)).toEqual(before);

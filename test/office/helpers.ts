@@ -11,7 +11,7 @@ import {
   type FakeCell,
   type FakeValue,
   type FakeWorkbookState,
-} from "./fakeExcel";
+} from "./simulator";
 
 /** A cell value as Excel's `values` holds it. */
 export function fakeValue(value: CellValue): FakeValue {

@@ -7,7 +7,7 @@ import type { CellValue } from "../../src/engine";
 import { runScore } from "../../src/office";
 import { outputHeaders } from "../../src/workbook/layout";
 import { WorkbookError } from "../../src/workbook/problems";
-import { installFakeExcel, sheetOf, type FakeExcel, type FakeWorkbookState } from "./fakeExcel";
+import { simulateExcel, sheetOf, type ExcelSimulator, type FakeWorkbookState } from "./simulator";
 import { copyState, inputHeaders, stateFromSnapshot } from "./helpers";
 
 const cell: fc.Arbitrary<CellValue> = fc.oneof(
@@ -75,19 +75,17 @@ function inputCells(state: FakeWorkbookState): unknown {
 const strip = (s: unknown) =>
   JSON.parse(JSON.stringify(s).replace(/"(id|nextId)":("cf\d+"|\d+)/g, '"$1":0'));
 
-let excel: FakeExcel | undefined;
-afterEach(() => excel?.uninstall());
+let excel: ExcelSimulator;
 
 test("score leaves every input cell as it was, and scoring twice equals scoring once", async () => {
   let scored = 0;
   await fc.assert(
     fc.asyncProperty(workbook, async (state) => {
-      excel?.uninstall();
-      excel = installFakeExcel(state);
+      excel = simulateExcel(state);
       const before = inputCells(state);
       const untouched = copyState(state);
       try {
-        await runScore({ preset: "17040" });
+        await runScore(excel.host, { preset: "17040" });
       } catch (error) {
         // A workbook that cannot be scored is refused as a whole: nothing changes.
         if (!(error instanceof WorkbookError)) throw error;
@@ -97,7 +95,7 @@ test("score leaves every input cell as it was, and scoring twice equals scoring 
       scored++;
       expect(inputCells(state)).toEqual(before);
       const once = strip(copyState(state));
-      await runScore({ preset: "17040" });
+      await runScore(excel.host, { preset: "17040" });
       expect(strip(copyState(state))).toEqual(once);
       expect(inputCells(state)).toEqual(before);
     }),

@@ -6,7 +6,7 @@ import { outputHeaders } from "../../src/workbook/layout";
 import { planScore } from "../../src/workbook/score";
 import { cellWords } from "../../src/workbook/texts";
 import type { WorkbookSnapshot } from "../../src/workbook/snapshot";
-import { installFakeExcel, sheetOf, type FakeExcel } from "./fakeExcel";
+import { simulateExcel, sheetOf, type ExcelSimulator } from "./simulator";
 import {
   columnValues,
   copyState,
@@ -18,8 +18,7 @@ import {
 
 const example = path.resolve(__dirname, "../../examples/aanvraag-17040.xlsx");
 
-let excel: FakeExcel | undefined;
-afterEach(() => excel?.uninstall());
+let excel: ExcelSimulator;
 
 describe("runScore on examples/aanvraag-17040.xlsx", () => {
   let snapshot: WorkbookSnapshot;
@@ -28,9 +27,9 @@ describe("runScore on examples/aanvraag-17040.xlsx", () => {
   });
 
   test("gives the verdicts, problems and output values of the headless command, in four syncs at most", async () => {
-    excel = installFakeExcel(stateFromSnapshot(snapshot));
+    excel = simulateExcel(stateFromSnapshot(snapshot));
     const expected = planScore(snapshot, { preset: "17040" });
-    const outcome = await runScore({ preset: "17040" });
+    const outcome = await runScore(excel.host, { preset: "17040" });
     expect(scoreReport(outcome.evaluation, outcome.problems)).toEqual(
       scoreReport(expected.evaluation, expected.problems)
     );
@@ -53,8 +52,8 @@ describe("runScore on examples/aanvraag-17040.xlsx", () => {
   });
 
   test("marks the top ten by two rules on the table rows, a data bar on the score and a chart on Ranking", async () => {
-    excel = installFakeExcel(stateFromSnapshot(snapshot));
-    const outcome = await runScore({ preset: "17040" });
+    excel = simulateExcel(stateFromSnapshot(snapshot));
+    const outcome = await runScore(excel.host, { preset: "17040" });
     const table = excel.state.tables.find((t) => t.name.toLowerCase() === "kandidaten")!;
     const topColumn = table.left + table.columns.indexOf("Top 10");
     const scoreColumn = table.left + table.columns.indexOf("Score");
@@ -62,9 +61,10 @@ describe("runScore on examples/aanvraag-17040.xlsx", () => {
     const body = `${letter(table.left)}${table.top + 1}:${letter(table.right)}${table.bottom}`;
     const kandidaten = sheetOf(excel.state, "Kandidaten")!;
     const custom = kandidaten.formats.filter((f) => f.type === "Custom");
+    // In priority order: the rule added last is first.
     expect(custom.map((f) => [f.range, f.formula])).toEqual([
-      [body, `=$${letter(topColumn)}${table.top + 1}="${cellWords.yes}"`],
       [body, `=$${letter(topColumn)}${table.top + 1}="${cellWords.draw}"`],
+      [body, `=$${letter(topColumn)}${table.top + 1}="${cellWords.yes}"`],
     ]);
     expect(custom.every((f) => !/FLEX/i.test(f.formula ?? ""))).toBe(true);
     expect(kandidaten.formats.filter((f) => f.type === "DataBar").map((f) => f.range)).toEqual([
@@ -89,10 +89,10 @@ describe("runScore on examples/aanvraag-17040.xlsx", () => {
   });
 
   test("scoring twice gives the same workbook as scoring once (rules replaced, not added)", async () => {
-    excel = installFakeExcel(stateFromSnapshot(snapshot));
-    await runScore({ preset: "17040" });
+    excel = simulateExcel(stateFromSnapshot(snapshot));
+    await runScore(excel.host, { preset: "17040" });
     const once = copyState(excel.state) as { nextId: number };
-    await runScore({ preset: "17040" });
+    await runScore(excel.host, { preset: "17040" });
     const twice = copyState(excel.state) as { nextId: number };
     // Ids of new rules differ; everything else is the same.
     const strip = (s: unknown) =>
@@ -105,8 +105,8 @@ describe("round trips", () => {
   test.each([10, 1_000, 10_000])(
     "%i candidates: at most four syncs, no request over 5 MB",
     async (count) => {
-      excel = installFakeExcel(stateFromSnapshot({ sheets: [generatedSheet(count)], names: [] }));
-      const outcome = await runScore({ preset: "17040" });
+      excel = simulateExcel(stateFromSnapshot({ sheets: [generatedSheet(count)], names: [] }));
+      const outcome = await runScore(excel.host, { preset: "17040" });
       expect(outcome.evaluation.candidates).toHaveLength(count);
       expect(excel.last().syncs).toBeLessThanOrEqual(4);
       expect(Math.max(...excel.last().requestBytes)).toBeLessThan(5_000_000);

@@ -1,6 +1,7 @@
 /**
- * The workbook a fake Excel holds: plain data that tests build and inspect.
- * No Node APIs, so a browser page (issue 6) can load it too.
+ * The workbook the Excel simulator holds (its store): plain data that tests
+ * build and inspect, and that the simulator's answers to Microsoft's client are
+ * made from. No Node APIs, so a browser page can load it too.
  */
 
 /** A value as Excel's `Range.values` gives it (dates are serial numbers, empty is ""). */
@@ -24,10 +25,17 @@ export interface FakeTable {
   bottom: number;
   right: number;
   columns: string[];
+  /** Calculated columns: the formula Excel fills into every data row of a column, by column index. */
+  calculated?: Record<number, string>;
 }
 
-/** A conditional format (custom formula rule or data bar). */
+/**
+ * A conditional format (custom formula rule or data bar). A sheet's `formats`
+ * are in priority order, highest first: Excel's `ConditionalFormat.id` is the
+ * index in its collection, so it is not stored here.
+ */
 export interface FakeFormat {
+  /** The store's own identity of the rule (tests compare by it); Excel never shows it. */
   id: string;
   type: "Custom" | "DataBar";
   range: string;

@@ -1,0 +1,76 @@
+/**
+ * What Excel does with a value written through the API, and what a cell reads
+ * back as: the host behaviours that Microsoft's client cannot show, each with
+ * its source.
+ */
+import type { FakeCell, FakeValue } from "./state";
+
+/** Excel's error values as `Range.values` gives them. */
+export const ERROR_TEXTS = [
+  "#N/A",
+  "#VALUE!",
+  "#REF!",
+  "#DIV/0!",
+  "#NUM!",
+  "#NAME?",
+  "#NULL!",
+  "#SPILL!",
+  "#CALC!",
+];
+
+/** Numeric text as Excel (invariant, as the API takes values) reads it: `12`, `-4.5`, `+31612345678`, `1e3`, `50%`. */
+const NUMBER = /^\s*([+-]?)(\d+(?:\.\d*)?|\.\d+)(?:e([+-]?\d+))?(%?)\s*$/i;
+
+/**
+ * A string written to `Range.values` or `Range.formulas`, parsed as Excel parses
+ * it. Source: the `Range.values` and `Range.formulas` reference
+ * (https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-values-member):
+ * values are parsed as if typed into the cell: a string that starts with `=`,
+ * `+` or `-` is taken as a formula, numeric text becomes a number, `TRUE`/`FALSE`
+ * a boolean, unless the cell's number format is text (`@`), which keeps the string.
+ * A lone `-` or `+` stays text, as Excel keeps a single sign that is typed.
+ *
+ * @example
+ * typedInto("=HYPERLINK(\"x\")", "General"); // { formula: "=HYPERLINK(\"x\")" }
+ * typedInto("17040", "@"); // { value: "17040" }
+ */
+export function typedInto(
+  input: unknown,
+  numberFormat: string | undefined
+): { value: FakeValue } | { formula: string } {
+  if (typeof input === "number" || typeof input === "boolean") return { value: input };
+  if (input === null || input === undefined) return { value: "" };
+  const text = String(input);
+  if (numberFormat === "@") return { value: text };
+  if (text.length > 1 && text.startsWith("=")) return { formula: text };
+  const number = NUMBER.exec(text);
+  if (number) {
+    const [, sign, digits, exponent, percent] = number;
+    const value = Number(`${sign}${digits}e${exponent ?? 0}`) / (percent ? 100 : 1);
+    return { value };
+  }
+  if (/^(true|false)$/i.test(text.trim())) return { value: text.trim().toLowerCase() === "true" };
+  if (text.length > 1 && (text.startsWith("+") || text.startsWith("-")))
+    return { formula: `=${text}` };
+  return { value: text };
+}
+
+/** `Range.valueTypes` of a value. */
+export function valueType(value: FakeValue): string {
+  if (value === "") return "Empty";
+  if (typeof value === "number") return "Double";
+  if (typeof value === "boolean") return "Boolean";
+  return ERROR_TEXTS.includes(value) ? "Error" : "String";
+}
+
+/** Writes what Excel makes of `input` into a cell (a formula's value is calculated when read). */
+export function writeTyped(cell: FakeCell, input: unknown): void {
+  const typed = typedInto(input, cell.numberFormat);
+  if ("formula" in typed) {
+    cell.formula = typed.formula;
+    cell.value = "";
+  } else {
+    cell.value = typed.value;
+    delete cell.formula;
+  }
+}

@@ -1,0 +1,946 @@
+/**
+ * The Excel objects the add-in uses, as the simulator answers for them: per
+ * class (Excel's own class names, as Microsoft's client sends them), its
+ * properties, navigation properties, methods and indexer over the store.
+ * Member names are the wire names (PascalCase). A member that is not here is
+ * a {@link SimulatorGap}: the request fails loudly, so a new API call in
+ * src/office cannot go untested.
+ */
+import {
+  boxAddress,
+  newSheet,
+  parseBox,
+  sheetOf,
+  type Box,
+  type FakeCell,
+  type FakeChart,
+  type FakeFormat,
+  type FakeName,
+  type FakeSheet,
+  type FakeTable,
+  type FakeValue,
+  type FakeWorkbookState,
+} from "./state";
+import { valueType, writeTyped } from "./cells";
+
+/** An error Excel answers with (`ItemNotFound`, `InvalidArgument`, …). */
+export class ExcelError extends Error {
+  constructor(
+    readonly code: string,
+    message: string
+  ) {
+    super(message);
+  }
+}
+
+/** A member of the API that the simulator does not know: a test must fail, never pass by default. */
+export class SimulatorGap extends Error {
+  constructor(member: string) {
+    super(`The Excel simulator does not know ${member}; model it (with its source) before using it.`);
+  }
+}
+
+/** One object as the simulator holds it: Excel's class name and what it stands for. */
+export type SimObject = { cls: string } & Record<string, unknown>;
+
+/** What the simulator's objects can reach: the store and the run's figures. */
+export interface SimWorld {
+  state: FakeWorkbookState;
+  /** Workbooks opened with `Excel.createWorkbook`, as base64. */
+  created: string[];
+  /** Counters of the current run. */
+  count(what: "calculationSuspended" | "screenUpdatingSuspended"): void;
+  /** Whether Excel fills a formula written into one row of an empty table column down the column. */
+  calculatedColumns: boolean;
+  /** A formula cell's value now (calculated). */
+  valueOf(sheet: FakeSheet, row: number, column: number): FakeValue;
+}
+
+/** How one class answers. */
+interface ClassSpec {
+  /** Scalar properties by wire name. */
+  get?: Record<string, (o: SimObject, w: SimWorld) => unknown>;
+  set?: Record<string, (o: SimObject, value: unknown, w: SimWorld) => void>;
+  /** Navigation properties: another object, or null (a null object). */
+  nav?: Record<string, (o: SimObject, w: SimWorld) => SimObject | null>;
+  /** Methods, as object paths (returning an object) or actions (returning a value). */
+  call?: Record<string, (o: SimObject, args: unknown[], w: SimWorld) => unknown>;
+  /** `collection.getItem(key)` as an indexer. */
+  index?: (o: SimObject, args: unknown[], w: SimWorld) => SimObject | null;
+  /** The items of a collection, for `load("items/…")`. */
+  items?: (o: SimObject, w: SimWorld) => SimObject[];
+}
+
+const obj = (cls: string, fields: Record<string, unknown> = {}): SimObject => ({ cls, ...fields });
+
+/** The sheet an object stands on, checked to still exist (a deleted sheet's objects fail as in Excel). */
+function liveSheet(w: SimWorld, sheet: FakeSheet): FakeSheet {
+  if (!w.state.sheets.includes(sheet))
+    throw new ExcelError("ItemNotFound", "The requested resource doesn't exist.");
+  return sheet;
+}
+
+function sheetByName(w: SimWorld, name: unknown): FakeSheet | undefined {
+  return typeof name === "string" ? sheetOf(w.state, name) : undefined;
+}
+
+function intersects(a: Box, b: Box): boolean {
+  return a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
+}
+
+const WHOLE_SHEET: Box = { top: 1, left: 1, bottom: 1_048_576, right: 16_384 };
+
+function range(sheet: FakeSheet, box: Box): SimObject {
+  return obj("Range", { sheet, box });
+}
+const rangeSheet = (o: SimObject, w: SimWorld) => liveSheet(w, o.sheet as FakeSheet);
+const rangeBox = (o: SimObject) => o.box as Box;
+
+/** A sheet name as Excel writes it in an address: quoted when it is not a plain word. */
+function quoted(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+/** An A1 address Excel accepts in `getRange` (optionally with a sheet); InvalidArgument otherwise. */
+function boxOf(address: unknown): Box {
+  if (address === null || address === undefined || address === "") return WHOLE_SHEET;
+  if (typeof address !== "string") throw new ExcelError("InvalidArgument", "The argument is invalid.");
+  try {
+    return parseBox(address);
+  } catch {
+    throw new ExcelError("InvalidArgument", `The argument '${address}' is invalid.`);
+  }
+}
+
+function grid<T>(box: Box, pick: (row: number, column: number) => T): T[][] {
+  const out: T[][] = [];
+  for (let r = box.top; r <= box.bottom; r++) {
+    const row: T[] = [];
+    for (let c = box.left; c <= box.right; c++) row.push(pick(r, c));
+    out.push(row);
+  }
+  return out;
+}
+
+/** The largest range the simulator reads or writes cell by cell (a whole sheet is refused, as it would time out). */
+const MAX_CELLS = 5_000_000;
+
+function checkSize(box: Box): void {
+  if ((box.bottom - box.top + 1) * (box.right - box.left + 1) > MAX_CELLS)
+    throw new SimulatorGap(`reading or writing ${boxAddress(box)} cell by cell`);
+}
+
+/**
+ * Writes a grid onto a range, cell by cell. As Excel: the grid's size must be the
+ * range's, or a single value for every cell; `null` leaves a cell as it is
+ * (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-ranges-set-get-values).
+ */
+function writeGrid(
+  w: SimWorld,
+  o: SimObject,
+  value: unknown,
+  write: (cell: FakeCell, v: unknown) => void
+): void {
+  const sheet = rangeSheet(o, w);
+  const box = rangeBox(o);
+  checkSize(box);
+  const rows = box.bottom - box.top + 1;
+  const columns = box.right - box.left + 1;
+  const single = !Array.isArray(value);
+  const cells = value as unknown[][];
+  if (!single && (cells.length !== rows || cells.some((r) => !Array.isArray(r) || r.length !== columns)))
+    throw new ExcelError(
+      "InvalidArgument",
+      `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${boxAddress(box)}).`
+    );
+  for (let i = 0; i < rows; i++)
+    for (let j = 0; j < columns; j++) {
+      const v = single ? (Array.isArray(value) ? cells[0][0] : value) : cells[i][j];
+      if (v === null || v === undefined) continue;
+      const key = `${box.top + i},${box.left + j}`;
+      const cell = sheet.cells.get(key) ?? { value: "" };
+      write(cell, v);
+      sheet.cells.set(key, cell);
+    }
+}
+
+/** The bounding box of the cells with a value or formula (or with anything, `valuesOnly` false). */
+function usedBox(sheet: FakeSheet, valuesOnly: boolean): Box | null {
+  let box: Box | null = null;
+  for (const [key, cell] of sheet.cells) {
+    if (valuesOnly && cell.value === "" && !cell.formula) continue;
+    const [r, c] = key.split(",").map(Number);
+    box = box
+      ? {
+          top: Math.min(box.top, r),
+          left: Math.min(box.left, c),
+          bottom: Math.max(box.bottom, r),
+          right: Math.max(box.right, c),
+        }
+      : { top: r, left: c, bottom: r, right: c };
+  }
+  return box;
+}
+
+/** The table that holds the cell, if any. */
+function tableAt(w: SimWorld, sheet: FakeSheet, row: number, column: number): FakeTable | undefined {
+  return w.state.tables.find(
+    (t) =>
+      t.sheet.toLowerCase() === sheet.name.toLowerCase() &&
+      row >= t.top &&
+      row <= t.bottom &&
+      column >= t.left &&
+      column <= t.right
+  );
+}
+
+/**
+ * Formulas written by the API. Where a formula lands in a data cell of a table
+ * column whose other data cells are empty, Excel makes it a calculated column
+ * and fills it down, but only when "Fill formulas in tables to create calculated
+ * columns" is on (a per-user AutoCorrect option; OfficeDev/office-js#2093).
+ */
+function writeFormulas(w: SimWorld, o: SimObject, value: unknown): void {
+  writeGrid(w, o, value, (cell, v) => writeTyped(cell, v));
+  if (!w.calculatedColumns) return;
+  const sheet = rangeSheet(o, w);
+  const box = rangeBox(o);
+  for (let c = box.left; c <= box.right; c++) {
+    const table = tableAt(w, sheet, box.top, c);
+    if (!table || box.top <= table.top) continue;
+    const formula = sheet.cells.get(`${box.top},${c}`)?.formula;
+    if (!formula) continue;
+    const others = [];
+    for (let r = table.top + 1; r <= table.bottom; r++)
+      if (r < box.top || r > box.bottom) others.push(sheet.cells.get(`${r},${c}`));
+    if (others.some((cell) => cell && (cell.value !== "" || (cell.formula && cell.formula !== formula))))
+      continue;
+    (table.calculated ??= {})[c - table.left] = formula;
+    for (let r = table.top + 1; r <= table.bottom; r++) {
+      const cell = sheet.cells.get(`${r},${c}`) ?? { value: "" };
+      cell.formula = formula;
+      cell.value = "";
+      sheet.cells.set(`${r},${c}`, cell);
+    }
+  }
+}
+
+/** The formats of a sheet that meet a range, in priority order: Excel's ids are their places here. */
+function formatsIn(w: SimWorld, o: SimObject): FakeFormat[] {
+  const sheet = rangeSheet(o, w);
+  return sheet.formats.filter((f) => intersects(parseBox(f.range), rangeBox(o)));
+}
+
+function formatObject(sheet: FakeSheet, format: FakeFormat): SimObject {
+  return obj("ConditionalFormat", { sheet, format });
+}
+function liveFormat(w: SimWorld, o: SimObject): FakeFormat {
+  const sheet = liveSheet(w, o.sheet as FakeSheet);
+  const format = o.format as FakeFormat;
+  if (!sheet.formats.includes(format))
+    throw new ExcelError("ItemNotFound", "The requested conditional format doesn't exist.");
+  return format;
+}
+
+function liveTable(w: SimWorld, o: SimObject): FakeTable {
+  const table = o.table as FakeTable;
+  if (!w.state.tables.includes(table))
+    throw new ExcelError("ItemNotFound", "The requested table doesn't exist.");
+  return table;
+}
+
+function tableByName(w: SimWorld, name: unknown): FakeTable | undefined {
+  if (typeof name !== "string") return undefined;
+  return w.state.tables.find((t) => t.name.toLowerCase() === name.toLowerCase());
+}
+
+function nameItem(w: SimWorld, o: SimObject): FakeName {
+  const item = o.item as FakeName;
+  if (!w.state.names.includes(item))
+    throw new ExcelError("ItemNotFound", "The requested name doesn't exist.");
+  return item;
+}
+
+const notFound = (what: string, key: unknown) =>
+  new ExcelError("ItemNotFound", `The requested ${what} '${String(key)}' doesn't exist.`);
+
+function setter<T>(apply: (o: SimObject, value: T, w: SimWorld) => void) {
+  return (o: SimObject, value: unknown, w: SimWorld) => apply(o, value as T, w);
+}
+
+function chartSetter(key: keyof FakeChart) {
+  return setter<unknown>((o, value) => {
+    (o.chart as Record<string, unknown>)[key] = value;
+  });
+}
+
+/** Excel's valid sheet names: 1–31 characters, none of `\ / ? * [ ] :`, not starting or ending with `'`. */
+function checkSheetName(name: unknown): string {
+  if (
+    typeof name !== "string" ||
+    name.length === 0 ||
+    name.length > 31 ||
+    /[\\/?*[\]:]/.test(name) ||
+    /^'|'$/.test(name)
+  )
+    throw new ExcelError("InvalidArgument", `The sheet name '${String(name)}' is invalid.`);
+  return name;
+}
+
+/** The classes, by Excel's names. */
+export const classes: Record<string, ClassSpec> = {
+  Workbook: {
+    nav: {
+      Worksheets: () => obj("WorksheetCollection"),
+      Tables: () => obj("TableCollection", { sheet: null }),
+      Names: () => obj("NamedItemCollection"),
+      Application: () => obj("Application"),
+    },
+  },
+  Application: {
+    call: {
+      SuspendApiCalculationUntilNextSync: (_o, _a, w) => w.count("calculationSuspended"),
+      SuspendScreenUpdatingUntilNextSync: (_o, _a, w) => w.count("screenUpdatingSuspended"),
+      CreateWorkbook: (_o, [base64]) => {
+        // Excel refuses what is not base64 of a file (ExcelApi 1.8, Excel.createWorkbook).
+        if (typeof base64 !== "string" || !/^[A-Za-z0-9+/]+=*$/.test(base64))
+          throw new ExcelError("InvalidArgument", "The argument is invalid or missing.");
+        return obj("WorkbookCreated", { base64 });
+      },
+    },
+  },
+  WorkbookCreated: {
+    call: {
+      Open: (o, _a, w) => {
+        w.created.push(o.base64 as string);
+      },
+    },
+  },
+  WorksheetCollection: {
+    items: (_o, w) => w.state.sheets.map((sheet) => obj("Worksheet", { sheet })),
+    index: (_o, [key], w) => {
+      const sheet = sheetByName(w, key);
+      if (!sheet) throw notFound("worksheet", key);
+      return obj("Worksheet", { sheet });
+    },
+    call: {
+      GetItem: (o, args, w) => classes.WorksheetCollection.index!(o, args, w),
+      GetItemOrNullObject: (_o, [key], w) => {
+        const sheet = sheetByName(w, key);
+        return sheet ? obj("Worksheet", { sheet }) : null;
+      },
+      Add: (_o, [name], w) => {
+        const wanted = checkSheetName(name);
+        if (sheetOf(w.state, wanted))
+          throw new ExcelError("ItemAlreadyExists", `A sheet named '${wanted}' exists already.`);
+        const sheet = newSheet(wanted);
+        w.state.sheets.push(sheet);
+        return obj("Worksheet", { sheet });
+      },
+    },
+  },
+  Worksheet: {
+    get: {
+      Name: (o, w) => liveSheet(w, o.sheet as FakeSheet).name,
+      Position: (o, w) => w.state.sheets.indexOf(liveSheet(w, o.sheet as FakeSheet)),
+    },
+    nav: {
+      Tables: (o) => obj("TableCollection", { sheet: o.sheet }),
+      Charts: (o) => obj("ChartCollection", { sheet: o.sheet }),
+      FreezePanes: (o) => obj("WorksheetFreezePanes", { sheet: o.sheet }),
+    },
+    call: {
+      GetRange: (o, [address], w) => range(liveSheet(w, o.sheet as FakeSheet), boxOf(address)),
+      GetUsedRangeOrNullObject: (o, [valuesOnly], w) => {
+        const sheet = liveSheet(w, o.sheet as FakeSheet);
+        const box = usedBox(sheet, valuesOnly === true);
+        return box ? range(sheet, box) : null;
+      },
+      Delete: (o, _a, w) => {
+        const sheet = liveSheet(w, o.sheet as FakeSheet);
+        if (w.state.sheets.length === 1)
+          throw new ExcelError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
+        w.state.sheets = w.state.sheets.filter((s) => s !== sheet);
+        w.state.tables = w.state.tables.filter((t) => t.sheet.toLowerCase() !== sheet.name.toLowerCase());
+        // Names that referred to the sheet now give #REF!, as in Excel.
+        for (const n of w.state.names)
+          if (n.formula.toLowerCase().startsWith(`=${quoted(sheet.name).toLowerCase()}!`))
+            n.formula = "=#REF!";
+      },
+      Activate: (o, _a, w) => {
+        liveSheet(w, o.sheet as FakeSheet);
+      },
+    },
+  },
+  WorksheetFreezePanes: {
+    call: {
+      FreezeRows: (o, [rows], w) => {
+        liveSheet(w, o.sheet as FakeSheet).freeze = { rows: Number(rows ?? 1), columns: 0 };
+      },
+      FreezeAt: (o, [at], w) => {
+        const sheet = liveSheet(w, o.sheet as FakeSheet);
+        const box = typeof at === "string" ? boxOf(at) : rangeBox(at as SimObject);
+        sheet.freeze = { rows: box.bottom, columns: box.right };
+      },
+    },
+  },
+  Range: {
+    get: {
+      Values: (o, w) => {
+        const sheet = rangeSheet(o, w);
+        checkSize(rangeBox(o));
+        return grid(rangeBox(o), (r, c) => w.valueOf(sheet, r, c));
+      },
+      ValueTypes: (o, w) => {
+        const sheet = rangeSheet(o, w);
+        checkSize(rangeBox(o));
+        return grid(rangeBox(o), (r, c) => valueType(w.valueOf(sheet, r, c)));
+      },
+      Formulas: (o, w) => {
+        const sheet = rangeSheet(o, w);
+        checkSize(rangeBox(o));
+        return grid(rangeBox(o), (r, c) => {
+          const cell = sheet.cells.get(`${r},${c}`);
+          return cell?.formula ?? cell?.value ?? "";
+        });
+      },
+      NumberFormat: (o, w) => {
+        const sheet = rangeSheet(o, w);
+        checkSize(rangeBox(o));
+        return grid(rangeBox(o), (r, c) => sheet.cells.get(`${r},${c}`)?.numberFormat ?? "General");
+      },
+      RowIndex: (o) => rangeBox(o).top - 1,
+      ColumnIndex: (o) => rangeBox(o).left - 1,
+      RowCount: (o) => rangeBox(o).bottom - rangeBox(o).top + 1,
+      ColumnCount: (o) => rangeBox(o).right - rangeBox(o).left + 1,
+      Address: (o, w) => `${quoted(rangeSheet(o, w).name)}!${boxAddress(rangeBox(o))}`,
+    },
+    set: {
+      Values: (o, value, w) => writeGrid(w, o, value, (cell, v) => writeTyped(cell, v)),
+      Formulas: (o, value, w) => writeFormulas(w, o, value),
+      NumberFormat: (o, value, w) =>
+        writeGrid(w, o, value, (cell, v) => {
+          cell.numberFormat = String(v);
+        }),
+    },
+    nav: {
+      Format: (o) => obj("RangeFormat", { range: o }),
+      ConditionalFormats: (o) => obj("ConditionalFormatCollection", { range: o }),
+      DataValidation: (o) => obj("DataValidation", { range: o }),
+      Worksheet: (o) => obj("Worksheet", { sheet: o.sheet }),
+    },
+    call: {
+      // The client writes more than 1,500 cells as row blocks: it asks for the size check and the blocks.
+      _ValidateArraySize: (o, [rows, columns]) => {
+        const box = rangeBox(o);
+        if (rows !== box.bottom - box.top + 1 || columns !== box.right - box.left + 1)
+          throw new ExcelError(
+            "InvalidArgument",
+            `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${boxAddress(box)}).`
+          );
+      },
+      GetRow: (o, [row], w) => {
+        const box = rangeBox(o);
+        const top = box.top + Number(row);
+        if (!Number.isInteger(row) || top > box.bottom) throw new ExcelError("InvalidArgument", "The row is outside the range.");
+        return range(rangeSheet(o, w), { ...box, top, bottom: top });
+      },
+      GetBoundingRect: (o, [other], w) => {
+        const a = rangeBox(o);
+        const b = rangeBox(other as SimObject);
+        if (rangeSheet(other as SimObject, w) !== rangeSheet(o, w))
+          throw new ExcelError("InvalidArgument", "The ranges are on different sheets.");
+        return range(rangeSheet(o, w), {
+          top: Math.min(a.top, b.top),
+          left: Math.min(a.left, b.left),
+          bottom: Math.max(a.bottom, b.bottom),
+          right: Math.max(a.right, b.right),
+        });
+      },
+      Select: (o, _a, w) => {
+        w.state.selection = { sheet: rangeSheet(o, w).name, address: boxAddress(rangeBox(o)) };
+      },
+    },
+  },
+  RangeFormat: {
+    set: {
+      WrapText: (o, value, w) =>
+        writeGrid(w, o.range as SimObject, value === true, (cell, v) => {
+          cell.wrap = v === true;
+        }),
+      ColumnWidth: (o, value, w) => {
+        const r = o.range as SimObject;
+        const sheet = rangeSheet(r, w);
+        for (let c = rangeBox(r).left; c <= rangeBox(r).right; c++) sheet.widths[c] = Number(value);
+      },
+    },
+    nav: { Font: (o) => obj("RangeFont", { range: o.range }) },
+    call: {
+      AutofitRows: (o, _a, w) => {
+        const r = o.range as SimObject;
+        const sheet = rangeSheet(r, w);
+        sheet.autofitRows.push({ range: boxAddress(rangeBox(r)), widths: { ...sheet.widths } });
+      },
+    },
+  },
+  RangeFont: {
+    set: {
+      Bold: (o, value, w) =>
+        writeGrid(w, o.range as SimObject, value === true, (cell, v) => {
+          cell.bold = v === true;
+        }),
+    },
+  },
+  DataValidation: {
+    set: {
+      Rule: (o, rule, w) => {
+        const r = o.range as SimObject;
+        const list = (rule as { list?: { source?: unknown } }).list;
+        if (!list || typeof list.source !== "string") throw new SimulatorGap("DataValidation.rule other than a list");
+        rangeSheet(r, w).validations.push({
+          range: boxAddress(rangeBox(r)),
+          items: list.source.split(","),
+        });
+      },
+    },
+    call: {
+      Clear: (o, _a, w) => {
+        const r = o.range as SimObject;
+        const sheet = rangeSheet(r, w);
+        sheet.validations = sheet.validations.filter((v) => !intersects(parseBox(v.range), rangeBox(r)));
+      },
+    },
+  },
+  ConditionalFormatCollection: {
+    items: (o, w) => {
+      const r = o.range as SimObject;
+      return formatsIn(w, r).map((f) => formatObject(rangeSheet(r, w), f));
+    },
+    index: (o, [id], w) => {
+      const r = o.range as SimObject;
+      const found = formatsIn(w, r)[Number(id)];
+      if (typeof id !== "string" || !/^\d+$/.test(id) || !found) throw notFound("conditional format", id);
+      return formatObject(rangeSheet(r, w), found);
+    },
+    get: { Count: (o, w) => formatsIn(w, o.range as SimObject).length },
+    call: {
+      GetItem: (o, args, w) => classes.ConditionalFormatCollection.index!(o, args, w),
+      GetCount: (o, _a, w) => formatsIn(w, o.range as SimObject).length,
+      // A new rule takes the first (top) priority: every id in the collection shifts by one.
+      Add: (o, [type], w) => {
+        const r = o.range as SimObject;
+        if (type !== "Custom" && type !== "DataBar")
+          throw new SimulatorGap(`ConditionalFormatCollection.add("${String(type)}")`);
+        const sheet = rangeSheet(r, w);
+        const format: FakeFormat = {
+          id: `cf${w.state.nextId++}`,
+          type,
+          range: boxAddress(rangeBox(r)),
+        };
+        sheet.formats.unshift(format);
+        return formatObject(sheet, format);
+      },
+      // Clears the rules that meet the range (a rule that reaches beyond it is removed whole, as in Excel).
+      ClearAll: (o, _a, w) => {
+        const r = o.range as SimObject;
+        const sheet = rangeSheet(r, w);
+        const gone = new Set(formatsIn(w, r));
+        sheet.formats = sheet.formats.filter((f) => !gone.has(f));
+      },
+    },
+  },
+  ConditionalFormat: {
+    get: {
+      Id: (o, w) => {
+        const sheet = liveSheet(w, o.sheet as FakeSheet);
+        return String(sheet.formats.indexOf(liveFormat(w, o)));
+      },
+      Priority: (o, w) => liveSheet(w, o.sheet as FakeSheet).formats.indexOf(liveFormat(w, o)),
+      Type: (o, w) => liveFormat(w, o).type,
+    },
+    nav: {
+      Custom: (o, w) => {
+        if (liveFormat(w, o).type !== "Custom")
+          throw new ExcelError("InvalidOperation", "The conditional format is not of type Custom.");
+        return obj("CustomConditionalFormat", { sheet: o.sheet, format: o.format });
+      },
+      CustomOrNullObject: (o, w) =>
+        liveFormat(w, o).type === "Custom"
+          ? obj("CustomConditionalFormat", { sheet: o.sheet, format: o.format })
+          : null,
+      DataBar: (o, w) => {
+        if (liveFormat(w, o).type !== "DataBar")
+          throw new ExcelError("InvalidOperation", "The conditional format is not of type DataBar.");
+        return obj("DataBarConditionalFormat", { sheet: o.sheet, format: o.format });
+      },
+      DataBarOrNullObject: (o, w) =>
+        liveFormat(w, o).type === "DataBar"
+          ? obj("DataBarConditionalFormat", { sheet: o.sheet, format: o.format })
+          : null,
+    },
+    call: {
+      Delete: (o, _a, w) => {
+        const sheet = liveSheet(w, o.sheet as FakeSheet);
+        const format = liveFormat(w, o);
+        sheet.formats = sheet.formats.filter((f) => f !== format);
+      },
+    },
+  },
+  CustomConditionalFormat: {
+    nav: {
+      Rule: (o) => obj("ConditionalFormatRule", { sheet: o.sheet, format: o.format }),
+      Format: (o) => obj("ConditionalRangeFormat", { sheet: o.sheet, format: o.format }),
+    },
+  },
+  ConditionalFormatRule: {
+    get: { Formula: (o, w) => liveFormat(w, o).formula ?? "" },
+    set: {
+      Formula: setter<string>((o, value, w) => {
+        liveFormat(w, o).formula = String(value);
+      }),
+    },
+  },
+  ConditionalRangeFormat: {
+    nav: { Fill: (o) => obj("ConditionalRangeFill", { sheet: o.sheet, format: o.format }) },
+  },
+  ConditionalRangeFill: {
+    set: {
+      Color: setter<string>((o, value, w) => {
+        liveFormat(w, o).fill = String(value);
+      }),
+    },
+  },
+  DataBarConditionalFormat: {
+    nav: {
+      PositiveFormat: (o) => obj("ConditionalDataBarPositiveFormat", { sheet: o.sheet, format: o.format }),
+    },
+  },
+  ConditionalDataBarPositiveFormat: {
+    set: {
+      FillColor: setter<string>((o, value, w) => {
+        liveFormat(w, o).barColour = String(value);
+      }),
+    },
+  },
+  TableCollection: {
+    items: (o, w) =>
+      w.state.tables
+        .filter(
+          (t) => !o.sheet || t.sheet.toLowerCase() === liveSheet(w, o.sheet as FakeSheet).name.toLowerCase()
+        )
+        .map((table) => obj("Table", { table })),
+    index: (_o, [name], w) => {
+      const table = tableByName(w, name);
+      if (!table) throw notFound("table", name);
+      return obj("Table", { table });
+    },
+    get: { Count: (o, w) => classes.TableCollection.items!(o, w).length },
+    call: {
+      GetItem: (o, args, w) => classes.TableCollection.index!(o, args, w),
+      GetItemOrNullObject: (_o, [name], w) => {
+        const table = tableByName(w, name);
+        return table ? obj("Table", { table }) : null;
+      },
+      Add: (o, [address, hasHeaders], w) => {
+        const text = String(address);
+        const sheet = o.sheet
+          ? liveSheet(w, o.sheet as FakeSheet)
+          : sheetByName(w, text.includes("!") ? text.slice(0, text.lastIndexOf("!")).replace(/^'|'$/g, "") : "");
+        if (!sheet) throw new ExcelError("InvalidArgument", `The address '${text}' is invalid.`);
+        const box = boxOf(text);
+        if (hasHeaders !== true) throw new SimulatorGap("TableCollection.add without headers");
+        if (
+          w.state.tables.some(
+            (t) => t.sheet.toLowerCase() === sheet.name.toLowerCase() && intersects(box, t)
+          )
+        )
+          throw new ExcelError("InvalidOperation", "A table can't overlap another table.");
+        const columns: string[] = [];
+        for (let c = box.left; c <= box.right; c++) {
+          const value = w.valueOf(sheet, box.top, c);
+          let header = value === "" ? `Kolom${c - box.left + 1}` : String(value);
+          // Excel makes duplicate headers unique by a number.
+          for (let n = 2; columns.some((h) => h.toLowerCase() === header.toLowerCase()); n++)
+            header = `${String(value)}${n}`;
+          columns.push(header);
+          sheet.cells.set(`${box.top},${c}`, { ...(sheet.cells.get(`${box.top},${c}`) ?? {}), value: header });
+        }
+        const table: FakeTable = {
+          name: `Tabel${w.state.nextId++}`,
+          sheet: sheet.name,
+          ...box,
+          columns,
+        };
+        w.state.tables.push(table);
+        return obj("Table", { table });
+      },
+    },
+  },
+  Table: {
+    get: {
+      Name: (o, w) => liveTable(w, o).name,
+      ShowHeaders: () => true,
+      ShowTotals: () => false,
+    },
+    set: {
+      Name: setter<string>((o, name, w) => {
+        const table = liveTable(w, o);
+        const clash =
+          w.state.tables.some((t) => t !== table && t.name.toLowerCase() === String(name).toLowerCase()) ||
+          w.state.names.some((n) => n.name.toLowerCase() === String(name).toLowerCase());
+        if (clash || !/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(String(name)))
+          throw new ExcelError("InvalidArgument", `The table name '${String(name)}' is invalid or in use.`);
+        table.name = String(name);
+      }),
+    },
+    nav: {
+      Worksheet: (o, w) => {
+        const sheet = sheetOf(w.state, liveTable(w, o).sheet);
+        return sheet ? obj("Worksheet", { sheet }) : null;
+      },
+      Columns: (o) => obj("TableColumnCollection", { table: o.table }),
+    },
+    call: {
+      GetRange: (o, _a, w) => {
+        const t = liveTable(w, o);
+        return range(sheetOf(w.state, t.sheet)!, { top: t.top, left: t.left, bottom: t.bottom, right: t.right });
+      },
+      GetHeaderRowRange: (o, _a, w) => {
+        const t = liveTable(w, o);
+        return range(sheetOf(w.state, t.sheet)!, { top: t.top, left: t.left, bottom: t.top, right: t.right });
+      },
+    },
+  },
+  TableColumnCollection: {
+    items: (o, w) => liveTable(w, o).columns.map((name, index) => obj("TableColumn", { table: o.table, name, index })),
+    call: {
+      Add: (o, [index, values, name], w) => {
+        const t = liveTable(w, o);
+        if (index !== null && index !== undefined && index !== t.columns.length)
+          throw new SimulatorGap("TableColumnCollection.add other than at the right end");
+        if (values !== null && values !== undefined) throw new SimulatorGap("TableColumnCollection.add with values");
+        const sheet = sheetOf(w.state, t.sheet)!;
+        let header = typeof name === "string" ? name : `Kolom${t.columns.length + 1}`;
+        if (t.columns.some((c) => c.toLowerCase() === header.toLowerCase()))
+          throw new ExcelError("InvalidArgument", `The column name '${header}' is in use.`);
+        const column = t.right + 1;
+        if (w.state.tables.some((x) => x !== t && x.sheet === t.sheet && intersects(x, { ...t, left: column, right: column })))
+          throw new ExcelError("InvalidOperation", "The table can't grow into another table.");
+        // Excel shifts filled cells to the right to make room: the simulator refuses instead.
+        for (let r = t.top + 1; r <= t.bottom; r++)
+          if (sheet.cells.get(`${r},${column}`)?.value || sheet.cells.get(`${r},${column}`)?.formula)
+            throw new SimulatorGap("TableColumnCollection.add next to filled cells (Excel shifts them)");
+        t.right = column;
+        t.columns.push(header);
+        sheet.cells.set(`${t.top},${column}`, { ...(sheet.cells.get(`${t.top},${column}`) ?? {}), value: header });
+        return obj("TableColumn", { table: t, name: header, index: t.columns.length - 1 });
+      },
+    },
+  },
+  TableColumn: {
+    get: {
+      Name: (o, w) => liveTable(w, o).columns[o.index as number],
+      Index: (o) => o.index,
+    },
+  },
+  NamedItemCollection: {
+    items: (_o, w) => w.state.names.map((item) => obj("NamedItem", { item })),
+    index: (_o, [key], w) => {
+      const item = w.state.names.find((n) => typeof key === "string" && n.name.toLowerCase() === key.toLowerCase());
+      if (!item) throw notFound("name", key);
+      return obj("NamedItem", { item });
+    },
+    call: {
+      GetItem: (o, args, w) => classes.NamedItemCollection.index!(o, args, w),
+      Add: (_o, [name, reference], w) => {
+        if (typeof name !== "string" || !/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(name))
+          throw new ExcelError("InvalidArgument", `The name '${String(name)}' is invalid.`);
+        if (w.state.names.some((n) => n.name.toLowerCase() === name.toLowerCase()))
+          throw new ExcelError("ItemAlreadyExists", `The name '${name}' exists already.`);
+        const target = reference as SimObject;
+        if (!target || target.cls !== "Range") throw new SimulatorGap("NamedItemCollection.add of a formula");
+        const abs = boxAddress(rangeBox(target)).replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
+        const item: FakeName = { name, formula: `=${quoted(rangeSheet(target, w).name)}!${abs}` };
+        w.state.names.push(item);
+        return obj("NamedItem", { item });
+      },
+    },
+  },
+  NamedItem: {
+    get: {
+      Name: (o, w) => nameItem(w, o).name,
+      Formula: (o, w) => nameItem(w, o).formula,
+      Type: (o, w) => (nameItem(w, o).formula.includes("#REF!") ? "Error" : "Range"),
+    },
+    call: {
+      Delete: (o, _a, w) => {
+        const item = nameItem(w, o);
+        w.state.names = w.state.names.filter((n) => n !== item);
+      },
+    },
+  },
+  ChartCollection: {
+    call: {
+      Add: (o, [type, source], w) => {
+        const sheet = liveSheet(w, o.sheet as FakeSheet);
+        const from = source as SimObject;
+        const chart: FakeChart = {
+          type: String(type),
+          source: boxAddress(rangeBox(from)),
+          values: boxAddress(rangeBox(from)),
+          pointColours: {},
+        };
+        sheet.charts.push(chart);
+        return obj("Chart", { chart });
+      },
+    },
+  },
+  Chart: {
+    nav: {
+      Title: (o) => obj("ChartTitle", { chart: o.chart }),
+      Legend: (o) => obj("ChartLegend", { chart: o.chart }),
+      Axes: (o) => obj("ChartAxes", { chart: o.chart }),
+      Series: (o) => obj("ChartSeriesCollection", { chart: o.chart }),
+    },
+    call: {
+      SetPosition: (o, [start]) => {
+        const chart = o.chart as FakeChart;
+        chart.position = typeof start === "string" ? boxAddress(boxOf(start)) : boxAddress(rangeBox(start as SimObject));
+      },
+    },
+  },
+  ChartTitle: { set: { Text: chartSetter("title") } },
+  ChartLegend: { set: { Visible: chartSetter("legend") } },
+  ChartAxes: { nav: { CategoryAxis: (o) => obj("ChartAxis", { chart: o.chart }) } },
+  ChartAxis: { set: { ReversePlotOrder: chartSetter("reversed") } },
+  ChartSeriesCollection: {
+    call: {
+      GetItemAt: (o, [index]) => {
+        // The add-in's charts have one series (from one column of values).
+        if (index !== 0) throw notFound("series", index);
+        return obj("ChartSeries", { chart: o.chart });
+      },
+    },
+  },
+  ChartSeries: {
+    nav: {
+      Format: (o) => obj("ChartSeriesFormat", { chart: o.chart }),
+      Points: (o) => obj("ChartPointsCollection", { chart: o.chart }),
+    },
+    call: {
+      SetValues: (o, [values]) => {
+        (o.chart as FakeChart).values = boxAddress(rangeBox(values as SimObject));
+      },
+      SetXAxisValues: (o, [values]) => {
+        (o.chart as FakeChart).categories = boxAddress(rangeBox(values as SimObject));
+      },
+    },
+  },
+  ChartSeriesFormat: { nav: { Fill: (o) => obj("ChartFill", { chart: o.chart, point: null }) } },
+  ChartPointsCollection: {
+    call: {
+      GetItemAt: (o, [index]) => {
+        const chart = o.chart as FakeChart;
+        const values = parseBox(chart.values ?? chart.source);
+        if (typeof index !== "number" || index < 0 || index > values.bottom - values.top)
+          throw notFound("point", index);
+        return obj("ChartPoint", { chart, point: index });
+      },
+    },
+  },
+  ChartPoint: { nav: { Format: (o) => obj("ChartPointFormat", { chart: o.chart, point: o.point }) } },
+  ChartPointFormat: { nav: { Fill: (o) => obj("ChartFill", { chart: o.chart, point: o.point }) } },
+  ChartFill: {
+    call: {
+      SetSolidColor: (o, [colour]) => {
+        const chart = o.chart as FakeChart;
+        if (o.point === null) chart.colour = String(colour);
+        else chart.pointColours[o.point as number] = String(colour);
+      },
+    },
+  },
+};
+
+function spec(o: SimObject): ClassSpec {
+  const found = classes[o.cls];
+  if (!found) throw new SimulatorGap(`the class ${o.cls}`);
+  return found;
+}
+
+/** A property read (`load`), a navigation or a method on an object, by wire name. */
+export const members = {
+  get(o: SimObject, name: string, w: SimWorld): unknown {
+    const get = spec(o).get?.[name];
+    if (!get) throw new SimulatorGap(`${o.cls}.${name}`);
+    return get(o, w);
+  },
+  scalarNames(o: SimObject): string[] {
+    return Object.keys(spec(o).get ?? {});
+  },
+  hasGet(o: SimObject, name: string): boolean {
+    return Boolean(spec(o).get?.[name]);
+  },
+  set(o: SimObject, name: string, value: unknown, w: SimWorld): void {
+    const set = spec(o).set?.[name];
+    if (!set) throw new SimulatorGap(`setting ${o.cls}.${name}`);
+    set(o, value, w);
+  },
+  nav(o: SimObject, name: string, w: SimWorld): SimObject | null {
+    const nav = spec(o).nav?.[name];
+    if (!nav) throw new SimulatorGap(`${o.cls}.${name}`);
+    return nav(o, w);
+  },
+  hasNav(o: SimObject, name: string): boolean {
+    return Boolean(spec(o).nav?.[name]);
+  },
+  call(o: SimObject, name: string, args: unknown[], w: SimWorld): unknown {
+    const call = spec(o).call?.[name];
+    if (!call) throw new SimulatorGap(`${o.cls}.${name}()`);
+    return call(o, args, w);
+  },
+  index(o: SimObject, args: unknown[], w: SimWorld): SimObject | null {
+    const index = spec(o).index;
+    if (!index) throw new SimulatorGap(`${o.cls}[…]`);
+    return index(o, args, w);
+  },
+  items(o: SimObject, w: SimWorld): SimObject[] | null {
+    const items = spec(o).items;
+    return items ? items(o, w) : null;
+  },
+};
+
+/** Rows typed by a user: the cells take the typed values, and a row typed right below a table joins it (AutoCorrect's "Include new rows and columns in table", on by default). */
+export function typeCells(
+  w: SimWorld,
+  sheet: FakeSheet,
+  top: number,
+  left: number,
+  rows: unknown[][],
+  autoExpandTables: boolean
+): void {
+  rows.forEach((row, i) =>
+    row.forEach((value, j) => {
+      const key = `${top + i},${left + j}`;
+      const cell = sheet.cells.get(key) ?? { value: "" };
+      writeTyped(cell, value);
+      sheet.cells.set(key, cell);
+    })
+  );
+  if (!autoExpandTables) return;
+  for (let r = top; r < top + rows.length; r++) {
+    const table = w.state.tables.find(
+      (t) =>
+        t.sheet.toLowerCase() === sheet.name.toLowerCase() &&
+        t.bottom === r - 1 &&
+        left <= t.right &&
+        left + (rows[r - top]?.length ?? 0) - 1 >= t.left
+    );
+    if (!table) continue;
+    table.bottom = r;
+    for (const [index, formula] of Object.entries(table.calculated ?? {})) {
+      const key = `${r},${table.left + Number(index)}`;
+      const cell = sheet.cells.get(key) ?? { value: "" };
+      if (cell.value === "" && !cell.formula) sheet.cells.set(key, { ...cell, formula, value: "" });
+    }
+  }
+}

@@ -64,7 +64,7 @@ export function calculator(): Calculator {
       if (!engine) throw new Error("calculator not loaded");
       const sheet = engine.getSheetId(sheetName);
       if (sheet === undefined) return "#REF!";
-      const value = engine.getCellValue({ sheet, row: row - 1, col: column - 1 });
+      const value: unknown = engine.getCellValue({ sheet, row: row - 1, col: column - 1 });
       if (value instanceof DetailedCellError || value instanceof CellError)
         return ERRORS[value.type] ?? "#VALUE!";
       if (value === null) return 0;

@@ -1,0 +1,201 @@
+/**
+ * The simulator's side of the wire, with no Node API (a browser page uses it
+ * too): the store, the figures per run, and the answer to each request that
+ * Microsoft's client sends.
+ */
+import { calculator } from "./calculate";
+import { SimulatorGap, typeCells, type SimWorld } from "./model";
+import { execute, type RequestMessage } from "./protocol";
+import { parseBox, sheetOf, type FakeValue, type FakeWorkbookState } from "./state";
+
+/**
+ * Excel on the web refuses a request or a response whose payload is over 5 MB
+ * (`RequestPayloadSizeLimitExceeded`, `ResponsePayloadSizeLimitExceeded`):
+ * https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins
+ * Counted here as the UTF-8 bytes of the JSON text on the wire.
+ */
+export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
+
+/** `OfficeExtension` request flag 64: the batch was sent with `delayForCellEdit`. */
+const DELAY_FOR_CELL_EDIT = 64;
+
+/** Figures of one `Excel.run`. */
+export interface SimRun {
+  /** Requests sent (each `context.sync()` with something queued). */
+  syncs: number;
+  /** UTF-8 bytes of each request's JSON body. */
+  requestBytes: number[];
+  /** UTF-8 bytes of each response's JSON body. */
+  responseBytes: number[];
+  /** Whether every request of the run carried `delayForCellEdit`. */
+  delayForCellEdit: boolean;
+  calculationSuspended: number;
+  screenUpdatingSuspended: number;
+}
+
+/** Choices of the simulated Excel. */
+export interface SimOptions {
+  /** "Fill formulas in tables to create calculated columns" (Excel's default: on). */
+  calculatedColumns?: boolean;
+  /** "Include new rows and columns in table" when typing below a table (Excel's default: on). */
+  autoExpandTables?: boolean;
+  /** The newest ExcelApi set the host supports (default 1.17). */
+  excelApi?: string;
+  /** Runs between two requests of the add-in, as another user's edits arrive in co-authoring. */
+  between?: (sim: SimulatorServer, request: number) => void;
+}
+
+/** A request as the client hands it to `HttpUtility`'s send function. */
+export interface WireRequest {
+  url: string;
+  /** The request message (an object, or its JSON text). */
+  body: unknown;
+}
+
+/** The answer: an HTTP status and the JSON text of the body. */
+export interface WireResponse {
+  statusCode: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** The simulated Excel's server side. */
+export interface SimulatorServer {
+  state: FakeWorkbookState;
+  /** One entry per run (see {@link beginRun}); requests outside a run open one. */
+  runs: SimRun[];
+  /** Workbooks opened with `Excel.createWorkbook`, as base64. */
+  created: string[];
+  options: SimOptions;
+  /** Requests answered so far. */
+  requests: number;
+  /** Answers one request of the client. */
+  answer(request: WireRequest): WireResponse;
+  /** Starts counting a new run (an `Excel.run`); {@link endRun} ends it. */
+  beginRun(): SimRun;
+  endRun(): void;
+  /** The figures of the last run. */
+  last(): SimRun;
+  /** A user types rows of values starting at a cell (tables grow as in Excel). */
+  type(sheet: string, at: string, rows: FakeValue[][]): void;
+  /** The value a cell shows now (formulas calculated). */
+  valueAt(sheet: string, row: number, column: number): FakeValue;
+}
+
+const encoder = new TextEncoder();
+const utf8 = (text: string) => encoder.encode(text).length;
+
+function newRun(): SimRun {
+  return {
+    syncs: 0,
+    requestBytes: [],
+    responseBytes: [],
+    delayForCellEdit: true,
+    calculationSuspended: 0,
+    screenUpdatingSuspended: 0,
+  };
+}
+
+function failure(statusCode: number, code: string, message: string): WireResponse {
+  return { statusCode, headers: {}, body: JSON.stringify({ error: { code, message } }) };
+}
+
+/**
+ * The server side of a simulated Excel over `state`.
+ *
+ * @example
+ * const server = simulatorServer(emptyState());
+ * server.answer({ url: "https://x/ProcessQuery?flags=64", body: message });
+ */
+export function simulatorServer(state: FakeWorkbookState, options: SimOptions = {}): SimulatorServer {
+  let current: SimRun | undefined;
+  let dirty = true;
+  const calc = calculator();
+
+  const world: SimWorld = {
+    get state() {
+      return server.state;
+    },
+    get created() {
+      return server.created;
+    },
+    count: (what) => {
+      if (current) current[what]++;
+    },
+    get calculatedColumns() {
+      return options.calculatedColumns ?? true;
+    },
+    valueOf: (sheet, row, column) => {
+      const cell = sheet.cells.get(`${row},${column}`);
+      if (!cell?.formula) return cell?.value ?? "";
+      if (dirty) calc.load(server.state);
+      dirty = false;
+      return calc.value(sheet.name, row, column);
+    },
+  };
+
+  const server: SimulatorServer = {
+    state,
+    runs: [],
+    created: [],
+    options,
+    requests: 0,
+    beginRun() {
+      current = newRun();
+      server.runs.push(current);
+      return current;
+    },
+    endRun() {
+      current = undefined;
+    },
+    last() {
+      const run = server.runs[server.runs.length - 1];
+      if (!run) throw new Error("No Excel.run yet.");
+      return run;
+    },
+    answer(request) {
+      const text = typeof request.body === "string" ? request.body : JSON.stringify(request.body);
+      const run = current ?? server.beginRun();
+      const flags = /[?&]flags=(\d+)/.exec(request.url);
+      if (!flags || (Number(flags[1]) & DELAY_FOR_CELL_EDIT) === 0) run.delayForCellEdit = false;
+      options.between?.(server, server.requests);
+      server.requests++;
+      run.syncs++;
+      run.requestBytes.push(utf8(text));
+      if (utf8(text) > PAYLOAD_LIMIT_BYTES) {
+        run.responseBytes.push(0);
+        return failure(413, "RequestPayloadSizeLimitExceeded", "The request payload size has exceeded the limit.");
+      }
+      dirty = true;
+      let body: string;
+      try {
+        body = JSON.stringify(execute(JSON.parse(text) as RequestMessage, world, () => (dirty = true)));
+      } catch (error) {
+        if (error instanceof SimulatorGap) {
+          run.responseBytes.push(0);
+          return failure(500, "SimulatorGap", error.message);
+        }
+        throw error;
+      }
+      dirty = true;
+      run.responseBytes.push(utf8(body));
+      if (utf8(body) > PAYLOAD_LIMIT_BYTES)
+        return failure(413, "ResponsePayloadSizeLimitExceeded", "The response payload size has exceeded the limit.");
+      return { statusCode: 200, headers: { "content-type": "application/json" }, body };
+    },
+    type(sheetName, at, rows) {
+      const sheet = sheetOf(server.state, sheetName);
+      if (!sheet) throw new Error(`no sheet ${sheetName}`);
+      const box = parseBox(at);
+      typeCells(world, sheet, box.top, box.left, rows, options.autoExpandTables ?? true);
+      dirty = true;
+    },
+    valueAt(sheetName, row, column) {
+      const sheet = sheetOf(server.state, sheetName);
+      if (!sheet) throw new Error(`no sheet ${sheetName}`);
+      dirty = true;
+      return world.valueOf(sheet, row, column);
+    },
+  };
+  return server;
+}

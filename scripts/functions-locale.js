@@ -6,7 +6,8 @@
  * description is missing, a translation is missing, or the table names a function
  * or parameter that no longer exists. Both files also allow error values into
  * `any` parameters, so that one #N/B in a Score column does not stop FLEX.RANK
- * for every row: the functions treat such a row as not eligible.
+ * for every row: the functions treat such a row as not eligible. Neither allows data types
+ * (`allowCustomDataForDataTypeAny`, which the generator sets, is removed).
  */
 const fs = require("fs");
 const path = require("path");
@@ -78,6 +79,9 @@ class FunctionsLocalePlugin {
           }
           const metadata = JSON.parse(asset.source.source().toString());
           metadata.allowErrorForDataTypeAny = true;
+          // Microsoft's generator always sets it; it asks for data types (CustomFunctionsRuntime
+          // 1.4, not in Excel 2021), and the functions use none.
+          delete metadata.allowCustomDataForDataTypeAny;
           const translations = JSON.parse(fs.readFileSync(this.options.translations, "utf8"));
           const { metadata: localised, problems } = localiseMetadata(
             metadata,

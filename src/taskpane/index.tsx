@@ -1,8 +1,17 @@
-import { FluentProvider } from "@fluentui/react-components";
+import {
+  FluentProvider,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Subtitle1,
+  tokens,
+} from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
 import { App } from "./components/App";
 import { stringsFor, type Strings } from "./i18n/strings";
 import { blankId, officeApi, presetViews } from "./officeApi";
+import { formatSet, missingSets, type RequirementSet } from "./requirements";
 import { themeFor } from "./theme";
 import { initialPaneState, usePane } from "./usePane";
 
@@ -18,6 +27,35 @@ function ExcelPane({ strings }: { strings: Strings }) {
       blankId={blankId}
       actions={actions}
     />
+  );
+}
+
+const useStyles = makeStyles({
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalL,
+    padding: tokens.spacingHorizontalL,
+    minHeight: "100vh",
+    boxSizing: "border-box",
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+  },
+});
+
+/** In an Excel that lacks what the add-in needs: what is missing, instead of actions that would fail. */
+function TooOldExcel({ strings, missing }: { strings: Strings; missing: RequirementSet[] }) {
+  const styles = useStyles();
+  return (
+    <main className={styles.root}>
+      <Subtitle1 as="h1">{strings.appTitle}</Subtitle1>
+      <MessageBar intent="error" layout="multiline">
+        <MessageBarBody>
+          <MessageBarTitle>{strings.tooOldTitle}</MessageBarTitle>
+          {strings.tooOld(missing.map(formatSet))}
+        </MessageBarBody>
+      </MessageBar>
+    </main>
   );
 }
 
@@ -39,9 +77,16 @@ void Office.onReady((info) => {
   const language = Office.context?.displayLanguage;
   const strings = stringsFor(language);
   document.documentElement.lang = strings.locale;
+  const inExcel = info.host === Office.HostType.Excel;
+  const requirements = Office.context?.requirements;
+  const missing = inExcel
+    ? missingSets(requirements && ((name, version) => requirements.isSetSupported(name, version)))
+    : [];
   createRoot(container).render(
     <FluentProvider theme={themeFor(Office.context?.officeTheme)}>
-      {info.host === Office.HostType.Excel ? (
+      {inExcel && missing.length > 0 ? (
+        <TooOldExcel strings={strings} missing={missing} />
+      ) : inExcel ? (
         <ExcelPane strings={strings} />
       ) : (
         <App

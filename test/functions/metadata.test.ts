@@ -149,6 +149,11 @@ describe("generated functions.json (Dutch)", () => {
   test("error values may reach the functions (a #N/B score must not stop FLEX.RANK)", () => {
     expect(nl.allowErrorForDataTypeAny).toBe(true);
   });
+
+  test("data types may not (allowCustomDataForDataTypeAny is CustomFunctionsRuntime 1.4; none is used)", () => {
+    expect(nl).not.toHaveProperty("allowCustomDataForDataTypeAny");
+    expect(en).not.toHaveProperty("allowCustomDataForDataTypeAny");
+  });
 });
 
 describe("derived functions.en-US.json", () => {

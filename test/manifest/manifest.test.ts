@@ -1,18 +1,25 @@
 /**
  * The add-in manifest, offline: Microsoft's XSD schemas (../shared/office-schemas, where that
  * folder exists) plus the checks a schema cannot make. Runs on manifest.xml and, when a build
- * exists, on dist/manifest.xml.
+ * exists, on dist/manifest.xml. Also: the requirement sets against the APIs src calls, and the
+ * English locales against the pane's choice of language.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { en, englishLocales, nl, stringsFor } from "../../src/taskpane/i18n/strings";
+import { apiUses, requiredSets } from "../../src/taskpane/requirements";
 import {
   addInRuleProblems,
   iconProblems,
   localeProblems,
   nonHttpsUrls,
+  overriddenLocales,
   parseManifest,
+  requirementProblems,
+  sourceFiles,
   unresolvedResids,
+  unusedApis,
   validateAgainstSchemas,
   type XmlElement,
 } from "./manifestChecks";
@@ -35,6 +42,7 @@ const allProblems = (root: XmlElement, assetsDir: string): string[] => [
   ...nonHttpsUrls(root),
   ...iconProblems(root, assetsDir),
   ...addInRuleProblems(root),
+  ...requirementProblems(root, requiredSets()),
   ...localeProblems(root, "nl-NL"),
 ];
 
@@ -78,8 +86,16 @@ describe.each(manifests.map((file) => [path.relative(repoRoot, file), file]))(
       expect(addInRuleProblems(root)).toEqual([]);
     });
 
-    it("speaks Dutch by default with an en-US override for every text", () => {
+    it("declares exactly the requirement sets the code needs (requiredSets)", () => {
+      expect(requirementProblems(root, requiredSets())).toEqual([]);
+    });
+
+    it("speaks Dutch by default, English for every English locale of the pane, in every text", () => {
       expect(localeProblems(root, "nl-NL")).toEqual([]);
+    });
+
+    it("does not let data types into the custom functions (allowCustomDataForDataTypeAny)", () => {
+      expect(xml).not.toContain("allowCustomDataForDataTypeAny");
     });
   }
 );
@@ -154,8 +170,26 @@ describe("the checks catch what they are for", () => {
     ],
     [
       "a missing requirement set",
-      () => mutate(/\s*<Set Name="CustomFunctionsRuntime" MinVersion="1.1"\/>/, ""),
-      "CustomFunctionsRuntime",
+      () => mutate(/\s*<Set Name="CustomFunctionsRuntime" MinVersion="1.2"\/>/, ""),
+      "CustomFunctionsRuntime 1.2 is missing",
+    ],
+    [
+      "an ExcelApi older than the newest API called",
+      () =>
+        mutate(
+          '<Set Name="ExcelApi" MinVersion="1.9"/>',
+          '<Set Name="ExcelApi" MinVersion="1.8"/>'
+        ),
+      "ExcelApi 1.9 is missing (found 1.8)",
+    ],
+    [
+      "a requirement set the code does not need",
+      () =>
+        mutate(
+          '<Set Name="SharedRuntime" MinVersion="1.1"/>',
+          '<Set Name="SharedRuntime" MinVersion="1.1"/><Set Name="DialogApi" MinVersion="1.1"/>'
+        ),
+      "DialogApi 1.1 is declared but the code does not need it",
     ],
     [
       "a short-lived runtime",
@@ -204,6 +238,52 @@ describe("the checks catch what they are for", () => {
       () => mutate(/\s*<Override Locale="en-US" Value="AwardScore CV evaluation"\/>/, ""),
       "DisplayName",
     ],
+    [
+      "a string without en-GB",
+      () => mutate(/\s*<bt:Override Locale="en-GB" Value="Evaluate CVs"\/>/, ""),
+      'bt:String "TaskpaneButton.Label" has no en-GB override',
+    ],
+    [
+      "a namespace without en-ZA",
+      () => mutate(/\s*<bt:Override Locale="en-ZA" Value="FLEX"\/>/, ""),
+      'bt:String "Functions.Namespace" has no en-ZA override',
+    ],
+    [
+      "an English locale the pane does not speak",
+      () =>
+        mutate(
+          '<Override Locale="en-US" Value="AwardScore CV evaluation"/>',
+          '<Override Locale="en-US" Value="AwardScore CV evaluation"/><Override Locale="en-SG" Value="AwardScore CV evaluation"/>'
+        ),
+      "DisplayName overrides en-SG",
+    ],
+    [
+      "an English text that differs between English locales",
+      () =>
+        mutate(
+          '<Override Locale="en-GB" Value="AwardScore CV evaluation"/>',
+          '<Override Locale="en-GB" Value="AwardScore CV evaluation (UK)"/>'
+        ),
+      "DisplayName: the en-GB override differs from the en-US one",
+    ],
+    [
+      "English function help missing for en-AU",
+      () =>
+        mutate(
+          /\s*<bt:Override Locale="en-AU" Value="https:\/\/localhost:3000\/functions.en-US.json"\/>/,
+          ""
+        ),
+      'custom-functions metadata "Functions.Metadata.Url" has no en-AU override',
+    ],
+    [
+      "English function help pointing at the Dutch metadata",
+      () =>
+        mutate(
+          '<bt:Override Locale="en-IE" Value="https://localhost:3000/functions.en-US.json"/>',
+          '<bt:Override Locale="en-IE" Value="https://localhost:3000/functions.json"/>'
+        ),
+      'override en-IE is "https://localhost:3000/functions.json", not the English functions.en-US.json',
+    ],
   ];
 
   it.each(cases)("reports %s", (_what, make, expected) => {
@@ -251,4 +331,93 @@ describe("the checks catch what they are for", () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+});
+
+describe("requirement sets and the code", () => {
+  const officeFolders = ["src/office", "src/taskpane", "src/functions"];
+  const files = officeFolders
+    .flatMap((folder) => sourceFiles(path.join(repoRoot, folder)))
+    // The table names every API itself.
+    .filter((file) => !file.endsWith(path.join("src", "taskpane", "requirements.ts")));
+
+  it("finds every API of the table in src/office, src/taskpane or src/functions", () => {
+    expect(files.length).toBeGreaterThan(10);
+    expect(unusedApis(apiUses, files)).toEqual([]);
+  });
+
+  it("requires the newest version each set's APIs need: ExcelApi 1.9, CustomFunctionsRuntime 1.2, SharedRuntime 1.1", () => {
+    expect(requiredSets()).toEqual([
+      { name: "ExcelApi", version: "1.9" },
+      { name: "CustomFunctionsRuntime", version: "1.2" },
+      { name: "SharedRuntime", version: "1.1" },
+    ]);
+  });
+
+  it("reports a table entry that no code calls", () => {
+    const stale = {
+      api: "Worksheet.tabColor",
+      pattern: /\.tabColor\b/,
+      set: "ExcelApi",
+      version: "1.7",
+    };
+    expect(unusedApis([...apiUses, stale], files)).toEqual(["Worksheet.tabColor"]);
+  });
+
+  it("does not set allowCustomDataForDataTypeAny in the build's configuration or functions", () => {
+    const configured = [
+      path.join(repoRoot, "manifest.xml"),
+      path.join(repoRoot, "webpack.config.js"),
+      ...sourceFiles(path.join(repoRoot, "src/functions"), [".ts", ".json"]),
+      ...sourceFiles(path.join(repoRoot, "scripts"), [".js", ".mjs"]),
+    ];
+    const setting = /allowCustomDataForDataTypeAny["']?\s*[:=]\s*true/;
+    expect(configured.filter((file) => setting.test(readFileSync(file, "utf8")))).toEqual([]);
+  });
+
+  it("leaves allowCustomDataForDataTypeAny out of dist's functions metadata, where built", () => {
+    const built = ["functions.json", "functions.en-US.json"]
+      .map((file) => path.join(repoRoot, "dist", file))
+      .filter((file) => existsSync(file));
+    for (const file of built) {
+      expect(JSON.parse(readFileSync(file, "utf8"))).not.toHaveProperty(
+        "allowCustomDataForDataTypeAny"
+      );
+    }
+  });
+});
+
+describe("languages: the manifest's English locales are the pane's", () => {
+  const root = parseManifest(readFileSync(sourceManifest, "utf8"));
+  const byLocale = overriddenLocales(root);
+
+  it("overrides exactly englishLocales (src/taskpane/i18n/strings.ts)", () => {
+    expect([...byLocale.keys()].sort()).toEqual([...englishLocales].sort());
+    expect(englishLocales).toEqual(expect.arrayContaining(["en-US", "en-GB"]));
+  });
+
+  it("overrides the same texts for every English locale", () => {
+    const texts = byLocale.get("en-US");
+    expect(texts).toEqual(
+      expect.arrayContaining([
+        "DisplayName",
+        "Description",
+        'bt:Url "Functions.Metadata.Url"',
+        'bt:String "Functions.Namespace"',
+      ])
+    );
+    for (const locale of englishLocales) expect(byLocale.get(locale)).toEqual(texts);
+  });
+
+  it.each([...byLocale.keys()])("gives the English pane for %s", (locale) => {
+    expect(stringsFor(locale)).toBe(en);
+    expect(stringsFor(locale.toLowerCase())).toBe(en);
+  });
+
+  it.each(["nl-NL", "nl-BE", "en-SG", "en", "fr-FR", undefined])(
+    "gives the Dutch pane for %s, which the manifest leaves Dutch",
+    (locale) => {
+      expect(byLocale.has(locale ?? "")).toBe(false);
+      expect(stringsFor(locale)).toBe(nl);
+    }
+  );
 });

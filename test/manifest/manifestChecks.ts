@@ -1,15 +1,18 @@
 /**
  * Checks of an add-in only XML manifest that an XSD schema cannot make: cross-references
  * (`resid`), https, icon files and their pixel sizes, and the rules this add-in sets for itself
- * (shared runtime, namespace FLEX, Dutch first with English overrides, least permission).
+ * (shared runtime, namespace FLEX, Dutch first with the same English overrides for every
+ * English locale of the pane, least permission, exactly the requirement sets the code needs).
  *
  * Every check returns a list of problems, empty when the manifest is right, so a failing test
  * prints all of them at once.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { englishLocales } from "../../src/taskpane/i18n/strings";
+import type { ApiUse, RequirementSet } from "../../src/taskpane/requirements";
 
 /** One XML element: local name (namespace prefix dropped), attributes, child elements, text. */
 export interface XmlElement {
@@ -19,8 +22,8 @@ export interface XmlElement {
   readonly text: string;
 }
 
-/** The locale every user-visible text must also be given in. */
-export const SECOND_LOCALE = "en-US";
+/** The locales every user-visible text must also be given in: those that get the English pane. */
+export const ENGLISH_LOCALES: readonly string[] = englishLocales;
 
 type OrderedNode = Record<string, unknown> & { ":@"?: Record<string, string> };
 
@@ -341,10 +344,10 @@ export function iconProblems(root: XmlElement, assetsDir: string): string[] {
 }
 
 /**
- * Problems with the rules of this add-in: permission ReadWriteDocument and nothing else;
- * requirement sets SharedRuntime 1.1 and CustomFunctionsRuntime 1.1; one long-lived runtime
- * shared by the task pane, the ribbon's function file and the custom functions; namespace FLEX
- * in every locale; custom-function metadata with an en-US override.
+ * Problems with the rules of this add-in: permission ReadWriteDocument and nothing else; one
+ * long-lived runtime shared by the task pane, the ribbon's function file and the custom
+ * functions; namespace FLEX in every locale; custom-function metadata with an override to
+ * functions.en-US.json for every English locale.
  *
  * @example addInRuleProblems(root) // → [] or ['Permissions is "ReadWriteMailbox", ...']
  */
@@ -357,16 +360,6 @@ export function addInRuleProblems(root: XmlElement): string[] {
     problems.push(
       `Permissions is ${JSON.stringify(permissions)}, expected exactly ["ReadWriteDocument"]`
     );
-  }
-
-  const sets = new Map(
-    descendants(childrenNamed(root, "Requirements")[0] ?? root)
-      .filter((e) => e.name === "Set")
-      .map((e) => [e.attributes.Name ?? "", e.attributes.MinVersion ?? ""] as const)
-  );
-  for (const name of ["SharedRuntime", "CustomFunctionsRuntime"]) {
-    if (sets.get(name) !== "1.1")
-      problems.push(`requirement set ${name} 1.1 is missing (found ${sets.get(name) ?? "none"})`);
   }
 
   const runtimes = descendants(root).filter((e) => e.name === "Runtime");
@@ -430,38 +423,158 @@ export function addInRuleProblems(root: XmlElement): string[] {
   }
   const metadataResid = residOf("Metadata");
   const metadata = metadataResid === undefined ? undefined : byId.get(metadataResid);
-  if (metadata && !metadata.overrides.has(SECOND_LOCALE)) {
-    problems.push(
-      `custom-functions metadata "${metadata.id}" has no ${SECOND_LOCALE} override (English function names)`
-    );
+  for (const locale of metadata ? ENGLISH_LOCALES : []) {
+    const url = metadata?.overrides.get(locale);
+    if (url === undefined) {
+      problems.push(
+        `custom-functions metadata "${metadata?.id}" has no ${locale} override (English function help)`
+      );
+    } else if (!url.endsWith("/functions.en-US.json")) {
+      problems.push(
+        `custom-functions metadata "${metadata?.id}" override ${locale} is "${url}", not the English functions.en-US.json`
+      );
+    }
+  }
+  return problems;
+}
+
+/** A text the manifest localizes, with its overrides: locale → value. */
+interface Localized {
+  readonly where: string;
+  readonly overrides: ReadonlyMap<string, string>;
+}
+
+/**
+ * Everything the manifest localizes: DisplayName and Description, every bt:String, and every
+ * bt:Url or bt:Image that has an override at all (the functions' metadata).
+ */
+function localized(root: XmlElement): Localized[] {
+  const found: Localized[] = [];
+  for (const name of ["DisplayName", "Description"]) {
+    const element = childrenNamed(root, name)[0];
+    found.push({
+      where: name,
+      overrides: new Map(
+        childrenNamed(element, "Override").map(
+          (o) => [o.attributes.Locale ?? "", o.attributes.Value ?? ""] as const
+        )
+      ),
+    });
+  }
+  for (const resource of resources(root).values()) {
+    const isString = resource.kind === "ShortStrings" || resource.kind === "LongStrings";
+    if (!isString && resource.overrides.size === 0) continue;
+    const kind = isString ? "bt:String" : resource.kind === "Urls" ? "bt:Url" : "bt:Image";
+    found.push({ where: `${kind} "${resource.id}"`, overrides: resource.overrides });
+  }
+  return found;
+}
+
+/**
+ * The locales the manifest overrides, each with the texts that override it: the same list for
+ * every locale when the manifest is consistent.
+ *
+ * @example overriddenLocales(root).get("en-GB") // → ["DisplayName", "Description", 'bt:Url "Functions.Metadata.Url"', …]
+ */
+export function overriddenLocales(root: XmlElement): Map<string, string[]> {
+  const byLocale = new Map<string, string[]>();
+  for (const text of localized(root)) {
+    for (const locale of text.overrides.keys()) {
+      byLocale.set(locale, [...(byLocale.get(locale) ?? []), text.where]);
+    }
+  }
+  return byLocale;
+}
+
+/**
+ * Problems with languages: DefaultLocale is `defaultLocale`; every localized text
+ * (DisplayName, Description, every bt:String, every overridden bt:Url) is overridden for
+ * exactly the locales `locales`, with a non-empty value that is the same in each of them (one
+ * English text, whichever English Office shows it).
+ *
+ * @example localeProblems(root, "nl-NL") // → [] or ['bt:String "TaskpaneButton.Label" has no en-GB override']
+ */
+export function localeProblems(
+  root: XmlElement,
+  defaultLocale: string,
+  locales: readonly string[] = ENGLISH_LOCALES
+): string[] {
+  const problems: string[] = [];
+  const locale = childrenNamed(root, "DefaultLocale")[0]?.text;
+  if (locale !== defaultLocale)
+    problems.push(`DefaultLocale is "${locale ?? "(none)"}", expected "${defaultLocale}"`);
+  for (const { where, overrides } of localized(root)) {
+    for (const wanted of locales) {
+      if (!overrides.get(wanted)) problems.push(`${where} has no ${wanted} override`);
+    }
+    for (const [other, value] of overrides) {
+      if (!locales.includes(other)) {
+        problems.push(`${where} overrides ${other}, which is not one of ${locales.join(", ")}`);
+      } else if (value !== overrides.get(locales[0])) {
+        problems.push(`${where}: the ${other} override differs from the ${locales[0]} one`);
+      }
+    }
   }
   return problems;
 }
 
 /**
- * Problems with languages: DefaultLocale is `defaultLocale`; DisplayName, Description and every
- * bt:String have an override for {@link SECOND_LOCALE} with a non-empty value.
+ * Problems with `<Requirements><Sets>`: the manifest must declare exactly `required`, each
+ * at its version, and nothing else.
  *
- * @example localeProblems(root, "nl-NL") // → [] or ['bt:String "TaskpaneButton.Label" has no en-US override']
+ * @example requirementProblems(root, requiredSets()) // → [] or ["requirement set ExcelApi 1.9 is missing (found 1.8)"]
  */
-export function localeProblems(root: XmlElement, defaultLocale: string): string[] {
+export function requirementProblems(
+  root: XmlElement,
+  required: readonly RequirementSet[]
+): string[] {
   const problems: string[] = [];
-  const locale = childrenNamed(root, "DefaultLocale")[0]?.text;
-  if (locale !== defaultLocale)
-    problems.push(`DefaultLocale is "${locale ?? "(none)"}", expected "${defaultLocale}"`);
-  for (const name of ["DisplayName", "Description"]) {
-    const element = childrenNamed(root, name)[0];
-    const override = childrenNamed(element, "Override").find(
-      (o) => o.attributes.Locale === SECOND_LOCALE
-    );
-    if (!override?.attributes.Value) problems.push(`${name} has no ${SECOND_LOCALE} override`);
+  const declared = new Map(
+    descendants(childrenNamed(root, "Requirements")[0] ?? root)
+      .filter((e) => e.name === "Set")
+      .map((e) => [e.attributes.Name ?? "", e.attributes.MinVersion ?? ""] as const)
+  );
+  for (const { name, version } of required) {
+    if (declared.get(name) !== version)
+      problems.push(
+        `requirement set ${name} ${version} is missing (found ${declared.get(name) ?? "none"})`
+      );
   }
-  for (const resource of resources(root).values()) {
-    if (resource.kind !== "ShortStrings" && resource.kind !== "LongStrings") continue;
-    if (!resource.overrides.get(SECOND_LOCALE))
-      problems.push(`bt:String "${resource.id}" has no ${SECOND_LOCALE} override`);
+  for (const [name, version] of declared) {
+    if (!required.some((set) => set.name === name))
+      problems.push(`requirement set ${name} ${version} is declared but the code does not need it`);
   }
   return problems;
+}
+
+/** Block comments and line comments, so that an API named only in a comment does not count. */
+function withoutComments(source: string): string {
+  return source.replace(/\/\*[\s\S]*?\*\//g, "").replace(/(^|\s)\/\/.*$/gm, "$1");
+}
+
+/** The files under `dir` whose name ends in one of `extensions`, depth first. */
+export function sourceFiles(
+  dir: string,
+  extensions: readonly string[] = [".ts", ".tsx"]
+): string[] {
+  const files: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) files.push(...sourceFiles(full, extensions));
+    else if (extensions.some((ext) => entry.name.endsWith(ext))) files.push(full);
+  }
+  return files;
+}
+
+/**
+ * The APIs of `uses` that no file of `files` calls (comments aside): a table entry nobody
+ * calls any more would keep a requirement set higher than the code needs.
+ *
+ * @example unusedApis(apiUses, sourceFiles("src/office")) // → [] or ["Excel.createWorkbook"]
+ */
+export function unusedApis(uses: readonly ApiUse[], files: readonly string[]): string[] {
+  const code = files.map((file) => withoutComments(readFileSync(file, "utf8"))).join("\n");
+  return uses.filter((use) => !use.pattern.test(code)).map((use) => use.api);
 }
 
 /** Outcome of the XSD step: skipped (with the reason) or run (with xmllint's verdict). */

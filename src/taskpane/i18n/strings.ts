@@ -12,6 +12,9 @@ export interface Strings {
   tagline: string;
   loading: string;
   notInExcel: string;
+  tooOldTitle: string;
+  /** Excel lacks requirement sets the add-in needs (`ExcelApi 1.9`, …): what is missing and what to use. */
+  tooOld: (missing: string[]) => string;
 
   notSetUpTitle: string;
   notSetUpText: string;
@@ -102,6 +105,11 @@ const euro = (locale: string) => (amount: number) =>
   new Intl.NumberFormat(locale, { style: "currency", currency: "EUR" }).format(amount);
 const number = (locale: string) => (value: number) =>
   new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value);
+/** `a, b en c`: a list in running text, with the language's word for "and". */
+const listOf = (items: string[], and: string) =>
+  items.length < 2
+    ? items.join("")
+    : `${items.slice(0, -1).join(", ")} ${and} ${items[items.length - 1]}`;
 /** `jjjj-mm-dd` → `dd-mm-jjjj` (Dutch) or `dd/mm/yyyy` (English); anything else unchanged. */
 const date = (separator: string) => (iso: string) => {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
@@ -115,6 +123,9 @@ export const nl: Strings = {
   tagline: "Knock-outcriteria controleren, gunningsscore berekenen en de top 10 markeren.",
   loading: "Bezig met laden…",
   notInExcel: "Deze pagina werkt in Excel. Open AwardScore via het lint in Excel.",
+  tooOldTitle: "Excel is te oud",
+  tooOld: (missing) =>
+    `Deze versie van Excel is te oud voor AwardScore: ${listOf(missing, "en")} ${missing.length === 1 ? "ontbreekt" : "ontbreken"}. Gebruik Microsoft 365, Excel 2021 of nieuwer, of Excel op het web.`,
 
   notSetUpTitle: "Nieuwe beoordeling",
   notSetUpText:
@@ -220,6 +231,9 @@ export const en: Strings = {
   tagline: "Check the knock-out criteria, compute the award score and mark the top 10.",
   loading: "Loading…",
   notInExcel: "This page works inside Excel. Open AwardScore from the ribbon in Excel.",
+  tooOldTitle: "Excel is too old",
+  tooOld: (missing) =>
+    `This version of Excel is too old for AwardScore: ${listOf(missing, "and")} ${missing.length === 1 ? "is" : "are"} missing. Use Microsoft 365, Excel 2021 or later, or Excel on the web.`,
 
   notSetUpTitle: "New evaluation",
   notSetUpText:
@@ -318,10 +332,29 @@ export const en: Strings = {
 };
 
 /**
- * Chooses the texts for Office's display language: English for `en-*`, Dutch for
- * anything else (the users are Dutch).
- * @example stringsFor('en-US') === en; stringsFor('nl-NL') === nl
+ * The display languages that get the English texts: exactly the locales that manifest.xml
+ * overrides to English (ribbon, add-in name, function help), so the pane never speaks
+ * another language than the rest of the add-in. Office reports the UI language as a BCP 47
+ * tag; an English variant not listed here gets Dutch everywhere, the pane included.
+ */
+export const englishLocales: readonly string[] = [
+  "en-US",
+  "en-GB",
+  "en-AU",
+  "en-CA",
+  "en-IE",
+  "en-IN",
+  "en-NZ",
+  "en-ZA",
+];
+
+/**
+ * Chooses the texts for Office's display language: English for the {@link englishLocales}
+ * (any case), Dutch for anything else (the users are Dutch).
+ *
+ * @example stringsFor("en-GB") === en; stringsFor("nl-NL") === nl; stringsFor("en-SG") === nl
  */
 export function stringsFor(displayLanguage: string | undefined): Strings {
-  return displayLanguage?.toLowerCase().startsWith("en") ? en : nl;
+  const language = displayLanguage?.toLowerCase();
+  return englishLocales.some((locale) => locale.toLowerCase() === language) ? en : nl;
 }

@@ -117,12 +117,29 @@ function stepsOf(change: WorkbookChange, known: OfficeRead, deletes: FormatDelet
       return small((context) => context.workbook.worksheets.add(change.sheet));
     case "resetSheet": {
       const exists = known.sheets.has(sheetKey);
+      const head = known.heads.get(sheetKey);
+      const tables =
+        head?.tables ??
+        known.snapshot.sheets
+          .find((x) => x.name.toLowerCase() === sheetKey)
+          ?.tables.map((t) => t.name) ??
+        [];
       known.sheets.add(sheetKey);
       known.formats.set(sheetKey, []);
       return small((context) => {
-        // Deleting the sheet takes its tables, charts and formats with it.
-        if (exists) context.workbook.worksheets.getItem(change.sheet).delete();
-        context.workbook.worksheets.add(change.sheet);
+        if (!exists) {
+          context.workbook.worksheets.add(change.sheet);
+          return;
+        }
+        // Emptied in place, never deleted and added again: formulas and names that refer to it keep working.
+        const sheet = context.workbook.worksheets.getItem(change.sheet);
+        for (const name of tables) context.workbook.tables.getItem(name).delete();
+        for (const name of head?.charts ?? []) sheet.charts.getItem(name).delete();
+        const all = sheet.getRange();
+        all.conditionalFormats.clearAll();
+        all.dataValidation.clear();
+        all.clear("All");
+        sheet.freezePanes.unfreeze();
       });
     }
     case "writeValues": {
@@ -132,24 +149,31 @@ function stepsOf(change: WorkbookChange, known: OfficeRead, deletes: FormatDelet
         while (row.length < width) row.push("");
         return row;
       });
-      const steps = gridSteps(change.sheet, change.at, values, (range, rows) => {
-        range.values = rows;
-      });
+      // Text stays text: a cell that gets a string is formatted as text (`@`) first, or Excel would
+      // read `=HYPERLINK(…)` as a formula and `+31…`, `-` or `17040` as numbers
+      // (https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-values-member).
+      const columnFormats = change.numberFormats ?? [];
+      let anyFormat = false;
+      const formats = values.map((row) =>
+        row.map((value, c) => {
+          const format =
+            typeof value === "string" && value !== "" ? "@" : (columnFormats[c] ?? null);
+          if (format !== null) anyFormat = true;
+          return format;
+        })
+      );
+      const steps = anyFormat
+        ? gridSteps(change.sheet, change.at, formats, (range, rows) => {
+            range.numberFormat = rows as string[][];
+          })
+        : [];
+      steps.push(
+        ...gridSteps(change.sheet, change.at, values, (range, rows) => {
+          range.values = rows;
+        })
+      );
       const { row, column } = parseCell(change.at);
       const bottom = row + values.length - 1;
-      (change.numberFormats ?? []).forEach((format, c) => {
-        if (!format) return;
-        steps.push(
-          ...gridSteps(
-            change.sheet,
-            `${columnLetters(column + c)}${row}`,
-            filled(values.length, 1, format),
-            (range, rows) => {
-              range.numberFormat = rows;
-            }
-          )
-        );
-      });
       if (change.bold || change.wrap) {
         const address = rangeAddress(row, column, bottom, column + width - 1);
         steps.push(

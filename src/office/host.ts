@@ -12,12 +12,16 @@ export interface OfficeHost {
   createWorkbook(base64: string): Promise<void>;
   /** Whether the host supports a requirement set; a host that cannot tell says yes. */
   isSetSupported(set: string, version: string): boolean;
+  /** Cells per sheet seen by the last read, so that a large workbook is read in blocks from the start. */
+  readSizes: Map<string, number>;
 }
 
 /** The parts of Office.js a host is made of. */
 export interface OfficeGlobals {
   Excel: typeof Excel;
-  Office?: { context?: { requirements?: { isSetSupported(set: string, version?: string): boolean } } };
+  Office?: {
+    context?: { requirements?: { isSetSupported(set: string, version?: string): boolean } };
+  };
 }
 
 /**
@@ -38,5 +42,6 @@ export function officeHost(globals: OfficeGlobals): OfficeHost {
       const requirements = globals.Office?.context?.requirements;
       return requirements ? requirements.isSetSupported(set, version) : true;
     },
+    readSizes: new Map(),
   };
 }

@@ -1,9 +1,13 @@
 /**
- * Reading the workbook through Office.js in two syncs: first which of the
- * add-in's sheets, tables and names exist, then their contents, whatever the
- * number of rows.
+ * Reading the workbook through Office.js: in one sync when the sheets fit in a
+ * response (up to about 10,000 candidates), else in blocks of rows so that no
+ * response comes near Excel on the web's 5 MB. Only what a use case needs:
+ * formulas only when asked, sheets the add-in rewrites whole only as far as their
+ * head, values without their types (an error is confirmed only where a value
+ * reads like one).
  */
 import type { CellValue } from "../engine";
+import { dutchErrorNames } from "../engine/messages";
 import { parseRange, rangeAddress } from "../workbook/address";
 import type {
   NameSnapshot,
@@ -11,7 +15,7 @@ import type {
   TableSnapshot,
   WorkbookSnapshot,
 } from "../workbook/snapshot";
-import { sheetNames } from "../workbook/texts";
+import { sheetNames, tableNames } from "../workbook/texts";
 
 /** A conditional format that is on a sheet already (so the add-in can replace its own). */
 export interface ExistingFormat {
@@ -34,19 +38,45 @@ export interface OfficeRead {
   heads: Map<string, SheetHead>;
 }
 
-/** What tells whose a sheet is, without reading it whole: its A1 and whether it has any content. */
+/** What tells whose a sheet is, without reading it whole: its A1, whether it has any content, and what is on it. */
 export interface SheetHead {
   name: string;
   first: CellValue;
   hasContent: boolean;
+  /** Names of its tables and charts, so that rewriting it in place can remove them. */
+  tables: string[];
+  charts: string[];
 }
 
-/** A cell as the engine reads it: "" is empty, error texts become errors. */
-function cellOf(value: unknown, type: string | undefined): CellValue {
-  if (value === "" || value === null || value === undefined) return null;
-  if (type === "Error") return { error: String(value) };
-  return value as CellValue;
+/** What to read besides values. */
+export interface ReadOptions {
+  /** The sheets to read whole (default: the add-in's four, `Aanvraag`, `Kandidaten`, `Werkervaring`, `Ranking`). */
+  sheets?: string[];
+  /** Also the formulas (set-up and clean-up need them; scoring does not, and they double the response). */
+  formulas?: boolean;
+  /** More sheets to read whole, besides {@link sheets} (e.g. `Afwijzingen` to clean it up). */
+  more?: string[];
+  /** Sheets of which only the head is read (the add-in rewrites them whole). */
+  heads?: string[];
+  /**
+   * Cells per sheet (lower-case name) seen by the last read of this host, kept up to date here:
+   * when they predict more than one response can carry, the values are read in blocks at once.
+   */
+  sizes?: Map<string, number>;
 }
+
+/**
+ * The response budget of one sync: under Excel on the web's 5 MB per response
+ * (https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins),
+ * with room for the envelope.
+ */
+export const READ_BUDGET_BYTES = 4_000_000;
+/**
+ * JSON bytes a cell's value takes in a response, as planned (measured: about 10 for the
+ * generated candidates with their outputs; names and explanations make it vary). A block
+ * that still comes back too large is read again in halves.
+ */
+const BYTES_PER_CELL = 14;
 
 /** `=Aanvraag!$B$5` or `='Mijn blad'!$A$1:$B$2` as sheet and address; null for anything else. */
 export function parseNameFormula(name: string, formula: string): NameSnapshot | null {
@@ -62,20 +92,201 @@ export function parseNameFormula(name: string, formula: string): NameSnapshot | 
   };
 }
 
-/** What to read besides values. */
-export interface ReadOptions {
-  /** Also the formulas (set-up needs them; scoring does not, and they double the response). */
-  formulas?: boolean;
-  /** More sheets to read whole, besides the add-in's four (e.g. `Afwijzingen` to clean it up). */
-  more?: string[];
-  /** Sheets of which only A1 and whether they hold anything are read (the add-in rewrites them whole). */
-  heads?: string[];
+/** Excel's error values as `Range.values` gives them (the English codes). */
+const ERROR_CODES = new Set(Object.keys(dutchErrorNames));
+
+/** A value as `Range.values` gives it: "" is empty; an error is a string that only `valueTypes` tells from text. */
+function plainCell(value: unknown): CellValue {
+  if (value === "" || value === null || value === undefined) return null;
+  return value as CellValue;
+}
+
+/** Whether Office.js refused a response as too large (Excel on the web). */
+function tooLarge(error: unknown): boolean {
+  return (error as { code?: string } | null)?.code === "ResponsePayloadSizeLimitExceeded";
+}
+
+/** One sheet being read: its proxy and, once known, its used range. */
+interface SheetRead {
+  wanted: string;
+  sheet: Excel.Worksheet;
+  used: Excel.Range;
+  formats: Excel.ConditionalFormatCollection;
+  tables: Excel.TableCollection;
+}
+
+/** A table's proxies. */
+interface TableRead {
+  table: Excel.Table;
+  sheet: Excel.Worksheet;
+  range: Excel.Range;
+  columns: Excel.TableColumnCollection;
+}
+
+/** A block of rows of a sheet to read, 0-based from the used range's first row. */
+interface Block {
+  sheet: string;
+  top: number;
+  rows: number;
+  left: number;
+  columns: number;
 }
 
 /**
- * Reads the add-in's sheets (`Aanvraag`, `Kandidaten`, `Werkervaring`, `Ranking`)
- * and the {@link ReadOptions} extra ones, their tables and conditional formats,
- * and the defined names, in two syncs.
+ * Queues the first read. The proxies of a sheet that may be missing are chained:
+ * on a null worksheet every method gives a null object (the client itself sends
+ * later requests on a null object as `ObjectPathType.NullObject`, 7), so one sync
+ * reads sheets that exist and tells which do not.
+ */
+function queueFirst(
+  context: Excel.RequestContext,
+  wanted: string[],
+  heads: string[],
+  withValues: boolean,
+  formulas: boolean
+) {
+  const workbook = context.workbook;
+  const sheets: SheetRead[] = wanted.map((name) => {
+    const sheet = workbook.worksheets.getItemOrNullObject(name).load("name");
+    const used = sheet.getUsedRangeOrNullObject(true);
+    if (!withValues) used.load("rowIndex,columnIndex,rowCount,columnCount");
+    else if (!formulas) used.load("rowIndex,columnIndex,rowCount,columnCount,values");
+    else used.load("rowIndex,columnIndex,rowCount,columnCount,values,formulas");
+    const formats = sheet.getRange().conditionalFormats;
+    // Only a custom rule has a formula: for any other type this child is a null object.
+    formats.load("items/id,items/type,items/customOrNullObject/rule/formula");
+    const tables = sheet.tables.load("items/name");
+    return { wanted: name, sheet, used, formats, tables };
+  });
+  const headReads = heads.map((name) => {
+    const sheet = workbook.worksheets.getItemOrNullObject(name).load("name");
+    const used = sheet.getUsedRangeOrNullObject(true).load("address");
+    const first = sheet.getRange("A1").load("values");
+    const tables = sheet.tables.load("items/name");
+    const charts = sheet.charts.load("items/name");
+    return { sheet, used, first, tables, charts };
+  });
+  // The add-in's own tables by name, in the same sync; any other table on a sheet read comes after.
+  const known = Object.values(tableNames).map((name) =>
+    tableProxies(workbook.tables.getItemOrNullObject(name))
+  );
+  const names = workbook.names.load("items/name,items/type,items/formula");
+  return { sheets, headReads, known, names };
+}
+
+function tableProxies(table: Excel.Table): TableRead {
+  table.load("name,showHeaders,showTotals");
+  return {
+    table,
+    sheet: table.worksheet.load("name"),
+    range: table.getRange().load("rowIndex,columnIndex,rowCount"),
+    columns: table.columns.load("items/name"),
+  };
+}
+
+/** The values of a used range from A1 (empty rows and columns before it). */
+function fromA1<T>(rowIndex: number, columnIndex: number, grid: T[][], empty: T): T[][] {
+  const out: T[][] = [];
+  for (let r = 0; r < rowIndex; r++) out.push([]);
+  const pad: T[] = new Array<T>(columnIndex).fill(empty);
+  for (const row of grid) out.push([...pad, ...row]);
+  return out;
+}
+
+/** Formulas as the snapshot holds them: the text where a cell has one, else null. */
+function formulaGrid(grid: unknown[][]): Array<Array<string | null>> {
+  return grid.map((row) => row.map((f) => (typeof f === "string" && f.startsWith("=") ? f : null)));
+}
+
+/**
+ * Reads blocks of rows, a sync per {@link READ_BUDGET_BYTES} as planned; a sync
+ * that Excel still refuses as too large is sent again in halves.
+ */
+async function readBlocks(
+  context: Excel.RequestContext,
+  blocks: Block[],
+  formulas: boolean,
+  into: Map<string, { values: unknown[][]; formulas: unknown[][] }>
+): Promise<void> {
+  const queue = [...blocks];
+  while (queue.length > 0) {
+    const group: Block[] = [];
+    let bytes = 0;
+    while (queue.length > 0) {
+      const next = queue[0];
+      const cost = next.rows * next.columns * (formulas ? 2 : 1) * BYTES_PER_CELL;
+      if (group.length > 0 && bytes + cost > READ_BUDGET_BYTES) break;
+      group.push(queue.shift()!);
+      bytes += cost;
+    }
+    const ranges = group.map((b) =>
+      context.workbook.worksheets
+        .getItem(b.sheet)
+        .getRange(rangeAddress(b.top + 1, b.left + 1, b.top + b.rows, b.left + b.columns))
+        .load(formulas ? "values,formulas" : "values")
+    );
+    try {
+      // One sync per budget of response, by design: the count follows the bytes, not the rows.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
+      await context.sync();
+    } catch (error) {
+      const single = group.length === 1 && group[0].rows === 1;
+      if (!tooLarge(error) || single) throw error;
+      const halves = group.flatMap((b) =>
+        b.rows === 1
+          ? [b]
+          : [
+              { ...b, rows: Math.ceil(b.rows / 2) },
+              { ...b, top: b.top + Math.ceil(b.rows / 2), rows: b.rows - Math.ceil(b.rows / 2) },
+            ]
+      );
+      queue.unshift(...halves);
+      continue;
+    }
+    group.forEach((b, i) => {
+      const target = into.get(b.sheet.toLowerCase())!;
+      ranges[i].values.forEach((row, r) => (target.values[b.top + r] = row));
+      if (formulas) ranges[i].formulas.forEach((row, r) => (target.formulas[b.top + r] = row));
+    });
+  }
+}
+
+/**
+ * Tells errors from text: `Range.values` gives an error as its code (`#N/A`), the
+ * same as text typed after a `'`. Only cells whose value reads like an error
+ * are asked for their type, in one more sync when there are any.
+ */
+async function confirmErrors(
+  context: Excel.RequestContext,
+  sheets: SheetSnapshot[]
+): Promise<void> {
+  const suspects: Array<{ sheet: SheetSnapshot; r: number; c: number; range: Excel.Range }> = [];
+  for (const sheet of sheets)
+    sheet.values.forEach((row, r) =>
+      row.forEach((value, c) => {
+        if (typeof value === "string" && ERROR_CODES.has(value))
+          suspects.push({
+            sheet,
+            r,
+            c,
+            range: context.workbook.worksheets
+              .getItem(sheet.name)
+              .getRange(rangeAddress(r + 1, c + 1, r + 1, c + 1))
+              .load("valueTypes"),
+          });
+      })
+    );
+  if (suspects.length === 0) return;
+  await context.sync();
+  for (const { sheet, r, c, range } of suspects)
+    if (range.valueTypes[0][0] === "Error")
+      sheet.values[r][c] = { error: sheet.values[r][c] as string };
+}
+
+/**
+ * Reads the sheets of {@link ReadOptions} (values, tables, conditional formats),
+ * the heads of the sheets the add-in rewrites whole, and the defined names: in
+ * one sync when they fit in a response, else in blocks of rows.
  *
  * @example
  * const read = await readWorkbook(context);
@@ -85,53 +296,100 @@ export async function readWorkbook(
   context: Excel.RequestContext,
   options: ReadOptions = {}
 ): Promise<OfficeRead> {
-  const workbook = context.workbook;
-  const wanted = [...Object.values(sheetNames), ...(options.more ?? [])];
-  const proxy = (name: string) => {
-    const sheet = workbook.worksheets.getItemOrNullObject(name);
-    sheet.load("name");
-    return sheet;
-  };
-  const proxies = wanted.map(proxy);
-  const headProxies = (options.heads ?? []).map(proxy);
-  const tables = workbook.tables.load("items/name");
-  const names = workbook.names.load("items/name,items/type,items/formula");
-  await context.sync();
+  const wanted = [...(options.sheets ?? Object.values(sheetNames)), ...(options.more ?? [])];
+  const formulas = options.formulas === true;
+  const perCell = BYTES_PER_CELL * (formulas ? 2 : 1);
+  const predicted = wanted.reduce(
+    (sum, name) => sum + (options.sizes?.get(name.toLowerCase()) ?? 0) * perCell,
+    0
+  );
+  // Values with the first sync when they fit in a response (as far as this host has seen), else in blocks.
+  let whole = predicted <= READ_BUDGET_BYTES;
+  let first = queueFirst(context, wanted, options.heads ?? [], whole, formulas);
+  try {
+    await context.sync();
+  } catch (error) {
+    if (!whole || !tooLarge(error)) throw error;
+    // Larger than this host has seen: the same without values, then the values in blocks.
+    whole = false;
+    first = queueFirst(context, wanted, options.heads ?? [], false, formulas);
+    await context.sync();
+  }
+  for (const s of first.sheets)
+    if (!s.sheet.isNullObject)
+      options.sizes?.set(
+        s.wanted.toLowerCase(),
+        s.used.isNullObject ? 0 : s.used.rowCount * s.used.columnCount
+      );
 
-  const present = proxies.filter((s) => !s.isNullObject);
-  const contents = present.map((sheet) => {
-    const used = sheet.getUsedRangeOrNullObject(true);
-    // Formulas only when asked: they double the response of a big sheet.
-    if (options.formulas) used.load("values,valueTypes,rowIndex,columnIndex,formulas");
-    else used.load("values,valueTypes,rowIndex,columnIndex");
-    const formats = sheet.getRange().conditionalFormats;
-    formats.load("items/id,items/type,items/customOrNullObject/rule/formula");
-    return { sheet, used, formats };
-  });
-  const headContents = headProxies
-    .filter((sheet) => !sheet.isNullObject)
-    .map((sheet) => {
-      const used = sheet.getUsedRangeOrNullObject(true).load("address");
-      const first = sheet.getRange("A1").load("values,valueTypes");
-      return { sheet, used, first };
-    });
-  const tableProxies = tables.items.map((item) => {
-    const table = workbook.tables.getItem(item.name);
-    table.load("name,showHeaders,showTotals");
-    const sheet = table.worksheet.load("name");
-    const range = table.getRange().load("rowIndex,columnIndex,rowCount");
-    const columns = table.columns.load("items/name");
-    return { table, sheet, range, columns };
-  });
-  await context.sync();
+  const present = first.sheets.filter((s) => !s.sheet.isNullObject);
+  const grids = new Map<string, { values: unknown[][]; formulas: unknown[][] }>();
+  const blocks: Block[] = [];
+  for (const s of present) {
+    const grid = { values: [] as unknown[][], formulas: [] as unknown[][] };
+    grids.set(s.sheet.name.toLowerCase(), grid);
+    if (s.used.isNullObject) continue;
+    if (whole) {
+      grid.values = s.used.values;
+      if (formulas) grid.formulas = s.used.formulas;
+      continue;
+    }
+    const perBlock = Math.max(1, Math.floor(READ_BUDGET_BYTES / (perCell * s.used.columnCount)));
+    for (let top = 0; top < s.used.rowCount; top += perBlock)
+      blocks.push({
+        sheet: s.sheet.name,
+        top: s.used.rowIndex + top,
+        rows: Math.min(perBlock, s.used.rowCount - top),
+        left: s.used.columnIndex,
+        columns: s.used.columnCount,
+      });
+  }
+  if (!whole) {
+    // Blocks are placed by sheet row: make the grids start at the used range's first row.
+    for (const s of present) {
+      const grid = grids.get(s.sheet.name.toLowerCase())!;
+      if (!s.used.isNullObject) {
+        grid.values = new Array(s.used.rowIndex + s.used.rowCount);
+        grid.formulas = new Array(s.used.rowIndex + s.used.rowCount);
+      }
+    }
+    await readBlocks(context, blocks, formulas, grids);
+  }
 
-  const sheets: SheetSnapshot[] = contents.map(({ sheet, used }) => ({
-    name: sheet.name,
-    values: usedValues(used),
-    ...(options.formulas ? { formulas: usedFormulas(used) } : {}),
-    tables: [],
-  }));
-  for (const t of tableProxies) {
+  // Tables on the sheets read that are not the add-in's own by name: their details in one more sync.
+  const knownTables = first.known.filter((t) => !t.table.isNullObject);
+  const knownNames = new Set(knownTables.map((t) => t.table.name.toLowerCase()));
+  const others = present.flatMap((s) =>
+    s.tables.items
+      .map((t) => t.name)
+      .filter((name) => !knownNames.has(name.toLowerCase()))
+      .map((name) => tableProxies(context.workbook.tables.getItem(name)))
+  );
+  if (others.length > 0) await context.sync();
+
+  const sheets: SheetSnapshot[] = present.map((s) => {
+    const snapshot: SheetSnapshot = { name: s.sheet.name, values: [], tables: [] };
+    if (s.used.isNullObject) {
+      if (formulas) snapshot.formulas = [];
+      return snapshot;
+    }
+    const grid = grids.get(s.sheet.name.toLowerCase())!;
+    // Whole: the used range's rows; in blocks: placed by sheet row, from the used range's first row.
+    const rows = (grid: unknown[][]) => (whole ? grid : grid.slice(s.used.rowIndex));
+    const { rowIndex, columnIndex } = s.used;
+    snapshot.values = fromA1(
+      rowIndex,
+      columnIndex,
+      rows(grid.values).map((row) => row.map(plainCell)),
+      null
+    );
+    if (formulas)
+      snapshot.formulas = fromA1(rowIndex, columnIndex, formulaGrid(rows(grid.formulas)), null);
+    return snapshot;
+  });
+  await confirmErrors(context, sheets);
+
+  for (const t of [...knownTables, ...others]) {
     const owner = sheets.find((s) => s.name.toLowerCase() === t.sheet.name.toLowerCase());
     if (!owner) continue;
     const headers = t.table.showHeaders ? 1 : 0;
@@ -145,70 +403,50 @@ export async function readWorkbook(
     };
     owner.tables.push(table);
   }
+
   const formats = new Map<string, ExistingFormat[]>();
-  for (const { sheet, formats: list } of contents) {
+  for (const { sheet, formats: list } of present) {
     formats.set(
       sheet.name.toLowerCase(),
       list.items.map((f) => ({
         id: f.id,
         type: f.type,
-        // Only a custom rule has a formula: for any other type the child is a null object whose rule is never filled.
         formula: f.customOrNullObject.isNullObject ? null : f.customOrNullObject.rule.formula,
       }))
     );
   }
   const nameSnapshots: NameSnapshot[] = [];
-  for (const n of names.items) {
+  for (const n of first.names.items) {
     if (n.type !== "Range") continue;
     const parsed = parseNameFormula(n.name, n.formula);
     if (parsed) nameSnapshots.push(parsed);
   }
   const heads = new Map<string, SheetHead>();
-  for (const { sheet, used, first } of headContents) {
+  const presentHeads = first.headReads.filter((h) => !h.sheet.isNullObject);
+  for (const { sheet, used, first: a1, tables, charts } of presentHeads) {
     heads.set(sheet.name.toLowerCase(), {
       name: sheet.name,
-      first: cellOf(first.values[0][0], first.valueTypes[0][0]),
+      first: plainCell(a1.values[0][0]),
       hasContent: !used.isNullObject,
+      tables: tables.items.map((t) => t.name),
+      charts: charts.items.map((c) => c.name),
     });
   }
   return {
     snapshot: { sheets, names: nameSnapshots },
     sheets: new Set(
-      [...present, ...headContents.map((h) => h.sheet)].map((s) => s.name.toLowerCase())
+      [...present.map((s) => s.sheet), ...presentHeads.map((h) => h.sheet)].map((s) =>
+        s.name.toLowerCase()
+      )
     ),
-    names: new Set(names.items.map((n) => n.name.toLowerCase())),
+    names: new Set(first.names.items.map((n) => n.name.toLowerCase())),
     formats,
     heads,
   };
 }
 
-/** The used range's values placed from A1 (empty rows and columns before it). */
-function usedValues(used: Excel.Range): CellValue[][] {
-  if (used.isNullObject) return [];
-  const out: CellValue[][] = [];
-  for (let r = 0; r < used.rowIndex; r++) out.push([]);
-  const pad: CellValue[] = new Array(used.columnIndex).fill(null);
-  used.values.forEach((row, r) => {
-    const types = used.valueTypes[r];
-    out.push([...pad, ...row.map((v, c) => cellOf(v, types[c]))]);
-  });
-  return out;
-}
-
-/** The used range's formulas from A1, null where a cell holds a value. */
-function usedFormulas(used: Excel.Range): Array<Array<string | null>> {
-  if (used.isNullObject) return [];
-  const out: Array<Array<string | null>> = [];
-  for (let r = 0; r < used.rowIndex; r++) out.push([]);
-  const pad: null[] = new Array(used.columnIndex).fill(null);
-  for (const row of used.formulas) {
-    out.push([...pad, ...row.map((f) => (typeof f === "string" && f.startsWith("=") ? f : null))]);
-  }
-  return out;
-}
-
 /**
- * The snapshot the use cases read, in two syncs.
+ * The snapshot the use cases read.
  *
  * @example
  * const snapshot = await readSnapshot(context);

@@ -13,11 +13,12 @@ import { readRequest, type RequestRead } from "../workbook/requestRead";
 import type { WorkbookSnapshot } from "../workbook/snapshot";
 import { planScore, type ScoreOptions } from "../workbook/score";
 import { planSetUp, setUpRequest } from "../workbook/setUp";
-import { rejectionTexts } from "../workbook/texts";
+import { rankingTexts, rejectionTexts, sheetNames } from "../workbook/texts";
 import { applyChanges } from "./apply";
 import type { OfficeHost } from "./host";
 import { readWorkbook } from "./read";
 import { officeTexts } from "./texts";
+import { checkRowsUnchanged } from "./verify";
 
 /** What a scoring gives the task pane. */
 export interface ScoreOutcome {
@@ -74,11 +75,17 @@ async function score(
   context: Excel.RequestContext,
   options: ScoreOptions
 ): Promise<ScoreOutcome> {
-  // `Afwijzingen` is rewritten whole: only its head is read, to be sure it is ours.
-  const read = await readWorkbook(context, { heads: [rejectionTexts.sheet] });
+  // `Ranking` and `Afwijzingen` are rewritten whole: only their heads are read, to be sure they are ours.
+  const read = await readWorkbook(context, {
+    sheets: [sheetNames.request, sheetNames.candidates, sheetNames.periods],
+    heads: [sheetNames.ranking, rejectionTexts.sheet],
+    sizes: host.readSizes,
+  });
+  checkOwnHead(read.heads.get(sheetNames.ranking.toLowerCase()), rankingTexts.title("", ""));
   checkOwnHead(read.heads.get(rejectionTexts.sheet.toLowerCase()), rejectionTexts.title("", ""));
   const plan = planScore(read.snapshot, options);
   const privacy = privacyStatus(read.snapshot, plan.request, new Date());
+  await checkRowsUnchanged(context, read.snapshot);
   await applyChanges(
     context,
     [...plan.changes, ...rejectionChanges(plan.evaluation)],
@@ -104,7 +111,7 @@ async function score(
 export async function runSetUp(host: OfficeHost, presetOrBlank: string): Promise<SetUpOutcome> {
   const request = setUpRequest(presetOrBlank);
   return host.run(async (context) => {
-    const read = await readWorkbook(context, { formulas: true });
+    const read = await readWorkbook(context, { formulas: true, sizes: host.readSizes });
     const changes = planSetUp(read.snapshot, request);
     await applyChanges(context, changes, read, host.isSetSupported);
     return { changes: changes.length };
@@ -140,7 +147,7 @@ export async function runRecordDraw(
   options: ScoreOptions = {}
 ): Promise<ScoreOutcome> {
   return host.run(async (context) => {
-    const read = await readWorkbook(context);
+    const read = await readWorkbook(context, { sizes: host.readSizes });
     await applyChanges(context, planDraw(read.snapshot, rows, order), read, host.isSetSupported);
     return score(host, context, options);
   });
@@ -161,7 +168,7 @@ export async function runReadRequest(
   today: Date = new Date()
 ): Promise<RequestOutcome | null> {
   return host.run(async (context) => {
-    const snapshot = (await readWorkbook(context)).snapshot;
+    const snapshot = (await readWorkbook(context, { sizes: host.readSizes })).snapshot;
     const read = readRequest(snapshot);
     return read && { ...read, privacy: privacyStatus(snapshot, read.request, today) };
   });
@@ -195,9 +202,10 @@ export async function runShare(
   host: OfficeHost,
   options: ScoreOptions = {}
 ): Promise<ShareOutcome> {
-  if (!host.isSetSupported("ExcelApi", "1.8")) throw new WorkbookError(officeTexts.cannotCreateWorkbook);
+  if (!host.isSetSupported("ExcelApi", "1.8"))
+    throw new WorkbookError(officeTexts.cannotCreateWorkbook);
   const plan = await host.run(async (context) =>
-    planScore((await readWorkbook(context)).snapshot, options)
+    planScore((await readWorkbook(context, { sizes: host.readSizes })).snapshot, options)
   );
   const { sharedWorkbookBase64 } = await import(/* webpackChunkName: "share" */ "../share");
   await host.createWorkbook(await sharedWorkbookBase64(plan.evaluation));
@@ -218,8 +226,13 @@ export async function runCleanUp(
   options: ScoreOptions = {}
 ): Promise<PrivacyOutcome> {
   return host.run(async (context) => {
-    const read = await readWorkbook(context, { formulas: true, more: [rejectionTexts.sheet] });
+    const read = await readWorkbook(context, {
+      formulas: true,
+      more: [rejectionTexts.sheet],
+      sizes: host.readSizes,
+    });
     const plan = planPrivacy(read.snapshot, options);
+    await checkRowsUnchanged(context, read.snapshot);
     await applyChanges(context, plan.changes, read, host.isSetSupported);
     return {
       pseudonyms: plan.pseudonyms.filter((p) => p.name !== p.pseudonym).length,

@@ -36,7 +36,8 @@ function texts(name: string): string[] {
 async function settled() {
   const first = await runScore(excel.host, preset);
   const rows = first.evaluation.candidates.filter((c) => c.needsDraw).map((c) => c.row);
-  return runRecordDraw(excel.host, 
+  return runRecordDraw(
+    excel.host,
     rows,
     rows.map((_, i) => i + 1),
     preset
@@ -94,7 +95,9 @@ describe("Beoordelen writes Afwijzingen", () => {
     });
     excel = simulateExcel(state);
     const before = copyState(excel.state);
-    await expect(runScore(excel.host, preset)).rejects.toThrow(fatalMessages.foreignSheet("Afwijzingen"));
+    await expect(runScore(excel.host, preset)).rejects.toThrow(
+      fatalMessages.foreignSheet("Afwijzingen")
+    );
     expect(copyState(excel.state)).toEqual(before);
   });
 });

@@ -96,7 +96,12 @@ describe("runScore on examples/aanvraag-17040.xlsx", () => {
     const twice = copyState(excel.state) as { nextId: number };
     // Ids of new rules differ; everything else is the same.
     const strip = (s: unknown) =>
-      JSON.parse(JSON.stringify(s).replace(/"(id|nextId)":("cf\d+"|\d+)/g, '"$1":0'));
+      JSON.parse(
+        JSON.stringify(s)
+          .replace(/"(id|nextId)":("cf\d+"|\d+)/g, '"$1":0')
+          // Excel numbers charts on: a chart made again has the next name.
+          .replace(/"name":"Grafiek \d+"/g, '"name":"Grafiek"')
+      );
     expect(strip(twice)).toEqual(strip(once));
   });
 });

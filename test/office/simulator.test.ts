@@ -4,7 +4,7 @@ import { emptyState, simulateExcel, sheetValues, type ExcelSimulator } from "./s
 let excel: ExcelSimulator;
 beforeEach(() => (excel = simulateExcel(emptyState())));
 
-/* eslint-disable office-addins/call-sync-before-read, office-addins/load-object-before-read, office-addins/call-sync-after-load -- reading too early on purpose */
+/* eslint-disable office-addins/call-sync-before-read, office-addins/load-object-before-read -- reading too early on purpose */
 test("a property read before load and sync throws, as in Excel; a value just set reads back as set", async () => {
   await excel.host.run(async (context) => {
     const range = context.workbook.worksheets.getItem("Blad1").getRange("A1:B1");

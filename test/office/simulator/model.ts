@@ -36,7 +36,9 @@ export class ExcelError extends Error {
 /** A member of the API that the simulator does not know: a test must fail, never pass by default. */
 export class SimulatorGap extends Error {
   constructor(member: string) {
-    super(`The Excel simulator does not know ${member}; model it (with its source) before using it.`);
+    super(
+      `The Excel simulator does not know ${member}; model it (with its source) before using it.`
+    );
   }
 }
 
@@ -104,7 +106,8 @@ function quoted(name: string): string {
 /** An A1 address Excel accepts in `getRange` (optionally with a sheet); InvalidArgument otherwise. */
 function boxOf(address: unknown): Box {
   if (address === null || address === undefined || address === "") return WHOLE_SHEET;
-  if (typeof address !== "string") throw new ExcelError("InvalidArgument", "The argument is invalid.");
+  if (typeof address !== "string")
+    throw new ExcelError("InvalidArgument", "The argument is invalid.");
   try {
     return parseBox(address);
   } catch {
@@ -148,7 +151,10 @@ function writeGrid(
   const columns = box.right - box.left + 1;
   const single = !Array.isArray(value);
   const cells = value as unknown[][];
-  if (!single && (cells.length !== rows || cells.some((r) => !Array.isArray(r) || r.length !== columns)))
+  if (
+    !single &&
+    (cells.length !== rows || cells.some((r) => !Array.isArray(r) || r.length !== columns))
+  )
     throw new ExcelError(
       "InvalidArgument",
       `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${boxAddress(box)}).`
@@ -183,7 +189,12 @@ function usedBox(sheet: FakeSheet, valuesOnly: boolean): Box | null {
 }
 
 /** The table that holds the cell, if any. */
-function tableAt(w: SimWorld, sheet: FakeSheet, row: number, column: number): FakeTable | undefined {
+function tableAt(
+  w: SimWorld,
+  sheet: FakeSheet,
+  row: number,
+  column: number
+): FakeTable | undefined {
   return w.state.tables.find(
     (t) =>
       t.sheet.toLowerCase() === sheet.name.toLowerCase() &&
@@ -213,7 +224,11 @@ function writeFormulas(w: SimWorld, o: SimObject, value: unknown): void {
     const others = [];
     for (let r = table.top + 1; r <= table.bottom; r++)
       if (r < box.top || r > box.bottom) others.push(sheet.cells.get(`${r},${c}`));
-    if (others.some((cell) => cell && (cell.value !== "" || (cell.formula && cell.formula !== formula))))
+    if (
+      others.some(
+        (cell) => cell && (cell.value !== "" || (cell.formula && cell.formula !== formula))
+      )
+    )
       continue;
     (table.calculated ??= {})[c - table.left] = formula;
     for (let r = table.top + 1; r <= table.bottom; r++) {
@@ -359,13 +374,26 @@ export const classes: Record<string, ClassSpec> = {
       Delete: (o, _a, w) => {
         const sheet = liveSheet(w, o.sheet as FakeSheet);
         if (w.state.sheets.length === 1)
-          throw new ExcelError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
+          throw new ExcelError(
+            "InvalidOperation",
+            "A workbook must contain at least one visible worksheet."
+          );
         w.state.sheets = w.state.sheets.filter((s) => s !== sheet);
-        w.state.tables = w.state.tables.filter((t) => t.sheet.toLowerCase() !== sheet.name.toLowerCase());
-        // Names that referred to the sheet now give #REF!, as in Excel.
+        w.state.tables = w.state.tables.filter(
+          (t) => t.sheet.toLowerCase() !== sheet.name.toLowerCase()
+        );
+        // Names and formulas that referred to the sheet now say #REF!, as in Excel (re-adding a sheet of that name does not mend them).
         for (const n of w.state.names)
           if (n.formula.toLowerCase().startsWith(`=${quoted(sheet.name).toLowerCase()}!`))
             n.formula = "=#REF!";
+        const name = sheet.name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+        const reference = new RegExp(
+          `(?:'${name.replace(/'/g, "''")}'|\\b${name})!\\$?[A-Z]+\\$?\\d+(?::\\$?[A-Z]+\\$?\\d+)?`,
+          "gi"
+        );
+        for (const other of w.state.sheets)
+          for (const cell of other.cells.values())
+            if (cell.formula) cell.formula = cell.formula.replace(reference, "#REF!");
       },
       Activate: (o, _a, w) => {
         liveSheet(w, o.sheet as FakeSheet);
@@ -374,6 +402,9 @@ export const classes: Record<string, ClassSpec> = {
   },
   WorksheetFreezePanes: {
     call: {
+      Unfreeze: (o, _a, w) => {
+        delete liveSheet(w, o.sheet as FakeSheet).freeze;
+      },
       FreezeRows: (o, [rows], w) => {
         liveSheet(w, o.sheet as FakeSheet).freeze = { rows: Number(rows ?? 1), columns: 0 };
       },
@@ -442,7 +473,8 @@ export const classes: Record<string, ClassSpec> = {
       GetRow: (o, [row], w) => {
         const box = rangeBox(o);
         const top = box.top + Number(row);
-        if (!Number.isInteger(row) || top > box.bottom) throw new ExcelError("InvalidArgument", "The row is outside the range.");
+        if (!Number.isInteger(row) || top > box.bottom)
+          throw new ExcelError("InvalidArgument", "The row is outside the range.");
         return range(rangeSheet(o, w), { ...box, top, bottom: top });
       },
       GetBoundingRect: (o, [other], w) => {
@@ -456,6 +488,30 @@ export const classes: Record<string, ClassSpec> = {
           bottom: Math.max(a.bottom, b.bottom),
           right: Math.max(a.right, b.right),
         });
+      },
+      // Clear: "All" (the default) empties the cells and their formats; "Contents" only values and formulas.
+      Clear: (o, [applyTo], w) => {
+        const sheet = rangeSheet(o, w);
+        const box = rangeBox(o);
+        const what = applyTo ?? "All";
+        if (what !== "All" && what !== "Contents" && what !== "Formats")
+          throw new SimulatorGap(`Range.clear("${String(what)}")`);
+        // Formats include row heights: rows fitted to their text are back to the default.
+        if (what !== "Contents")
+          sheet.autofitRows = sheet.autofitRows.filter((a) => !intersects(parseBox(a.range), box));
+        for (const [key, cell] of [...sheet.cells]) {
+          const [r, c] = key.split(",").map(Number);
+          if (r < box.top || r > box.bottom || c < box.left || c > box.right) continue;
+          if (what === "All") sheet.cells.delete(key);
+          else if (what === "Contents") {
+            cell.value = "";
+            delete cell.formula;
+          } else {
+            delete cell.numberFormat;
+            delete cell.bold;
+            delete cell.wrap;
+          }
+        }
       },
       Select: (o, _a, w) => {
         w.state.selection = { sheet: rangeSheet(o, w).name, address: boxAddress(rangeBox(o)) };
@@ -496,7 +552,8 @@ export const classes: Record<string, ClassSpec> = {
       Rule: (o, rule, w) => {
         const r = o.range as SimObject;
         const list = (rule as { list?: { source?: unknown } }).list;
-        if (!list || typeof list.source !== "string") throw new SimulatorGap("DataValidation.rule other than a list");
+        if (!list || typeof list.source !== "string")
+          throw new SimulatorGap("DataValidation.rule other than a list");
         rangeSheet(r, w).validations.push({
           range: boxAddress(rangeBox(r)),
           items: list.source.split(","),
@@ -507,7 +564,9 @@ export const classes: Record<string, ClassSpec> = {
       Clear: (o, _a, w) => {
         const r = o.range as SimObject;
         const sheet = rangeSheet(r, w);
-        sheet.validations = sheet.validations.filter((v) => !intersects(parseBox(v.range), rangeBox(r)));
+        sheet.validations = sheet.validations.filter(
+          (v) => !intersects(parseBox(v.range), rangeBox(r))
+        );
       },
     },
   },
@@ -519,7 +578,8 @@ export const classes: Record<string, ClassSpec> = {
     index: (o, [id], w) => {
       const r = o.range as SimObject;
       const found = formatsIn(w, r)[Number(id)];
-      if (typeof id !== "string" || !/^\d+$/.test(id) || !found) throw notFound("conditional format", id);
+      if (typeof id !== "string" || !/^\d+$/.test(id) || !found)
+        throw notFound("conditional format", id);
       return formatObject(rangeSheet(r, w), found);
     },
     get: { Count: (o, w) => formatsIn(w, o.range as SimObject).length },
@@ -570,7 +630,10 @@ export const classes: Record<string, ClassSpec> = {
           : null,
       DataBar: (o, w) => {
         if (liveFormat(w, o).type !== "DataBar")
-          throw new ExcelError("InvalidOperation", "The conditional format is not of type DataBar.");
+          throw new ExcelError(
+            "InvalidOperation",
+            "The conditional format is not of type DataBar."
+          );
         return obj("DataBarConditionalFormat", { sheet: o.sheet, format: o.format });
       },
       DataBarOrNullObject: (o, w) =>
@@ -612,7 +675,8 @@ export const classes: Record<string, ClassSpec> = {
   },
   DataBarConditionalFormat: {
     nav: {
-      PositiveFormat: (o) => obj("ConditionalDataBarPositiveFormat", { sheet: o.sheet, format: o.format }),
+      PositiveFormat: (o) =>
+        obj("ConditionalDataBarPositiveFormat", { sheet: o.sheet, format: o.format }),
     },
   },
   ConditionalDataBarPositiveFormat: {
@@ -626,7 +690,9 @@ export const classes: Record<string, ClassSpec> = {
     items: (o, w) =>
       w.state.tables
         .filter(
-          (t) => !o.sheet || t.sheet.toLowerCase() === liveSheet(w, o.sheet as FakeSheet).name.toLowerCase()
+          (t) =>
+            !o.sheet ||
+            t.sheet.toLowerCase() === liveSheet(w, o.sheet as FakeSheet).name.toLowerCase()
         )
         .map((table) => obj("Table", { table })),
     index: (_o, [name], w) => {
@@ -645,7 +711,10 @@ export const classes: Record<string, ClassSpec> = {
         const text = String(address);
         const sheet = o.sheet
           ? liveSheet(w, o.sheet as FakeSheet)
-          : sheetByName(w, text.includes("!") ? text.slice(0, text.lastIndexOf("!")).replace(/^'|'$/g, "") : "");
+          : sheetByName(
+              w,
+              text.includes("!") ? text.slice(0, text.lastIndexOf("!")).replace(/^'|'$/g, "") : ""
+            );
         if (!sheet) throw new ExcelError("InvalidArgument", `The address '${text}' is invalid.`);
         const box = boxOf(text);
         if (hasHeaders !== true) throw new SimulatorGap("TableCollection.add without headers");
@@ -663,7 +732,10 @@ export const classes: Record<string, ClassSpec> = {
           for (let n = 2; columns.some((h) => h.toLowerCase() === header.toLowerCase()); n++)
             header = `${String(value)}${n}`;
           columns.push(header);
-          sheet.cells.set(`${box.top},${c}`, { ...(sheet.cells.get(`${box.top},${c}`) ?? {}), value: header });
+          sheet.cells.set(`${box.top},${c}`, {
+            ...(sheet.cells.get(`${box.top},${c}`) ?? {}),
+            value: header,
+          });
         }
         const table: FakeTable = {
           name: `Tabel${w.state.nextId++}`,
@@ -686,10 +758,14 @@ export const classes: Record<string, ClassSpec> = {
       Name: setter<string>((o, name, w) => {
         const table = liveTable(w, o);
         const clash =
-          w.state.tables.some((t) => t !== table && t.name.toLowerCase() === String(name).toLowerCase()) ||
-          w.state.names.some((n) => n.name.toLowerCase() === String(name).toLowerCase());
+          w.state.tables.some(
+            (t) => t !== table && t.name.toLowerCase() === String(name).toLowerCase()
+          ) || w.state.names.some((n) => n.name.toLowerCase() === String(name).toLowerCase());
         if (clash || !/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(String(name)))
-          throw new ExcelError("InvalidArgument", `The table name '${String(name)}' is invalid or in use.`);
+          throw new ExcelError(
+            "InvalidArgument",
+            `The table name '${String(name)}' is invalid or in use.`
+          );
         table.name = String(name);
       }),
     },
@@ -703,36 +779,71 @@ export const classes: Record<string, ClassSpec> = {
     call: {
       GetRange: (o, _a, w) => {
         const t = liveTable(w, o);
-        return range(sheetOf(w.state, t.sheet)!, { top: t.top, left: t.left, bottom: t.bottom, right: t.right });
+        return range(sheetOf(w.state, t.sheet)!, {
+          top: t.top,
+          left: t.left,
+          bottom: t.bottom,
+          right: t.right,
+        });
+      },
+      // Deletes the table with its cells (convertToRange is the call that keeps the data).
+      Delete: (o, _a, w) => {
+        const t = liveTable(w, o);
+        const sheet = sheetOf(w.state, t.sheet)!;
+        for (let r = t.top; r <= t.bottom; r++)
+          for (let c = t.left; c <= t.right; c++) sheet.cells.delete(`${r},${c}`);
+        w.state.tables = w.state.tables.filter((x) => x !== t);
       },
       GetHeaderRowRange: (o, _a, w) => {
         const t = liveTable(w, o);
-        return range(sheetOf(w.state, t.sheet)!, { top: t.top, left: t.left, bottom: t.top, right: t.right });
+        return range(sheetOf(w.state, t.sheet)!, {
+          top: t.top,
+          left: t.left,
+          bottom: t.top,
+          right: t.right,
+        });
       },
     },
   },
   TableColumnCollection: {
-    items: (o, w) => liveTable(w, o).columns.map((name, index) => obj("TableColumn", { table: o.table, name, index })),
+    items: (o, w) =>
+      liveTable(w, o).columns.map((name, index) =>
+        obj("TableColumn", { table: o.table, name, index })
+      ),
     call: {
       Add: (o, [index, values, name], w) => {
         const t = liveTable(w, o);
         if (index !== null && index !== undefined && index !== t.columns.length)
           throw new SimulatorGap("TableColumnCollection.add other than at the right end");
-        if (values !== null && values !== undefined) throw new SimulatorGap("TableColumnCollection.add with values");
+        if (values !== null && values !== undefined)
+          throw new SimulatorGap("TableColumnCollection.add with values");
         const sheet = sheetOf(w.state, t.sheet)!;
         let header = typeof name === "string" ? name : `Kolom${t.columns.length + 1}`;
         if (t.columns.some((c) => c.toLowerCase() === header.toLowerCase()))
           throw new ExcelError("InvalidArgument", `The column name '${header}' is in use.`);
         const column = t.right + 1;
-        if (w.state.tables.some((x) => x !== t && x.sheet === t.sheet && intersects(x, { ...t, left: column, right: column })))
+        if (
+          w.state.tables.some(
+            (x) =>
+              x !== t && x.sheet === t.sheet && intersects(x, { ...t, left: column, right: column })
+          )
+        )
           throw new ExcelError("InvalidOperation", "The table can't grow into another table.");
         // Excel shifts filled cells to the right to make room: the simulator refuses instead.
         for (let r = t.top + 1; r <= t.bottom; r++)
-          if (sheet.cells.get(`${r},${column}`)?.value || sheet.cells.get(`${r},${column}`)?.formula)
-            throw new SimulatorGap("TableColumnCollection.add next to filled cells (Excel shifts them)");
+          if (
+            sheet.cells.get(`${r},${column}`)?.value ||
+            sheet.cells.get(`${r},${column}`)?.formula
+          )
+            throw new SimulatorGap(
+              "TableColumnCollection.add next to filled cells (Excel shifts them)"
+            );
         t.right = column;
         t.columns.push(header);
-        sheet.cells.set(`${t.top},${column}`, { ...(sheet.cells.get(`${t.top},${column}`) ?? {}), value: header });
+        sheet.cells.set(`${t.top},${column}`, {
+          ...(sheet.cells.get(`${t.top},${column}`) ?? {}),
+          value: header,
+        });
         return obj("TableColumn", { table: t, name: header, index: t.columns.length - 1 });
       },
     },
@@ -746,7 +857,9 @@ export const classes: Record<string, ClassSpec> = {
   NamedItemCollection: {
     items: (_o, w) => w.state.names.map((item) => obj("NamedItem", { item })),
     index: (_o, [key], w) => {
-      const item = w.state.names.find((n) => typeof key === "string" && n.name.toLowerCase() === key.toLowerCase());
+      const item = w.state.names.find(
+        (n) => typeof key === "string" && n.name.toLowerCase() === key.toLowerCase()
+      );
       if (!item) throw notFound("name", key);
       return obj("NamedItem", { item });
     },
@@ -758,7 +871,8 @@ export const classes: Record<string, ClassSpec> = {
         if (w.state.names.some((n) => n.name.toLowerCase() === name.toLowerCase()))
           throw new ExcelError("ItemAlreadyExists", `The name '${name}' exists already.`);
         const target = reference as SimObject;
-        if (!target || target.cls !== "Range") throw new SimulatorGap("NamedItemCollection.add of a formula");
+        if (!target || target.cls !== "Range")
+          throw new SimulatorGap("NamedItemCollection.add of a formula");
         const abs = boxAddress(rangeBox(target)).replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
         const item: FakeName = { name, formula: `=${quoted(rangeSheet(target, w).name)}!${abs}` };
         w.state.names.push(item);
@@ -780,22 +894,36 @@ export const classes: Record<string, ClassSpec> = {
     },
   },
   ChartCollection: {
+    items: (o, w) =>
+      liveSheet(w, o.sheet as FakeSheet).charts.map((chart) =>
+        obj("Chart", { chart, sheet: o.sheet })
+      ),
+    index: (o, [name], w) => {
+      const chart = liveSheet(w, o.sheet as FakeSheet).charts.find(
+        (c) => typeof name === "string" && c.name?.toLowerCase() === name.toLowerCase()
+      );
+      if (!chart) throw notFound("chart", name);
+      return obj("Chart", { chart, sheet: o.sheet });
+    },
     call: {
+      GetItem: (o, args, w) => classes.ChartCollection.index!(o, args, w),
       Add: (o, [type, source], w) => {
         const sheet = liveSheet(w, o.sheet as FakeSheet);
         const from = source as SimObject;
         const chart: FakeChart = {
+          name: `Grafiek ${w.state.nextId++}`,
           type: String(type),
           source: boxAddress(rangeBox(from)),
           values: boxAddress(rangeBox(from)),
           pointColours: {},
         };
         sheet.charts.push(chart);
-        return obj("Chart", { chart });
+        return obj("Chart", { chart, sheet });
       },
     },
   },
   Chart: {
+    get: { Name: (o) => (o.chart as FakeChart).name ?? "" },
     nav: {
       Title: (o) => obj("ChartTitle", { chart: o.chart }),
       Legend: (o) => obj("ChartLegend", { chart: o.chart }),
@@ -803,9 +931,16 @@ export const classes: Record<string, ClassSpec> = {
       Series: (o) => obj("ChartSeriesCollection", { chart: o.chart }),
     },
     call: {
+      Delete: (o, _a, w) => {
+        const sheet = liveSheet(w, o.sheet as FakeSheet);
+        sheet.charts = sheet.charts.filter((c) => c !== o.chart);
+      },
       SetPosition: (o, [start]) => {
         const chart = o.chart as FakeChart;
-        chart.position = typeof start === "string" ? boxAddress(boxOf(start)) : boxAddress(rangeBox(start as SimObject));
+        chart.position =
+          typeof start === "string"
+            ? boxAddress(boxOf(start))
+            : boxAddress(rangeBox(start as SimObject));
       },
     },
   },
@@ -848,7 +983,9 @@ export const classes: Record<string, ClassSpec> = {
       },
     },
   },
-  ChartPoint: { nav: { Format: (o) => obj("ChartPointFormat", { chart: o.chart, point: o.point }) } },
+  ChartPoint: {
+    nav: { Format: (o) => obj("ChartPointFormat", { chart: o.chart, point: o.point }) },
+  },
   ChartPointFormat: { nav: { Fill: (o) => obj("ChartFill", { chart: o.chart, point: o.point }) } },
   ChartFill: {
     call: {

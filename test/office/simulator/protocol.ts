@@ -63,7 +63,13 @@ export interface RequestMessage {
 /** The response message's body. */
 export interface ResponseMessage {
   Results: Array<{ ActionId: number; Value: unknown }>;
-  Error?: { Code: string; Message: string; Location: string; ActionIndex: number; HttpStatusCode: number };
+  Error?: {
+    Code: string;
+    Message: string;
+    Location: string;
+    ActionIndex: number;
+    HttpStatusCode: number;
+  };
 }
 
 const pascal = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
@@ -115,7 +121,11 @@ function queryValue(o: SimObject, select: string[], w: SimWorld): unknown {
  * @example
  * const response = execute(JSON.parse(requestText), world);
  */
-export function execute(message: RequestMessage, w: SimWorld, onWrite: () => void): ResponseMessage {
+export function execute(
+  message: RequestMessage,
+  w: SimWorld,
+  onWrite: () => void
+): ResponseMessage {
   const resolved = new Map<number, SimObject | null>();
   const paths = message.ObjectPaths ?? {};
 

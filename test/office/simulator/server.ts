@@ -12,9 +12,10 @@ import { parseBox, sheetOf, type FakeValue, type FakeWorkbookState } from "./sta
  * Excel on the web refuses a request or a response whose payload is over 5 MB
  * (`RequestPayloadSizeLimitExceeded`, `ResponsePayloadSizeLimitExceeded`):
  * https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins
- * Counted here as the UTF-8 bytes of the JSON text on the wire.
+ * Counted here as the UTF-8 bytes of the JSON text on the wire, and "5MB" as 5,000,000
+ * (the stricter reading).
  */
-export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
+export const PAYLOAD_LIMIT_BYTES = 5_000_000;
 
 /** `OfficeExtension` request flag 64: the batch was sent with `delayForCellEdit`. */
 const DELAY_FOR_CELL_EDIT = 64;
@@ -25,8 +26,10 @@ export interface SimRun {
   syncs: number;
   /** UTF-8 bytes of each request's JSON body. */
   requestBytes: number[];
-  /** UTF-8 bytes of each response's JSON body. */
+  /** UTF-8 bytes of each response's JSON body that Excel delivered. */
   responseBytes: number[];
+  /** UTF-8 bytes of each response Excel on the web refused to deliver as over its limit (the request failed). */
+  refusedResponseBytes: number[];
   /** Whether every request of the run carried `delayForCellEdit`. */
   delayForCellEdit: boolean;
   calculationSuspended: number;
@@ -90,6 +93,7 @@ function newRun(): SimRun {
     syncs: 0,
     requestBytes: [],
     responseBytes: [],
+    refusedResponseBytes: [],
     delayForCellEdit: true,
     calculationSuspended: 0,
     screenUpdatingSuspended: 0,
@@ -107,7 +111,10 @@ function failure(statusCode: number, code: string, message: string): WireRespons
  * const server = simulatorServer(emptyState());
  * server.answer({ url: "https://x/ProcessQuery?flags=64", body: message });
  */
-export function simulatorServer(state: FakeWorkbookState, options: SimOptions = {}): SimulatorServer {
+export function simulatorServer(
+  state: FakeWorkbookState,
+  options: SimOptions = {}
+): SimulatorServer {
   let current: SimRun | undefined;
   let dirty = true;
   const calc = calculator();
@@ -164,12 +171,18 @@ export function simulatorServer(state: FakeWorkbookState, options: SimOptions = 
       run.requestBytes.push(utf8(text));
       if (utf8(text) > PAYLOAD_LIMIT_BYTES) {
         run.responseBytes.push(0);
-        return failure(413, "RequestPayloadSizeLimitExceeded", "The request payload size has exceeded the limit.");
+        return failure(
+          413,
+          "RequestPayloadSizeLimitExceeded",
+          "The request payload size has exceeded the limit."
+        );
       }
       dirty = true;
       let body: string;
       try {
-        body = JSON.stringify(execute(JSON.parse(text) as RequestMessage, world, () => (dirty = true)));
+        body = JSON.stringify(
+          execute(JSON.parse(text) as RequestMessage, world, () => (dirty = true))
+        );
       } catch (error) {
         if (error instanceof SimulatorGap) {
           run.responseBytes.push(0);
@@ -178,9 +191,16 @@ export function simulatorServer(state: FakeWorkbookState, options: SimOptions = 
         throw error;
       }
       dirty = true;
+      if (utf8(body) > PAYLOAD_LIMIT_BYTES) {
+        // The actions ran (a batch is not a transaction); only their answer does not come back.
+        run.refusedResponseBytes.push(utf8(body));
+        return failure(
+          413,
+          "ResponsePayloadSizeLimitExceeded",
+          "The response payload size has exceeded the limit."
+        );
+      }
       run.responseBytes.push(utf8(body));
-      if (utf8(body) > PAYLOAD_LIMIT_BYTES)
-        return failure(413, "ResponsePayloadSizeLimitExceeded", "The response payload size has exceeded the limit.");
       return { statusCode: 200, headers: { "content-type": "application/json" }, body };
     },
     type(sheetName, at, rows) {

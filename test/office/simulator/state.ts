@@ -46,6 +46,8 @@ export interface FakeFormat {
 
 /** A chart with one series. */
 export interface FakeChart {
+  /** Excel's name of the chart (`Grafiek 1` in a Dutch Excel). */
+  name?: string;
   type: string;
   source: string;
   title?: string;

@@ -35,6 +35,18 @@ export const officeApi: PaneApi = {
   selectCell: async (sheet, cell) => (await office()).selectCell(await host(), sheet, cell),
   share: async () => (await office()).runShare(await host()),
   cleanUp: async () => (await office()).runCleanUp(await host()),
+  onShown(listener) {
+    // SharedRuntime 1.1: the pane is hidden and shown again without reloading the page.
+    if (typeof Office.addin?.onVisibilityModeChanged !== "function") return () => undefined;
+    const remove = Office.addin
+      .onVisibilityModeChanged((message) => {
+        if (message.visibilityMode === Office.VisibilityMode.taskpane) listener();
+      })
+      .catch(() => null);
+    return () => {
+      void remove.then((stop) => stop?.());
+    };
+  },
   async showRequest() {
     const [{ selectCell }, { sheetNames }] = await Promise.all([office(), sheets()]);
     await selectCell(await host(), sheetNames.request, "A1");

@@ -38,6 +38,11 @@ export interface PaneApi {
   share: () => Promise<ShareResult>;
   /** Pseudonymises the candidates outside the top and clears their work history. */
   cleanUp: () => Promise<CleanUpResult>;
+  /**
+   * Calls `listener` each time the pane is shown again (with the long-lived runtime the page
+   * is not reloaded, so the workbook may have changed while it was hidden); returns how to stop.
+   */
+  onShown?: (listener: () => void) => () => void;
 }
 
 /** The state a pane starts in, before the workbook is read. */
@@ -72,20 +77,25 @@ export function usePane(
     [strings]
   );
 
-  const load = useCallback(async () => {
-    const read = await api.readRequest();
-    setState((s) =>
-      read
-        ? {
-            ...s,
-            phase: "ready",
-            request: requestView(read.request),
-            problems: read.problems,
-            privacy: read.privacy,
-          }
-        : { ...s, phase: "notSetUp", request: null, privacy: null }
-    );
-  }, [api]);
+  /** Reads the request again; results on screen keep their problems, and say they may be stale when `shown`. */
+  const load = useCallback(
+    async (shown = false) => {
+      const read = await api.readRequest();
+      setState((s) => {
+        if (!read) return { ...s, phase: "notSetUp", request: null, privacy: null, results: null };
+        const kept = s.results !== null;
+        return {
+          ...s,
+          phase: "ready",
+          request: requestView(read.request),
+          problems: kept ? s.problems : read.problems,
+          privacy: read.privacy,
+          notice: kept && shown ? strings.resultsMayBeStale : s.notice,
+        };
+      });
+    },
+    [api, strings]
+  );
 
   useEffect(() => {
     load().catch((error) => {
@@ -93,6 +103,15 @@ export function usePane(
       setState((s) => (s.phase === "loading" ? { ...s, phase: "notSetUp" } : s));
     });
   }, [load, fail]);
+
+  // Shown again: read the workbook again (not while an action runs: it reads for itself).
+  useEffect(
+    () =>
+      api.onShown?.(() => {
+        if (!running.current) load(true).catch(fail);
+      }),
+    [api, load, fail]
+  );
 
   /** Runs one action at a time; a second click while one runs does nothing. */
   const run = useCallback(
@@ -146,6 +165,7 @@ export function usePane(
             ...(shared.needsDraw > 0 ? [strings.shareDrawPending(shared.needsDraw)] : []),
           ].join(" ");
           setState((s) => ({ ...s, notice }));
+          await load();
         }),
       cleanUp: () =>
         run("cleanUp", async () => {
@@ -154,11 +174,8 @@ export function usePane(
             done.pseudonyms + done.clearedPeriods === 0
               ? strings.cleanUpNothing
               : strings.cleanUpDone(done.pseudonyms, done.clearedPeriods, done.kept);
-          setState((s) => ({
-            ...s,
-            notice,
-            privacy: s.privacy && { ...s.privacy, pending: 0 },
-          }));
+          setState((s) => ({ ...s, notice }));
+          await load();
         }),
       dismissError: () => setState((s) => ({ ...s, error: null })),
       dismissNotice: () => setState((s) => ({ ...s, notice: null })),

@@ -148,6 +148,12 @@ test("cleans up: the notice counts what changed and the reminder has nothing lef
   api.readRequest.mockResolvedValue({ request: request17040, problems: [], privacy });
   const { result } = renderHook(() => usePane(api, nl));
   await waitFor(() => expect(result.current.state.phase).toBe("ready"));
+  // The workbook read again after cleaning up has nothing left to clean.
+  api.readRequest.mockResolvedValue({
+    request: request17040,
+    problems: [],
+    privacy: { ...privacy, pending: 0 },
+  });
   act(() => result.current.actions.cleanUp());
   expect(result.current.state.busy).toBe("cleanUp");
   await waitFor(() => expect(result.current.state.busy).toBeNull());
@@ -171,4 +177,59 @@ test("a clean-up that is refused shows the workbook's Dutch message and no notic
   expect(result.current.state.error?.message).toBe("Er is nog een loting nodig.");
   expect(result.current.state.notice).toBeNull();
   expect(result.current.state.privacy).toEqual(privacy);
+});
+
+test("shown again: reads the workbook again, keeps the results with a note that they may be stale", async () => {
+  const api = stubApi();
+  let shown: (() => void) | undefined;
+  const stop = jest.fn();
+  api.onShown = jest.fn((listener: () => void) => {
+    shown = listener;
+    return stop;
+  });
+  const { result, unmount } = renderHook(() => usePane(api, nl));
+  await waitFor(() => expect(result.current.state.phase).toBe("notSetUp"));
+  act(() => result.current.actions.setUp("17040"));
+  await waitFor(() => expect(result.current.state.phase).toBe("ready"));
+  act(() => result.current.actions.score());
+  await waitFor(() => expect(result.current.state.results).not.toBeNull());
+  const reads = api.readRequest.mock.calls.length;
+
+  api.readRequest.mockResolvedValueOnce({
+    request: { ...request17040, title: "Gewijzigd terwijl verborgen" },
+    problems: [],
+    privacy: { ...privacy, pending: 3 },
+  });
+  act(() => shown!());
+  await waitFor(() =>
+    expect(result.current.state.request?.title).toBe("Gewijzigd terwijl verborgen")
+  );
+  expect(api.readRequest).toHaveBeenCalledTimes(reads + 1);
+  expect(result.current.state.privacy?.pending).toBe(3);
+  expect(result.current.state.results).not.toBeNull();
+  expect(result.current.state.problems).toEqual(outcome.problems);
+  expect(result.current.state.notice).toBe(nl.resultsMayBeStale);
+
+  unmount();
+  expect(stop).toHaveBeenCalledTimes(1);
+});
+
+test("after sharing and after cleaning up the workbook is read again", async () => {
+  const api = stubApi();
+  const { result } = renderHook(() => usePane(api, nl));
+  await waitFor(() => expect(result.current.state.phase).toBe("notSetUp"));
+  act(() => result.current.actions.setUp("17040"));
+  await waitFor(() => expect(result.current.state.phase).toBe("ready"));
+  const reads = api.readRequest.mock.calls.length;
+  act(() => result.current.actions.share());
+  await waitFor(() => expect(api.readRequest).toHaveBeenCalledTimes(reads + 1));
+  await waitFor(() => expect(result.current.state.busy).toBeNull());
+  api.readRequest.mockResolvedValueOnce({
+    request: request17040,
+    problems: [],
+    privacy: { ...privacy, pending: 0 },
+  });
+  act(() => result.current.actions.cleanUp());
+  await waitFor(() => expect(api.readRequest).toHaveBeenCalledTimes(reads + 2));
+  await waitFor(() => expect(result.current.state.privacy?.pending).toBe(0));
 });

@@ -83,6 +83,8 @@ export interface Strings {
   cleanUpCancel: string;
   cleanUpDone: (names: number, periods: number, kept: number) => string;
   cleanUpNothing: string;
+  /** Shown when the pane is opened again over results of an earlier scoring. */
+  resultsMayBeStale: string;
   privacyReminderTitle: string;
   privacyReminder: (closed: string) => string;
 
@@ -203,6 +205,8 @@ export const nl: Strings = {
   cleanUpDone: (names, periods, kept) =>
     `Opgeschoond: ${names} ${names === 1 ? "naam" : "namen"} vervangen door een pseudoniem, ${periods} ${periods === 1 ? "periode" : "perioden"} werkervaring gewist; ${kept} ${kept === 1 ? "kandidaat" : "kandidaten"} in de top ongewijzigd.`,
   cleanUpNothing: "Er was niets meer op te schonen.",
+  resultsMayBeStale:
+    "Deze uitslag is van de vorige beoordeling. Is de werkmap intussen gewijzigd, beoordeel dan opnieuw.",
   privacyReminderTitle: "Persoonsgegevens opschonen",
   privacyReminder: (closed) =>
     `De aanvraag sloot op ${closed}, meer dan 4 weken geleden. Schoon de persoonsgegevens op van de kandidaten die niet geselecteerd zijn.`,
@@ -311,6 +315,8 @@ export const en: Strings = {
   cleanUpDone: (names, periods, kept) =>
     `Cleaned up: ${names} ${names === 1 ? "name" : "names"} replaced by a pseudonym, ${periods} ${periods === 1 ? "period" : "periods"} of work history cleared; ${kept} ${kept === 1 ? "candidate" : "candidates"} in the top unchanged.`,
   cleanUpNothing: "There was nothing left to clean up.",
+  resultsMayBeStale:
+    "These results are from the last scoring. If the workbook has changed since, score again.",
   privacyReminderTitle: "Clean up personal data",
   privacyReminder: (closed) =>
     `The request closed on ${closed}, more than 4 weeks ago. Clean up the personal data of the candidates who were not selected.`,

@@ -4,6 +4,8 @@
  * simulator. Every use case of src/office runs through {@link OfficeHost.run}.
  */
 
+import type { SeenSize } from "./read";
+
 /** What src/office needs of Excel. */
 export interface OfficeHost {
   /** Runs a batch in Excel (`Excel.run`), waiting while the user is editing a cell. */
@@ -12,8 +14,8 @@ export interface OfficeHost {
   createWorkbook(base64: string): Promise<void>;
   /** Whether the host supports a requirement set; a host that cannot tell says yes. */
   isSetSupported(set: string, version: string): boolean;
-  /** Cells per sheet seen by the last read, so that a large workbook is read in blocks from the start. */
-  readSizes: Map<string, number>;
+  /** What the last read saw per sheet, so that a large workbook is read in blocks from the start. */
+  readSizes: Map<string, SeenSize>;
 }
 
 /** The parts of Office.js a host is made of. */

@@ -15,6 +15,7 @@ import type {
   TableSnapshot,
   WorkbookSnapshot,
 } from "../workbook/snapshot";
+import type { WorkbookChange } from "../workbook/changes";
 import { sheetNames, tableNames } from "../workbook/texts";
 
 /** A conditional format that is on a sheet already (so the add-in can replace its own). */
@@ -59,10 +60,18 @@ export interface ReadOptions {
   /** Sheets of which only the head is read (the add-in rewrites them whole). */
   heads?: string[];
   /**
-   * Cells per sheet (lower-case name) seen by the last read of this host, kept up to date here:
-   * when they predict more than one response can carry, the values are read in blocks at once.
+   * What the last read of this host saw per sheet (lower-case name), kept up to date here:
+   * when it predicts more than one response can carry, the values are read in blocks at once.
    */
-  sizes?: Map<string, number>;
+  sizes?: Map<string, SeenSize>;
+}
+
+/** A sheet as last read: its rows and the JSON bytes their values (and formulas, when read) took. */
+export interface SeenSize {
+  rows: number;
+  bytes: number;
+  /** Null when the formulas were not read. */
+  formulaBytes: number | null;
 }
 
 /**
@@ -71,12 +80,10 @@ export interface ReadOptions {
  * with room for the envelope.
  */
 export const READ_BUDGET_BYTES = 4_000_000;
-/**
- * JSON bytes a cell's value takes in a response, as planned (measured: about 10 for the
- * generated candidates with their outputs; names and explanations make it vary). A block
- * that still comes back too large is read again in halves.
- */
-const BYTES_PER_CELL = 14;
+/** Rows read first of a sheet not seen before, to measure what a row takes. */
+const PROBE_ROWS = 200;
+/** Blocks are planned at this share of the budget: rows differ in length. */
+const PLANNED_SHARE = 0.8;
 
 /** `=Aanvraag!$B$5` or `='Mijn blad'!$A$1:$B$2` as sheet and address; null for anything else. */
 export function parseNameFormula(name: string, formula: string): NameSnapshot | null {
@@ -123,13 +130,14 @@ interface TableRead {
   columns: Excel.TableColumnCollection;
 }
 
-/** A block of rows of a sheet to read, 0-based from the used range's first row. */
+/** A block of rows of a sheet to read: 0-based sheet row and column, and the bytes it is expected to take. */
 interface Block {
   sheet: string;
   top: number;
   rows: number;
   left: number;
   columns: number;
+  bytes: number;
 }
 
 /**
@@ -209,15 +217,16 @@ async function readBlocks(
   into: Map<string, { values: unknown[][]; formulas: unknown[][] }>
 ): Promise<void> {
   const queue = [...blocks];
+  // Halved each time Excel refuses a response: the cells were larger than planned.
+  let budget = READ_BUDGET_BYTES;
   while (queue.length > 0) {
     const group: Block[] = [];
     let bytes = 0;
     while (queue.length > 0) {
       const next = queue[0];
-      const cost = next.rows * next.columns * (formulas ? 2 : 1) * BYTES_PER_CELL;
-      if (group.length > 0 && bytes + cost > READ_BUDGET_BYTES) break;
+      if (group.length > 0 && bytes + next.bytes > budget) break;
       group.push(queue.shift()!);
-      bytes += cost;
+      bytes += next.bytes;
     }
     const ranges = group.map((b) =>
       context.workbook.worksheets
@@ -230,16 +239,16 @@ async function readBlocks(
       // eslint-disable-next-line office-addins/no-context-sync-in-loop
       await context.sync();
     } catch (error) {
-      const single = group.length === 1 && group[0].rows === 1;
-      if (!tooLarge(error) || single) throw error;
-      const halves = group.flatMap((b) =>
-        b.rows === 1
-          ? [b]
-          : [
-              { ...b, rows: Math.ceil(b.rows / 2) },
-              { ...b, top: b.top + Math.ceil(b.rows / 2), rows: b.rows - Math.ceil(b.rows / 2) },
-            ]
-      );
+      if (!tooLarge(error) || (group.length === 1 && group[0].rows === 1)) throw error;
+      budget /= 2;
+      const halves = group.flatMap((b) => {
+        if (b.rows === 1) return [b];
+        const upper = Math.ceil(b.rows / 2);
+        return [
+          { ...b, rows: upper, bytes: b.bytes / 2 },
+          { ...b, top: b.top + upper, rows: b.rows - upper, bytes: b.bytes / 2 },
+        ];
+      });
       queue.unshift(...halves);
       continue;
     }
@@ -284,6 +293,67 @@ async function confirmErrors(
 }
 
 /**
+ * The values of the sheets too large for one response, in blocks: rows per block from
+ * what the host saw last time, else from a first block of {@link PROBE_ROWS} rows.
+ */
+async function readInBlocks(
+  context: Excel.RequestContext,
+  present: SheetRead[],
+  grids: Map<string, { values: unknown[][]; formulas: unknown[][] }>,
+  formulas: boolean,
+  seen: (name: string) => SeenSize | undefined,
+  seenBytes: (size: SeenSize) => number
+): Promise<void> {
+  const sheets = present.filter((s) => !s.used.isNullObject);
+  const perRow = new Map<SheetRead, number>();
+  const probes: Block[] = [];
+  for (const s of sheets) {
+    const size = seen(s.wanted);
+    if (size && size.rows > 0) perRow.set(s, seenBytes(size) / size.rows);
+    else
+      probes.push({
+        sheet: s.sheet.name,
+        top: s.used.rowIndex,
+        rows: Math.min(PROBE_ROWS, s.used.rowCount),
+        left: s.used.columnIndex,
+        columns: s.used.columnCount,
+        bytes: 0,
+      });
+  }
+  if (probes.length > 0) await readBlocks(context, probes, formulas, grids);
+  const blocks: Block[] = [];
+  for (const s of sheets) {
+    const grid = grids.get(s.sheet.name.toLowerCase())!;
+    let start = 0;
+    if (!perRow.has(s)) {
+      const probe = probes.find((p) => p.sheet === s.sheet.name)!;
+      const rows = grid.values.slice(probe.top, probe.top + probe.rows);
+      const bytes =
+        JSON.stringify(rows).length +
+        (formulas
+          ? JSON.stringify(grid.formulas.slice(probe.top, probe.top + probe.rows)).length
+          : 0);
+      perRow.set(s, Math.max(1, bytes / Math.max(1, probe.rows)));
+      start = probe.rows;
+    }
+    const bytesPerRow = perRow.get(s)!;
+    const rowsPerBlock = Math.max(1, Math.floor((READ_BUDGET_BYTES * PLANNED_SHARE) / bytesPerRow));
+    for (let top = start; top < s.used.rowCount; top += rowsPerBlock) {
+      const rows = Math.min(rowsPerBlock, s.used.rowCount - top);
+      blocks.push({
+        sheet: s.sheet.name,
+        top: s.used.rowIndex + top,
+        rows,
+        left: s.used.columnIndex,
+        columns: s.used.columnCount,
+        bytes: rows * bytesPerRow,
+      });
+    }
+  }
+  await readBlocks(context, blocks, formulas, grids);
+}
+
+/**
  * Reads the sheets of {@link ReadOptions} (values, tables, conditional formats),
  * the heads of the sheets the add-in rewrites whole, and the defined names: in
  * one sync when they fit in a response, else in blocks of rows.
@@ -298,11 +368,13 @@ export async function readWorkbook(
 ): Promise<OfficeRead> {
   const wanted = [...(options.sheets ?? Object.values(sheetNames)), ...(options.more ?? [])];
   const formulas = options.formulas === true;
-  const perCell = BYTES_PER_CELL * (formulas ? 2 : 1);
-  const predicted = wanted.reduce(
-    (sum, name) => sum + (options.sizes?.get(name.toLowerCase()) ?? 0) * perCell,
-    0
-  );
+  const seen = (name: string) => options.sizes?.get(name.toLowerCase());
+  const seenBytes = (size: SeenSize) =>
+    size.bytes + (formulas ? (size.formulaBytes ?? size.bytes) : 0);
+  const predicted = wanted.reduce((sum, name) => {
+    const size = seen(name);
+    return sum + (size ? seenBytes(size) : 0);
+  }, 0);
   // Values with the first sync when they fit in a response (as far as this host has seen), else in blocks.
   let whole = predicted <= READ_BUDGET_BYTES;
   let first = queueFirst(context, wanted, options.heads ?? [], whole, formulas);
@@ -310,21 +382,15 @@ export async function readWorkbook(
     await context.sync();
   } catch (error) {
     if (!whole || !tooLarge(error)) throw error;
-    // Larger than this host has seen: the same without values, then the values in blocks.
+    // Larger than this host has seen (so what it saw is no guide): without values, then in blocks.
     whole = false;
+    for (const name of wanted) options.sizes?.delete(name.toLowerCase());
     first = queueFirst(context, wanted, options.heads ?? [], false, formulas);
     await context.sync();
   }
-  for (const s of first.sheets)
-    if (!s.sheet.isNullObject)
-      options.sizes?.set(
-        s.wanted.toLowerCase(),
-        s.used.isNullObject ? 0 : s.used.rowCount * s.used.columnCount
-      );
 
   const present = first.sheets.filter((s) => !s.sheet.isNullObject);
   const grids = new Map<string, { values: unknown[][]; formulas: unknown[][] }>();
-  const blocks: Block[] = [];
   for (const s of present) {
     const grid = { values: [] as unknown[][], formulas: [] as unknown[][] };
     grids.set(s.sheet.name.toLowerCase(), grid);
@@ -332,28 +398,31 @@ export async function readWorkbook(
     if (whole) {
       grid.values = s.used.values;
       if (formulas) grid.formulas = s.used.formulas;
-      continue;
+    } else {
+      // Blocks are placed by sheet row (0-based), from the used range's first row.
+      grid.values = new Array(s.used.rowIndex + s.used.rowCount);
+      grid.formulas = new Array(s.used.rowIndex + s.used.rowCount);
     }
-    const perBlock = Math.max(1, Math.floor(READ_BUDGET_BYTES / (perCell * s.used.columnCount)));
-    for (let top = 0; top < s.used.rowCount; top += perBlock)
-      blocks.push({
-        sheet: s.sheet.name,
-        top: s.used.rowIndex + top,
-        rows: Math.min(perBlock, s.used.rowCount - top),
-        left: s.used.columnIndex,
-        columns: s.used.columnCount,
-      });
   }
-  if (!whole) {
-    // Blocks are placed by sheet row: make the grids start at the used range's first row.
-    for (const s of present) {
-      const grid = grids.get(s.sheet.name.toLowerCase())!;
-      if (!s.used.isNullObject) {
-        grid.values = new Array(s.used.rowIndex + s.used.rowCount);
-        grid.formulas = new Array(s.used.rowIndex + s.used.rowCount);
-      }
-    }
-    await readBlocks(context, blocks, formulas, grids);
+  if (!whole) await readInBlocks(context, present, grids, formulas, seen, seenBytes);
+  for (const s of present) {
+    const grid = grids.get(s.sheet.name.toLowerCase())!;
+    const rows = s.used.isNullObject
+      ? []
+      : whole
+        ? grid.values
+        : grid.values.slice(s.used.rowIndex);
+    const formulaRows =
+      !formulas || s.used.isNullObject
+        ? null
+        : whole
+          ? grid.formulas
+          : grid.formulas.slice(s.used.rowIndex);
+    options.sizes?.set(s.wanted.toLowerCase(), {
+      rows: rows.length,
+      bytes: JSON.stringify(rows).length,
+      formulaBytes: formulaRows ? JSON.stringify(formulaRows).length : null,
+    });
   }
 
   // Tables on the sheets read that are not the add-in's own by name: their details in one more sync.
@@ -443,6 +512,25 @@ export async function readWorkbook(
     formats,
     heads,
   };
+}
+
+/**
+ * Adds what a use case wrote to what the host saw, so that the next read plans for it
+ * (an overwrite counts twice: that errs on the side of blocks).
+ *
+ * @example
+ * noteWrites(host.readSizes, plan.changes);
+ */
+export function noteWrites(sizes: Map<string, SeenSize>, changes: WorkbookChange[]): void {
+  for (const change of changes) {
+    if (change.kind !== "writeValues" && change.kind !== "writeFormulas") continue;
+    const size = sizes.get(change.sheet.toLowerCase());
+    if (!size) continue;
+    const grid = change.kind === "writeValues" ? change.values : change.formulas;
+    size.bytes += JSON.stringify(grid).length;
+    if (change.kind === "writeFormulas" && size.formulaBytes !== null)
+      size.formulaBytes += JSON.stringify(grid).length;
+  }
 }
 
 /**

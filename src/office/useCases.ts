@@ -16,7 +16,7 @@ import { planSetUp, setUpRequest } from "../workbook/setUp";
 import { rankingTexts, rejectionTexts, sheetNames } from "../workbook/texts";
 import { applyChanges } from "./apply";
 import type { OfficeHost } from "./host";
-import { readWorkbook } from "./read";
+import { noteWrites, readWorkbook } from "./read";
 import { officeTexts } from "./texts";
 import { checkRowsUnchanged } from "./verify";
 
@@ -86,12 +86,9 @@ async function score(
   const plan = planScore(read.snapshot, options);
   const privacy = privacyStatus(read.snapshot, plan.request, new Date());
   await checkRowsUnchanged(context, read.snapshot);
-  await applyChanges(
-    context,
-    [...plan.changes, ...rejectionChanges(plan.evaluation)],
-    read,
-    host.isSetSupported
-  );
+  const changes = [...plan.changes, ...rejectionChanges(plan.evaluation)];
+  await applyChanges(context, changes, read, host.isSetSupported);
+  noteWrites(host.readSizes, changes);
   return {
     request: plan.request,
     evaluation: plan.evaluation,
@@ -114,6 +111,7 @@ export async function runSetUp(host: OfficeHost, presetOrBlank: string): Promise
     const read = await readWorkbook(context, { formulas: true, sizes: host.readSizes });
     const changes = planSetUp(read.snapshot, request);
     await applyChanges(context, changes, read, host.isSetSupported);
+    noteWrites(host.readSizes, changes);
     return { changes: changes.length };
   });
 }
@@ -234,6 +232,7 @@ export async function runCleanUp(
     const plan = planPrivacy(read.snapshot, options);
     await checkRowsUnchanged(context, read.snapshot);
     await applyChanges(context, plan.changes, read, host.isSetSupported);
+    noteWrites(host.readSizes, plan.changes);
     return {
       pseudonyms: plan.pseudonyms.filter((p) => p.name !== p.pseudonym).length,
       clearedPeriods: plan.clearedPeriods.length,

@@ -1,0 +1,255 @@
+/**
+ * The defects that Microsoft's client and the modelled host behaviours showed
+ * (issue 15), each as a test through the real client that failed on the code
+ * before its fix.
+ */
+import path from "path";
+import {
+  runCleanUp,
+  runReadRequest,
+  runRecordDraw,
+  runScore,
+  runSetUp,
+  selectCell,
+} from "../../src/office";
+import { officeTexts } from "../../src/office/texts";
+import { WorkbookError } from "../../src/workbook/problems";
+import type { WorkbookSnapshot } from "../../src/workbook/snapshot";
+import { generatedSheet, inputHeaders, stateFromSnapshot, xlsxSnapshot } from "./helpers";
+import { PAYLOAD_LIMIT_BYTES, sheetOf, simulateExcel, type FakeSheet } from "./simulator";
+
+const example = path.resolve(__dirname, "../../examples/aanvraag-17040.xlsx");
+const preset = { preset: "17040" };
+let snapshot: WorkbookSnapshot;
+
+beforeAll(async () => {
+  snapshot = await xlsxSnapshot(example);
+});
+
+/** The values of a sheet's column from a row down, as the store holds them. */
+function column(sheet: FakeSheet, col: number, from: number, to: number): unknown[] {
+  const out: unknown[] = [];
+  for (let r = from; r <= to; r++) out.push(sheet.cells.get(`${r},${col}`)?.value ?? "");
+  return out;
+}
+
+describe("1. conditional formats are read as Excel answers them", () => {
+  test("after a scoring added data bars, the pane reads the request and scores again", async () => {
+    const excel = simulateExcel(stateFromSnapshot(snapshot));
+    await runScore(excel.host, preset);
+    const kandidaten = sheetOf(excel.state, "Kandidaten")!;
+    expect(kandidaten.formats.some((f) => f.type === "DataBar")).toBe(true);
+    // Excel answers `customOrNullObject` of a data bar with null: its rule is never filled.
+    await expect(runReadRequest(excel.host)).resolves.not.toBeNull();
+    await expect(runScore(excel.host, preset)).resolves.toBeDefined();
+  });
+});
+
+describe("2. reads in blocks: no response over 5 MB", () => {
+  test("a sheet of 12 MB of text is read whole, every response under the limit", async () => {
+    const long = "x".repeat(600);
+    const sheet = generatedSheet(2_000);
+    // A long note in every row: 2,000 × 6 × 600 characters is 7 MB of values.
+    sheet.values[0].push(
+      "Notitie 1",
+      "Notitie 2",
+      "Notitie 3",
+      "Notitie 4",
+      "Notitie 5",
+      "Notitie 6"
+    );
+    for (let r = 1; r < sheet.values.length; r++)
+      sheet.values[r].push(...Array.from({ length: 6 }, (_, i) => `${r}-${i} ${long}`));
+    sheet.tables[0].columns = sheet.values[0] as string[];
+    const excel = simulateExcel(stateFromSnapshot({ sheets: [sheet], names: [] }));
+    const outcome = await runScore(excel.host, preset);
+    expect(outcome.evaluation.candidates).toHaveLength(2_000);
+    const run = excel.last();
+    // A host that has seen nothing of the workbook tries one response first: Excel on the web
+    // refuses it, and every block after that fits.
+    expect(run.refusedResponseBytes.length).toBeLessThanOrEqual(1);
+    expect(Math.max(...run.responseBytes)).toBeLessThan(PAYLOAD_LIMIT_BYTES);
+    expect(Math.max(...run.requestBytes)).toBeLessThan(PAYLOAD_LIMIT_BYTES);
+    expect(run.responseBytes.reduce((a, b) => a + b, 0)).toBeGreaterThan(7_000_000);
+  });
+
+  test("a second read of the same host plans blocks at once: nothing is refused", async () => {
+    const excel = simulateExcel(stateFromSnapshot({ sheets: [generatedSheet(20_000)], names: [] }));
+    await runScore(excel.host, preset);
+    await runScore(excel.host, preset);
+    expect(excel.last().refusedResponseBytes).toEqual([]);
+    expect(Math.max(...excel.last().responseBytes)).toBeLessThan(PAYLOAD_LIMIT_BYTES);
+  });
+});
+
+describe("3. conditional formats: ids are priorities", () => {
+  test("the evaluator's own rules survive scoring again; the add-in's are replaced, not added", async () => {
+    const state = stateFromSnapshot(snapshot);
+    const before = {
+      id: "own1",
+      type: "Custom" as const,
+      range: "C2:C26",
+      formula: "=$C2>70",
+      fill: "#FF0000",
+    };
+    sheetOf(state, "Kandidaten")!.formats.push(before);
+    const excel = simulateExcel(state);
+    await runScore(excel.host, preset);
+    // A rule the evaluator adds after the first scoring takes the top priority (id 0), above the add-in's.
+    const after = {
+      id: "own2",
+      type: "Custom" as const,
+      range: "B2:B26",
+      formula: '=$B2="ZZP"',
+      fill: "#00FF00",
+    };
+    const formats = () => sheetOf(excel.state, "Kandidaten")!.formats;
+    formats().unshift(after);
+    const ours = formats()
+      .filter((f) => !f.id.startsWith("own"))
+      .map((f) => [f.type, f.formula ?? null, f.range])
+      .sort();
+    await runScore(excel.host, preset);
+    await runScore(excel.host, preset);
+    expect(formats().filter((f) => f.id.startsWith("own"))).toEqual([after, before]);
+    expect(
+      formats()
+        .filter((f) => !f.id.startsWith("own"))
+        .map((f) => [f.type, f.formula ?? null, f.range])
+        .sort()
+    ).toEqual(ours);
+  });
+});
+
+describe("4. text stays text", () => {
+  test("names and suppliers that Excel would parse arrive in Ranking and Afwijzingen as typed", async () => {
+    const sheet = generatedSheet(12);
+    const nameAt = inputHeaders.indexOf("Kandidaat");
+    const supplierAt = inputHeaders.indexOf("Leverancier");
+    const typed = [
+      '=HYPERLINK("https://example.org","Jan")',
+      "+31 6 12345678",
+      "-",
+      "17040",
+      "TRUE",
+      "1e3",
+      "50%",
+    ];
+    typed.forEach((text, i) => {
+      sheet.values[i + 1][nameAt] = text;
+      sheet.values[i + 1][supplierAt] = text;
+    });
+    const excel = simulateExcel(stateFromSnapshot({ sheets: [sheet], names: [] }));
+    const outcome = await runScore(excel.host, preset);
+    let seen = 0;
+    for (const name of ["Ranking", "Afwijzingen"]) {
+      const target = sheetOf(excel.state, name)!;
+      // Name in column B, supplier in column C, on both sheets.
+      for (let r = 1; r <= 40; r++) {
+        const cell = target.cells.get(`${r},2`);
+        const text = typed.find((t) => t === cell?.value);
+        if (!text) continue;
+        seen++;
+        expect(cell?.formula).toBeUndefined();
+        expect(target.cells.get(`${r},3`)?.value).toBe(text);
+      }
+      for (const cell of target.cells.values()) {
+        expect(cell.formula).toBeUndefined();
+        expect([17040, 31612345678, 1000, 0.5, true]).not.toContain(cell.value);
+      }
+    }
+    // Every typed candidate is on one of the two sheets (eligible ones in Ranking, the others in Afwijzingen).
+    const named = outcome.evaluation.candidates.filter((c) => typed.includes(c.name));
+    expect(named).toHaveLength(typed.length);
+    expect(seen).toBeGreaterThanOrEqual(typed.length);
+  });
+});
+
+describe("5. every batch waits while the user edits a cell", () => {
+  test("all use cases run with delayForCellEdit", async () => {
+    const excel = simulateExcel(stateFromSnapshot(snapshot));
+    await runReadRequest(excel.host);
+    const first = await runScore(excel.host, preset);
+    const rows = first.evaluation.candidates.filter((c) => c.needsDraw).map((c) => c.row);
+    await runRecordDraw(
+      excel.host,
+      rows,
+      rows.map((_, i) => i + 1),
+      preset
+    );
+    await selectCell(excel.host, "Kandidaten", "B3");
+    await runCleanUp(excel.host, preset);
+    const fresh = simulateExcel();
+    await runSetUp(fresh.host, "17040");
+    const runs = [...excel.runs, ...fresh.runs];
+    expect(runs.length).toBeGreaterThanOrEqual(6);
+    expect(runs.every((r) => r.syncs > 0 && r.delayForCellEdit)).toBe(true);
+  });
+});
+
+describe("7. edits between syncs, and sheets rewritten in place", () => {
+  test("rows moved by someone else between reading and writing: nothing is written, a Dutch message", async () => {
+    const excel = simulateExcel(stateFromSnapshot(snapshot));
+    const kandidaten = sheetOf(excel.state, "Kandidaten")!;
+    const start = excel.requests;
+    let moved = "";
+    excel.options.between = (sim, request) => {
+      if (request !== start + 1) return;
+      // A co-author sorts: rows 2 and 3 change places, between the add-in's read and its writes.
+      for (let c = 1; c <= 30; c++) {
+        const a = kandidaten.cells.get(`2,${c}`);
+        const b = kandidaten.cells.get(`3,${c}`);
+        if (b) kandidaten.cells.set(`2,${c}`, b);
+        else kandidaten.cells.delete(`2,${c}`);
+        if (a) kandidaten.cells.set(`3,${c}`, a);
+        else kandidaten.cells.delete(`3,${c}`);
+      }
+      moved = JSON.stringify([...sim.state.sheets.map((s) => [...s.cells.entries()])]);
+    };
+    const error = await runScore(excel.host, preset).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WorkbookError);
+    expect((error as Error).message).toBe(officeTexts.changedMeanwhile);
+    expect(JSON.stringify([...excel.state.sheets.map((s) => [...s.cells.entries()])])).toBe(moved);
+    expect(sheetOf(excel.state, "Ranking")).toBeDefined();
+  });
+
+  test("a formula on the evaluator's own sheet that refers to Ranking keeps working after scoring again", async () => {
+    const state = stateFromSnapshot(snapshot);
+    const excel = simulateExcel(state);
+    await runScore(excel.host, preset);
+    const notes = {
+      ...sheetOf(excel.state, "Kandidaten")!,
+      name: "Notities",
+      cells: new Map(),
+      formats: [],
+      charts: [],
+      validations: [],
+      widths: {},
+      autofitRows: [],
+    };
+    notes.cells.set("1,1", { value: "", formula: "=Ranking!B5" });
+    excel.state.sheets.push(notes);
+    const before = excel.valueAt("Notities", 1, 1);
+    expect(typeof before).toBe("string");
+    expect(before).not.toMatch(/^#/);
+    await runScore(excel.host, preset);
+    expect(notes.cells.get("1,1")?.formula).toBe("=Ranking!B5");
+    expect(excel.valueAt("Notities", 1, 1)).toBe(before);
+  });
+
+  test("Ranking is emptied in place: one table, one chart and the add-in's rules after scoring twice", async () => {
+    const excel = simulateExcel(stateFromSnapshot(snapshot));
+    await runScore(excel.host, preset);
+    const once = sheetOf(excel.state, "Ranking")!;
+    const rules = once.formats.length;
+    await runScore(excel.host, preset);
+    const ranking = sheetOf(excel.state, "Ranking")!;
+    expect(ranking).toBe(once);
+    expect(excel.state.tables.filter((t) => t.sheet === "Ranking")).toHaveLength(
+      excel.state.tables.filter((t) => t.sheet === "Ranking").length && 1
+    );
+    expect(ranking.charts).toHaveLength(1);
+    expect(ranking.formats).toHaveLength(rules);
+    expect(column(ranking, 2, 5, 6).every((v) => typeof v === "string" && v !== "")).toBe(true);
+  });
+});

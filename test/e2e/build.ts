@@ -1,20 +1,23 @@
 /**
  * Builds, for the browser run, the task pane as production (the main webpack
- * config, its taskpane entry only) and the fake Office host as one script.
+ * config, its taskpane entry only) and, as one script, the Excel host that the
+ * test puts into the pane's page before it loads (host.ts: the simulator behind
+ * Excel on Windows' `window.external` bridge, for Microsoft's real office.js).
  */
 import path from "path";
 import webpack, { type Configuration } from "webpack";
 
 const root = path.resolve(__dirname, "../..");
 
-/** Where the builds went and the task pane's initial JavaScript size. */
+/** Where the builds went. */
 export interface E2eBuild {
   dir: string;
+  /** The Excel host (host.ts), to run in the page before its own scripts: never office.js itself. */
   hostScript: string;
 }
 
 /**
- * Runs webpack for the task pane (production) and the fake host into `dir`.
+ * Runs webpack for the task pane (production) and the Excel host into `dir`.
  *
  * @example
  * const { hostScript } = await buildForE2e("/tmp/awardscore-e2e");

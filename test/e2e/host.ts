@@ -1,107 +1,156 @@
 /**
- * What the browser page gets instead of Microsoft's office.js: the fake Excel of
- * test/office/fakeExcel behind a global `Excel`, and a tiny `Office` whose
- * `onReady` resolves with host Excel and whose context has the language and
- * theme of the run (`window.__officeConfig`, set before the page loads).
+ * Excel on Windows for the browser run, put into the task pane's page before its
+ * own scripts run (as Excel puts its host bridge into the add-in's web view): the
+ * simulator's server holding the workbook, behind the `window.external` bridge
+ * that Microsoft's real office.js talks to (test/office/simulator/browser.ts).
+ * The page itself loads office.js from Microsoft's CDN address, which the test
+ * routes to `@microsoft/office-js/dist` on this machine.
+ *
+ * The language, theme and requirement sets of the run come from
+ * `window.__officeConfig`, set before this script; `window.awardscoreHost` is
+ * the test's handle on the workbook: it types rows as a user would and reads
+ * what Excel shows.
  */
-import { installFakeExcel, sheetOf, type FakeValue } from "../office/fakeExcel";
+import { installDesktopExcel } from "../office/simulator/browser";
+import { simulatorServer } from "../office/simulator/server";
+import {
+  boxAddress,
+  emptyState,
+  sheetOf,
+  type FakeTable,
+  type FakeValue,
+} from "../office/simulator/state";
 
-/** The language and theme of one run. */
+/** What Excel reports to the add-in in one run. */
 export interface OfficeConfig {
   displayLanguage: string;
-  bodyBackgroundColor: string;
+  /** `Office.context.officeTheme`: `bodyBackgroundColor` and the other colours, as `#rrggbb`. */
+  officeTheme: Record<string, string>;
+  /** The requirement sets Excel supports; Microsoft 365's current sets by default. */
+  requirements?: Record<string, string>;
 }
 
-/** Rows keyed by header, as the test pushes them into a table. */
+/** Rows keyed by header, as the test types them into a table. */
 export type TableRows = Array<Record<string, FakeValue>>;
 
-const host = window as unknown as {
-  __officeConfig?: OfficeConfig;
-  Office?: unknown;
-  awardscoreHost?: unknown;
+/**
+ * The requirement sets of a Microsoft 365 Excel on Windows, as far as the add-in
+ * and the Excel client ask about them (ExcelApi as the simulator's default).
+ */
+export const currentRequirements: Record<string, string> = {
+  ExcelApi: "1.17",
+  CustomFunctionsRuntime: "1.4",
+  SharedRuntime: "1.2",
+  DialogApi: "1.2",
+  AddinCommands: "1.1",
 };
-const config: OfficeConfig = host.__officeConfig ?? {
-  displayLanguage: "nl-NL",
-  bodyBackgroundColor: "#ffffff",
-};
-const excel = installFakeExcel();
-// A delay before every Excel.run, so a screenshot can catch the progress bar.
-let delayMs = 0;
-const fakeRun = (globalThis as unknown as { Excel: { run: (batch: unknown) => Promise<unknown> } })
-  .Excel;
-const run = fakeRun.run.bind(fakeRun);
-fakeRun.run = async (batch) => {
-  if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
-  return run(batch);
-};
-const info = { host: "Excel", platform: "OfficeOnline" };
 
-host.Office = {
-  HostType: { Excel: "Excel" },
-  PlatformType: { OfficeOnline: "OfficeOnline" },
-  context: {
-    displayLanguage: config.displayLanguage,
-    officeTheme: { bodyBackgroundColor: config.bodyBackgroundColor },
-  },
-  onReady(callback?: (i: typeof info) => void) {
-    return Promise.resolve().then(() => {
-      callback?.(info);
-      return info;
-    });
-  },
+const page = window as unknown as {
+  __officeConfig?: OfficeConfig;
+  awardscoreHost?: unknown;
 };
 
 /** The leading id of a header (`K3 …` → `K3`), or the whole header. */
 const keyOf = (header: string) => (/^[A-Z]\d+\b/.exec(header)?.[0] ?? header).toLowerCase();
 
-/** The page's handle for the test: the fake workbook and a way to type rows into a table. */
-host.awardscoreHost = {
-  excel,
-  /** Writes rows under a table's header as an evaluator would type them, matching headers by their id. */
-  fillTable(tableName: string, rows: TableRows): number {
-    const table = excel.state.tables.find((t) => t.name.toLowerCase() === tableName.toLowerCase());
-    if (!table) throw new Error(`no table ${tableName}`);
-    const sheet = sheetOf(excel.state, table.sheet)!;
-    rows.forEach((record, i) => {
-      const byKey = new Map(Object.entries(record).map(([h, v]) => [keyOf(h), v]));
-      table.columns.forEach((column, j) => {
-        const value = byKey.get(keyOf(column));
-        if (value === undefined || value === "") return;
-        sheet.cells.set(`${table.top + 1 + i},${table.left + j}`, { value });
+function install(config: OfficeConfig): void {
+  const server = simulatorServer(emptyState());
+  const excel = installDesktopExcel(window, server, {
+    uiLocale: config.displayLanguage,
+    theme: config.officeTheme,
+    requirements: config.requirements ?? currentRequirements,
+  });
+  const state = () => server.state;
+  const tableOf = (name: string): FakeTable => {
+    const table = state().tables.find((t) => t.name.toLowerCase() === name.toLowerCase());
+    if (!table) throw new Error(`no table ${name}`);
+    return table;
+  };
+  const columnOf = (table: FakeTable, header: string) => {
+    const index = table.columns.indexOf(header);
+    if (index < 0) throw new Error(`no column ${header} in ${table.name}`);
+    return table.left + index;
+  };
+
+  page.awardscoreHost = {
+    /**
+     * Types rows into a table from its first data row down, as an evaluator
+     * would: each run of filled cells in a row is typed in one go, empty cells
+     * are skipped, and a row typed directly below the table joins it (Excel's
+     * table growth, modelled by the simulator's `type`). Headers match by their id.
+     */
+    fillTable(tableName: string, rows: TableRows): number {
+      const table = tableOf(tableName);
+      const top = table.top + 1;
+      rows.forEach((record, i) => {
+        const byKey = new Map(Object.entries(record).map(([h, v]) => [keyOf(h), v]));
+        const cells = table.columns.map((column) => byKey.get(keyOf(column)) ?? "");
+        let start = 0;
+        while (start < cells.length) {
+          if (cells[start] === "") {
+            start++;
+            continue;
+          }
+          let end = start;
+          while (end + 1 < cells.length && cells[end + 1] !== "") end++;
+          const at = boxAddress({
+            top: top + i,
+            left: table.left + start,
+            bottom: top + i,
+            right: table.left + start,
+          });
+          server.type(table.sheet, at, [cells.slice(start, end + 1)]);
+          start = end + 1;
+        }
       });
-    });
-    table.bottom = Math.max(table.bottom, table.top + rows.length);
-    return rows.length;
-  },
-  /** A column of a table by header, data rows only. */
-  column(tableName: string, header: string): FakeValue[] {
-    const table = excel.state.tables.find((t) => t.name.toLowerCase() === tableName.toLowerCase());
-    if (!table) throw new Error(`no table ${tableName}`);
-    const sheet = sheetOf(excel.state, table.sheet)!;
-    const c = table.left + table.columns.indexOf(header);
-    const out: FakeValue[] = [];
-    for (let r = table.top + 1; r <= table.bottom; r++)
-      out.push(sheet.cells.get(`${r},${c}`)?.value ?? "");
-    return out;
-  },
-  /** The conditional formats of a sheet. */
-  formats(sheetName: string) {
-    return sheetOf(excel.state, sheetName)?.formats ?? [];
-  },
-  sheetNames: () => excel.state.sheets.map((s) => s.name),
-  /** Makes every following Excel.run wait `ms` first. */
-  slowDown(ms: number) {
-    delayMs = ms;
-  },
-  /** Renames a column of a table (header cell too), as an evaluator might by mistake. */
-  renameColumn(tableName: string, from: string, to: string) {
-    const table = excel.state.tables.find((t) => t.name.toLowerCase() === tableName.toLowerCase());
-    if (!table) throw new Error(`no table ${tableName}`);
-    const c = table.columns.indexOf(from);
-    table.columns[c] = to;
-    sheetOf(excel.state, table.sheet)!.cells.set(`${table.top},${table.left + c}`, { value: to });
-  },
-  selection: () => excel.state.selection,
-  /** How many workbooks `Excel.createWorkbook` opened, and the last one's base64. */
-  created: () => ({ count: excel.created.length, last: excel.created[excel.created.length - 1] }),
-};
+      return rows.length;
+    },
+    /** A column of a table by header, data rows only, as the cells show them (formulas calculated). */
+    column(tableName: string, header: string): FakeValue[] {
+      const table = tableOf(tableName);
+      const c = columnOf(table, header);
+      const out: FakeValue[] = [];
+      for (let r = table.top + 1; r <= table.bottom; r++)
+        out.push(server.valueAt(table.sheet, r, c));
+      return out;
+    },
+    /** The conditional formats of a sheet, highest priority first. */
+    formats(sheetName: string) {
+      return sheetOf(state(), sheetName)?.formats ?? [];
+    },
+    sheetNames: () => state().sheets.map((s) => s.name),
+    /** Makes Excel take `ms` before it answers each request (a screenshot can catch the progress bar). */
+    slowDown(ms: number) {
+      excel.latencyMs = ms;
+    },
+    /**
+     * Types a new header over a table's column, as an evaluator might by mistake.
+     * Excel renames the table's column when its header cell is typed over; the
+     * simulator's `type` writes the cell only, so the column follows here.
+     */
+    renameColumn(tableName: string, from: string, to: string) {
+      const table = tableOf(tableName);
+      const c = columnOf(table, from);
+      server.type(
+        table.sheet,
+        boxAddress({ top: table.top, left: c, bottom: table.top, right: c }),
+        [[to]]
+      );
+      table.columns[c - table.left] = to;
+    },
+    selection: () => state().selection,
+    /** How many workbooks `Excel.createWorkbook` opened, and the last one's base64. */
+    created: () => ({
+      count: server.created.length,
+      last: server.created[server.created.length - 1],
+    }),
+    /** Host calls or requests the simulator could not answer: none in a green run. */
+    gaps: () => [...excel.gaps],
+    /** Requests Excel answered so far. */
+    requests: () => server.requests,
+  };
+}
+
+// Only the pane's own page is the add-in's web view (not frames or blank pages Chromium opens).
+if (window.top === window && /\/taskpane\.html$/.test(location.pathname) && page.__officeConfig)
+  install(page.__officeConfig);

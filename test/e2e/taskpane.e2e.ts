@@ -1,8 +1,11 @@
 /**
  * The evaluator's whole procedure in Debian's Chromium: the production task pane
- * served on localhost, office.js answered with the fake Excel host, and the
- * candidates of examples/aanvraag-17040.xlsx typed into the fake workbook.
- * Light and dark theme, Dutch and English; screenshots under artifacts/e2e/.
+ * served on localhost, Microsoft's real office.js (its CDN address routed to
+ * `@microsoft/office-js/dist`) starting as in Excel on Windows against the Excel
+ * simulator behind Excel's host bridge (host.ts), and the candidates of
+ * examples/aanvraag-17040.xlsx typed into the simulated workbook. The page's own
+ * Content-Security-Policy stays in force. Light and dark theme, Dutch and
+ * English; screenshots under artifacts/e2e/.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import os from "os";
@@ -16,11 +19,13 @@ import { outputHeaders } from "../../src/workbook/layout";
 import { planScore } from "../../src/workbook/score";
 import type { WorkbookSnapshot } from "../../src/workbook/snapshot";
 import { cellWords, rejectionTexts, sheetNames } from "../../src/workbook/texts";
-import type { FakeValue } from "../office/fakeExcel";
 import { fakeValue, xlsxSnapshot } from "../office/helpers";
+import { desktopHostInfo } from "../office/simulator/browser";
+import type { FakeValue } from "../office/simulator/state";
 import { buildForE2e } from "./build";
 import type { OfficeConfig, TableRows } from "./host";
 import { launchChromium } from "./chromium";
+import { routeOffice, type OfficeRoutes } from "./office";
 import { serve } from "./server";
 
 const root = path.resolve(__dirname, "../..");
@@ -39,7 +44,46 @@ interface PageHost {
   renameColumn(table: string, from: string, to: string): void;
   selection(): { sheet: string; address: string } | undefined;
   created(): { count: number; last?: string };
+  gaps(): string[];
+  requests(): number;
 }
+
+/** Office.onReady's answer and Office.context as the pane sees them. */
+interface OfficeSeen {
+  host: string | null;
+  platform: string | null;
+  addin: { visibilityMode?: string } | null;
+  displayLanguage?: string;
+  bodyBackgroundColor?: string;
+}
+
+/**
+ * In the page before any script: every Content-Security-Policy violation, and
+ * (with a config) Excel's host for the run. The host bundle is the text of
+ * host.ts as built.
+ */
+function initScript(hostScript: string, config?: OfficeConfig): string {
+  const watch = `window.__csp = [];
+document.addEventListener("securitypolicyviolation", (e) => window.__csp.push(e.violatedDirective + " " + e.blockedURI));`;
+  if (!config) return watch;
+  return `${watch}\nwindow.__officeConfig = ${JSON.stringify(config)};\n${hostScript}`;
+}
+
+/** What office.js itself reports in the page. */
+const officeSeen = (page: Page) =>
+  page.evaluate(async () => {
+    const info = await Office.onReady();
+    return {
+      host: info.host as unknown as string | null,
+      platform: info.platform as unknown as string | null,
+      addin: (info as { addin?: { visibilityMode?: string } | null }).addin ?? null,
+      displayLanguage: Office.context?.displayLanguage,
+      bodyBackgroundColor: Office.context?.officeTheme?.bodyBackgroundColor,
+    } satisfies OfficeSeen;
+  });
+
+const cspViolations = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
 
 /** The rows of a table of the snapshot as records by header (input columns only). */
 function tableRows(snapshot: WorkbookSnapshot, sheet: string): TableRows {
@@ -63,6 +107,7 @@ let profile: string;
 let build: string;
 let server: Awaited<ReturnType<typeof serve>>;
 let hostScript: string;
+let routes: OfficeRoutes;
 let candidates: TableRows;
 let periods: TableRows;
 let expectedTop: string[];
@@ -92,9 +137,7 @@ beforeAll(async () => {
 
   server = await serve(build);
   context = await launchChromium(profile);
-  await context.route("https://appsforoffice.microsoft.com/**", (route) =>
-    route.fulfill({ status: 200, contentType: "text/javascript", body: hostScript })
-  );
+  routes = await routeOffice(context, server.url);
 }, 170_000);
 
 afterAll(async () => {
@@ -114,28 +157,69 @@ test("the task pane's initial JavaScript is at most 250 KB gzipped", () => {
   expect(gzipped).toBeLessThanOrEqual(maxGzip);
 });
 
+/** `Office.context.officeTheme` in a light and a dark Excel theme (what the pane reads is the body background). */
+const light = {
+  bodyBackgroundColor: "#ffffff",
+  bodyForegroundColor: "#000000",
+  controlBackgroundColor: "#ffffff",
+  controlForegroundColor: "#262626",
+};
+const dark = {
+  bodyBackgroundColor: "#262626",
+  bodyForegroundColor: "#ffffff",
+  controlBackgroundColor: "#363636",
+  controlForegroundColor: "#ffffff",
+};
+
 const variants: Array<{ name: string; strings: Strings; config: OfficeConfig }> = [
-  {
-    name: "nl-light",
-    strings: nl,
-    config: { displayLanguage: "nl-NL", bodyBackgroundColor: "#ffffff" },
-  },
-  {
-    name: "nl-dark",
-    strings: nl,
-    config: { displayLanguage: "nl-NL", bodyBackgroundColor: "#262626" },
-  },
-  {
-    name: "en-light",
-    strings: en,
-    config: { displayLanguage: "en-US", bodyBackgroundColor: "#ffffff" },
-  },
-  {
-    name: "en-dark",
-    strings: en,
-    config: { displayLanguage: "en-US", bodyBackgroundColor: "#262626" },
-  },
+  { name: "nl-light", strings: nl, config: { displayLanguage: "nl-NL", officeTheme: light } },
+  { name: "nl-dark", strings: nl, config: { displayLanguage: "nl-NL", officeTheme: dark } },
+  { name: "en-light", strings: en, config: { displayLanguage: "en-US", officeTheme: light } },
+  { name: "en-dark", strings: en, config: { displayLanguage: "en-US", officeTheme: dark } },
 ];
+
+/** The page as Excel on Windows opens it: the add-in's URL with Office's host info. */
+const paneUrl = (locale: string) =>
+  `${server.url}taskpane.html?_host_Info=${desktopHostInfo(locale)}`;
+
+describe("start-up with Microsoft's office.js", () => {
+  test("outside Office: office.js reports no host and the pane says to open it in Excel", async () => {
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.addInitScript({ content: initScript(hostScript) });
+    await page.goto(`${server.url}taskpane.html`);
+    await page.getByText(nl.notInExcel).waitFor();
+    expect(await officeSeen(page)).toMatchObject({ host: null, platform: null });
+    expect(await cspViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    // The page's policy is in force and watched: a script from elsewhere is refused and seen.
+    await page.evaluate(() => {
+      const script = document.createElement("script");
+      script.src = "https://example.invalid/x.js";
+      document.head.append(script);
+    });
+    await page.waitForFunction(() => (window as unknown as { __csp: string[] }).__csp.length > 0);
+    expect(await cspViolations(page)).toEqual(["script-src-elem https://example.invalid/x.js"]);
+    await page.close();
+  });
+
+  test("in an Excel without ExcelApi 1.9: the pane names what is missing instead of its actions", async () => {
+    const page = await context.newPage();
+    const config: OfficeConfig = {
+      displayLanguage: "nl-NL",
+      officeTheme: light,
+      requirements: { ExcelApi: "1.8", CustomFunctionsRuntime: "1.2", SharedRuntime: "1.1" },
+    };
+    await page.addInitScript({ content: initScript(hostScript, config) });
+    await page.goto(paneUrl(config.displayLanguage));
+    await page.getByText(nl.tooOldTitle).waitFor();
+    await page.getByText(/ExcelApi 1\.9/).waitFor();
+    expect(await page.getByRole("button").count()).toBe(0);
+    expect(await cspViolations(page)).toEqual([]);
+    await page.close();
+  });
+});
 
 describe.each(variants)("$name", ({ name, strings, config }) => {
   let page: Page;
@@ -152,13 +236,24 @@ describe.each(variants)("$name", ({ name, strings, config }) => {
     page = await context.newPage();
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
-    await page.addInitScript((c) => {
-      (window as unknown as { __officeConfig: unknown }).__officeConfig = c;
-    }, config);
-    await page.goto(`${server.url}taskpane.html`);
+    await page.addInitScript({ content: initScript(hostScript, config) });
+    await page.goto(paneUrl(config.displayLanguage));
     expect(errors).toEqual([]);
   });
   afterAll(() => page?.close());
+
+  test("office.js starts as in Excel on Windows: host, language and theme from Excel", async () => {
+    await page.getByRole("heading", { name: strings.notSetUpTitle }).waitFor();
+    expect(await officeSeen(page)).toEqual({
+      host: "Excel",
+      platform: "PC",
+      addin: { visibilityMode: "Taskpane" },
+      displayLanguage: config.displayLanguage,
+      bodyBackgroundColor: config.officeTheme.bodyBackgroundColor,
+    });
+    // Microsoft's own files, from the CDN address the page names.
+    expect(routes.served).toEqual(expect.arrayContaining(["office.js", "excel-win32-16.01.js"]));
+  });
 
   test("sets up a new evaluation from preset 17040", async () => {
     await page.getByRole("heading", { name: strings.notSetUpTitle }).waitFor();
@@ -166,7 +261,9 @@ describe.each(variants)("$name", ({ name, strings, config }) => {
     const background = await page.evaluate(
       () => getComputedStyle(document.querySelector("main")!).backgroundColor
     );
-    expect(background === "rgb(255, 255, 255)").toBe(config.bodyBackgroundColor === "#ffffff");
+    expect(background === "rgb(255, 255, 255)").toBe(
+      config.officeTheme.bodyBackgroundColor === "#ffffff"
+    );
     await shot("1-not-set-up");
 
     await page
@@ -225,9 +322,14 @@ describe.each(variants)("$name", ({ name, strings, config }) => {
     );
     const formats = await host((h) => h.formats("Kandidaten"));
     const custom = formats.filter((f) => f.type === "Custom").map((f) => f.formula ?? "");
+    // In priority order, as Excel keeps them (the newest rule first): one rule per mark.
     expect(custom).toHaveLength(2);
-    expect(custom[0]).toMatch(new RegExp(`="${cellWords.yes}"$`));
-    expect(custom[1]).toMatch(new RegExp(`="${cellWords.draw}"$`));
+    expect(custom).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(new RegExp(`="${cellWords.yes}"$`)),
+        expect.stringMatching(new RegExp(`="${cellWords.draw}"$`)),
+      ])
+    );
 
     // A problem's link selects its cell in Excel.
     const problem = expected.problems[0];
@@ -340,4 +442,16 @@ describe.each(variants)("$name", ({ name, strings, config }) => {
     await page.getByText(strings.errorTitle).waitFor({ state: "detached" });
     await host((h) => h.renameColumn("Kandidaten", "Naam", "Kandidaat"));
   });
+
+  test("everything went through Excel's host within the page's Content-Security-Policy", async () => {
+    expect(await host((h) => h.requests())).toBeGreaterThan(0);
+    expect(await host((h) => h.gaps())).toEqual([]);
+    expect(await cspViolations(page)).toEqual([]);
+  });
+});
+
+afterAll(() => {
+  // What office.js tried to reach beyond its CDN folder (refused: the run has no network).
+  if (routes?.refused.length)
+    console.log(`refused requests:\n${[...new Set(routes.refused)].join("\n")}`);
 });

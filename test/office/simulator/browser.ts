@@ -14,7 +14,7 @@
 import type { SimulatorServer } from "./server";
 
 /**
- * Host info flags, OD 1474-1480: a shared runtime with custom functions, as
+ * Host info flags, OD 1476-1482: a shared runtime with custom functions, as
  * AwardScore's manifest declares it.
  */
 export const SHARED_APP_WITH_FUNCTIONS = 1 | 2;
@@ -25,8 +25,8 @@ export const SHARED_APP_WITH_FUNCTIONS = 1 | 2;
  * Microsoft's own debugging set-up). office.js reads it at OD 1681-1682 and splits
  * it at OD 1707-1725: host, platform, host file version, locale, correlation
  * id, dialog, logging, flags. Host `Excel` on `Win32` makes it load
- * `excel-win32-16.01.js` beside itself (OD 1958-1971) and report
- * `{ host: "Excel", platform: "PC" }` (OD 571-575, 600-625).
+ * `excel-win32-16.01.js` beside itself (OD 1956-1971) and report
+ * `{ host: "Excel", platform: "PC" }` (OD 571-578, 600-621, 1885-1889).
  *
  * @example
  * desktopHostInfo("nl-NL"); // "Excel$Win32$16.01$nl-NL$$$$3"
@@ -43,7 +43,7 @@ export interface DesktopExcelOptions {
   dataLocale?: string;
   /**
    * `Office.context.officeTheme` as CSS colours (`#rrggbb`): Excel sends them as
-   * integers and office.js turns each into a colour (XW 4856-4861 with 921-923).
+   * integers and office.js turns each into a colour (XW 4847-4868 with 921-923).
    */
   theme: Record<string, string>;
   /** Requirement sets and the newest version of each this Excel supports. */
@@ -77,21 +77,35 @@ const PAYLOAD_REFUSALS: Record<string, number> = {
 };
 
 /**
- * Services of the host itself, outside the workbook, that office.js calls at
- * start-up on its own (each in a request of its own, on a `NewObject` path of
- * the service's name): the methods Excel acknowledges, by service.
+ * Services of the host itself, outside the workbook, that office.js calls on
+ * its own (each in a request of its own, on a `NewObject` path named after the
+ * service): the methods Excel acknowledges, by service. Their answers carry no
+ * data; an event registration is a trace action that Excel reports as reached.
  */
 const HOST_SERVICES: Record<string, string[]> = {
-  // The ribbon's action handler is ready: after Office.onReady, always (XW 23644-23668, 23676-23697).
+  // The ribbon's action handler is ready: after Office.onReady, always (XW 23644-23668, 23677-23698).
   "Microsoft.InternalService.AddinInternalService": ["NotifyActionHandlerReady"],
-  // The custom functions' runtime is ready, with host flag 2 (XW 59500-59505, 59732-59737, 60463-60470).
+  // The custom functions' runtime is ready, with host flag 2 (XW 59500-59505, 59732-59737,
+  // 60463-60470); its request also instantiates the runtime's root object (XW 59776-59780).
   "Microsoft.ExcelServices.CustomFunctions": ["_SetOsfControlContainerReadyForCustomFunctions"],
+  // `Office.addin.onVisibilityModeChanged` (XW 23259-23296): a generic event of the service
+  // (XW 22649-22669) whose handler is added when its trace marker comes back (XW 15040-15055,
+  // 13477-13480); no method is called.
+  "Microsoft.AppRuntime.AppRuntimeService": [],
+  // office.js's telemetry sink (telemetry/oteljs_agave.js, loaded at OD 1193-1195, 1290) sends
+  // its events through the host; its first is a test event (oteljs_agave.debug.js 1703-1716).
+  "Microsoft.Telemetry.TelemetryService": ["SendTelemetryEvent"],
 };
 
-/** `OfficeExtension.ObjectPathType.NewObject` and the action types Instantiate and Method. */
+/**
+ * Path and action types on the wire (as protocol.ts names them; a trace action is
+ * type 5 on path 0, XW 13463-13470).
+ */
+const GLOBAL_OBJECT = 1;
 const NEW_OBJECT = 2;
 const INSTANTIATE = 1;
 const METHOD = 3;
+const TRACE = 5;
 
 interface WireMessage {
   Actions?: Array<{ Id: number; ActionType: number; Name: string; ObjectPathId: number }>;
@@ -99,24 +113,34 @@ interface WireMessage {
 }
 
 /**
- * The answer to a request made only of host services, or undefined when the
- * request is the workbook's (the simulator's). A method not listed is a gap.
+ * The answer to a request made only of host services (and the context's root
+ * object), or undefined when the request is the workbook's: the simulator's.
+ * An action not listed is a gap. A trace action is reached: its id is in
+ * `TraceIds` (read at XW 14055-14057, 14690) and it has a result (what a trace
+ * marker waits for, XW 12272-12281, 13375-13383).
  */
 function hostServiceAnswer(message: WireMessage, gaps: string[]): string | undefined {
-  const paths = Object.values(message.ObjectPaths ?? {});
-  const services = paths.every((p) => p.ObjectPathType === NEW_OBJECT && p.Name in HOST_SERVICES);
-  if (paths.some((p) => p.Name in HOST_SERVICES) && !services) gaps.push("DEBUG " + JSON.stringify(message));
-  if (paths.length === 0 || !services) return undefined;
-  const results = (message.Actions ?? []).map((action) => {
-    const service = message.ObjectPaths?.[String(action.ObjectPathId)]?.Name ?? "";
-    if (action.ActionType === INSTANTIATE) return { ActionId: action.Id, Value: {} };
-    if (action.ActionType !== METHOD || !HOST_SERVICES[service]?.includes(action.Name))
-      gaps.push(
-        `host service ${service}: action ${action.ActionType} ${action.Name} is not modelled`
-      );
-    return { ActionId: action.Id, Value: null };
-  });
-  return JSON.stringify({ Results: results });
+  const paths = message.ObjectPaths ?? {};
+  const isService = (p: { ObjectPathType: number; Name: string }) =>
+    p.ObjectPathType === NEW_OBJECT && p.Name in HOST_SERVICES;
+  const all = Object.values(paths);
+  const onlyServices = all.every((p) => isService(p) || p.ObjectPathType === GLOBAL_OBJECT);
+  if (!all.some(isService) || !onlyServices) return undefined;
+  const results: Array<{ ActionId: number; Value: unknown }> = [];
+  const traceIds: number[] = [];
+  for (const action of message.Actions ?? []) {
+    const path = paths[String(action.ObjectPathId)];
+    const method = action.ActionType === METHOD && path && isService(path);
+    if (action.ActionType === TRACE) traceIds.push(action.Id);
+    if (action.ActionType === INSTANTIATE) results.push({ ActionId: action.Id, Value: {} });
+    else if (
+      action.ActionType === TRACE ||
+      (method && HOST_SERVICES[path.Name].includes(action.Name))
+    )
+      results.push({ ActionId: action.Id, Value: null });
+    else gaps.push(`host service ${path?.Name ?? "?"}: ${action.Name} is not modelled`);
+  }
+  return JSON.stringify({ Results: results, TraceIds: traceIds });
 }
 
 /**
@@ -147,11 +171,11 @@ export function installDesktopExcel(
   const colour = (css: string) => parseInt(css.replace("#", ""), 16);
 
   /**
-   * `window.external.GetContext()`: every getter that XW 4996-5079 reads to make
+   * `window.external.GetContext()`: every getter that XW 4996-5084 reads to make
    * the add-in's context, in its order. Excel = app type 1 (XW 1356-1358);
    * capabilities 0 = read-write and activation 2 = document opened for the rich
    * client (XW 4642-4649); integration level 0 = document level (XW 1508-1510);
-   * initial display mode 2 = task pane (OD 1484-1489, reported as
+   * initial display mode 2 = task pane (OD 1501-1506, reported as
    * `info.addin.visibilityMode` for a shared runtime, OD 1880-1884).
    */
   const context = {
@@ -170,7 +194,7 @@ export function installDesktopExcel(
     GetInstanceId: () => "awardscore-e2e-instance",
     GetTouchEnabled: () => false,
     GetCommerceAllowed: () => true,
-    /** `Office.context.requirements` (XW 5040-5042; parsed lower-cased at XW 2405-2411). */
+    /** `Office.context.requirements` (XW 5048; parsed lower-cased at XW 2405-2411). */
     GetSupportedMatrix: () => JSON.stringify(options.requirements),
     GetHostCustomMessage: () => "",
     GetHostFullVersion: () => options.fullVersion ?? "16.0.17928.20114",
@@ -182,7 +206,7 @@ export function installDesktopExcel(
       JSON.stringify(
         Object.fromEntries(Object.entries(options.theme).map(([k, v]) => [k, colour(v)]))
       ),
-    /** Document settings: `Read` fills the two arrays it is given (XW 4905-4921), `Write` takes two (XW 4923-4945). */
+    /** Document settings: `Read` fills the two arrays it is given (XW 4910-4925), `Write` takes two (XW 4931-4955). */
     GetSettings: () => ({
       Read(keys: string[], values: unknown[]) {
         for (const [k, v] of excel.settings) {
@@ -199,7 +223,7 @@ export function installDesktopExcel(
 
   /** One `context.sync()` of the Excel client, sent as XW 10949-10957 and 11017-11046 pack it. */
   const executeRichApi = (message: unknown[]) => {
-    // [customData, method, path, headers, body, appPermission, requestFlags, …] (XW 11031-11045)
+    // [customData, method, path, headers, body, appPermission, requestFlags, …] (XW 11032-11046)
     const [, , path, , body, , flags] = message as [
       unknown,
       string,
@@ -232,7 +256,7 @@ export function installDesktopExcel(
   const external = {
     GetContext: () => context,
     /**
-     * `window.external.Execute(dispId, params, callback)` (XW 4754-4762), called
+     * `window.external.Execute(dispId, params, callback)` (XW 4756-4763), called
      * through `OSF.DDA.SafeArray.Delegate.executeAsync` (XW 4498-4590), whose
      * callback takes the host's answer as a SAFEARRAY [status, payload].
      */
@@ -244,7 +268,7 @@ export function installDesktopExcel(
       });
     },
     /**
-     * `RegisterEvent(dispId, targetId, handler, callback)` (XW 4763-4770): the
+     * `RegisterEvent(dispId, targetId, handler, callback)` (XW 4764-4771): the
      * events office.js subscribes to at start-up (rich API messages, XW 8601-8610;
      * app commands). Excel accepts them; no event is fired.
      */

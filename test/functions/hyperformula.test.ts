@@ -1,93 +1,10 @@
 /**
  * The FLEX functions inside a real formula engine (HyperFormula; GPL, a
- * devDependency used only here): registered from the same JSDoc metadata as
- * functions.json (matrix parameters as ranges, the rest as scalars that may be
- * errors), called by cell formulas over named ranges and table-like sheets.
+ * devDependency used only in tests), registered by ./flexPlugin.ts, called by
+ * cell formulas over named ranges and table-like sheets.
  */
-import {
-  CellError,
-  EmptyValue,
-  ErrorType,
-  FunctionArgumentType,
-  FunctionPlugin,
-  HyperFormula,
-  SimpleRangeValue,
-  type RawCellContent,
-} from "hyperformula";
-import path from "path";
-import { FunctionError } from "../../src/functions/errors";
-import * as flex from "../../src/functions/functions";
-
-const { generateCustomFunctionsMetadata } = require("custom-functions-metadata");
-
-interface Generated {
-  metadataJson: string;
-  associate: Array<{ id: string; functionName: string }>;
-}
-
-/** A HyperFormula value as Excel hands it to a custom function. */
-function asExcel(value: unknown): unknown {
-  if (value === EmptyValue || value === undefined) return null;
-  if (value instanceof CellError)
-    return { code: value.type === ErrorType.NA ? "#N/A" : `#${value.type}!` };
-  if (value instanceof SimpleRangeValue) return value.data.map((row) => row.map(asExcel));
-  if (typeof value === "object" && value !== null && "val" in value)
-    return (value as { val: unknown }).val;
-  return value;
-}
-
-async function registerFlex(): Promise<void> {
-  const functionsFile = path.resolve(__dirname, "../../src/functions/functions.ts");
-  const generated: Generated = await generateCustomFunctionsMetadata([functionsFile], false);
-  const metadata = JSON.parse(generated.metadataJson) as {
-    functions: Array<{
-      id: string;
-      parameters: Array<{ dimensionality?: string; optional?: boolean }>;
-    }>;
-  };
-  class FlexPlugin extends FunctionPlugin {}
-  const implemented: Record<string, unknown> = {};
-  const translations: Record<string, string> = {};
-  for (const fn of metadata.functions) {
-    const name = `FLEX.${fn.id}`;
-    const functionName = generated.associate.find((a) => a.id === fn.id)?.functionName as string;
-    const implementation = (flex as unknown as Record<string, (...args: unknown[]) => unknown>)[
-      functionName
-    ];
-    const method = `flex${fn.id}`;
-    implemented[name] = {
-      method,
-      parameters: fn.parameters.map((p) => ({
-        argumentType:
-          p.dimensionality === "matrix" ? FunctionArgumentType.RANGE : FunctionArgumentType.SCALAR,
-        optionalArg: p.optional === true,
-      })),
-    };
-    translations[name] = name;
-    (FlexPlugin.prototype as unknown as Record<string, unknown>)[method] = function (
-      this: FunctionPlugin & {
-        runFunction: (...a: unknown[]) => unknown;
-        metadata: (n: string) => unknown;
-      },
-      ast: { args: unknown[] },
-      state: unknown
-    ) {
-      return this.runFunction(ast.args, state, this.metadata(name), (...args: unknown[]) => {
-        try {
-          return implementation(...args.map(asExcel));
-        } catch (error) {
-          if (!(error instanceof FunctionError)) throw error;
-          return new CellError(
-            error.code === "#N/A" ? ErrorType.NA : ErrorType.VALUE,
-            error.message
-          );
-        }
-      });
-    };
-  }
-  (FlexPlugin as unknown as { implementedFunctions: unknown }).implementedFunctions = implemented;
-  HyperFormula.registerFunctionPlugin(FlexPlugin as never, { enGB: translations });
-}
+import { HyperFormula, type RawCellContent } from "hyperformula";
+import { registerFlexFunctions } from "./flexPlugin";
 
 const header = [
   "Kandidaat",
@@ -128,9 +45,7 @@ function rowFormulas(r: number, last: number): string[] {
 
 let hf: HyperFormula;
 
-beforeAll(async () => {
-  await registerFlex();
-});
+beforeAll(() => registerFlexFunctions());
 
 beforeEach(() => {
   const last = candidates.length + 1;

@@ -1,5 +1,12 @@
 /** The simulator, through Microsoft's client, behaves as Excel where the add-in depends on it. */
-import { emptyState, simulateExcel, sheetValues, type ExcelSimulator } from "./simulator";
+import { runSetUp } from "../../src/office";
+import {
+  emptyState,
+  simulateExcel,
+  sheetValues,
+  type ExcelSimulator,
+  type FakeValue,
+} from "./simulator";
 
 let excel: ExcelSimulator;
 beforeEach(() => (excel = simulateExcel(emptyState())));
@@ -48,4 +55,51 @@ test("counts syncs and request bytes, and refuses a block of the wrong size", as
   expect(excel.last().requestBytes[0]).toBeGreaterThan(
     JSON.stringify([["a"], ["b"], ["c"]]).length
   );
+});
+
+describe("formulas read back calculated, tables grow as in Excel", () => {
+  /** The 17040 set-up, then candidates typed into the table and the row below it. */
+  async function typedCandidates(calculatedColumns: boolean) {
+    const sim = simulateExcel(emptyState(), { calculatedColumns });
+    await runSetUp(sim.host, "17040");
+    const table = sim.state.tables.find((t) => t.name === "Kandidaten")!;
+    const at = (header: string) => table.columns.findIndex((h) => h.split(" ")[0] === header);
+    const row = (name: string, rate: number, g9: number): FakeValue[] => {
+      const cells: FakeValue[] = table.columns.map(() => "");
+      const set = (header: string, value: FakeValue) => (cells[at(header)] = value);
+      set("Kandidaat", name);
+      set("Uurtarief", rate);
+      for (const k of ["K1", "K2", "K4", "K5", "K6", "G10"]) set(k, "Ja");
+      set("K3", 4);
+      set("K7", 1_000_000);
+      set("E1", 3);
+      set("E2", "Ja");
+      set("E3", 2);
+      set("G9", g9);
+      set("G11", 2);
+      // Only the input columns are typed: the output columns hold the set-up's formulas.
+      return cells.slice(0, at("Loting") + 1);
+    };
+    sim.type("Kandidaten", "A2", [row("Ans", 70, 12)]);
+    sim.type("Kandidaten", "A3", [row("Bram", 65, 3)]);
+    return { sim, table, at };
+  }
+
+  test("a row typed below the table joins it and gets the calculated columns; FLEX formulas calculate", async () => {
+    const { sim, table, at } = await typedCandidates(true);
+    expect(table.bottom).toBe(3);
+    const score = table.left + at("Score");
+    const knockout = table.left + at("Knock-out");
+    expect(sim.valueAt("Kandidaten", 2, knockout)).toBe("OK");
+    expect(sim.valueAt("Kandidaten", 2, score)).toBe(100);
+    expect(sim.valueAt("Kandidaten", 3, score)).toBe(50);
+    expect(sim.valueAt("Kandidaten", 3, table.left + at("Rang"))).toBe(2);
+  });
+
+  test("with calculated columns off, the formula of the first row does not reach a new row", async () => {
+    const { sim, table, at } = await typedCandidates(false);
+    expect(table.bottom).toBe(3);
+    expect(sim.valueAt("Kandidaten", 2, table.left + at("Score"))).toBe(100);
+    expect(sim.valueAt("Kandidaten", 3, table.left + at("Score"))).toBe("");
+  });
 });

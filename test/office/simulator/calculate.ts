@@ -1,12 +1,15 @@
 /**
  * Formula cells read back their calculated value, as in Excel: the store's
  * formulas are calculated by HyperFormula (GPL-3.0; a dev dependency used by
- * tests only, never shipped). What it cannot calculate (a function it does not
- * have, a structured reference) reads as the error Excel shows for an unknown
- * name, never as an empty cell.
+ * tests only, never shipped), structured references first turned into A1
+ * ranges, and the `FLEX.*` functions by our own function code where the
+ * caller registered them (in Node; the browser run has no custom functions).
+ * What it cannot calculate reads as the error Excel shows for an unknown name,
+ * never as an empty cell.
  */
 import { CellError, DetailedCellError, HyperFormula, type RawCellContent } from "hyperformula";
 import type { FakeValue, FakeWorkbookState } from "./state";
+import { toA1 } from "./structured";
 
 /** HyperFormula's error types as Excel's error values. */
 const ERRORS: Record<string, string> = {
@@ -21,6 +24,19 @@ const ERRORS: Record<string, string> = {
   ERROR: "#NAME?",
   LIC: "#NAME?",
 };
+
+/** A formula with A1 ranges for its structured references; as written when they name nothing. */
+function a1Formula(
+  formula: string,
+  at: { sheet: string; row: number; column: number },
+  state: FakeWorkbookState
+): string {
+  try {
+    return toA1(formula, at, state.tables);
+  } catch {
+    return formula;
+  }
+}
 
 /** A calculator over a whole workbook, loaded again after every change. */
 export interface Calculator {
@@ -46,7 +62,11 @@ export function calculator(): Calculator {
         const rows: RawCellContent[][] = [];
         for (const [key, cell] of sheet.cells) {
           const [r, c] = key.split(",").map(Number);
-          (rows[r - 1] ??= [])[c - 1] = cell.formula ?? (cell.value === "" ? null : cell.value);
+          (rows[r - 1] ??= [])[c - 1] = cell.formula
+            ? a1Formula(cell.formula, { sheet: sheet.name, row: r, column: c }, state)
+            : cell.value === ""
+              ? null
+              : cell.value;
         }
         for (let r = 0; r < rows.length; r++) rows[r] ??= [];
         sheets[sheet.name] = rows;

@@ -6,6 +6,7 @@
  * on the web enforces that the client cannot show.
  */
 import { officeHost, type OfficeHost } from "../../../src/office/host";
+import { registerFlexFunctions } from "../../functions/flexPlugin";
 import { loadExcelClient, type LoadedClient } from "./client";
 import { simulatorServer, type SimOptions, type SimulatorServer } from "./server";
 import { emptyState, type FakeWorkbookState } from "./state";
@@ -39,7 +40,7 @@ export function simulateExcel(
   state: FakeWorkbookState = emptyState(),
   options: SimOptions = {}
 ): ExcelSimulator {
-  const server = simulatorServer(state, options);
+  const server = simulatorServer(state, { registerFunctions: registerFlexFunctions, ...options });
   const client = loadExcelClient("https://excel-simulator.invalid/", async (request) =>
     server.answer(request)
   );

@@ -447,7 +447,10 @@ export const classes: Record<string, ClassSpec> = {
       Address: (o, w) => `${quoted(rangeSheet(o, w).name)}!${boxAddress(rangeBox(o))}`,
     },
     set: {
-      Values: (o, value, w) => writeGrid(w, o, value, (cell, v) => writeTyped(cell, v)),
+      Values: (o, value, w) => {
+        writeGrid(w, o, value, (cell, v) => writeTyped(cell, v));
+        growTables(w, rangeSheet(o, w), rangeBox(o));
+      },
       Formulas: (o, value, w) => writeFormulas(w, o, value),
       NumberFormat: (o, value, w) =>
         writeGrid(w, o, value, (cell, v) => {
@@ -1046,7 +1049,40 @@ export const members = {
   },
 };
 
-/** Rows typed by a user: the cells take the typed values, and a row typed right below a table joins it (AutoCorrect's "Include new rows and columns in table", on by default). */
+/**
+ * A table grows over rows filled directly below it: when a user types them (AutoCorrect's
+ * "Include new rows and columns in table", on by default) and when the API writes values there
+ * ("Setting the Range values directly below the table automatically expands the table",
+ * https://learn.microsoft.com/office/dev/add-ins/excel/co-authoring-in-excel-add-ins). A new row
+ * gets the table's calculated columns.
+ */
+export function growTables(w: SimWorld, sheet: FakeSheet, box: Box): void {
+  for (let r = box.top; r <= box.bottom; r++) {
+    const table = w.state.tables.find(
+      (t) =>
+        t.sheet.toLowerCase() === sheet.name.toLowerCase() &&
+        t.bottom === r - 1 &&
+        box.left <= t.right &&
+        box.right >= t.left
+    );
+    if (!table) continue;
+    let filled = false;
+    for (let c = Math.max(box.left, table.left); c <= Math.min(box.right, table.right); c++) {
+      const cell = sheet.cells.get(`${r},${c}`);
+      if (cell && (cell.value !== "" || cell.formula)) filled = true;
+    }
+    // "The table only automatically expands if data is present in the cells directly below the table."
+    if (!filled) continue;
+    table.bottom = r;
+    for (const [index, formula] of Object.entries(table.calculated ?? {})) {
+      const key = `${r},${table.left + Number(index)}`;
+      const cell = sheet.cells.get(key) ?? { value: "" };
+      if (cell.value === "" && !cell.formula) sheet.cells.set(key, { ...cell, formula, value: "" });
+    }
+  }
+}
+
+/** Rows typed by a user from a cell on: the cells take the typed values, and tables grow as in {@link growTables}. */
 export function typeCells(
   w: SimWorld,
   sheet: FakeSheet,
@@ -1055,29 +1091,15 @@ export function typeCells(
   rows: unknown[][],
   autoExpandTables: boolean
 ): void {
+  let right = left;
   rows.forEach((row, i) =>
     row.forEach((value, j) => {
       const key = `${top + i},${left + j}`;
       const cell = sheet.cells.get(key) ?? { value: "" };
       writeTyped(cell, value);
       sheet.cells.set(key, cell);
+      right = Math.max(right, left + j);
     })
   );
-  if (!autoExpandTables) return;
-  for (let r = top; r < top + rows.length; r++) {
-    const table = w.state.tables.find(
-      (t) =>
-        t.sheet.toLowerCase() === sheet.name.toLowerCase() &&
-        t.bottom === r - 1 &&
-        left <= t.right &&
-        left + (rows[r - top]?.length ?? 0) - 1 >= t.left
-    );
-    if (!table) continue;
-    table.bottom = r;
-    for (const [index, formula] of Object.entries(table.calculated ?? {})) {
-      const key = `${r},${table.left + Number(index)}`;
-      const cell = sheet.cells.get(key) ?? { value: "" };
-      if (cell.value === "" && !cell.formula) sheet.cells.set(key, { ...cell, formula, value: "" });
-    }
-  }
+  if (autoExpandTables) growTables(w, sheet, { top, left, bottom: top + rows.length - 1, right });
 }

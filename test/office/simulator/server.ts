@@ -44,6 +44,8 @@ export interface SimOptions {
   autoExpandTables?: boolean;
   /** The newest ExcelApi set the host supports (default 1.17). */
   excelApi?: string;
+  /** Registers the `FLEX.*` functions in the formula engine before it first calculates (Node only). */
+  registerFunctions?: () => void;
   /** Runs between two requests of the add-in, as another user's edits arrive in co-authoring. */
   between?: (sim: SimulatorServer, request: number) => void;
 }
@@ -135,7 +137,10 @@ export function simulatorServer(
     valueOf: (sheet, row, column) => {
       const cell = sheet.cells.get(`${row},${column}`);
       if (!cell?.formula) return cell?.value ?? "";
-      if (dirty) calc.load(server.state);
+      if (dirty) {
+        options.registerFunctions?.();
+        calc.load(server.state);
+      }
       dirty = false;
       return calc.value(sheet.name, row, column);
     },

@@ -1,17 +1,10 @@
-import {
-  FluentProvider,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Subtitle1,
-  tokens,
-} from "@fluentui/react-components";
+import { FluentProvider } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
 import { App } from "./components/App";
+import { TooOldExcel } from "./components/TooOldExcel";
 import { stringsFor, type Strings } from "./i18n/strings";
 import { blankId, officeApi, presetViews } from "./officeApi";
-import { formatSet, missingSets, type RequirementSet } from "./requirements";
+import { missingSets } from "./requirements";
 import { themeFor } from "./theme";
 import { initialPaneState, usePane } from "./usePane";
 
@@ -27,35 +20,6 @@ function ExcelPane({ strings }: { strings: Strings }) {
       blankId={blankId}
       actions={actions}
     />
-  );
-}
-
-const useStyles = makeStyles({
-  root: {
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalL,
-    padding: tokens.spacingHorizontalL,
-    minHeight: "100vh",
-    boxSizing: "border-box",
-    backgroundColor: tokens.colorNeutralBackground1,
-    color: tokens.colorNeutralForeground1,
-  },
-});
-
-/** In an Excel that lacks what the add-in needs: what is missing, instead of actions that would fail. */
-function TooOldExcel({ strings, missing }: { strings: Strings; missing: RequirementSet[] }) {
-  const styles = useStyles();
-  return (
-    <main className={styles.root}>
-      <Subtitle1 as="h1">{strings.appTitle}</Subtitle1>
-      <MessageBar intent="error" layout="multiline">
-        <MessageBarBody>
-          <MessageBarTitle>{strings.tooOldTitle}</MessageBarTitle>
-          {strings.tooOld(missing.map(formatSet))}
-        </MessageBarBody>
-      </MessageBar>
-    </main>
   );
 }
 

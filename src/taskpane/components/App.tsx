@@ -1,13 +1,11 @@
 import {
   Body1,
   Button,
-  makeStyles,
   MessageBar,
   MessageBarActions,
   MessageBarBody,
   Spinner,
   Subtitle1,
-  tokens,
 } from "@fluentui/react-components";
 import { DismissRegular } from "@fluentui/react-icons";
 import { lazy, Suspense, useState } from "react";
@@ -16,6 +14,7 @@ import type { DrawGroup, PaneState, PresetView } from "../model";
 import { AfterAward } from "./AfterAward";
 import { ErrorBar } from "./ErrorBar";
 import { NotSetUp } from "./NotSetUp";
+import { usePaneStyles } from "./paneStyles";
 import { ProblemList } from "./Problems";
 import { RequestSummary } from "./RequestSummary";
 import { Results } from "./Results";
@@ -26,19 +25,6 @@ const DrawDialog = lazy(() => import("./DrawDialog").then((m) => ({ default: m.D
 const CleanUpDialog = lazy(() =>
   import("./CleanUpDialog").then((m) => ({ default: m.CleanUpDialog }))
 );
-
-const useStyles = makeStyles({
-  root: {
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalL,
-    padding: tokens.spacingHorizontalL,
-    minHeight: "100vh",
-    boxSizing: "border-box",
-    backgroundColor: tokens.colorNeutralBackground1,
-    color: tokens.colorNeutralForeground1,
-  },
-});
 
 /** What the evaluator can do in the pane; the controller runs each against Excel. */
 export interface PaneActions {
@@ -69,7 +55,7 @@ export interface AppProps {
 
 /** The task pane: the evaluator's procedure from set-up to the top ten and the draw. */
 export function App({ strings, inExcel, state, presets, blankId, actions }: AppProps) {
-  const styles = useStyles();
+  const styles = usePaneStyles();
   // The dialog stays mounted once opened, so Fluent can restore the page when it closes.
   const [drawGroup, setDrawGroup] = useState<DrawGroup | null>(null);
   const [drawOpen, setDrawOpen] = useState(false);

@@ -264,6 +264,13 @@ function liveTable(w: SimWorld, o: SimObject): FakeTable {
   return table;
 }
 
+/** A table's whole range, or its header row. */
+function tableRange(w: SimWorld, o: SimObject, headerOnly: boolean): SimObject {
+  const t = liveTable(w, o);
+  const bottom = headerOnly ? t.top : t.bottom;
+  return range(sheetOf(w.state, t.sheet)!, { top: t.top, left: t.left, bottom, right: t.right });
+}
+
 function tableByName(w: SimWorld, name: unknown): FakeTable | undefined {
   if (typeof name !== "string") return undefined;
   return w.state.tables.find((t) => t.name.toLowerCase() === name.toLowerCase());
@@ -780,15 +787,7 @@ export const classes: Record<string, ClassSpec> = {
       Columns: (o) => obj("TableColumnCollection", { table: o.table }),
     },
     call: {
-      GetRange: (o, _a, w) => {
-        const t = liveTable(w, o);
-        return range(sheetOf(w.state, t.sheet)!, {
-          top: t.top,
-          left: t.left,
-          bottom: t.bottom,
-          right: t.right,
-        });
-      },
+      GetRange: (o, _a, w) => tableRange(w, o, false),
       // Deletes the table with its cells (convertToRange is the call that keeps the data).
       Delete: (o, _a, w) => {
         const t = liveTable(w, o);
@@ -797,15 +796,7 @@ export const classes: Record<string, ClassSpec> = {
           for (let c = t.left; c <= t.right; c++) sheet.cells.delete(`${r},${c}`);
         w.state.tables = w.state.tables.filter((x) => x !== t);
       },
-      GetHeaderRowRange: (o, _a, w) => {
-        const t = liveTable(w, o);
-        return range(sheetOf(w.state, t.sheet)!, {
-          top: t.top,
-          left: t.left,
-          bottom: t.top,
-          right: t.right,
-        });
-      },
+      GetHeaderRowRange: (o, _a, w) => tableRange(w, o, true),
     },
   },
   TableColumnCollection: {

@@ -1,7 +1,7 @@
 /* eslint-disable no-undef */
 /**
  * Runs bench/pane-bench.ts from its own folder: the e2e helpers it reuses find the
- * repository and the fake host by their __dirname, so the TypeScript is transpiled
+ * repository, the Excel host and office.js by their __dirname, so the TypeScript is transpiled
  * in place on require (TypeScript's transpileModule, no type check: `npm run
  * typecheck` covers these files) instead of being compiled to another folder.
  *

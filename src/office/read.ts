@@ -201,9 +201,17 @@ function fromA1<T>(rowIndex: number, columnIndex: number, grid: T[][], empty: T)
   return out;
 }
 
-/** Formulas as the snapshot holds them: the text where a cell has one, else null. */
-function formulaGrid(grid: unknown[][]): Array<Array<string | null>> {
-  return grid.map((row) => row.map((f) => (typeof f === "string" && f.startsWith("=") ? f : null)));
+/**
+ * Formulas as the snapshot holds them: the text where a cell has one, else null.
+ * `Range.formulas` gives a text cell its text, so text that starts with `=` (kept
+ * as text on purpose) is no formula: a formula is what differs from the value.
+ */
+function formulaGrid(grid: unknown[][], values: unknown[][]): Array<Array<string | null>> {
+  return grid.map((row, r) =>
+    row.map((f, c) =>
+      typeof f === "string" && f.startsWith("=") && f !== values[r]?.[c] ? f : null
+    )
+  );
 }
 
 /**
@@ -260,36 +268,58 @@ async function readBlocks(
   }
 }
 
+/** JSON bytes a cell's value type takes in a response (`"String",` and the like). */
+const BYTES_PER_TYPE = 10;
+
 /**
  * Tells errors from text: `Range.values` gives an error as its code (`#N/A`), the
- * same as text typed after a `'`. Only cells whose value reads like an error
- * are asked for their type, in one more sync when there are any.
+ * same as text typed after a `'`. Only where values read like an error are their
+ * types asked: per column, the rows from the first such value to the last, as
+ * many per sync as a response can carry. No sync at all when there are none.
  */
 async function confirmErrors(
   context: Excel.RequestContext,
   sheets: SheetSnapshot[]
 ): Promise<void> {
-  const suspects: Array<{ sheet: SheetSnapshot; r: number; c: number; range: Excel.Range }> = [];
-  for (const sheet of sheets)
+  const spans: Array<{ sheet: SheetSnapshot; column: number; top: number; bottom: number }> = [];
+  for (const sheet of sheets) {
+    const byColumn = new Map<number, { top: number; bottom: number }>();
     sheet.values.forEach((row, r) =>
       row.forEach((value, c) => {
-        if (typeof value === "string" && ERROR_CODES.has(value))
-          suspects.push({
-            sheet,
-            r,
-            c,
-            range: context.workbook.worksheets
-              .getItem(sheet.name)
-              .getRange(rangeAddress(r + 1, c + 1, r + 1, c + 1))
-              .load("valueTypes"),
-          });
+        if (typeof value !== "string" || !ERROR_CODES.has(value)) return;
+        const span = byColumn.get(c);
+        if (span) span.bottom = r;
+        else byColumn.set(c, { top: r, bottom: r });
       })
     );
-  if (suspects.length === 0) return;
-  await context.sync();
-  for (const { sheet, r, c, range } of suspects)
-    if (range.valueTypes[0][0] === "Error")
-      sheet.values[r][c] = { error: sheet.values[r][c] as string };
+    for (const [column, span] of byColumn) spans.push({ sheet, column, ...span });
+  }
+  while (spans.length > 0) {
+    const group: typeof spans = [];
+    let bytes = 0;
+    while (spans.length > 0) {
+      const cost = (spans[0].bottom - spans[0].top + 1) * BYTES_PER_TYPE;
+      if (group.length > 0 && bytes + cost > READ_BUDGET_BYTES) break;
+      group.push(spans.shift()!);
+      bytes += cost;
+    }
+    const ranges = group.map(({ sheet, column, top, bottom }) =>
+      context.workbook.worksheets
+        .getItem(sheet.name)
+        .getRange(rangeAddress(top + 1, column + 1, bottom + 1, column + 1))
+        .load("valueTypes")
+    );
+    // One sync per response's worth of types, by design (usually none, or one).
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop
+    await context.sync();
+    group.forEach(({ sheet, column, top }, i) =>
+      ranges[i].valueTypes.forEach((types, r) => {
+        const value = sheet.values[top + r]?.[column];
+        if (types[0] === "Error" && typeof value === "string")
+          sheet.values[top + r][column] = { error: value };
+      })
+    );
+  }
 }
 
 /**
@@ -453,7 +483,12 @@ export async function readWorkbook(
       null
     );
     if (formulas)
-      snapshot.formulas = fromA1(rowIndex, columnIndex, formulaGrid(rows(grid.formulas)), null);
+      snapshot.formulas = fromA1(
+        rowIndex,
+        columnIndex,
+        formulaGrid(rows(grid.formulas), rows(grid.values)),
+        null
+      );
     return snapshot;
   });
   await confirmErrors(context, sheets);

@@ -27,6 +27,9 @@ export const drawTexts = {
     `Er zijn ${rows} rijen en ${order} lotnummers opgegeven; geef voor elke rij één lotnummer.`,
   notACandidate: (cell: string) => `${cell} is geen rij van een kandidaat in de tabel.`,
   duplicateRow: (row: number) => `Rij ${row} staat meer dan eens in de loting.`,
+  moved: (row: number, name: string, found: string) =>
+    `Rij ${row} hoort bij ${name} maar bevat nu ${found === "" ? "geen naam" : `'${found}'`}: de ` +
+    `werkmap is intussen gewijzigd en er is niets vastgelegd. Beoordeel opnieuw en leg dan de loting vast.`,
   badOrder: (value: number) =>
     `Lotnummer ${value} is ongeldig: gebruik gehele getallen vanaf 1, elk één keer.`,
 } as const;

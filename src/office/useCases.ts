@@ -142,11 +142,17 @@ export async function runRecordDraw(
   host: OfficeHost,
   rows: number[],
   order: number[],
-  options: ScoreOptions = {}
+  options: ScoreOptions = {},
+  names?: string[]
 ): Promise<ScoreOutcome> {
   return host.run(async (context) => {
     const read = await readWorkbook(context, { sizes: host.readSizes });
-    await applyChanges(context, planDraw(read.snapshot, rows, order), read, host.isSetSupported);
+    await applyChanges(
+      context,
+      planDraw(read.snapshot, rows, order, names),
+      read,
+      host.isSetSupported
+    );
     return score(host, context, options);
   });
 }

@@ -31,7 +31,8 @@ export const officeApi: PaneApi = {
   readRequest: async () => (await office()).runReadRequest(await host()),
   setUp: async (presetOrBlank) => (await office()).runSetUp(await host(), presetOrBlank),
   score: async () => (await office()).runScore(await host()),
-  recordDraw: async (rows, order) => (await office()).runRecordDraw(await host(), rows, order),
+  recordDraw: async (rows, order, names) =>
+    (await office()).runRecordDraw(await host(), rows, order, {}, names),
   selectCell: async (sheet, cell) => (await office()).selectCell(await host(), sheet, cell),
   share: async () => (await office()).runShare(await host()),
   cleanUp: async () => (await office()).runCleanUp(await host()),

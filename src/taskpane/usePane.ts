@@ -30,7 +30,8 @@ export interface PaneApi {
   } | null>;
   setUp: (presetOrBlank: string) => Promise<unknown>;
   score: () => Promise<ScoreResult>;
-  recordDraw: (rows: number[], order: number[]) => Promise<ScoreResult>;
+  /** Records the lots `order` for sheet `rows`, which hold the candidates `names` (as the pane showed them). */
+  recordDraw: (rows: number[], order: number[], names?: string[]) => Promise<ScoreResult>;
   selectCell: (sheet: string, cell: string) => Promise<void>;
   /** Selects the `Aanvraag` sheet. */
   showRequest: () => Promise<void>;
@@ -149,8 +150,8 @@ export function usePane(
           await load();
         }),
       score: () => run("score", async () => scored(await api.score())),
-      recordDraw: (rows, order) =>
-        run("draw", async () => scored(await api.recordDraw(rows, order))),
+      recordDraw: (rows, order, names) =>
+        run("draw", async () => scored(await api.recordDraw(rows, order, names))),
       selectCell: (sheet, cell) => {
         api.selectCell(sheet, cell).catch(fail);
       },

@@ -15,8 +15,11 @@ import { candidateHeaders, fatalMessages, sheetNames, tableNames } from "./texts
 
 /**
  * The changes that record a draw: `order[i]` (1, 2, …) into the `Loting` cell of sheet row `rows[i]`.
+ * With `names` (the candidates the evaluator drew for, as the pane showed them), each row must
+ * still hold that candidate: rows may have moved since the pane's scoring.
  *
- * @throws WorkbookError in Dutch for rows that are not candidate rows or an order that is not 1…n once each.
+ * @throws WorkbookError in Dutch for rows that are not candidate rows, rows that no longer hold
+ * the named candidate, or an order that is not 1…n once each.
  * @example
  * planDraw(snapshot, [12, 14], [2, 1]);
  * // [{ kind: "writeValues", sheet: "Kandidaten", at: "T12", values: [[2]] }, { …, at: "T14", values: [[1]] }]
@@ -24,7 +27,8 @@ import { candidateHeaders, fatalMessages, sheetNames, tableNames } from "./texts
 export function planDraw(
   snapshot: WorkbookSnapshot,
   rows: number[],
-  order: number[]
+  order: number[],
+  names?: string[]
 ): WorkbookChange[] {
   if (rows.length === 0) throw new WorkbookError(drawTexts.noRows);
   if (rows.length !== order.length)
@@ -41,6 +45,12 @@ export function planDraw(
     if (seen.has(row)) throw new WorkbookError(drawTexts.duplicateRow(row));
     seen.add(row);
   }
+  const [nameIndex] = columnsNamed(region.headers, candidateHeaders.name);
+  names?.forEach((name, i) => {
+    const found = readText(sheet.values[rows[i] - 1]?.[region.firstColumn - 1 + (nameIndex ?? 0)]);
+    if (nameIndex === undefined || found !== readText(name))
+      throw new WorkbookError(drawTexts.moved(rows[i], name, found));
+  });
   const lots = new Set(order);
   for (const value of order) {
     if (!Number.isInteger(value) || value < 1 || lots.size !== order.length) {

@@ -245,11 +245,69 @@ describe("7. edits between syncs, and sheets rewritten in place", () => {
     await runScore(excel.host, preset);
     const ranking = sheetOf(excel.state, "Ranking")!;
     expect(ranking).toBe(once);
-    expect(excel.state.tables.filter((t) => t.sheet === "Ranking")).toHaveLength(
-      excel.state.tables.filter((t) => t.sheet === "Ranking").length && 1
-    );
+    expect(excel.state.tables.filter((t) => t.sheet === "Ranking")).toHaveLength(1);
     expect(ranking.charts).toHaveLength(1);
     expect(ranking.formats).toHaveLength(rules);
     expect(column(ranking, 2, 5, 6).every((v) => typeof v === "string" && v !== "")).toBe(true);
+  });
+});
+
+describe("after the review of issue 15", () => {
+  test("10,000 cells that read like errors are confirmed in requests under the limit", async () => {
+    const sheet = generatedSheet(10_000);
+    // A column of #N/A beside the inputs (a lookup the evaluator added), and a text "#N/A" typed after a '.
+    sheet.values[0].push("Opzoeken");
+    for (let r = 1; r < sheet.values.length; r++) sheet.values[r].push({ error: "#N/A" });
+    sheet.tables[0].columns = sheet.values[0] as string[];
+    const excel = simulateExcel(stateFromSnapshot({ sheets: [sheet], names: [] }));
+    const read = await runReadRequest(excel.host);
+    expect(read).toBeNull(); // no Aanvraag: read, and nothing refused
+    const outcome = await runScore(excel.host, preset);
+    expect(outcome.evaluation.candidates).toHaveLength(10_000);
+    expect(Math.max(...excel.last().requestBytes)).toBeLessThan(PAYLOAD_LIMIT_BYTES);
+    expect(excel.last().refusedResponseBytes).toEqual([]);
+  });
+
+  test("a draw for rows that moved since the pane's scoring is refused, and nothing is written", async () => {
+    const excel = simulateExcel(stateFromSnapshot(snapshot));
+    const first = await runScore(excel.host, preset);
+    const tied = first.evaluation.candidates.filter((c) => c.needsDraw);
+    const kandidaten = sheetOf(excel.state, "Kandidaten")!;
+    // The evaluator sorts: the first tied row changes places with the row above it.
+    const a = tied[0].row;
+    for (let c = 1; c <= 40; c++) {
+      const x = kandidaten.cells.get(`${a},${c}`);
+      const y = kandidaten.cells.get(`${a - 1},${c}`);
+      if (y) kandidaten.cells.set(`${a},${c}`, y);
+      else kandidaten.cells.delete(`${a},${c}`);
+      if (x) kandidaten.cells.set(`${a - 1},${c}`, x);
+      else kandidaten.cells.delete(`${a - 1},${c}`);
+    }
+    const before = JSON.stringify([...kandidaten.cells.entries()]);
+    const rows = tied.map((c) => c.row);
+    const error = await runRecordDraw(
+      excel.host,
+      rows,
+      rows.map((_, i) => i + 1),
+      preset,
+      tied.map((c) => c.name)
+    ).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WorkbookError);
+    expect((error as Error).message).toMatch(/intussen gewijzigd/);
+    expect(JSON.stringify([...kandidaten.cells.entries()])).toBe(before);
+  });
+
+  test("clean-up pseudonymises a name that is text starting with '='", async () => {
+    const sheet = generatedSheet(30);
+    const weird = '=HYPERLINK("https://example.org","Jan")';
+    sheet.values[30][inputHeaders.indexOf("Kandidaat")] = weird;
+    const excel = simulateExcel(stateFromSnapshot({ sheets: [sheet], names: [] }));
+    const scored = await runScore(excel.host, preset);
+    expect(scored.evaluation.candidates.find((c) => c.name === weird)?.top).toBe(false);
+    await runCleanUp(excel.host, preset);
+    for (const name of ["Kandidaten", "Ranking", "Afwijzingen"]) {
+      const texts = [...sheetOf(excel.state, name)!.cells.values()].map((c) => String(c.value));
+      expect(texts.filter((t) => t.includes("HYPERLINK"))).toEqual([]);
+    }
   });
 });

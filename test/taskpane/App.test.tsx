@@ -172,7 +172,12 @@ describe("draw needed", () => {
       within(dialog).getByRole("button", { name: "Vastleggen en opnieuw beoordelen" })
     );
     await user.keyboard("{Enter}");
-    expect(actions.recordDraw).toHaveBeenCalledWith([11, 12], [2, 1]);
+    // With the names the dialog showed, so that rows moved since the scoring are refused.
+    expect(actions.recordDraw).toHaveBeenCalledWith(
+      [11, 12],
+      [2, 1],
+      ["Eva Jansen", "Femke de Vries"]
+    );
     await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
     // The page behind the dialog is back for assistive technology.
     expect(await screen.findByRole("table", { name: "Top 10" })).toBeTruthy();

@@ -37,7 +37,7 @@ function stubApi(): jest.Mocked<PaneApi> {
       return { changes: 1 };
     }),
     score: jest.fn(async () => outcome),
-    recordDraw: jest.fn<Promise<ScoreResult>, [number[], number[]]>(async () => outcome),
+    recordDraw: jest.fn<Promise<ScoreResult>, [number[], number[], string[]?]>(async () => outcome),
     selectCell: jest.fn<Promise<void>, [string, string]>(async () => undefined),
     showRequest: jest.fn(async () => undefined),
     share: jest.fn(async () => ({ top: 10, needsDraw: 0 })),
@@ -67,10 +67,10 @@ test("reads the workbook, sets it up, scores and records a draw", async () => {
   expect(api.score).toHaveBeenCalledTimes(1);
   expect(result.current.state.problems).toEqual(outcome.problems);
 
-  act(() => result.current.actions.recordDraw([11, 12], [2, 1]));
+  act(() => result.current.actions.recordDraw([11, 12], [2, 1], ["Ans", "Bram"]));
   expect(result.current.state.busy).toBe("draw");
   await waitFor(() => expect(result.current.state.busy).toBeNull());
-  expect(api.recordDraw).toHaveBeenCalledWith([11, 12], [2, 1]);
+  expect(api.recordDraw).toHaveBeenCalledWith([11, 12], [2, 1], ["Ans", "Bram"]);
 
   act(() => result.current.actions.selectCell("Kandidaten", "A2"));
   act(() => result.current.actions.editRequest());

@@ -30,7 +30,7 @@ const CleanUpDialog = lazy(() =>
 export interface PaneActions {
   setUp: (presetOrBlank: string) => void;
   score: () => void;
-  recordDraw: (rows: number[], order: number[]) => void;
+  recordDraw: (rows: number[], order: number[], names?: string[]) => void;
   selectCell: (sheet: string, cell: string) => void;
   /** Selects the `Aanvraag` sheet. */
   editRequest: () => void;
@@ -175,7 +175,11 @@ export function App({ strings, inExcel, state, presets, blankId, actions }: AppP
                 onCancel={() => setDrawOpen(false)}
                 onSubmit={(rows, order) => {
                   setDrawOpen(false);
-                  actions.recordDraw(rows, order);
+                  actions.recordDraw(
+                    rows,
+                    order,
+                    rows.map((row) => drawGroup.candidates.find((c) => c.row === row)?.name ?? "")
+                  );
                 }}
               />
             </Suspense>

@@ -69,6 +69,9 @@ export interface RequestOutcome extends RequestRead {
   privacy: PrivacyStatus;
 }
 
+/** The sheets a scoring reads whole: `Ranking` is the add-in's own output, read (when at all) as far as its head. */
+const inputSheets = [sheetNames.request, sheetNames.candidates, sheetNames.periods];
+
 /** Reads, scores and writes in one context: output columns, `Ranking`, `Afwijzingen`. */
 async function score(
   host: OfficeHost,
@@ -77,7 +80,7 @@ async function score(
 ): Promise<ScoreOutcome> {
   // `Ranking` and `Afwijzingen` are rewritten whole: only their heads are read, to be sure they are ours.
   const read = await readWorkbook(context, {
-    sheets: [sheetNames.request, sheetNames.candidates, sheetNames.periods],
+    sheets: inputSheets,
     heads: [sheetNames.ranking, rejectionTexts.sheet],
     sizes: host.readSizes,
   });
@@ -146,7 +149,10 @@ export async function runRecordDraw(
   names?: string[]
 ): Promise<ScoreOutcome> {
   return host.run(async (context) => {
-    const read = await readWorkbook(context, { sizes: host.readSizes });
+    const read = await readWorkbook(context, {
+      sheets: [sheetNames.candidates],
+      sizes: host.readSizes,
+    });
     await applyChanges(
       context,
       planDraw(read.snapshot, rows, order, names),
@@ -172,7 +178,8 @@ export async function runReadRequest(
   today: Date = new Date()
 ): Promise<RequestOutcome | null> {
   return host.run(async (context) => {
-    const snapshot = (await readWorkbook(context, { sizes: host.readSizes })).snapshot;
+    const snapshot = (await readWorkbook(context, { sheets: inputSheets, sizes: host.readSizes }))
+      .snapshot;
     const read = readRequest(snapshot);
     return read && { ...read, privacy: privacyStatus(snapshot, read.request, today) };
   });
@@ -209,7 +216,10 @@ export async function runShare(
   if (!host.isSetSupported("ExcelApi", "1.8"))
     throw new WorkbookError(officeTexts.cannotCreateWorkbook);
   const plan = await host.run(async (context) =>
-    planScore((await readWorkbook(context, { sizes: host.readSizes })).snapshot, options)
+    planScore(
+      (await readWorkbook(context, { sheets: inputSheets, sizes: host.readSizes })).snapshot,
+      options
+    )
   );
   const { sharedWorkbookBase64 } = await import(/* webpackChunkName: "share" */ "../share");
   await host.createWorkbook(await sharedWorkbookBase64(plan.evaluation));

@@ -257,9 +257,12 @@ function stepsOf(change: WorkbookChange, known: OfficeRead, deletes: FormatDelet
       });
     }
     case "dataBar": {
-      // Office.js gives no range of an existing rule: the sheet's data bars are the add-in's.
+      // The add-in's data bar is the one on its range (known when checked just before writing);
+      // without that knowledge, every data bar on the add-in's own sheet.
       const existing = known.formats.get(sheetKey) ?? [];
-      const bars = existing.filter((f) => f.type === "DataBar");
+      const bars = existing.filter(
+        (f) => f.type === "DataBar" && (f.range === undefined || f.range === change.range)
+      );
       known.formats.set(
         sheetKey,
         existing.filter((f) => !bars.includes(f))

@@ -24,6 +24,8 @@ export interface ExistingFormat {
   type: string;
   /** The rule's formula for a custom rule, else null. */
   formula: string | null;
+  /** The range it applies to (A1, no sheet), where known: checked just before writing. */
+  range?: string;
 }
 
 /** What the office layer knows after reading: the snapshot and what applying needs besides. */
@@ -118,7 +120,7 @@ interface SheetRead {
   wanted: string;
   sheet: Excel.Worksheet;
   used: Excel.Range;
-  formats: Excel.ConditionalFormatCollection;
+  formats: Excel.ConditionalFormatCollection | null;
   tables: Excel.TableCollection;
 }
 
@@ -160,9 +162,11 @@ function queueFirst(
     if (!withValues) used.load("rowIndex,columnIndex,rowCount,columnCount");
     else if (!formulas) used.load("rowIndex,columnIndex,rowCount,columnCount,values");
     else used.load("rowIndex,columnIndex,rowCount,columnCount,values,formulas");
-    const formats = sheet.getRange().conditionalFormats;
-    // Only a custom rule has a formula: for any other type this child is a null object.
-    formats.load("items/id,items/type,items/customOrNullObject/rule/formula");
+    // The add-in's rules are on Kandidaten only (Ranking is emptied whole): no other sheet's are read.
+    const formats =
+      name.toLowerCase() === sheetNames.candidates.toLowerCase()
+        ? loadFormats(sheet.getRange().conditionalFormats)
+        : null;
     const tables = sheet.tables.load("items/name");
     return { wanted: name, sheet, used, formats, tables };
   });
@@ -180,6 +184,25 @@ function queueFirst(
   );
   const names = workbook.names.load("items/name,items/type,items/formula");
   return { sheets, headReads, known, names };
+}
+
+/**
+ * Queues loading a sheet's conditional formats. Only a custom rule has a formula: for any
+ * other type `customOrNullObject` is a null object whose rule is never filled.
+ */
+export function loadFormats(
+  formats: Excel.ConditionalFormatCollection
+): Excel.ConditionalFormatCollection {
+  return formats.load("items/id,items/type,items/customOrNullObject/rule/formula");
+}
+
+/** The formats as loaded by {@link loadFormats}. */
+export function existingFormats(formats: Excel.ConditionalFormatCollection): ExistingFormat[] {
+  return formats.items.map((f) => ({
+    id: f.id,
+    type: f.type,
+    formula: f.customOrNullObject.isNullObject ? null : f.customOrNullObject.rule.formula,
+  }));
 }
 
 function tableProxies(table: Excel.Table): TableRead {
@@ -509,16 +532,8 @@ export async function readWorkbook(
   }
 
   const formats = new Map<string, ExistingFormat[]>();
-  for (const { sheet, formats: list } of present) {
-    formats.set(
-      sheet.name.toLowerCase(),
-      list.items.map((f) => ({
-        id: f.id,
-        type: f.type,
-        formula: f.customOrNullObject.isNullObject ? null : f.customOrNullObject.rule.formula,
-      }))
-    );
-  }
+  for (const { sheet, formats: list } of present)
+    if (list) formats.set(sheet.name.toLowerCase(), existingFormats(list));
   const nameSnapshots: NameSnapshot[] = [];
   for (const n of first.names.items) {
     if (n.type !== "Range") continue;

@@ -18,7 +18,7 @@ import { applyChanges } from "./apply";
 import type { OfficeHost } from "./host";
 import { noteWrites, readWorkbook } from "./read";
 import { officeTexts } from "./texts";
-import { checkRowsUnchanged } from "./verify";
+import { checkUnchanged } from "./verify";
 
 /** What a scoring gives the task pane. */
 export interface ScoreOutcome {
@@ -88,7 +88,7 @@ async function score(
   checkOwnHead(read.heads.get(rejectionTexts.sheet.toLowerCase()), rejectionTexts.title("", ""));
   const plan = planScore(read.snapshot, options);
   const privacy = privacyStatus(read.snapshot, plan.request, new Date());
-  await checkRowsUnchanged(context, read.snapshot);
+  await checkUnchanged(context, read);
   const changes = [...plan.changes, ...rejectionChanges(plan.evaluation)];
   await applyChanges(context, changes, read, host.isSetSupported);
   noteWrites(host.readSizes, changes);
@@ -246,7 +246,7 @@ export async function runCleanUp(
       sizes: host.readSizes,
     });
     const plan = planPrivacy(read.snapshot, options);
-    await checkRowsUnchanged(context, read.snapshot);
+    await checkUnchanged(context, read);
     await applyChanges(context, plan.changes, read, host.isSetSupported);
     noteWrites(host.readSizes, plan.changes);
     return {

@@ -311,3 +311,40 @@ describe("after the review of issue 15", () => {
     }
   });
 });
+
+describe("conditional formats after the review", () => {
+  test("the evaluator's own data bar on another column survives scoring twice", async () => {
+    const state = stateFromSnapshot(snapshot);
+    const own = { id: "ownbar", type: "DataBar" as const, range: "C2:C26", barColour: "#FF00FF" };
+    sheetOf(state, "Kandidaten")!.formats.push(own);
+    const excel = simulateExcel(state);
+    await runScore(excel.host, preset);
+    await runScore(excel.host, preset);
+    const bars = sheetOf(excel.state, "Kandidaten")!.formats.filter((f) => f.type === "DataBar");
+    expect(bars).toHaveLength(2);
+    expect(bars).toContainEqual(own);
+  });
+
+  test("a rule added by someone else between reading and writing: nothing is deleted or written", async () => {
+    const excel = simulateExcel(stateFromSnapshot(snapshot));
+    await runScore(excel.host, preset);
+    const kandidaten = sheetOf(excel.state, "Kandidaten")!;
+    const start = excel.requests;
+    let after = "";
+    excel.options.between = (_sim, request) => {
+      if (request !== start + 1) return;
+      // A co-author's new rule takes the top priority: every id the add-in read shifts by one.
+      kandidaten.formats.unshift({
+        id: "theirs",
+        type: "Custom",
+        range: "B2:B26",
+        formula: '=$B2<>""',
+        fill: "#123456",
+      });
+      after = JSON.stringify(kandidaten.formats);
+    };
+    const error = await runScore(excel.host, preset).catch((e: unknown) => e);
+    expect((error as Error).message).toBe(officeTexts.changedMeanwhile);
+    expect(JSON.stringify(kandidaten.formats)).toBe(after);
+  });
+});

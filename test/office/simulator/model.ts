@@ -246,8 +246,9 @@ function formatsIn(w: SimWorld, o: SimObject): FakeFormat[] {
   return sheet.formats.filter((f) => intersects(parseBox(f.range), rangeBox(o)));
 }
 
-function formatObject(sheet: FakeSheet, format: FakeFormat): SimObject {
-  return obj("ConditionalFormat", { sheet, format });
+/** A conditional format as reached through the collection of `scope` (a range): its id is its place there. */
+function formatObject(sheet: FakeSheet, format: FakeFormat, scope: SimObject): SimObject {
+  return obj("ConditionalFormat", { sheet, format, scope });
 }
 function liveFormat(w: SimWorld, o: SimObject): FakeFormat {
   const sheet = liveSheet(w, o.sheet as FakeSheet);
@@ -583,14 +584,14 @@ export const classes: Record<string, ClassSpec> = {
   ConditionalFormatCollection: {
     items: (o, w) => {
       const r = o.range as SimObject;
-      return formatsIn(w, r).map((f) => formatObject(rangeSheet(r, w), f));
+      return formatsIn(w, r).map((f) => formatObject(rangeSheet(r, w), f, r));
     },
     index: (o, [id], w) => {
       const r = o.range as SimObject;
       const found = formatsIn(w, r)[Number(id)];
       if (typeof id !== "string" || !/^\d+$/.test(id) || !found)
         throw notFound("conditional format", id);
-      return formatObject(rangeSheet(r, w), found);
+      return formatObject(rangeSheet(r, w), found, r);
     },
     get: { Count: (o, w) => formatsIn(w, o.range as SimObject).length },
     call: {
@@ -608,7 +609,7 @@ export const classes: Record<string, ClassSpec> = {
           range: boxAddress(rangeBox(r)),
         };
         sheet.formats.unshift(format);
-        return formatObject(sheet, format);
+        return formatObject(sheet, format, r);
       },
       // Clears the rules that meet the range (a rule that reaches beyond it is removed whole, as in Excel).
       ClearAll: (o, _a, w) => {
@@ -621,10 +622,8 @@ export const classes: Record<string, ClassSpec> = {
   },
   ConditionalFormat: {
     get: {
-      Id: (o, w) => {
-        const sheet = liveSheet(w, o.sheet as FakeSheet);
-        return String(sheet.formats.indexOf(liveFormat(w, o)));
-      },
+      // "The priority of the conditional format in the current ConditionalFormatCollection."
+      Id: (o, w) => String(formatsIn(w, o.scope as SimObject).indexOf(liveFormat(w, o))),
       Priority: (o, w) => liveSheet(w, o.sheet as FakeSheet).formats.indexOf(liveFormat(w, o)),
       Type: (o, w) => liveFormat(w, o).type,
     },
@@ -657,6 +656,11 @@ export const classes: Record<string, ClassSpec> = {
         const format = liveFormat(w, o);
         sheet.formats = sheet.formats.filter((f) => f !== format);
       },
+      // ExcelApi 1.6: the range the rule applies to (one area for the add-in's rules).
+      GetRange: (o, _a, w) =>
+        range(liveSheet(w, o.sheet as FakeSheet), parseBox(liveFormat(w, o).range)),
+      GetRangeOrNullObject: (o, _a, w) =>
+        range(liveSheet(w, o.sheet as FakeSheet), parseBox(liveFormat(w, o).range)),
     },
   },
   CustomConditionalFormat: {

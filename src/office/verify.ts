@@ -78,7 +78,8 @@ export async function checkUnchanged(
   }
   if (known && formats) {
     const fresh = existingFormats(formats);
-    if (JSON.stringify(fresh) !== JSON.stringify(known.map(({ range: _, ...f }) => f)))
+    const asRead = known.map((f) => ({ id: f.id, type: f.type, formula: f.formula }));
+    if (JSON.stringify(fresh) !== JSON.stringify(asRead))
       throw new WorkbookError(officeTexts.changedMeanwhile);
     known.forEach((f, i) => {
       if (!ranges[i].isNullObject) f.range = withoutSheet(ranges[i].address);

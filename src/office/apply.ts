@@ -103,11 +103,19 @@ interface FormatDelete {
   id: string;
 }
 
+/** What the steps of one batch share: the rules to delete first, and the tables kept and resized. */
+interface BatchPlan {
+  deletes: FormatDelete[];
+  /** Lower-case names of tables on a sheet being emptied that are made again: kept and resized instead. */
+  resized: Set<string>;
+}
+
 /**
  * Turns one change into steps; `known` tracks what exists as the changes go. Rules
  * that a change replaces go to `deletes`, to be deleted before anything is added.
  */
-function stepsOf(change: WorkbookChange, known: OfficeRead, deletes: FormatDelete[]): Step[] {
+function stepsOf(change: WorkbookChange, known: OfficeRead, plan: BatchPlan): Step[] {
+  const { deletes } = plan;
   const small = (queue: Step["queue"]): Step[] => [{ bytes: ACTION_BYTES, queue }];
   const sheetKey = "sheet" in change ? change.sheet.toLowerCase() : "";
   switch (change.kind) {
@@ -133,7 +141,8 @@ function stepsOf(change: WorkbookChange, known: OfficeRead, deletes: FormatDelet
         }
         // Emptied in place, never deleted and added again: formulas and names that refer to it keep working.
         const sheet = context.workbook.worksheets.getItem(change.sheet);
-        for (const name of tables) context.workbook.tables.getItem(name).delete();
+        for (const name of tables)
+          if (!plan.resized.has(name.toLowerCase())) context.workbook.tables.getItem(name).delete();
         for (const name of head?.charts ?? []) sheet.charts.getItem(name).delete();
         const all = sheet.getRange();
         all.conditionalFormats.clearAll();
@@ -196,6 +205,11 @@ function stepsOf(change: WorkbookChange, known: OfficeRead, deletes: FormatDelet
       });
     case "createTable":
       return small((context) => {
+        if (plan.resized.has(change.name.toLowerCase())) {
+          // Kept, so structured references to it (`Rangorde[#All]`) stay valid: ExcelApi 1.13.
+          context.workbook.tables.getItem(change.name).resize(change.range);
+          return;
+        }
         const table = context.workbook.worksheets
           .getItem(change.sheet)
           .tables.add(change.range, true);
@@ -324,6 +338,30 @@ function stepsOf(change: WorkbookChange, known: OfficeRead, deletes: FormatDelet
 }
 
 /**
+ * The tables on a sheet that is emptied in place and that the same changes make again
+ * under the same name: where the host can resize a table (ExcelApi 1.13), they are kept,
+ * so that formulas and charts that refer to them by name keep working.
+ */
+function resizedTables(
+  changes: WorkbookChange[],
+  known: OfficeRead,
+  supports: Supports
+): Set<string> {
+  const resized = new Set<string>();
+  if (!supports("ExcelApi", "1.13")) return resized;
+  const reset = new Set(
+    changes.filter((c) => c.kind === "resetSheet").map((c) => c.sheet.toLowerCase())
+  );
+  for (const change of changes) {
+    if (change.kind !== "createTable" || !reset.has(change.sheet.toLowerCase())) continue;
+    const head = known.heads.get(change.sheet.toLowerCase());
+    if (head?.tables.some((t) => t.toLowerCase() === change.name.toLowerCase()))
+      resized.add(change.name.toLowerCase());
+  }
+  return resized;
+}
+
+/**
  * One step that deletes conditional formats by the ids read. Excel's id is the
  * rule's priority in its collection and shifts when a rule is added or deleted
  * (https://learn.microsoft.com/javascript/api/excel/excel.conditionalformat#excel-excel-conditionalformat-id-member):
@@ -361,9 +399,9 @@ export async function applyChanges(
   known: OfficeRead,
   supports: Supports
 ): Promise<number> {
-  const deletes: FormatDelete[] = [];
-  const steps = changes.flatMap((change) => stepsOf(change, known, deletes));
-  if (deletes.length > 0) steps.unshift(deleteFormats(deletes));
+  const plan: BatchPlan = { deletes: [], resized: resizedTables(changes, known, supports) };
+  const steps = changes.flatMap((change) => stepsOf(change, known, plan));
+  if (plan.deletes.length > 0) steps.unshift(deleteFormats(plan.deletes));
   if (steps.length === 0) return 0;
   const suspend = () => {
     if (supports("ExcelApi", "1.6")) context.application.suspendApiCalculationUntilNextSync();

@@ -348,3 +348,31 @@ describe("conditional formats after the review", () => {
     expect(JSON.stringify(kandidaten.formats)).toBe(after);
   });
 });
+
+describe("the Rangorde table is kept", () => {
+  /** Scores twice with a formula on the evaluator's own sheet that counts the Rangorde table's rows. */
+  async function twice(excelApi: string) {
+    const excel = simulateExcel(stateFromSnapshot(snapshot), { excelApi });
+    await runScore(excel.host, preset);
+    const notes = sheetOf(excel.state, "Kandidaten")!;
+    notes.cells.set("1,40", { value: "", formula: "=ROWS(Rangorde[#All])" });
+    const before = excel.valueAt("Kandidaten", 1, 40);
+    await runScore(excel.host, preset);
+    return { excel, before, after: excel.valueAt("Kandidaten", 1, 40), notes };
+  }
+
+  test("a structured reference to it keeps working after scoring again (ExcelApi 1.13: resized)", async () => {
+    const { excel, before, after, notes } = await twice("1.17");
+    expect(typeof before).toBe("number");
+    expect(after).toBe(before);
+    expect(notes.cells.get("1,40")?.formula).toBe("=ROWS(Rangorde[#All])");
+    const table = excel.state.tables.find((t) => t.name === "Rangorde")!;
+    expect(table.columns[0]).toBe("Rang");
+  });
+
+  test("an Excel without Table.resize makes it again: the reference breaks, as Excel does", async () => {
+    const { after, notes } = await twice("1.12");
+    expect(notes.cells.get("1,40")?.formula).toBe("=ROWS(#REF!)");
+    expect(after).toBe("#REF!");
+  });
+});

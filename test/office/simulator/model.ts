@@ -22,6 +22,7 @@ import {
   type FakeWorkbookState,
 } from "./state";
 import { valueType, writeTyped } from "./cells";
+import { withoutTable } from "./structured";
 
 /** An error Excel answers with (`ItemNotFound`, `InvalidArgument`, …). */
 export class ExcelError extends Error {
@@ -265,6 +266,37 @@ function liveTable(w: SimWorld, o: SimObject): FakeTable {
   return table;
 }
 
+/**
+ * A table column's name from its header cell: a table has no empty or duplicate headers,
+ * so Excel names an empty one `Kolom1`… (in a Dutch Excel) and numbers a repeated one.
+ */
+function headerText(w: SimWorld, sheet: FakeSheet, t: FakeTable, column: number): string {
+  const value = w.valueOf(sheet, t.top, column);
+  const base = value === "" ? `Kolom${column - t.left + 1}` : String(value);
+  let name = base;
+  for (
+    let n = 2;
+    t.columns.some((h, i) => i !== column - t.left && h.toLowerCase() === name.toLowerCase());
+    n++
+  )
+    name = `${base}${n}`;
+  sheet.cells.set(`${t.top},${column}`, {
+    ...(sheet.cells.get(`${t.top},${column}`) ?? { value: "" }),
+    value: name,
+  });
+  return name;
+}
+
+/** After cells of a table's header row changed: its columns take the new header texts. */
+function renameHeaders(w: SimWorld, sheet: FakeSheet, box: Box): void {
+  for (const t of w.state.tables) {
+    if (t.sheet.toLowerCase() !== sheet.name.toLowerCase() || box.top > t.top || box.bottom < t.top)
+      continue;
+    for (let c = Math.max(box.left, t.left); c <= Math.min(box.right, t.right); c++)
+      t.columns[c - t.left] = headerText(w, sheet, t, c);
+  }
+}
+
 /** A table's whole range, or its header row. */
 function tableRange(w: SimWorld, o: SimObject, headerOnly: boolean): SimObject {
   const t = liveTable(w, o);
@@ -457,6 +489,7 @@ export const classes: Record<string, ClassSpec> = {
     set: {
       Values: (o, value, w) => {
         writeGrid(w, o, value, (cell, v) => writeTyped(cell, v));
+        renameHeaders(w, rangeSheet(o, w), rangeBox(o));
         growTables(w, rangeSheet(o, w), rangeBox(o));
       },
       Formulas: (o, value, w) => writeFormulas(w, o, value),
@@ -523,6 +556,7 @@ export const classes: Record<string, ClassSpec> = {
             delete cell.wrap;
           }
         }
+        if (what !== "Formats") renameHeaders(w, sheet, box);
       },
       Select: (o, _a, w) => {
         w.state.selection = { sheet: rangeSheet(o, w).name, address: boxAddress(rangeBox(o)) };
@@ -792,13 +826,32 @@ export const classes: Record<string, ClassSpec> = {
     },
     call: {
       GetRange: (o, _a, w) => tableRange(w, o, false),
-      // Deletes the table with its cells (convertToRange is the call that keeps the data).
+      // Deletes the table with its cells (convertToRange is the call that keeps the data);
+      // formulas that referred to it by name now say #REF!.
       Delete: (o, _a, w) => {
         const t = liveTable(w, o);
         const sheet = sheetOf(w.state, t.sheet)!;
         for (let r = t.top; r <= t.bottom; r++)
           for (let c = t.left; c <= t.right; c++) sheet.cells.delete(`${r},${c}`);
         w.state.tables = w.state.tables.filter((x) => x !== t);
+        for (const other of w.state.sheets)
+          for (const cell of other.cells.values())
+            if (cell.formula) cell.formula = withoutTable(cell.formula, t.name);
+      },
+      // ExcelApi 1.13: "The new range must overlap with the original table range and the headers
+      // (or the top of the table) must be in the same row."
+      Resize: (o, [address], w) => {
+        const t = liveTable(w, o);
+        const text = String(address);
+        const box = boxOf(text.includes("!") ? text.slice(text.lastIndexOf("!") + 1) : text);
+        if (box.top !== t.top || !intersects(box, t))
+          throw new ExcelError("InvalidArgument", `The table can't be resized to ${text}.`);
+        const sheet = sheetOf(w.state, t.sheet)!;
+        t.left = box.left;
+        t.right = box.right;
+        t.bottom = box.bottom;
+        t.columns = [];
+        for (let c = box.left; c <= box.right; c++) t.columns.push(headerText(w, sheet, t, c));
       },
       GetHeaderRowRange: (o, _a, w) => tableRange(w, o, true),
     },
@@ -1096,5 +1149,7 @@ export function typeCells(
       right = Math.max(right, left + j);
     })
   );
-  if (autoExpandTables) growTables(w, sheet, { top, left, bottom: top + rows.length - 1, right });
+  const box = { top, left, bottom: top + rows.length - 1, right };
+  renameHeaders(w, sheet, box);
+  if (autoExpandTables) growTables(w, sheet, box);
 }

@@ -21,8 +21,13 @@ interface Spec {
   last?: string;
 }
 
-/** The text between brackets at `start` (an opening `[`), honouring `'` escapes; and the index after it. */
-function bracketed(text: string, start: number): { inner: string; end: number } {
+/**
+ * The text between brackets at `start` (an opening `[`), honouring `'` escapes; and the index after it.
+ *
+ * @example
+ * bracketed("T[[#All]]+1", 1); // { inner: "[#All]", end: 9 }
+ */
+export function bracketed(text: string, start: number): { inner: string; end: number } {
   let depth = 0;
   for (let i = start; i < text.length; i++) {
     const ch = text[i];
@@ -173,4 +178,29 @@ export function toA1(formula: string, at: FormulaCell, tables: FakeTable[]): str
     i++;
   }
   return out;
+}
+
+/**
+ * A formula with every reference to a deleted table (`Rangorde[#All]`, `Rangorde`) as `#REF!`,
+ * as Excel rewrites the formulas that referred to a table it deletes.
+ *
+ * @example
+ * withoutTable("=ROWS(Rangorde[#All])", "Rangorde"); // "=ROWS(#REF!)"
+ */
+export function withoutTable(formula: string, table: string): string {
+  const name = new RegExp(
+    `(^|[^A-Za-z0-9_.$'!])(${table.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")})(?![A-Za-z0-9_.(!])`,
+    "gi"
+  );
+  let out = "";
+  let from = 0;
+  for (let match = name.exec(formula); match; match = name.exec(formula)) {
+    const start = match.index + match[1].length;
+    let end = start + match[2].length;
+    if (formula[end] === "[") end = bracketed(formula, end).end;
+    out += formula.slice(from, start) + "#REF!";
+    from = end;
+    name.lastIndex = end;
+  }
+  return out + formula.slice(from);
 }

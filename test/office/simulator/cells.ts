@@ -21,6 +21,34 @@ export const ERROR_TEXTS = [
 /** Numeric text as Excel (invariant, as the API takes values) reads it: `12`, `-4.5`, `+31612345678`, `1e3`, `50%`. */
 const NUMBER = /^\s*([+-]?)(\d+(?:\.\d*)?|\.\d+)(?:e([+-]?\d+))?(%?)\s*$/i;
 
+/** Excel's serial of a calendar date (day 0 is 1899-12-30), or null when there is no such date. */
+function serial(year: number, month: number, day: number): number | null {
+  const time = Date.UTC(year, month - 1, day);
+  const date = new Date(time);
+  if (
+    date.getUTCFullYear() !== year ||
+    date.getUTCMonth() !== month - 1 ||
+    date.getUTCDate() !== day
+  )
+    return null;
+  return time / 86_400_000 + 25_569;
+}
+
+/**
+ * A date as the API reads it: with USA rules in every locale, by design
+ * (https://github.com/OfficeDev/office-js/issues/1559): `2024-08-26`, and month
+ * first in `8/26/2024` or `8-26-2024`, so `04-10-2024` is 10 April and `26-08-2024`
+ * no date at all. The cell gets the date format `m/d/yyyy`
+ * (https://github.com/OfficeDev/office-js/issues/229).
+ */
+function usDate(text: string): number | null {
+  const iso = /^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$/.exec(text);
+  if (iso) return serial(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+  const us = /^\s*(\d{1,2})([/-])(\d{1,2})\2(\d{4})\s*$/.exec(text);
+  if (us) return serial(Number(us[4]), Number(us[1]), Number(us[3]));
+  return null;
+}
+
 /**
  * A string written to `Range.values` or `Range.formulas`, parsed as Excel parses
  * it. Source: the `Range.values` and `Range.formulas` reference
@@ -28,7 +56,8 @@ const NUMBER = /^\s*([+-]?)(\d+(?:\.\d*)?|\.\d+)(?:e([+-]?\d+))?(%?)\s*$/i;
  * values are parsed as if typed into the cell: a string that starts with `=`,
  * `+` or `-` is taken as a formula, numeric text becomes a number, `TRUE`/`FALSE`
  * a boolean, unless the cell's number format is text (`@`), which keeps the string.
- * A lone `-` or `+` stays text, as Excel keeps a single sign that is typed.
+ * A lone `-` or `+` stays text, as Excel keeps a single sign that is typed. Dates
+ * as {@link usDate} reads them.
  *
  * @example
  * typedInto("=HYPERLINK(\"x\")", "General"); // { formula: "=HYPERLINK(\"x\")" }
@@ -37,7 +66,7 @@ const NUMBER = /^\s*([+-]?)(\d+(?:\.\d*)?|\.\d+)(?:e([+-]?\d+))?(%?)\s*$/i;
 export function typedInto(
   input: unknown,
   numberFormat: string | undefined
-): { value: FakeValue } | { formula: string } {
+): { value: FakeValue; date?: true } | { formula: string } {
   if (typeof input === "number" || typeof input === "boolean") return { value: input };
   if (input === null || input === undefined) return { value: "" };
   const text = String(input);
@@ -50,6 +79,8 @@ export function typedInto(
     return { value };
   }
   if (/^(true|false)$/i.test(text.trim())) return { value: text.trim().toLowerCase() === "true" };
+  const date = usDate(text);
+  if (date !== null) return { value: date, date: true };
   if (text.length > 1 && (text.startsWith("+") || text.startsWith("-")))
     return { formula: `=${text}` };
   return { value: text };
@@ -72,5 +103,7 @@ export function writeTyped(cell: FakeCell, input: unknown): void {
   } else {
     cell.value = typed.value;
     delete cell.formula;
+    if (typed.date && (cell.numberFormat ?? "General") === "General")
+      cell.numberFormat = "m/d/yyyy";
   }
 }

@@ -25,6 +25,27 @@ function excelValue(value: CellValue): string | number | boolean {
   return value;
 }
 
+/**
+ * Whether Excel could read a string as something other than text when it is written
+ * through `Range.values` (with USA rules, https://github.com/OfficeDev/office-js/issues/1559):
+ * a formula (`=`, `+`, `-`), a number, a date, a currency, a percentage, a boolean. Erring
+ * on the side of yes only costs a format written twice.
+ *
+ * @example
+ * parsable("+31 6 12345678"); // true
+ * parsable("Annelies de Boer"); // false
+ */
+export function parsable(value: unknown): boolean {
+  if (typeof value !== "string") return false;
+  const text = value.trim();
+  if (text === "") return false;
+  return (
+    /^[=+\-@0-9.,$€£¥(#']/.test(text) ||
+    /^(true|false|waar|onwaar)$/i.test(text) ||
+    /^[a-z]{3,9}\.?[\s-]+\d/i.test(text)
+  );
+}
+
 /** One queued unit of work and its estimated payload. */
 interface Step {
   bytes: number;
@@ -158,29 +179,46 @@ function stepsOf(change: WorkbookChange, known: OfficeRead, plan: BatchPlan): St
         while (row.length < width) row.push("");
         return row;
       });
-      // Text stays text: a cell that gets a string is formatted as text (`@`) first, or Excel would
-      // read `=HYPERLINK(…)` as a formula and `+31…`, `-` or `17040` as numbers
+      // Text stays text: a string Excel could read as something else is written into a cell
+      // formatted as text (`@`), and the cell's format is set back after (a format changed later
+      // does not read the text again). Else `=HYPERLINK(…)` becomes a formula and `+31…`,
+      // `17040` or `04-10-2024` a number or a date
       // (https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-values-member).
       const columnFormats = change.numberFormats ?? [];
-      let anyFormat = false;
-      const formats = values.map((row) =>
-        row.map((value, c) => {
-          const format =
-            typeof value === "string" && value !== "" ? "@" : (columnFormats[c] ?? null);
-          if (format !== null) anyFormat = true;
-          return format;
-        })
-      );
-      const steps = anyFormat
-        ? gridSteps(change.sheet, change.at, formats, (range, rows) => {
-            range.numberFormat = rows as string[][];
-          })
-        : [];
+      const { row: top, column: left } = parseCell(change.at);
+      const formatSteps = (c: number, grid: Array<Array<string | null>>) =>
+        gridSteps(change.sheet, `${columnLetters(left + c)}${top}`, grid, (range, rows) => {
+          range.numberFormat = rows as string[][];
+        });
+      const steps: Step[] = [];
+      const resets: Step[] = [];
+      // Column by column, so that a column without such text costs no format at all.
+      for (let c = 0; c < width; c++) {
+        const own = columnFormats[c] ?? null;
+        const texts = values.map((row) => parsable(row[c]));
+        if (!texts.some(Boolean)) {
+          if (own) steps.push(...formatSteps(c, filled(values.length, 1, own)));
+          continue;
+        }
+        steps.push(
+          ...formatSteps(
+            c,
+            texts.map((text) => [text ? "@" : own])
+          )
+        );
+        resets.push(
+          ...formatSteps(
+            c,
+            texts.map((text) => [text ? (own ?? "General") : null])
+          )
+        );
+      }
       steps.push(
         ...gridSteps(change.sheet, change.at, values, (range, rows) => {
           range.values = rows;
         })
       );
+      steps.push(...resets);
       const { row, column } = parseCell(change.at);
       const bottom = row + values.length - 1;
       if (change.bold || change.wrap) {

@@ -8,6 +8,7 @@
 import { isCellError, type CellValue } from "../engine";
 import { columnLetters, parseCell, parseRange, rangeAddress } from "../workbook/address";
 import type { WorkbookChange } from "../workbook/changes";
+import { jsonBytes } from "./bytes";
 import type { OfficeRead } from "./read";
 
 /** Payload per sync: under Excel on the web's 5 MB request limit with room for the envelope. */
@@ -74,14 +75,14 @@ function points(characters: number): number {
 
 /** Blocks of rows of a grid, each under {@link MAX_BLOCK_BYTES} of JSON. */
 function rowBlocks<T>(grid: T[][]): Array<{ offset: number; rows: T[][]; bytes: number }> {
-  const bytes = JSON.stringify(grid).length;
+  const bytes = jsonBytes(grid);
   if (bytes <= MAX_BLOCK_BYTES) return [{ offset: 0, rows: grid, bytes }];
   const count = Math.ceil(bytes / MAX_BLOCK_BYTES);
   const size = Math.ceil(grid.length / count);
   const blocks: Array<{ offset: number; rows: T[][]; bytes: number }> = [];
   for (let offset = 0; offset < grid.length; offset += size) {
     const rows = grid.slice(offset, offset + size);
-    blocks.push({ offset, rows, bytes: JSON.stringify(rows).length });
+    blocks.push({ offset, rows, bytes: jsonBytes(rows) });
   }
   return blocks;
 }

@@ -17,6 +17,7 @@ import type {
 } from "../workbook/snapshot";
 import type { WorkbookChange } from "../workbook/changes";
 import { sheetNames, tableNames } from "../workbook/texts";
+import { jsonBytes } from "./bytes";
 
 /** A conditional format that is on a sheet already (so the add-in can replace its own). */
 export interface ExistingFormat {
@@ -382,10 +383,8 @@ async function readInBlocks(
       const probe = probes.find((p) => p.sheet === s.sheet.name)!;
       const rows = grid.values.slice(probe.top, probe.top + probe.rows);
       const bytes =
-        JSON.stringify(rows).length +
-        (formulas
-          ? JSON.stringify(grid.formulas.slice(probe.top, probe.top + probe.rows)).length
-          : 0);
+        jsonBytes(rows) +
+        (formulas ? jsonBytes(grid.formulas.slice(probe.top, probe.top + probe.rows)) : 0);
       perRow.set(s, Math.max(1, bytes / Math.max(1, probe.rows)));
       start = probe.rows;
     }
@@ -473,8 +472,8 @@ export async function readWorkbook(
           : grid.formulas.slice(s.used.rowIndex);
     options.sizes?.set(s.wanted.toLowerCase(), {
       rows: rows.length,
-      bytes: JSON.stringify(rows).length,
-      formulaBytes: formulaRows ? JSON.stringify(formulaRows).length : null,
+      bytes: jsonBytes(rows),
+      formulaBytes: formulaRows ? jsonBytes(formulaRows) : null,
     });
   }
 
@@ -577,9 +576,9 @@ export function noteWrites(sizes: Map<string, SeenSize>, changes: WorkbookChange
     const size = sizes.get(change.sheet.toLowerCase());
     if (!size) continue;
     const grid = change.kind === "writeValues" ? change.values : change.formulas;
-    size.bytes += JSON.stringify(grid).length;
+    size.bytes += jsonBytes(grid);
     if (change.kind === "writeFormulas" && size.formulaBytes !== null)
-      size.formulaBytes += JSON.stringify(grid).length;
+      size.formulaBytes += jsonBytes(grid);
   }
 }
 

@@ -37,8 +37,8 @@ export const drawTexts = {
 /** Messages of the add-in's own actions that only Excel has. */
 export const officeTexts = {
   changedMeanwhile:
-    "De werkmap is intussen gewijzigd (rijen van Kandidaten zijn verplaatst, toegevoegd of " +
-    "verwijderd terwijl AwardScore las); er is niets geschreven. Beoordeel opnieuw.",
+    "De werkmap is intussen gewijzigd (rijen van Kandidaten of Werkervaring, of de opmaakregels " +
+    "van Kandidaten, zijn veranderd terwijl AwardScore las); er is niets geschreven. Beoordeel opnieuw.",
   cannotCreateWorkbook:
     "Deze versie van Excel kan vanuit een invoegtoepassing geen nieuwe werkmap openen (daarvoor is " +
     "Excel 2019, Microsoft 365 of Excel op het web nodig). Open de aanvraag in een nieuwere Excel, " +

@@ -9,7 +9,7 @@
  * puts every row right.
  */
 import { rangeAddress } from "../workbook/address";
-import { identityText, rowIdentity, sameRows } from "../workbook/identity";
+import { identityText, rowIdentities, sameRows } from "../workbook/identity";
 import { WorkbookError } from "../workbook/problems";
 import { sheetNames } from "../workbook/texts";
 import { existingFormats, loadFormats, type OfficeRead } from "./read";
@@ -21,8 +21,8 @@ function withoutSheet(address: string): string {
 }
 
 /**
- * Checks that `Kandidaten` still holds the candidates of the read on the same rows and
- * the same conditional formats, and adds each format's range to the read.
+ * Checks that `Kandidaten` and `Werkervaring` still hold the candidates of the read on the
+ * same rows, and `Kandidaten` the same conditional formats; adds each format's range to the read.
  *
  * @throws WorkbookError (Dutch: "de werkmap is intussen gewijzigd; beoordeel opnieuw") when not.
  * @example
@@ -32,20 +32,22 @@ export async function checkUnchanged(
   context: Excel.RequestContext,
   read: OfficeRead
 ): Promise<void> {
-  const identity = rowIdentity(read.snapshot);
-  const names =
-    identity && identity.bottom >= identity.top
-      ? context.workbook.worksheets
-          .getItem(identity.sheet)
-          .getRange(rangeAddress(identity.top, identity.column, identity.bottom, identity.column))
-          .load("values")
+  const pinned = rowIdentities(read.snapshot).map((identity) => {
+    const names =
+      identity.bottom >= identity.top
+        ? context.workbook.worksheets
+            .getItem(identity.sheet)
+            .getRange(rangeAddress(identity.top, identity.column, identity.bottom, identity.column))
+            .load("values")
+        : null;
+    const table = identity.table
+      ? context.workbook.tables
+          .getItemOrNullObject(identity.table.name)
+          .load("showHeaders,showTotals")
       : null;
-  const table = identity?.table
-    ? context.workbook.tables
-        .getItemOrNullObject(identity.table.name)
-        .load("showHeaders,showTotals")
-    : null;
-  const extentRange = table?.getRange().load("rowIndex,rowCount");
+    const extent = table?.getRange().load("rowIndex,rowCount");
+    return { identity, names, table, extent };
+  });
   const key = sheetNames.candidates.toLowerCase();
   const known = read.formats.get(key);
   const sheet = known ? context.workbook.worksheets.getItem(sheetNames.candidates) : null;
@@ -64,17 +66,16 @@ export async function checkUnchanged(
       throw new WorkbookError(officeTexts.changedMeanwhile);
     throw error;
   }
-  if (identity) {
+  for (const { identity, names, table, extent } of pinned) {
     const now = names ? names.values.map((row) => identityText(row[0] === "" ? null : row[0])) : [];
-    const extent =
-      table && extentRange && !table.isNullObject
+    const size =
+      table && extent && !table.isNullObject
         ? {
-            headerRow: extentRange.rowIndex + 1,
-            rowCount:
-              extentRange.rowCount - (table.showHeaders ? 1 : 0) - (table.showTotals ? 1 : 0),
+            headerRow: extent.rowIndex + 1,
+            rowCount: extent.rowCount - (table.showHeaders ? 1 : 0) - (table.showTotals ? 1 : 0),
           }
         : null;
-    if (!sameRows(identity, now, extent)) throw new WorkbookError(officeTexts.changedMeanwhile);
+    if (!sameRows(identity, now, size)) throw new WorkbookError(officeTexts.changedMeanwhile);
   }
   if (known && formats) {
     const fresh = existingFormats(formats);

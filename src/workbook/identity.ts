@@ -7,7 +7,7 @@
 import { isCellError, readText, type CellValue } from "../engine";
 import { columnsNamed, dataRegion } from "./regions";
 import { findSheet, type WorkbookSnapshot } from "./snapshot";
-import { candidateHeaders, sheetNames, tableNames } from "./texts";
+import { candidateHeaders, periodHeaders, sheetNames, tableNames } from "./texts";
 
 /** The candidates' rows as read: the names in one column from `top` to `bottom`, and the table's extent. */
 export interface RowIdentity {
@@ -24,6 +24,20 @@ export interface RowIdentity {
 }
 
 /**
+ * What pins the rows of `Kandidaten` and of `Werkervaring` (the clean-up clears periods by
+ * row; scoring reads them): one identity per sheet that is there with a name column.
+ *
+ * @example
+ * rowIdentities(snapshot).map((i) => i.sheet); // ["Kandidaten", "Werkervaring"]
+ */
+export function rowIdentities(snapshot: WorkbookSnapshot): RowIdentity[] {
+  return [
+    rowIdentity(snapshot),
+    identityOf(snapshot, sheetNames.periods, tableNames.periods, periodHeaders.candidate),
+  ].filter((i): i is RowIdentity => i !== null);
+}
+
+/**
  * The identity of the candidates' rows in a snapshot; null when there is no
  * `Kandidaten` sheet or name column (nothing is written by row then).
  *
@@ -31,10 +45,20 @@ export interface RowIdentity {
  * rowIdentity(snapshot)?.names.slice(0, 2); // ["Annelies de Boer", "Bram Visser"]
  */
 export function rowIdentity(snapshot: WorkbookSnapshot): RowIdentity | null {
-  const sheet = findSheet(snapshot, sheetNames.candidates);
+  return identityOf(snapshot, sheetNames.candidates, tableNames.candidates, candidateHeaders.name);
+}
+
+/** The identity of a sheet's rows by its name column. */
+function identityOf(
+  snapshot: WorkbookSnapshot,
+  sheetName: string,
+  tableName: string,
+  header: string
+): RowIdentity | null {
+  const sheet = findSheet(snapshot, sheetName);
   if (!sheet) return null;
-  const region = dataRegion(sheet, tableNames.candidates, candidateHeaders.name);
-  const [index] = columnsNamed(region.headers, candidateHeaders.name);
+  const region = dataRegion(sheet, tableName, header);
+  const [index] = columnsNamed(region.headers, header);
   if (index === undefined) return null;
   const column = region.firstColumn + index;
   // Rows typed below a table count as candidates too: pin every row of the sheet read.

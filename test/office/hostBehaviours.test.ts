@@ -378,3 +378,39 @@ describe("the Rangorde table is kept", () => {
     expect(after).toBe("#REF!");
   });
 });
+
+test("clean-up: a work-history row moved by someone else meanwhile: nothing is cleared", async () => {
+  const state = stateFromSnapshot(snapshot);
+  const excel = simulateExcel(state);
+  const first = await runScore(excel.host, preset);
+  const rows = first.evaluation.candidates.filter((c) => c.needsDraw).map((c) => c.row);
+  await runRecordDraw(
+    excel.host,
+    rows,
+    rows.map((_, i) => i + 1),
+    preset
+  );
+  const periods = sheetOf(excel.state, "Werkervaring")!;
+  expect(periods.cells.size).toBeGreaterThan(10);
+  const start = excel.requests;
+  let after = "";
+  excel.options.between = (sim, request) => {
+    if (request !== start + 1) return;
+    // A co-author sorts the work history: two rows of different candidates change places.
+    const name = (r: number) => periods.cells.get(`${r},1`)?.value;
+    let x = 3;
+    while (name(x) === name(2)) x++;
+    for (let c = 1; c <= 6; c++) {
+      const a = periods.cells.get(`2,${c}`);
+      const b = periods.cells.get(`${x},${c}`);
+      if (b) periods.cells.set(`2,${c}`, b);
+      else periods.cells.delete(`2,${c}`);
+      if (a) periods.cells.set(`${x},${c}`, a);
+      else periods.cells.delete(`${x},${c}`);
+    }
+    after = JSON.stringify(sim.state.sheets.map((s) => [...s.cells.entries()]));
+  };
+  const error = await runCleanUp(excel.host, preset).catch((e: unknown) => e);
+  expect((error as Error).message).toBe(officeTexts.changedMeanwhile);
+  expect(JSON.stringify(excel.state.sheets.map((s) => [...s.cells.entries()]))).toBe(after);
+});

@@ -2,7 +2,7 @@
  * The corpus of bad workbooks (test/cases/bad-input): every case through both
  * paths. The command (`awardscore score` in-process on an .xlsx in a temporary
  * folder): its exit code, the problems or the error with their cells, the input
- * file's bytes unchanged. The add-in (`runScore` on the fake Excel holding the same
+ * file's bytes unchanged. The add-in (`runScore` through Microsoft's Excel client on the Excel simulator holding the same
  * workbook as Excel shows it): the same message and cells, no other exception,
  * and every cell that held something before holds the same afterwards.
  */
@@ -102,7 +102,7 @@ async function throughCli(c: Case, file: string, dir: string): Promise<Outcome> 
 
 let excel: ExcelSimulator;
 
-/** The add-in's use case on the fake Excel holding the case's workbook. */
+/** The add-in's use case, through Microsoft's client, on the simulator holding the case's workbook. */
 async function throughAddIn(
   c: Case,
   workbook: ExcelJS.Workbook

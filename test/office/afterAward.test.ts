@@ -1,5 +1,5 @@
 /**
- * After scoring, in the fake Excel: the `Afwijzingen` sheet that scoring writes,
+ * After scoring, through Microsoft's Excel client on the simulator: the `Afwijzingen` sheet that scoring writes,
  * "Delen met gemeente" (a new workbook through Excel.createWorkbook) and
  * "Persoonsgegevens opschonen" with its reminder.
  */

@@ -1,4 +1,4 @@
-/** Recording a draw in the fake Excel, then re-scoring: the group that needed a draw is resolved. */
+/** Recording a draw through Microsoft's Excel client on the simulator, then re-scoring: the group that needed a draw is resolved. */
 import path from "path";
 import { runReadRequest, runRecordDraw, runScore, selectCell } from "../../src/office";
 import { simulateExcel, sheetOf, type ExcelSimulator } from "./simulator";

@@ -1,4 +1,4 @@
-/** Building the fake Excel's workbook from snapshots and `.xlsx` files, and generated candidates. */
+/** Building the Excel simulator's workbook from snapshots and `.xlsx` files, and generated candidates. */
 import ExcelJS from "exceljs";
 import { isCellError, request17040, type CellValue } from "../../src/engine";
 import { candidateInputColumns } from "../../src/workbook/layout";

@@ -1,4 +1,4 @@
-/** "Beoordelen" in the fake Excel on the example workbook: the same verdicts as `awardscore score --json`. */
+/** "Beoordelen" through Microsoft's Excel client on the simulator, on the example workbook: the same verdicts as `awardscore score --json`. */
 import path from "path";
 import { scoreReport } from "../../src/cli/report";
 import { runScore } from "../../src/office";

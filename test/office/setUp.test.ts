@@ -1,4 +1,4 @@
-/** "Instellen" in the fake Excel: an empty workbook, a second run, a foreign sheet. */
+/** "Instellen" through Microsoft's Excel client on the simulator: an empty workbook, a second run, a foreign sheet. */
 import { request17040 } from "../../src/engine";
 import { runSetUp } from "../../src/office";
 import { candidateInputColumns, outputHeaders } from "../../src/workbook/layout";

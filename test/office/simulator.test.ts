@@ -107,7 +107,7 @@ describe("formulas read back calculated, tables grow as in Excel", () => {
 test("strings written by the API are read with USA rules: dates month first, text kept only as text", async () => {
   await excel.host.run(async (context) => {
     const range = context.workbook.worksheets.getItem("Blad1").getRange("A1:F1");
-    range.values = [["2024-08-26", "04-10-2024", "26-08-2024", "-", "+31 6 1234", "17040"]];
+    range.values = [["2024-08-26", "04-10-2024", "26-08-2024", "-", "+31612345678", "17040"]];
     const text = context.workbook.worksheets.getItem("Blad1").getRange("A2:F2");
     text.numberFormat = [["@", "@", "@", "@", "@", "@"]];
     text.values = [["2024-08-26", "04-10-2024", "26-08-2024", "-", "+31 6 1234", "17040"]];
@@ -117,10 +117,19 @@ test("strings written by the API are read with USA rules: dates month first, tex
     // 45530 is 26-08-2024 and 45392 is 10-04-2024 (month first); 26-08-2024 is no USA date.
     expect(range.values[0].slice(0, 4)).toEqual([45530, 45392, "26-08-2024", "-"]);
     expect(range.numberFormat[0][0]).toBe("m/d/yyyy");
-    expect(range.formulas[0][4]).toBe("=+31 6 1234");
+    expect(range.values[0][4]).toBe(31612345678);
     expect(range.values[0][5]).toBe(17040);
     expect(text.values).toEqual([
       ["2024-08-26", "04-10-2024", "26-08-2024", "-", "+31 6 1234", "17040"],
     ]);
   });
+});
+
+test("a value that would be a formula Excel does not take is refused, the whole write (office-js #3256)", async () => {
+  await excel.host.run(async (context) => {
+    const range = context.workbook.worksheets.getItem("Blad1").getRange("A1:B1");
+    range.values = [["ok", "+31 6 12345678"]];
+    await expect(context.sync()).rejects.toMatchObject({ code: "InvalidArgument" });
+  });
+  expect(excel.state.sheets[0].cells.size).toBe(0);
 });

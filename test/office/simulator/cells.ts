@@ -3,7 +3,25 @@
  * back as: the host behaviours that Microsoft's client cannot show, each with
  * its source.
  */
+import { HyperFormula } from "hyperformula";
 import type { FakeCell, FakeValue } from "./state";
+
+let parser: HyperFormula | undefined;
+
+/**
+ * Whether Excel would take a formula: checked by HyperFormula's parser (tests only),
+ * structured references left to Excel (they are checked where they are calculated).
+ * Excel refuses a value that starts with `=`, `+` or `-` and is no formula
+ * (https://github.com/OfficeDev/office-js/issues/3256, "won't fix").
+ *
+ * @example
+ * acceptedFormula("=+31 6 12345678"); // false
+ */
+export function acceptedFormula(formula: string): boolean {
+  if (formula.includes("[")) return true;
+  parser ??= HyperFormula.buildEmpty({ licenseKey: "gpl-v3" });
+  return parser.validateFormula(formula);
+}
 
 /** Excel's error values as `Range.values` gives them. */
 export const ERROR_TEXTS = [

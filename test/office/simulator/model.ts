@@ -21,7 +21,7 @@ import {
   type FakeValue,
   type FakeWorkbookState,
 } from "./state";
-import { valueType, writeTyped } from "./cells";
+import { acceptedFormula, typedInto, valueType, writeTyped } from "./cells";
 import { withoutTable } from "./structured";
 
 /** An error Excel answers with (`ItemNotFound`, `InvalidArgument`, …). */
@@ -169,6 +169,27 @@ function writeGrid(
       write(cell, v);
       sheet.cells.set(key, cell);
     }
+}
+
+/**
+ * Refuses a write (before any cell of it changes) where a value would become a formula
+ * that Excel does not take: `+31 6 12345678` into a cell not formatted as text.
+ */
+function refuseBadFormulas(w: SimWorld, o: SimObject, value: unknown): void {
+  const sheet = rangeSheet(o, w);
+  const box = rangeBox(o);
+  const rows = Array.isArray(value) ? (value as unknown[][]) : [[value]];
+  rows.forEach((row, i) =>
+    (Array.isArray(row) ? row : [row]).forEach((v, j) => {
+      if (typeof v !== "string") return;
+      const typed = typedInto(v, sheet.cells.get(`${box.top + i},${box.left + j}`)?.numberFormat);
+      if ("formula" in typed && !acceptedFormula(typed.formula))
+        throw new ExcelError(
+          "InvalidArgument",
+          `The value '${v}' can't be used: it is read as a formula that is not valid.`
+        );
+    })
+  );
 }
 
 /** The bounding box of the cells with a value or formula (or with anything, `valuesOnly` false). */
@@ -488,11 +509,15 @@ export const classes: Record<string, ClassSpec> = {
     },
     set: {
       Values: (o, value, w) => {
+        refuseBadFormulas(w, o, value);
         writeGrid(w, o, value, (cell, v) => writeTyped(cell, v));
         renameHeaders(w, rangeSheet(o, w), rangeBox(o));
         growTables(w, rangeSheet(o, w), rangeBox(o));
       },
-      Formulas: (o, value, w) => writeFormulas(w, o, value),
+      Formulas: (o, value, w) => {
+        refuseBadFormulas(w, o, value);
+        writeFormulas(w, o, value);
+      },
       NumberFormat: (o, value, w) =>
         writeGrid(w, o, value, (cell, v) => {
           cell.numberFormat = String(v);

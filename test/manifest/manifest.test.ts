@@ -345,14 +345,6 @@ describe("requirement sets and the code", () => {
     expect(unusedApis(apiUses, files)).toEqual([]);
   });
 
-  it("requires the newest version each set's APIs need: ExcelApi 1.9, CustomFunctionsRuntime 1.2, SharedRuntime 1.1", () => {
-    expect(requiredSets()).toEqual([
-      { name: "ExcelApi", version: "1.9" },
-      { name: "CustomFunctionsRuntime", version: "1.2" },
-      { name: "SharedRuntime", version: "1.1" },
-    ]);
-  });
-
   it("reports a table entry that no code calls", () => {
     const stale = {
       api: "Worksheet.tabColor",

@@ -5,14 +5,14 @@
  */
 import ExcelJS from "exceljs";
 import path from "path";
-import { runCleanUp, runReadRequest, runRecordDraw, runScore, runShare } from "../../src/office";
+import { runCleanUp, runReadRequest, runScore, runShare } from "../../src/office";
 import { officeTexts } from "../../src/office/texts";
 import { rejectionParagraph } from "../../src/workbook/rejections";
 import type { WorkbookSnapshot } from "../../src/workbook/snapshot";
 import { planScore } from "../../src/workbook/score";
 import { fatalMessages, privacyTexts, rejectionTexts } from "../../src/workbook/texts";
 import { simulateExcel, sheetOf, type ExcelSimulator } from "./simulator";
-import { copyState, stateFromSnapshot, xlsxSnapshot } from "./helpers";
+import { copyState, scoreAndSettle, stateFromSnapshot, xlsxSnapshot } from "./helpers";
 
 const example = path.resolve(__dirname, "../../examples/aanvraag-17040.xlsx");
 const preset = { preset: "17040" };
@@ -33,16 +33,7 @@ function texts(name: string): string[] {
 }
 
 /** Scores the example and records the draw at place ten, so the top is settled. */
-async function settled() {
-  const first = await runScore(excel.host, preset);
-  const rows = first.evaluation.candidates.filter((c) => c.needsDraw).map((c) => c.row);
-  return runRecordDraw(
-    excel.host,
-    rows,
-    rows.map((_, i) => i + 1),
-    preset
-  );
-}
+const settled = () => scoreAndSettle(excel.host);
 
 describe("Beoordelen writes Afwijzingen", () => {
   test("one paragraph per candidate outside the top, the same as the command line's", async () => {

@@ -1,5 +1,6 @@
 /** Building the Excel simulator's workbook from snapshots and `.xlsx` files, and generated candidates. */
 import ExcelJS from "exceljs";
+import { runRecordDraw, runScore, type OfficeHost, type ScoreOutcome } from "../../src/office";
 import { isCellError, request17040, type CellValue } from "../../src/engine";
 import { candidateInputColumns } from "../../src/workbook/layout";
 import type { SheetSnapshot, WorkbookSnapshot } from "../../src/workbook/snapshot";
@@ -200,4 +201,22 @@ export function stateFromWorkbook(workbook: ExcelJS.Workbook): FakeWorkbookState
       state.names.push({ name: entry.name, formula: `=${entry.ranges[0]}` });
   }
   return state;
+}
+
+/**
+ * Scores with preset 17040 and records the draw at place ten (lots in row order), so the top is settled.
+ *
+ * @example
+ * const scored = await scoreAndSettle(excel.host); // scored.evaluation.summary.needsDraw === 0
+ */
+export async function scoreAndSettle(host: OfficeHost): Promise<ScoreOutcome> {
+  const preset = { preset: "17040" };
+  const first = await runScore(host, preset);
+  const rows = first.evaluation.candidates.filter((c) => c.needsDraw).map((c) => c.row);
+  return runRecordDraw(
+    host,
+    rows,
+    rows.map((_, i) => i + 1),
+    preset
+  );
 }

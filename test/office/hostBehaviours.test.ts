@@ -15,7 +15,13 @@ import {
 import { officeTexts } from "../../src/office/texts";
 import { WorkbookError } from "../../src/workbook/problems";
 import type { WorkbookSnapshot } from "../../src/workbook/snapshot";
-import { generatedSheet, inputHeaders, stateFromSnapshot, xlsxSnapshot } from "./helpers";
+import {
+  generatedSheet,
+  inputHeaders,
+  scoreAndSettle,
+  stateFromSnapshot,
+  xlsxSnapshot,
+} from "./helpers";
 import { PAYLOAD_LIMIT_BYTES, sheetOf, simulateExcel, type FakeSheet } from "./simulator";
 
 const example = path.resolve(__dirname, "../../examples/aanvraag-17040.xlsx");
@@ -171,14 +177,7 @@ describe("5. every batch waits while the user edits a cell", () => {
   test("all use cases run with delayForCellEdit", async () => {
     const excel = simulateExcel(stateFromSnapshot(snapshot));
     await runReadRequest(excel.host);
-    const first = await runScore(excel.host, preset);
-    const rows = first.evaluation.candidates.filter((c) => c.needsDraw).map((c) => c.row);
-    await runRecordDraw(
-      excel.host,
-      rows,
-      rows.map((_, i) => i + 1),
-      preset
-    );
+    await scoreAndSettle(excel.host);
     await selectCell(excel.host, "Kandidaten", "B3");
     await runCleanUp(excel.host, preset);
     const fresh = simulateExcel();
@@ -382,14 +381,7 @@ describe("the Rangorde table is kept", () => {
 test("clean-up: a work-history row moved by someone else meanwhile: nothing is cleared", async () => {
   const state = stateFromSnapshot(snapshot);
   const excel = simulateExcel(state);
-  const first = await runScore(excel.host, preset);
-  const rows = first.evaluation.candidates.filter((c) => c.needsDraw).map((c) => c.row);
-  await runRecordDraw(
-    excel.host,
-    rows,
-    rows.map((_, i) => i + 1),
-    preset
-  );
+  await scoreAndSettle(excel.host);
   const periods = sheetOf(excel.state, "Werkervaring")!;
   expect(periods.cells.size).toBeGreaterThan(10);
   const start = excel.requests;

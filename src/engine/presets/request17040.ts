@@ -140,10 +140,10 @@ export const request17040: Request = {
   ],
   competencyGate: {
     competencies: [
-      "Plannen en organiseren",
+      "Plannen en Organiseren",
       "Klantgericht",
       "Resultaatgericht",
-      "Samenwerken",
+      "Goed kunnen samenwerken",
       "Schriftelijke vaardigheid",
       "Vakgericht",
     ],
@@ -151,6 +151,8 @@ export const request17040: Request = {
     passFrom: "voldoende",
     minAssessors: 2,
   },
+  // The request's own words; dated facts (its planning) are shown in date order on the Voorblad.
+  // The reactietermijn is `closingMoment`, not a fact: one source for the date.
   facts: [
     { label: "Looptijd", value: "3 maanden, met 2 opties tot verlenging van elk 3 maanden" },
     { label: "Uren per week", value: "28–32" },
@@ -158,9 +160,16 @@ export const request17040: Request = {
     { label: "Niveau", value: "hbo" },
     { label: "Regio", value: "Zuid-Holland" },
     { label: "Fee", value: "€ 2,25 per gewerkt uur" },
-    { label: "VOG", value: "Gevraagd in de contractfase" },
-    { label: "Aanwezigheid", value: "Volledig op kantoor" },
-    { label: "Reactietermijn", value: "26-08-2024 09:00" },
+    { label: "VOG", value: "De gemeente zal om een Verklaring Omtrent het Gedrag (VOG) verzoeken." },
+    {
+      label: "Aanwezigheid",
+      value:
+        "Van de klantmanagers wordt verwacht dat ze voor het volledig aantal uren werkzaam zijn op kantoor.",
+    },
+    { label: "Vragen indienen tot", value: "22-08-2024 09:00" },
+    { label: "Antwoorden gepubliceerd", value: "23-08-2024" },
+    { label: "Bericht over uitnodiging uiterlijk", value: "28-08-2024" },
+    { label: "Selectiegesprekken", value: "29-08-2024 en 30-08-2024" },
   ],
 };
 

@@ -41,6 +41,7 @@ export { evaluate } from "./evaluate";
 export {
   competencyVerdict,
   repeatStep3,
+  type CompetencyJudgements,
   type CompetencyOutcome,
   type CompetencyProblem,
   type CompetencyVerdict,

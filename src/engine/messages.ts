@@ -194,6 +194,7 @@ export const competencyMessages = {
   tooFewAssessors: (competency: string, count: number, min: number) =>
     `${competency}: ${count} beoordelaar${count === 1 ? "" : "s"}, er zijn er minstens ${min} nodig.`,
   missing: (competency: string) => `${competency}: geen oordeel ingevuld.`,
+  missingAgreed: (competency: string) => `${competency}: nog geen eindoordeel.`,
 };
 
 /** Pieces of the one-line reason per candidate. */

@@ -1,6 +1,6 @@
 /**
  * The workbook for the municipality (PRODUCT.md §5), built with ExcelJS from an
- * evaluation: `Voorblad`, `Top 10`, `Stap 3`, `Stap 4`. Browser-safe (no Node
+ * evaluation: `Voorblad`, `Top {N}` (the request's top N), `Stap 3`, `Stap 4`. Browser-safe (no Node
  * API): the CLI saves it to a file, the add-in turns it into base64 for
  * `Excel.createWorkbook`. Only the top candidates appear by name; every formula
  * is a native one (no `FLEX.`).
@@ -40,7 +40,7 @@ export function buildSharedWorkbook(
   workbook.calcProperties = { fullCalcOnLoad: true };
   const top = topCandidates(evaluation);
   writeCover(workbook.addWorksheet(sharedSheetNames.cover), evaluation, made);
-  writeTop(workbook.addWorksheet(sharedSheetNames.top), evaluation, top);
+  writeTop(workbook.addWorksheet(sharedSheetNames.top(evaluation.request.topN)), evaluation, top);
   writeStep3(workbook.addWorksheet(sharedSheetNames.step3), top);
   writeStep4(workbook.addWorksheet(sharedSheetNames.step4), top, evaluation.request.competencyGate);
   return workbook;

@@ -1,5 +1,6 @@
 /**
- * The `Voorblad`: the request, the peildatum, the procedure and its rules, and
+ * The `Voorblad`: the request, its planning (the reactietermijn, the peildatum
+ * and the request's dated facts, in date order), the procedure and its rules, and
  * the counts — the only place where candidates outside the top appear, as numbers.
  */
 import type ExcelJS from "exceljs";
@@ -11,6 +12,20 @@ import { coverTexts as t } from "./texts";
 function moment(value: string): string {
   const [date, time] = value.split("T");
   return time ? `${formatDate(date)} ${time}` : formatDate(date);
+}
+
+/** The date a fact's text starts with (`22-08-2024 09:00` → `2024-08-22`), or null: only dated facts are planning. */
+function factDate(value: string): string | null {
+  const match = /^(\d{2})-(\d{2})-(\d{4})\b/.exec(value.trim());
+  return match ? `${match[3]}-${match[2]}-${match[1]}` : null;
+}
+
+/** One line of the planning: a label, its text, and the date it sorts by. */
+interface PlanningLine {
+  label: string;
+  value: string;
+  date: string;
+  note?: string;
 }
 
 /**
@@ -40,21 +55,49 @@ export function writeCover(sheet: ExcelJS.Worksheet, evaluation: Evaluation, mad
   line([l.id, request.id], { formats: [null, "@"] });
   line([l.title, request.title]);
   line([l.organisation, request.organisation]);
-  line([l.referenceDate, formatDate(request.referenceDate)]);
-  line(["", t.referenceNote]);
-  line([l.closingMoment, moment(request.closingMoment)]);
   line([l.maxRate, formatEuro(request.maxRate)]);
   line([l.hours, t.hours(request.hoursPerWeek.min, request.hoursPerWeek.max)]);
   line([l.term, t.term(request.termWeeks, request.extensions.count, request.extensions.weeks)]);
-  // Facts that repeat a line above (the preset also keeps hours and term as text) are left out.
+  // Facts that repeat a line of ours (the preset also keeps hours and term as text) are left out;
+  // dated facts go to the planning.
   const shown = new Set<string>(Object.values(l).map((label) => label.toLowerCase()));
-  for (const fact of request.facts)
-    if (!shown.has(fact.label.trim().toLowerCase())) line([fact.label, fact.value]);
+  const planning: PlanningLine[] = [
+    {
+      label: l.closingMoment,
+      value: moment(request.closingMoment),
+      date: request.closingMoment.slice(0, 10),
+    },
+    {
+      label: l.referenceDate,
+      value: formatDate(request.referenceDate),
+      date: request.referenceDate,
+      note: t.referenceNote,
+    },
+  ];
+  for (const fact of request.facts) {
+    if (shown.has(fact.label.trim().toLowerCase())) continue;
+    const date = factDate(fact.value);
+    if (date) planning.push({ label: fact.label, value: fact.value, date });
+    else line([fact.label, fact.value]);
+  }
   line([l.made, formatDate(made)]);
+
+  heading(t.planningHeading);
+  // A stable sort: on the same day our two lines come first, then the facts in the request's order.
+  for (const p of [...planning].sort((a, b) => a.date.localeCompare(b.date))) {
+    line([p.label, p.value]);
+    if (p.note) line(["", p.note]);
+  }
 
   heading(t.procedureHeading);
   const gate = request.competencyGate;
-  for (const text of t.procedure(request.topN, gate.minAssessors, gate.passFrom)) line([text]);
+  for (const text of t.procedure(
+    request.topN,
+    gate.competencies.length,
+    gate.minAssessors,
+    gate.passFrom
+  ))
+    line([text]);
 
   heading(t.knockoutsHeading);
   line([t.idHeader, t.criterionHeader], { bold: true, fill: shareColours.header });
@@ -84,7 +127,7 @@ export function writeCover(sheet: ExcelJS.Worksheet, evaluation: Evaluation, mad
   line(["", t.perCriterionNote]);
   count(c.incomplete, summary.incomplete);
   count(c.eligible, summary.eligible);
-  count(c.top, summary.top);
+  count(c.top(request.topN), summary.top);
   if (summary.needsDraw > 0) count(c.needsDraw, summary.needsDraw);
 
   row++;

@@ -6,6 +6,6 @@ export {
   type ShareOptions,
 } from "./build";
 export { pendingDraw, scoreReason, topCandidates, topNote } from "./candidates";
-export { step3Layout, step3Rows } from "./step3";
+export { minimumInvited, step3Layout, step3Rows } from "./step3";
 export { step4Layout, type Step4Block, type Step4Layout } from "./step4";
 export * from "./texts";

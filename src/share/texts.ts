@@ -1,16 +1,46 @@
 /**
- * Every Dutch text of the workbook for the municipality (`Voorblad`, `Top 10`,
+ * Every Dutch text of the workbook for the municipality (`Voorblad`, `Top {N}`,
  * `Stap 3`, `Stap 4`), including the words its formulas write and compare, in one place.
+ * Counts (the top's size, the competencies) come from the request, never from here.
  */
 import { formatDate, formatEuro, formatNumber, joinList } from "../engine";
 
-/** Sheet names of the shared workbook. */
+/** Sheet names of the shared workbook; the top's sheet is named after the request's top N. */
 export const sharedSheetNames = {
   cover: "Voorblad",
-  top: "Top 10",
+  top: (topN: number) => `Top ${topN}`,
   step3: "Stap 3",
   step4: "Stap 4",
 } as const;
+
+const numberWords = [
+  "geen",
+  "één",
+  "twee",
+  "drie",
+  "vier",
+  "vijf",
+  "zes",
+  "zeven",
+  "acht",
+  "negen",
+  "tien",
+  "elf",
+  "twaalf",
+];
+
+/**
+ * A count in words as Dutch prose writes it (digits from 13 on).
+ *
+ * @example
+ * countWord(6); // "zes"
+ */
+export function countWord(count: number): string {
+  return numberWords[count] ?? formatNumber(count);
+}
+
+/** The hourly rate as the request defines it (K8: excl. VAT, incl. travel and fee). */
+const rateHeader = "Uurtarief (excl. btw, incl. reiskosten en fee)";
 
 /** Texts of the `Voorblad` sheet. */
 export const coverTexts = {
@@ -22,7 +52,7 @@ export const coverTexts = {
     title: "Titel",
     organisation: "Organisatie",
     referenceDate: "Peildatum",
-    closingMoment: "Sluitingsmoment",
+    closingMoment: "Reactietermijn",
     maxRate: "Maximumtarief",
     hours: "Uren per week",
     term: "Looptijd",
@@ -36,15 +66,18 @@ export const coverTexts = {
       : `${formatNumber(weeks)} weken`,
   referenceNote: "Alle jaren ervaring zijn geteld in een periode die eindigt op de peildatum.",
   procedureHeading: "De procedure in het kort",
-  procedure: (topN: number, minAssessors: number, passFrom: string) => [
+  procedure: (topN: number, competencies: number, minAssessors: number, passFrom: string) => [
     "Stap 1 — Knock-outcriteria: wie op één criterium niet voldoet, valt af.",
     "Stap 2 — Gunningscriteria: punten per criterium; de hoogste scores gaan door.",
-    `De (maximaal) ${topN} best scorende geschikte kandidaten staan op het blad 'Top 10'.`,
-    "Stap 3 — De gemeente vergelijkt de top op relevante ervaring met vergelijkbare opdrachten " +
-      "en organisaties (blad 'Stap 3') en nodigt er minstens 2 uit.",
-    `Stap 4 — Gesprek over zes competenties door minstens ${minAssessors} beoordelaars (blad 'Stap 4'); ` +
-      `elke competentie moet minstens '${passFrom}' zijn. Voldoet niemand, dan mag stap 3 herhaald worden.`,
+    `De (maximaal) ${topN} best scorende geschikte kandidaten staan op het blad '${sharedSheetNames.top(topN)}'.`,
+    "Stap 3 — De gemeente vergelijkt de top op relevante werkervaring op soortgelijke opdrachten " +
+      "en bij soortgelijke organisaties (blad 'Stap 3'). \"De (minimaal 2) kandidaten die op basis van " +
+      'deze criteria als beste worden beoordeeld, worden uitgenodigd voor een selectiegesprek."',
+    `Stap 4 — Selectiegesprek over de ${countWord(competencies)} competenties met minstens ${minAssessors} ` +
+      "beoordelaars (blad 'Stap 4'); per competentie leggen zij één gezamenlijk eindoordeel vast, " +
+      `dat minstens '${passFrom}' moet zijn. Voldoet geen van de uitgenodigde kandidaten, dan mag stap 3 worden herhaald.`,
   ],
+  planningHeading: "Planning (uit de aanvraag)",
   knockoutsHeading: "Knock-outcriteria (stap 1)",
   awardsHeading: "Gunningscriteria (stap 2)",
   pointsHeader: "Punten",
@@ -62,7 +95,7 @@ export const coverTexts = {
     knockedOut: "Gevallen op een knock-outcriterium",
     incomplete: "Onvolledig (niet te beoordelen)",
     eligible: "Geschikt",
-    top: "In de top (op blad 'Top 10')",
+    top: (topN: number) => `In de top (op blad '${sharedSheetNames.top(topN)}')`,
     needsDraw: "Wachten op loting",
   },
   perCriterion: (id: string) => `  waarvan op ${id}`,
@@ -72,7 +105,7 @@ export const coverTexts = {
     "van de andere kandidaten alleen aantallen.",
 } as const;
 
-/** Texts of the `Top 10` sheet. */
+/** Texts of the `Top {N}` sheet. */
 export const topTexts = {
   title: (id: string, title: string) => `Top aanvraag ${id} — ${title}`,
   subtitle: (referenceDate: string, topN: number, count: number) =>
@@ -81,7 +114,7 @@ export const topTexts = {
     rank: "Rang",
     name: "Kandidaat",
     supplier: "Leverancier",
-    rate: "Uurtarief",
+    rate: rateHeader,
     total: "Totaal",
     note: "Opmerking",
     reason: "Toelichting",
@@ -108,21 +141,26 @@ export const topTexts = {
 
 /** Texts and words of the `Stap 3` sheet. */
 export const step3Texts = {
-  title: "Stap 3 — Vergelijking op relevante ervaring",
+  title: "Stap 3 — Uitnodiging voor een selectiegesprek",
   instructions: [
     "Kies per kandidaat in de gele cellen een oordeel uit de lijst. Totaal en rang rekenen zichzelf uit.",
-    "Zet bij 'Uitnodigen' Ja voor wie u uitnodigt voor een gesprek (stap 4); minstens 2.",
+    'Uit de aanvraag: "De (minimaal 2) kandidaten die op basis van deze criteria als beste worden ' +
+      'beoordeeld, worden uitgenodigd voor een selectiegesprek (stap 4 in de beoordeling)."',
+    "Zet bij 'Uitnodigen' Ja voor wie u uitnodigt; de controle onderaan zegt of dat klopt met de totalen.",
   ],
   headers: {
     awardRank: "Rang stap 2",
     name: "Kandidaat",
     supplier: "Leverancier",
-    rate: "Uurtarief",
-    assignments: "Ervaring met vergelijkbare opdrachten",
-    organisations: "Ervaring met vergelijkbare organisaties",
+    rate: rateHeader,
+    assignments: "Relevante werkervaring op soortgelijke opdrachten",
+    organisations: "Relevante werkervaring bij soortgelijke organisaties",
     total: "Totaal",
     rank: "Rang stap 3",
     invite: "Uitnodigen",
+    check: "Controle",
+    skippedNames: "Hulpkolom: hoger dan een uitgenodigde",
+    unjudgedNames: "Hulpkolom: nog geen oordeel",
   },
   scaleHeading: "Schaal",
   scaleHeaders: { judgement: "Oordeel", points: "Punten" },
@@ -130,26 +168,40 @@ export const step3Texts = {
   scale: ["onvoldoende", "matig", "voldoende", "goed", "zeer goed"],
   yes: "Ja",
   no: "Nee",
-  /** The check line as a native formula's pieces: `invited` is the COUNTIF expression. */
+  /** The per-row check words (a native formula writes them). */
+  rowUnjudged: "Nog geen oordeel",
+  rowSkipped: "Niet uitgenodigd, maar hoger dan een uitgenodigde kandidaat",
+  /** The check line's pieces; a native formula joins them with the counts and names. */
   checkOk: "OK: ",
-  checkOkTail: " kandidaten uitgenodigd.",
-  checkShort: "Let op: nodig minstens 2 kandidaten uit; nu ",
-  checkShortTail: ".",
+  checkOkOne: " kandidaat uitgenodigd",
+  checkOkMany: " kandidaten uitgenodigd",
+  checkOkTail: "; wie niet is uitgenodigd, staat niet hoger.",
+  checkWarning: "Let op: ",
+  checkShort: (required: number) =>
+    `Nodig minstens ${required} kandidat${required === 1 ? "" : "en"} uit; nu `,
+  checkSkipped: "Niet uitgenodigd, maar hoger beoordeeld dan een uitgenodigde kandidaat: ",
+  checkUnjudged: "Nog geen oordeel: ",
   empty: "Er zijn geen kandidaten in de top; stap 3 vervalt.",
 } as const;
 
 /** Texts and words of the `Stap 4` sheet. */
 export const step4Texts = {
-  title: "Stap 4 — Gesprek over de competenties",
+  title: "Stap 4 — Selectiegesprek over de competenties",
   instructions: (minAssessors: number, passFrom: string) => [
-    `Kies per competentie per beoordelaar een oordeel uit de lijst (minstens ${minAssessors} beoordelaars).`,
-    `Een competentie voldoet als elke beoordelaar haar minstens '${passFrom}' vindt; ` +
-      "één lager oordeel is genoeg om niet te voldoen.",
+    `Kies per competentie het oordeel van elke beoordelaar (minstens ${minAssessors}) en daarna het ` +
+      "Eindoordeel waarover de beoordelaars het samen eens zijn.",
+    `Het Eindoordeel beslist: een competentie voldoet als het Eindoordeel minstens '${passFrom}' is. ` +
+      'Uit de aanvraag: "De kandidaten dienen op elke competentie minimaal een voldoende te scoren."',
+    "Verschillen de beoordelaars twee stappen of meer, of vond een beoordelaar een competentie lager dan " +
+      `'${passFrom}' terwijl het Eindoordeel voldoet, motiveer het Eindoordeel dan in de kolom 'Motivering'.`,
   ],
   overviewHeading: "Overzicht",
   overviewHeaders: {
     name: "Kandidaat",
-    filled: "Oordelen ingevuld",
+    invited: "Uitgenodigd (blad 'Stap 3')",
+    filled: "Oordelen beoordelaars",
+    agreed: (count: number) => `Eindoordelen (van ${count})`,
+    motivations: "Motivering nodig",
     passes: "Voldoet aan alle competenties",
   },
   blockTitle: (place: number, name: string, supplier: string) =>
@@ -157,7 +209,10 @@ export const step4Texts = {
   headers: {
     competency: "Competentie",
     assessor: (n: number) => `Beoordelaar ${n}`,
+    agreed: "Eindoordeel",
     verdict: "Oordeel",
+    motivationCheck: "Controle motivering",
+    motivation: "Motivering",
   },
   optionalAssessor: (n: number) => `Beoordelaar ${n} (optioneel)`,
   passesLabel: "Voldoet aan alle competenties",
@@ -167,10 +222,16 @@ export const step4Texts = {
   open: "Nog open",
   yes: "Ja",
   no: "Nee",
-  /** The closing line's three outcomes (a native formula picks one). */
-  lineRepeat: "Geen kandidaat voldoet aan alle competenties: stap 3 mag worden herhaald.",
-  linePasses: " kandidaat/kandidaten voldoen aan alle competenties.",
-  lineWaiting: "Nog niet alle gesprekken zijn volledig beoordeeld.",
-  lineNone: "Nog geen gesprekken beoordeeld.",
+  /** What the motivation check writes. */
+  motivationNeeded: "Motivering nodig",
+  motivationGiven: "Gemotiveerd",
+  /** The closing line's outcomes (a native formula picks one). */
+  lineRepeat: (passFrom: string) =>
+    "Geen van de uitgenodigde kandidaten heeft op alle competenties een eindoordeel van minstens " +
+    `'${passFrom}'. Stap 3 mag worden herhaald.`,
+  linePassesOne: " uitgenodigde kandidaat voldoet aan alle competenties.",
+  linePassesMany: " uitgenodigde kandidaten voldoen aan alle competenties.",
+  lineWaiting: "Nog niet alle uitgenodigde kandidaten zijn volledig beoordeeld.",
+  lineNone: "Nog niemand uitgenodigd (kolom 'Uitnodigen' op blad 'Stap 3').",
   empty: "Er zijn geen kandidaten in de top; stap 4 vervalt.",
 } as const;

@@ -1,6 +1,7 @@
 /**
- * The `Top 10` sheet: the top candidates as values — rank, name, supplier, rate,
- * points per award criterion, total, tie and draw notes and the reason.
+ * The `Top {N}` sheet (named after the request's top N): the top candidates as
+ * values — rank, name, supplier, rate, points per award criterion, total, tie
+ * and draw notes and the reason.
  */
 import type ExcelJS from "exceljs";
 import type { CandidateResult, Evaluation } from "../engine";
@@ -19,10 +20,10 @@ import { topTexts as t } from "./texts";
 export const topHeaderRow = 4;
 
 /**
- * Fills the `Top 10` sheet.
+ * Fills the `Top {N}` sheet.
  *
  * @example
- * writeTop(workbook.addWorksheet("Top 10"), evaluation, topCandidates(evaluation));
+ * writeTop(workbook.addWorksheet(sharedSheetNames.top(10)), evaluation, topCandidates(evaluation));
  */
 export function writeTop(
   sheet: ExcelJS.Worksheet,
@@ -73,7 +74,7 @@ export function writeTop(
   const draw = pendingDraw(evaluation);
   if (draw) putRow(sheet, next, 1, [t.drawPending(draw.count, draw.from, draw.to)], { bold: true });
 
-  widths(sheet, [7, 26, 24, 11, ...request.awards.map(() => 9), 8, 30, 90]);
+  widths(sheet, [7, 26, 24, 14, ...request.awards.map(() => 9), 8, 30, 90]);
   sheet.views = [{ state: "frozen", xSplit: 0, ySplit: topHeaderRow }];
   printLandscape(sheet);
 }

@@ -3,6 +3,7 @@
  * native formulas only, and a name that looks like a formula stays text.
  */
 import ExcelJS from "exceljs";
+import { formatDate } from "../../src/engine";
 import {
   buildSharedWorkbook,
   sharedWorkbookBase64,
@@ -13,12 +14,22 @@ import {
 } from "../../src/share";
 import { planScore } from "../../src/workbook/score";
 import { candidatesSheet, passing, snapshotOf } from "../workbook/helpers";
-import { allCellTexts, formulaName, recordDraw, reloaded, rename, scoredExample } from "./helpers";
+import {
+  allCellTexts,
+  formulaName,
+  recordDraw,
+  reloaded,
+  rename,
+  scoredExample,
+  scoredExampleWith,
+} from "./helpers";
 
 const made = new Date(Date.UTC(2024, 9, 10));
 const nativeFunctions = new Set([
   "IF",
   "OR",
+  "AND",
+  "TRIM",
   "VLOOKUP",
   "RANK",
   "COUNTIF",
@@ -113,7 +124,7 @@ describe("the shared workbook", () => {
       "Rang",
       "Kandidaat",
       "Leverancier",
-      "Uurtarief",
+      "Uurtarief (excl. btw, incl. reiskosten en fee)",
       "G9 (50)",
       "G10 (30)",
       "G11 (20)",
@@ -143,8 +154,6 @@ describe("the shared workbook", () => {
     const texts = allCellTexts(await reloaded(buildSharedWorkbook(evaluation, { made })));
     for (const expected of [
       "Aanvraag 17040 — Klantmanager Inkomen",
-      "04-10-2024",
-      "04-10-2024 11:25",
       "10-10-2024",
       "Bij gelijke score gaat de kandidaat met het laagste uurtarief voor.",
       "  waarvan op K8",
@@ -163,6 +172,90 @@ describe("the shared workbook", () => {
     expect(counts.get("Geschikt")).toBe(14);
     expect(counts.get("In de top (op blad 'Top 10')")).toBe(9);
     expect(counts.get("Wachten op loting")).toBe(3);
+    // The request's dates with their names; the closing moment is the reactietermijn.
+    const { referenceDate, closingMoment } = evaluation.request;
+    expect(counts.get("Peildatum")).toBe(formatDate(referenceDate));
+    expect(counts.get("Reactietermijn")).toBe(
+      `${formatDate(closingMoment.slice(0, 10))} ${closingMoment.slice(11)}`
+    );
+    expect(texts).not.toContain("Sluitingsmoment");
+  });
+
+  test("Voorblad: the request's planning in date order, and its facts in its words", async () => {
+    const sheet = (await reloaded(buildSharedWorkbook(evaluation, { made }))).getWorksheet(
+      "Voorblad"
+    )!;
+    const rows: Array<[string, string]> = [];
+    sheet.eachRow((row) => rows.push([String(row.getCell(1).value), String(row.getCell(2).value)]));
+    const labels = rows.map(([label]) => label);
+    const start = labels.indexOf("Planning (uit de aanvraag)");
+    expect(start).toBeGreaterThan(0);
+    const end = labels.indexOf("De procedure in het kort");
+    const planning = rows
+      .slice(start + 1, end)
+      .filter(([label]) => label !== "" && label !== "null");
+    expect(planning.map(([label]) => label)).toEqual(
+      expect.arrayContaining([
+        "Vragen indienen tot",
+        "Antwoorden gepubliceerd",
+        "Reactietermijn",
+        "Peildatum",
+        "Bericht over uitnodiging uiterlijk",
+        "Selectiegesprekken",
+      ])
+    );
+    const day = (text: string) => text.slice(6, 10) + text.slice(3, 5) + text.slice(0, 2);
+    const days = planning.map(([, value]) => day(value));
+    expect(days).toEqual([...days].sort());
+    const facts = new Map(planning);
+    expect(facts.get("Vragen indienen tot")).toBe("22-08-2024 09:00");
+    expect(facts.get("Antwoorden gepubliceerd")).toBe("23-08-2024");
+    expect(facts.get("Bericht over uitnodiging uiterlijk")).toBe("28-08-2024");
+    expect(facts.get("Selectiegesprekken")).toBe("29-08-2024 en 30-08-2024");
+    const all = new Map(rows);
+    expect(all.get("VOG")).toBe(
+      "De gemeente zal om een Verklaring Omtrent het Gedrag (VOG) verzoeken."
+    );
+    // The procedure counts the request's competencies and quotes its step 3.
+    const texts = labels.join("\n");
+    expect(texts).toContain("Selectiegesprek over de zes competenties met minstens 2 beoordelaars");
+    expect(texts).toContain(
+      '"De (minimaal 2) kandidaten die op basis van deze criteria als beste worden beoordeeld, worden uitgenodigd voor een selectiegesprek."'
+    );
+  });
+
+  test("a request with a top of 3 and four competencies: every sheet and text follows it", async () => {
+    const gate = evaluation.request.competencyGate;
+    const three = scoredExampleWith({
+      topN: 3,
+      competencyGate: { ...gate, competencies: gate.competencies.slice(0, 4) },
+    });
+    const names = topCandidates(three).map((c) => c.name);
+    expect(names).toHaveLength(3);
+    const workbook = await reloaded(buildSharedWorkbook(three, { made }));
+    expect(workbook.worksheets.map((w) => w.name)).toEqual([
+      "Voorblad",
+      "Top 3",
+      "Stap 3",
+      "Stap 4",
+    ]);
+    const texts = allCellTexts(workbook).join("\n");
+    expect(texts).not.toMatch(/Top 10|\bzes\b|\btien\b/);
+    expect(texts).toContain(
+      "De (maximaal) 3 best scorende geschikte kandidaten staan op het blad 'Top 3'."
+    );
+    expect(texts).toContain("In de top (op blad 'Top 3')");
+    expect(texts).toContain("Selectiegesprek over de vier competenties");
+    const top = workbook.getWorksheet("Top 3")!;
+    expect([5, 6, 7].map((r) => top.getCell(r, 2).value)).toEqual(names);
+    expect(top.getCell(8, 2).value).toBeNull();
+    const layout = step4Layout(3, three.request.competencyGate);
+    const step4 = workbook.getWorksheet("Stap 4")!;
+    expect(layout.blocks).toHaveLength(3);
+    const block = layout.blocks[2];
+    expect(Array.from({ length: 5 }, (_, k) => step4.getCell(block.firstRow + k, 1).value)).toEqual(
+      [...gate.competencies.slice(0, 4), "Voldoet aan alle competenties"]
+    );
   });
 
   test("after the draw, the top holds ten and the note is gone", () => {

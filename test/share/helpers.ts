@@ -1,7 +1,8 @@
 /** The example request scored, optionally with a top candidate renamed: the input of the sharing tests. */
 import ExcelJS from "exceljs";
 import { exampleWorkbook } from "../../src/cli/example";
-import type { Evaluation } from "../../src/engine";
+import { evaluate, request17040, type Evaluation, type Request } from "../../src/engine";
+import { readCandidates, readPeriods } from "../../src/workbook/inputs";
 import { planScore } from "../../src/workbook/score";
 import { readSnapshot } from "../../src/xlsx";
 
@@ -61,4 +62,12 @@ export async function reloaded(workbook: ExcelJS.Workbook): Promise<ExcelJS.Work
   const again = new ExcelJS.Workbook();
   await again.xlsx.load((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
   return again;
+}
+
+/** The example's candidates evaluated under preset 17040 with some settings changed (a top of 3, fewer competencies). */
+export function scoredExampleWith(change: Partial<Request>): Evaluation {
+  const snapshot = readSnapshot(exampleWorkbook());
+  const request: Request = { ...request17040, ...change };
+  const candidates = readCandidates(snapshot, request);
+  return evaluate(request, candidates.inputs, readPeriods(snapshot)?.inputs ?? []);
 }

@@ -238,6 +238,9 @@ export function writeStep4(
       0
     );
     putFormula(sheet.getCell(overviewRow, oc.passes), block.passesCell, t.open);
+    // Counts sit under their header, not against the next column's text.
+    for (const column of [oc.filled, oc.agreed, oc.motivations])
+      sheet.getCell(overviewRow, column).alignment = { horizontal: "left" };
   });
 
   const last = layout.overviewFirst + top.length - 1;

@@ -71,11 +71,12 @@ export const coverTexts = {
     "Stap 2 — Gunningscriteria: punten per criterium; de hoogste scores gaan door.",
     `De (maximaal) ${topN} best scorende geschikte kandidaten staan op het blad '${sharedSheetNames.top(topN)}'.`,
     "Stap 3 — De gemeente vergelijkt de top op relevante werkervaring op soortgelijke opdrachten " +
-      "en bij soortgelijke organisaties (blad 'Stap 3'). \"De (minimaal 2) kandidaten die op basis van " +
-      'deze criteria als beste worden beoordeeld, worden uitgenodigd voor een selectiegesprek."',
+      "en bij soortgelijke organisaties (blad 'Stap 3'):",
+    '   "De (minimaal 2) kandidaten die op basis van deze criteria als beste worden beoordeeld, ' +
+      'worden uitgenodigd voor een selectiegesprek."',
     `Stap 4 — Selectiegesprek over de ${countWord(competencies)} competenties met minstens ${minAssessors} ` +
-      "beoordelaars (blad 'Stap 4'); per competentie leggen zij één gezamenlijk eindoordeel vast, " +
-      `dat minstens '${passFrom}' moet zijn. Voldoet geen van de uitgenodigde kandidaten, dan mag stap 3 worden herhaald.`,
+      "beoordelaars (blad 'Stap 4'); per competentie leggen zij één gezamenlijk eindoordeel vast,",
+    `   dat minstens '${passFrom}' moet zijn. Voldoet geen van de uitgenodigde kandidaten, dan mag stap 3 worden herhaald.`,
   ],
   planningHeading: "Planning (uit de aanvraag)",
   knockoutsHeading: "Knock-outcriteria (stap 1)",

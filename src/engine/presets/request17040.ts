@@ -160,7 +160,10 @@ export const request17040: Request = {
     { label: "Niveau", value: "hbo" },
     { label: "Regio", value: "Zuid-Holland" },
     { label: "Fee", value: "€ 2,25 per gewerkt uur" },
-    { label: "VOG", value: "De gemeente zal om een Verklaring Omtrent het Gedrag (VOG) verzoeken." },
+    {
+      label: "VOG",
+      value: "De gemeente zal om een Verklaring Omtrent het Gedrag (VOG) verzoeken.",
+    },
     {
       label: "Aanwezigheid",
       value:

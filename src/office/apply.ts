@@ -139,7 +139,7 @@ interface BatchPlan {
 function stepsOf(change: WorkbookChange, known: OfficeRead, plan: BatchPlan): Step[] {
   const { deletes } = plan;
   const small = (queue: Step["queue"]): Step[] => [{ bytes: ACTION_BYTES, queue }];
-  const sheetKey = "sheet" in change ? change.sheet.toLowerCase() : "";
+  const sheetKey = change.sheet?.toLowerCase() ?? "";
   switch (change.kind) {
     case "createSheet":
       if (known.sheets.has(sheetKey)) return [];
@@ -373,6 +373,13 @@ function stepsOf(change: WorkbookChange, known: OfficeRead, plan: BatchPlan): St
           },
         },
       ];
+    case "writeNote":
+    case "headerFooterTexts":
+    case "validationTexts":
+    case "documentProperties":
+      // The add-in reads no notes, headers, validations or properties (the snapshot says
+      // so in `unread`), so no use case asks it to write them.
+      throw new Error(`The add-in does not write '${change.kind}'.`);
   }
 }
 

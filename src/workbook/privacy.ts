@@ -188,7 +188,9 @@ function inFormula(replace: Replace, formula: string): { text: string; count: nu
 
 /** Whether the string literals of a formula, put together, still spell a name ("Jan "&"de Vries"). */
 function spellsName(replace: Replace, formula: string): boolean {
-  const parts = (formula.match(FORMULA_STRING) ?? []).map((q) => q.slice(1, -1).replace(/""/g, '"'));
+  const parts = (formula.match(FORMULA_STRING) ?? []).map((q) =>
+    q.slice(1, -1).replace(/""/g, '"')
+  );
   return replace(parts.join("")).count > 0 || replace(parts.join(" ")).count > 0;
 }
 
@@ -442,8 +444,7 @@ export function planPrivacy(snapshot: WorkbookSnapshot, options: ScoreOptions = 
     counts.properties += next.count;
     properties[name] = next.text;
   }
-  if (Object.keys(properties).length > 0)
-    changes.push({ kind: "documentProperties", properties });
+  if (Object.keys(properties).length > 0) changes.push({ kind: "documentProperties", properties });
 
   const warnings: string[] = [];
   if (replaceMap.size > 0) {

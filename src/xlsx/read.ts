@@ -204,14 +204,14 @@ export function fullSheetSnapshot(worksheet: ExcelJS.Worksheet): SheetSnapshot {
   for (const kind of HEADER_FOOTER_KINDS)
     if (typeof own[kind] === "string") headerFooter[kind] = own[kind];
   snapshot.headerFooter = headerFooter;
-  const model = (worksheet as unknown as { dataValidations: { model: Record<string, ValidationModel> } })
-    .dataValidations.model;
+  const model = (
+    worksheet as unknown as { dataValidations: { model: Record<string, ValidationModel> } }
+  ).dataValidations.model;
   snapshot.validations = Object.entries(model ?? {}).map(([range, v]) => {
     const validation: ValidationSnapshot = { range };
     for (const field of ["promptTitle", "prompt", "errorTitle", "error"] as const)
       if (typeof v[field] === "string") validation[field] = v[field];
-    if (Array.isArray(v.formulae))
-      validation.formulae = v.formulae.map((f) => String(f));
+    if (Array.isArray(v.formulae)) validation.formulae = v.formulae.map((f) => String(f));
     return validation;
   });
   return snapshot;

@@ -52,6 +52,12 @@ export interface PrivacyOutcome {
   clearedPeriods: number;
   /** Candidates in the top, left as they are. */
   kept: number;
+  /** Other mentions of their names replaced, in cells and formulas of any sheet. */
+  replaced: number;
+  /** Cells of contact columns (e-mail, telefoon, …) emptied. */
+  contactCells: number;
+  /** What the clean-up could not vouch for (Dutch): parts not read, a sheet named after one. */
+  warnings: string[];
 }
 
 /** Whether the evaluator should be reminded to clean up personal data. */
@@ -227,25 +233,38 @@ export async function runShare(
 }
 
 /**
+ * What the add-in does not read for the clean-up in this round, so the plan warns
+ * about them: notes (Excel's `worksheet.notes`/`comments`), headers and footers
+ * (`pageLayout.headersFooters`), data-validation messages (`dataValidation.prompt`,
+ * `errorAlert`) and document properties (`workbook.properties`, custom ones too).
+ * The command line (ExcelJS) cleans all but custom properties.
+ */
+const CLEAN_UP_UNREAD = ["notes", "headersFooters", "validations", "properties"] as const;
+
+/**
  * "Persoonsgegevens opschonen": after the award, the names of the candidates not
- * in the top become pseudonyms everywhere in the workbook (`Afwijzingen` too) and
- * their work history is cleared; their scores stay. One read, then the writes.
+ * in the top become pseudonyms in every cell of every sheet (formulas too: a name
+ * cell that is a formula becomes the pseudonym), their contact cells are emptied and
+ * their work history is cleared; their scores stay. One sync for the sheet names,
+ * one read, then the writes. What it does not read is named in `warnings`.
  *
  * @throws WorkbookError (Dutch) when the workbook cannot be scored or a draw is still pending; nothing is changed then.
  * @example
- * await runCleanUp(); // { pseudonyms: 14, clearedPeriods: 9, kept: 10 }
+ * await runCleanUp(); // { pseudonyms: 14, clearedPeriods: 9, kept: 10, contactCells: 0, … }
  */
 export async function runCleanUp(
   host: OfficeHost,
   options: ScoreOptions = {}
 ): Promise<PrivacyOutcome> {
   return host.run(async (context) => {
+    const worksheets = context.workbook.worksheets.load("items/name");
+    await context.sync();
     const read = await readWorkbook(context, {
       formulas: true,
-      more: [rejectionTexts.sheet],
+      sheets: worksheets.items.map((w) => w.name),
       sizes: host.readSizes,
     });
-    const plan = planPrivacy(read.snapshot, options);
+    const plan = planPrivacy({ ...read.snapshot, unread: [...CLEAN_UP_UNREAD] }, options);
     await checkUnchanged(context, read);
     await applyChanges(context, plan.changes, read, host.isSetSupported);
     noteWrites(host.readSizes, plan.changes);
@@ -253,6 +272,9 @@ export async function runCleanUp(
       pseudonyms: plan.pseudonyms.filter((p) => p.name !== p.pseudonym).length,
       clearedPeriods: plan.clearedPeriods.length,
       kept: plan.kept,
+      replaced: plan.counts.cells + plan.counts.formulas,
+      contactCells: plan.counts.contactCells,
+      warnings: plan.warnings,
     };
   });
 }

@@ -100,7 +100,11 @@ export function sheetSnapshot(worksheet: ExcelJS.Worksheet): SheetSnapshot {
       const cell = row.getCell(c);
       if (cell.isMerged && cell.master !== cell) continue;
       cells[c - 1] = toCellValue(v);
-      const formula = formulaOf(v);
+      // A copy of a shared formula holds its master's address; the cell gives its own text.
+      const formula =
+        v && typeof v === "object" && "sharedFormula" in v && cell.formula
+          ? `=${cell.formula}`
+          : formulaOf(v);
       if (formula) {
         formulas ??= [];
         (formulas[rowNumber - 1] ??= [])[c - 1] = formula;

@@ -89,6 +89,17 @@ function plantedWorkbook(): ExcelJS.Workbook {
   };
   notes.getCell("B5").value = { formula: 'IF(A1="Olga Brouwer",1,0)', result: 1 };
   notes.getCell("B6").value = "jansen is een achternaam; Vriesland ook";
+  // A formula filled down: Excel (and ExcelJS) keep the copy as a reference to the first.
+  notes.getCell("B7").value = {
+    formula: 'Kandidaten!A5&" belde"',
+    result: "Marieke van Leeuwen belde",
+    shareType: "shared",
+    ref: "B7:B8",
+  } as ExcelJS.CellValue;
+  notes.getCell("B8").value = {
+    sharedFormula: "B7",
+    result: "Piet Jansen belde",
+  } as unknown as ExcelJS.CellValue;
   workbook.definedNames.add("Notities!$A$1", "Bron");
   return workbook;
 }
@@ -218,7 +229,13 @@ async function cleanAndCheck(dir: string, input: string, custom: boolean): Promi
       .map((c) => c.name)
       .sort()
   ).toEqual([...top].sort());
-  console.log(ran.stdout);
+  // References keep working: each formula keeps its own text, the filled-down copy too.
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(cleaned);
+  const notities = book.getWorksheet("Notities")!;
+  expect(notities.getCell("B3").formula).toBe('Kandidaten!A3&" is afgewezen"');
+  expect(notities.getCell("B8").formula).toBe('Kandidaten!A6&" belde"');
+  expect(notities.getCell("B8").result).toMatch(/^Kandidaat \d{2} belde$/);
   return ran.stdout.split("\n");
 }
 
@@ -232,9 +249,10 @@ describe("awardscore opschonen leaves no trace", () => {
       "Opgeschoond: 5 namen vervangen door een pseudoniem, 0 perioden werkervaring gewist; " +
         "3 kandidaten in de top ongewijzigd.",
       // Cells: on Notities, Ranking and Afwijzingen; formulas:
-      // a reference's result, a joined text made a value, a literal in IF; validation:
+      // a reference's result, a joined text made a value, a literal in IF, a formula filled
+      // down (twice); validation:
       // title, prompt, error and two list items; properties: the nine planted.
-      "Ook 35 vermeldingen van die namen vervangen: 13 in cellen, 3 in formules, 2 in notities, " +
+      "Ook 37 vermeldingen van die namen vervangen: 13 in cellen, 5 in formules, 2 in notities, " +
         "3 in kop- en voetteksten, 5 in gegevensvalidatie en 9 in documenteigenschappen.",
       "2 naamcellen met een formule bevatten nu het pseudoniem als waarde.",
       "4 cellen met contactgegevens gewist (kolommen 'E-mail', 'Telefoon' en 'Adres').",

@@ -199,7 +199,7 @@ export const nl: Strings = {
   cleaningUp: "Persoonsgegevens opschonen…",
   cleanUpConfirmTitle: "Persoonsgegevens opschonen?",
   cleanUpConfirmText:
-    "In deze werkmap worden de namen van alle kandidaten buiten de top vervangen door een pseudoniem (zoals Kandidaat 07), in elke cel van elk blad (ook in de toelichtingen, de ranking en de afwijzingen), hun contactgegevens (e-mail, telefoon, adres) en hun werkervaring worden gewist. Dit kunt u niet ongedaan maken met Ctrl+Z: bewaar eerst een kopie als u die nog nodig hebt.",
+    "In deze werkmap worden de namen van alle kandidaten buiten de top vervangen door een pseudoniem (zoals Kandidaat 07), in elke cel van elk blad (ook in de toelichtingen, de ranking en de afwijzingen); hun contactgegevens (e-mail, telefoon, adres) en hun werkervaring worden gewist. Dit kunt u niet ongedaan maken met Ctrl+Z: bewaar eerst een kopie als u die nog nodig hebt.",
   cleanUpConfirm: "Opschonen",
   cleanUpCancel: "Annuleren",
   cleanUpDone: (names, periods, kept) =>

@@ -373,12 +373,20 @@ function stepsOf(change: WorkbookChange, known: OfficeRead, plan: BatchPlan): St
           },
         },
       ];
+    case "documentProperties":
+      // As runCleanUp reads them: built-in by their Office.js name, custom as `custom:<key>`.
+      return small((context) => {
+        const properties = context.workbook.properties;
+        for (const [name, text] of Object.entries(change.properties)) {
+          if (name.startsWith("custom:")) properties.custom.getItem(name.slice(7)).value = text;
+          else (properties as unknown as Record<string, string>)[name] = text;
+        }
+      });
     case "writeNote":
     case "headerFooterTexts":
     case "validationTexts":
-    case "documentProperties":
-      // The add-in reads no notes, headers, validations or properties (the snapshot says
-      // so in `unread`), so no use case asks it to write them.
+      // The add-in reads no notes, headers or validations (the snapshot says so in
+      // `unread`), so no use case asks it to write them.
       throw new Error(`The add-in does not write '${change.kind}'.`);
   }
 }

@@ -13,7 +13,7 @@ import { readRequest, type RequestRead } from "../workbook/requestRead";
 import type { WorkbookSnapshot } from "../workbook/snapshot";
 import { planScore, type ScoreOptions } from "../workbook/score";
 import { planSetUp, setUpRequest } from "../workbook/setUp";
-import { rankingTexts, rejectionTexts, sheetNames } from "../workbook/texts";
+import { privacyTexts, rankingTexts, rejectionTexts, sheetNames } from "../workbook/texts";
 import { applyChanges } from "./apply";
 import type { OfficeHost } from "./host";
 import { noteWrites, readWorkbook } from "./read";
@@ -235,11 +235,41 @@ export async function runShare(
 /**
  * What the add-in does not read for the clean-up in this round, so the plan warns
  * about them: notes (Excel's `worksheet.notes`/`comments`), headers and footers
- * (`pageLayout.headersFooters`), data-validation messages (`dataValidation.prompt`,
- * `errorAlert`) and document properties (`workbook.properties`, custom ones too).
- * The command line (ExcelJS) cleans all but custom properties.
+ * (`pageLayout.headersFooters`) and data-validation messages (`dataValidation.prompt`,
+ * `errorAlert`). The command line (ExcelJS) cleans them.
  */
-const CLEAN_UP_UNREAD = ["notes", "headersFooters", "validations", "properties"] as const;
+const CLEAN_UP_UNREAD = ["notes", "headersFooters", "validations"] as const;
+
+/** The document properties the add-in reads and can set (Excel.DocumentProperties, ExcelApi 1.7). */
+const DOCUMENT_PROPERTIES = [
+  "title",
+  "subject",
+  "author",
+  "keywords",
+  "comments",
+  "category",
+  "manager",
+  "company",
+] as const;
+
+/** The key of a custom property in the snapshot's properties. */
+const CUSTOM = "custom:";
+
+/**
+ * The document's text properties as the snapshot gives them: the built-in ones by their
+ * Office.js name, the custom ones that hold text as `custom:<key>`.
+ */
+function documentProperties(
+  properties: Excel.DocumentProperties,
+  custom: Excel.CustomPropertyCollection
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of DOCUMENT_PROPERTIES) if (properties[name]) out[name] = properties[name];
+  for (const item of custom.items)
+    if (typeof item.value === "string" && item.value !== "")
+      out[`${CUSTOM}${item.key}`] = item.value;
+  return out;
+}
 
 /**
  * "Persoonsgegevens opschonen": after the award, the names of the candidates not
@@ -258,13 +288,24 @@ export async function runCleanUp(
 ): Promise<PrivacyOutcome> {
   return host.run(async (context) => {
     const worksheets = context.workbook.worksheets.load("items/name");
+    const properties = context.workbook.properties.load([...DOCUMENT_PROPERTIES, "lastAuthor"]);
+    const custom = context.workbook.properties.custom.load("items/key,items/value");
     await context.sync();
     const read = await readWorkbook(context, {
       formulas: true,
       sheets: worksheets.items.map((w) => w.name),
       sizes: host.readSizes,
     });
-    const plan = planPrivacy({ ...read.snapshot, unread: [...CLEAN_UP_UNREAD] }, options);
+    const plan = planPrivacy(
+      {
+        ...read.snapshot,
+        properties: documentProperties(properties, custom),
+        unread: [...CLEAN_UP_UNREAD],
+      },
+      options
+    );
+    // Excel sets "last modified by" itself (read-only in Office.js): the plan cannot clean it.
+    if (plan.mentions(properties.lastAuthor)) plan.warnings.push(privacyTexts.lastAuthor);
     await checkUnchanged(context, read);
     await applyChanges(context, plan.changes, read, host.isSetSupported);
     noteWrites(host.readSizes, plan.changes);

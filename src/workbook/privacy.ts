@@ -70,6 +70,8 @@ export interface PrivacyPlan {
    */
   warnings: string[];
   changes: WorkbookChange[];
+  /** Whether a text names a candidate outside the top (for what a host can read but not write). */
+  mentions(text: string): boolean;
 }
 
 /** Days after the closing date from which the reminder shows. */
@@ -461,5 +463,6 @@ export function planPrivacy(snapshot: WorkbookSnapshot, options: ScoreOptions = 
     contactColumns: contact.map((i) => region.headers[i]),
     warnings,
     changes,
+    mentions: (text) => replace(text).count > 0,
   };
 }

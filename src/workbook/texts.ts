@@ -401,6 +401,9 @@ export const privacyTexts = {
     validations: "de teksten van gegevensvalidatie",
     properties: "de documenteigenschappen",
   },
+  lastAuthor:
+    "Let op: 'Laatst gewijzigd door' noemt een kandidaat buiten de top; dat kan de " +
+    "invoegtoepassing niet wijzigen. Excel zet daar de naam van wie de werkmap opslaat: sla hem nu op.",
   customPropertiesDropped:
     "Let op: de aangepaste documenteigenschappen zijn niet overgenomen in de opgeschoonde werkmap " +
     "(ze kunnen niet worden nagekeken).",

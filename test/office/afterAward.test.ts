@@ -137,6 +137,13 @@ describe("runShare (Delen met gemeente)", () => {
   });
 });
 
+/** What the add-in says it did not check. */
+const unreadByAddIn = privacyTexts.unread([
+  privacyTexts.parts.notes,
+  privacyTexts.parts.headersFooters,
+  privacyTexts.parts.validations,
+]);
+
 describe("runCleanUp (Persoonsgegevens opschonen)", () => {
   test("refuses while a draw is pending, and changes nothing", async () => {
     excel = simulateExcel(stateFromSnapshot(snapshot));
@@ -180,7 +187,7 @@ describe("runCleanUp (Persoonsgegevens opschonen)", () => {
       kept: top.length,
       contactCells: 0,
     });
-    expect(outcome.warnings).toEqual([privacyTexts.unread(Object.values(privacyTexts.parts))]);
+    expect(outcome.warnings).toEqual([unreadByAddIn]);
     const remaining = ["Kandidaten", "Werkervaring", "Ranking", rejectionTexts.sheet]
       .flatMap(texts)
       .join("\n");
@@ -207,7 +214,7 @@ describe("runCleanUp (Persoonsgegevens opschonen)", () => {
     });
   });
 
-  test("every sheet's cells and formulas, a formula name cell, the contact columns", async () => {
+  test("every sheet's cells and formulas, a formula name cell, the contact columns, the properties", async () => {
     const headers = [...headers17040, "E-mail", "Telefoon"];
     const kandidaten = candidatesSheet(
       [
@@ -241,10 +248,31 @@ describe("runCleanUp (Persoonsgegevens opschonen)", () => {
       [null, '="Contact: "&"Kees "&"Smit"'],
     ];
     excel = simulateExcel(stateFromSnapshot({ sheets: [kandidaten, notities], names: [] }));
+    excel.state.properties = {
+      Author: "Kees Smit",
+      Title: "Beoordeling Jan de Vries",
+      Company: "Gemeente",
+      LastAuthor: "Olga Brouwer",
+    };
+    excel.state.customProperties = [
+      { key: "Kandidaat", value: "Jan de Vries" },
+      { key: "Nummer", value: 7 },
+    ];
 
     const outcome = await runCleanUp(excel.host, preset);
     expect(outcome).toMatchObject({ pseudonyms: 3, kept: 2, contactCells: 3 });
-    expect(outcome.warnings).toEqual([privacyTexts.unread(Object.values(privacyTexts.parts))]);
+    expect(outcome.warnings).toEqual([unreadByAddIn, privacyTexts.lastAuthor]);
+    // The document's properties: Office.js sets them all but "last modified by" (Excel's own).
+    expect(excel.state.properties).toEqual({
+      Author: "Kandidaat 04",
+      Title: "Beoordeling Kandidaat 03",
+      Company: "Gemeente",
+      LastAuthor: "Olga Brouwer",
+    });
+    expect(excel.state.customProperties).toEqual([
+      { key: "Kandidaat", value: "Kandidaat 03" },
+      { key: "Nummer", value: 7 },
+    ]);
     const all = excel.state.sheets
       .flatMap((s) => [...s.cells.values()].flatMap((c) => [String(c.value), c.formula ?? ""]))
       .join("\n");

@@ -87,6 +87,10 @@ export interface FakeWorkbookState {
   names: FakeName[];
   selection?: { sheet: string; address: string };
   nextId: number;
+  /** Document properties (ExcelApi 1.7) by wire name (`Author`, `Title`, `Company`, …). */
+  properties?: Record<string, string>;
+  /** Custom document properties, in order. */
+  customProperties?: Array<{ key: string; value: string | number | boolean }>;
 }
 
 /** An empty workbook (Excel always has one sheet; `Blad1` is the Dutch default). */

@@ -382,11 +382,20 @@ function stepsOf(change: WorkbookChange, known: OfficeRead, plan: BatchPlan): St
           else (properties as unknown as Record<string, string>)[name] = text;
         }
       });
-    case "writeNote":
     case "headerFooterTexts":
+      // As runCleanUp reads them: `group.text`, e.g. `firstPage.centerHeader` (ExcelApi 1.9).
+      return small((context) => {
+        const groups = context.workbook.worksheets.getItem(change.sheet).pageLayout
+          .headersFooters as unknown as Record<string, Record<string, string>>;
+        for (const [key, text] of Object.entries(change.texts)) {
+          const [group, name] = key.split(".");
+          groups[group][name] = text;
+        }
+      });
+    case "writeNote":
     case "validationTexts":
-      // The add-in reads no notes, headers or validations (the snapshot says so in
-      // `unread`), so no use case asks it to write them.
+      // The add-in reads no notes or validations (the snapshot says so in `unread`), so
+      // no use case asks it to write them.
       throw new Error(`The add-in does not write '${change.kind}'.`);
   }
 }

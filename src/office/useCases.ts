@@ -234,11 +234,33 @@ export async function runShare(
 
 /**
  * What the add-in does not read for the clean-up in this round, so the plan warns
- * about them: notes (Excel's `worksheet.notes`/`comments`), headers and footers
- * (`pageLayout.headersFooters`) and data-validation messages (`dataValidation.prompt`,
- * `errorAlert`). The command line (ExcelJS) cleans them.
+ * about them: notes (Excel's `worksheet.notes`/`comments`) and data-validation
+ * messages (`dataValidation.prompt`, `errorAlert`). The command line (ExcelJS) cleans them.
  */
-const CLEAN_UP_UNREAD = ["notes", "headersFooters", "validations"] as const;
+const CLEAN_UP_UNREAD = ["notes", "validations"] as const;
+
+/** The groups of pages of a sheet's headers and footers (Excel.HeaderFooterGroup, ExcelApi 1.9). */
+const HEADER_FOOTER_GROUPS = ["defaultForAllPages", "firstPage", "evenPages", "oddPages"] as const;
+/** The texts of one group (Excel.HeaderFooter), with Excel's & codes. */
+const HEADER_FOOTER_TEXTS = [
+  "leftHeader",
+  "centerHeader",
+  "rightHeader",
+  "leftFooter",
+  "centerFooter",
+  "rightFooter",
+] as const;
+
+/** A sheet's header and footer texts as the snapshot gives them, by `group.text` (`firstPage.centerHeader`). */
+function headerFooterTexts(sheet: Excel.Worksheet): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const group of HEADER_FOOTER_GROUPS)
+    for (const text of HEADER_FOOTER_TEXTS) {
+      const value = sheet.pageLayout.headersFooters[group][text];
+      if (value) out[`${group}.${text}`] = value;
+    }
+  return out;
+}
 
 /** The document properties the add-in reads and can set (Excel.DocumentProperties, ExcelApi 1.7). */
 const DOCUMENT_PROPERTIES = [
@@ -287,7 +309,12 @@ export async function runCleanUp(
   options: ScoreOptions = {}
 ): Promise<PrivacyOutcome> {
   return host.run(async (context) => {
-    const worksheets = context.workbook.worksheets.load("items/name");
+    const worksheets = context.workbook.worksheets.load(
+      [
+        "items/name",
+        ...HEADER_FOOTER_GROUPS.map((group) => `items/pageLayout/headersFooters/${group}`),
+      ].join(",")
+    );
     const properties = context.workbook.properties.load([...DOCUMENT_PROPERTIES, "lastAuthor"]);
     const custom = context.workbook.properties.custom.load("items/key,items/value");
     await context.sync();
@@ -296,6 +323,11 @@ export async function runCleanUp(
       sheets: worksheets.items.map((w) => w.name),
       sizes: host.readSizes,
     });
+    for (const worksheet of worksheets.items) {
+      const key = worksheet.name.toLowerCase();
+      const sheet = read.snapshot.sheets.find((s) => s.name.toLowerCase() === key);
+      if (sheet) sheet.headerFooter = headerFooterTexts(worksheet);
+    }
     const plan = planPrivacy(
       {
         ...read.snapshot,

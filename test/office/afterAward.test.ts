@@ -140,7 +140,6 @@ describe("runShare (Delen met gemeente)", () => {
 /** What the add-in says it did not check. */
 const unreadByAddIn = privacyTexts.unread([
   privacyTexts.parts.notes,
-  privacyTexts.parts.headersFooters,
   privacyTexts.parts.validations,
 ]);
 
@@ -214,7 +213,7 @@ describe("runCleanUp (Persoonsgegevens opschonen)", () => {
     });
   });
 
-  test("every sheet's cells and formulas, a formula name cell, the contact columns, the properties", async () => {
+  test("every sheet's cells and formulas, a formula name cell, the contact columns, headers and footers, the properties", async () => {
     const headers = [...headers17040, "E-mail", "Telefoon"];
     const kandidaten = candidatesSheet(
       [
@@ -254,6 +253,14 @@ describe("runCleanUp (Persoonsgegevens opschonen)", () => {
       Company: "Gemeente",
       LastAuthor: "Olga Brouwer",
     };
+    sheetOf(excel.state, "Kandidaten")!.headersFooters = {
+      "DefaultForAllPages.CenterHeader": "&BJan de Vries&B",
+      "FirstPage.LeftFooter": '&"Arial,Bold"Kees Smit &P',
+      "DefaultForAllPages.RightFooter": "Pagina &P",
+    };
+    sheetOf(excel.state, "Notities")!.headersFooters = {
+      "OddPages.RightHeader": "Olga Brouwer",
+    };
     excel.state.customProperties = [
       { key: "Kandidaat", value: "Jan de Vries" },
       { key: "Nummer", value: 7 },
@@ -268,6 +275,15 @@ describe("runCleanUp (Persoonsgegevens opschonen)", () => {
       Title: "Beoordeling Kandidaat 03",
       Company: "Gemeente",
       LastAuthor: "Olga Brouwer",
+    });
+    // The headers and footers, between their codes.
+    expect(sheetOf(excel.state, "Kandidaten")!.headersFooters).toEqual({
+      "DefaultForAllPages.CenterHeader": "&BKandidaat 03&B",
+      "FirstPage.LeftFooter": '&"Arial,Bold"Kandidaat 04 &P',
+      "DefaultForAllPages.RightFooter": "Pagina &P",
+    });
+    expect(sheetOf(excel.state, "Notities")!.headersFooters).toEqual({
+      "OddPages.RightHeader": "Kandidaat 05",
     });
     expect(excel.state.customProperties).toEqual([
       { key: "Kandidaat", value: "Kandidaat 03" },

@@ -88,6 +88,18 @@ const WRITABLE_PROPERTIES = [
   "Company",
 ];
 
+/** The groups of pages a sheet's headers and footers are for (Excel.HeaderFooterGroup). */
+const HEADER_FOOTER_GROUPS = ["DefaultForAllPages", "FirstPage", "EvenPages", "OddPages"];
+/** The texts of one group (Excel.HeaderFooter). */
+const HEADER_FOOTER_TEXTS = [
+  "LeftHeader",
+  "CenterHeader",
+  "RightHeader",
+  "LeftFooter",
+  "CenterFooter",
+  "RightFooter",
+];
+
 /** A custom document property by key (case-insensitive, as Excel finds them). */
 function customProperty(w: SimWorld, key: unknown) {
   return typeof key === "string"
@@ -393,6 +405,35 @@ export const classes: Record<string, ClassSpec> = {
       Properties: () => obj("DocumentProperties"),
     },
   },
+  // Excel.PageLayout → HeaderFooterGroup → HeaderFooter (ExcelApi 1.9): the texts of the
+  // headers and footers, with Excel's & codes, per group of pages.
+  PageLayout: { nav: { HeadersFooters: (o) => obj("HeaderFooterGroup", { sheet: o.sheet }) } },
+  HeaderFooterGroup: {
+    nav: Object.fromEntries(
+      HEADER_FOOTER_GROUPS.map((group) => [
+        group,
+        (o: SimObject) => obj("HeaderFooter", { sheet: o.sheet, group }),
+      ])
+    ),
+  },
+  HeaderFooter: {
+    get: Object.fromEntries(
+      HEADER_FOOTER_TEXTS.map((name) => [
+        name,
+        (o: SimObject, w: SimWorld) =>
+          liveSheet(w, o.sheet as FakeSheet).headersFooters?.[`${o.group as string}.${name}`] ?? "",
+      ])
+    ),
+    set: Object.fromEntries(
+      HEADER_FOOTER_TEXTS.map((name) => [
+        name,
+        (o: SimObject, value: unknown, w: SimWorld) => {
+          const sheet = liveSheet(w, o.sheet as FakeSheet);
+          (sheet.headersFooters ??= {})[`${o.group as string}.${name}`] = String(value);
+        },
+      ])
+    ),
+  },
   // Excel.DocumentProperties (ExcelApi 1.7): every text property can be set but LastAuthor,
   // which Excel sets itself on saving (the client's _scalarPropertyUpdateable says the same).
   DocumentProperties: {
@@ -498,6 +539,7 @@ export const classes: Record<string, ClassSpec> = {
       Tables: (o) => obj("TableCollection", { sheet: o.sheet }),
       Charts: (o) => obj("ChartCollection", { sheet: o.sheet }),
       FreezePanes: (o) => obj("WorksheetFreezePanes", { sheet: o.sheet }),
+      PageLayout: (o) => obj("PageLayout", { sheet: o.sheet }),
     },
     call: {
       GetRange: (o, [address], w) => range(liveSheet(w, o.sheet as FakeSheet), boxOf(address)),

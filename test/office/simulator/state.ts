@@ -70,6 +70,8 @@ export interface FakeSheet {
   charts: FakeChart[];
   freeze?: { rows: number; columns: number };
   widths: Record<number, number>;
+  /** Header and footer texts by `Group.Text` wire names (`DefaultForAllPages.CenterHeader`). */
+  headersFooters?: Record<string, string>;
   /** The ranges whose rows were fitted to their text (`format.autofitRows()`), in order, with the column widths then. */
   autofitRows: Array<{ range: string; widths: Record<number, number> }>;
 }

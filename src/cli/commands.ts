@@ -205,7 +205,7 @@ export async function runPrivacy(
   await saveWorkbook(workbook, out);
   if (plan.pseudonyms.length === 0) io.out(privacyTexts.nothing);
   else {
-    io.out(privacyTexts.done(plan.pseudonyms.length, plan.clearedPeriods.length, plan.kept));
+    io.out(privacyTexts.done(plan.counts.names, plan.clearedPeriods.length, plan.kept));
     const traces = privacyTexts.traces(plan.counts);
     if (traces) io.out(traces);
     if (plan.counts.formulaNames > 0) io.out(privacyTexts.formulaNames(plan.counts.formulaNames));

@@ -342,7 +342,7 @@ export async function runCleanUp(
     await applyChanges(context, plan.changes, read, host.isSetSupported);
     noteWrites(host.readSizes, plan.changes);
     return {
-      pseudonyms: plan.pseudonyms.filter((p) => p.name !== p.pseudonym).length,
+      pseudonyms: plan.counts.names,
       clearedPeriods: plan.clearedPeriods.length,
       kept: plan.kept,
       replaced: plan.counts.cells + plan.counts.formulas,

@@ -39,6 +39,8 @@ export interface Pseudonym {
  * contact cells were emptied.
  */
 export interface PrivacyCounts {
+  /** Name cells that now hold a pseudonym instead of a name (not those that held it already). */
+  names: number;
   /** Mentions in cell values (any sheet, also inside longer texts). */
   cells: number;
   /** Mentions in formulas: their text or their result. */
@@ -268,6 +270,7 @@ export function planPrivacy(snapshot: WorkbookSnapshot, options: ScoreOptions = 
   const replace = replacer(replaceMap);
 
   const counts: PrivacyCounts = {
+    names: pseudonyms.filter((p) => nameKey(p.name) !== nameKey(p.pseudonym)).length,
     cells: 0,
     formulas: 0,
     formulaNames: 0,

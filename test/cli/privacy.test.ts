@@ -259,6 +259,21 @@ describe("awardscore opschonen leaves no trace", () => {
       "Let op: de aangepaste documenteigenschappen zijn niet overgenomen in de opgeschoonde werkmap (ze kunnen niet worden nagekeken).",
       `Geschreven: ${path.join(dir, "opgeschoond.xlsx")}`,
     ]);
+    // Once more: nothing is left, and the report says so.
+    const twice = path.join(dir, "twee.xlsx");
+    const again = await awardscore(
+      "opschonen",
+      path.join(dir, "opgeschoond.xlsx"),
+      "--out",
+      twice,
+      "--preset",
+      "17040"
+    );
+    expect(again.stdout.split("\n")).toEqual([
+      "Opgeschoond: 0 namen vervangen door een pseudoniem, 0 perioden werkervaring gewist; " +
+        "3 kandidaten in de top ongewijzigd.",
+      `Geschreven: ${twice}`,
+    ]);
   }, 60_000);
 
   test("the same workbook saved by LibreOffice", async () => {

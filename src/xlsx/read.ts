@@ -145,13 +145,18 @@ export function readSnapshot(workbook: ExcelJS.Workbook): WorkbookSnapshot {
   const sheets = workbook.worksheets
     .filter((ws) => wanted.has(ws.name.toLowerCase()))
     .map(sheetSnapshot);
+  return { sheets, names: definedNames(workbook) };
+}
+
+/** The workbook's defined names that point at one cell or block. */
+function definedNames(workbook: ExcelJS.Workbook): NameSnapshot[] {
   const names: NameSnapshot[] = [];
   for (const entry of workbook.definedNames.model as Array<{ name: string; ranges: string[] }>) {
     if (entry.ranges.length !== 1) continue;
     const parsed = parseName(entry.name, entry.ranges[0]);
     if (parsed) names.push(parsed);
   }
-  return { sheets, names };
+  return names;
 }
 
 /** A note as ExcelJS keeps it: a text, or rich text runs. */
@@ -241,8 +246,10 @@ interface ValidationModel {
  * fullSnapshot(workbook).properties?.creator; // "Jan de Vries"
  */
 export function fullSnapshot(workbook: ExcelJS.Workbook): WorkbookSnapshot {
-  const snapshot = readSnapshot(workbook);
-  snapshot.sheets = workbook.worksheets.map(fullSheetSnapshot);
+  const snapshot: WorkbookSnapshot = {
+    sheets: workbook.worksheets.map(fullSheetSnapshot),
+    names: definedNames(workbook),
+  };
   const properties: Record<string, string> = {};
   const own = workbook as unknown as Record<string, unknown>;
   for (const name of TEXT_PROPERTIES)

@@ -216,7 +216,11 @@ export function fullSheetSnapshot(worksheet: ExcelJS.Worksheet): SheetSnapshot {
   const model = (
     worksheet as unknown as { dataValidations: { model: Record<string, ValidationModel> } }
   ).dataValidations.model;
-  snapshot.validations = Object.entries(model ?? {}).map(([range, v]) => {
+  // ExcelJS keys a validation by each of its cells, all sharing one object: one rule is
+  // taken once, keyed by its first cell (changing that object changes every cell's).
+  const seen = new Set<ValidationModel>();
+  const rules = Object.entries(model ?? {}).filter(([, v]) => !seen.has(v) && seen.add(v));
+  snapshot.validations = rules.map(([range, v]) => {
     const validation: ValidationSnapshot = { range };
     for (const field of ["promptTitle", "prompt", "errorTitle", "error"] as const)
       if (typeof v[field] === "string") validation[field] = v[field];

@@ -71,6 +71,18 @@ function plantedWorkbook(): ExcelJS.Workbook {
     errorTitle: "Fout",
     error: "Niet voor Marieke van Leeuwen",
   };
+  // A rule over a range: one rule, one mention (ExcelJS keys it by each of its cells).
+  (
+    sheet as unknown as {
+      dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void };
+    }
+  ).dataValidations.add("D2:D9", {
+    type: "whole",
+    operator: "between",
+    formulae: [0, 100],
+    showInputMessage: true,
+    prompt: "Navragen bij Olga Brouwer",
+  });
   sheet.headerFooter.oddHeader = "&CBeoordeling Jan de Vries";
   sheet.headerFooter.oddFooter = '&L&"Arial,Bold"Marieke van Leeuwen&RPagina &P';
   sheet.headerFooter.differentFirst = true;
@@ -251,9 +263,9 @@ describe("awardscore opschonen leaves no trace", () => {
       // Cells: on Notities, Ranking and Afwijzingen; formulas:
       // a reference's result, a joined text made a value, a literal in IF, a formula filled
       // down (twice); validation:
-      // title, prompt, error and two list items; properties: the nine planted.
-      "Ook 37 vermeldingen van die namen vervangen: 13 in cellen, 5 in formules, 2 in notities, " +
-        "3 in kop- en voetteksten, 5 in gegevensvalidatie en 9 in documenteigenschappen.",
+      // title, prompt, error and two list items, a range's prompt; properties: the nine planted.
+      "Ook 38 vermeldingen van die namen vervangen: 13 in cellen, 5 in formules, 2 in notities, " +
+        "3 in kop- en voetteksten, 6 in gegevensvalidatie en 9 in documenteigenschappen.",
       "2 naamcellen met een formule bevatten nu het pseudoniem als waarde.",
       "4 cellen met contactgegevens gewist (kolommen 'E-mail', 'Telefoon' en 'Adres').",
       "Let op: de aangepaste documenteigenschappen zijn niet overgenomen in de opgeschoonde werkmap (ze kunnen niet worden nagekeken).",

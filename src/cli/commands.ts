@@ -182,8 +182,11 @@ async function hasPart(file: string, part: string): Promise<boolean> {
 }
 
 /**
- * `awardscore opschonen`: pseudonymises the candidates not selected and clears their
- * work history, in OUT (default IN-opgeschoond.xlsx; IN is never changed).
+ * `awardscore opschonen`: pseudonymises the candidates not selected in everything ExcelJS
+ * reads (every sheet's cells and formulas, notes, headers and footers, validations, document
+ * properties), empties their contact cells and clears their work history, in OUT (default
+ * IN-opgeschoond.xlsx; IN is never changed). Prints what it replaced where, and what it could
+ * not vouch for (a sheet named after a candidate, custom properties that ExcelJS drops).
  *
  * @example
  * await runPrivacy({ kind: "privacy", input: "aanvraag-beoordeeld.xlsx" }, io);

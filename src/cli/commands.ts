@@ -19,7 +19,7 @@ import {
   shareCliTexts,
 } from "../workbook/texts";
 import { WorkbookError } from "../workbook/problems";
-import { applyChanges, readSnapshot, sheetSnapshot } from "../xlsx";
+import { applyChanges, fullSnapshot, readSnapshot, sheetSnapshot } from "../xlsx";
 import type { Command } from "./cli";
 import { exampleWorkbook } from "./example";
 import {
@@ -174,8 +174,19 @@ export async function runShare(
 }
 
 /**
- * `awardscore opschonen`: pseudonymises the candidates not selected and clears their
- * work history, in OUT (default IN-opgeschoond.xlsx; IN is never changed).
+ * Whether a zip (an `.xlsx`) holds a part of that name: zip keeps the names of its parts
+ * uncompressed, so the bytes of the name are in the file.
+ */
+async function hasPart(file: string, part: string): Promise<boolean> {
+  return (await fs.promises.readFile(file)).includes(Buffer.from(part, "utf8"));
+}
+
+/**
+ * `awardscore opschonen`: pseudonymises the candidates not selected in everything ExcelJS
+ * reads (every sheet's cells and formulas, notes, headers and footers, validations, document
+ * properties), empties their contact cells and clears their work history, in OUT (default
+ * IN-opgeschoond.xlsx; IN is never changed). Prints what it replaced where, and what it could
+ * not vouch for (a sheet named after a candidate, custom properties that ExcelJS drops).
  *
  * @example
  * await runPrivacy({ kind: "privacy", input: "aanvraag-beoordeeld.xlsx" }, io);
@@ -188,17 +199,26 @@ export async function runPrivacy(
   checkOutputName(out);
   if (sameFile(out, command.input)) throw new FileError(cliTexts.outIsIn(command.input));
   const workbook = await loadWorkbook(command.input);
+  // Every sheet, note, header, footer, validation and property ExcelJS reads.
   const plan = planPrivacy(
-    evaluatorSnapshot(workbook),
+    fullSnapshot(workbook),
     command.preset === undefined ? {} : { preset: command.preset }
   );
   applyChanges(workbook, plan.changes);
   await saveWorkbook(workbook, out);
-  io.out(
-    plan.pseudonyms.length === 0
-      ? privacyTexts.nothing
-      : privacyTexts.done(plan.pseudonyms.length, plan.clearedPeriods.length, plan.kept)
-  );
+  if (plan.pseudonyms.length === 0) io.out(privacyTexts.nothing);
+  else {
+    io.out(privacyTexts.done(plan.counts.names, plan.clearedPeriods.length, plan.kept));
+    const traces = privacyTexts.traces(plan.counts);
+    if (traces) io.out(traces);
+    if (plan.counts.formulaNames > 0) io.out(privacyTexts.formulaNames(plan.counts.formulaNames));
+    if (plan.counts.contactCells > 0)
+      io.out(privacyTexts.contacts(plan.counts.contactCells, plan.contactColumns));
+  }
+  for (const warning of plan.warnings) io.out(warning);
+  // ExcelJS neither reads nor writes custom properties (docProps/custom.xml): they are gone.
+  if (await hasPart(command.input, "docProps/custom.xml"))
+    io.out(privacyTexts.customPropertiesDropped);
   io.out(cliTexts.written(out));
   return plan;
 }

@@ -139,7 +139,7 @@ interface BatchPlan {
 function stepsOf(change: WorkbookChange, known: OfficeRead, plan: BatchPlan): Step[] {
   const { deletes } = plan;
   const small = (queue: Step["queue"]): Step[] => [{ bytes: ACTION_BYTES, queue }];
-  const sheetKey = "sheet" in change ? change.sheet.toLowerCase() : "";
+  const sheetKey = change.sheet?.toLowerCase() ?? "";
   switch (change.kind) {
     case "createSheet":
       if (known.sheets.has(sheetKey)) return [];
@@ -373,6 +373,30 @@ function stepsOf(change: WorkbookChange, known: OfficeRead, plan: BatchPlan): St
           },
         },
       ];
+    case "documentProperties":
+      // As runCleanUp reads them: built-in by their Office.js name, custom as `custom:<key>`.
+      return small((context) => {
+        const properties = context.workbook.properties;
+        for (const [name, text] of Object.entries(change.properties)) {
+          if (name.startsWith("custom:")) properties.custom.getItem(name.slice(7)).value = text;
+          else (properties as unknown as Record<string, string>)[name] = text;
+        }
+      });
+    case "headerFooterTexts":
+      // As runCleanUp reads them: `group.text`, e.g. `firstPage.centerHeader` (ExcelApi 1.9).
+      return small((context) => {
+        const groups = context.workbook.worksheets.getItem(change.sheet).pageLayout
+          .headersFooters as unknown as Record<string, Record<string, string>>;
+        for (const [key, text] of Object.entries(change.texts)) {
+          const [group, name] = key.split(".");
+          groups[group][name] = text;
+        }
+      });
+    case "writeNote":
+    case "validationTexts":
+      // The add-in reads no notes or validations (the snapshot says so in `unread`), so
+      // no use case asks it to write them.
+      throw new Error(`The add-in does not write '${change.kind}'.`);
   }
 }
 

@@ -13,7 +13,7 @@ import { readRequest, type RequestRead } from "../workbook/requestRead";
 import type { WorkbookSnapshot } from "../workbook/snapshot";
 import { planScore, type ScoreOptions } from "../workbook/score";
 import { planSetUp, setUpRequest } from "../workbook/setUp";
-import { rankingTexts, rejectionTexts, sheetNames } from "../workbook/texts";
+import { privacyTexts, rankingTexts, rejectionTexts, sheetNames } from "../workbook/texts";
 import { applyChanges } from "./apply";
 import type { OfficeHost } from "./host";
 import { noteWrites, readWorkbook } from "./read";
@@ -52,6 +52,12 @@ export interface PrivacyOutcome {
   clearedPeriods: number;
   /** Candidates in the top, left as they are. */
   kept: number;
+  /** Other mentions of their names replaced, in cells and formulas of any sheet. */
+  replaced: number;
+  /** Cells of contact columns (e-mail, telefoon, …) emptied. */
+  contactCells: number;
+  /** What the clean-up could not vouch for (Dutch): parts not read, a sheet named after one. */
+  warnings: string[];
 }
 
 /** Whether the evaluator should be reminded to clean up personal data. */
@@ -227,32 +233,121 @@ export async function runShare(
 }
 
 /**
+ * What the add-in does not read for the clean-up in this round, so the plan warns
+ * about them: notes (Excel's `worksheet.notes`/`comments`) and data-validation
+ * messages (`dataValidation.prompt`, `errorAlert`). The command line (ExcelJS) cleans them.
+ */
+const CLEAN_UP_UNREAD = ["notes", "validations"] as const;
+
+/** The groups of pages of a sheet's headers and footers (Excel.HeaderFooterGroup, ExcelApi 1.9). */
+const HEADER_FOOTER_GROUPS = ["defaultForAllPages", "firstPage", "evenPages", "oddPages"] as const;
+/** The texts of one group (Excel.HeaderFooter), with Excel's & codes. */
+const HEADER_FOOTER_TEXTS = [
+  "leftHeader",
+  "centerHeader",
+  "rightHeader",
+  "leftFooter",
+  "centerFooter",
+  "rightFooter",
+] as const;
+
+/** A sheet's header and footer texts as the snapshot gives them, by `group.text` (`firstPage.centerHeader`). */
+function headerFooterTexts(sheet: Excel.Worksheet): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const group of HEADER_FOOTER_GROUPS)
+    for (const text of HEADER_FOOTER_TEXTS) {
+      const value = sheet.pageLayout.headersFooters[group][text];
+      if (value) out[`${group}.${text}`] = value;
+    }
+  return out;
+}
+
+/** The document properties the add-in reads and can set (Excel.DocumentProperties, ExcelApi 1.7). */
+const DOCUMENT_PROPERTIES = [
+  "title",
+  "subject",
+  "author",
+  "keywords",
+  "comments",
+  "category",
+  "manager",
+  "company",
+] as const;
+
+/** The key of a custom property in the snapshot's properties. */
+const CUSTOM = "custom:";
+
+/**
+ * The document's text properties as the snapshot gives them: the built-in ones by their
+ * Office.js name, the custom ones that hold text as `custom:<key>`.
+ */
+function documentProperties(
+  properties: Excel.DocumentProperties,
+  custom: Excel.CustomPropertyCollection
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of DOCUMENT_PROPERTIES) if (properties[name]) out[name] = properties[name];
+  for (const item of custom.items)
+    if (typeof item.value === "string" && item.value !== "")
+      out[`${CUSTOM}${item.key}`] = item.value;
+  return out;
+}
+
+/**
  * "Persoonsgegevens opschonen": after the award, the names of the candidates not
- * in the top become pseudonyms everywhere in the workbook (`Afwijzingen` too) and
- * their work history is cleared; their scores stay. One read, then the writes.
+ * in the top become pseudonyms in every cell of every sheet (formulas too: a name
+ * cell that is a formula becomes the pseudonym), their contact cells are emptied and
+ * their work history is cleared; their scores stay. One sync for the sheet names,
+ * one read, then the writes. What it does not read is named in `warnings`.
  *
  * @throws WorkbookError (Dutch) when the workbook cannot be scored or a draw is still pending; nothing is changed then.
  * @example
- * await runCleanUp(); // { pseudonyms: 14, clearedPeriods: 9, kept: 10 }
+ * await runCleanUp(); // { pseudonyms: 14, clearedPeriods: 9, kept: 10, contactCells: 0, … }
  */
 export async function runCleanUp(
   host: OfficeHost,
   options: ScoreOptions = {}
 ): Promise<PrivacyOutcome> {
   return host.run(async (context) => {
+    const worksheets = context.workbook.worksheets.load(
+      [
+        "items/name",
+        ...HEADER_FOOTER_GROUPS.map((group) => `items/pageLayout/headersFooters/${group}`),
+      ].join(",")
+    );
+    const properties = context.workbook.properties.load([...DOCUMENT_PROPERTIES, "lastAuthor"]);
+    const custom = context.workbook.properties.custom.load("items/key,items/value");
+    await context.sync();
     const read = await readWorkbook(context, {
       formulas: true,
-      more: [rejectionTexts.sheet],
+      sheets: worksheets.items.map((w) => w.name),
       sizes: host.readSizes,
     });
-    const plan = planPrivacy(read.snapshot, options);
+    for (const worksheet of worksheets.items) {
+      const key = worksheet.name.toLowerCase();
+      const sheet = read.snapshot.sheets.find((s) => s.name.toLowerCase() === key);
+      if (sheet) sheet.headerFooter = headerFooterTexts(worksheet);
+    }
+    const plan = planPrivacy(
+      {
+        ...read.snapshot,
+        properties: documentProperties(properties, custom),
+        unread: [...CLEAN_UP_UNREAD],
+      },
+      options
+    );
+    // Excel sets "last modified by" itself (read-only in Office.js): the plan cannot clean it.
+    if (plan.mentions(properties.lastAuthor)) plan.warnings.push(privacyTexts.lastAuthor);
     await checkUnchanged(context, read);
     await applyChanges(context, plan.changes, read, host.isSetSupported);
     noteWrites(host.readSizes, plan.changes);
     return {
-      pseudonyms: plan.pseudonyms.filter((p) => p.name !== p.pseudonym).length,
+      pseudonyms: plan.counts.names,
       clearedPeriods: plan.clearedPeriods.length,
       kept: plan.kept,
+      replaced: plan.counts.cells + plan.counts.formulas,
+      contactCells: plan.counts.contactCells,
+      warnings: plan.warnings,
     };
   });
 }

@@ -98,6 +98,8 @@ export interface CleanUpResult {
   pseudonyms: number;
   clearedPeriods: number;
   kept: number;
+  /** What the clean-up could not vouch for (Dutch), shown after the count. */
+  warnings?: string[];
 }
 
 /** The whole state the pane renders. */

@@ -171,10 +171,13 @@ export function usePane(
       cleanUp: () =>
         run("cleanUp", async () => {
           const done = await api.cleanUp();
-          const notice =
+          const notice = [
             done.pseudonyms + done.clearedPeriods === 0
               ? strings.cleanUpNothing
-              : strings.cleanUpDone(done.pseudonyms, done.clearedPeriods, done.kept);
+              : strings.cleanUpDone(done.pseudonyms, done.clearedPeriods, done.kept),
+            // What the clean-up could not vouch for (Dutch, from the workbook layer).
+            ...(done.warnings ?? []),
+          ].join(" ");
           setState((s) => ({ ...s, notice }));
           await load();
         }),

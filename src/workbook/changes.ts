@@ -42,6 +42,11 @@ export interface WriteFormulas {
   /** Top-left cell, A1. */
   at: string;
   formulas: string[][];
+  /**
+   * What each formula gives, for a host that cannot calculate (a file): written as its
+   * cached result. A host that calculates (Excel) ignores it.
+   */
+  results?: CellValue[][];
 }
 
 /** Create an Excel table over `range` (header row included); the header cells get `columns`. */
@@ -143,6 +148,40 @@ export interface BarChart {
   highlightFirst: number;
 }
 
+/** Set the note (comment) of one cell to a plain text, or remove it (null). */
+export interface WriteNote {
+  kind: "writeNote";
+  sheet: string;
+  /** The cell, A1. */
+  at: string;
+  text: string | null;
+}
+
+/** Set a sheet's header and footer texts (only the kinds given; `oddHeader`, `firstFooter`, …). */
+export interface HeaderFooterTexts {
+  kind: "headerFooterTexts";
+  sheet: string;
+  texts: Record<string, string>;
+}
+
+/** Set the readable texts (and formulas) of a data validation that exists on `range`. */
+export interface ValidationTexts {
+  kind: "validationTexts";
+  sheet: string;
+  /** As the snapshot keyed it. */
+  range: string;
+  texts: Partial<Record<"promptTitle" | "prompt" | "errorTitle" | "error", string>>;
+  formulae?: string[];
+}
+
+/** Set text properties of the document (`creator`, `title`, `company`, …). */
+export interface DocumentProperties {
+  kind: "documentProperties";
+  /** Document-wide: on no sheet. */
+  sheet?: undefined;
+  properties: Record<string, string>;
+}
+
 /** Every change a use case can ask for. */
 export type WorkbookChange =
   | CreateSheet
@@ -158,11 +197,15 @@ export type WorkbookChange =
   | DataBar
   | FreezePanes
   | ColumnWidths
-  | BarChart;
+  | BarChart
+  | WriteNote
+  | HeaderFooterTexts
+  | ValidationTexts
+  | DocumentProperties;
 
 /** The sheets a list of changes writes to, for a host that must load them first. */
 export function changedSheets(changes: WorkbookChange[]): string[] {
   const sheets = new Set<string>();
-  for (const change of changes) if ("sheet" in change) sheets.add(change.sheet);
+  for (const change of changes) if (change.sheet !== undefined) sheets.add(change.sheet);
   return [...sheets];
 }

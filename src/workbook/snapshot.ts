@@ -28,6 +28,34 @@ export interface SheetSnapshot {
   /** Formulas (`=…`) where the host can give them, same shape as values; absent or null = no formula. */
   formulas?: Array<Array<string | null>>;
   tables: TableSnapshot[];
+  /** The notes (comments) on cells, where the host reads them (clean-up only). */
+  notes?: NoteSnapshot[];
+  /**
+   * Header and footer texts by ExcelJS's kind (`oddHeader`, `oddFooter`, `evenHeader`,
+   * `evenFooter`, `firstHeader`, `firstFooter`), in Excel's code format (`&C…`), where read.
+   */
+  headerFooter?: Record<string, string>;
+  /** Data validations with their texts, where the host reads them (clean-up only). */
+  validations?: ValidationSnapshot[];
+}
+
+/** A note (comment) on one cell, as plain text. */
+export interface NoteSnapshot {
+  /** A1 address of the cell. */
+  at: string;
+  text: string;
+}
+
+/** The texts of a data validation a user can read: its input message, error message and list. */
+export interface ValidationSnapshot {
+  /** The cell or range it is on, as the host keys it. */
+  range: string;
+  promptTitle?: string;
+  prompt?: string;
+  errorTitle?: string;
+  error?: string;
+  /** The rule's formulas as written (a list of names is `"Jan,Piet"`, quotes included). */
+  formulae?: string[];
 }
 
 /** A defined name of the workbook, pointing at a cell or block on a sheet. */
@@ -42,7 +70,20 @@ export interface NameSnapshot {
 export interface WorkbookSnapshot {
   sheets: SheetSnapshot[];
   names: NameSnapshot[];
+  /**
+   * The document's text properties (`creator`, `lastModifiedBy`, `title`, `subject`,
+   * `keywords`, `description`, `category`, `company`, `manager`, …) where the host reads them.
+   */
+  properties?: Record<string, string>;
+  /**
+   * What may hold personal data but this host did not read, so a clean-up cannot
+   * vouch for it (the use case warns): notes, headers and footers, validations, properties.
+   */
+  unread?: UnreadPart[];
 }
+
+/** A part of a workbook a host may leave unread. */
+export type UnreadPart = "notes" | "headersFooters" | "validations" | "properties";
 
 /**
  * The sheet of that name, matched as Excel matches sheet names (case-insensitive).

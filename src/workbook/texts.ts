@@ -357,6 +357,57 @@ export const privacyTexts = {
     `De aanvraag sloot op ${closed}, meer dan 4 weken geleden. Schoon de persoonsgegevens op ` +
     `van de kandidaten die niet geselecteerd zijn (Persoonsgegevens opschonen).`,
   actionLabel: "Persoonsgegevens opschonen",
+  // ---- issue 17 §7: every trace, counted ----
+  /** The mentions replaced besides the name cells, by where; null when there were none. */
+  traces: (counts: {
+    cells: number;
+    formulas: number;
+    notes: number;
+    headersFooters: number;
+    validations: number;
+    properties: number;
+  }) => {
+    const parts = [
+      [counts.cells, "in cellen"],
+      [counts.formulas, "in formules"],
+      [counts.notes, counts.notes === 1 ? "in een notitie" : "in notities"],
+      [counts.headersFooters, "in kop- en voetteksten"],
+      [counts.validations, "in gegevensvalidatie"],
+      [counts.properties, "in documenteigenschappen"],
+    ].filter(([n]) => (n as number) > 0);
+    if (parts.length === 0) return null;
+    const total = parts.reduce((sum, [n]) => sum + (n as number), 0);
+    return (
+      `Ook ${total} ${total === 1 ? "vermelding" : "vermeldingen"} van die namen vervangen: ` +
+      `${joinList(parts.map(([n, where]) => `${n} ${where}`))}.`
+    );
+  },
+  formulaNames: (count: number) =>
+    count === 1
+      ? "1 naamcel met een formule bevat nu het pseudoniem als waarde."
+      : `${count} naamcellen met een formule bevatten nu het pseudoniem als waarde.`,
+  contacts: (count: number, columns: string[]) =>
+    `${count} ${count === 1 ? "cel" : "cellen"} met contactgegevens gewist ` +
+    `(${columns.length === 1 ? "kolom" : "kolommen"} ${joinList(columns.map((c) => `'${c}'`))}).`,
+  sheetNamed: (sheet: string) =>
+    `Let op: het blad '${sheet}' heeft de naam van een kandidaat buiten de top. ` +
+    `Hernoem het zelf; de naam van een blad is niet aangepast.`,
+  unread: (parts: string[]) =>
+    `Let op: ${joinList(parts)} ${parts.length === 1 ? "is" : "zijn"} niet nagekeken; ` +
+    `kijk zelf of daar nog een naam van een kandidaat staat.`,
+  parts: {
+    notes: "de notities bij cellen",
+    headersFooters: "de kop- en voetteksten",
+    validations: "de teksten van gegevensvalidatie",
+    properties: "de documenteigenschappen",
+  },
+  lastAuthor:
+    "Let op: 'Laatst gewijzigd door' noemt een kandidaat buiten de top; dat kan de " +
+    "invoegtoepassing niet wijzigen. Excel zet daar de naam van wie de werkmap opslaat: sla hem nu op.",
+  customPropertiesDropped:
+    "Let op: de aangepaste documenteigenschappen zijn niet overgenomen in de opgeschoonde werkmap " +
+    "(ze kunnen niet worden nagekeken).",
+  // ---- end issue 17 §7 ----
 } as const;
 
 /** The command line's texts for `share` and `opschonen`. */

@@ -335,6 +335,45 @@ function applyOne(
     case "barChart":
       report.skipped.push(change);
       return;
+    case "writeFormulas": {
+      const sheet = sheetOf(workbook, change.sheet);
+      const { row: top, column: left } = parseCell(change.at);
+      change.formulas.forEach((formulas, r) =>
+        formulas.forEach((formula, c) => {
+          const result = change.results?.[r]?.[c];
+          const value = { formula: formula.replace(/^=/, "") } as ExcelJS.CellFormulaValue;
+          if (result !== undefined && result !== null)
+            value.result = toExcel(result) as ExcelJS.CellFormulaValue["result"];
+          sheet.getRow(top + r).getCell(left + c).value = value;
+        })
+      );
+      return;
+    }
+    case "writeNote": {
+      const cell = sheetOf(workbook, change.sheet).getCell(change.at);
+      if (change.text === null) (cell as unknown as { _comment?: unknown })._comment = undefined;
+      else cell.note = change.text;
+      return;
+    }
+    case "headerFooterTexts": {
+      const sheet = sheetOf(workbook, change.sheet);
+      Object.assign(sheet.headerFooter, change.texts);
+      return;
+    }
+    case "validationTexts": {
+      const sheet = sheetOf(workbook, change.sheet);
+      const model = (
+        sheet as unknown as { dataValidations: { model: Record<string, Record<string, unknown>> } }
+      ).dataValidations.model;
+      const validation = model[change.range];
+      if (!validation) throw new Error(`No validation on '${change.sheet}'!${change.range}.`);
+      Object.assign(validation, change.texts);
+      if (change.formulae) validation.formulae = change.formulae;
+      return;
+    }
+    case "documentProperties":
+      Object.assign(workbook, change.properties);
+      return;
   }
 }
 

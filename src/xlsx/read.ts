@@ -9,8 +9,10 @@ import type { CellValue } from "../engine";
 import { parseRange, rangeAddress } from "../workbook/address";
 import type {
   NameSnapshot,
+  NoteSnapshot,
   SheetSnapshot,
   TableSnapshot,
+  ValidationSnapshot,
   WorkbookSnapshot,
 } from "../workbook/snapshot";
 import { sheetNames } from "../workbook/texts";
@@ -98,7 +100,11 @@ export function sheetSnapshot(worksheet: ExcelJS.Worksheet): SheetSnapshot {
       const cell = row.getCell(c);
       if (cell.isMerged && cell.master !== cell) continue;
       cells[c - 1] = toCellValue(v);
-      const formula = formulaOf(v);
+      // A copy of a shared formula holds its master's address; the cell gives its own text.
+      const formula =
+        v && typeof v === "object" && "sharedFormula" in v && cell.formula
+          ? `=${cell.formula}`
+          : formulaOf(v);
       if (formula) {
         formulas ??= [];
         (formulas[rowNumber - 1] ??= [])[c - 1] = formula;
@@ -139,11 +145,119 @@ export function readSnapshot(workbook: ExcelJS.Workbook): WorkbookSnapshot {
   const sheets = workbook.worksheets
     .filter((ws) => wanted.has(ws.name.toLowerCase()))
     .map(sheetSnapshot);
+  return { sheets, names: definedNames(workbook) };
+}
+
+/** The workbook's defined names that point at one cell or block. */
+function definedNames(workbook: ExcelJS.Workbook): NameSnapshot[] {
   const names: NameSnapshot[] = [];
   for (const entry of workbook.definedNames.model as Array<{ name: string; ranges: string[] }>) {
     if (entry.ranges.length !== 1) continue;
     const parsed = parseName(entry.name, entry.ranges[0]);
     if (parsed) names.push(parsed);
   }
-  return { sheets, names };
+  return names;
+}
+
+/** A note as ExcelJS keeps it: a text, or rich text runs. */
+function noteText(note: ExcelJS.Comment | string | undefined): string | null {
+  if (note === undefined || note === null) return null;
+  if (typeof note === "string") return note;
+  return (note.texts ?? []).map((t) => t.text).join("");
+}
+
+/** The header and footer kinds ExcelJS reads and writes, all of them text. */
+export const HEADER_FOOTER_KINDS = [
+  "oddHeader",
+  "oddFooter",
+  "evenHeader",
+  "evenFooter",
+  "firstHeader",
+  "firstFooter",
+] as const;
+
+/** The document properties ExcelJS reads and writes as text (core.xml and app.xml). */
+export const TEXT_PROPERTIES = [
+  "creator",
+  "lastModifiedBy",
+  "title",
+  "subject",
+  "keywords",
+  "description",
+  "category",
+  "company",
+  "manager",
+  "language",
+  "contentStatus",
+] as const;
+
+/**
+ * One worksheet as a sheet snapshot with everything else that can hold text: the notes
+ * on its cells, its headers and footers and its data validations (for the clean-up).
+ *
+ * @example
+ * fullSheetSnapshot(workbook.getWorksheet("Kandidaten")!).notes; // [{ at: "B5", text: "…" }]
+ */
+export function fullSheetSnapshot(worksheet: ExcelJS.Worksheet): SheetSnapshot {
+  const snapshot = sheetSnapshot(worksheet);
+  const notes: NoteSnapshot[] = [];
+  worksheet.eachRow({ includeEmpty: true }, (row) =>
+    row.eachCell({ includeEmpty: true }, (cell) => {
+      const text = noteText(cell.note);
+      if (text !== null) notes.push({ at: cell.address, text });
+    })
+  );
+  snapshot.notes = notes;
+  const headerFooter: Record<string, string> = {};
+  const own = (worksheet.headerFooter ?? {}) as Record<string, unknown>;
+  for (const kind of HEADER_FOOTER_KINDS)
+    if (typeof own[kind] === "string") headerFooter[kind] = own[kind];
+  snapshot.headerFooter = headerFooter;
+  const model = (
+    worksheet as unknown as { dataValidations: { model: Record<string, ValidationModel> } }
+  ).dataValidations.model;
+  // ExcelJS keys a validation by each of its cells, all sharing one object: one rule is
+  // taken once, keyed by its first cell (changing that object changes every cell's).
+  const seen = new Set<ValidationModel>();
+  const rules = Object.entries(model ?? {}).filter(([, v]) => !seen.has(v) && seen.add(v));
+  snapshot.validations = rules.map(([range, v]) => {
+    const validation: ValidationSnapshot = { range };
+    for (const field of ["promptTitle", "prompt", "errorTitle", "error"] as const)
+      if (typeof v[field] === "string") validation[field] = v[field];
+    if (Array.isArray(v.formulae)) validation.formulae = v.formulae.map((f) => String(f));
+    return validation;
+  });
+  return snapshot;
+}
+
+/** What this code reads of ExcelJS's data validation model. */
+interface ValidationModel {
+  promptTitle?: string;
+  prompt?: string;
+  errorTitle?: string;
+  error?: string;
+  formulae?: unknown[];
+}
+
+/**
+ * Everything of the workbook that can hold a name, for the clean-up: every sheet (not
+ * only the add-in's) with its notes, headers and footers and validations, the defined
+ * names, and the document's text properties. What ExcelJS does not read at all (custom
+ * properties, threaded comments) it does not write either: such parts are gone from a
+ * workbook it saves.
+ *
+ * @example
+ * fullSnapshot(workbook).properties?.creator; // "Jan de Vries"
+ */
+export function fullSnapshot(workbook: ExcelJS.Workbook): WorkbookSnapshot {
+  const snapshot: WorkbookSnapshot = {
+    sheets: workbook.worksheets.map(fullSheetSnapshot),
+    names: definedNames(workbook),
+  };
+  const properties: Record<string, string> = {};
+  const own = workbook as unknown as Record<string, unknown>;
+  for (const name of TEXT_PROPERTIES)
+    if (typeof own[name] === "string" && own[name] !== "") properties[name] = own[name];
+  snapshot.properties = properties;
+  return snapshot;
 }

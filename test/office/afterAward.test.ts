@@ -13,6 +13,7 @@ import { planScore } from "../../src/workbook/score";
 import { fatalMessages, privacyTexts, rejectionTexts } from "../../src/workbook/texts";
 import { simulateExcel, sheetOf, type ExcelSimulator } from "./simulator";
 import { copyState, scoreAndSettle, stateFromSnapshot, xlsxSnapshot } from "./helpers";
+import { candidatesSheet, headers17040, passing, sheet } from "../workbook/helpers";
 
 const example = path.resolve(__dirname, "../../examples/aanvraag-17040.xlsx");
 const preset = { preset: "17040" };
@@ -136,6 +137,12 @@ describe("runShare (Delen met gemeente)", () => {
   });
 });
 
+/** What the add-in says it did not check. */
+const unreadByAddIn = privacyTexts.unread([
+  privacyTexts.parts.notes,
+  privacyTexts.parts.validations,
+]);
+
 describe("runCleanUp (Persoonsgegevens opschonen)", () => {
   test("refuses while a draw is pending, and changes nothing", async () => {
     excel = simulateExcel(stateFromSnapshot(snapshot));
@@ -173,7 +180,13 @@ describe("runCleanUp (Persoonsgegevens opschonen)", () => {
     const historyRowsBefore = werkervaring ? werkervaring.cells.size : 0;
 
     const outcome = await runCleanUp(excel.host, preset);
-    expect(outcome).toEqual({ pseudonyms: outside.length, clearedPeriods: 1, kept: top.length });
+    expect(outcome).toMatchObject({
+      pseudonyms: outside.length,
+      clearedPeriods: 1,
+      kept: top.length,
+      contactCells: 0,
+    });
+    expect(outcome.warnings).toEqual([unreadByAddIn]);
     const remaining = ["Kandidaten", "Werkervaring", "Ranking", rejectionTexts.sheet]
       .flatMap(texts)
       .join("\n");
@@ -194,7 +207,108 @@ describe("runCleanUp (Persoonsgegevens opschonen)", () => {
       pseudonyms: 0,
       clearedPeriods: 0,
       kept: top.length,
+      replaced: 0,
+      contactCells: 0,
+      warnings: [],
     });
+  });
+
+  test("every sheet's cells and formulas, a formula name cell, the contact columns, headers and footers, the properties", async () => {
+    const headers = [...headers17040, "E-mail", "Telefoon"];
+    const kandidaten = candidatesSheet(
+      [
+        { ...passing, Kandidaat: "Ans Bakker" },
+        { ...passing, Kandidaat: "Jan de Vriesendorp", Uurtarief: 71, Telefoon: "010-1" },
+        {
+          ...passing,
+          Kandidaat: "Jan de Vries",
+          K2: "Nee",
+          "E-mail": "jan@x.nl",
+          Telefoon: "06-9",
+        },
+        { ...passing, Kandidaat: "Kees Smit", K2: "Nee" },
+        { ...passing, Kandidaat: "Olga Brouwer", K2: "Nee", "E-mail": "olga@x.nl" },
+      ],
+      { headers }
+    );
+    kandidaten.formulas = [];
+    kandidaten.formulas[4] = ['="Kees "&"Smit"'];
+    kandidaten.formulas[5] = ["=Notities!A1"];
+    const notities = sheet("Notities", [
+      ["Olga Brouwer"],
+      [null, "Jan de Vries en Kees Smit belden; Jan de Vriesendorp niet"],
+      [null, "Jan de Vries is afgewezen"],
+      [null, "Contact: Kees Smit"],
+    ]);
+    notities.formulas = [
+      [],
+      [],
+      [null, '=Kandidaten!A4&" is afgewezen"'],
+      [null, '="Contact: "&"Kees "&"Smit"'],
+    ];
+    excel = simulateExcel(stateFromSnapshot({ sheets: [kandidaten, notities], names: [] }));
+    excel.state.properties = {
+      Author: "Kees Smit",
+      Title: "Beoordeling Jan de Vries",
+      Company: "Gemeente",
+      LastAuthor: "Olga Brouwer",
+    };
+    sheetOf(excel.state, "Kandidaten")!.headersFooters = {
+      "DefaultForAllPages.CenterHeader": "&BJan de Vries&B",
+      "FirstPage.LeftFooter": '&"Arial,Bold"Kees Smit &P',
+      "DefaultForAllPages.RightFooter": "Pagina &P",
+    };
+    sheetOf(excel.state, "Notities")!.headersFooters = {
+      "OddPages.RightHeader": "Olga Brouwer",
+    };
+    excel.state.customProperties = [
+      { key: "Kandidaat", value: "Jan de Vries" },
+      { key: "Nummer", value: 7 },
+    ];
+
+    const outcome = await runCleanUp(excel.host, preset);
+    expect(outcome).toMatchObject({ pseudonyms: 3, kept: 2, contactCells: 3 });
+    expect(outcome.warnings).toEqual([unreadByAddIn, privacyTexts.lastAuthor]);
+    // The document's properties: Office.js sets them all but "last modified by" (Excel's own).
+    expect(excel.state.properties).toEqual({
+      Author: "Kandidaat 04",
+      Title: "Beoordeling Kandidaat 03",
+      Company: "Gemeente",
+      LastAuthor: "Olga Brouwer",
+    });
+    // The headers and footers, between their codes.
+    expect(sheetOf(excel.state, "Kandidaten")!.headersFooters).toEqual({
+      "DefaultForAllPages.CenterHeader": "&BKandidaat 03&B",
+      "FirstPage.LeftFooter": '&"Arial,Bold"Kandidaat 04 &P',
+      "DefaultForAllPages.RightFooter": "Pagina &P",
+    });
+    expect(sheetOf(excel.state, "Notities")!.headersFooters).toEqual({
+      "OddPages.RightHeader": "Kandidaat 05",
+    });
+    expect(excel.state.customProperties).toEqual([
+      { key: "Kandidaat", value: "Kandidaat 03" },
+      { key: "Nummer", value: 7 },
+    ]);
+    const all = excel.state.sheets
+      .flatMap((s) => [...s.cells.values()].flatMap((c) => [String(c.value), c.formula ?? ""]))
+      .join("\n");
+    for (const gone of [
+      "Jan de Vries ",
+      "Jan de Vries\n",
+      "Kees",
+      "Smit",
+      "Olga",
+      "jan@x.nl",
+      "06-9",
+      "olga@x.nl",
+    ])
+      expect(all).not.toContain(gone);
+    for (const kept of ["Ans Bakker", "Jan de Vriesendorp", "010-1"]) expect(all).toContain(kept);
+    // The reference still works: it reads the pseudonym now.
+    const note = sheetOf(excel.state, "Notities")!.cells.get("3,2")!;
+    expect(note.formula).toBe('=Kandidaten!A4&" is afgewezen"');
+    const name = sheetOf(excel.state, "Kandidaten")!.cells.get("5,1")!;
+    expect([name.value, name.formula]).toEqual(["Kandidaat 04", undefined]);
   });
 });
 

@@ -387,7 +387,8 @@ test("clean-up: a work-history row moved by someone else meanwhile: nothing is c
   const start = excel.requests;
   let after = "";
   excel.options.between = (sim, request) => {
-    if (request !== start + 1) return;
+    // After the read (the clean-up first asks for the sheet names and properties, then reads).
+    if (request !== start + 2) return;
     // A co-author sorts the work history: two rows of different candidates change places.
     const name = (r: number) => periods.cells.get(`${r},1`)?.value;
     let x = 3;

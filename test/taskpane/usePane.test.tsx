@@ -164,6 +164,19 @@ test("cleans up: the notice counts what changed and the reminder has nothing lef
   act(() => result.current.actions.cleanUp());
   await waitFor(() => expect(result.current.state.busy).toBeNull());
   expect(result.current.state.notice).toBe(nl.cleanUpNothing);
+
+  // What the clean-up could not vouch for follows the count.
+  api.cleanUp.mockResolvedValue({
+    pseudonyms: 2,
+    clearedPeriods: 0,
+    kept: 10,
+    warnings: ["Let op: de notities bij cellen zijn niet nagekeken."],
+  });
+  act(() => result.current.actions.cleanUp());
+  await waitFor(() => expect(result.current.state.busy).toBeNull());
+  expect(result.current.state.notice).toBe(
+    `${nl.cleanUpDone(2, 0, 10)} Let op: de notities bij cellen zijn niet nagekeken.`
+  );
 });
 
 test("a clean-up that is refused shows the workbook's Dutch message and no notice", async () => {

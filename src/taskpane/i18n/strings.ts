@@ -199,7 +199,7 @@ export const nl: Strings = {
   cleaningUp: "Persoonsgegevens opschonen…",
   cleanUpConfirmTitle: "Persoonsgegevens opschonen?",
   cleanUpConfirmText:
-    "In deze werkmap worden de namen van alle kandidaten buiten de top vervangen door een pseudoniem (zoals Kandidaat 07), ook in de toelichtingen, de ranking en de afwijzingen, en hun werkervaring wordt gewist. Dit kunt u niet ongedaan maken met Ctrl+Z: bewaar eerst een kopie als u die nog nodig hebt.",
+    "In deze werkmap worden de namen van alle kandidaten buiten de top vervangen door een pseudoniem (zoals Kandidaat 07), in elke cel van elk blad (ook in de toelichtingen, de ranking en de afwijzingen); hun contactgegevens (e-mail, telefoon, adres) en hun werkervaring worden gewist. Dit kunt u niet ongedaan maken met Ctrl+Z: bewaar eerst een kopie als u die nog nodig hebt.",
   cleanUpConfirm: "Opschonen",
   cleanUpCancel: "Annuleren",
   cleanUpDone: (names, periods, kept) =>
@@ -309,7 +309,7 @@ export const en: Strings = {
   cleaningUp: "Cleaning up personal data…",
   cleanUpConfirmTitle: "Clean up personal data?",
   cleanUpConfirmText:
-    "In this workbook the names of all candidates outside the top are replaced by a pseudonym (such as Kandidaat 07), in the explanations, the ranking and the rejections too, and their work history is cleared. Ctrl+Z cannot undo this: save a copy first if you still need one.",
+    "In this workbook the names of all candidates outside the top are replaced by a pseudonym (such as Kandidaat 07) in every cell of every sheet (the explanations, the ranking and the rejections too), and their contact details (e-mail, phone, address) and work history are cleared. Ctrl+Z cannot undo this: save a copy first if you still need one.",
   cleanUpConfirm: "Clean up",
   cleanUpCancel: "Cancel",
   cleanUpDone: (names, periods, kept) =>

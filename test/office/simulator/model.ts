@@ -76,6 +76,37 @@ interface ClassSpec {
 
 const obj = (cls: string, fields: Record<string, unknown> = {}): SimObject => ({ cls, ...fields });
 
+/** The document properties an add-in can set, by wire name (Excel.DocumentProperties, ExcelApi 1.7). */
+const WRITABLE_PROPERTIES = [
+  "Title",
+  "Subject",
+  "Author",
+  "Keywords",
+  "Comments",
+  "Category",
+  "Manager",
+  "Company",
+];
+
+/** The groups of pages a sheet's headers and footers are for (Excel.HeaderFooterGroup). */
+const HEADER_FOOTER_GROUPS = ["DefaultForAllPages", "FirstPage", "EvenPages", "OddPages"];
+/** The texts of one group (Excel.HeaderFooter). */
+const HEADER_FOOTER_TEXTS = [
+  "LeftHeader",
+  "CenterHeader",
+  "RightHeader",
+  "LeftFooter",
+  "CenterFooter",
+  "RightFooter",
+];
+
+/** A custom document property by key (case-insensitive, as Excel finds them). */
+function customProperty(w: SimWorld, key: unknown) {
+  return typeof key === "string"
+    ? w.state.customProperties?.find((p) => p.key.toLowerCase() === key.toLowerCase())
+    : undefined;
+}
+
 /** The sheet an object stands on, checked to still exist (a deleted sheet's objects fail as in Excel). */
 function liveSheet(w: SimWorld, sheet: FakeSheet): FakeSheet {
   if (!w.state.sheets.includes(sheet))
@@ -371,6 +402,90 @@ export const classes: Record<string, ClassSpec> = {
       Tables: () => obj("TableCollection", { sheet: null }),
       Names: () => obj("NamedItemCollection"),
       Application: () => obj("Application"),
+      Properties: () => obj("DocumentProperties"),
+    },
+  },
+  // Excel.PageLayout → HeaderFooterGroup → HeaderFooter (ExcelApi 1.9): the texts of the
+  // headers and footers, with Excel's & codes, per group of pages.
+  PageLayout: { nav: { HeadersFooters: (o) => obj("HeaderFooterGroup", { sheet: o.sheet }) } },
+  HeaderFooterGroup: {
+    nav: Object.fromEntries(
+      HEADER_FOOTER_GROUPS.map((group) => [
+        group,
+        (o: SimObject) => obj("HeaderFooter", { sheet: o.sheet, group }),
+      ])
+    ),
+  },
+  HeaderFooter: {
+    get: Object.fromEntries(
+      HEADER_FOOTER_TEXTS.map((name) => [
+        name,
+        (o: SimObject, w: SimWorld) =>
+          liveSheet(w, o.sheet as FakeSheet).headersFooters?.[`${o.group as string}.${name}`] ?? "",
+      ])
+    ),
+    set: Object.fromEntries(
+      HEADER_FOOTER_TEXTS.map((name) => [
+        name,
+        (o: SimObject, value: unknown, w: SimWorld) => {
+          const sheet = liveSheet(w, o.sheet as FakeSheet);
+          (sheet.headersFooters ??= {})[`${o.group as string}.${name}`] = String(value);
+        },
+      ])
+    ),
+  },
+  // Excel.DocumentProperties (ExcelApi 1.7): every text property can be set but LastAuthor,
+  // which Excel sets itself on saving (the client's _scalarPropertyUpdateable says the same).
+  DocumentProperties: {
+    get: Object.fromEntries(
+      [...WRITABLE_PROPERTIES, "LastAuthor"].map((name) => [
+        name,
+        (_o: SimObject, w: SimWorld) => w.state.properties?.[name] ?? "",
+      ])
+    ),
+    set: Object.fromEntries(
+      WRITABLE_PROPERTIES.map((name) => [
+        name,
+        (_o: SimObject, value: unknown, w: SimWorld) => {
+          (w.state.properties ??= {})[name] = String(value);
+        },
+      ])
+    ),
+    nav: { Custom: () => obj("CustomPropertyCollection") },
+  },
+  CustomPropertyCollection: {
+    items: (_o, w) =>
+      (w.state.customProperties ?? []).map((prop) => obj("CustomProperty", { prop })),
+    index: (_o, [key], w) => {
+      const prop = customProperty(w, key);
+      if (!prop) throw notFound("custom property", key);
+      return obj("CustomProperty", { prop });
+    },
+    call: {
+      GetItem: (o, args, w) => classes.CustomPropertyCollection.index!(o, args, w),
+      GetItemOrNullObject: (_o, [key], w) => {
+        const prop = customProperty(w, key);
+        return prop ? obj("CustomProperty", { prop }) : null;
+      },
+    },
+  },
+  CustomProperty: {
+    get: {
+      Key: (o) => (o.prop as { key: string }).key,
+      Value: (o) => (o.prop as { value: unknown }).value,
+      Type: (o) => {
+        const value = (o.prop as { value: unknown }).value;
+        return typeof value === "number"
+          ? "Number"
+          : typeof value === "boolean"
+            ? "Boolean"
+            : "String";
+      },
+    },
+    set: {
+      Value: (o, value) => {
+        (o.prop as { value: unknown }).value = value;
+      },
     },
   },
   Application: {
@@ -424,6 +539,7 @@ export const classes: Record<string, ClassSpec> = {
       Tables: (o) => obj("TableCollection", { sheet: o.sheet }),
       Charts: (o) => obj("ChartCollection", { sheet: o.sheet }),
       FreezePanes: (o) => obj("WorksheetFreezePanes", { sheet: o.sheet }),
+      PageLayout: (o) => obj("PageLayout", { sheet: o.sheet }),
     },
     call: {
       GetRange: (o, [address], w) => range(liveSheet(w, o.sheet as FakeSheet), boxOf(address)),

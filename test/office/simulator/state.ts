@@ -70,6 +70,8 @@ export interface FakeSheet {
   charts: FakeChart[];
   freeze?: { rows: number; columns: number };
   widths: Record<number, number>;
+  /** Header and footer texts by `Group.Text` wire names (`DefaultForAllPages.CenterHeader`). */
+  headersFooters?: Record<string, string>;
   /** The ranges whose rows were fitted to their text (`format.autofitRows()`), in order, with the column widths then. */
   autofitRows: Array<{ range: string; widths: Record<number, number> }>;
 }
@@ -87,6 +89,10 @@ export interface FakeWorkbookState {
   names: FakeName[];
   selection?: { sheet: string; address: string };
   nextId: number;
+  /** Document properties (ExcelApi 1.7) by wire name (`Author`, `Title`, `Company`, …). */
+  properties?: Record<string, string>;
+  /** Custom document properties, in order. */
+  customProperties?: Array<{ key: string; value: string | number | boolean }>;
 }
 
 /** An empty workbook (Excel always has one sheet; `Blad1` is the Dutch default). */

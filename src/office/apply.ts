@@ -7,7 +7,7 @@
  */
 import { isCellError, type CellValue } from "../engine";
 import { columnLetters, parseCell, parseRange, rangeAddress } from "../workbook/address";
-import type { WorkbookChange } from "../workbook/changes";
+import type { GrowTable, WorkbookChange } from "../workbook/changes";
 import { jsonBytes } from "./bytes";
 import type { OfficeRead } from "./read";
 
@@ -128,6 +128,7 @@ interface FormatDelete {
 /** What the steps of one batch share: the rules to delete first, and the tables kept and resized. */
 interface BatchPlan {
   deletes: FormatDelete[];
+  supports: Supports;
   /** Lower-case names of tables on a sheet being emptied that are made again: kept and resized instead. */
   resized: Set<string>;
 }
@@ -261,6 +262,13 @@ function stepsOf(change: WorkbookChange, known: OfficeRead, plan: BatchPlan): St
           context.workbook.tables.getItem(change.table).columns.add(undefined, undefined, name);
         },
       }));
+    case "growTable":
+      // Table.resize (ExcelApi 1.13, https://learn.microsoft.com/javascript/api/excel/excel.table#excel-excel-table-resize-member(1)):
+      // "The new range must overlap with the original table range and the headers (or the top of
+      // the table) must be in the same row." Without it the rows stay below the table, still
+      // counted; the task pane says so ({@link ungrownTables}).
+      if (!plan.supports("ExcelApi", "1.13")) return [];
+      return small((context) => context.workbook.tables.getItem(change.table).resize(change.range));
     case "defineName": {
       const exists = known.names.has(change.name.toLowerCase());
       known.names.add(change.name.toLowerCase());
@@ -401,6 +409,18 @@ function resizedTables(
 }
 
 /**
+ * The tables this host cannot grow over the rows typed below them (no Table.resize before
+ * ExcelApi 1.13): those rows are scored all the same, and the task pane says the table stays as it is.
+ *
+ * @example
+ * ungrownTables(plan.changes, host.isSetSupported); // [{ kind: "growTable", table: "Kandidaten", … }]
+ */
+export function ungrownTables(changes: WorkbookChange[], supports: Supports): GrowTable[] {
+  if (supports("ExcelApi", "1.13")) return [];
+  return changes.filter((c): c is GrowTable => c.kind === "growTable");
+}
+
+/**
  * One step that deletes conditional formats by the ids read. Excel's id is the
  * rule's priority in its collection and shifts when a rule is added or deleted
  * (https://learn.microsoft.com/javascript/api/excel/excel.conditionalformat#excel-excel-conditionalformat-id-member):
@@ -438,7 +458,11 @@ export async function applyChanges(
   known: OfficeRead,
   supports: Supports
 ): Promise<number> {
-  const plan: BatchPlan = { deletes: [], resized: resizedTables(changes, known, supports) };
+  const plan: BatchPlan = {
+    deletes: [],
+    supports,
+    resized: resizedTables(changes, known, supports),
+  };
   const steps = changes.flatMap((change) => stepsOf(change, known, plan));
   if (plan.deletes.length > 0) steps.unshift(deleteFormats(plan.deletes));
   if (steps.length === 0) return 0;

@@ -63,6 +63,7 @@ function tablesOf(worksheet: ExcelJS.Worksheet): TableSnapshot[] {
       firstColumn: left,
       columns: model.columns.map((c) => c.name),
       rowCount: Math.max(0, bottom - top + 1 - header - totals),
+      totalsRow: totals === 1,
     });
   }
   return tables;

@@ -78,7 +78,10 @@ export function columnsStartingWith(headers: string[], name: string): number[] {
   const found: number[] = [];
   headers.forEach((h, i) => {
     const header = headerKey(h);
-    if (header === key || (header.startsWith(key) && !/[\p{L}\p{N}]/u.test(header.charAt(key.length))))
+    if (
+      header === key ||
+      (header.startsWith(key) && !/[\p{L}\p{N}]/u.test(header.charAt(key.length)))
+    )
       found.push(i);
   });
   return found;

@@ -409,15 +409,30 @@ function resizedTables(
 }
 
 /**
- * The tables this host cannot grow over the rows typed below them (no Table.resize before
- * ExcelApi 1.13): those rows are scored all the same, and the task pane says the table stays as it is.
+ * After the writes, the tables that still end above the rows typed below them, on a host
+ * without Table.resize (before ExcelApi 1.13): those rows were scored all the same, and the
+ * task pane says so. Excel may have grown a table itself, as it does when values are written
+ * directly below it (https://learn.microsoft.com/office/dev/add-ins/excel/co-authoring-in-excel-add-ins),
+ * so the extent is read again: one more sync, only on such a host and only when there are such rows.
  *
  * @example
- * ungrownTables(plan.changes, host.isSetSupported); // [{ kind: "growTable", table: "Kandidaten", … }]
+ * await tablesNotGrown(context, plan.changes, host.isSetSupported); // [{ kind: "growTable", table: "Werkervaring", … }]
  */
-export function ungrownTables(changes: WorkbookChange[], supports: Supports): GrowTable[] {
+export async function tablesNotGrown(
+  context: Excel.RequestContext,
+  changes: WorkbookChange[],
+  supports: Supports
+): Promise<GrowTable[]> {
   if (supports("ExcelApi", "1.13")) return [];
-  return changes.filter((c): c is GrowTable => c.kind === "growTable");
+  const grows = changes.filter((c): c is GrowTable => c.kind === "growTable");
+  if (grows.length === 0) return [];
+  const extents = grows.map((g) =>
+    context.workbook.tables.getItem(g.table).getRange().load("rowIndex,rowCount")
+  );
+  await context.sync();
+  return grows.filter(
+    (g, i) => extents[i].rowIndex + extents[i].rowCount < parseRange(g.range).bottom
+  );
 }
 
 /**

@@ -15,7 +15,7 @@ import { planScore, type ScoreOptions } from "../workbook/score";
 import { planSetUp, setUpRequest } from "../workbook/setUp";
 import { rankingTexts, rejectionTexts, sheetNames } from "../workbook/texts";
 import { parseRange } from "../workbook/address";
-import { applyChanges, ungrownTables } from "./apply";
+import { applyChanges, tablesNotGrown } from "./apply";
 import type { OfficeHost } from "./host";
 import { noteWrites, readWorkbook } from "./read";
 import { officeTexts, tableGrowTexts } from "./texts";
@@ -93,7 +93,7 @@ async function score(
   const changes = [...plan.changes, ...rejectionChanges(plan.evaluation)];
   await applyChanges(context, changes, read, host.isSetSupported);
   noteWrites(host.readSizes, changes);
-  const notGrown = ungrownTables(changes, host.isSetSupported).map((grow) =>
+  const notGrown = (await tablesNotGrown(context, changes, host.isSetSupported)).map((grow) =>
     tableGrowTexts.notGrown(grow.sheet, grow.table, grow.from, parseRange(grow.range).bottom)
   );
   return {

@@ -201,10 +201,8 @@ describe("the Uurtarief header", () => {
     const headers = candidateInputColumns(request17040).map((c) => c.header);
     expect(headers[2]).toBe("Uurtarief (excl. btw, incl. reiskosten en fee)");
     const setUp = planSetUp(snapshotOf(), request17040);
-    const table = setUp.find((c) => c.kind === "createTable" && c.sheet === "Kandidaten");
-    expect(table && "columns" in table && table.columns[2]).toBe(
-      "Uurtarief (excl. btw, incl. reiskosten en fee)"
-    );
+    const table = ofKind(setUp, "createTable").find((c) => c.sheet === "Kandidaten");
+    expect(table?.columns[2]).toBe("Uurtarief (excl. btw, incl. reiskosten en fee)");
     // The FLEX formulas refer to the rate by that header.
     const formulas = ofKind(setUp, "writeFormulas").map((w) => w.formulas[0][0]);
     expect(

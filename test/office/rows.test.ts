@@ -7,6 +7,8 @@
  * as it was. No verdict here depends on the peildatum (years typed, or a period from 2010).
  */
 import { runScore } from "../../src/office";
+import { officeTexts } from "../../src/office/texts";
+import { WorkbookError } from "../../src/workbook/problems";
 import type { CellValue } from "../../src/engine";
 import { outputHeaders } from "../../src/workbook/layout";
 import type { SheetSnapshot } from "../../src/workbook/snapshot";
@@ -115,4 +117,19 @@ describe("rows below the tables, on an Excel without Table.resize (ExcelApi 1.9)
     const status = kandidaten.left + kandidaten.columns.indexOf("Status");
     expect(columnValues(excel.state, "Kandidaten", status, 4, 5)).toEqual(["Geschikt", "Valt af"]);
   });
+});
+
+test("a table grown by someone else between reading and writing: nothing is written, a Dutch message", async () => {
+  const { excel, table } = setUp("1.13");
+  const start = excel.requests;
+  excel.options.between = (_sim, request) => {
+    // A co-author drags the table's corner over the rows below, after the add-in read them.
+    if (request === start + 1) table("Kandidaten").bottom = 5;
+  };
+  const error = await runScore(excel.host, preset).catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(WorkbookError);
+  expect((error as Error).message).toBe(officeTexts.changedMeanwhile);
+  const kandidaten = table("Kandidaten");
+  expect(kandidaten.columns).not.toContain("Status");
+  expect(table("Werkervaring").bottom).toBe(2);
 });

@@ -272,18 +272,25 @@ const CRITERION_ID = /^[KGE]\d+$/;
 
 /**
  * The header cells led by what looks like a criterion id (`K9 Rijbewijs`) that is no
- * criterion of the request: such a column counts for nothing, which the evaluator must see.
+ * criterion of the request, or by the id of a criterion that has no column (K8 is the
+ * rate): such a column counts for nothing, which the evaluator must see.
  */
 function unknownCriterionColumns(region: Region, request: Request): SheetProblem[] {
-  const known = new Set([...request.knockouts, ...request.awards].map((c) => c.id.toUpperCase()));
+  const criteria = new Map(
+    [...request.knockouts, ...request.awards].map((c) => [c.id.toUpperCase(), c] as const)
+  );
   const problems: SheetProblem[] = [];
   region.headers.forEach((header, i) => {
     const id = leadingId(header);
-    if (id === null || !CRITERION_ID.test(id) || known.has(id)) return;
+    if (id === null || !CRITERION_ID.test(id)) return;
+    const criterion = criteria.get(id);
+    if (criterion && criterion.header !== null) return;
     problems.push({
       sheet: region.sheet.name,
       cell: cellAddress(region.headerRow, region.firstColumn + i),
-      message: tableRowTexts.unknownCriterionColumn(header, request.id),
+      message: criterion
+        ? tableRowTexts.columnOfRateCriterion(header, id)
+        : tableRowTexts.unknownCriterionColumn(header, request.id),
     });
   });
   return problems;

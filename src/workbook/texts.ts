@@ -388,4 +388,6 @@ export const tableRowTexts = {
   unknownCriterionColumn: (header: string, requestId: string) =>
     `kolom '${header}' hoort bij geen criterium van ${requestId ? `aanvraag ${requestId}` : "de aanvraag"}; ` +
     `de kolom telt niet mee.`,
+  columnOfRateCriterion: (header: string, id: string) =>
+    `kolom '${header}' telt niet mee: ${id} heeft geen eigen kolom en wordt getoetst aan het uurtarief.`,
 } as const;

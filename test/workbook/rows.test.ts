@@ -190,6 +190,20 @@ describe("a column led by an id that is no criterion of the request", () => {
     );
   });
 
+  test("a column for K8, which is the rate and has no column, is reported too", () => {
+    const headers = [...headers17040, "K8 Maximumtarief"];
+    const plan = planScore(snapshotOf(candidatesSheet([{ ...ans, K8: 90 }], { headers })), preset);
+    expect(plan.problems).toEqual([
+      {
+        sheet: "Kandidaten",
+        cell: `${String.fromCharCode(64 + headers.length)}1`,
+        message:
+          "kolom 'K8 Maximumtarief' telt niet mee: K8 heeft geen eigen kolom en wordt getoetst aan het uurtarief.",
+      },
+    ]);
+    expect(plan.evaluation.candidates[0].status).toBe("eligible");
+  });
+
   test("the output columns and fixed headers are no such column", () => {
     const plan = planScore(snapshotOf(candidatesSheet([ans], { outputs: true })), preset);
     expect(plan.problems).toEqual([]);

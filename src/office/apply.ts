@@ -263,12 +263,8 @@ function stepsOf(change: WorkbookChange, known: OfficeRead, plan: BatchPlan): St
         },
       }));
     case "growTable":
-      // Table.resize (ExcelApi 1.13, https://learn.microsoft.com/javascript/api/excel/excel.table#excel-excel-table-resize-member(1)):
-      // "The new range must overlap with the original table range and the headers (or the top of
-      // the table) must be in the same row." Without it the rows stay below the table, still
-      // counted; the task pane says so ({@link ungrownTables}).
-      if (!plan.supports("ExcelApi", "1.13")) return [];
-      return small((context) => context.workbook.tables.getItem(change.table).resize(change.range));
+      // Done before the batch by growTables: a resize Excel refuses must not fail the writes.
+      return [];
     case "defineName": {
       const exists = known.names.has(change.name.toLowerCase());
       known.names.add(change.name.toLowerCase());
@@ -408,30 +404,67 @@ function resizedTables(
   return resized;
 }
 
+/** The tables to grow over the rows typed below them. */
+function growsOf(changes: WorkbookChange[]): GrowTable[] {
+  return changes.filter((c): c is GrowTable => c.kind === "growTable");
+}
+
 /**
- * After the writes, the tables that still end above the rows typed below them, on a host
- * without Table.resize (before ExcelApi 1.13): those rows were scored all the same, and the
- * task pane says so. Excel may have grown a table itself, as it does when values are written
- * directly below it (https://learn.microsoft.com/office/dev/add-ins/excel/co-authoring-in-excel-add-ins),
- * so the extent is read again: one more sync, only on such a host and only when there are such rows.
+ * Grows each table over the rows typed below it with Table.resize (ExcelApi 1.13,
+ * https://learn.microsoft.com/javascript/api/excel/excel.table#excel-excel-table-resize-member(1):
+ * "The new range must overlap with the original table range and the headers (or the top of
+ * the table) must be in the same row"), before the writes and in a sync of its own: Excel
+ * refuses a resize over merged cells or another table, and that must not fail the scoring.
+ * No sync at all when there is nothing to grow (the usual case). Returns what was not grown:
+ * every table on a host without resize, which {@link tablesLeftSmall} checks after the writes.
  *
  * @example
- * await tablesNotGrown(context, plan.changes, host.isSetSupported); // [{ kind: "growTable", table: "Werkervaring", … }]
+ * const ungrown = await growTables(context, plan.changes, host.isSetSupported); // []
  */
-export async function tablesNotGrown(
+export async function growTables(
   context: Excel.RequestContext,
   changes: WorkbookChange[],
   supports: Supports
 ): Promise<GrowTable[]> {
-  if (supports("ExcelApi", "1.13")) return [];
-  const grows = changes.filter((c): c is GrowTable => c.kind === "growTable");
-  if (grows.length === 0) return [];
-  const extents = grows.map((g) =>
-    context.workbook.tables.getItem(g.table).getRange().load("rowIndex,rowCount")
-  );
+  const grows = growsOf(changes);
+  if (grows.length === 0 || !supports("ExcelApi", "1.13")) return grows;
+  const refused: GrowTable[] = [];
+  for (const grow of grows) {
+    context.workbook.tables.getItem(grow.table).resize(grow.range);
+    try {
+      // One sync per table (at most two), so that one refusal leaves the other grown.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
+      await context.sync();
+    } catch {
+      refused.push(grow);
+    }
+  }
+  return refused;
+}
+
+/**
+ * After the writes, of the tables {@link growTables} did not grow, those that still end above
+ * the rows typed below them: those rows were scored all the same, and the task pane says so.
+ * Excel may have grown a table itself, as it does when values are written directly below it
+ * (https://learn.microsoft.com/office/dev/add-ins/excel/co-authoring-in-excel-add-ins), so the
+ * extent is read again: one sync, only when there are such tables.
+ *
+ * @example
+ * await tablesLeftSmall(context, ungrown); // [{ kind: "growTable", table: "Werkervaring", … }]
+ */
+export async function tablesLeftSmall(
+  context: Excel.RequestContext,
+  ungrown: GrowTable[]
+): Promise<GrowTable[]> {
+  if (ungrown.length === 0) return [];
+  // A table a co-author removed meanwhile is a null object: it did not grow either.
+  const tables = ungrown.map((g) => context.workbook.tables.getItemOrNullObject(g.table));
+  const extents = tables.map((t) => t.getRange().load("rowIndex,rowCount"));
   await context.sync();
-  return grows.filter(
-    (g, i) => extents[i].rowIndex + extents[i].rowCount < parseRange(g.range).bottom
+  return ungrown.filter(
+    (g, i) =>
+      tables[i].isNullObject ||
+      extents[i].rowIndex + extents[i].rowCount < parseRange(g.range).bottom
   );
 }
 

@@ -15,7 +15,7 @@ import { planScore, type ScoreOptions } from "../workbook/score";
 import { planSetUp, setUpRequest } from "../workbook/setUp";
 import { rankingTexts, rejectionTexts, sheetNames } from "../workbook/texts";
 import { parseRange } from "../workbook/address";
-import { applyChanges, tablesNotGrown } from "./apply";
+import { applyChanges, growTables, tablesLeftSmall } from "./apply";
 import type { OfficeHost } from "./host";
 import { noteWrites, readWorkbook } from "./read";
 import { officeTexts, tableGrowTexts } from "./texts";
@@ -91,9 +91,10 @@ async function score(
   const privacy = privacyStatus(read.snapshot, plan.request, new Date());
   await checkUnchanged(context, read);
   const changes = [...plan.changes, ...rejectionChanges(plan.evaluation)];
+  const ungrown = await growTables(context, changes, host.isSetSupported);
   await applyChanges(context, changes, read, host.isSetSupported);
   noteWrites(host.readSizes, changes);
-  const notGrown = (await tablesNotGrown(context, changes, host.isSetSupported)).map((grow) =>
+  const notGrown = (await tablesLeftSmall(context, ungrown)).map((grow) =>
     tableGrowTexts.notGrown(grow.sheet, grow.table, grow.from, parseRange(grow.range).bottom)
   );
   return {

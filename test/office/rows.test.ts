@@ -110,13 +110,38 @@ describe("rows below the tables, on an Excel without Table.resize (ExcelApi 1.9)
     expect(outcome.notes).toEqual([
       "Kandidaten: rijen 4 t/m 5 staan onder de tabel 'Kandidaten'; meegeteld.",
       "Werkervaring: rij 3 staat onder de tabel 'Werkervaring'; meegeteld.",
-      "Werkervaring: deze versie van Excel kan de tabel 'Werkervaring' niet vergroten; rij 3 is wel " +
+      "Werkervaring: de tabel 'Werkervaring' kon niet worden vergroot; rij 3 is wel " +
         "meegeteld. Sleep de hoek rechtsonder van de tabel tot onder rij 3 om de rij in de tabel op te nemen.",
     ]);
     const kandidaten = table("Kandidaten");
     const status = kandidaten.left + kandidaten.columns.indexOf("Status");
     expect(columnValues(excel.state, "Kandidaten", status, 4, 5)).toEqual(["Geschikt", "Valt af"]);
   });
+});
+
+test("a resize Excel refuses (the table was removed meanwhile) fails nothing else: the rest is written, the pane says so", async () => {
+  const { excel, table } = setUp("1.13");
+  let removed = false;
+  excel.options.between = (sim) => {
+    // Once Kandidaten has grown, a co-author turns Werkervaring into a plain range.
+    if (removed || table("Kandidaten").bottom !== 5) return;
+    sim.state.tables = sim.state.tables.filter((t) => t.name !== "Werkervaring");
+    removed = true;
+  };
+  const outcome = await runScore(excel.host, preset);
+  expect(removed).toBe(true);
+  expect(outcome.notes).toContain(
+    "Werkervaring: de tabel 'Werkervaring' kon niet worden vergroot; rij 3 is wel meegeteld. " +
+      "Sleep de hoek rechtsonder van de tabel tot onder rij 3 om de rij in de tabel op te nemen."
+  );
+  const kandidaten = table("Kandidaten");
+  const status = kandidaten.left + kandidaten.columns.indexOf("Status");
+  expect(columnValues(excel.state, "Kandidaten", status, 2, 5)).toEqual([
+    "Geschikt",
+    "Geschikt",
+    "Geschikt",
+    "Valt af",
+  ]);
 });
 
 test("a table grown by someone else between reading and writing: nothing is written, a Dutch message", async () => {

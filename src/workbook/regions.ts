@@ -122,8 +122,8 @@ export function tableRegion(sheet: SheetSnapshot, table: TableSnapshot): Region 
 /**
  * The rows typed directly below a table (in LibreOffice, or pasted in Excel where the
  * table did not grow): the rows right under its last row with anything in the table's
- * columns, up to the first row that is empty there. Null when there are none, or when
- * the table has a totals row (what is under it is no data row).
+ * columns, up to the first row that is empty there or belongs to another table. Null when
+ * there are none, or when the table has a totals row (what is under it is no data row).
  *
  * @example
  * rowsBelowTable(sheet, table); // { first: 27, last: 29 }
@@ -135,8 +135,19 @@ export function rowsBelowTable(sheet: SheetSnapshot, table: TableSnapshot): RowS
     (sheet.values[row - 1] ?? [])
       .slice(table.firstColumn - 1, table.firstColumn - 1 + table.columns.length)
       .some((v) => readText(v) !== "");
+  const right = table.firstColumn + table.columns.length - 1;
+  // Another table right under this one (sharing a column) is no rows of it.
+  const inOther = (row: number) =>
+    sheet.tables.some(
+      (t) =>
+        t !== table &&
+        row >= t.headerRow &&
+        row <= t.headerRow + t.rowCount + (t.totalsRow ? 1 : 0) &&
+        t.firstColumn <= right &&
+        t.firstColumn + t.columns.length - 1 >= table.firstColumn
+    );
   let last = first - 1;
-  while (last < sheet.values.length && filled(last + 1)) last++;
+  while (last < sheet.values.length && filled(last + 1) && !inOther(last + 1)) last++;
   return last >= first ? { first, last } : null;
 }
 

@@ -109,6 +109,17 @@ describe("rows typed below the Kandidaten table", () => {
     expect(plain.notes).toEqual([]);
   });
 
+  test("another table right under it is no rows of it", () => {
+    const s = withRowsBelow([ans], [bram, cor]);
+    // A second table whose header is Cor's row: Bram's row is below Kandidaten, Cor's is not.
+    s.tables.push({ name: "Notities", headerRow: 4, firstColumn: 1, columns: ["x"], rowCount: 0 });
+    const stacked = planScore(snapshotOf(s), preset);
+    expect(stacked.evaluation.candidates.map((c) => c.name)).toEqual(["Ans", "Bram"]);
+    expect(stacked.notes).toEqual([
+      "Kandidaten: rij 3 staat onder de tabel 'Kandidaten'; meegeteld.",
+    ]);
+  });
+
   test("nothing below a totals row joins the table", () => {
     const s = withRowsBelow([ans], [bram]);
     s.tables[0].totalsRow = true;

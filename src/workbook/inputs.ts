@@ -59,7 +59,7 @@ export interface CandidateSheet {
   region: Region;
   columns: CandidateColumns;
   inputs: CandidateInput[];
-  /** Header cells whose leading id looks like a criterion's but is none of the request's. */
+  /** Header cells led by a criterion-like id that is none of the request's, or by one without a column (K8). */
   columnProblems: SheetProblem[];
 }
 

@@ -12,6 +12,7 @@ import JSZip from "jszip";
 import path from "path";
 import { request17040, type CellValue } from "../../src/engine";
 import type { ScoreReport } from "../../src/cli/report";
+import { exampleWorkbook } from "../../src/cli/example";
 import { planTemplate } from "../../src/workbook/template";
 import { applyChanges } from "../../src/xlsx";
 import { awardscore, scratch } from "../cli/helpers";
@@ -86,6 +87,18 @@ test("a table as Excel saves it (no headerRowCount, its default 1): rows below f
   const kandidaten = tables.find((xml) => xml.includes('name="Kandidaten"'))!;
   expect(kandidaten).toContain(`ref="A1:${lastColumn}5"`);
   expect(kandidaten).not.toContain('headerRowCount="0"');
+});
+
+test("the example workbook puts the rates under the template's new rate header", () => {
+  const kandidaten = exampleWorkbook().getWorksheet("Kandidaten")!;
+  const headers = (kandidaten.getRow(1).values as CellValue[]).slice(1);
+  const column = headers.indexOf("Uurtarief (excl. btw, incl. reiskosten en fee)") + 1;
+  expect(column).toBeGreaterThan(0);
+  const rates = kandidaten.getColumn(column).values.slice(2);
+  expect(rates.length).toBeGreaterThan(10);
+  // As typed by evaluators: numbers and texts such as "€ 72,50", never empty.
+  expect(rates.every((r) => r !== null && r !== undefined && r !== "")).toBe(true);
+  expect(rates).toContain("€ 72,50");
 });
 
 withLibreOffice("rows typed below the tables in a LibreOffice-saved workbook", () => {

@@ -10,7 +10,7 @@ import type { WorkbookChange } from "../workbook/changes";
 import { candidateInputColumns, periodColumns } from "../workbook/layout";
 import { leadingId } from "../workbook/regions";
 import { planTemplate } from "../workbook/template";
-import { candidateHeaders, periodHeaders, sheetNames } from "../workbook/texts";
+import { candidateHeaders, periodHeaders, sheetNames, tableRowTexts } from "../workbook/texts";
 import { applyChanges } from "../xlsx";
 import { exampleCandidates, examplePeriods, type ExampleRow } from "./exampleData";
 
@@ -19,6 +19,7 @@ const candidateFields: Record<string, string> = {
   [candidateHeaders.name]: "name",
   [candidateHeaders.supplier]: "supplier",
   [candidateHeaders.rate]: "rate",
+  [tableRowTexts.rateHeader]: "rate",
   [candidateHeaders.drawOrder]: "draw",
 };
 

@@ -8,7 +8,7 @@ import { Workbook } from "./exceljs";
 import fs from "fs";
 import path from "path";
 import { cliTexts } from "../workbook/texts";
-import { shareEmptyStyles } from "../xlsx";
+import { repairLoadedTables, shareEmptyStyles } from "../xlsx";
 import { writeXlsx } from "./writeXlsx";
 
 /** A problem with a file that the user can fix (exit code 2). */
@@ -40,6 +40,7 @@ export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
   } catch {
     throw new FileError(cliTexts.unreadable(file));
   }
+  repairLoadedTables(workbook);
   return workbook;
 }
 

@@ -107,7 +107,7 @@ export function outputFormulas(input: FormulaTable): OutputFormulas {
 
   const knockouts = span(input.knockoutIds);
   const awards = span(input.awardIds);
-  const rate = fixed(FIXED.rate);
+  const rate = rateHeader(headers, table);
   const score = fixed(FIXED.score);
   const hasDraw = headers.includes(FIXED.draw);
   // Only a row that passed the knock-out criteria has a score, so the ranking needs no Knock-out
@@ -129,6 +129,20 @@ export function outputFormulas(input: FormulaTable): OutputFormulas {
     rank: `=FLEX.RANK(${standing}${draw})`,
     top: `=IF(${named},"",FLEX.TOP(${standing},${names.topN}${draw}))`,
   };
+}
+
+/**
+ * The rate column: the header `Uurtarief`, or one that starts with it and says what the
+ * rate includes (`Uurtarief (excl. btw, incl. reiskosten en fee)`), as the workbook reads it.
+ */
+function rateHeader(headers: string[], table: string): string {
+  const key = FIXED.rate.toLowerCase();
+  const found = headers.find((h) => {
+    const header = h.trim().toLowerCase();
+    return header.startsWith(key) && !/[\p{L}\p{N}]/u.test(header.charAt(key.length));
+  });
+  if (found === undefined) throw new Error(`Column '${FIXED.rate}' is missing from ${table}.`);
+  return found;
 }
 
 /** A whole criteria table with its header row. */

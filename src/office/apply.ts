@@ -7,7 +7,7 @@
  */
 import { isCellError, type CellValue } from "../engine";
 import { columnLetters, parseCell, parseRange, rangeAddress } from "../workbook/address";
-import type { WorkbookChange } from "../workbook/changes";
+import type { GrowTable, WorkbookChange } from "../workbook/changes";
 import { jsonBytes } from "./bytes";
 import type { OfficeRead } from "./read";
 
@@ -128,6 +128,7 @@ interface FormatDelete {
 /** What the steps of one batch share: the rules to delete first, and the tables kept and resized. */
 interface BatchPlan {
   deletes: FormatDelete[];
+  supports: Supports;
   /** Lower-case names of tables on a sheet being emptied that are made again: kept and resized instead. */
   resized: Set<string>;
 }
@@ -261,6 +262,9 @@ function stepsOf(change: WorkbookChange, known: OfficeRead, plan: BatchPlan): St
           context.workbook.tables.getItem(change.table).columns.add(undefined, undefined, name);
         },
       }));
+    case "growTable":
+      // Done before the batch by growTables: a resize Excel refuses must not fail the writes.
+      return [];
     case "defineName": {
       const exists = known.names.has(change.name.toLowerCase());
       known.names.add(change.name.toLowerCase());
@@ -424,6 +428,70 @@ function resizedTables(
   return resized;
 }
 
+/** The tables to grow over the rows typed below them. */
+function growsOf(changes: WorkbookChange[]): GrowTable[] {
+  return changes.filter((c): c is GrowTable => c.kind === "growTable");
+}
+
+/**
+ * Grows each table over the rows typed below it with Table.resize (ExcelApi 1.13,
+ * https://learn.microsoft.com/javascript/api/excel/excel.table#excel-excel-table-resize-member(1):
+ * "The new range must overlap with the original table range and the headers (or the top of
+ * the table) must be in the same row"), before the writes and in a sync of its own: Excel
+ * refuses a resize over merged cells or another table, and that must not fail the scoring.
+ * No sync at all when there is nothing to grow (the usual case). Returns what was not grown:
+ * every table on a host without resize, which {@link tablesLeftSmall} checks after the writes.
+ *
+ * @example
+ * const ungrown = await growTables(context, plan.changes, host.isSetSupported); // []
+ */
+export async function growTables(
+  context: Excel.RequestContext,
+  changes: WorkbookChange[],
+  supports: Supports
+): Promise<GrowTable[]> {
+  const grows = growsOf(changes);
+  if (grows.length === 0 || !supports("ExcelApi", "1.13")) return grows;
+  const refused: GrowTable[] = [];
+  for (const grow of grows) {
+    context.workbook.tables.getItem(grow.table).resize(grow.range);
+    try {
+      // One sync per table (at most two), so that one refusal leaves the other grown.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
+      await context.sync();
+    } catch {
+      refused.push(grow);
+    }
+  }
+  return refused;
+}
+
+/**
+ * After the writes, of the tables {@link growTables} did not grow, those that still end above
+ * the rows typed below them: those rows were scored all the same, and the task pane says so.
+ * Excel may have grown a table itself, as it does when values are written directly below it
+ * (https://learn.microsoft.com/office/dev/add-ins/excel/co-authoring-in-excel-add-ins), so the
+ * extent is read again: one sync, only when there are such tables.
+ *
+ * @example
+ * await tablesLeftSmall(context, ungrown); // [{ kind: "growTable", table: "Werkervaring", … }]
+ */
+export async function tablesLeftSmall(
+  context: Excel.RequestContext,
+  ungrown: GrowTable[]
+): Promise<GrowTable[]> {
+  if (ungrown.length === 0) return [];
+  // A table a co-author removed meanwhile is a null object: it did not grow either.
+  const tables = ungrown.map((g) => context.workbook.tables.getItemOrNullObject(g.table));
+  const extents = tables.map((t) => t.getRange().load("rowIndex,rowCount"));
+  await context.sync();
+  return ungrown.filter(
+    (g, i) =>
+      tables[i].isNullObject ||
+      extents[i].rowIndex + extents[i].rowCount < parseRange(g.range).bottom
+  );
+}
+
 /**
  * One step that deletes conditional formats by the ids read. Excel's id is the
  * rule's priority in its collection and shifts when a rule is added or deleted
@@ -462,7 +530,11 @@ export async function applyChanges(
   known: OfficeRead,
   supports: Supports
 ): Promise<number> {
-  const plan: BatchPlan = { deletes: [], resized: resizedTables(changes, known, supports) };
+  const plan: BatchPlan = {
+    deletes: [],
+    supports,
+    resized: resizedTables(changes, known, supports),
+  };
   const steps = changes.flatMap((change) => stepsOf(change, known, plan));
   if (plan.deletes.length > 0) steps.unshift(deleteFormats(plan.deletes));
   if (steps.length === 0) return 0;

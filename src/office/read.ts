@@ -526,6 +526,7 @@ export async function readWorkbook(
       firstColumn: t.range.columnIndex + 1,
       columns: t.columns.items.map((c) => c.name),
       rowCount: Math.max(0, t.range.rowCount - headers - totals),
+      totalsRow: totals === 1,
     };
     owner.tables.push(table);
   }

@@ -44,3 +44,11 @@ export const officeTexts = {
     "Excel 2019, Microsoft 365 of Excel op het web nodig). Open de aanvraag in een nieuwere Excel, " +
     "of maak de werkmap voor de gemeente met: npx awardscore share aanvraag.xlsx --out gemeente.xlsx",
 } as const;
+
+/** Issue 17 §3: rows below a table that stayed outside it (no Table.resize, or Excel refused it). */
+export const tableGrowTexts = {
+  notGrown: (sheet: string, table: string, first: number, last: number) =>
+    `${sheet}: de tabel '${table}' kon niet worden vergroot; ` +
+    `${first === last ? `rij ${first} is` : `rijen ${first} t/m ${last} zijn`} wel meegeteld. ` +
+    `Sleep de hoek rechtsonder van de tabel tot onder rij ${last} om ${first === last ? "de rij" : "de rijen"} in de tabel op te nemen.`,
+} as const;

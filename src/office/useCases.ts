@@ -14,10 +14,11 @@ import type { WorkbookSnapshot } from "../workbook/snapshot";
 import { planScore, type ScoreOptions } from "../workbook/score";
 import { planSetUp, setUpRequest } from "../workbook/setUp";
 import { privacyTexts, rankingTexts, rejectionTexts, sheetNames } from "../workbook/texts";
-import { applyChanges } from "./apply";
+import { parseRange } from "../workbook/address";
+import { applyChanges, growTables, tablesLeftSmall } from "./apply";
 import type { OfficeHost } from "./host";
 import { noteWrites, readWorkbook } from "./read";
-import { officeTexts } from "./texts";
+import { officeTexts, tableGrowTexts } from "./texts";
 import { checkUnchanged } from "./verify";
 
 /** What a scoring gives the task pane. */
@@ -96,13 +97,17 @@ async function score(
   const privacy = privacyStatus(read.snapshot, plan.request, new Date());
   await checkUnchanged(context, read);
   const changes = [...plan.changes, ...rejectionChanges(plan.evaluation)];
+  const ungrown = await growTables(context, changes, host.isSetSupported);
   await applyChanges(context, changes, read, host.isSetSupported);
   noteWrites(host.readSizes, changes);
+  const notGrown = (await tablesLeftSmall(context, ungrown)).map((grow) =>
+    tableGrowTexts.notGrown(grow.sheet, grow.table, grow.from, parseRange(grow.range).bottom)
+  );
   return {
     request: plan.request,
     evaluation: plan.evaluation,
     problems: plan.problems,
-    notes: plan.notes,
+    notes: [...plan.notes, ...notGrown],
     privacy,
   };
 }

@@ -67,6 +67,20 @@ export interface AddTableColumns {
   columns: string[];
 }
 
+/**
+ * Grow an existing table down over the rows typed directly below it, so that Excel and
+ * LibreOffice open them as rows of the table (its columns stay as they are).
+ */
+export interface GrowTable {
+  kind: "growTable";
+  sheet: string;
+  table: string;
+  /** A1 range of header + data rows after growing. */
+  range: string;
+  /** The first sheet row that joins the table (the last is the bottom of `range`). */
+  from: number;
+}
+
 /** Define (or redefine) a workbook-scoped name. */
 export interface DefineName {
   kind: "defineName";
@@ -190,6 +204,7 @@ export type WorkbookChange =
   | WriteFormulas
   | CreateTable
   | AddTableColumns
+  | GrowTable
   | DefineName
   | ListValidation
   | NumberFormat

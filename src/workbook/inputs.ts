@@ -18,9 +18,11 @@ import { outputHeaders } from "./layout";
 import { WorkbookError, type SheetProblem } from "./problems";
 import {
   columnsNamed,
+  columnsStartingWith,
   columnsWithId,
   dataRegion,
   headerKey,
+  leadingId,
   regionCell,
   type Region,
 } from "./regions";
@@ -31,7 +33,14 @@ import {
   type SheetSnapshot,
   type WorkbookSnapshot,
 } from "./snapshot";
-import { candidateHeaders, fatalMessages, periodHeaders, sheetNames, tableNames } from "./texts";
+import {
+  candidateHeaders,
+  fatalMessages,
+  periodHeaders,
+  sheetNames,
+  tableNames,
+  tableRowTexts,
+} from "./texts";
 
 /** Where each input field of a candidate row is: 0-based column indexes in the region. */
 export interface CandidateColumns {
@@ -50,6 +59,8 @@ export interface CandidateSheet {
   region: Region;
   columns: CandidateColumns;
   inputs: CandidateInput[];
+  /** Header cells led by a criterion-like id that is none of the request's, or by one without a column (K8). */
+  columnProblems: SheetProblem[];
 }
 
 /** The work history's block, its columns and the engine's inputs. */
@@ -198,7 +209,12 @@ export function readCandidates(snapshot: WorkbookSnapshot, request: Request): Ca
       )
     );
   }
-  const rate = fixed(candidateHeaders.rate);
+  // Any header that starts with `Uurtarief`: the template's says what the rate includes.
+  const rate = single(
+    region,
+    columnsStartingWith(region.headers, candidateHeaders.rate),
+    `'${candidateHeaders.rate}'`
+  );
   if (rate === undefined)
     throw missingColumn(
       region,
@@ -248,7 +264,36 @@ export function readCandidates(snapshot: WorkbookSnapshot, request: Request): Ca
     if (columns.drawOrder !== undefined) input.drawOrder = at(columns.drawOrder);
     inputs.push(input);
   }
-  return { region, columns, inputs };
+  return { region, columns, inputs, columnProblems: unknownCriterionColumns(region, request) };
+}
+
+/** What a criterion id looks like: K (knock-out), G (award) or E (CV requirement) and a number. */
+const CRITERION_ID = /^[KGE]\d+$/;
+
+/**
+ * The header cells led by what looks like a criterion id (`K9 Rijbewijs`) that is no
+ * criterion of the request, or by the id of a criterion that has no column (K8 is the
+ * rate): such a column counts for nothing, which the evaluator must see.
+ */
+function unknownCriterionColumns(region: Region, request: Request): SheetProblem[] {
+  const criteria = new Map(
+    [...request.knockouts, ...request.awards].map((c) => [c.id.toUpperCase(), c] as const)
+  );
+  const problems: SheetProblem[] = [];
+  region.headers.forEach((header, i) => {
+    const id = leadingId(header);
+    if (id === null || !CRITERION_ID.test(id)) return;
+    const criterion = criteria.get(id);
+    if (criterion && criterion.header !== null) return;
+    problems.push({
+      sheet: region.sheet.name,
+      cell: cellAddress(region.headerRow, region.firstColumn + i),
+      message: criterion
+        ? tableRowTexts.columnOfRateCriterion(header, id)
+        : tableRowTexts.unknownCriterionColumn(header, request.id),
+    });
+  });
+  return problems;
 }
 
 /**

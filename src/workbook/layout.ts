@@ -4,7 +4,13 @@
  * formats and colours. Texts come from texts.ts; this file decides positions.
  */
 import type { Request, ValueKind } from "../engine";
-import { candidateHeaders, cellWords, periodHeaders, requestSheetTexts } from "./texts";
+import {
+  candidateHeaders,
+  cellWords,
+  periodHeaders,
+  requestSheetTexts,
+  tableRowTexts,
+} from "./texts";
 
 /** Invariant number format codes (Excel shows them the Dutch way in a Dutch Excel). */
 export const numberFormats = {
@@ -154,7 +160,7 @@ export function valueList(kind: ValueKind): string[] | undefined {
  *
  * @example
  * candidateInputColumns(request17040).map((c) => c.header).slice(0, 4);
- * // ["Kandidaat", "Leverancier", "Uurtarief", "K1 Waadi-registratie"]
+ * // ["Kandidaat", "Leverancier", "Uurtarief (excl. btw, incl. reiskosten en fee)", "K1 Waadi-registratie"]
  */
 export function candidateInputColumns(request: Request): CandidateColumn[] {
   const criteria = [...request.knockouts, ...request.awards].filter(
@@ -163,7 +169,7 @@ export function candidateInputColumns(request: Request): CandidateColumn[] {
   return [
     { header: candidateHeaders.name, width: 26 },
     { header: candidateHeaders.supplier, width: 24 },
-    { header: candidateHeaders.rate, format: numberFormats.euro, width: 12 },
+    { header: tableRowTexts.rateHeader, format: numberFormats.euro, width: 16 },
     ...criteria.map((c) => ({
       header: c.header,
       format: valueFormat(c.valueKind),

@@ -18,6 +18,14 @@ export interface Region {
   firstDataRow: number;
   /** Last data row; less than firstDataRow when there are none. */
   lastDataRow: number;
+  /** Rows typed directly below the table that count as its rows (included in lastDataRow). */
+  below?: RowSpan;
+}
+
+/** 1-based sheet rows `first` to `last`. */
+export interface RowSpan {
+  first: number;
+  last: number;
 }
 
 /**
@@ -58,6 +66,28 @@ export function columnsNamed(headers: string[], name: string): number[] {
 }
 
 /**
+ * The 0-based positions in `headers` of the headers that start with the word `name`
+ * (case and spaces ignored), followed by the end or by a character that is no letter or
+ * digit: `Uurtarief (excl. btw, …)` is an `Uurtarief` column, `Uurtarieven` is not.
+ *
+ * @example
+ * columnsStartingWith(["Kandidaat", "Uurtarief (excl. btw)"], "Uurtarief"); // [1]
+ */
+export function columnsStartingWith(headers: string[], name: string): number[] {
+  const key = headerKey(name);
+  const found: number[] = [];
+  headers.forEach((h, i) => {
+    const header = headerKey(h);
+    if (
+      header === key ||
+      (header.startsWith(key) && !/[\p{L}\p{N}]/u.test(header.charAt(key.length)))
+    )
+      found.push(i);
+  });
+  return found;
+}
+
+/**
  * The 0-based positions in `headers` of the columns led by criterion `id`.
  *
  * @example
@@ -87,6 +117,38 @@ export function tableRegion(sheet: SheetSnapshot, table: TableSnapshot): Region 
     firstDataRow: table.headerRow + 1,
     lastDataRow: table.headerRow + table.rowCount,
   };
+}
+
+/**
+ * The rows typed directly below a table (in LibreOffice, or pasted in Excel where the
+ * table did not grow): the rows right under its last row with anything in the table's
+ * columns, up to the first row that is empty there or belongs to another table. Null when
+ * there are none, or when the table has a totals row (what is under it is no data row).
+ *
+ * @example
+ * rowsBelowTable(sheet, table); // { first: 27, last: 29 }
+ */
+export function rowsBelowTable(sheet: SheetSnapshot, table: TableSnapshot): RowSpan | null {
+  if (table.totalsRow) return null;
+  const first = table.headerRow + table.rowCount + 1;
+  const filled = (row: number) =>
+    (sheet.values[row - 1] ?? [])
+      .slice(table.firstColumn - 1, table.firstColumn - 1 + table.columns.length)
+      .some((v) => readText(v) !== "");
+  const right = table.firstColumn + table.columns.length - 1;
+  // Another table right under this one (sharing a column) is no rows of it.
+  const inOther = (row: number) =>
+    sheet.tables.some(
+      (t) =>
+        t !== table &&
+        row >= t.headerRow &&
+        row <= t.headerRow + t.rowCount + (t.totalsRow ? 1 : 0) &&
+        t.firstColumn <= right &&
+        t.firstColumn + t.columns.length - 1 >= table.firstColumn
+    );
+  let last = first - 1;
+  while (last < sheet.values.length && filled(last + 1) && !inOther(last + 1)) last++;
+  return last >= first ? { first, last } : null;
 }
 
 /**
@@ -148,14 +210,18 @@ export function findTable(
 
 /**
  * The candidates' (or periods') block: the table of that name or with that header,
- * else a plain range with headers in row 1 from column A.
+ * with the rows typed directly below it ({@link rowsBelowTable}), else a plain range
+ * with headers in row 1 from column A.
  *
  * @example
  * dataRegion(kandidaten, "Kandidaten", "Kandidaat").headers[0]; // "Kandidaat"
  */
 export function dataRegion(sheet: SheetSnapshot, tableName: string, header: string): Region {
   const table = findTable(sheet, tableName, header);
-  return table ? tableRegion(sheet, table) : plainRegion(sheet, 1, 1);
+  if (!table) return plainRegion(sheet, 1, 1);
+  const region = tableRegion(sheet, table);
+  const below = rowsBelowTable(sheet, table);
+  return below ? { ...region, lastDataRow: below.last, below } : region;
 }
 
 /**

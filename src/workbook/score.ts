@@ -15,14 +15,15 @@ import {
   type Request,
 } from "../engine";
 import { cellAddress, columnLetters, rangeAddress } from "./address";
-import type { WorkbookChange } from "./changes";
+import type { GrowTable, WorkbookChange } from "./changes";
 import { readCandidates, readPeriods, problemCells, type CandidateSheet } from "./inputs";
+import type { Region } from "./regions";
 import { outputHeaders, outputWidths } from "./layout";
 import { WorkbookError, type SheetProblem } from "./problems";
 import { checkRankingSheet, rankingChanges, topMarks } from "./rankingSheet";
 import { cellValue, type WorkbookSnapshot } from "./snapshot";
 import { readRequest } from "./requestRead";
-import { candidateHeaders, cellWords, cliTexts, fatalMessages } from "./texts";
+import { candidateHeaders, cellWords, cliTexts, fatalMessages, tableRowTexts } from "./texts";
 
 /** Options of a scoring. */
 export interface ScoreOptions {
@@ -79,8 +80,23 @@ export function planScore(snapshot: WorkbookSnapshot, options: ScoreOptions = {}
   const periods = readPeriods(snapshot);
   checkRankingSheet(snapshot);
   const evaluation = evaluate(request, candidates.inputs, periods?.inputs ?? []);
-  const problems = problemCells(evaluation.problems, candidates, periods);
-  const changes = [...outputChanges(candidates, evaluation), ...rankingChanges(evaluation)];
+  const problems = [
+    ...candidates.columnProblems,
+    ...problemCells(evaluation.problems, candidates, periods),
+  ];
+  const grown = [candidates.region, periods?.region].flatMap((region) => {
+    const change = growTable(region);
+    if (!change || !region?.below) return [];
+    notes.push(
+      tableRowTexts.rowsBelowTable(change.sheet, change.table, change.from, region.below.last)
+    );
+    return [change];
+  });
+  const changes = [
+    ...grown,
+    ...outputChanges(candidates, evaluation),
+    ...rankingChanges(evaluation),
+  ];
   return {
     request,
     requestSource: fromSheet ? "sheet" : "preset",
@@ -88,6 +104,27 @@ export function planScore(snapshot: WorkbookSnapshot, options: ScoreOptions = {}
     problems,
     changes,
     notes,
+  };
+}
+
+/**
+ * The table grown over the rows typed directly below it, which were read as its rows;
+ * null when the region is no table or has no such rows.
+ */
+function growTable(region: Region | undefined): GrowTable | null {
+  if (!region?.table || !region.below) return null;
+  const { table, below } = region;
+  return {
+    kind: "growTable",
+    sheet: region.sheet.name,
+    table: table.name,
+    range: rangeAddress(
+      table.headerRow,
+      table.firstColumn,
+      below.last,
+      table.firstColumn + table.columns.length - 1
+    ),
+    from: below.first,
   };
 }
 

@@ -21,7 +21,14 @@ import {
 } from "./layout";
 import { WorkbookError } from "./problems";
 import { checkRankingSheet } from "./rankingSheet";
-import { findTable, headerKey, leadingId, tableRegion, type Region } from "./regions";
+import {
+  columnsStartingWith,
+  findTable,
+  headerKey,
+  leadingId,
+  tableRegion,
+  type Region,
+} from "./regions";
 import { findSheet, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot";
 import { planTemplate } from "./template";
 import {
@@ -110,6 +117,9 @@ function ourTable(
 
 /** Whether `header` is already in `headers`: by leading criterion id, else by name (any `Top N`). */
 function hasColumn(headers: string[], header: string): boolean {
+  // Any `Uurtarief …` column is the rate: an older workbook's plain `Uurtarief` gets no second one.
+  if (columnsStartingWith([header], candidateHeaders.rate).length > 0)
+    return columnsStartingWith(headers, candidateHeaders.rate).length > 0;
   const id = leadingId(header);
   const fixed = Object.values(candidateHeaders).some((h) => headerKey(h) === headerKey(header));
   if (id && !fixed) return headers.some((h) => leadingId(h) === id);

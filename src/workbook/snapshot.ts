@@ -18,6 +18,8 @@ export interface TableSnapshot {
   columns: string[];
   /** Data rows, without header and totals rows. */
   rowCount: number;
+  /** Whether a totals row follows the data rows (then no row below the table joins it). */
+  totalsRow?: boolean;
 }
 
 /** One sheet: its values from A1 (rows of equal or shorter length; missing cells are empty). */

@@ -423,3 +423,22 @@ export const shareCliTexts = {
   drawPendingNote: (count: number) =>
     `Let op: ${count} kandidaten wachten op een loting; zij staan niet in de werkmap voor de gemeente.`,
 } as const;
+
+/**
+ * Issue 17 §3 and §6: rows typed below a table, columns of no criterion, and the
+ * `Uurtarief` header as the template writes it (any header that starts with
+ * `Uurtarief` is read as the rate).
+ */
+export const tableRowTexts = {
+  /** The rate header of a new `Kandidaten` table: what the rate includes, as request 17040 says it. */
+  rateHeader: "Uurtarief (excl. btw, incl. reiskosten en fee)",
+  rowsBelowTable: (sheet: string, table: string, first: number, last: number) =>
+    first === last
+      ? `${sheet}: rij ${first} staat onder de tabel '${table}'; meegeteld.`
+      : `${sheet}: rijen ${first} t/m ${last} staan onder de tabel '${table}'; meegeteld.`,
+  unknownCriterionColumn: (header: string, requestId: string) =>
+    `kolom '${header}' hoort bij geen criterium van ${requestId ? `aanvraag ${requestId}` : "de aanvraag"}; ` +
+    `de kolom telt niet mee.`,
+  columnOfRateCriterion: (header: string, id: string) =>
+    `kolom '${header}' telt niet mee: ${id} heeft geen eigen kolom en wordt getoetst aan het uurtarief.`,
+} as const;

@@ -141,6 +141,19 @@ interface TableModel {
   columns: Array<{ name: string; filterButton?: boolean; totalsRowFunction?: string }>;
 }
 
+/** The model of the table of that name (case-insensitive) on a sheet. */
+function tableModel(sheet: ExcelJS.Worksheet, name: string): TableModel {
+  const table = sheet
+    .getTables()
+    .find(
+      (t) =>
+        ((t as unknown as { table: TableModel }).table.name ?? "").toLowerCase() ===
+        name.toLowerCase()
+    ) as unknown as { table: TableModel } | undefined;
+  if (!table) throw new Error(`Table '${name}' does not exist on '${sheet.name}'.`);
+  return table.table;
+}
+
 type ConditionalRule = { type: string; formulae?: string[] };
 
 /** Worksheet members that ExcelJS has but its typings leave out. */
@@ -232,15 +245,7 @@ function applyOne(
     }
     case "addTableColumns": {
       const sheet = sheetOf(workbook, change.sheet);
-      const table = sheet
-        .getTables()
-        .find(
-          (t) =>
-            ((t as unknown as { table: TableModel }).table.name ?? "").toLowerCase() ===
-            change.table.toLowerCase()
-        ) as unknown as { table: TableModel } | undefined;
-      if (!table) throw new Error(`Table '${change.table}' does not exist on '${change.sheet}'.`);
-      const model = table.table;
+      const model = tableModel(sheet, change.table);
       const ref = model.tableRef ?? model.ref ?? "";
       const { top, left, bottom, right } = parseRange(ref);
       const header = sheet.getRow(top);
@@ -252,6 +257,20 @@ function applyOne(
       model.tableRef = grown;
       if (model.ref !== undefined && model.ref.includes(":")) model.ref = grown;
       if (model.autoFilterRef) model.autoFilterRef = grown;
+      return;
+    }
+    case "growTable": {
+      const sheet = sheetOf(workbook, change.sheet);
+      const model = tableModel(sheet, change.table);
+      const { top, left } = parseRange(model.tableRef ?? model.ref ?? "");
+      const grown = parseRange(change.range);
+      // The header stays where it is; only the bottom moves (as Excel's Table.resize requires).
+      if (grown.top !== top || grown.left !== left)
+        throw new Error(`Table '${change.table}' cannot grow to ${change.range}.`);
+      model.tableRef = change.range;
+      if (model.ref !== undefined && model.ref.includes(":")) model.ref = change.range;
+      // The filter buttons cover the whole table, or LibreOffice sorts and filters only the old rows.
+      if (model.autoFilterRef) model.autoFilterRef = change.range;
       return;
     }
     case "defineName": {

@@ -65,6 +65,7 @@ function tablesOf(worksheet: ExcelJS.Worksheet): TableSnapshot[] {
       firstColumn: left,
       columns: model.columns.map((c) => c.name),
       rowCount: Math.max(0, bottom - top + 1 - header - totals),
+      totalsRow: totals === 1,
     });
   }
   return tables;
@@ -78,6 +79,35 @@ interface TableModel {
   headerRow?: boolean;
   totalsRow?: boolean;
   columns: Array<{ name: string }>;
+  style?: object | null;
+}
+
+/**
+ * Puts right what ExcelJS reads wrong in tables that Excel or LibreOffice saved, so that the
+ * snapshot sees their true extent and writing the file keeps them. ExcelJS takes a missing
+ * `headerRowCount` (Excel leaves out the default, 1) for a table without a header row, and
+ * writes it back as such; a header row is there when its cells hold the column names. And it
+ * cannot write a table without `tableStyleInfo` (LibreOffice saves none): it gets a plain one.
+ *
+ * @example
+ * await workbook.xlsx.readFile("opgeslagen-in-libreoffice.xlsx");
+ * repairLoadedTables(workbook);
+ */
+export function repairLoadedTables(workbook: ExcelJS.Workbook): void {
+  for (const worksheet of workbook.worksheets) {
+    for (const table of worksheet.getTables() as unknown as Array<{ table?: TableModel }>) {
+      const model = table.table;
+      if (!model) continue;
+      model.style ??= {};
+      const ref = model.tableRef ?? model.ref;
+      if (model.headerRow !== false || !ref) continue;
+      const { top, left } = parseRange(ref);
+      const row = worksheet.getRow(top);
+      model.headerRow = model.columns.every(
+        (c, i) => String(toCellValue(row.getCell(left + i).value) ?? "").trim() === c.name.trim()
+      );
+    }
+  }
 }
 
 /**

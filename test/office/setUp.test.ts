@@ -109,7 +109,7 @@ describe("runSetUp", () => {
     expect(table?.columns).toEqual([
       "Kandidaat",
       "Leverancier",
-      "Uurtarief",
+      "Uurtarief (excl. btw, incl. reiskosten en fee)",
       "Loting",
       ...outputHeaders,
     ]);

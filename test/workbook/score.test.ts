@@ -236,7 +236,9 @@ describe("planScore", () => {
       "no Uurtarief column",
       () =>
         snapshotOf(
-          candidatesSheet(people, { headers: headers17040.filter((h) => h !== "Uurtarief") })
+          candidatesSheet(people, {
+            headers: headers17040.filter((h) => !h.startsWith("Uurtarief")),
+          })
         ),
       "Het blad 'Kandidaten' heeft geen kolom 'Uurtarief'. Voeg die kolom toe (kolomkop 'Uurtarief').",
     ],

@@ -289,5 +289,6 @@ function summarise(
     top,
     needsDraw,
     cutoffScore,
+    final: byStatus.incomplete === 0 && needsDraw === 0,
   };
 }

@@ -184,6 +184,7 @@ export function judgeCandidate(
       awards,
       score,
       contractValue: rate === null ? null : contractValue(request, rate),
+      drawOrder,
     },
     unreadable,
     failures,

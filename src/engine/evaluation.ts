@@ -104,6 +104,8 @@ export interface CandidateResult {
   needsDraw: boolean;
   /** The tie was broken by a recorded draw order. */
   drawn: boolean;
+  /** The number recorded in `Loting` (low first); null when none or unreadable. */
+  drawOrder: number | null;
   /** Contract value (rate × max hours × weeks), base term and with extensions; null without a rate. */
   contractValue: { base: number; withExtensions: number } | null;
   /** One line in Dutch: why this status, score and place. */

@@ -16,6 +16,7 @@ import {
 } from "../engine";
 import { cellAddress, columnLetters, rangeAddress } from "./address";
 import type { WorkbookChange } from "./changes";
+import { undecidedCells } from "./finality";
 import { readCandidates, readPeriods, problemCells, type CandidateSheet } from "./inputs";
 import { outputHeaders, outputWidths } from "./layout";
 import { WorkbookError, type SheetProblem } from "./problems";
@@ -41,6 +42,8 @@ export interface ScorePlan {
   changes: WorkbookChange[];
   /** Remarks for the user that are not problems (a preset that was not used). */
   notes: string[];
+  /** The cells to decide before the top is final (issue 17); empty when it is. */
+  undecided: SheetProblem[];
 }
 
 /**
@@ -88,6 +91,7 @@ export function planScore(snapshot: WorkbookSnapshot, options: ScoreOptions = {}
     problems,
     changes,
     notes,
+    undecided: undecidedCells(evaluation, candidates, periods),
   };
 }
 

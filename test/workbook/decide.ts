@@ -52,7 +52,10 @@ export function decisionsFor(plan: ScorePlan, draws = true): Decision[] {
 }
 
 /** Types decisions into a snapshot (a copy of the rows it changes). */
-export function decidedSnapshot(snapshot: WorkbookSnapshot, decisions: Decision[]): WorkbookSnapshot {
+export function decidedSnapshot(
+  snapshot: WorkbookSnapshot,
+  decisions: Decision[]
+): WorkbookSnapshot {
   const copy: WorkbookSnapshot = {
     ...snapshot,
     sheets: snapshot.sheets.map((s) => ({ ...s, values: s.values.map((r) => r.slice()) })),

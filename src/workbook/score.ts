@@ -18,12 +18,12 @@ import { cellAddress, columnLetters, rangeAddress } from "./address";
 import type { WorkbookChange } from "./changes";
 import { undecidedCells } from "./finality";
 import { readCandidates, readPeriods, problemCells, type CandidateSheet } from "./inputs";
-import { outputHeaders, outputWidths } from "./layout";
+import { outputHeaders, outputKeys, outputWidths, type OutputKey } from "./layout";
 import { WorkbookError, type SheetProblem } from "./problems";
 import { checkRankingSheet, rankingChanges, topMarks } from "./rankingSheet";
 import { cellValue, type WorkbookSnapshot } from "./snapshot";
 import { readRequest } from "./requestRead";
-import { candidateHeaders, cellWords, cliTexts, fatalMessages } from "./texts";
+import { cellWords, cliTexts, fatalMessages } from "./texts";
 
 /** Options of a scoring. */
 export interface ScoreOptions {
@@ -95,9 +95,9 @@ export function planScore(snapshot: WorkbookSnapshot, options: ScoreOptions = {}
   };
 }
 
-/** The output cells of one candidate row, in the order of {@link outputHeaders}. */
+/** The output cells of one candidate row, in the order of {@link outputKeys}. */
 function outputRow(result: CandidateResult | undefined): CellValue[] {
-  if (!result) return outputHeaders.map(() => null);
+  if (!result) return outputKeys.map(() => null);
   const knockout =
     result.status === "eligible"
       ? cellWords.ok
@@ -123,10 +123,12 @@ function outputChanges(candidates: CandidateSheet, evaluation: Evaluation): Work
   const { region, columns } = candidates;
   const sheet = region.sheet.name;
   const changes: WorkbookChange[] = [];
-  const missing = outputHeaders.filter((h) => !columns.outputs.has(h));
-  const position = new Map(columns.outputs);
+  const headers = outputHeaders(evaluation.request.topN);
+  const missingKeys = outputKeys.filter((k) => !columns.outputs.has(k));
+  const missing = missingKeys.map((k) => headers[outputKeys.indexOf(k)]);
+  const position = new Map<OutputKey, number>(columns.outputs);
   const firstNew = region.headers.length;
-  missing.forEach((header, i) => position.set(header, firstNew + i));
+  missingKeys.forEach((key, i) => position.set(key, firstNew + i));
 
   // The cells of new columns must be empty: nothing the user typed is overwritten.
   for (let i = 0; i < missing.length; i++) {
@@ -159,9 +161,9 @@ function outputChanges(candidates: CandidateSheet, evaluation: Evaluation): Work
     changes.push({
       kind: "columnWidths",
       sheet,
-      widths: missing.map((h, i) => ({
+      widths: missingKeys.map((k, i) => ({
         column: region.firstColumn + firstNew + i,
-        width: outputWidths[outputHeaders.indexOf(h)],
+        width: outputWidths[outputKeys.indexOf(k)],
       })),
     });
   }
@@ -174,8 +176,8 @@ function outputChanges(candidates: CandidateSheet, evaluation: Evaluation): Work
     cells.push(outputRow(byRow.get(row)));
 
   // One block per output column: the columns need not be adjacent or in our order.
-  outputHeaders.forEach((header, k) => {
-    const column = region.firstColumn + (position.get(header) ?? 0);
+  outputKeys.forEach((key, k) => {
+    const column = region.firstColumn + (position.get(key) ?? 0);
     changes.push({
       kind: "writeValues",
       sheet,
@@ -191,8 +193,8 @@ function outputChanges(candidates: CandidateSheet, evaluation: Evaluation): Work
     region.lastDataRow,
     lastColumn
   );
-  const topCell = `$${columnLetters(region.firstColumn + (position.get(candidateHeaders.top) ?? 0))}${region.firstDataRow}`;
-  const scoreColumn = region.firstColumn + (position.get(candidateHeaders.score) ?? 0);
+  const topCell = `$${columnLetters(region.firstColumn + (position.get("top") ?? 0))}${region.firstDataRow}`;
+  const scoreColumn = region.firstColumn + (position.get("score") ?? 0);
   changes.push(
     ...topMarks(
       sheet,

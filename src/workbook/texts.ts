@@ -35,9 +35,19 @@ export const candidateHeaders = {
   knockout: "Knock-out",
   score: "Score",
   rank: "Rang",
-  top: "Top 10",
   reason: "Toelichting",
 } as const;
+
+/**
+ * The output header of the top, in `Kandidaten` and `Ranking`: `Top {N}` of the request
+ * (reading accepts any `Top N`).
+ *
+ * @example
+ * topHeader(10); // "Top 10"
+ */
+export function topHeader(topN: number): string {
+  return `Top ${topN}`;
+}
 
 /** Headers of the `Werkervaring` table. */
 export const periodHeaders = {
@@ -145,7 +155,6 @@ export const rankingTexts = {
     supplier: "Leverancier",
     rate: "Uurtarief",
     score: "Score",
-    top: "Top 10",
     note: "Opmerking",
   },
   tie: (names: string[]) => `Gelijke stand met ${joinList(names)}`,
@@ -212,7 +221,7 @@ export const cliTexts = {
     "  score     beoordeelt de kandidaten in IN.xlsx en schrijft UIT.xlsx (standaard IN-beoordeeld.xlsx);",
     "            IN.xlsx zelf blijft ongewijzigd. --json - schrijft de uitslag als JSON naar stdout.",
     "            Het blad Afwijzingen krijgt een alinea per kandidaat buiten de top, voor de leverancier.",
-    "  share     maakt de werkmap voor de gemeente (Voorblad, Top 10, Stap 3, Stap 4): alleen de top,",
+    "  share     maakt de werkmap voor de gemeente (Voorblad, Top N, Stap 3, Stap 4): alleen de top,",
     "            als waarden; de anderen alleen als aantallen. Scoort eerst; IN.xlsx blijft ongewijzigd.",
     "  opschonen vervangt na de gunning de namen van de niet-geselecteerde kandidaten door een",
     "            pseudoniem (Kandidaat 07) en wist hun werkervaring; schrijft UIT.xlsx",

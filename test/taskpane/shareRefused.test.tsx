@@ -29,7 +29,7 @@ function stubApi(): jest.Mocked<PaneApi> {
     setUp: jest.fn(),
     score: jest.fn<Promise<ScoreResult>, []>(),
     recordDraw: jest.fn(),
-    selectCell: jest.fn(async () => undefined),
+    selectCell: jest.fn<Promise<void>, [string, string]>(async () => undefined),
     showRequest: jest.fn(async () => undefined),
     share: jest.fn(async () => {
       throw new NotFinalError(cells);

@@ -117,12 +117,11 @@ export function rejectionParagraph(
   const { request, summary } = evaluation;
   const who = t.who(candidate.name, candidate.supplier);
   const about = t.request(request.id, request.title, request.organisation);
-  const hold = summary.final ? "" : f.whyNotFinal;
   if (candidate.status === "knockedOut")
     return {
       status: t.status.knockedOut,
       send: summary.final,
-      why: hold,
+      why: "",
       text: t.knockedOut(who, about, knockoutDetails(candidate, request)),
     };
   if (candidate.status === "incomplete" || candidate.score === null || candidate.rank === null) {
@@ -130,7 +129,7 @@ export function rejectionParagraph(
     return {
       status: t.status.incomplete,
       send: false,
-      why: own.length > 0 ? f.whyOwnCells(cellList(own)) : f.whyNotFinal,
+      why: own.length > 0 ? f.whyOwnCells(cellList(own)) : "",
       text: t.incomplete(who, about, missingFields(candidate, request)),
     };
   }
@@ -146,7 +145,7 @@ export function rejectionParagraph(
   return {
     status: t.status.outsideTop,
     send: summary.final,
-    why: hold,
+    why: "",
     text: t.outsideTop(
       who,
       about,

@@ -424,8 +424,10 @@ export const finalityTexts = {
   lettersOnHold: (cells: string) =>
     `Versturen: Nee bij elke brief, want de top is nog niet definitief. Nog te beslissen: ${cells}. ` +
     `Beoordeel daarna opnieuw.`,
-  /** The `Waarom niet` cell of a letter while the top is not final. */
-  whyNotFinal: "De top is nog niet definitief (zie regel 3).",
+  /**
+   * The `Waarom niet` cell of a letter with a reason of its own. The reason every letter waits
+   * for is line 3, once: a cell per letter would take 10,000 letters past four syncs.
+   */
   whyOwnCells: (cells: string) => `Nog te beslissen in deze rij: ${cells}.`,
   whyDraw: "Eerst de loting vastleggen (kolom Loting).",
 } as const;

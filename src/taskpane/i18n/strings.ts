@@ -124,7 +124,7 @@ const date = (separator: string) => (iso: string) => {
 export const nl: Strings = {
   locale: "nl",
   appTitle: "AwardScore",
-  tagline: "Knock-outcriteria controleren, gunningsscore berekenen en de top 10 markeren.",
+  tagline: "Knock-outcriteria controleren, gunningsscore berekenen en de top van de aanvraag markeren.",
   loading: "Bezig met laden…",
   notInExcel: "Deze pagina werkt in Excel. Open AwardScore via het lint in Excel.",
   tooOldTitle: "Excel is te oud",
@@ -236,7 +236,7 @@ export const nl: Strings = {
 export const en: Strings = {
   locale: "en",
   appTitle: "AwardScore",
-  tagline: "Check the knock-out criteria, compute the award score and mark the top 10.",
+  tagline: "Check the knock-out criteria, compute the award score and mark the top of the request.",
   loading: "Loading…",
   notInExcel: "This page works inside Excel. Open AwardScore from the ribbon in Excel.",
   tooOldTitle: "Excel is too old",

@@ -124,7 +124,8 @@ const date = (separator: string) => (iso: string) => {
 export const nl: Strings = {
   locale: "nl",
   appTitle: "AwardScore",
-  tagline: "Knock-outcriteria controleren, gunningsscore berekenen en de top van de aanvraag markeren.",
+  tagline:
+    "Knock-outcriteria controleren, gunningsscore berekenen en de top van de aanvraag markeren.",
   loading: "Bezig met laden…",
   notInExcel: "Deze pagina werkt in Excel. Open AwardScore via het lint in Excel.",
   tooOldTitle: "Excel is te oud",

@@ -6,6 +6,7 @@ import type ExcelJS from "exceljs";
 import { Workbook } from "./exceljs";
 import fs from "fs";
 import { presets } from "../engine";
+import { checkFinal } from "../workbook/finality";
 import { planPrivacy, type PrivacyPlan } from "../workbook/privacy";
 import { checkRejectionSheet, rejectionChanges } from "../workbook/rejections";
 import { planScore, type ScorePlan } from "../workbook/score";
@@ -90,7 +91,7 @@ export async function runScore(
     );
     checkRejectionSheet(snapshot);
     progress.step("apply");
-    applyChanges(workbook, [...plan.changes, ...rejectionChanges(plan.evaluation)]);
+    applyChanges(workbook, [...plan.changes, ...rejectionChanges(plan.evaluation, plan.undecided)]);
     progress.step("write");
     await saveWorkbook(workbook, out);
     progress.stop();
@@ -146,7 +147,8 @@ export function evaluatorSnapshot(workbook: ExcelJS.Workbook): WorkbookSnapshot 
 }
 
 /**
- * `awardscore share`: scores IN and writes the workbook for the municipality to OUT (never IN).
+ * `awardscore share`: scores IN and writes the workbook for the municipality to OUT (never IN);
+ * refuses (exit 2, nothing written) while the top is not final, listing the cells to decide.
  *
  * @example
  * await runShare({ kind: "share", input: "aanvraag.xlsx", out: "gemeente.xlsx" }, io);
@@ -162,13 +164,12 @@ export async function runShare(
     readSnapshot(workbook),
     command.preset === undefined ? {} : { preset: command.preset }
   );
+  checkFinal(plan); // nothing is written while a candidate is incomplete or a draw is pending
   // Loaded here, not at the top: it loads all of ExcelJS, which `score` does without.
   const { buildSharedWorkbook } = await import("../share");
   const shared = buildSharedWorkbook(plan.evaluation);
   await saveWorkbook(shared, command.out);
   for (const note of plan.notes) io.out(note);
-  if (plan.evaluation.summary.needsDraw > 0)
-    io.out(shareCliTexts.drawPendingNote(plan.evaluation.summary.needsDraw));
   io.out(shareCliTexts.shareWritten(command.out, plan.evaluation.summary.top));
   return plan;
 }

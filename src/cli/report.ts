@@ -54,7 +54,8 @@ export function scoreReport(evaluation: Evaluation, problems: SheetProblem[]): S
       rate: c.rate,
       status: c.status,
       failed: c.failed,
-      score: c.status === "incomplete" ? null : c.score,
+      // null unless eligible: an incomplete candidate cannot be scored, a knocked-out one is not assessed further.
+      score: c.score,
       rank: c.rank,
       top: c.top,
       tie: c.tie,

@@ -149,23 +149,27 @@ export function judgeCandidate(
     knockouts.push({ id: criterion.id, value, source, passed });
   }
 
-  const awards: AwardOutcome[] = request.awards.map((criterion) => {
-    const { value, source } = readCriterion(criterion);
-    const points = value === null ? null : awardPoints(criterion, value);
-    return {
-      id: criterion.id,
-      value: value === "n.v.t." ? false : value,
-      source,
-      points,
-      maxPoints: Math.max(0, criterion.points),
-    };
-  });
+  // Step 1 decides first: a knocked-out candidate is not assessed on the award criteria at all.
+  const knockedOut = failed.length > 0;
+  const awards: AwardOutcome[] = knockedOut
+    ? []
+    : request.awards.map((criterion) => {
+        const { value, source } = readCriterion(criterion);
+        const points = value === null ? null : awardPoints(criterion, value);
+        return {
+          id: criterion.id,
+          value: value === "n.v.t." ? false : value,
+          source,
+          points,
+          maxPoints: Math.max(0, criterion.points),
+        };
+      });
   const allPoints = awards.map((a) => a.points);
-  const status: Status =
-    failed.length > 0 ? "knockedOut" : missing.length > 0 ? "incomplete" : "eligible";
-  // An incomplete candidate gets no score at all, so no report can rank it by accident.
+  const status: Status = knockedOut ? "knockedOut" : missing.length > 0 ? "incomplete" : "eligible";
+  // Only an eligible candidate has a score: an incomplete one cannot be ranked by accident, and a
+  // knocked-out one is not assessed further (step 1 of the request).
   const complete = allPoints.every((p): p is number => p !== null);
-  const score = complete && status !== "incomplete" ? totalScore(allPoints) : null;
+  const score = complete && status === "eligible" ? totalScore(allPoints) : null;
 
   return {
     result: {
@@ -180,6 +184,7 @@ export function judgeCandidate(
       awards,
       score,
       contractValue: rate === null ? null : contractValue(request, rate),
+      drawOrder,
     },
     unreadable,
     failures,

@@ -193,6 +193,7 @@ function resultOf(
       awards: d.awards,
       score: d.score,
       contractValue: d.contractValue,
+      drawOrder: d.drawOrder,
       rank,
       top,
       tie,
@@ -214,6 +215,7 @@ function resultOf(
     awards: d.awards,
     score: d.score,
     contractValue: d.contractValue,
+    drawOrder: d.drawOrder,
     rank,
     top,
     tie,
@@ -289,5 +291,6 @@ function summarise(
     top,
     needsDraw,
     cutoffScore,
+    final: byStatus.incomplete === 0 && needsDraw === 0,
   };
 }

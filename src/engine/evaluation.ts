@@ -90,8 +90,9 @@ export interface CandidateResult {
   /** Every field that was needed and is missing or unreadable. */
   missing: string[];
   knockouts: KnockoutOutcome[];
+  /** The award criteria's outcomes; empty for a knocked-out candidate, who is not assessed on them. */
   awards: AwardOutcome[];
-  /** Sum of award points; null when incomplete. */
+  /** Sum of award points; null unless eligible (incomplete, or knocked out and so not assessed). */
   score: number | null;
   /** Competition rank among eligible candidates (1, 2, 2, 4); null when not eligible. */
   rank: number | null;
@@ -103,6 +104,8 @@ export interface CandidateResult {
   needsDraw: boolean;
   /** The tie was broken by a recorded draw order. */
   drawn: boolean;
+  /** The number recorded in `Loting` (low first); null when none or unreadable. */
+  drawOrder: number | null;
   /** Contract value (rate × max hours × weeks), base term and with extensions; null without a rate. */
   contractValue: { base: number; withExtensions: number } | null;
   /** One line in Dutch: why this status, score and place. */
@@ -127,6 +130,11 @@ export interface EvaluationSummary {
   needsDraw: number;
   /** Score of the last unambiguous top-N place, or null when nobody is in. */
   cutoffScore: number | null;
+  /**
+   * The top is final: no candidate is `incomplete` and no draw is pending. Until then
+   * nothing is shared and no rejection letter is marked to send.
+   */
+  final: boolean;
 }
 
 /** The result of scoring a set of candidates against a request. */

@@ -5,6 +5,7 @@
  */
 import type { Evaluation, Request } from "../engine";
 import { planDraw } from "../workbook/draw";
+import { checkFinal } from "../workbook/finality";
 import { checkOwnHead } from "../workbook/ownSheet";
 import { planPrivacy, privacyReminderDue } from "../workbook/privacy";
 import { WorkbookError, type SheetProblem } from "../workbook/problems";
@@ -39,10 +40,8 @@ export interface SetUpOutcome {
 
 /** What sharing with the municipality did. */
 export interface ShareOutcome {
-  /** The candidates in the shared workbook (the top). */
+  /** The candidates in the shared workbook (the top, which is final). */
   top: number;
-  /** Candidates still waiting for a draw: not in the shared workbook. */
-  needsDraw: number;
 }
 
 /** What "Persoonsgegevens opschonen" did. */
@@ -96,7 +95,7 @@ async function score(
   const plan = planScore(read.snapshot, options);
   const privacy = privacyStatus(read.snapshot, plan.request, new Date());
   await checkUnchanged(context, read);
-  const changes = [...plan.changes, ...rejectionChanges(plan.evaluation)];
+  const changes = [...plan.changes, ...rejectionChanges(plan.evaluation, plan.undecided)];
   const ungrown = await growTables(context, changes, host.isSetSupported);
   await applyChanges(context, changes, read, host.isSetSupported);
   noteWrites(host.readSizes, changes);
@@ -216,9 +215,10 @@ function privacyStatus(snapshot: WorkbookSnapshot, request: Request, today: Date
  * workbook for the municipality in the browser and opens it as a new workbook in
  * Excel. ExcelJS is loaded only now, in a chunk of its own.
  *
- * @throws WorkbookError (Dutch) when the workbook cannot be scored or this Excel cannot open a new workbook.
+ * @throws WorkbookError (Dutch) when the workbook cannot be scored or this Excel cannot open a new workbook;
+ *   NotFinalError (a WorkbookError) listing the cells to decide while the top is not final.
  * @example
- * await runShare(); // { top: 10, needsDraw: 0 }: a new workbook with Voorblad, Top 10, Stap 3, Stap 4
+ * await runShare(); // { top: 10 }: a new workbook with Voorblad, Top 10, Stap 3, Stap 4
  */
 export async function runShare(
   host: OfficeHost,
@@ -232,9 +232,10 @@ export async function runShare(
       options
     )
   );
+  checkFinal(plan); // nothing leaves while a candidate is incomplete or a draw is pending
   const { sharedWorkbookBase64 } = await import(/* webpackChunkName: "share" */ "../share");
   await host.createWorkbook(await sharedWorkbookBase64(plan.evaluation));
-  return { top: plan.evaluation.summary.top, needsDraw: plan.evaluation.summary.needsDraw };
+  return { top: plan.evaluation.summary.top };
 }
 
 /**

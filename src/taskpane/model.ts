@@ -90,7 +90,6 @@ export interface PrivacyView {
 /** The outcome of "Delen met gemeente". */
 export interface ShareResult {
   top: number;
-  needsDraw: number;
 }
 
 /** The outcome of "Persoonsgegevens opschonen". */
@@ -231,7 +230,17 @@ export function paneError(error: unknown, strings: Strings): PaneError {
     message?: string;
     code?: string;
     problems?: SheetProblem[];
+    kind?: string;
   } | null;
+  if (e && e.name === "WorkbookError" && e.kind === "notFinal") {
+    // Sharing refused while the top is not final: in the pane's language, naming the cells.
+    const cells = (e.problems ?? []).map((p) => strings.problemLink(p.sheet, p.cell));
+    return {
+      message: strings.shareNotFinal(cells),
+      hint: strings.shareNotFinalHint,
+      problems: e.problems ?? [],
+    };
+  }
   if (e && e.name === "WorkbookError" && e.message) {
     return { message: e.message, hint: strings.workbookErrorHint, problems: e.problems ?? [] };
   }

@@ -161,11 +161,7 @@ export function usePane(
       share: () =>
         run("share", async () => {
           const shared = await api.share();
-          const notice = [
-            strings.shareDone(shared.top),
-            ...(shared.needsDraw > 0 ? [strings.shareDrawPending(shared.needsDraw)] : []),
-          ].join(" ");
-          setState((s) => ({ ...s, notice }));
+          setState((s) => ({ ...s, notice: strings.shareDone(shared.top) }));
           await load();
         }),
       cleanUp: () =>

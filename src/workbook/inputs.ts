@@ -14,7 +14,7 @@ import {
 } from "../engine";
 import { layoutMessages } from "../engine/messages";
 import { cellAddress } from "./address";
-import { outputHeaders } from "./layout";
+import { isTopHeader, outputKeys, type OutputKey } from "./layout";
 import { WorkbookError, type SheetProblem } from "./problems";
 import {
   columnsNamed,
@@ -40,6 +40,7 @@ import {
   sheetNames,
   tableNames,
   tableRowTexts,
+  topHeader,
 } from "./texts";
 
 /** Where each input field of a candidate row is: 0-based column indexes in the region. */
@@ -50,8 +51,8 @@ export interface CandidateColumns {
   drawOrder?: number;
   /** Criterion id → column index, for every criterion that has a column. */
   criteria: Map<string, number>;
-  /** Output header → column index, for the output columns that already exist. */
-  outputs: Map<string, number>;
+  /** Output column → column index, for the output columns that already exist. */
+  outputs: Map<OutputKey, number>;
 }
 
 /** The candidates' block, its columns and the engine's inputs. */
@@ -84,11 +85,6 @@ function single(region: Region, found: number[], what: string): number | undefin
     );
   }
   return found[0];
-}
-
-/** Whether a header is the `Top N` output column (`Top 10`, or another N). */
-function isTopHeader(header: string): boolean {
-  return /^top \d+$/.test(headerKey(header));
 }
 
 /** How far down a header row that is not in row 1 is still looked for (a title, a few notes). */
@@ -235,14 +231,15 @@ export function readCandidates(snapshot: WorkbookSnapshot, request: Request): Ca
       );
     }
   }
-  const outputs = new Map<string, number>();
-  for (const header of outputHeaders) {
+  const outputs = new Map<OutputKey, number>();
+  for (const key of outputKeys) {
     const found =
-      header === candidateHeaders.top
+      key === "top"
         ? region.headers.flatMap((h, i) => (isTopHeader(h) ? [i] : []))
-        : columnsNamed(region.headers, header);
-    const index = single(region, found, `'${header}'`);
-    if (index !== undefined) outputs.set(header, index);
+        : columnsNamed(region.headers, candidateHeaders[key]);
+    const what = key === "top" ? `'${topHeader(request.topN)}'` : `'${candidateHeaders[key]}'`;
+    const index = single(region, found, what);
+    if (index !== undefined) outputs.set(key, index);
   }
   const columns: CandidateColumns = {
     name,

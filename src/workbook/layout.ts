@@ -3,13 +3,15 @@
  * `Aanvraag` sheet, the columns of `Kandidaten` and `Werkervaring`, number
  * formats and colours. Texts come from texts.ts; this file decides positions.
  */
-import type { Request, ValueKind } from "../engine";
+import type { CellValue, Request, ValueKind } from "../engine";
+import { headerKey } from "./regions";
 import {
   candidateHeaders,
   cellWords,
   periodHeaders,
   requestSheetTexts,
   tableRowTexts,
+  topHeader,
 } from "./texts";
 
 /** Invariant number format codes (Excel shows them the Dutch way in a Dutch Excel). */
@@ -181,16 +183,33 @@ export function candidateInputColumns(request: Request): CandidateColumn[] {
 }
 
 /** The output columns the add-in writes, in order. */
-export const outputHeaders = [
-  candidateHeaders.status,
-  candidateHeaders.knockout,
-  candidateHeaders.score,
-  candidateHeaders.rank,
-  candidateHeaders.top,
-  candidateHeaders.reason,
-] as const;
+export const outputKeys = ["status", "knockout", "score", "rank", "top", "reason"] as const;
 
-/** Widths of the output columns, in the order of {@link outputHeaders}. */
+/** One output column of `Kandidaten`. */
+export type OutputKey = (typeof outputKeys)[number];
+
+/**
+ * The output headers for a request's top N, in the order of {@link outputKeys}.
+ *
+ * @example
+ * outputHeaders(5); // ["Status", "Knock-out", "Score", "Rang", "Top 5", "Toelichting"]
+ */
+export function outputHeaders(topN: number): string[] {
+  return outputKeys.map((key) => (key === "top" ? topHeader(topN) : candidateHeaders[key]));
+}
+
+/**
+ * Whether a header is the `Top N` output column (`Top 10`, or another N: the request's N
+ * may have changed since the column was made).
+ *
+ * @example
+ * isTopHeader(" top  7 "); // true
+ */
+export function isTopHeader(header: CellValue): boolean {
+  return /^top \d+$/.test(headerKey(header));
+}
+
+/** Widths of the output columns, in the order of {@link outputKeys}. */
 export const outputWidths = [12, 12, 8, 7, 8, 70] as const;
 
 /** The columns of the `Werkervaring` table, in order. */

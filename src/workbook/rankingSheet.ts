@@ -9,7 +9,7 @@ import type { WorkbookChange } from "./changes";
 import { colours, numberFormats } from "./layout";
 import { checkOwnSheet } from "./ownSheet";
 import type { WorkbookSnapshot } from "./snapshot";
-import { cellWords, rankingTexts, sheetNames, tableNames } from "./texts";
+import { cellWords, rankingTexts, sheetNames, tableNames, topHeader } from "./texts";
 
 const sheet = sheetNames.ranking;
 const headerRow = 4;
@@ -52,7 +52,7 @@ export function rankingChanges(evaluation: Evaluation): WorkbookChange[] {
     t.rate,
     t.score,
     ...request.awards.map((a) => `${a.id} (${formatNumber(a.points)})`),
-    t.top,
+    topHeader(request.topN),
     t.note,
   ];
   const changes: WorkbookChange[] = [
@@ -153,7 +153,7 @@ export function rankingChanges(evaluation: Evaluation): WorkbookChange[] {
 
 /**
  * The marks of the top N on a block of rows: one conditional-format rule for `Ja` and one
- * for `Loting`, both reading the `Top 10` cell of the row (never a FLEX function), and a
+ * for `Loting`, both reading the `Top N` cell of the row (never a FLEX function), and a
  * data bar on the scores. Used for the `Kandidaten` table and the `Ranking` sheet alike.
  *
  * @example

@@ -2,8 +2,10 @@
  * The use case "Afwijzingen": in the evaluator's own workbook (never in the one
  * for the municipality), a sheet with one Dutch paragraph per candidate not in
  * the top that a supplier could be sent — which knock-out failed and with what
- * value, or the score, the rank and the score of the last place; for an
- * incomplete one, what was missing. The sheet is the add-in's own: rewritten whole.
+ * value, or the score, the rank, the score of place N and what decided a tie there
+ * (the rate, or the draw); for an incomplete one, what the evaluator must still
+ * decide. Only facts; none is marked to send until the top is final. The sheet is
+ * the add-in's own: rewritten whole.
  */
 import {
   criterionLabel,
@@ -13,14 +15,18 @@ import {
   type Evaluation,
   type Request,
 } from "../engine";
-import { cellAddress } from "./address";
+import { cellAddress, parseCell } from "./address";
 import type { WorkbookChange } from "./changes";
+import { cellList } from "./finality";
+import type { SheetProblem } from "./problems";
 import { checkOwnSheet } from "./ownSheet";
 import type { WorkbookSnapshot } from "./snapshot";
-import { rejectionTexts as t } from "./texts";
+import { finalityTexts as f, rejectionTexts as t } from "./texts";
 
 const sheet = t.sheet;
 const headerRow = 4;
+/** The row that says why no letter may be sent yet, while the top is not final. */
+const holdRow = 3;
 
 /**
  * Refuses to overwrite an `Afwijzingen` sheet that holds something other than our output.
@@ -54,8 +60,50 @@ function missingFields(candidate: CandidateResult, request: Request): string[] {
   });
 }
 
+/** One row of `Afwijzingen`: the status, whether it may be sent and why not, and the text. */
+export interface RejectionParagraph {
+  status: string;
+  send: boolean;
+  /** Why it may not be sent yet; empty when it may. */
+  why: string;
+  text: string;
+}
+
+/** The candidate at place N of the ranking (the final top's last place); null with fewer candidates. */
+function placeN(evaluation: Evaluation): CandidateResult | null {
+  const row = evaluation.ranking[evaluation.request.topN - 1];
+  if (row === undefined) return null;
+  return evaluation.candidates.find((c) => c.row === row) ?? null;
+}
+
 /**
- * The paragraph for one candidate not in the top, with its status and whether it may be sent.
+ * What decided against a candidate with the same score as place N: the recorded draw
+ * (when it tied with place N on score and rate), else the rate, with both rates.
+ */
+function tieBreak(
+  candidate: CandidateResult,
+  last: CandidateResult,
+  evaluation: Evaluation
+): string {
+  if (candidate.score !== last.score || candidate.rate === null || last.rate === null) return "";
+  if (candidate.drawn && candidate.tiedWith.includes(last.row)) {
+    const rows = new Set([candidate.row, ...candidate.tiedWith]);
+    const lots = evaluation.candidates
+      .filter((c) => rows.has(c.row) && c.rank !== null && c.drawOrder !== null)
+      .sort((a, b) => (a.rank as number) - (b.rank as number))
+      .map((c) => ({ lot: c.drawOrder as number, place: c.rank as number, own: c === candidate }));
+    return t.drawDecided(candidate.rate, rows.size - 1, lots);
+  }
+  if (candidate.rate > last.rate)
+    return t.rateDecided(candidate.rate, last.rate, evaluation.request.topN);
+  return "";
+}
+
+/**
+ * The paragraph for one candidate not in the top, with its status and whether it may be
+ * sent: only once the top is final (no candidate incomplete, no draw pending); until then
+ * `send` is false and `why` says what to decide first (`undecided`: the cells, as
+ * {@link undecidedCells} gives them).
  *
  * @example
  * rejectionParagraph(olga, evaluation).text;
@@ -63,33 +111,41 @@ function missingFields(candidate: CandidateResult, request: Request): string[] {
  */
 export function rejectionParagraph(
   candidate: CandidateResult,
-  evaluation: Evaluation
-): { status: string; send: boolean; text: string } {
+  evaluation: Evaluation,
+  undecided: SheetProblem[] = []
+): RejectionParagraph {
   const { request, summary } = evaluation;
   const who = t.who(candidate.name, candidate.supplier);
   const about = t.request(request.id, request.title, request.organisation);
   if (candidate.status === "knockedOut")
     return {
       status: t.status.knockedOut,
-      send: true,
+      send: summary.final,
+      why: "",
       text: t.knockedOut(who, about, knockoutDetails(candidate, request)),
     };
-  if (candidate.status === "incomplete" || candidate.score === null || candidate.rank === null)
+  if (candidate.status === "incomplete" || candidate.score === null || candidate.rank === null) {
+    const own = undecided.filter((c) => parseCell(c.cell).row === candidate.row);
     return {
       status: t.status.incomplete,
-      send: true,
+      send: false,
+      why: own.length > 0 ? f.whyOwnCells(cellList(own)) : "",
       text: t.incomplete(who, about, missingFields(candidate, request)),
     };
+  }
   if (candidate.needsDraw)
     return {
       status: t.status.needsDraw,
       send: false,
+      why: f.whyDraw,
       text: t.needsDraw(who, about, candidate.rank, request.topN),
     };
   const max = request.awards.reduce((sum, a) => sum + Math.max(0, a.points), 0);
+  const last = placeN(evaluation);
   return {
     status: t.status.outsideTop,
-    send: true,
+    send: summary.final,
+    why: "",
     text: t.outsideTop(
       who,
       about,
@@ -97,8 +153,8 @@ export function rejectionParagraph(
       max,
       candidate.rank,
       request.topN,
-      summary.cutoffScore,
-      summary.cutoffScore !== null && candidate.score === summary.cutoffScore
+      last?.score ?? null,
+      last ? tieBreak(candidate, last, evaluation) : ""
     ),
   };
 }
@@ -109,7 +165,10 @@ export function rejectionParagraph(
  * @example
  * rejectionChanges(evaluation)[0]; // { kind: "resetSheet", sheet: "Afwijzingen" }
  */
-export function rejectionChanges(evaluation: Evaluation): WorkbookChange[] {
+export function rejectionChanges(
+  evaluation: Evaluation,
+  undecided: SheetProblem[] = []
+): WorkbookChange[] {
   const { request } = evaluation;
   const changes: WorkbookChange[] = [
     { kind: "resetSheet", sheet },
@@ -124,6 +183,14 @@ export function rejectionChanges(evaluation: Evaluation): WorkbookChange[] {
       bold: true,
     },
   ];
+  if (!evaluation.summary.final) {
+    changes.push({
+      kind: "writeValues",
+      sheet,
+      at: cellAddress(holdRow, 1),
+      values: [[f.lettersOnHold(cellList(undecided))]],
+    });
+  }
   const others = evaluation.candidates.filter((c) => !c.top).sort((a, b) => a.row - b.row);
   if (others.length === 0) {
     changes.push({
@@ -135,16 +202,17 @@ export function rejectionChanges(evaluation: Evaluation): WorkbookChange[] {
     return changes;
   }
   const h = t.headers;
-  const headers = [h.row, h.name, h.supplier, h.status, h.send, h.text];
+  const headers = [h.row, h.name, h.supplier, h.status, h.send, h.text, h.why];
   const rows: CellValue[][] = others.map((c) => {
-    const paragraph = rejectionParagraph(c, evaluation);
+    const paragraph = rejectionParagraph(c, evaluation, undecided);
     return [
       c.row,
       c.name,
       c.supplier,
       paragraph.status,
-      paragraph.send ? t.yes : t.notYet,
+      paragraph.send ? t.yes : t.no,
       paragraph.text,
+      paragraph.why,
     ];
   });
   changes.push(
@@ -152,7 +220,7 @@ export function rejectionChanges(evaluation: Evaluation): WorkbookChange[] {
     {
       kind: "columnWidths",
       sheet,
-      widths: [6, 26, 24, 14, 10, 100].map((width, i) => ({ column: i + 1, width })),
+      widths: [6, 26, 24, 14, 10, 100, 40].map((width, i) => ({ column: i + 1, width })),
     },
     { kind: "writeValues", sheet, at: cellAddress(headerRow, 1), values: [headers], bold: true },
     {
@@ -160,7 +228,7 @@ export function rejectionChanges(evaluation: Evaluation): WorkbookChange[] {
       sheet,
       at: cellAddress(headerRow + 1, 1),
       values: rows,
-      numberFormats: [null, "@", "@", null, null, null],
+      numberFormats: [null, "@", "@", null, null, null, null],
       wrap: true,
     },
     { kind: "freezePanes", sheet, rows: headerRow, columns: 0 }

@@ -16,14 +16,15 @@ import {
 } from "../engine";
 import { cellAddress, columnLetters, rangeAddress } from "./address";
 import type { GrowTable, WorkbookChange } from "./changes";
+import { undecidedCells } from "./finality";
 import { readCandidates, readPeriods, problemCells, type CandidateSheet } from "./inputs";
 import type { Region } from "./regions";
-import { outputHeaders, outputWidths } from "./layout";
+import { outputHeaders, outputKeys, outputWidths, type OutputKey } from "./layout";
 import { WorkbookError, type SheetProblem } from "./problems";
 import { checkRankingSheet, rankingChanges, topMarks } from "./rankingSheet";
 import { cellValue, type WorkbookSnapshot } from "./snapshot";
 import { readRequest } from "./requestRead";
-import { candidateHeaders, cellWords, cliTexts, fatalMessages, tableRowTexts } from "./texts";
+import { cellWords, cliTexts, fatalMessages, tableRowTexts } from "./texts";
 
 /** Options of a scoring. */
 export interface ScoreOptions {
@@ -42,6 +43,8 @@ export interface ScorePlan {
   changes: WorkbookChange[];
   /** Remarks for the user that are not problems (a preset that was not used). */
   notes: string[];
+  /** The cells to decide before the top is final (issue 17); empty when it is. */
+  undecided: SheetProblem[];
 }
 
 /**
@@ -104,6 +107,7 @@ export function planScore(snapshot: WorkbookSnapshot, options: ScoreOptions = {}
     problems,
     changes,
     notes,
+    undecided: undecidedCells(evaluation, candidates, periods),
   };
 }
 
@@ -128,9 +132,9 @@ function growTable(region: Region | undefined): GrowTable | null {
   };
 }
 
-/** The output cells of one candidate row, in the order of {@link outputHeaders}. */
+/** The output cells of one candidate row, in the order of {@link outputKeys}. */
 function outputRow(result: CandidateResult | undefined): CellValue[] {
-  if (!result) return outputHeaders.map(() => null);
+  if (!result) return outputKeys.map(() => null);
   const knockout =
     result.status === "eligible"
       ? cellWords.ok
@@ -156,10 +160,12 @@ function outputChanges(candidates: CandidateSheet, evaluation: Evaluation): Work
   const { region, columns } = candidates;
   const sheet = region.sheet.name;
   const changes: WorkbookChange[] = [];
-  const missing = outputHeaders.filter((h) => !columns.outputs.has(h));
-  const position = new Map(columns.outputs);
+  const headers = outputHeaders(evaluation.request.topN);
+  const missingKeys = outputKeys.filter((k) => !columns.outputs.has(k));
+  const missing = missingKeys.map((k) => headers[outputKeys.indexOf(k)]);
+  const position = new Map<OutputKey, number>(columns.outputs);
   const firstNew = region.headers.length;
-  missing.forEach((header, i) => position.set(header, firstNew + i));
+  missingKeys.forEach((key, i) => position.set(key, firstNew + i));
 
   // The cells of new columns must be empty: nothing the user typed is overwritten.
   for (let i = 0; i < missing.length; i++) {
@@ -192,9 +198,9 @@ function outputChanges(candidates: CandidateSheet, evaluation: Evaluation): Work
     changes.push({
       kind: "columnWidths",
       sheet,
-      widths: missing.map((h, i) => ({
+      widths: missingKeys.map((k, i) => ({
         column: region.firstColumn + firstNew + i,
-        width: outputWidths[outputHeaders.indexOf(h)],
+        width: outputWidths[outputKeys.indexOf(k)],
       })),
     });
   }
@@ -207,8 +213,8 @@ function outputChanges(candidates: CandidateSheet, evaluation: Evaluation): Work
     cells.push(outputRow(byRow.get(row)));
 
   // One block per output column: the columns need not be adjacent or in our order.
-  outputHeaders.forEach((header, k) => {
-    const column = region.firstColumn + (position.get(header) ?? 0);
+  outputKeys.forEach((key, k) => {
+    const column = region.firstColumn + (position.get(key) ?? 0);
     changes.push({
       kind: "writeValues",
       sheet,
@@ -224,8 +230,8 @@ function outputChanges(candidates: CandidateSheet, evaluation: Evaluation): Work
     region.lastDataRow,
     lastColumn
   );
-  const topCell = `$${columnLetters(region.firstColumn + (position.get(candidateHeaders.top) ?? 0))}${region.firstDataRow}`;
-  const scoreColumn = region.firstColumn + (position.get(candidateHeaders.score) ?? 0);
+  const topCell = `$${columnLetters(region.firstColumn + (position.get("top") ?? 0))}${region.firstDataRow}`;
+  const scoreColumn = region.firstColumn + (position.get("score") ?? 0);
   changes.push(
     ...topMarks(
       sheet,

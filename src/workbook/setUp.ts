@@ -12,6 +12,7 @@ import { cellAddress, rangeAddress } from "./address";
 import type { WorkbookChange } from "./changes";
 import {
   candidateInputColumns,
+  isTopHeader,
   outputHeaders,
   outputWidths,
   periodColumns,
@@ -123,8 +124,7 @@ function hasColumn(headers: string[], header: string): boolean {
   const id = leadingId(header);
   const fixed = Object.values(candidateHeaders).some((h) => headerKey(h) === headerKey(header));
   if (id && !fixed) return headers.some((h) => leadingId(h) === id);
-  if (headerKey(header) === headerKey(candidateHeaders.top))
-    return headers.some((h) => /^top \d+$/.test(headerKey(h)));
+  if (isTopHeader(header)) return headers.some(isTopHeader);
   return headers.some((h) => headerKey(h) === headerKey(header));
 }
 
@@ -199,13 +199,13 @@ function formulaChanges(
     [candidateHeaders.knockout]: formulas.knockout,
     [candidateHeaders.score]: formulas.score,
     [candidateHeaders.rank]: formulas.rank,
-    [candidateHeaders.top]: formulas.top,
   };
   const sheet = region.sheet;
   const last = Math.max(region.lastDataRow, region.firstDataRow);
   const changes: WorkbookChange[] = [];
   headers.forEach((header, i) => {
-    const formula = byHeader[header];
+    // The top column by any `Top N`: a table made for another N keeps its column.
+    const formula = isTopHeader(header) ? formulas.top : byHeader[header];
     if (!formula) return;
     const column = region.firstColumn + i;
     for (let row = region.firstDataRow; row <= last; row++) {
@@ -289,7 +289,7 @@ export function planSetUp(snapshot: WorkbookSnapshot, request: Request): Workboo
 
   const candidateColumns: CandidateColumn[] = [
     ...candidateInputColumns(request),
-    ...outputHeaders.map((header, i) => ({ header, width: outputWidths[i] })),
+    ...outputHeaders(request.topN).map((header, i) => ({ header, width: outputWidths[i] })),
   ];
   if (plans.candidates === "make" || !candidateTable) {
     changes.push(...onSheet(sheetNames.candidates));

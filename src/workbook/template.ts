@@ -67,7 +67,7 @@ export function planTemplate(request: Request, options: TemplateOptions = {}): W
   const rows = Math.max(1, options.rows ?? 1);
   const candidateColumns: CandidateColumn[] = [
     ...candidateInputColumns(request),
-    ...outputHeaders.map((header, i) => ({ header, width: outputWidths[i] })),
+    ...outputHeaders(request.topN).map((header, i) => ({ header, width: outputWidths[i] })),
   ];
   return [
     ...requestSheetChanges(request),

@@ -35,9 +35,19 @@ export const candidateHeaders = {
   knockout: "Knock-out",
   score: "Score",
   rank: "Rang",
-  top: "Top 10",
   reason: "Toelichting",
 } as const;
+
+/**
+ * The output header of the top, in `Kandidaten` and `Ranking`: `Top {N}` of the request
+ * (reading accepts any `Top N`).
+ *
+ * @example
+ * topHeader(10); // "Top 10"
+ */
+export function topHeader(topN: number): string {
+  return `Top ${topN}`;
+}
 
 /** Headers of the `Werkervaring` table. */
 export const periodHeaders = {
@@ -145,7 +155,6 @@ export const rankingTexts = {
     supplier: "Leverancier",
     rate: "Uurtarief",
     score: "Score",
-    top: "Top 10",
     note: "Opmerking",
   },
   tie: (names: string[]) => `Gelijke stand met ${joinList(names)}`,
@@ -212,7 +221,7 @@ export const cliTexts = {
     "  score     beoordeelt de kandidaten in IN.xlsx en schrijft UIT.xlsx (standaard IN-beoordeeld.xlsx);",
     "            IN.xlsx zelf blijft ongewijzigd. --json - schrijft de uitslag als JSON naar stdout.",
     "            Het blad Afwijzingen krijgt een alinea per kandidaat buiten de top, voor de leverancier.",
-    "  share     maakt de werkmap voor de gemeente (Voorblad, Top 10, Stap 3, Stap 4): alleen de top,",
+    "  share     maakt de werkmap voor de gemeente (Voorblad, Top N, Stap 3, Stap 4): alleen de top,",
     "            als waarden; de anderen alleen als aantallen. Scoort eerst; IN.xlsx blijft ongewijzigd.",
     "  opschonen vervangt na de gunning de namen van de niet-geselecteerde kandidaten door een",
     "            pseudoniem (Kandidaat 07) en wist hun werkervaring; schrijft UIT.xlsx",
@@ -295,6 +304,7 @@ export const rejectionTexts = {
     status: "Status",
     send: "Versturen",
     text: "Tekst voor de leverancier",
+    why: "Waarom niet",
   },
   status: {
     knockedOut: "Valt af",
@@ -303,7 +313,7 @@ export const rejectionTexts = {
     needsDraw: "Loting nodig",
   },
   yes: "Ja",
-  notYet: "Nog niet",
+  no: "Nee",
   empty: "Alle kandidaten zitten in de top; er zijn geen afwijzingen.",
   who: (name: string, supplier: string) => (supplier ? `${name} (${supplier})` : name),
   request: (id: string, title: string, organisation: string) =>
@@ -321,23 +331,44 @@ export const rejectionTexts = {
     max: number,
     rank: number,
     topN: number,
-    cutoff: number | null,
-    sameScore: boolean
+    placeNScore: number | null,
+    tieBreak: string
   ) =>
     `${who} voldoet aan alle knock-outcriteria, maar is niet geselecteerd voor ${request}. ` +
     `Met een score van ${formatNumber(score)} van ${formatNumber(max)} punten staat de kandidaat op rang ${rank}; ` +
     `de gemeente ontvangt de ${topN} best scorende kandidaten` +
-    (cutoff === null
+    (placeNScore === null
       ? "."
-      : ` en plaats ${topN} heeft een score van ${formatNumber(cutoff)} punten.`) +
-    (sameScore ? " Bij gelijke score gaat de kandidaat met het laagste uurtarief voor." : ""),
+      : ` en de kandidaat op plaats ${topN} heeft een score van ${formatNumber(placeNScore)} punten.`) +
+    tieBreak,
+  /** Equal score as place N, a higher rate: the rate decided, with both rates. */
+  rateDecided: (own: number, placeN: number, topN: number) =>
+    ` Bij gelijke score gaat het laagste uurtarief voor: het uurtarief van deze kandidaat is ` +
+    `${formatEuro(own)}, dat van de kandidaat op plaats ${topN} ${formatEuro(placeN)}.`,
+  /** Equal score and rate as place N: the recorded draw decided, in its order. */
+  drawDecided: (
+    rate: number,
+    others: number,
+    lots: Array<{ lot: number; place: number; own: boolean }>
+  ) =>
+    ` Deze kandidaat had dezelfde score en hetzelfde uurtarief (${formatEuro(rate)}) als ` +
+    `${others === 1 ? "een andere kandidaat" : `${others} andere kandidaten`}; daarom heeft een loting de volgorde bepaald: ` +
+    joinList(
+      lots.map(
+        (l, i) =>
+          `lotnummer ${formatNumber(l.lot)}${l.own ? " (deze kandidaat)" : ""} ${i === 0 ? "werd " : ""}plaats ${l.place}`
+      )
+    ) +
+    ".",
   needsDraw: (who: string, request: string, from: number, to: number) =>
     `${who} heeft voor ${request} dezelfde score en hetzelfde uurtarief als andere kandidaten rond ` +
     `plaats ${to}; een loting beslist over ${from === to ? `plaats ${to}` : `plaats ${from} t/m ${to}`}. ` +
     `Nog niet versturen: na de loting volgt de uitslag.`,
+  /** Not a letter yet: the evaluator still decides these values (the supplier is not blamed for them). */
   incomplete: (who: string, request: string, fields: string[]) =>
-    `${who} is niet beoordeeld voor ${request}: de inschrijving was onvolledig. ` +
-    `Van ${joinList(fields)} ontbrak een bruikbare waarde.`,
+    `Nog niet versturen: over ${who} is voor ${request} nog niet beslist. ` +
+    `De beoordelaar beslist nog over ${joinList(fields)}. Zegt het cv er niets over, dan is dat ook een beslissing: ` +
+    `typ Nee of 0 en beoordeel opnieuw; daarna staat hier de brief.`,
   rateField: "het uurtarief",
   field: (id: string, description: string) => `${id} (${description})`,
 } as const;
@@ -420,8 +451,36 @@ export const shareCliTexts = {
     "Geef de werkmap op die opgeschoond moet worden, bijvoorbeeld: awardscore opschonen aanvraag-beoordeeld.xlsx",
   shareWritten: (file: string, top: number) =>
     `Werkmap voor de gemeente: ${file} (${top} ${top === 1 ? "kandidaat" : "kandidaten"} in de top).`,
-  drawPendingNote: (count: number) =>
-    `Let op: ${count} kandidaten wachten op een loting; zij staan niet in de werkmap voor de gemeente.`,
+} as const;
+
+/**
+ * Issue 17: whether the top is final (no candidate `incomplete`, no draw pending). Until it is,
+ * `share` refuses and no rejection letter is marked to send; these texts say which cells to decide.
+ */
+export const finalityTexts = {
+  /** At most this many cells are named in one sentence; the problems list them all. */
+  cellsShown: 12,
+  cells: (cells: string[], total: number) =>
+    total > cells.length ? `${cells.join(", ")} en nog ${total - cells.length}` : joinList(cells),
+  notFinal: (cells: string, count: number) =>
+    `De top is nog niet definitief, dus er is niets gedeeld. Beslis eerst ` +
+    `${count === 1 ? "deze cel" : `deze ${count} cellen`} en beoordeel opnieuw: ${cells}. ` +
+    `Een onvolledige rij beslist u zelf: zegt het cv er niets over, typ dan Nee of 0. ` +
+    `Bij een loting vult u de kolom Loting in.`,
+  decide: (field: string) =>
+    `${field}: nog te beslissen. Zegt het cv er niets over, typ dan Nee of 0.`,
+  drawPending: (from: number, to: number) =>
+    `Loting: nog te beslissen (loting nodig ${from === to ? `voor plaats ${to}` : `voor plaats ${from} t/m ${to}`}). Vul het lotnummer in.`,
+  /** Row 3 of `Afwijzingen` while the top is not final. */
+  lettersOnHold: (cells: string) =>
+    `Versturen: Nee bij elke brief, want de top is nog niet definitief. Nog te beslissen: ${cells}. ` +
+    `Beoordeel daarna opnieuw.`,
+  /**
+   * The `Waarom niet` cell of a letter with a reason of its own. The reason every letter waits
+   * for is line 3, once: a cell per letter would take 10,000 letters past four syncs.
+   */
+  whyOwnCells: (cells: string) => `Nog te beslissen in deze rij: ${cells}.`,
+  whyDraw: "Eerst de loting vastleggen (kolom Loting).",
 } as const;
 
 /**

@@ -90,7 +90,7 @@ function tableRows(snapshot: WorkbookSnapshot, sheet: string): TableRows {
   const s = snapshot.sheets.find((x) => x.name === sheet);
   if (!s) return [];
   const [headers, ...rows] = s.values as CellValue[][];
-  const output = new Set<string>(outputHeaders);
+  const output = new Set<string>(outputHeaders(10));
   return rows
     .filter((row) => row[0] !== null && row[0] !== undefined && row[0] !== "")
     .map((row) => {

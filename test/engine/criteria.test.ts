@@ -213,15 +213,15 @@ const cases: Case[] = [
     status: "knockedOut",
     failed: ["K2"],
     missing: ["K4"],
-    score: 100,
+    score: null, // not assessed further (issue 17)
     reason: "Valt af op K2: Eigen laptop en telefoon is Nee (ook onvolledig: K4 ontbreekt)",
   },
   {
-    label: "knocked out with an unreadable award value has no score",
+    label: "knocked out: the award values are not read, so an unreadable one is no problem",
     values: { K2: "Nee", G9: "veel" },
     status: "knockedOut",
     failed: ["K2"],
-    missing: ["G9"],
+    missing: [],
     score: null,
   },
   // Incomplete

@@ -131,7 +131,9 @@ function expectSame(rows: CandidateInput[], periods: PeriodInput[], verdicts: Ve
           ? got.knockout.split("; ").filter(Boolean)
           : [],
       eligible: got?.knockout === "OK" && typeof got.score === "number",
-      score: typeof got?.points === "number" ? got.points : null,
+      // The Score column as the formula fills it: only a row whose verdict is OK has one, as in the engine
+      // (a knocked-out candidate is not assessed further, issue 17).
+      score: typeof got?.score === "number" ? got.score : null,
       rank: got?.rank === "" ? null : got?.rank,
       top: got?.top === "Ja",
       needsDraw: got?.top === "Loting",
@@ -140,7 +142,7 @@ function expectSame(rows: CandidateInput[], periods: PeriodInput[], verdicts: Ve
       row: verdict.row,
       failed: verdict.failed,
       eligible: verdict.status === "eligible",
-      score: verdict.status === "incomplete" ? null : verdict.score,
+      score: verdict.score,
       rank: verdict.rank,
       top: verdict.top,
       needsDraw: verdict.needsDraw,

@@ -62,7 +62,7 @@ function inputCells(state: FakeWorkbookState): unknown {
   const table = state.tables.find((t) => t.name === "Kandidaten")!;
   const inputs = new Set(
     table.columns.flatMap((h, i) =>
-      (outputHeaders as readonly string[]).includes(h) ? [] : [table.left + i]
+      (outputHeaders(10) as readonly string[]).includes(h) ? [] : [table.left + i]
     )
   );
   const cells = sheetOf(state, "Kandidaten")!.cells;

@@ -9,7 +9,7 @@ import { copyState } from "./helpers";
 let excel: ExcelSimulator;
 beforeEach(() => (excel = simulateExcel(emptyState())));
 
-const headers = [...candidateInputColumns(request17040).map((c) => c.header), ...outputHeaders];
+const headers = [...candidateInputColumns(request17040).map((c) => c.header), ...outputHeaders(10)];
 
 describe("runSetUp", () => {
   test("makes Aanvraag, Kandidaten, Werkervaring and Ranking in an empty workbook, in two requests", async () => {
@@ -111,7 +111,7 @@ describe("runSetUp", () => {
       "Leverancier",
       "Uurtarief (excl. btw, incl. reiskosten en fee)",
       "Loting",
-      ...outputHeaders,
+      ...outputHeaders(10),
     ]);
     expect([...sheetOf(excel.state, "Kandidaten")!.cells.values()].some((c) => c.formula)).toBe(
       false

@@ -4,6 +4,7 @@ import { request17040 } from "../../src/engine";
 import { nl } from "../../src/taskpane/i18n/strings";
 import type { ScoreResult } from "../../src/taskpane/model";
 import { usePane, type PaneApi } from "../../src/taskpane/usePane";
+import { NotFinalError } from "../../src/workbook/finality";
 import { WorkbookError } from "../../src/workbook/problems";
 
 const outcome: ScoreResult = {
@@ -40,7 +41,7 @@ function stubApi(): jest.Mocked<PaneApi> {
     recordDraw: jest.fn<Promise<ScoreResult>, [number[], number[], string[]?]>(async () => outcome),
     selectCell: jest.fn<Promise<void>, [string, string]>(async () => undefined),
     showRequest: jest.fn(async () => undefined),
-    share: jest.fn(async () => ({ top: 10, needsDraw: 0 })),
+    share: jest.fn(async () => ({ top: 10 })),
     cleanUp: jest.fn(async () => ({ pseudonyms: 14, clearedPeriods: 3, kept: 10 })),
   };
 }
@@ -123,7 +124,7 @@ test("an error of selecting a cell is shown too", async () => {
   );
 });
 
-test("shares with the municipality and says so, with a note when a draw is pending", async () => {
+test("shares with the municipality and says so; refused while the top is not final, naming the cells", async () => {
   const api = stubApi();
   api.readRequest.mockResolvedValue({ request: request17040, problems: [], privacy });
   const { result } = renderHook(() => usePane(api, nl));
@@ -135,12 +136,23 @@ test("shares with the municipality and says so, with a note when a draw is pendi
   await waitFor(() => expect(result.current.state.busy).toBeNull());
   expect(result.current.state.notice).toBe(nl.shareDone(10));
 
-  api.share.mockResolvedValue({ top: 9, needsDraw: 3 });
-  act(() => result.current.actions.share());
-  await waitFor(() => expect(result.current.state.busy).toBeNull());
-  expect(result.current.state.notice).toBe(`${nl.shareDone(9)} ${nl.shareDrawPending(3)}`);
   act(() => result.current.actions.dismissNotice());
   expect(result.current.state.notice).toBeNull();
+
+  const cells = [
+    { sheet: "Kandidaten", cell: "I23", message: "K6: Niet ingevuld. Typ Ja of Nee." },
+    { sheet: "Kandidaten", cell: "P12", message: "Loting: nog te beslissen." },
+  ];
+  api.share.mockRejectedValue(new NotFinalError(cells));
+  act(() => result.current.actions.share());
+  await waitFor(() => expect(result.current.state.busy).toBeNull());
+  expect(result.current.state.notice).toBeNull();
+  expect(result.current.state.error).toEqual({
+    message: nl.shareNotFinal(["Kandidaten!I23", "Kandidaten!P12"]),
+    hint: nl.shareNotFinalHint,
+    problems: cells,
+  });
+  expect(result.current.state.error?.message).toContain("Kandidaten!I23 en Kandidaten!P12");
 });
 
 test("cleans up: the notice counts what changed and the reminder has nothing left", async () => {

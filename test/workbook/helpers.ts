@@ -57,7 +57,10 @@ export function candidatesSheet(
   candidates: Array<Record<string, CellValue>>,
   options: { headers?: string[]; table?: boolean; outputs?: boolean } = {}
 ): SheetSnapshot {
-  const headers = [...(options.headers ?? headers17040), ...(options.outputs ? outputHeaders : [])];
+  const headers = [
+    ...(options.headers ?? headers17040),
+    ...(options.outputs ? outputHeaders(10) : []),
+  ];
   return sheet(
     "Kandidaten",
     [headers, ...candidates.map((c) => rowFor(headers, c))],

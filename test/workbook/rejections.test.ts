@@ -7,6 +7,7 @@ import {
   rejectionParagraph,
 } from "../../src/workbook/rejections";
 import { recordDraw, scoredExample } from "../share/helpers";
+import { finalise } from "./decide";
 import { sheet, snapshotOf } from "./helpers";
 
 function rows(changes: WorkbookChange[]): CellValue[][] {
@@ -32,10 +33,14 @@ describe("rejections", () => {
     );
   });
 
-  test("a knock-out names the criterion and the value", () => {
+  test("a knock-out names the criterion and the value; sent only once the top is final", () => {
     const p = rejectionParagraph(byName("Olga Brouwer"), evaluation);
     expect(p.status).toBe("Valt af");
-    expect(p.send).toBe(true);
+    expect(evaluation.summary.final).toBe(false);
+    expect(p.send).toBe(false);
+    const final = scoredExample((w) => finalise(w)).evaluation;
+    const olga = final.candidates.find((c) => c.name === "Olga Brouwer")!;
+    expect(rejectionParagraph(olga, final)).toMatchObject({ send: true, why: "", text: p.text });
     expect(p.text).toBe(
       "Olga Brouwer (Interim Zuid BV) is niet geselecteerd voor aanvraag 17040, Klantmanager Inkomen " +
         "(Gemeente Pijnacker-Nootdorp). De kandidaat voldoet niet aan het knock-outcriterium " +
@@ -45,28 +50,28 @@ describe("rejections", () => {
     );
   });
 
-  test("outside the top: score, rank and the score of the last place", () => {
+  test("outside the top: score, rank and the score of the candidate at place 10", () => {
     const p = rejectionParagraph(byName("Marieke van Leeuwen"), evaluation);
     expect(p.status).toBe("Buiten de top");
     expect(p.text).toContain("Met een score van 20 van 100 punten staat de kandidaat op rang");
-    expect(p.text).toContain("plaats 10 heeft een score van");
+    expect(p.text).toContain("de kandidaat op plaats 10 heeft een score van");
   });
 
-  test("incomplete: what was missing", () => {
+  test("incomplete: not to send, and says what the evaluator must still decide (never blames the supplier)", () => {
     const incomplete = evaluation.candidates.filter((c) => c.status === "incomplete");
     expect(incomplete.length).toBeGreaterThan(0);
     for (const c of incomplete) {
       const p = rejectionParagraph(c, evaluation);
       expect(p.status).toBe("Onvolledig");
-      expect(p.text).toMatch(
-        /de inschrijving was onvolledig\. Van .+ ontbrak een bruikbare waarde\.$/
-      );
+      expect(p.send).toBe(false);
+      expect(p.text).toMatch(/^Nog niet versturen: .+ De beoordelaar beslist nog over .+\. /);
+      expect(p.text).not.toMatch(/inschrijving was onvolledig|ontbrak/);
       for (const field of c.missing)
         expect(p.text).toContain(field === "rate" ? "het uurtarief" : `${field} (`);
     }
   });
 
-  test("a pending draw is not a rejection yet: marked 'Nog niet'", () => {
+  test("a pending draw is not a rejection yet: not to send", () => {
     const p = rejectionParagraph(byName("Joost Vos"), evaluation);
     expect(p).toMatchObject({ status: "Loting nodig", send: false });
     expect(p.text).toContain("Nog niet versturen");

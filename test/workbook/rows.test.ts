@@ -265,7 +265,7 @@ describe("the Uurtarief header", () => {
     const existing = candidatesSheet([ans], { headers: older });
     const changes = planSetUp(snapshotOf(existing), request17040);
     const added = ofKind(changes, "addTableColumns").flatMap((c) => c.columns);
-    expect(added).toEqual([...outputHeaders]);
+    expect(added).toEqual(outputHeaders(10));
     const formulas = ofKind(changes, "writeFormulas").map((w) => w.formulas[0][0]);
     expect(formulas.length).toBeGreaterThan(0);
     expect(formulas.some((f) => f.includes("[@[Uurtarief]]"))).toBe(true);

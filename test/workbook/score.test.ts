@@ -45,12 +45,13 @@ describe("planScore", () => {
     expect(verdicts(plan)).toEqual([
       { name: "Ans", status: "eligible", failed: [], score: 80, rank: 2, top: true },
       { name: "Bram", status: "eligible", failed: [], score: 100, rank: 1, top: true },
-      { name: "Cor", status: "knockedOut", failed: ["K8"], score: 80, rank: null, top: false },
+      // Knocked out: not assessed further, so no score (issue 17).
+      { name: "Cor", status: "knockedOut", failed: ["K8"], score: null, rank: null, top: false },
       {
         name: "Dina",
         status: "knockedOut",
         failed: ["K3", "K4"],
-        score: 80,
+        score: null,
         rank: null,
         top: false,
       },
@@ -79,13 +80,13 @@ describe("planScore", () => {
       kind: "addTableColumns",
       sheet: "Kandidaten",
       table: "Kandidaten",
-      columns: [...outputHeaders],
+      columns: [...outputHeaders(10)],
     });
     const inputWidth = headers17040.length;
     const writes = plan.changes.filter(
       (c): c is WriteValues => c.kind === "writeValues" && c.sheet === "Kandidaten"
     );
-    expect(writes).toHaveLength(outputHeaders.length);
+    expect(writes).toHaveLength(outputHeaders(10).length);
     for (const write of writes) expect(parseCell(write.at).column).toBeGreaterThan(inputWidth);
     const status = writes[0].values.map((r) => r[0]);
     expect(status).toEqual(["Geschikt", "Geschikt", "Valt af", "Valt af", "Onvolledig", null]);
@@ -163,7 +164,7 @@ describe("planScore", () => {
       kind: "writeValues",
       sheet: "Kandidaten",
       at: `${String.fromCharCode(64 + shuffled.length + 1)}1`,
-      values: [[...outputHeaders]],
+      values: [[...outputHeaders(10)]],
       bold: true,
     });
   });

@@ -17,7 +17,7 @@ describe("planSetUp", () => {
       expect.arrayContaining(template)
     );
     const formulas = changes.filter((c) => c.kind === "writeFormulas");
-    const headers = [...headers17040, ...outputHeaders];
+    const headers = [...headers17040, ...outputHeaders(10)];
     expect(formulas.map((c) => c.kind === "writeFormulas" && c.at)).toEqual(
       ["Knock-out", "Score", "Rang", "Top 10"].map(
         (h) => `${String.fromCharCode(65 + headers.indexOf(h))}2`
@@ -35,7 +35,7 @@ describe("planSetUp", () => {
       "columnWidths",
       ...Array(4).fill("writeFormulas"),
     ]);
-    expect(changes[0]).toMatchObject({ columns: [...outputHeaders] });
+    expect(changes[0]).toMatchObject({ columns: [...outputHeaders(10)] });
     // Formulas go into the rows that are there, below the header.
     expect(changes[2]).toMatchObject({
       formulas: [[expect.stringMatching(/^=IF\(TRIM/)], [expect.any(String)]],

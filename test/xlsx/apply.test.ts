@@ -58,7 +58,7 @@ describe("applyChanges on .xlsx", () => {
     const source = (await reload(exampleWorkbook())).getWorksheet("Kandidaten")!;
     const headers = (source.getRow(1).values as string[])
       .slice(1)
-      .filter((h) => !(outputHeaders as readonly string[]).includes(h));
+      .filter((h) => !(outputHeaders(10) as readonly string[]).includes(h));
     const rows: ExcelJS.CellValue[][] = [];
     for (let r = 2; r <= 26; r++) rows.push(headers.map((_, c) => source.getCell(r, c + 1).value));
     sheet.addTable({
@@ -71,7 +71,7 @@ describe("applyChanges on .xlsx", () => {
     applyChanges(loaded, planScore(readSnapshot(loaded), { preset: "17040" }).changes);
     const again = await reload(loaded);
     const table = readSnapshot(again).sheets.find((s) => s.name === "Kandidaten")!.tables[0];
-    expect(table.columns).toEqual([...headers, ...outputHeaders]);
+    expect(table.columns).toEqual([...headers, ...outputHeaders(10)]);
     expect(table.rowCount).toBe(25);
     expect(again.getWorksheet("Kandidaten")!.getCell(2, headers.length + 5).value).toBe("Ja");
   });

@@ -73,7 +73,9 @@ export interface Strings {
   shareHint: string;
   sharing: string;
   shareDone: (top: number) => string;
-  shareDrawPending: (count: number) => string;
+  /** Sharing refused while the top is not final (issue 17): the cells to decide first. */
+  shareNotFinal: (cells: string[]) => string;
+  shareNotFinalHint: string;
   cleanUpAction: string;
   cleanUpHint: string;
   cleaningUp: string;
@@ -122,7 +124,8 @@ const date = (separator: string) => (iso: string) => {
 export const nl: Strings = {
   locale: "nl",
   appTitle: "AwardScore",
-  tagline: "Knock-outcriteria controleren, gunningsscore berekenen en de top 10 markeren.",
+  tagline:
+    "Knock-outcriteria controleren, gunningsscore berekenen en de top van de aanvraag markeren.",
   loading: "Bezig met laden…",
   notInExcel: "Deze pagina werkt in Excel. Open AwardScore via het lint in Excel.",
   tooOldTitle: "Excel is te oud",
@@ -191,8 +194,10 @@ export const nl: Strings = {
   sharing: "Werkmap voor de gemeente maken…",
   shareDone: (top) =>
     `De werkmap voor de gemeente is geopend in een nieuw venster (${top} ${top === 1 ? "kandidaat" : "kandidaten"} in de top). Sla hem op en stuur hem naar de gemeente.`,
-  shareDrawPending: (count) =>
-    `Let op: ${count} kandidaten wachten op een loting en staan niet in de werkmap. Leg eerst de loting vast en deel daarna opnieuw.`,
+  shareNotFinal: (cells) =>
+    `De top is nog niet definitief, dus er is niets gedeeld. Beslis eerst ${cells.length === 1 ? "deze cel" : `deze ${cells.length} cellen`}: ${listOf(cells, "en")}.`,
+  shareNotFinalHint:
+    "Een onvolledige rij beslist u zelf: zegt het cv er niets over, typ dan Nee of 0. Bij een loting vult u de kolom Loting in. Beoordeel daarna opnieuw en deel dan.",
   cleanUpAction: "Persoonsgegevens opschonen",
   cleanUpHint:
     "Na de gunning: de namen van de kandidaten buiten de top worden vervangen door een pseudoniem en hun werkervaring wordt gewist. De scores blijven.",
@@ -232,7 +237,7 @@ export const nl: Strings = {
 export const en: Strings = {
   locale: "en",
   appTitle: "AwardScore",
-  tagline: "Check the knock-out criteria, compute the award score and mark the top 10.",
+  tagline: "Check the knock-out criteria, compute the award score and mark the top of the request.",
   loading: "Loading…",
   notInExcel: "This page works inside Excel. Open AwardScore from the ribbon in Excel.",
   tooOldTitle: "Excel is too old",
@@ -301,8 +306,10 @@ export const en: Strings = {
   sharing: "Making the workbook for the municipality…",
   shareDone: (top) =>
     `The workbook for the municipality is open in a new window (${top} ${top === 1 ? "candidate" : "candidates"} in the top). Save it and send it to the municipality.`,
-  shareDrawPending: (count) =>
-    `Note: ${count} candidates are waiting for a draw and are not in the workbook. Record the draw first, then share again.`,
+  shareNotFinal: (cells) =>
+    `The top is not final yet, so nothing was shared. First decide ${cells.length === 1 ? "this cell" : `these ${cells.length} cells`}: ${listOf(cells, "and")}.`,
+  shareNotFinalHint:
+    "An incomplete row is yours to decide: if the CV does not say, type Nee or 0. For a draw, fill in the Loting column. Then score again and share.",
   cleanUpAction: "Clean up personal data",
   cleanUpHint:
     "After the award: the names of the candidates outside the top are replaced by a pseudonym and their work history is cleared. The scores stay.",

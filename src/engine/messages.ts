@@ -3,7 +3,7 @@
  * values, with the request and with the work history, and the one-line reasons.
  * Change a wording here and every host (task pane, custom functions, CLI) follows.
  */
-import { formatDate, formatEuro, formatNumber } from "./format";
+import { formatDate, formatEuro, formatNumber, formatYears } from "./format";
 import type { CellValue } from "./evaluation";
 
 /** Kinds of number a cell can hold; each has its own wording and limits. */
@@ -196,6 +196,12 @@ export const competencyMessages = {
   missing: (competency: string) => `${competency}: geen oordeel ingevuld.`,
 };
 
+/** "1,89 jaar volgens Werkervaring; getypt: 4" (issue 17 §2). */
+function historyYears(years: number, typed: number | null): string {
+  const shown = `${formatYears(years)} jaar volgens Werkervaring`;
+  return typed === null ? shown : `${shown}; getypt: ${formatNumber(typed, 6)}`;
+}
+
 /** Pieces of the one-line reason per candidate. */
 export const reasonText = {
   knockedOut: (details: string[]) => `Valt af op ${details.join("; ")}`,
@@ -207,9 +213,24 @@ export const reasonText = {
   yesNoFailed: (id: string, label: string, value: boolean | "n.v.t.") =>
     `${id}: ${label} is ${value === true ? "Ja" : value === false ? "Nee" : "n.v.t."}`,
   yearsTooFew: (id: string, years: number, min: number) =>
-    `${id}: ${formatNumber(years)} jaar is minder dan de vereiste ${formatNumber(min)} jaar`,
+    `${id}: ${formatYears(years)} jaar is minder dan de vereiste ${formatNumber(min)} jaar`,
   yearsTooMany: (id: string, years: number, max: number) =>
-    `${id}: ${formatNumber(years)} jaar is meer dan het maximum van ${formatNumber(max)} jaar`,
+    `${id}: ${formatYears(years)} jaar is meer dan het maximum van ${formatNumber(max)} jaar`,
+  // --- Years decided by the work history (issue 17 §2) ---
+  /** "K3: 1,89 jaar volgens Werkervaring; getypt: 4 — minder dan de vereiste 2 jaar". */
+  historyYearsTooFew: (id: string, years: number, typed: number | null, min: number) =>
+    `${id}: ${historyYears(years, typed)} — minder dan de vereiste ${formatNumber(min)} jaar`,
+  historyYearsTooMany: (id: string, years: number, typed: number | null, max: number) =>
+    `${id}: ${historyYears(years, typed)} — meer dan het maximum van ${formatNumber(max)} jaar`,
+  /** The criteria the work history decided, for the reason line: "volgens Werkervaring: K3 2,5 jaar, G9 9,99 jaar (getypt: 10)". */
+  fromHistory: (items: Array<{ id: string; years: number; typed: number | null }>) =>
+    `volgens Werkervaring: ${items
+      .map(
+        (i) =>
+          `${i.id} ${formatYears(i.years)} jaar${i.typed === null ? "" : ` (getypt: ${formatNumber(i.typed, 6)})`}`
+      )
+      .join(", ")}`,
+  // --- end of years decided by the work history ---
   /** With `label` (the column's name): "E3: Aantal referenties is 1, minder dan het minimum van 2". */
   countTooFew: (id: string, count: number, min: number, label?: string) =>
     label

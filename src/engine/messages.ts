@@ -133,6 +133,7 @@ export const requestLabels = {
   id: "Aanvraagnummer",
   title: "Titel",
   referenceDate: "Peildatum",
+  listingClosingMoment: "Einde inschrijfdatum",
   maxRate: "Maximumtarief",
   topN: "Top N",
   hoursMin: "Minimum uren per week",
@@ -157,7 +158,9 @@ export const requestMessages = {
   invalidDate: (label: string, value: string) =>
     `${label} is geen geldige datum: '${value}'. Gebruik jjjj-mm-dd, bijvoorbeeld 2024-10-04.`,
   invalidMoment: (value: string) =>
-    `Sluitingsmoment is ongeldig: '${value}'. Gebruik jjjj-mm-ddTuu:mm, bijvoorbeeld 2024-10-04T11:25.`,
+    `Sluitingsmoment is ongeldig: '${value}'. Gebruik jjjj-mm-ddTuu:mm, bijvoorbeeld 2024-08-26T09:00.`,
+  invalidListingMoment: (value: string) =>
+    `Einde inschrijfdatum is ongeldig: '${value}'. Gebruik jjjj-mm-ddTuu:mm, bijvoorbeeld 2024-10-04T11:25.`,
   notPositive: (label: string) => `${label} moet een getal groter dan 0 zijn.`,
   negative: (label: string) => `${label} moet een getal van 0 of meer zijn.`,
   notWholeAtLeast: (label: string, min: number) =>

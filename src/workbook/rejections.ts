@@ -17,7 +17,7 @@ import { cellAddress } from "./address";
 import type { WorkbookChange } from "./changes";
 import { checkOwnSheet } from "./ownSheet";
 import type { WorkbookSnapshot } from "./snapshot";
-import { rejectionTexts as t } from "./texts";
+import { referenceDateTexts, rejectionTexts as t } from "./texts";
 
 const sheet = t.sheet;
 const headerRow = 4;
@@ -39,7 +39,12 @@ function knockoutDetails(candidate: CandidateResult, request: Request): string[]
     const criterion = request.knockouts.find((k) => k.id === id);
     const outcome = candidate.knockouts.find((k) => k.id === id);
     if (!criterion || !outcome || outcome.value === null) return id;
-    const failure = knockoutFailure(criterion, outcome.value, { request, rate: candidate.rate });
+    const failure = knockoutFailure(
+      criterion,
+      outcome.value,
+      { request, rate: candidate.rate },
+      outcome
+    );
     const why = failure.startsWith(`${id}: `) ? failure.slice(id.length + 2) : failure;
     return t.knockoutDetail(id, criterion.description, why);
   });
@@ -119,7 +124,7 @@ export function rejectionChanges(evaluation: Evaluation): WorkbookChange[] {
       at: "A1",
       values: [
         [t.title(request.id, request.title)],
-        [t.subtitle(request.referenceDate, request.topN)],
+        [t.subtitle(referenceDateTexts.line(request), request.topN)],
       ],
       bold: true,
     },

@@ -143,8 +143,8 @@ describe("the shared workbook", () => {
     const texts = allCellTexts(await reloaded(buildSharedWorkbook(evaluation, { made })));
     for (const expected of [
       "Aanvraag 17040 — Klantmanager Inkomen",
-      "04-10-2024",
-      "04-10-2024 11:25",
+      "26-08-2024",
+      "26-08-2024 09:00",
       "10-10-2024",
       "Bij gelijke score gaat de kandidaat met het laagste uurtarief voor.",
       "  waarvan op K8",

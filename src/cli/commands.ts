@@ -100,7 +100,8 @@ export async function runScore(
       else await saveText(command.json, `${json}\n`);
     }
     for (const note of plan.notes) print(note);
-    const requestDate = plan.referenceDateSource === "option" ? plan.requestReferenceDate : undefined;
+    const requestDate =
+      plan.referenceDateSource === "option" ? plan.requestReferenceDate : undefined;
     print(summaryLines(plan.evaluation, plan.problems, requestDate).join("\n"));
     print("");
     print(cliTexts.written(out));

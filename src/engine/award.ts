@@ -33,7 +33,8 @@ export function awardPoints(
 ): number {
   const max = Math.max(0, criterion.points);
   const scoring = criterion.scoring;
-  if (covered !== undefined && typeof value === "number") return pointsByDays(max, scoring, covered);
+  if (covered !== undefined && typeof value === "number")
+    return pointsByDays(max, scoring, covered);
   if (scoring.kind === "allOrNothing") {
     if (typeof value !== "number") return value === true ? max : 0;
     const passes = scoring.threshold === undefined ? value > 0 : value >= scoring.threshold;
@@ -70,7 +71,11 @@ export function maxScore(awards: Array<Pick<AwardCriterion, "points">>): number 
 }
 
 /** {@link awardPoints} for years from the work history: every bound compared on days. */
-function pointsByDays(max: number, scoring: AwardCriterion["scoring"], covered: CoveredDays): number {
+function pointsByDays(
+  max: number,
+  scoring: AwardCriterion["scoring"],
+  covered: CoveredDays
+): number {
   if (scoring.kind === "allOrNothing") {
     const passes =
       scoring.threshold === undefined ? covered.days > 0 : reachesYears(covered, scoring.threshold);

@@ -149,7 +149,9 @@ export function judgeCandidate(
   for (const criterion of request.knockouts) {
     if (criterion.optional && !(criterion.id in input.values)) continue;
     const read: ReadValue =
-      criterion.rule.kind === "maxRate" ? { value: rate, source: "cell" } : readCriterion(criterion);
+      criterion.rule.kind === "maxRate"
+        ? { value: rate, source: "cell" }
+        : readCriterion(criterion);
     const { value, source } = read;
     const passed =
       value === null ? null : knockoutPasses(criterion, value, knockoutContext, read.covered);

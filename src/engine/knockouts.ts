@@ -76,8 +76,10 @@ export function knockoutFailure(
   const { id, rule, valueKind } = criterion;
   if (typeof value !== "number") return t.yesNoFailed(id, criterionLabel(criterion), value);
   if (origin?.source === "history" && valueKind === "years") {
-    if (rule.kind === "atLeast") return t.historyYearsTooFew(id, value, origin.typed ?? null, rule.value);
-    if (rule.kind === "atMost") return t.historyYearsTooMany(id, value, origin.typed ?? null, rule.value);
+    if (rule.kind === "atLeast")
+      return t.historyYearsTooFew(id, value, origin.typed ?? null, rule.value);
+    if (rule.kind === "atMost")
+      return t.historyYearsTooMany(id, value, origin.typed ?? null, rule.value);
   }
   switch (rule.kind) {
     case "atLeast":

@@ -156,7 +156,11 @@ export function candidateYears(
   // Without a valid peildatum there is no window; validateRequest reports the peildatum itself.
   if (entry.unreadable || isoToDay(referenceDate) === null) return { kind: "unreadable" };
   const covered = coveredDays(entry.periods, referenceDate, criterion.windowYears);
-  return { kind: "years", years: floorYears(yearsOfDays(covered.referenceDay, covered.days)), covered };
+  return {
+    kind: "years",
+    years: floorYears(yearsOfDays(covered.referenceDay, covered.days)),
+    covered,
+  };
 }
 
 /** The known criterion ids in `Telt voor`; every unknown id or an empty cell is a problem. */

@@ -23,13 +23,7 @@ import { WorkbookError, type SheetProblem } from "./problems";
 import { checkRankingSheet, rankingChanges, topMarks } from "./rankingSheet";
 import { cellValue, type WorkbookSnapshot } from "./snapshot";
 import { readRequest } from "./requestRead";
-import {
-  candidateHeaders,
-  cellWords,
-  cliTexts,
-  fatalMessages,
-  referenceDateTexts,
-} from "./texts";
+import { candidateHeaders, cellWords, cliTexts, fatalMessages, referenceDateTexts } from "./texts";
 
 /** Options of a scoring. */
 export interface ScoreOptions {

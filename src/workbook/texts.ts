@@ -400,10 +400,7 @@ export const referenceDateTexts = {
    * "Peildatum 26-08-2024 (reactietermijn)"; with `requestDate` (the request's own
    * peildatum, when the scoring used another): says so and names both.
    */
-  peildatum: (
-    request: { referenceDate: string; closingMoment: string },
-    requestDate?: string
-  ) => {
+  peildatum: (request: { referenceDate: string; closingMoment: string }, requestDate?: string) => {
     const date = `Peildatum ${formatDate(request.referenceDate)}`;
     if (requestDate !== undefined && requestDate !== request.referenceDate)
       return `${date} (opgegeven bij het beoordelen, in plaats van ${formatDate(requestDate)} uit de aanvraag)`;

@@ -173,7 +173,8 @@ describe("runCleanUp (Persoonsgegevens opschonen)", () => {
     const historyRowsBefore = werkervaring ? werkervaring.cells.size : 0;
 
     const outcome = await runCleanUp(excel.host, preset);
-    expect(outcome).toEqual({ pseudonyms: outside.length, clearedPeriods: 1, kept: top.length });
+    // The planted period and Pieter de Graaf's K3 period (src/cli/exampleData.ts), both outside the top.
+    expect(outcome).toEqual({ pseudonyms: outside.length, clearedPeriods: 2, kept: top.length });
     const remaining = ["Kandidaten", "Werkervaring", "Ranking", rejectionTexts.sheet]
       .flatMap(texts)
       .join("\n");

@@ -2,7 +2,7 @@
  * Every Dutch text of the workbook for the municipality (`Voorblad`, `Top 10`,
  * `Stap 3`, `Stap 4`), including the words its formulas write and compare, in one place.
  */
-import { formatDate, formatEuro, formatNumber, joinList } from "../engine";
+import { formatDate, formatEuro, formatNumber, formatYears, joinList } from "../engine";
 
 /** Sheet names of the shared workbook. */
 export const sharedSheetNames = {
@@ -101,7 +101,7 @@ export const topTexts = {
   yes: "Ja",
   no: "Nee",
   notApplicable: "n.v.t.",
-  years: (years: number) => `${formatNumber(years)} jaar`,
+  years: (years: number) => `${formatYears(years)} jaar`, // rounded down (issue 17 §2)
   fromHistory: "volgens werkervaring",
   rate: (rate: number) => formatEuro(rate),
 } as const;

@@ -14,7 +14,8 @@ import type {
   Problem,
   Status,
 } from "./evaluation";
-import type { CoveredDays } from "./experience";
+import { yearsOfDays, type CoveredDays } from "./experience";
+import { ceilYears } from "./format";
 import { knockoutFailure, knockoutPasses, type KnockoutContext } from "./knockouts";
 import { candidateMessages as m, valueMessages } from "./messages";
 import type { AwardCriterion, KnockoutCriterion, Request } from "./request";
@@ -103,8 +104,11 @@ export function judgeCandidate(
         return { value: null, source: "history" };
       }
       if (fromHistory.kind === "years") {
+        // Shown so that a failing value never reads as the limit: down for "at least", up for "at most".
+        const atMost = "rule" in criterion && criterion.rule.kind === "atMost";
+        const { days, referenceDay } = fromHistory.covered;
         return {
-          value: fromHistory.years,
+          value: atMost ? ceilYears(yearsOfDays(referenceDay, days)) : fromHistory.years,
           source: "history",
           typed: typedYears(input.values[criterion.id]),
           covered: fromHistory.covered,

@@ -21,7 +21,9 @@
  *   from the peildatum, plus the rest as a fraction of the calendar year before
  *   them ({@link yearsOfDays}), rounded DOWN to two decimals ({@link floorYears}),
  *   so a value that fails never reads as the threshold. For a threshold of at most
- *   two decimals, the shown value reaches it exactly when the days do.
+ *   two decimals, the shown value reaches it exactly when the days do. (Against
+ *   an "at most N years" limit the value is shown rounded UP instead, for the same
+ *   reason: see candidate.ts.)
  */
 import { addYears, isoToDay } from "./dates";
 import { floorYears } from "./format";

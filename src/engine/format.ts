@@ -81,6 +81,27 @@ export function floorYears(years: number): number {
 }
 
 /**
+ * Years tested against a maximum, as shown: rounded UP to two decimals, so a value
+ * that fails "at most N years" never reads as N either.
+ *
+ * @example
+ * ceilYears(2.0027); // 2.01
+ */
+export function ceilYears(years: number): number {
+  return Math.ceil(years * 100 - 1e-9) / 100;
+}
+
+/**
+ * Years above a maximum, as a reader sees them: rounded up to two decimals ({@link ceilYears}).
+ *
+ * @example
+ * formatYearsAbove(2.0027); // "2,01"
+ */
+export function formatYearsAbove(years: number): string {
+  return formatNumber(ceilYears(years));
+}
+
+/**
  * Years as a reader sees them: rounded down to two decimals, with a decimal comma.
  *
  * @example

@@ -3,7 +3,7 @@
  * values, with the request and with the work history, and the one-line reasons.
  * Change a wording here and every host (task pane, custom functions, CLI) follows.
  */
-import { formatDate, formatEuro, formatNumber, formatYears } from "./format";
+import { formatDate, formatEuro, formatNumber, formatYears, formatYearsAbove } from "./format";
 import type { CellValue } from "./evaluation";
 
 /** Kinds of number a cell can hold; each has its own wording and limits. */
@@ -200,8 +200,12 @@ export const competencyMessages = {
 };
 
 /** "1,89 jaar volgens Werkervaring; getypt: 4" (issue 17 §2). */
-function historyYears(years: number, typed: number | null): string {
-  const shown = `${formatYears(years)} jaar volgens Werkervaring`;
+function historyYears(
+  years: number,
+  typed: number | null,
+  format: (years: number) => string = formatYears
+): string {
+  const shown = `${format(years)} jaar volgens Werkervaring`;
   return typed === null ? shown : `${shown}; getypt: ${formatNumber(typed, 6)}`;
 }
 
@@ -218,13 +222,14 @@ export const reasonText = {
   yearsTooFew: (id: string, years: number, min: number) =>
     `${id}: ${formatYears(years)} jaar is minder dan de vereiste ${formatNumber(min)} jaar`,
   yearsTooMany: (id: string, years: number, max: number) =>
-    `${id}: ${formatYears(years)} jaar is meer dan het maximum van ${formatNumber(max)} jaar`,
+    `${id}: ${formatYearsAbove(years)} jaar is meer dan het maximum van ${formatNumber(max)} jaar`,
   // --- Years decided by the work history (issue 17 §2) ---
   /** "K3: 1,89 jaar volgens Werkervaring; getypt: 4 — minder dan de vereiste 2 jaar". */
   historyYearsTooFew: (id: string, years: number, typed: number | null, min: number) =>
     `${id}: ${historyYears(years, typed)} — minder dan de vereiste ${formatNumber(min)} jaar`,
+  /** The years are shown rounded up, so that they never read as the maximum. */
   historyYearsTooMany: (id: string, years: number, typed: number | null, max: number) =>
-    `${id}: ${historyYears(years, typed)} — meer dan het maximum van ${formatNumber(max)} jaar`,
+    `${id}: ${historyYears(years, typed, formatYearsAbove)} — meer dan het maximum van ${formatNumber(max)} jaar`,
   /** The criteria the work history decided, for the reason line: "volgens Werkervaring: K3 2,5 jaar, G9 9,99 jaar (getypt: 10)". */
   fromHistory: (items: Array<{ id: string; years: number; typed: number | null }>) =>
     `volgens Werkervaring: ${items

@@ -349,6 +349,30 @@ describe("exact years at the peildatum 26-08-2024 (issue 17 §2)", () => {
     ]);
   });
 
+  test("'at most N years' compares days too, and a failing value shows rounded up", () => {
+    const request = {
+      ...request17040,
+      knockouts: request17040.knockouts.map((k) =>
+        k.id === "K3" ? { ...k, rule: { kind: "atMost" as const, value: 2 } } : k
+      ),
+    };
+    const judge = (from: string, k3: CellValue = "") =>
+      evaluate(
+        request,
+        [row({ name: "Ans", values: { K3: k3 } })],
+        from ? [period({ candidate: "Ans", countsFor: "K3", from, to: null })] : []
+      ).candidates[0];
+    expect(judge("27-08-2022").status).toBe("eligible"); // exactly 2 years
+    const over = judge("26-08-2022"); // one day more
+    expect(over.knockouts.find((k) => k.id === "K3")).toMatchObject({ value: 2.01, passed: false });
+    expect(over.reason).toBe(
+      "Valt af op K3: 2,01 jaar volgens Werkervaring — meer dan het maximum van 2 jaar"
+    );
+    expect(judge("", "2,001").reason).toBe(
+      "Valt af op K3: 2,01 jaar is meer dan het maximum van 2 jaar"
+    );
+  });
+
   test("tiered and linear scoring compare Werkervaring on days too", () => {
     const request = {
       ...request17040,

@@ -3,15 +3,24 @@
  * dependency). Every mistake is a {@link UsageError} with a Dutch message.
  */
 import { parseArgs, type ParseArgsConfig } from "util";
-import { cliTexts, shareCliTexts } from "../workbook/texts";
+import { readDate } from "../engine";
+import { cliTexts, referenceDateTexts, shareCliTexts } from "../workbook/texts";
 
 /** What the user asked for. */
 export type Command =
   | { kind: "help" }
   | { kind: "template"; preset: string; out: string; force: boolean }
-  | { kind: "score"; input: string; preset?: string; out?: string; json?: string }
+  | {
+      kind: "score";
+      input: string;
+      preset?: string;
+      out?: string;
+      json?: string;
+      /** --peildatum, as `jjjj-mm-dd`. */
+      referenceDate?: string;
+    }
   | { kind: "example"; out: string; candidates?: number }
-  | { kind: "share"; input: string; out: string; preset?: string }
+  | { kind: "share"; input: string; out: string; preset?: string; referenceDate?: string }
   | { kind: "privacy"; input: string; out?: string; preset?: string };
 
 /** A mistake on the command line (exit code 2). */
@@ -41,6 +50,19 @@ function parse(args: string[], options: NonNullable<ParseArgsConfig["options"]>)
   } catch (error) {
     throw dutchParseError(error);
   }
+}
+
+/**
+ * The value of --peildatum (`dd-mm-jjjj`, as the reports print dates) as `jjjj-mm-dd`.
+ *
+ * @throws UsageError when it is not an existing date.
+ * @example
+ * readReferenceDateOption("26-08-2024"); // "2024-08-26"
+ */
+export function readReferenceDateOption(value: string): string {
+  const read = readDate(value);
+  if (!read.ok) throw new UsageError(referenceDateTexts.badReferenceDate(value));
+  return read.value;
 }
 
 /**
@@ -78,6 +100,7 @@ export function parseCommand(argv: string[]): Command {
         preset: { type: "string" },
         out: { type: "string" },
         json: { type: "string" },
+        peildatum: { type: "string" },
         help: { type: "boolean", short: "h" },
       });
       if (values.help) return { kind: "help" };
@@ -88,12 +111,15 @@ export function parseCommand(argv: string[]): Command {
       if (typeof values.preset === "string") command.preset = values.preset;
       if (typeof values.out === "string") command.out = values.out;
       if (typeof values.json === "string") command.json = values.json;
+      if (typeof values.peildatum === "string")
+        command.referenceDate = readReferenceDateOption(values.peildatum);
       return command;
     }
     case "share": {
       const { values, positionals } = parse(rest, {
         preset: { type: "string" },
         out: { type: "string" },
+        peildatum: { type: "string" },
         help: { type: "boolean", short: "h" },
       });
       if (values.help) return { kind: "help" };
@@ -104,6 +130,8 @@ export function parseCommand(argv: string[]): Command {
         throw new UsageError(shareCliTexts.shareOutRequired);
       const command: Command = { kind: "share", input: positionals[0], out: values.out };
       if (typeof values.preset === "string") command.preset = values.preset;
+      if (typeof values.peildatum === "string")
+        command.referenceDate = readReferenceDateOption(values.peildatum);
       return command;
     }
     case "opschonen": {

@@ -9,7 +9,7 @@ import { presets } from "../engine";
 import { checkFinal } from "../workbook/finality";
 import { planPrivacy, type PrivacyPlan } from "../workbook/privacy";
 import { checkRejectionSheet, rejectionChanges } from "../workbook/rejections";
-import { planScore, type ScorePlan } from "../workbook/score";
+import { planScore, type ScoreOptions, type ScorePlan } from "../workbook/score";
 import type { WorkbookSnapshot } from "../workbook/snapshot";
 import { planTemplate } from "../workbook/template";
 import {
@@ -85,10 +85,7 @@ export async function runScore(
     const workbook = await loadWorkbook(command.input);
     progress.step("score");
     const snapshot = evaluatorSnapshot(workbook);
-    const plan = planScore(
-      snapshot,
-      command.preset === undefined ? {} : { preset: command.preset }
-    );
+    const plan = planScore(snapshot, scoreOptions(command));
     checkRejectionSheet(snapshot);
     progress.step("apply");
     applyChanges(workbook, [...plan.changes, ...rejectionChanges(plan.evaluation, plan.undecided)]);
@@ -99,12 +96,14 @@ export async function runScore(
     // With the JSON on stdout, the summary moves to stderr so stdout stays parseable.
     const print = command.json === "-" ? io.err : io.out;
     if (command.json !== undefined) {
-      const json = JSON.stringify(scoreReport(plan.evaluation, plan.problems), null, 2);
+      const json = JSON.stringify(scoreReport(plan.evaluation, plan.problems, plan), null, 2);
       if (command.json === "-") io.out(json);
       else await saveText(command.json, `${json}\n`);
     }
     for (const note of plan.notes) print(note);
-    print(summaryLines(plan.evaluation, plan.problems).join("\n"));
+    const requestDate =
+      plan.referenceDateSource === "option" ? plan.requestReferenceDate : undefined;
+    print(summaryLines(plan.evaluation, plan.problems, requestDate).join("\n"));
     print("");
     print(cliTexts.written(out));
     if (command.json !== undefined && command.json !== "-")
@@ -113,6 +112,14 @@ export async function runScore(
   } finally {
     progress.stop();
   }
+}
+
+/** The scoring options of `score` and `share`: the preset and --peildatum, when given. */
+function scoreOptions(command: { preset?: string; referenceDate?: string }): ScoreOptions {
+  const options: ScoreOptions = {};
+  if (command.preset !== undefined) options.preset = command.preset;
+  if (command.referenceDate !== undefined) options.referenceDate = command.referenceDate;
+  return options;
 }
 
 /**
@@ -160,10 +167,7 @@ export async function runShare(
   checkOutputName(command.out);
   if (sameFile(command.out, command.input)) throw new FileError(cliTexts.outIsIn(command.input));
   const workbook = await loadWorkbook(command.input);
-  const plan = planScore(
-    readSnapshot(workbook),
-    command.preset === undefined ? {} : { preset: command.preset }
-  );
+  const plan = planScore(readSnapshot(workbook), scoreOptions(command));
   checkFinal(plan); // nothing is written while a candidate is incomplete or a draw is pending
   // Loaded here, not at the top: it loads all of ExcelJS, which `score` does without.
   const { buildSharedWorkbook } = await import("../share");

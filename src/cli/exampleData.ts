@@ -1,10 +1,11 @@
 /**
  * The fictitious candidates of examples/aanvraag-17040.xlsx. Names and suppliers
  * are made up. Between them they cover every status, several knock-out reasons
- * (K8 at € 75,01, K3 at 1,5 years, K7 too low, K4 Nee, several at once), a tie in
- * the top ten, a tied group straddling place ten (needs a draw), Dutch-written
- * values, missing and unreadable values, a row without a name, and a work
- * history with overlapping and open-ended periods.
+ * (K8 at € 75,01, K3 one day short of 2 years by Werkervaring, K7 too low, K4 Nee,
+ * several at once), a tie in the top ten, a tied group straddling place ten (needs
+ * a draw), Dutch-written values, missing and unreadable values, a row without a
+ * name, and a work history with overlapping and open-ended periods, counted up to
+ * the peildatum 26-08-2024 (the reactietermijn).
  */
 import type { CellValue } from "../engine";
 
@@ -206,6 +207,14 @@ export const examplePeriods: ExampleRow[] = [
     countsFor: "G11",
     from: day("2022-09-01"),
     to: "31-01-2024",
+  },
+  {
+    // From 28-08-2022 up to the peildatum is 730 days: one day short of 2 years.
+    candidate: "Pieter de Graaf",
+    role: "Klantmanager inkomen, gemeente Zoetermeer",
+    countsFor: "K3",
+    from: "28-08-2022",
+    to: null,
   },
   {
     candidate: "Zoë Huisman",

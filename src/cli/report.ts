@@ -24,26 +24,46 @@ export interface CandidateReport {
 
 /** The whole report. */
 export interface ScoreReport {
-  request: { id: string; title: string; referenceDate: string; topN: number };
+  request: {
+    id: string;
+    title: string;
+    /** The peildatum the scoring used. */
+    referenceDate: string;
+    /** `option`: --peildatum replaced the request's own peildatum (`requestReferenceDate`). */
+    referenceDateSource: "request" | "option";
+    requestReferenceDate: string;
+    /** The closing moment (reactietermijn), `jjjj-mm-ddTuu:mm`. */
+    closingMoment: string;
+    /** The listing's "Einde inschrijfdatum", shown but never used to judge; null when none. */
+    listingClosingMoment: string | null;
+    topN: number;
+  };
   summary: Evaluation["summary"];
   candidates: CandidateReport[];
   problems: SheetProblem[];
 }
 
 /**
- * The report of a scoring.
+ * The report of a scoring; `dates` says where the peildatum came from (ScorePlan).
  *
  * @example
- * JSON.stringify(scoreReport(plan.evaluation, plan.problems).request);
- * // '{"id":"17040","title":"Klantmanager Inkomen","referenceDate":"2024-10-04","topN":10}'
+ * scoreReport(plan.evaluation, plan.problems, plan).request.referenceDate; // "2024-08-26"
  */
-export function scoreReport(evaluation: Evaluation, problems: SheetProblem[]): ScoreReport {
+export function scoreReport(
+  evaluation: Evaluation,
+  problems: SheetProblem[],
+  dates?: { referenceDateSource: "request" | "option"; requestReferenceDate: string }
+): ScoreReport {
   const { request } = evaluation;
   return {
     request: {
       id: request.id,
       title: request.title,
       referenceDate: request.referenceDate,
+      referenceDateSource: dates?.referenceDateSource ?? "request",
+      requestReferenceDate: dates?.requestReferenceDate ?? request.referenceDate,
+      closingMoment: request.closingMoment,
+      listingClosingMoment: request.listingClosingMoment ?? null,
       topN: request.topN,
     },
     summary: evaluation.summary,

@@ -5,7 +5,7 @@
 import type { CandidateResult, Evaluation } from "../engine";
 import type { SheetProblem } from "../workbook/problems";
 import { problemLine } from "../workbook/problems";
-import { summaryTexts as t } from "../workbook/texts";
+import { referenceDateTexts, summaryTexts as t } from "../workbook/texts";
 
 /** At most this many problems are listed; the rest is counted. */
 const MAX_PROBLEMS = 25;
@@ -21,17 +21,22 @@ function groups(
 }
 
 /**
- * The summary as lines of text.
+ * The summary as lines of text. With `requestReferenceDate` (the request's own
+ * peildatum, when the scoring used another) the peildatum line says so.
  *
  * @example
  * summaryLines(plan.evaluation, plan.problems).join("\n");
- * // "Aanvraag 17040 — Klantmanager Inkomen (Gemeente Pijnacker-Nootdorp)\nPeildatum 04-10-2024 · top 10\n…"
+ * // "Aanvraag 17040 — Klantmanager Inkomen (Gemeente Pijnacker-Nootdorp)\nPeildatum 26-08-2024 (reactietermijn) · …"
  */
-export function summaryLines(evaluation: Evaluation, problems: SheetProblem[]): string[] {
+export function summaryLines(
+  evaluation: Evaluation,
+  problems: SheetProblem[],
+  requestReferenceDate?: string
+): string[] {
   const { request, summary } = evaluation;
   const lines = [
     t.heading(request.id, request.title, request.organisation),
-    t.reference(request.referenceDate, request.topN),
+    t.reference(referenceDateTexts.line(request, requestReferenceDate), request.topN),
     "",
     t.counts(summary.received, summary.eligible, summary.knockedOut, summary.incomplete),
   ];

@@ -3,6 +3,7 @@
  * Points are kept to 2 decimals so that equal scores are equal numbers, which
  * the tie rule depends on.
  */
+import { daysForYears, reachesYears, yearsOfDays, type CoveredDays } from "./experience";
 import type { AwardCriterion } from "./request";
 import type { CriterionValue } from "./values";
 
@@ -14,6 +15,12 @@ import type { CriterionValue } from "./values";
  * - linear: 0 at or below `min`, all points at or above `max`, in proportion between.
  * For tiered and linear scoring `Ja` counts as 1 and `Nee` as 0.
  *
+ * Years from the work history (`covered`) are compared on days, as knock-outs
+ * are (see experience.ts): a threshold, a step's `min`, and linear's `min` and
+ * `max` each need the days of that many calendar years before the peildatum
+ * (a fraction of a year rounded up to a whole day); between linear's bounds the
+ * points follow the exact years, not the rounded ones.
+ *
  * @example
  * awardPoints(g9, 10); // 50
  * awardPoints(g9, 9.99); // 0
@@ -21,10 +28,13 @@ import type { CriterionValue } from "./values";
  */
 export function awardPoints(
   criterion: Pick<AwardCriterion, "points" | "scoring">,
-  value: CriterionValue
+  value: CriterionValue,
+  covered?: CoveredDays
 ): number {
   const max = Math.max(0, criterion.points);
   const scoring = criterion.scoring;
+  if (covered !== undefined && typeof value === "number")
+    return pointsByDays(max, scoring, covered);
   if (scoring.kind === "allOrNothing") {
     if (typeof value !== "number") return value === true ? max : 0;
     const passes = scoring.threshold === undefined ? value > 0 : value >= scoring.threshold;
@@ -58,6 +68,30 @@ export function totalScore(points: number[]): number {
  */
 export function maxScore(awards: Array<Pick<AwardCriterion, "points">>): number {
   return totalScore(awards.map((a) => Math.max(0, a.points)));
+}
+
+/** {@link awardPoints} for years from the work history: every bound compared on days. */
+function pointsByDays(
+  max: number,
+  scoring: AwardCriterion["scoring"],
+  covered: CoveredDays
+): number {
+  if (scoring.kind === "allOrNothing") {
+    const passes =
+      scoring.threshold === undefined ? covered.days > 0 : reachesYears(covered, scoring.threshold);
+    return passes ? max : 0;
+  }
+  if (scoring.kind === "tiered") {
+    const reached = scoring.steps
+      .filter((step) => reachesYears(covered, step.min))
+      .map((step) => step.points);
+    return clampPoints(reached.length ? Math.max(...reached) : 0, max);
+  }
+  if (reachesYears(covered, scoring.max)) return max;
+  if (!(scoring.max > scoring.min)) return 0;
+  if (covered.days <= daysForYears(covered.referenceDay, scoring.min)) return 0;
+  const years = yearsOfDays(covered.referenceDay, covered.days);
+  return clampPoints((max * (years - scoring.min)) / (scoring.max - scoring.min), max);
 }
 
 function clampPoints(points: number, max: number): number {

@@ -9,10 +9,13 @@ import type {
   AwardOutcome,
   CandidateInput,
   CandidateResult,
+  CellValue,
   KnockoutOutcome,
   Problem,
   Status,
 } from "./evaluation";
+import { yearsOfDays, type CoveredDays } from "./experience";
+import { ceilYears } from "./format";
 import { knockoutFailure, knockoutPasses, type KnockoutContext } from "./knockouts";
 import { candidateMessages as m, valueMessages } from "./messages";
 import type { AwardCriterion, KnockoutCriterion, Request } from "./request";
@@ -52,6 +55,10 @@ export interface CandidateContext {
 interface ReadValue {
   value: CriterionValue | null;
   source: "cell" | "history";
+  /** With `source` history: the number typed in the cell, or null. */
+  typed?: number | null;
+  /** With `source` history: the days covered, which the verdict compares. */
+  covered?: CoveredDays;
 }
 
 /**
@@ -96,7 +103,17 @@ export function judgeCandidate(
         lack(criterion.id, "invalid");
         return { value: null, source: "history" };
       }
-      if (fromHistory.kind === "years") return { value: fromHistory.years, source: "history" };
+      if (fromHistory.kind === "years") {
+        // Shown so that a failing value never reads as the limit: down for "at least", up for "at most".
+        const atMost = "rule" in criterion && criterion.rule.kind === "atMost";
+        const { days, referenceDay } = fromHistory.covered;
+        return {
+          value: atMost ? ceilYears(yearsOfDays(referenceDay, days)) : fromHistory.years,
+          source: "history",
+          typed: typedYears(input.values[criterion.id]),
+          covered: fromHistory.covered,
+        };
+      }
       if (fromHistory.kind === "unreadable") {
         lack(criterion.id, "invalid"); // the period rows carry the problem
         return { value: null, source: "history" };
@@ -135,18 +152,24 @@ export function judgeCandidate(
   const failures: string[] = [];
   for (const criterion of request.knockouts) {
     if (criterion.optional && !(criterion.id in input.values)) continue;
-    const { value, source } =
+    const read: ReadValue =
       criterion.rule.kind === "maxRate"
-        ? { value: rate, source: "cell" as const }
+        ? { value: rate, source: "cell" }
         : readCriterion(criterion);
-    const passed = value === null ? null : knockoutPasses(criterion, value, knockoutContext);
+    const { value, source } = read;
+    const passed =
+      value === null ? null : knockoutPasses(criterion, value, knockoutContext, read.covered);
     // A readable value that still cannot be decided (K7 without a rate) waits for that other value.
     if (passed === null && value !== null && rate !== null) lack(criterion.id, "invalid");
+    const outcome: KnockoutOutcome =
+      read.covered === undefined
+        ? { id: criterion.id, value, source, passed }
+        : { id: criterion.id, value, source, typed: read.typed ?? null, passed };
     if (passed === false && value !== null) {
       failed.push(criterion.id);
-      failures.push(knockoutFailure(criterion, value, knockoutContext));
+      failures.push(knockoutFailure(criterion, value, knockoutContext, outcome));
     }
-    knockouts.push({ id: criterion.id, value, source, passed });
+    knockouts.push(outcome);
   }
 
   // Step 1 decides first: a knocked-out candidate is not assessed on the award criteria at all.
@@ -154,15 +177,18 @@ export function judgeCandidate(
   const awards: AwardOutcome[] = knockedOut
     ? []
     : request.awards.map((criterion) => {
-        const { value, source } = readCriterion(criterion);
-        const points = value === null ? null : awardPoints(criterion, value);
-        return {
+        const read = readCriterion(criterion);
+        const { value, source } = read;
+        const points = value === null ? null : awardPoints(criterion, value, read.covered);
+        const outcome: AwardOutcome = {
           id: criterion.id,
           value: value === "n.v.t." ? false : value,
           source,
           points,
           maxPoints: Math.max(0, criterion.points),
         };
+        if (read.covered !== undefined) outcome.typed = read.typed ?? null;
+        return outcome;
       });
   const allPoints = awards.map((a) => a.points);
   const status: Status = knockedOut ? "knockedOut" : missing.length > 0 ? "incomplete" : "eligible";
@@ -191,6 +217,13 @@ export function judgeCandidate(
     drawOrder,
     problems,
   };
+}
+
+/** The number typed in a years cell that the work history overrules; null when empty or unreadable. */
+function typedYears(cell: CellValue | undefined): number | null {
+  if (cell === undefined || isEmptyCell(cell)) return null;
+  const read = readNumber(cell, "years");
+  return read.ok ? read.value : null;
 }
 
 /** The draw number when one is recorded; an unreadable one is a problem, and no number. */

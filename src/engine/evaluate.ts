@@ -149,6 +149,7 @@ export function evaluate(
       contested: place?.contested ?? null,
       topN: request.topN,
       placeNScore: ranking.placeNScore,
+      fromHistory: historyDecided(draft.result),
     });
     return resultOf(draft.result, rank, top, place?.tie ?? false, needsDraw, drawn, reason, group);
   });
@@ -224,6 +225,21 @@ function resultOf(
     reason,
   };
   return withTiedWith(lazy, group);
+}
+
+/** The criteria Werkervaring decided for a candidate and that did not fail, for the reason line. */
+function historyDecided(
+  result: CandidateDraft["result"]
+): Array<{ id: string; years: number; typed: number | null }> | undefined {
+  let items: Array<{ id: string; years: number; typed: number | null }> | undefined;
+  for (const outcomes of [result.knockouts, result.awards]) {
+    for (const outcome of outcomes) {
+      if (outcome.source !== "history" || typeof outcome.value !== "number") continue;
+      if (result.failed.includes(outcome.id)) continue;
+      (items ??= []).push({ id: outcome.id, years: outcome.value, typed: outcome.typed ?? null });
+    }
+  }
+  return items;
 }
 
 /**

@@ -66,6 +66,53 @@ export function formatNumber(value: number, maxDecimals = 2): string {
 }
 
 /**
+ * Years as shown to a reader: rounded down to two decimals, so 1,9973 reads 1,99
+ * and never as the 2 it fails to reach.
+ *
+ * @example
+ * floorYears(1.99726); // 1.99
+ * floorYears(2); // 2
+ */
+export function floorYears(years: number): number {
+  // The epsilon keeps an exact 0,29 (computed as 0,28999…) at 0,29; a day is
+  // worth at least 1/366 of a year, far more than the epsilon.
+  const floored = Math.floor(years * 100 + 1e-9) / 100;
+  return floored === 0 ? 0 : floored;
+}
+
+/**
+ * Years tested against a maximum, as shown: rounded UP to two decimals, so a value
+ * that fails "at most N years" never reads as N either.
+ *
+ * @example
+ * ceilYears(2.0027); // 2.01
+ */
+export function ceilYears(years: number): number {
+  return Math.ceil(years * 100 - 1e-9) / 100;
+}
+
+/**
+ * Years above a maximum, as a reader sees them: rounded up to two decimals ({@link ceilYears}).
+ *
+ * @example
+ * formatYearsAbove(2.0027); // "2,01"
+ */
+export function formatYearsAbove(years: number): string {
+  return formatNumber(ceilYears(years));
+}
+
+/**
+ * Years as a reader sees them: rounded down to two decimals, with a decimal comma.
+ *
+ * @example
+ * formatYears(1.99726); // "1,99"
+ * formatYears(2.5); // "2,5"
+ */
+export function formatYears(years: number): string {
+  return formatNumber(floorYears(years));
+}
+
+/**
  * A date as `dd-mm-jjjj`, from an ISO date or a Date (read in UTC, as hosts store dates).
  *
  * @example

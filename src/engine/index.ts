@@ -19,9 +19,19 @@ export {
   type CriterionValue,
   type NumberKind,
 } from "./values";
-export { formatDate, formatEuro, formatNumber } from "./format";
+export { floorYears, formatDate, formatEuro, formatNumber, formatYears } from "./format";
 export { addYears, calendarYears, dayToIso, excelSerialToIso, isoToDay } from "./dates";
-export { mergeSpans, yearsInWindow, type DaySpan, type Period } from "./experience";
+export {
+  coveredDays,
+  daysForYears,
+  mergeSpans,
+  reachesYears,
+  yearsInWindow,
+  yearsOfDays,
+  type CoveredDays,
+  type DaySpan,
+  type Period,
+} from "./experience";
 export {
   historyCriteria,
   historyYears,

@@ -3,6 +3,8 @@
  * and the Dutch words for why it failed.
  */
 import { requiredCover } from "./contractValue";
+import type { KnockoutOutcome } from "./evaluation";
+import { daysForYears, reachesYears, type CoveredDays } from "./experience";
 import { reasonText as t } from "./messages";
 import type { KnockoutCriterion, Request } from "./request";
 import type { CriterionValue } from "./values";
@@ -20,25 +22,31 @@ export interface KnockoutContext {
 /**
  * Whether a value passes a knock-out: true, false, or null when it cannot be
  * decided (K7 without a rate, a value of the wrong sort for the rule).
- * For `maxRate` (K8) the value is the rate itself.
+ * For `maxRate` (K8) the value is the rate itself. Years from the work history
+ * (`covered`) are compared on days, never on the rounded years (see experience.ts).
  *
  * @example
  * knockoutPasses(k8, 75, { request: request17040, rate: 75 }); // true
  * knockoutPasses(k8, 75.01, { request: request17040, rate: 75.01 }); // false
+ * knockoutPasses(k3, 1.99, context, { days: 730, referenceDay }); // false at peildatum 26-08-2024
  */
 export function knockoutPasses(
   criterion: Pick<KnockoutCriterion, "rule" | "valueKind">,
   value: CriterionValue,
-  context: KnockoutContext
+  context: KnockoutContext,
+  covered?: CoveredDays
 ): boolean | null {
   const rule = criterion.rule;
+  const byDays = covered !== undefined && criterion.valueKind === "years";
   switch (rule.kind) {
     case "yes":
       if (value === "n.v.t.") return criterion.valueKind === "yesNoNotApplicable";
       return typeof value === "boolean" ? value : null;
     case "atLeast":
+      if (byDays) return reachesYears(covered, rule.value);
       return typeof value === "number" ? value >= rule.value : null;
     case "atMost":
+      if (byDays) return covered.days <= daysForYears(covered.referenceDay, rule.value);
       return typeof value === "number" ? value <= rule.value : null;
     case "coversContractValue":
       if (typeof value !== "number" || context.rate === null) return null;
@@ -49,19 +57,30 @@ export function knockoutPasses(
 }
 
 /**
- * Why a value failed a knock-out, in Dutch, led by the criterion id.
+ * Why a value failed a knock-out, in Dutch, led by the criterion id. When the
+ * work history decided (`origin.source` is `history`), it says so, with the
+ * number typed in the cell beside it when one was typed.
  *
  * @example
  * knockoutFailure(k8, 75.01, { request: request17040, rate: 75.01 });
  * // "K8: uurtarief € 75,01 is hoger dan het maximum van € 75,00"
+ * knockoutFailure(k3, 1.89, context, { source: "history", typed: 4 });
+ * // "K3: 1,89 jaar volgens Werkervaring; getypt: 4 — minder dan de vereiste 2 jaar"
  */
 export function knockoutFailure(
   criterion: KnockoutCriterion,
   value: CriterionValue,
-  context: KnockoutContext
+  context: KnockoutContext,
+  origin?: Pick<KnockoutOutcome, "source" | "typed">
 ): string {
   const { id, rule, valueKind } = criterion;
   if (typeof value !== "number") return t.yesNoFailed(id, criterionLabel(criterion), value);
+  if (origin?.source === "history" && valueKind === "years") {
+    if (rule.kind === "atLeast")
+      return t.historyYearsTooFew(id, value, origin.typed ?? null, rule.value);
+    if (rule.kind === "atMost")
+      return t.historyYearsTooMany(id, value, origin.typed ?? null, rule.value);
+  }
   switch (rule.kind) {
     case "atLeast":
       if (valueKind === "years") return t.yearsTooFew(id, value, rule.value);

@@ -3,7 +3,7 @@
  * values, with the request and with the work history, and the one-line reasons.
  * Change a wording here and every host (task pane, custom functions, CLI) follows.
  */
-import { formatDate, formatEuro, formatNumber } from "./format";
+import { formatDate, formatEuro, formatNumber, formatYears, formatYearsAbove } from "./format";
 import type { CellValue } from "./evaluation";
 
 /** Kinds of number a cell can hold; each has its own wording and limits. */
@@ -133,6 +133,7 @@ export const requestLabels = {
   id: "Aanvraagnummer",
   title: "Titel",
   referenceDate: "Peildatum",
+  listingClosingMoment: "Einde inschrijfdatum",
   maxRate: "Maximumtarief",
   topN: "Top N",
   hoursMin: "Minimum uren per week",
@@ -157,7 +158,9 @@ export const requestMessages = {
   invalidDate: (label: string, value: string) =>
     `${label} is geen geldige datum: '${value}'. Gebruik jjjj-mm-dd, bijvoorbeeld 2024-10-04.`,
   invalidMoment: (value: string) =>
-    `Sluitingsmoment is ongeldig: '${value}'. Gebruik jjjj-mm-ddTuu:mm, bijvoorbeeld 2024-10-04T11:25.`,
+    `Sluitingsmoment is ongeldig: '${value}'. Gebruik jjjj-mm-ddTuu:mm, bijvoorbeeld 2024-08-26T09:00.`,
+  invalidListingMoment: (value: string) =>
+    `Einde inschrijfdatum is ongeldig: '${value}'. Gebruik jjjj-mm-ddTuu:mm, bijvoorbeeld 2024-10-04T11:25.`,
   notPositive: (label: string) => `${label} moet een getal groter dan 0 zijn.`,
   negative: (label: string) => `${label} moet een getal van 0 of meer zijn.`,
   notWholeAtLeast: (label: string, min: number) =>
@@ -197,6 +200,16 @@ export const competencyMessages = {
   missingAgreed: (competency: string) => `${competency}: nog geen eindoordeel.`,
 };
 
+/** "1,89 jaar volgens Werkervaring; getypt: 4" (issue 17 §2). */
+function historyYears(
+  years: number,
+  typed: number | null,
+  format: (years: number) => string = formatYears
+): string {
+  const shown = `${format(years)} jaar volgens Werkervaring`;
+  return typed === null ? shown : `${shown}; getypt: ${formatNumber(typed, 6)}`;
+}
+
 /** Pieces of the one-line reason per candidate. */
 export const reasonText = {
   knockedOut: (details: string[]) => `Valt af op ${details.join("; ")}`,
@@ -208,9 +221,25 @@ export const reasonText = {
   yesNoFailed: (id: string, label: string, value: boolean | "n.v.t.") =>
     `${id}: ${label} is ${value === true ? "Ja" : value === false ? "Nee" : "n.v.t."}`,
   yearsTooFew: (id: string, years: number, min: number) =>
-    `${id}: ${formatNumber(years)} jaar is minder dan de vereiste ${formatNumber(min)} jaar`,
+    `${id}: ${formatYears(years)} jaar is minder dan de vereiste ${formatNumber(min)} jaar`,
   yearsTooMany: (id: string, years: number, max: number) =>
-    `${id}: ${formatNumber(years)} jaar is meer dan het maximum van ${formatNumber(max)} jaar`,
+    `${id}: ${formatYearsAbove(years)} jaar is meer dan het maximum van ${formatNumber(max)} jaar`,
+  // --- Years decided by the work history (issue 17 §2) ---
+  /** "K3: 1,89 jaar volgens Werkervaring; getypt: 4 — minder dan de vereiste 2 jaar". */
+  historyYearsTooFew: (id: string, years: number, typed: number | null, min: number) =>
+    `${id}: ${historyYears(years, typed)} — minder dan de vereiste ${formatNumber(min)} jaar`,
+  /** The years are shown rounded up, so that they never read as the maximum. */
+  historyYearsTooMany: (id: string, years: number, typed: number | null, max: number) =>
+    `${id}: ${historyYears(years, typed, formatYearsAbove)} — meer dan het maximum van ${formatNumber(max)} jaar`,
+  /** The criteria the work history decided, for the reason line: "volgens Werkervaring: K3 2,5 jaar, G9 9,99 jaar (getypt: 10)". */
+  fromHistory: (items: Array<{ id: string; years: number; typed: number | null }>) =>
+    `volgens Werkervaring: ${items
+      .map(
+        (i) =>
+          `${i.id} ${formatYears(i.years)} jaar${i.typed === null ? "" : ` (getypt: ${formatNumber(i.typed, 6)})`}`
+      )
+      .join(", ")}`,
+  // --- end of years decided by the work history ---
   /** With `label` (the column's name): "E3: Aantal referenties is 1, minder dan het minimum van 2". */
   countTooFew: (id: string, count: number, min: number, label?: string) =>
     label

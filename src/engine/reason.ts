@@ -29,6 +29,11 @@ export interface ReasonInput {
   topN: number;
   /** The score at place N, for "buiten de top". */
   placeNScore: number | null;
+  /**
+   * The criteria that Werkervaring decided (not failed ones: their failure says
+   * so already), with the number typed in the cell when one was typed.
+   */
+  fromHistory?: Array<{ id: string; years: number; typed: number | null }>;
 }
 
 /**
@@ -39,8 +44,16 @@ export interface ReasonInput {
  * // "Valt af op K8: uurtarief € 75,01 is hoger dan het maximum van € 75,00"
  * reasonLine({ status: "eligible", score: 80, maxScore: 100, rank: 3, top: true, topN: 10, … });
  * // "Score 80 van 100, rang 3 — in de top 10"
+ * // with fromHistory: "Score 80 van 100, rang 3 — in de top 10 — volgens Werkervaring: G9 12,5 jaar (getypt: 10)"
  */
 export function reasonLine(input: ReasonInput): string {
+  const line = statusLine(input);
+  // Knocked out: the failures tell the story; the other criteria were not assessed further.
+  if (input.status === "knockedOut" || !input.fromHistory?.length) return line;
+  return line + t.separator + t.fromHistory(input.fromHistory);
+}
+
+function statusLine(input: ReasonInput): string {
   const missingParts = input.missing.map((field) => {
     const label = field === "rate" ? t.rateLabel : field;
     return input.unreadable.includes(field) ? t.unreadable(label) : t.missing(label);

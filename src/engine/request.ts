@@ -86,10 +86,15 @@ export interface Request {
   id: string;
   title: string;
   organisation: string;
-  /** The date that experience windows end on and that every report prints. */
+  /** The date that experience windows end on (17040: the reactietermijn) and that every report prints. */
   referenceDate: IsoDate;
-  /** The closing moment as `jjjj-mm-ddTuu:mm` (local Dutch time). */
+  /** The closing moment as `jjjj-mm-ddTuu:mm` (local Dutch time): the response deadline (reactietermijn). */
   closingMoment: string;
+  /**
+   * The listing's own closing moment ("Einde inschrijfdatum") as `jjjj-mm-ddTuu:mm`,
+   * when the listing shows one: printed under its name, never used to judge.
+   */
+  listingClosingMoment?: string;
   /** Highest hourly rate excl. VAT (incl. travel and platform fee), in euros. */
   maxRate: number;
   topN: number;

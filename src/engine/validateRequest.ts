@@ -44,6 +44,9 @@ export function validateRequest(request: Request): RequestProblem[] {
   if (request.closingMoment && !validMoment(request.closingMoment)) {
     add("closingMoment", m.invalidMoment(request.closingMoment));
   }
+  if (request.listingClosingMoment && !validMoment(request.listingClosingMoment)) {
+    add("listingClosingMoment", m.invalidListingMoment(request.listingClosingMoment));
+  }
   positive("maxRate", label.maxRate, request.maxRate);
   wholeAtLeast("topN", label.topN, request.topN, 1);
   nonNegative("hoursPerWeek.min", label.hoursMin, request.hoursPerWeek.min);

@@ -5,7 +5,8 @@
  */
 import { isoToDay } from "./dates";
 import type { PeriodInput, Problem } from "./evaluation";
-import { yearsInWindow, type Period } from "./experience";
+import { coveredDays, yearsOfDays, type CoveredDays, type Period } from "./experience";
+import { floorYears } from "./format";
 import { periodMessages as m } from "./messages";
 import type { CriterionId, Request } from "./request";
 import { isEmptyCell, readDate, readText } from "./values";
@@ -32,7 +33,15 @@ export interface WorkHistory {
 
 /** The years a criterion gets from the history, when the history has periods for it. */
 export type HistoryYears =
-  { kind: "years"; years: number } | { kind: "unreadable" } | { kind: "none" };
+  | {
+      kind: "years";
+      /** As shown: rounded down to 2 decimals (see floorYears). */
+      years: number;
+      /** The days covered, which verdicts compare (see reachesYears). */
+      covered: CoveredDays;
+    }
+  | { kind: "unreadable" }
+  | { kind: "none" };
 
 /**
  * The key that matches a candidate's name between sheets: trimmed, single
@@ -68,8 +77,8 @@ export function historyCriteria(request: Request): CriterionId[] {
  *
  * @example
  * readWorkHistory(request17040, [
- *   { row: 2, candidate: "Ans", countsFor: "K3, G9", from: "04-10-2022", to: "" },
- * ]).byName.get("ans")?.byCriterion.get("K3"); // { periods: [{ from: "2022-10-04", to: null }], unreadable: false }
+ *   { row: 2, candidate: "Ans", countsFor: "K3, G9", from: "27-08-2022", to: "" },
+ * ]).byName.get("ans")?.byCriterion.get("K3"); // { periods: [{ from: "2022-08-27", to: null }], unreadable: false }
  */
 export function readWorkHistory(request: Request, rows: PeriodInput[]): WorkHistory {
   const known = historyCriteria(request);
@@ -119,7 +128,7 @@ export function readWorkHistory(request: Request, rows: PeriodInput[]): WorkHist
  * The years one candidate has for one criterion according to the history.
  *
  * @example
- * historyYears(history, "Ans", { id: "K3", windowYears: 5 }, "2024-10-04"); // { kind: "years", years: 2 }
+ * historyYears(history, "Ans", { id: "K3", windowYears: 5 }, "2024-08-26"); // { kind: "years", years: 2, covered: { days: 731, … } }
  */
 export function historyYears(
   history: WorkHistory,
@@ -135,7 +144,7 @@ export function historyYears(
  * so a caller with several criteria looks the name up once.
  *
  * @example
- * candidateYears(history.byName.get(nameKey("Ans")), { id: "K3", windowYears: 5 }, "2024-10-04");
+ * candidateYears(history.byName.get(nameKey("Ans")), { id: "K3", windowYears: 5 }, "2024-08-26");
  */
 export function candidateYears(
   history: CandidateHistory | undefined,
@@ -146,9 +155,11 @@ export function candidateYears(
   if (!entry) return { kind: "none" };
   // Without a valid peildatum there is no window; validateRequest reports the peildatum itself.
   if (entry.unreadable || isoToDay(referenceDate) === null) return { kind: "unreadable" };
+  const covered = coveredDays(entry.periods, referenceDate, criterion.windowYears);
   return {
     kind: "years",
-    years: yearsInWindow(entry.periods, referenceDate, criterion.windowYears),
+    years: floorYears(yearsOfDays(covered.referenceDay, covered.days)),
+    covered,
   };
 }
 

@@ -154,7 +154,7 @@ export function topOfRow(
 }
 
 /**
- * Jaren werkervaring in een periode die eindigt op een datum: perioden afgekapt op die periode, overlap één keer geteld, een lege einddatum loopt door tot de einddatum.
+ * Jaren werkervaring in de jaren tot en met een datum: elke periode telt tot en met haar einddatum, afgekapt op die jaren, overlap één keer geteld; een lege einddatum loopt door tot en met de peildatum.
  * @customfunction YEARS
  * @param van De kolom met begindatums (Werkervaring[Van]).
  * @param tot De kolom met einddatums (Werkervaring[Tot]); leeg betekent: loopt nog.
@@ -164,7 +164,7 @@ export function topOfRow(
  * @param [kandidaat] De naam van de kandidaat, bijvoorbeeld [@Kandidaat].
  * @param [teltVoor] De kolom Telt voor (Werkervaring[Telt voor]), om op één criterium te filteren.
  * @param [criterium] Het id van het criterium, bijvoorbeeld K3.
- * @returns Het aantal jaren, op 2 decimalen; #N/B als er geen periode is.
+ * @returns Het aantal jaren, naar beneden afgerond op 2 decimalen; #N/B als er geen periode is.
  */
 export function yearsInPeriods(
   van: unknown[][],

@@ -30,13 +30,16 @@ export interface PeriodFilter {
 }
 
 /**
- * Years in the `windowYears` before `endDate` (all of the past when empty):
- * periods cut to the window, overlaps counted once, an empty `Tot` running up
- * to the end date, rounded to 2 decimals.
+ * Years in the `windowYears` calendar years ending on `endDate` (all of the past
+ * when empty), by the engine's own rule (experience.ts): each period inclusive of
+ * its `Tot` day, an empty `Tot` running up to and including the end date, cut to
+ * the window, overlaps counted once, rounded down to 2 decimals. So the value
+ * reaches a whole threshold exactly when the engine's verdict on days passes.
  *
  * @throws FunctionError `#N/A` when no period matches, `#VALUE!` when a matching period or the end date is unreadable.
  * @example
- * years([["04-10-2022"]], [[""]], "04-10-2024", 5); // 2
+ * years([["27-08-2022"]], [[""]], "26-08-2024", 5); // 2
+ * years([["28-08-2022"]], [[""]], "26-08-2024", 5); // 1,99 (one day short of 2)
  */
 export function years(
   from: unknown,

@@ -181,7 +181,7 @@ export async function runRecordDraw(
  * @example
  * const read = await runReadRequest();
  * read?.request.id; // "17040"
- * read?.privacy; // { due: true, closed: "2024-10-04", pending: 14 }
+ * read?.privacy; // { due: true, closed: "2024-08-26", pending: 14 }
  */
 export async function runReadRequest(
   host: OfficeHost,

@@ -3,7 +3,7 @@
  * `Stap 3`, `Stap 4`), including the words its formulas write and compare, in one place.
  * Counts (the top's size, the competencies) come from the request, never from here.
  */
-import { formatDate, formatEuro, formatNumber, joinList } from "../engine";
+import { formatDate, formatEuro, formatNumber, formatYears, joinList } from "../engine";
 
 /** Sheet names of the shared workbook; the top's sheet is named after the request's top N. */
 export const sharedSheetNames = {
@@ -135,7 +135,7 @@ export const topTexts = {
   yes: "Ja",
   no: "Nee",
   notApplicable: "n.v.t.",
-  years: (years: number) => `${formatNumber(years)} jaar`,
+  years: (years: number) => `${formatYears(years)} jaar`, // rounded down (issue 17 §2)
   fromHistory: "volgens werkervaring",
   rate: (rate: number) => formatEuro(rate),
 } as const;

@@ -20,6 +20,10 @@ export interface RequestView {
   organisation: string;
   /** `jjjj-mm-dd`. */
   referenceDate: string;
+  /** The peildatum is the day of the closing moment (the reactietermijn, as for 17040). */
+  referenceIsDeadline: boolean;
+  /** The listing's "Einde inschrijfdatum" as `jjjj-mm-ddTuu:mm`, shown but never used to judge; null when none. */
+  listingClosingMoment: string | null;
   maxRate: number;
   topN: number;
   knockouts: Array<{ id: string; description: string }>;
@@ -151,6 +155,8 @@ export function requestView(request: Request): RequestView {
     title: request.title,
     organisation: request.organisation,
     referenceDate: request.referenceDate,
+    referenceIsDeadline: request.closingMoment.slice(0, 10) === request.referenceDate,
+    listingClosingMoment: request.listingClosingMoment ?? null,
     maxRate: request.maxRate,
     topN: request.topN,
     knockouts: request.knockouts.map((k) => ({ id: k.id, description: k.description })),

@@ -62,7 +62,12 @@ export const settingRows: SettingRow[] = [
   { key: "scale", name: "Beoordelingsschaal" },
   { key: "passFrom", name: "VoldoendeVanaf" },
   { key: "minAssessors", name: "MinBeoordelaars", format: numberFormats.whole },
+  // Last, so older workbooks keep their cells; optional when reading (issue 17 §1).
+  { key: "listingClosingMoment", name: "EindeInschrijfdatum", format: numberFormats.dateTime },
 ];
+
+/** Settings rows that a workbook may lack (made before the row existed): no problem when absent. */
+export const optionalSettings: ReadonlySet<SettingKey> = new Set(["listingClosingMoment"]);
 
 /** The `Aanvraag` sheet: row 1 title, row 2 headers, settings from row 3. */
 export const requestSheet = {

@@ -84,8 +84,8 @@ const REMINDER_DAYS = 28;
  * closed more than 4 weeks (28 days) before `today`. An unreadable closing moment never reminds.
  *
  * @example
- * privacyReminderDue(request17040, "2024-11-01"); // false (28 days after 4 October)
- * privacyReminderDue(request17040, "2024-11-02"); // true
+ * privacyReminderDue(request17040, "2024-09-23"); // false (28 days after the reactietermijn, 26 August)
+ * privacyReminderDue(request17040, "2024-09-24"); // true
  */
 export function privacyReminderDue(
   request: Pick<Request, "closingMoment">,

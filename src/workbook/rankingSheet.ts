@@ -9,7 +9,14 @@ import type { WorkbookChange } from "./changes";
 import { colours, numberFormats } from "./layout";
 import { checkOwnSheet } from "./ownSheet";
 import type { WorkbookSnapshot } from "./snapshot";
-import { cellWords, rankingTexts, sheetNames, tableNames, topHeader } from "./texts";
+import {
+  cellWords,
+  rankingTexts,
+  referenceDateTexts,
+  sheetNames,
+  tableNames,
+  topHeader,
+} from "./texts";
 
 const sheet = sheetNames.ranking;
 const headerRow = 4;
@@ -33,12 +40,17 @@ function note(result: CandidateResult, tiedNames: string[]): string {
 }
 
 /**
- * The changes that (re)write the `Ranking` sheet from an evaluation.
+ * The changes that (re)write the `Ranking` sheet from an evaluation. With
+ * `requestReferenceDate` (the request's own peildatum, when the scoring used
+ * another), the subtitle says the peildatum was overridden.
  *
  * @example
  * rankingChanges(evaluation)[0]; // { kind: "resetSheet", sheet: "Ranking" }
  */
-export function rankingChanges(evaluation: Evaluation): WorkbookChange[] {
+export function rankingChanges(
+  evaluation: Evaluation,
+  requestReferenceDate?: string
+): WorkbookChange[] {
   const { request, summary } = evaluation;
   const byRow = new Map(evaluation.candidates.map((c) => [c.row, c]));
   const ranked = evaluation.ranking
@@ -65,7 +77,7 @@ export function rankingChanges(evaluation: Evaluation): WorkbookChange[] {
         [rankingTexts.title(request.id, request.title)],
         [
           rankingTexts.subtitle(
-            request.referenceDate,
+            referenceDateTexts.line(request, requestReferenceDate),
             request.topN,
             summary.eligible,
             summary.received

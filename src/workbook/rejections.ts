@@ -21,7 +21,7 @@ import { cellList } from "./finality";
 import type { SheetProblem } from "./problems";
 import { checkOwnSheet } from "./ownSheet";
 import type { WorkbookSnapshot } from "./snapshot";
-import { finalityTexts as f, rejectionTexts as t } from "./texts";
+import { finalityTexts as f, referenceDateTexts, rejectionTexts as t } from "./texts";
 
 const sheet = t.sheet;
 const headerRow = 4;
@@ -45,7 +45,12 @@ function knockoutDetails(candidate: CandidateResult, request: Request): string[]
     const criterion = request.knockouts.find((k) => k.id === id);
     const outcome = candidate.knockouts.find((k) => k.id === id);
     if (!criterion || !outcome || outcome.value === null) return id;
-    const failure = knockoutFailure(criterion, outcome.value, { request, rate: candidate.rate });
+    const failure = knockoutFailure(
+      criterion,
+      outcome.value,
+      { request, rate: candidate.rate },
+      outcome
+    );
     const why = failure.startsWith(`${id}: `) ? failure.slice(id.length + 2) : failure;
     return t.knockoutDetail(id, criterion.description, why);
   });
@@ -178,7 +183,7 @@ export function rejectionChanges(
       at: "A1",
       values: [
         [t.title(request.id, request.title)],
-        [t.subtitle(request.referenceDate, request.topN)],
+        [t.subtitle(referenceDateTexts.line(request), request.topN)],
       ],
       bold: true,
     },

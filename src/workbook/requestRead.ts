@@ -21,7 +21,7 @@ import {
   type ValueKind,
 } from "../engine";
 import { cellAddress, parseCell } from "./address";
-import { settingRows, requestSheet, type SettingKey } from "./layout";
+import { optionalSettings, settingRows, requestSheet, type SettingKey } from "./layout";
 import type { SheetProblem } from "./problems";
 import {
   columnsNamed,
@@ -74,6 +74,7 @@ const settingFields: Record<SettingKey, string> = {
   scale: "competencyGate.scale",
   passFrom: "competencyGate.passFrom",
   minAssessors: "competencyGate.minAssessors",
+  listingClosingMoment: "listingClosingMoment",
 };
 
 /** The kind of number of each numeric setting, so a message names it rightly ("Geen geldig aantal"). */
@@ -205,6 +206,14 @@ export function readRequest(snapshot: WorkbookSnapshot): RequestRead | null {
     if (moment === null && cell) r.problem("closingMoment", cell, m.invalidMoment(readText(value)));
     return moment ?? "";
   })();
+  const listingClosingMoment = (() => {
+    const { value, cell } = setting("listingClosingMoment");
+    if (isEmptyCell(value)) return undefined;
+    const moment = readMoment(value);
+    if (moment === null && cell)
+      r.problem("listingClosingMoment", cell, m.invalidListingMoment(readText(value)));
+    return moment ?? undefined;
+  })();
   const includeExtensions = (() => {
     const { value, cell } = setting("includeExtensions");
     if (isEmptyCell(value)) return false;
@@ -229,6 +238,7 @@ export function readRequest(snapshot: WorkbookSnapshot): RequestRead | null {
     organisation: text("organisation"),
     referenceDate,
     closingMoment,
+    ...(listingClosingMoment === undefined ? {} : { listingClosingMoment }),
     maxRate: number("maxRate"),
     topN: number("topN"),
     hoursPerWeek: { min: number("hoursMin"), max: number("hoursMax") },
@@ -287,6 +297,8 @@ function settingReader(snapshot: WorkbookSnapshot, sheet: SheetSnapshot, r: Read
           value: shownValue(cellValue(sheet, at, requestSheet.valueColumn)),
           cell: cellAddress(at, requestSheet.valueColumn),
         };
+      } else if (optionalSettings.has(key)) {
+        found = { value: null, cell: null };
       } else {
         const where = cellAddress(
           requestSheet.firstSettingRow + settingRows.indexOf(row!),

@@ -47,6 +47,9 @@ function settingValue(request: Request, key: SettingKey): CellValue {
     scale: gate.scale.join("; "),
     passFrom: gate.passFrom,
     minAssessors: gate.minAssessors,
+    listingClosingMoment: request.listingClosingMoment
+      ? excelDate(request.listingClosingMoment)
+      : null,
   };
   return values[key];
 }

@@ -7,6 +7,7 @@
  */
 import {
   evaluate,
+  isoToDay,
   presets,
   readText,
   type CandidateResult,
@@ -24,12 +25,17 @@ import { WorkbookError, type SheetProblem } from "./problems";
 import { checkRankingSheet, rankingChanges, topMarks } from "./rankingSheet";
 import { cellValue, type WorkbookSnapshot } from "./snapshot";
 import { readRequest } from "./requestRead";
-import { cellWords, cliTexts, fatalMessages, tableRowTexts } from "./texts";
+import { cellWords, cliTexts, fatalMessages, referenceDateTexts, tableRowTexts } from "./texts";
 
 /** Options of a scoring. */
 export interface ScoreOptions {
   /** The preset to use when the workbook has no `Aanvraag` sheet (e.g. `17040`). */
   preset?: string;
+  /**
+   * A peildatum (`jjjj-mm-dd`) that replaces the request's own for this scoring
+   * (`--peildatum`); every report says so.
+   */
+  referenceDate?: string;
 }
 
 /** What scoring a workbook yields. */
@@ -37,6 +43,10 @@ export interface ScorePlan {
   request: Request;
   /** Where the request came from. */
   requestSource: "sheet" | "preset";
+  /** Where the peildatum in `request` (and `evaluation.request`) came from: the request, or ScoreOptions.referenceDate. */
+  referenceDateSource: "request" | "option";
+  /** The request's own peildatum, also when an option replaced it. */
+  requestReferenceDate: string;
   evaluation: Evaluation;
   /** Every problem with an input value, at its sheet and cell, in Dutch. */
   problems: SheetProblem[];
@@ -79,6 +89,15 @@ export function planScore(snapshot: WorkbookSnapshot, options: ScoreOptions = {}
     throw new WorkbookError(fatalMessages.noRequest(presetIds));
   }
 
+  const requestReferenceDate = request.referenceDate;
+  const overridden = options.referenceDate !== undefined;
+  if (options.referenceDate !== undefined) {
+    if (isoToDay(options.referenceDate) === null)
+      throw new WorkbookError(referenceDateTexts.badReferenceDate(options.referenceDate));
+    request = { ...request, referenceDate: options.referenceDate };
+    notes.push(referenceDateTexts.overridden(options.referenceDate, requestReferenceDate));
+  }
+
   const candidates = readCandidates(snapshot, request);
   const periods = readPeriods(snapshot);
   checkRankingSheet(snapshot);
@@ -98,11 +117,13 @@ export function planScore(snapshot: WorkbookSnapshot, options: ScoreOptions = {}
   const changes = [
     ...grown,
     ...outputChanges(candidates, evaluation),
-    ...rankingChanges(evaluation),
+    ...rankingChanges(evaluation, overridden ? requestReferenceDate : undefined),
   ];
   return {
     request,
     requestSource: fromSheet ? "sheet" : "preset",
+    referenceDateSource: overridden ? "option" : "request",
+    requestReferenceDate,
     evaluation,
     problems,
     changes,

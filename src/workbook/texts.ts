@@ -132,9 +132,15 @@ export const requestSheetTexts = {
     scale: "Beoordelingsschaal",
     passFrom: "Voldoende vanaf",
     minAssessors: "Minimum aantal beoordelaars",
+    // Issue 17 §1: the listing's own date, shown under its name, never used to judge.
+    listingClosingMoment: "Einde inschrijfdatum",
   },
   notes: {
-    referenceDate: "Einddatum van elke ervaringsperiode; staat op elk rapport.",
+    referenceDate:
+      "Einddatum van elke ervaringsperiode (17040: de reactietermijn); staat op elk rapport.",
+    closingMoment: "De reactietermijn; de herinnering om op te schonen telt vanaf hier.",
+    listingClosingMoment:
+      "Datum op de uitvraag; staat op de rapporten maar telt niet mee voor de beoordeling.",
     maxRate: "K8: hoogste uurtarief excl. btw, incl. reiskosten en platformfee.",
     topN: "Zoveel kandidaten gaan naar de gemeente.",
     hoursMax: "Opdrachtwaarde = tarief × maximum uren × weken.",
@@ -146,8 +152,9 @@ export const requestSheetTexts = {
 /** Texts of the `Ranking` sheet. */
 export const rankingTexts = {
   title: (id: string, title: string) => `Ranking aanvraag ${id} — ${title}`,
-  subtitle: (referenceDate: string, topN: number, eligible: number, received: number) =>
-    `Peildatum ${formatDate(referenceDate)} · top ${topN} · ${eligible} van ${received} kandidaten geschikt`,
+  /** `dates`: {@link referenceDateTexts.line}. */
+  subtitle: (dates: string, topN: number, eligible: number, received: number) =>
+    `${dates} · top ${topN} · ${eligible} van ${received} kandidaten geschikt`,
   headers: {
     place: "Plaats",
     rank: "Rang",
@@ -204,7 +211,9 @@ export const requestCellMessages = {
   invalidSteps: (value: string) =>
     `Treden: '${value}' is niet te lezen. Schrijf 'vanaf:punten' gescheiden door ;, bijvoorbeeld '2:10; 5:30'.`,
   invalidMoment: (value: string) =>
-    `Sluitingsmoment: '${value}' is niet te lezen. Typ bijvoorbeeld 04-10-2024 11:25.`,
+    `Sluitingsmoment: '${value}' is niet te lezen. Typ bijvoorbeeld 26-08-2024 09:00.`,
+  invalidListingMoment: (value: string) =>
+    `Einde inschrijfdatum: '${value}' is niet te lezen. Typ bijvoorbeeld 04-10-2024 11:25.`,
   emptyTable: (table: string) => `De tabel '${table}' heeft geen criteria.`,
 } as const;
 
@@ -213,8 +222,8 @@ export const cliTexts = {
   usage: [
     "Gebruik:",
     "  awardscore template [--preset 17040] --out BESTAND.xlsx",
-    "  awardscore score IN.xlsx [--preset ID] [--out UIT.xlsx] [--json PAD|-]",
-    "  awardscore share IN.xlsx --out UIT.xlsx [--preset ID]",
+    "  awardscore score IN.xlsx [--preset ID] [--out UIT.xlsx] [--json PAD|-] [--peildatum dd-mm-jjjj]",
+    "  awardscore share IN.xlsx --out UIT.xlsx [--preset ID] [--peildatum dd-mm-jjjj]",
     "  awardscore opschonen IN.xlsx [--out UIT.xlsx] [--preset ID]",
     "",
     "  template  maakt een nieuwe aanvraagwerkmap (Aanvraag, Kandidaten, Werkervaring, Ranking).",
@@ -226,6 +235,9 @@ export const cliTexts = {
     "  opschonen vervangt na de gunning de namen van de niet-geselecteerde kandidaten door een",
     "            pseudoniem (Kandidaat 07) en wist hun werkervaring; schrijft UIT.xlsx",
     "            (standaard IN-opgeschoond.xlsx). De kandidaten in de top blijven ongewijzigd.",
+    "",
+    "  --peildatum dd-mm-jjjj  telt de ervaring tot en met deze datum in plaats van de peildatum",
+    "            uit de aanvraag (17040: de reactietermijn, 26-08-2024); elk rapport vermeldt dat.",
   ].join("\n"),
   unknownCommand: (command: string) =>
     `Onbekende opdracht '${command}'. Kies 'template', 'score', 'share' of 'opschonen'.`,
@@ -259,8 +271,8 @@ export const cliTexts = {
 export const summaryTexts = {
   heading: (id: string, title: string, organisation: string) =>
     `Aanvraag ${id} — ${title}${organisation ? ` (${organisation})` : ""}`,
-  reference: (referenceDate: string, topN: number) =>
-    `Peildatum ${formatDate(referenceDate)} · top ${topN}`,
+  /** `dates`: {@link referenceDateTexts.line}. */
+  reference: (dates: string, topN: number) => `${dates} · top ${topN}`,
   counts: (received: number, eligible: number, knockedOut: number, incomplete: number) =>
     `Kandidaten: ${received} — ${eligible} geschikt, ${knockedOut} ${knockedOut === 1 ? "valt" : "vallen"} af, ${incomplete} onvolledig`,
   knockoutsHeading: "Knock-outs per criterium:",
@@ -294,8 +306,9 @@ export const summaryTexts = {
 export const rejectionTexts = {
   sheet: "Afwijzingen",
   title: (id: string, title: string) => `Afwijzingen aanvraag ${id} — ${title}`,
-  subtitle: (referenceDate: string, topN: number) =>
-    `Peildatum ${formatDate(referenceDate)} · één alinea per kandidaat buiten de top ${topN}, ` +
+  /** `dates`: {@link referenceDateTexts.line}. */
+  subtitle: (dates: string, topN: number) =>
+    `${dates} · één alinea per kandidaat buiten de top ${topN}, ` +
     `om naar de leverancier te sturen. Alleen voor intern gebruik; gaat niet naar de gemeente.`,
   headers: {
     row: "Rij",
@@ -501,3 +514,48 @@ export const tableRowTexts = {
   columnOfRateCriterion: (header: string, id: string) =>
     `kolom '${header}' telt niet mee: ${id} heeft geen eigen kolom en wordt getoetst aan het uurtarief.`,
 } as const;
+
+// --- The peildatum and the listing's date on every report (issue 17 §1) ---
+
+/** A moment `jjjj-mm-ddTuu:mm` as `dd-mm-jjjj uu:mm`. */
+function formatMoment(moment: string): string {
+  const [date, time] = moment.split("T");
+  return time ? `${formatDate(date)} ${time}` : formatDate(date);
+}
+
+/** How every report names the peildatum and the listing's own closing date. */
+export const referenceDateTexts = {
+  /**
+   * "Peildatum 26-08-2024 (reactietermijn)"; with `requestDate` (the request's own
+   * peildatum, when the scoring used another): says so and names both.
+   */
+  peildatum: (request: { referenceDate: string; closingMoment: string }, requestDate?: string) => {
+    const date = `Peildatum ${formatDate(request.referenceDate)}`;
+    if (requestDate !== undefined && requestDate !== request.referenceDate)
+      return `${date} (opgegeven bij het beoordelen, in plaats van ${formatDate(requestDate)} uit de aanvraag)`;
+    return request.closingMoment.slice(0, 10) === request.referenceDate
+      ? `${date} (reactietermijn)`
+      : date;
+  },
+  /** "Einde inschrijfdatum 04-10-2024 11:25 (telt niet mee)". */
+  listing: (moment: string) => `Einde inschrijfdatum ${formatMoment(moment)} (telt niet mee)`,
+  /** Both, as one line part: "Peildatum 26-08-2024 (reactietermijn) · Einde inschrijfdatum …". */
+  line: (
+    request: { referenceDate: string; closingMoment: string; listingClosingMoment?: string },
+    requestDate?: string
+  ) =>
+    [
+      referenceDateTexts.peildatum(request, requestDate),
+      ...(request.listingClosingMoment
+        ? [referenceDateTexts.listing(request.listingClosingMoment)]
+        : []),
+    ].join(" · "),
+  /** A note for the command line when --peildatum replaced the request's peildatum. */
+  overridden: (used: string, requestDate: string) =>
+    `Let op: peildatum ${formatDate(used)} (--peildatum) in plaats van ${formatDate(requestDate)} uit de aanvraag.`,
+  /** --peildatum that is not a date. */
+  badReferenceDate: (value: string) =>
+    `Ongeldige optie: --peildatum '${value}' is geen datum. Typ dd-mm-jjjj, bijvoorbeeld --peildatum 26-08-2024.`,
+} as const;
+
+// --- end of the peildatum texts ---

@@ -32,7 +32,7 @@ test("exit 0: scores a workbook; --json - gives parseable JSON on stdout", async
   expect(ran.code).toBe(0);
   expect(JSON.parse(ran.stdout).request).toMatchObject({
     id: "17040",
-    referenceDate: "2024-10-04",
+    referenceDate: "2024-08-26",
     topN: 10,
   });
   expect(ran.stderr).toContain("Kandidaten: 24 — 14 geschikt, 7 vallen af, 3 onvolledig");

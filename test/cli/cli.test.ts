@@ -25,6 +25,14 @@ describe("parseCommand", () => {
       ["share", "in.xlsx", "--out", "gemeente.xlsx", "--preset", "17040"],
       { kind: "share", input: "in.xlsx", out: "gemeente.xlsx", preset: "17040" },
     ],
+    [
+      ["score", "in.xlsx", "--peildatum", "04-10-2024"],
+      { kind: "score", input: "in.xlsx", referenceDate: "2024-10-04" },
+    ],
+    [
+      ["share", "in.xlsx", "--out", "g.xlsx", "--peildatum=1-9-2024"],
+      { kind: "share", input: "in.xlsx", out: "g.xlsx", referenceDate: "2024-09-01" },
+    ],
     [["opschonen", "in.xlsx"], { kind: "privacy", input: "in.xlsx" }],
     [
       ["opschonen", "in.xlsx", "--out", "uit.xlsx"],
@@ -50,6 +58,15 @@ describe("parseCommand", () => {
     [["score", "a.xlsx", "b.xlsx"], "Onverwacht argument: b.xlsx."],
     [["score", "a.xlsx", "--snel"], "Ongeldige optie: '--snel' bestaat niet."],
     [["example", "--out", "x.xlsx", "--candidates", "nul"], "Ongeldige optie: --candidates nul"],
+    [
+      ["score", "a.xlsx", "--peildatum", "31-02-2024"],
+      "Ongeldige optie: --peildatum '31-02-2024' is geen datum. Typ dd-mm-jjjj, bijvoorbeeld --peildatum 26-08-2024.",
+    ],
+    [
+      ["share", "a.xlsx", "--out", "g.xlsx", "--peildatum", "morgen"],
+      "Ongeldige optie: --peildatum 'morgen' is geen datum. Typ dd-mm-jjjj, bijvoorbeeld --peildatum 26-08-2024.",
+    ],
+    [["score", "a.xlsx", "--peildatum"], "Ongeldige optie: '--peildatum' heeft een waarde nodig."],
   ])("%j is refused in Dutch", (argv, message) => {
     expect(() => parseCommand(argv)).toThrow(new UsageError(message));
   });

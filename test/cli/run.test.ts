@@ -46,6 +46,45 @@ describe("awardscore score", () => {
     expect(fs.readdirSync(dir).sort()).toEqual(["aanvraag-beoordeeld.xlsx", "aanvraag.xlsx"]);
   });
 
+  test("the summary names the peildatum (reactietermijn) and the listing's date", async () => {
+    const dir = scratch();
+    const ran = await awardscore("score", await exampleCopy(dir));
+    expect(ran.code).toBe(0);
+    expect(ran.stdout.split("\n")[1]).toBe(
+      "Peildatum 26-08-2024 (reactietermijn) · Einde inschrijfdatum 04-10-2024 11:25 (telt niet mee) · top 10"
+    );
+  });
+
+  test("--peildatum overrides the request's peildatum; the summary and the JSON say so", async () => {
+    const dir = scratch();
+    const json = path.join(dir, "uitslag.json");
+    const ran = await awardscore(
+      "score",
+      await exampleCopy(dir),
+      "--peildatum",
+      "27-08-2024",
+      "--json",
+      json
+    );
+    expect(ran.code).toBe(0);
+    expect(ran.stdout).toContain(
+      "Let op: peildatum 27-08-2024 (--peildatum) in plaats van 26-08-2024 uit de aanvraag."
+    );
+    expect(ran.stdout).toContain(
+      "Peildatum 27-08-2024 (opgegeven bij het beoordelen, in plaats van 26-08-2024 uit de aanvraag) · " +
+        "Einde inschrijfdatum 04-10-2024 11:25 (telt niet mee) · top 10"
+    );
+    const report = JSON.parse(fs.readFileSync(json, "utf8")) as ScoreReport;
+    expect(report.request).toMatchObject({
+      referenceDate: "2024-08-27",
+      referenceDateSource: "option",
+      requestReferenceDate: "2024-08-26",
+    });
+    // One day later, Pieter de Graaf's 28-08-2022 up to the peildatum is exactly 2 years.
+    const pieter = report.candidates.find((c) => c.name === "Pieter de Graaf");
+    expect(pieter?.failed).toEqual([]);
+  });
+
   test("--json writes exactly the shape of issue 3", async () => {
     const dir = scratch();
     const input = await exampleCopy(dir);
@@ -61,7 +100,16 @@ describe("awardscore score", () => {
     expect(ran.code).toBe(0);
     expect(ran.stdout).toContain(`JSON: ${json}`);
     const report = JSON.parse(fs.readFileSync(json, "utf8")) as ScoreReport;
-    expect(report.request).toMatchObject({ id: "17040", referenceDate: "2024-10-04", topN: 10 });
+    expect(report.request).toEqual({
+      id: "17040",
+      title: "Klantmanager Inkomen",
+      referenceDate: "2024-08-26",
+      referenceDateSource: "request",
+      requestReferenceDate: "2024-08-26",
+      closingMoment: "2024-08-26T09:00",
+      listingClosingMoment: "2024-10-04T11:25",
+      topN: 10,
+    });
     expect(report.candidates).toHaveLength(24);
     for (const c of report.candidates) {
       expect(Object.keys(c)).toEqual(

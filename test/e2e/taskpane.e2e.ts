@@ -280,7 +280,7 @@ describe.each(variants)("$name", ({ name, strings, config }) => {
         sheetNames.ranking,
       ])
     );
-    await expect(page.getByText(strings.formatDate("2024-10-04"))).toBeTruthy();
+    await expect(page.getByText(strings.formatDate("2024-08-26"))).toBeTruthy();
     await shot("2-ready");
 
     await page.getByRole("button", { name: strings.editRequest }).click();

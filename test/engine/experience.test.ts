@@ -1,76 +1,147 @@
-/** Years in a window that ends on the peildatum (2024-10-04 for 17040). */
+/**
+ * Years in a window that ends on the peildatum (2024-08-26 for 17040), counted in
+ * days: a period includes its `Tot` day, the window of N years holds the days of the
+ * N calendar years ending on the peildatum, and shown years round down.
+ */
 import {
   calendarYears,
+  coveredDays,
+  daysForYears,
   excelSerialToIso,
+  floorYears,
+  formatYears,
   isoToDay,
   mergeSpans,
+  reachesYears,
   readWorkHistory,
   request17040,
   yearsInWindow,
+  yearsOfDays,
   type Period,
 } from "../../src/engine";
 
-const PEIL = "2024-10-04";
+const PEIL = "2024-08-26";
+const PEIL_DAY = isoToDay(PEIL)!;
 const open = (from: string): Period => ({ from, to: null });
 const span = (from: string, to: string): Period => ({ from, to });
 
 describe("yearsInWindow", () => {
   const cases: Array<[string, Period[], number, number]> = [
-    ["2 years exactly (with a 29 February inside)", [span("2022-10-04", "2024-10-04")], 5, 2],
-    ["2 years exactly (no 29 February inside)", [span("2021-03-01", "2023-03-01")], 5, 2],
-    ["10 years exactly", [span("2014-10-04", "2024-10-04")], 15, 10],
-    ["10 years exactly, ending earlier", [span("2010-05-01", "2020-05-01")], 15, 10],
-    ["an open end runs to the peildatum", [open("2022-10-04")], 5, 2],
-    ["a future end is cut at the peildatum", [span("2022-10-04", "2026-01-01")], 5, 2],
+    ["2 years exactly, t/m the peildatum", [span("2022-08-27", "2024-08-26")], 5, 2],
+    ["an open end runs up to and including the peildatum", [open("2022-08-27")], 5, 2],
+    ["one day short of 2 years shows 1,99", [open("2022-08-28")], 5, 1.99],
+    ["a future end is cut at the peildatum", [span("2022-08-27", "2026-01-01")], 5, 2],
     [
       "a start after the peildatum is ignored",
-      [span("2024-10-05", "2025-10-05"), open("2025-01-01")],
+      [span("2024-08-27", "2025-08-27"), open("2025-01-01")],
       5,
       0,
     ],
-    ["a start before the window is cut to the window", [span("2010-01-01", "2021-10-04")], 5, 2],
+    // The window of 5 years is 27-08-2019 t/m 26-08-2024; 731 days are the 2 years before the peildatum.
+    ["a start before the window is cut to the window", [span("2010-01-01", "2021-08-26")], 5, 2],
     ["the whole window at most", [span("2000-01-01", "2030-01-01")], 5, 5],
     [
-      "overlapping periods count once",
-      [span("2020-10-04", "2022-10-04"), span("2021-10-04", "2023-10-04")],
-      5,
-      3,
-    ],
-    [
       "a period inside another counts once",
-      [span("2019-10-04", "2024-10-04"), span("2021-01-01", "2022-01-01")],
+      [span("2019-08-27", "2024-08-26"), span("2021-01-01", "2022-01-01")],
       5,
       5,
     ],
     [
-      "touching periods join",
-      [span("2020-10-04", "2021-10-04"), span("2021-10-04", "2022-10-04")],
+      "periods that touch (t/m one day, from the next) join into 2 years",
+      [span("2022-08-27", "2023-08-26"), span("2023-08-27", "2024-08-26")],
       5,
       2,
     ],
-    [
-      "separate periods add up",
-      [span("2020-10-04", "2021-10-04"), span("2022-10-04", "2023-10-04")],
-      5,
-      2,
-    ],
-    ["half a year", [span("2024-04-04", "2024-10-04")], 5, 0.5],
+    ["the year before the peildatum (with 29-02-2024) is 366 days", [open("2023-08-27")], 3, 1],
     ["a period before the window counts nothing", [span("2010-01-01", "2015-01-01")], 5, 0],
-    ["'tot' meant inclusively does not lose a day", [span("2022-01-01", "2023-12-31")], 5, 2],
     ["no periods", [], 5, 0],
   ];
   test.each(cases)("%s", (_label, periods, window, expected) => {
     expect(yearsInWindow(periods, PEIL, window)).toBe(expected);
   });
 
-  test("1,99 years stays below 2", () => {
-    const years = yearsInWindow([span("2022-10-08", "2024-10-04")], PEIL, 5);
-    expect(years).toBeLessThan(2);
-    expect(years).toBeCloseTo(1.99, 2);
+  test("a period counts inclusive of its Tot day: one day less is one day short", () => {
+    expect(coveredDays([span("2023-08-27", "2024-08-26")], PEIL, 3).days).toBe(366);
+    expect(coveredDays([span("2023-08-27", "2024-08-25")], PEIL, 3).days).toBe(365);
+    expect(coveredDays([span("2024-08-26", "2024-08-26")], PEIL, 3).days).toBe(1);
+    expect(yearsInWindow([span("2023-08-27", "2024-08-25")], PEIL, 3)).toBe(0.99);
+  });
+
+  test("overlapping periods count each day once", () => {
+    const overlapping = [span("2020-08-27", "2022-08-26"), span("2021-08-27", "2023-08-26")];
+    const joined = [span("2020-08-27", "2023-08-26")];
+    expect(coveredDays(overlapping, PEIL, 5)).toEqual(coveredDays(joined, PEIL, 5));
+    expect(coveredDays(overlapping, PEIL, 5).days).toBe(1095);
+    // 3 years back from 26-08-2024 hold 1096 days (29-02-2024 inside): 1095 days is 2,99 years.
+    expect(yearsInWindow(overlapping, PEIL, 5)).toBe(2.99);
   });
 
   test("an invalid peildatum is an error, not a number", () => {
     expect(() => yearsInWindow([], "2024-02-30", 5)).toThrow(/peildatum/);
+  });
+});
+
+describe("days for N years, counted back from the peildatum", () => {
+  test("N calendar years ending on the peildatum", () => {
+    expect(daysForYears(PEIL_DAY, 1)).toBe(366); // 27-08-2023 t/m 26-08-2024, with 29-02-2024
+    expect(daysForYears(PEIL_DAY, 2)).toBe(731);
+    expect(daysForYears(PEIL_DAY, 3)).toBe(1096);
+    expect(daysForYears(PEIL_DAY, 10)).toBe(PEIL_DAY - isoToDay("2014-08-26")!);
+    expect(daysForYears(PEIL_DAY, 0)).toBe(0);
+  });
+
+  test("a fraction of a year is that fraction of the year before, rounded up to a day", () => {
+    expect(daysForYears(PEIL_DAY, 1.5)).toBe(366 + 183); // ⌈0,5 × 365⌉
+    expect(daysForYears(PEIL_DAY, 0.5)).toBe(183); // 0,5 × 366
+    expect(daysForYears(PEIL_DAY, 2.3)).toBe(731 + 110); // ⌈0,3 × 365⌉ = ⌈109,5⌉
+    expect(daysForYears(PEIL_DAY, 1.2)).toBe(366 + 73); // 0,2 × 365 = 73 exactly, not 74
+  });
+
+  test("leap-day windows: a peildatum on 29 February and one year after", () => {
+    const leap = isoToDay("2024-02-29")!;
+    expect(daysForYears(leap, 1)).toBe(366); // 01-03-2023 t/m 29-02-2024
+    expect(daysForYears(leap, 4)).toBe(1461); // 01-03-2020 t/m 29-02-2024
+    expect(yearsInWindow([open("2023-03-01")], "2024-02-29", 3)).toBe(1);
+    expect(reachesYears(coveredDays([open("2023-03-02")], "2024-02-29", 3), 1)).toBe(false);
+    // 28-02-2025: one year back is 28-02-2024, so 29-02-2024 is inside the window.
+    expect(daysForYears(isoToDay("2025-02-28")!, 1)).toBe(366);
+    expect(reachesYears(coveredDays([open("2024-02-29")], "2025-02-28", 3), 1)).toBe(true);
+    expect(reachesYears(coveredDays([open("2024-03-01")], "2025-02-28", 3), 1)).toBe(false);
+  });
+
+  test("yearsOfDays is the inverse of daysForYears for whole years", () => {
+    for (const n of [1, 2, 5, 10, 15]) {
+      expect(yearsOfDays(PEIL_DAY, daysForYears(PEIL_DAY, n))).toBe(n);
+      expect(yearsOfDays(PEIL_DAY, daysForYears(PEIL_DAY, n) - 1)).toBeLessThan(n);
+    }
+    expect(yearsOfDays(PEIL_DAY, 730)).toBeCloseTo(1 + 364 / 365, 12);
+  });
+
+  test("exactly enough days reach N years; one day less does not", () => {
+    for (const n of [1, 2, 10, 1.5, 0.25]) {
+      const need = daysForYears(PEIL_DAY, n);
+      expect(reachesYears({ days: need, referenceDay: PEIL_DAY }, n)).toBe(true);
+      expect(reachesYears({ days: need - 1, referenceDay: PEIL_DAY }, n)).toBe(false);
+    }
+  });
+});
+
+describe("shown years round down to two decimals", () => {
+  test.each([
+    [1.99726, 1.99],
+    [1.999999, 1.99],
+    [2, 2],
+    [0.29, 0.29],
+    [9.9999, 9.99],
+    [0, 0],
+  ])("%p shows as %p", (years, shown) => {
+    expect(floorYears(years)).toBe(shown);
+  });
+
+  test("with a decimal comma, never reading as the threshold it fails", () => {
+    expect(formatYears(1.99726)).toBe("1,99");
+    expect(formatYears(2.5)).toBe("2,5");
+    expect(formatYears(9.999)).toBe("9,99");
   });
 });
 
@@ -112,7 +183,7 @@ describe("dates", () => {
 describe("readWorkHistory", () => {
   test("periods go to each criterion in 'Telt voor', comma or semicolon separated", () => {
     const history = readWorkHistory(request17040, [
-      { row: 2, candidate: " Ans  Jansen ", countsFor: "K3, g9", from: "04-10-2022", to: "" },
+      { row: 2, candidate: " Ans  Jansen ", countsFor: "K3, g9", from: "27-08-2022", to: "" },
       {
         row: 3,
         candidate: "ans jansen",
@@ -125,7 +196,7 @@ describe("readWorkHistory", () => {
     const ans = history.byName.get("ans jansen")!;
     expect([...ans.byCriterion.keys()].sort()).toEqual(["G11", "G9", "K3"]);
     expect(ans.byCriterion.get("G9")!.periods).toEqual([
-      { from: "2022-10-04", to: null },
+      { from: "2022-08-27", to: null },
       { from: "2012-04-01", to: "2020-01-01" },
     ]);
   });

@@ -2,8 +2,10 @@
 import fc from "fast-check";
 import {
   awardPoints,
+  coveredDays,
   evaluate,
   maxScore,
+  reachesYears,
   request17040,
   totalScore,
   yearsInWindow,
@@ -263,6 +265,20 @@ describe("experience windows", () => {
         expect(yearsInWindow([...periods, extra], iso(ref), 5)).toBeGreaterThanOrEqual(before);
         expect(yearsInWindow([...periods].reverse(), iso(ref), 5)).toBe(before);
       })
+    );
+  });
+
+  test("the shown years reach a whole N exactly when the days do (no rounding up)", () => {
+    fc.assert(
+      fc.property(
+        fc.array(periodArb, { maxLength: 8 }),
+        day,
+        fc.integer({ min: 1, max: 5 }),
+        (periods, ref, n) => {
+          const covered = coveredDays(periods, iso(ref), 5);
+          expect(yearsInWindow(periods, iso(ref), 5) >= n).toBe(reachesYears(covered, n));
+        }
+      )
     );
   });
 

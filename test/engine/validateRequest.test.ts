@@ -161,3 +161,18 @@ test("several problems are all reported", () => {
   expect(fields).toEqual(["maxRate", "topN"]);
   expect(knockout("K8").header).toBeNull(); // K8 needs no column, and that is no problem
 });
+
+describe("the listing's Einde inschrijfdatum (issue 17 §1)", () => {
+  test("optional; when given it must be a moment jjjj-mm-ddTuu:mm", () => {
+    const withoutListing: Request = { ...request17040 };
+    delete withoutListing.listingClosingMoment;
+    expect(validateRequest(withoutListing)).toEqual([]);
+    expect(validateRequest({ ...request17040, listingClosingMoment: "04-10-2024" })).toEqual([
+      {
+        field: "listingClosingMoment",
+        message:
+          "Einde inschrijfdatum is ongeldig: '04-10-2024'. Gebruik jjjj-mm-ddTuu:mm, bijvoorbeeld 2024-10-04T11:25.",
+      },
+    ]);
+  });
+});

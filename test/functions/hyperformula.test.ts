@@ -69,7 +69,7 @@ beforeEach(() => {
         ["WekenPerVerlenging", 13],
         ["OptiesTellenMee", "Nee"],
         ["TopN", 2],
-        ["Peildatum", "04-10-2024"],
+        ["Peildatum", "26-08-2024"],
       ],
       Kandidaten: [
         [...header, "Knock-out", "Score", "Rang", "Top 10"],
@@ -77,8 +77,8 @@ beforeEach(() => {
       ],
       Werkervaring: [
         ["Kandidaat", "Telt voor", "Van", "Tot"],
-        ["Ans", "K3, G9", "04-10-2020", "04-10-2023"],
-        ["Ans", "K3", "04-10-2022", null],
+        ["Ans", "K3, G9", "27-08-2020", "26-08-2023"],
+        ["Ans", "K3", "27-08-2022", null],
         ["Bram", "G11", "01-01-2024", null],
       ],
     },
@@ -157,10 +157,14 @@ describe("FLEX functions in cell formulas (HyperFormula)", () => {
     const werk = hf.getSheetId("Werkervaring") as number;
     const calc = (formula: string) => hf.calculateFormula(formula, werk);
     expect(calc('=FLEX.YEARS(C2:C4,D2:D4,Peildatum,5,A2:A4,"Ans",B2:B4,"K3")')).toBe(4);
-    expect(calc('=FLEX.YEARS(C2:C4,D2:D4,Peildatum,15,A2:A4,"Ans",B2:B4,"G9")')).toBe(3);
-    expect(calc('=FLEX.YEARS(C2:C4,D2:D4,Peildatum,3,A2:A4,"Bram",B2:B4,"G11")')).toBe(0.76);
+    // 27-08-2020 t/m 26-08-2023 is 1095 days; the 3 years before 26-08-2024 hold 1096 (29-02-2024).
+    expect(calc('=FLEX.YEARS(C2:C4,D2:D4,Peildatum,15,A2:A4,"Ans",B2:B4,"G9")')).toBe(2.99);
+    expect(calc('=FLEX.YEARS(C2:C4,D2:D4,Peildatum,3,A2:A4,"Bram",B2:B4,"G11")')).toBe(0.65);
     expect(calc('=IFNA(FLEX.YEARS(C2:C4,D2:D4,Peildatum,5,A2:A4,"Cor",B2:B4,"K3"),2.5)')).toBe(2.5);
     expect(calc("=FLEX.YEARS(C2:C3,D2:D3,Peildatum)")).toBe(4);
+    // The K3 boundary in a cell: exactly 2 years, and one day short showing 1,99 (never 2).
+    expect(calc('=FLEX.YEARS("27-08-2022","",Peildatum,5)')).toBe(2);
+    expect(calc('=FLEX.YEARS("28-08-2022","",Peildatum,5)')).toBe(1.99);
   });
 
   test("FLEX.CONTRACTVALUE with and without the options, and an error with its message", () => {

@@ -185,9 +185,10 @@ describe("runCleanUp (Persoonsgegevens opschonen)", () => {
     const historyRowsBefore = werkervaring ? werkervaring.cells.size : 0;
 
     const outcome = await runCleanUp(excel.host, preset);
+    // The planted period and Pieter de Graaf's K3 period (src/cli/exampleData.ts), both outside the top.
     expect(outcome).toMatchObject({
       pseudonyms: outside.length,
-      clearedPeriods: 1,
+      clearedPeriods: 2,
       kept: top.length,
       contactCells: 0,
     });
@@ -320,8 +321,9 @@ describe("runCleanUp (Persoonsgegevens opschonen)", () => {
 describe("runReadRequest: the reminder to clean up", () => {
   test("not due within 4 weeks of the closing date", async () => {
     excel = simulateExcel(stateFromSnapshot(snapshot));
-    const read = await runReadRequest(excel.host, new Date("2024-10-20T09:00:00Z"));
-    expect(read?.privacy).toEqual({ due: false, closed: "2024-10-04", pending: 0 });
+    // 17040 closed at the reactietermijn, 26-08-2024; 4 weeks later is 23-09-2024.
+    const read = await runReadRequest(excel.host, new Date("2024-09-20T09:00:00Z"));
+    expect(read?.privacy).toEqual({ due: false, closed: "2024-08-26", pending: 0 });
   });
 
   test("due later: unknown while a draw is pending, a count when settled, 0 after cleaning up", async () => {
@@ -329,7 +331,7 @@ describe("runReadRequest: the reminder to clean up", () => {
     const later = new Date("2025-01-15T09:00:00Z");
     expect((await runReadRequest(excel.host, later))?.privacy).toEqual({
       due: true,
-      closed: "2024-10-04",
+      closed: "2024-08-26",
       pending: null,
     });
     const scored = await settled();

@@ -59,6 +59,24 @@ describe("awardscore share", () => {
     for (const c of outside) expect(texts).not.toContain(c.name);
   });
 
+  test("--peildatum overrides the request's peildatum and says so", async () => {
+    const dir = scratch();
+    const out = path.join(dir, "gemeente.xlsx");
+    const ran = await awardscore(
+      "share",
+      await example(dir),
+      "--out",
+      out,
+      "--peildatum",
+      "27-08-2024"
+    );
+    expect(ran.code).toBe(0);
+    expect(ran.stdout.split("\n")[0]).toBe(
+      "Let op: peildatum 27-08-2024 (--peildatum) in plaats van 26-08-2024 uit de aanvraag."
+    );
+    expect(allCellTexts(await open(out))).toContain("27-08-2024");
+  });
+
   test("--preset is used when the workbook has no Aanvraag sheet", async () => {
     const dir = scratch();
     const input = await example(dir, (w) => {

@@ -57,7 +57,10 @@ describe("ready", () => {
     expect(
       screen.getByRole("heading", { name: "Aanvraag 17040: Klantmanager Inkomen" })
     ).toBeTruthy();
-    expect(screen.getByText("04-10-2024")).toBeTruthy();
+    // The peildatum is the reactietermijn; the listing's own date is shown, named, and not used.
+    expect(screen.getByText("26-08-2024 (reactietermijn)")).toBeTruthy();
+    expect(screen.getByText("Einde inschrijfdatum")).toBeTruthy();
+    expect(screen.getByText("04-10-2024 11:25 (telt niet mee)")).toBeTruthy();
     expect(screen.getByText(/^€\s75,00$/)).toBeTruthy();
     expect(screen.getByText(String(request.topN))).toBeTruthy();
     for (const k of request.knockouts)
@@ -85,7 +88,9 @@ describe("ready", () => {
       screen.getByRole("heading", { name: "Request 17040: Klantmanager Inkomen" })
     ).toBeTruthy();
     expect(screen.getByRole("button", { name: "Check and score" })).toBeTruthy();
-    expect(screen.getByText("04/10/2024")).toBeTruthy();
+    expect(screen.getByText("26/08/2024 (response deadline)")).toBeTruthy();
+    expect(screen.getByText("Listing closes")).toBeTruthy();
+    expect(screen.getByText("04/10/2024 11:25 (not used for scoring)")).toBeTruthy();
   });
 });
 
@@ -236,7 +241,7 @@ describe("error", () => {
 });
 
 describe("after scoring: share and clean up", () => {
-  const due = { due: true, closed: "2024-10-04", pending: 14 };
+  const due = { due: true, closed: "2024-08-26", pending: 14 };
 
   test("shares by keyboard; no reminder before 4 weeks; axe finds nothing", async () => {
     const user = userEvent.setup();
@@ -258,7 +263,7 @@ describe("after scoring: share and clean up", () => {
     renderPane({ ...ready, privacy: due });
     expect(
       screen.getByText(
-        "De aanvraag sloot op 04-10-2024, meer dan 4 weken geleden. Schoon de persoonsgegevens op van de kandidaten die niet geselecteerd zijn."
+        "De aanvraag sloot op 26-08-2024, meer dan 4 weken geleden. Schoon de persoonsgegevens op van de kandidaten die niet geselecteerd zijn."
       )
     ).toBeTruthy();
   });

@@ -10,18 +10,20 @@ import { recordDraw, scoredExample } from "../share/helpers";
 import { candidatesSheet, headers17040, passing, sheet, snapshotOf } from "./helpers";
 
 describe("privacyReminderDue", () => {
+  // 17040 closes at the reactietermijn, 26-08-2024 09:00 (not the listing's 04-10-2024).
   test.each([
-    ["2024-10-04", false],
-    ["2024-11-01", false], // exactly 4 weeks
-    ["2024-11-02", true],
+    ["2024-08-26", false],
+    ["2024-09-23", false], // exactly 4 weeks
+    ["2024-09-24", true],
     ["2025-06-01", true],
-    ["2024-09-01", false],
-  ])("closed 04-10-2024, today %s → %s", (today, due) => {
+    ["2024-08-01", false],
+  ])("closed 26-08-2024, today %s → %s", (today, due) => {
     expect(privacyReminderDue(request17040, today)).toBe(due);
   });
 
   test("takes a Date, and never reminds on an unreadable closing moment", () => {
-    expect(privacyReminderDue(request17040, new Date(Date.UTC(2024, 10, 2, 9)))).toBe(true);
+    expect(privacyReminderDue(request17040, new Date(Date.UTC(2024, 8, 24, 9)))).toBe(true);
+    expect(privacyReminderDue(request17040, new Date(Date.UTC(2024, 8, 23, 9)))).toBe(false);
     expect(privacyReminderDue({ closingMoment: "onbekend" }, "2030-01-01")).toBe(false);
   });
 });

@@ -50,6 +50,25 @@ describe("rejections", () => {
     );
   });
 
+  test("a knock-out that Werkervaring decided says so, with the typed value beside it", () => {
+    const p = rejectionParagraph(byName("Pieter de Graaf"), evaluation);
+    expect(p.status).toBe("Valt af");
+    expect(p.text).toContain(
+      "K3 (Minimaal 2 jaar ervaring als klantmanager inkomen in de afgelopen 5 jaar): " +
+        "1,99 jaar volgens Werkervaring; getypt: 1,5 — minder dan de vereiste 2 jaar."
+    );
+  });
+
+  test("the subtitle names the peildatum (reactietermijn) and the listing's date", () => {
+    const title = rejectionChanges(evaluation).find(
+      (c): c is Extract<WorkbookChange, { kind: "writeValues" }> =>
+        c.kind === "writeValues" && c.at === "A1"
+    );
+    expect(String(title?.values[1][0])).toMatch(
+      /^Peildatum 26-08-2024 \(reactietermijn\) · Einde inschrijfdatum 04-10-2024 11:25 \(telt niet mee\) · /
+    );
+  });
+
   test("outside the top: score, rank and the score of the candidate at place 10", () => {
     const p = rejectionParagraph(byName("Marieke van Leeuwen"), evaluation);
     expect(p.status).toBe("Buiten de top");

@@ -329,3 +329,57 @@ describe("planScore", () => {
     expect(request17040.topN).toBe(10);
   });
 });
+
+describe("the peildatum (issue 17 §1)", () => {
+  const history = sheet("Werkervaring", [
+    ["Kandidaat", "Functie", "Telt voor", "Van", "Tot"],
+    ["Ans", "Klantmanager inkomen", "K3", "27-08-2022", null],
+  ]);
+  const rows = [{ ...passing, Kandidaat: "Ans", Uurtarief: 70, K3: null }];
+  const subtitle = (plan: ReturnType<typeof planScore>) =>
+    plan.changes
+      .filter((c): c is WriteValues => c.kind === "writeValues" && c.sheet === "Ranking")
+      .map((c) => c.values)
+      .find((v) => v[0]?.[0] === "Ranking aanvraag 17040 — Klantmanager Inkomen")?.[1]?.[0];
+
+  test("17040 judges at the reactietermijn; the listing's date is named and not used", () => {
+    const plan = planScore(snapshotOf(candidatesSheet(rows), history), { preset: "17040" });
+    expect(plan.referenceDateSource).toBe("request");
+    expect(plan.evaluation.request.referenceDate).toBe("2024-08-26");
+    expect(plan.evaluation.candidates[0].status).toBe("eligible"); // exactly 2 years
+    expect(subtitle(plan)).toBe(
+      "Peildatum 26-08-2024 (reactietermijn) · Einde inschrijfdatum 04-10-2024 11:25 (telt niet mee) · top 10 · 1 van 1 kandidaten geschikt"
+    );
+    expect(plan.notes).toEqual([]);
+  });
+
+  test("ScoreOptions.referenceDate replaces the request's peildatum, and the reports say so", () => {
+    const plan = planScore(snapshotOf(candidatesSheet(rows), history), {
+      preset: "17040",
+      referenceDate: "2024-08-25",
+    });
+    expect(plan.referenceDateSource).toBe("option");
+    expect(plan.requestReferenceDate).toBe("2024-08-26");
+    expect(plan.request.referenceDate).toBe("2024-08-25");
+    expect(plan.evaluation.request.referenceDate).toBe("2024-08-25");
+    expect(request17040.referenceDate).toBe("2024-08-26"); // the preset itself is untouched
+    // One day earlier, 27-08-2022 up to the peildatum is one day short of 2 years.
+    expect(plan.evaluation.candidates[0].failed).toEqual(["K3"]);
+    expect(subtitle(plan)).toBe(
+      "Peildatum 25-08-2024 (opgegeven bij het beoordelen, in plaats van 26-08-2024 uit de aanvraag) · " +
+        "Einde inschrijfdatum 04-10-2024 11:25 (telt niet mee) · top 10 · 0 van 1 kandidaten geschikt"
+    );
+    expect(plan.notes).toEqual([
+      "Let op: peildatum 25-08-2024 (--peildatum) in plaats van 26-08-2024 uit de aanvraag.",
+    ]);
+  });
+
+  test("a peildatum option that is not a date is refused in Dutch", () => {
+    const error = thrown(() =>
+      planScore(snapshotOf(candidatesSheet(rows)), { preset: "17040", referenceDate: "2024-02-30" })
+    );
+    expect(error.message).toBe(
+      "Ongeldige optie: --peildatum '2024-02-30' is geen datum. Typ dd-mm-jjjj, bijvoorbeeld --peildatum 26-08-2024."
+    );
+  });
+});

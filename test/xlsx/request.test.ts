@@ -118,23 +118,23 @@ describe("the Aanvraag sheet", () => {
       },
       {
         sheet: "Aanvraag",
-        cell: "F25",
+        cell: "F26",
         message: "Grens: Geen aantal jaren ingevuld. Typ bijvoorbeeld 2 of 2,5.",
       },
       {
         sheet: "Aanvraag",
-        cell: "I37",
+        cell: "I38",
         message: "Punten: Een aantal punten kan niet negatief zijn: -5.",
       },
       {
         sheet: "Aanvraag",
-        cell: "E38",
+        cell: "E39",
         message:
           "Scoring: onbekende waarde 'soms'. Kies uit 'Alles of niets', 'Treden' en 'Lineair'.",
       },
       {
         sheet: "Aanvraag",
-        cell: "H39",
+        cell: "H40",
         message:
           "Treden: '1:10; twee' is niet te lezen. Schrijf 'vanaf:punten' gescheiden door ;, bijvoorbeeld '2:10; 5:30'.",
       },
@@ -147,7 +147,7 @@ describe("the Aanvraag sheet", () => {
     workbook.definedNames.model = [];
     sheet.getCell("A9").value = "Iets anders";
     sheet.removeTable("Gunningscriteria");
-    sheet.getCell("A36").value = "Code";
+    sheet.getCell("A37").value = "Code";
     const error = scoreError(workbook);
     expect(error.problems).toEqual([
       {
@@ -163,6 +163,40 @@ describe("the Aanvraag sheet", () => {
           "Top N ontbreekt: geen rij met 'Top N' in kolom A. Voeg de rij toe of maak het blad opnieuw met 'awardscore template'.",
       },
     ]);
+  });
+
+  test("the peildatum, the closing moment and the listing's Einde inschrijfdatum round-trip", async () => {
+    const workbook = await template();
+    const sheet = workbook.getWorksheet("Aanvraag")!;
+    expect(sheet.getCell("A20").value).toBe("Einde inschrijfdatum");
+    const read = readRequest(readSnapshot(workbook));
+    expect(read?.problems).toEqual([]);
+    expect(read?.request).toMatchObject({
+      referenceDate: "2024-08-26",
+      closingMoment: "2024-08-26T09:00",
+      listingClosingMoment: "2024-10-04T11:25",
+    });
+    sheet.getCell("B20").value = "ooit";
+    expect(scoreError(workbook).problems).toEqual([
+      {
+        sheet: "Aanvraag",
+        cell: "B20",
+        message:
+          "Einde inschrijfdatum: 'ooit' is niet te lezen. Typ bijvoorbeeld 04-10-2024 11:25.",
+      },
+    ]);
+  });
+
+  test("a workbook made before the Einde inschrijfdatum row still reads, without it", async () => {
+    const workbook = await template();
+    const sheet = workbook.getWorksheet("Aanvraag")!;
+    workbook.definedNames.model = [];
+    sheet.getCell("A20").value = null;
+    sheet.getCell("B20").value = null;
+    const read = readRequest(readSnapshot(workbook));
+    expect(read?.problems).toEqual([]);
+    expect(read?.request.listingClosingMoment).toBeUndefined();
+    expect(read?.request.referenceDate).toBe("2024-08-26");
   });
 
   test("without tables (a plain copy of the sheet) the criteria are found under their Id header", async () => {

@@ -8,8 +8,12 @@ export const request17040: Request = {
   id: "17040",
   title: "Klantmanager Inkomen",
   organisation: "Gemeente Pijnacker-Nootdorp",
-  referenceDate: "2024-10-04",
-  closingMoment: "2024-10-04T11:25",
+  // The request's reactietermijn (26-08-2024 09:00) is the moment CVs were judged at:
+  // the peildatum and the closing moment. The listing's "Einde inschrijfdatum
+  // 04-10-2024 11:25" falls after the interviews; it is shown, never used to judge.
+  referenceDate: "2024-08-26",
+  closingMoment: "2024-08-26T09:00",
+  listingClosingMoment: "2024-10-04T11:25",
   maxRate: 75,
   topN: 10,
   hoursPerWeek: { min: 28, max: 32 },

@@ -22,7 +22,7 @@ export interface RequestSummaryProps {
   onEditRequest: () => void;
 }
 
-/** The request at a glance: number, title, peildatum, max rate, top N and the criteria with their points. */
+/** The request at a glance: number, title, peildatum (and the listing's date), max rate, top N and the criteria with their points. */
 export function RequestSummary({ strings, request, onEditRequest }: RequestSummaryProps) {
   const styles = useStyles();
   return (
@@ -38,7 +38,19 @@ export function RequestSummary({ strings, request, onEditRequest }: RequestSumma
           </>
         )}
         <dt>{strings.referenceDate}</dt>
-        <dd>{strings.formatDate(request.referenceDate)}</dd>
+        <dd>
+          {strings.formatDate(request.referenceDate)}
+          {request.referenceIsDeadline && ` ${strings.referenceDateIsDeadline}`}
+        </dd>
+        {request.listingClosingMoment && (
+          <>
+            <dt>{strings.listingClosingMoment}</dt>
+            <dd>
+              {strings.formatDate(request.listingClosingMoment.slice(0, 10))}{" "}
+              {request.listingClosingMoment.slice(11)} {strings.listingClosingNotUsed}
+            </dd>
+          </>
+        )}
         <dt>{strings.maxRate}</dt>
         <dd>{strings.formatEuro(request.maxRate)}</dd>
         <dt>{strings.topN}</dt>

@@ -103,6 +103,13 @@ export interface Strings {
   formatEuro: (amount: number) => string;
   formatNumber: (value: number) => string;
   formatDate: (iso: string) => string;
+
+  // The peildatum and the listing's date (issue 17 §1).
+  /** After the peildatum when it is the response deadline: "(reactietermijn)". */
+  referenceDateIsDeadline: string;
+  listingClosingMoment: string;
+  /** After the listing's date: it does not count. */
+  listingClosingNotUsed: string;
 }
 
 const euro = (locale: string) => (amount: number) =>
@@ -231,6 +238,10 @@ export const nl: Strings = {
   formatEuro: euro("nl-NL"),
   formatNumber: number("nl-NL"),
   formatDate: date("-"),
+
+  referenceDateIsDeadline: "(reactietermijn)",
+  listingClosingMoment: "Einde inschrijfdatum",
+  listingClosingNotUsed: "(telt niet mee)",
 };
 
 /** English texts, for an English Office. */
@@ -342,6 +353,10 @@ export const en: Strings = {
   formatEuro: euro("en-GB"),
   formatNumber: number("en-GB"),
   formatDate: date("/"),
+
+  referenceDateIsDeadline: "(response deadline)",
+  listingClosingMoment: "Listing closes",
+  listingClosingNotUsed: "(not used for scoring)",
 };
 
 /**

@@ -11,6 +11,7 @@ import type { WorkbookChange } from "../../../src/workbook/changes";
 import { candidateInputColumns, periodColumns } from "../../../src/workbook/layout";
 import { leadingId } from "../../../src/workbook/regions";
 import { requestSheetChanges } from "../../../src/workbook/requestWrite";
+import { candidateHeaders } from "../../../src/workbook/texts";
 import { applyChanges } from "../../../src/xlsx";
 
 /** A cell as cases.json writes it: a plain value, an Excel error, a date, or a formula with its cached result. */
@@ -144,7 +145,10 @@ export function buildCase(input: CaseInput): ExcelJS.Workbook {
   const templateHeaders = candidateInputColumns(request17040).map((c) => c.header);
   const columns: Array<{ header: string; field: string }> = [];
   for (const header of templateHeaders) {
-    const field = leadingId(header) ?? header;
+    // The template's rate header says what the rate includes; the cases call the column `Uurtarief`.
+    const field =
+      leadingId(header) ??
+      (header.startsWith(candidateHeaders.rate) ? candidateHeaders.rate : header);
     const renamed = input.headers && field in input.headers ? input.headers[field] : header;
     if (renamed !== null) columns.push({ header: renamed, field });
   }

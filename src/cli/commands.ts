@@ -7,14 +7,15 @@ import { Workbook } from "./exceljs";
 import fs from "fs";
 import { presets } from "../engine";
 import { planPrivacy, type PrivacyPlan } from "../workbook/privacy";
-import { checkRejectionSheet, rejectionChanges } from "../workbook/rejections";
 import { planScore, type ScorePlan } from "../workbook/score";
+import { planScoreRun, type ScoreRun } from "../workbook/scoreRun";
 import type { WorkbookSnapshot } from "../workbook/snapshot";
 import { planTemplate } from "../workbook/template";
 import {
   cliTexts,
   fatalMessages,
   privacyTexts,
+  recordTexts,
   rejectionTexts,
   shareCliTexts,
 } from "../workbook/texts";
@@ -73,7 +74,7 @@ export async function runTemplate(
 export async function runScore(
   command: Extract<Command, { kind: "score" }>,
   io: Io
-): Promise<ScorePlan> {
+): Promise<ScoreRun> {
   const out = command.out ?? defaultOutput(command.input);
   checkOutputName(out);
   if (sameFile(out, command.input)) throw new FileError(cliTexts.outIsIn(command.input));
@@ -83,14 +84,13 @@ export async function runScore(
     progress.step("read");
     const workbook = await loadWorkbook(command.input);
     progress.step("score");
-    const snapshot = evaluatorSnapshot(workbook);
-    const plan = planScore(
-      snapshot,
-      command.preset === undefined ? {} : { preset: command.preset }
+    const plan = planScoreRun(
+      evaluatorSnapshot(workbook),
+      command.preset === undefined ? {} : { preset: command.preset },
+      new Date()
     );
-    checkRejectionSheet(snapshot);
     progress.step("apply");
-    applyChanges(workbook, [...plan.changes, ...rejectionChanges(plan.evaluation)]);
+    applyChanges(workbook, plan.changes);
     progress.step("write");
     await saveWorkbook(workbook, out);
     progress.stop();
@@ -98,7 +98,11 @@ export async function runScore(
     // With the JSON on stdout, the summary moves to stderr so stdout stays parseable.
     const print = command.json === "-" ? io.err : io.out;
     if (command.json !== undefined) {
-      const json = JSON.stringify(scoreReport(plan.evaluation, plan.problems), null, 2);
+      const json = JSON.stringify(
+        scoreReport(plan.evaluation, plan.problems, plan.record),
+        null,
+        2
+      );
       if (command.json === "-") io.out(json);
       else await saveText(command.json, `${json}\n`);
     }
@@ -131,17 +135,18 @@ export async function runExample(
 }
 
 /**
- * The snapshot the use cases read, plus the `Afwijzingen` sheet (which readSnapshot leaves out).
+ * The snapshot the use cases read, plus the `Afwijzingen` and `Verantwoording` sheets
+ * (which readSnapshot leaves out).
  *
  * @example
  * evaluatorSnapshot(workbook).sheets.map((s) => s.name); // ["Aanvraag", "Kandidaten", …, "Afwijzingen"]
  */
 export function evaluatorSnapshot(workbook: ExcelJS.Workbook): WorkbookSnapshot {
   const snapshot = readSnapshot(workbook);
-  const rejections = workbook.worksheets.find(
-    (w) => w.name.toLowerCase() === rejectionTexts.sheet.toLowerCase()
-  );
-  if (rejections) snapshot.sheets.push(sheetSnapshot(rejections));
+  for (const name of [rejectionTexts.sheet, recordTexts.sheet]) {
+    const sheet = workbook.worksheets.find((w) => w.name.toLowerCase() === name.toLowerCase());
+    if (sheet) snapshot.sheets.push(sheetSnapshot(sheet));
+  }
   return snapshot;
 }
 

@@ -64,6 +64,8 @@ export interface KnockoutOutcome {
   value: number | boolean | "n.v.t." | null;
   /** Where a years value came from. */
   source: "cell" | "history";
+  /** The number typed in the cell when Werkervaring decided instead; null when none was typed. */
+  typed?: number | null;
   /** null: could not be decided. */
   passed: boolean | null;
 }
@@ -73,6 +75,8 @@ export interface AwardOutcome {
   id: CriterionId;
   value: number | boolean | null;
   source: "cell" | "history";
+  /** The number typed in the cell when Werkervaring decided instead; null when none was typed. */
+  typed?: number | null;
   /** null: the value is missing or unreadable. */
   points: number | null;
   maxPoints: number;

@@ -9,9 +9,11 @@ import {
   evaluate,
   presets,
   readText,
+  type CandidateInput,
   type CandidateResult,
   type CellValue,
   type Evaluation,
+  type PeriodInput,
   type Request,
 } from "../engine";
 import { cellAddress, columnLetters, rangeAddress } from "./address";
@@ -41,6 +43,8 @@ export interface ScorePlan {
   changes: WorkbookChange[];
   /** Remarks for the user that are not problems (a preset that was not used). */
   notes: string[];
+  /** The rows exactly as the engine received them (for the digest of the inputs). */
+  inputs: { candidates: CandidateInput[]; periods: PeriodInput[] };
 }
 
 /**
@@ -88,11 +92,17 @@ export function planScore(snapshot: WorkbookSnapshot, options: ScoreOptions = {}
     problems,
     changes,
     notes,
+    inputs: { candidates: candidates.inputs, periods: periods?.inputs ?? [] },
   };
 }
 
-/** The output cells of one candidate row, in the order of {@link outputHeaders}. */
-function outputRow(result: CandidateResult | undefined): CellValue[] {
+/**
+ * The output cells of one candidate row, in the order of {@link outputHeaders}.
+ *
+ * @example
+ * outputRow(result); // ["Geschikt", "OK", 80, 3, "Ja", "Score 80 van 100, rang 3 — in de top 10"]
+ */
+export function outputRow(result: CandidateResult | undefined): CellValue[] {
   if (!result) return outputHeaders.map(() => null);
   const knockout =
     result.status === "eligible"

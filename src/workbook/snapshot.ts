@@ -38,10 +38,19 @@ export interface NameSnapshot {
   address: string;
 }
 
+/** A sheet the add-in rewrites whole, read only as far as its head: its A1 and whether anything is on it. */
+export interface SheetHeadSnapshot {
+  name: string;
+  first: CellValue;
+  hasContent: boolean;
+}
+
 /** The sheets the add-in needs (`Aanvraag`, `Kandidaten`, `Werkervaring`, `Ranking`) when present. */
 export interface WorkbookSnapshot {
   sheets: SheetSnapshot[];
   names: NameSnapshot[];
+  /** Sheets read only as far as their head (a host that need not read the add-in's own sheets whole). */
+  heads?: SheetHeadSnapshot[];
 }
 
 /**

@@ -3,7 +3,7 @@ import path from "path";
 import { scoreReport } from "../../src/cli/report";
 import { runScore } from "../../src/office";
 import { outputHeaders } from "../../src/workbook/layout";
-import { planScore } from "../../src/workbook/score";
+import { planScoreRun } from "../../src/workbook/scoreRun";
 import { cellWords } from "../../src/workbook/texts";
 import type { WorkbookSnapshot } from "../../src/workbook/snapshot";
 import { simulateExcel, sheetOf, type ExcelSimulator } from "./simulator";
@@ -28,10 +28,10 @@ describe("runScore on examples/aanvraag-17040.xlsx", () => {
 
   test("gives the verdicts, problems and output values of the headless command, in four syncs at most", async () => {
     excel = simulateExcel(stateFromSnapshot(snapshot));
-    const expected = planScore(snapshot, { preset: "17040" });
+    const expected = planScoreRun(snapshot, { preset: "17040" });
     const outcome = await runScore(excel.host, { preset: "17040" });
-    expect(scoreReport(outcome.evaluation, outcome.problems)).toEqual(
-      scoreReport(expected.evaluation, expected.problems)
+    expect(scoreReport(outcome.evaluation, outcome.problems, outcome.record)).toEqual(
+      scoreReport(expected.evaluation, expected.problems, expected.record)
     );
     expect(excel.last().syncs).toBeLessThanOrEqual(4);
 

@@ -179,28 +179,23 @@ function contractCriterion(rules: Request): string {
 }
 
 /**
- * The candidates' block of the sheet: its header row and one row per candidate,
- * with a number format per column. `awardscore verify` rebuilds it to compare.
+ * The candidates' block of the sheet: its header row and one row per candidate, as
+ * plain values (no formats: 10,000 rows must stay within the add-in's write budget).
+ * `awardscore verify` rebuilds it to compare.
  *
  * @example
- * recordTable(record).headers.slice(0, 4); // ["Rij", "Kandidaat", "Leverancier", "Uurtarief"]
+ * recordTable(record).headers.slice(0, 4); // ["Rij", "Kandidaat", "Uurtarief", "K1"]
  */
-export function recordTable(record: ScoreRecord): {
-  headers: string[];
-  rows: CellValue[][];
-  formats: Array<string | null>;
-} {
+export function recordTable(record: ScoreRecord): { headers: string[]; rows: CellValue[][] } {
   const h = t.headers;
-  const criteria = recordedCriteria(record);
-  const headers: string[] = [h.row, h.name, h.supplier, h.rate];
-  const formats: Array<string | null> = [null, numberFormats.text, numberFormats.text, numberFormats.euro];
+  // The rate is K8's value: its own column, not twice.
+  const criteria = recordedCriteria(record).filter(
+    (k) => !("rule" in k && k.rule.kind === "maxRate")
+  );
+  const headers: string[] = [h.row, h.name, h.rate];
   for (const k of criteria) {
     headers.push(k.id);
-    formats.push(null);
-    if (k.valueKind === "years") {
-      headers.push(h.source(k.id));
-      formats.push(null);
-    }
+    if (k.valueKind === "years") headers.push(h.source(k.id));
   }
   headers.push(
     h.contractValue(contractCriterion(record.rules), record.rules.contractValueIncludesExtensions),
@@ -211,10 +206,9 @@ export function recordTable(record: ScoreRecord): {
     h.top(record.rules.topN),
     candidateHeaders.reason
   );
-  formats.push(numberFormats.euro, null, null, null, null, null, numberFormats.text);
   const rows = record.candidates.map((c) => {
     const byId = new Map(c.values.map((v) => [v.id, v]));
-    const cells: CellValue[] = [c.row, c.name, c.supplier, c.rate];
+    const cells: CellValue[] = [c.row, c.name, c.rate];
     for (const k of criteria) {
       const value = byId.get(k.id);
       cells.push(value ? valueCell(value.value) : null);
@@ -223,7 +217,7 @@ export function recordTable(record: ScoreRecord): {
     cells.push(c.contractValue?.used ?? null, ...outputRow(asResult(c)));
     return cells;
   });
-  return { headers, rows, formats };
+  return { headers, rows };
 }
 
 /** The fields of a verdict that {@link outputRow} writes. */
@@ -385,7 +379,6 @@ export function recordChanges(record: ScoreRecord): WorkbookChange[] {
             sheet,
             at: cellAddress(tableRow + 1, 1),
             values: table.rows,
-            numberFormats: table.formats,
           },
         ]),
   ];

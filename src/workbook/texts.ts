@@ -404,7 +404,6 @@ export const recordTexts = {
   headers: {
     row: "Rij",
     name: "Kandidaat",
-    supplier: "Leverancier",
     rate: "Uurtarief",
     source: (id: string) => `${id} bron`,
     contractValue: (id: string, withExtensions: boolean) =>
@@ -412,7 +411,7 @@ export const recordTexts = {
     top: (topN: number) => `Top ${topN}`,
   },
   source: {
-    cell: "Kandidaten",
+    cell: "getypt",
     history: "Werkervaring",
     historyTyped: (typed: string) => `Werkervaring; getypt: ${typed}`,
   },

@@ -3,7 +3,7 @@
  * dependency). Every mistake is a {@link UsageError} with a Dutch message.
  */
 import { parseArgs, type ParseArgsConfig } from "util";
-import { cliTexts, shareCliTexts } from "../workbook/texts";
+import { cliTexts, shareCliTexts, verifyTexts } from "../workbook/texts";
 
 /** What the user asked for. */
 export type Command =
@@ -12,7 +12,8 @@ export type Command =
   | { kind: "score"; input: string; preset?: string; out?: string; json?: string }
   | { kind: "example"; out: string; candidates?: number }
   | { kind: "share"; input: string; out: string; preset?: string }
-  | { kind: "privacy"; input: string; out?: string; preset?: string };
+  | { kind: "privacy"; input: string; out?: string; preset?: string }
+  | { kind: "verify"; input: string };
 
 /** A mistake on the command line (exit code 2). */
 export class UsageError extends Error {
@@ -120,6 +121,14 @@ export function parseCommand(argv: string[]): Command {
       if (typeof values.out === "string") command.out = values.out;
       if (typeof values.preset === "string") command.preset = values.preset;
       return command;
+    }
+    case "verify": {
+      const { values, positionals } = parse(rest, { help: { type: "boolean", short: "h" } });
+      if (values.help) return { kind: "help" };
+      if (positionals.length === 0) throw new UsageError(verifyTexts.inRequired);
+      if (positionals.length > 1)
+        throw new UsageError(cliTexts.tooManyArguments(positionals.slice(1)));
+      return { kind: "verify", input: positionals[0] };
     }
     case "example": {
       // Not in the usage text: it regenerates examples/aanvraag-17040.xlsx (and bench workbooks).

@@ -18,8 +18,10 @@ import {
   recordTexts,
   rejectionTexts,
   shareCliTexts,
+  verifyTexts,
 } from "../workbook/texts";
-import { WorkbookError } from "../workbook/problems";
+import { problemLine, WorkbookError } from "../workbook/problems";
+import { planVerify } from "../workbook/verify";
 import { applyChanges, readSnapshot, sheetSnapshot } from "../xlsx";
 import type { Command } from "./cli";
 import { exampleWorkbook } from "./example";
@@ -206,4 +208,30 @@ export async function runPrivacy(
   );
   io.out(cliTexts.written(out));
   return plan;
+}
+
+/**
+ * `awardscore verify`: recomputes every verdict of a scored workbook from its own inputs
+ * and request, at the peildatum its `Verantwoording` recorded, and lists each difference
+ * by cell. Returns the exit code: 0 when all agree, 2 when something differs.
+ *
+ * @throws WorkbookError (Dutch) when the workbook has no `Verantwoording` or cannot be scored.
+ * @example
+ * await runVerify({ kind: "verify", input: "aanvraag-beoordeeld.xlsx" }, io); // 0
+ */
+export async function runVerify(
+  command: Extract<Command, { kind: "verify" }>,
+  io: Io
+): Promise<number> {
+  const workbook = await loadWorkbook(command.input);
+  const result = planVerify(evaluatorSnapshot(workbook));
+  if (!result) throw new WorkbookError(verifyTexts.noRecord(command.input));
+  for (const note of result.notes) io.out(note);
+  if (result.differences.length === 0) {
+    io.out(verifyTexts.agree(result.candidates, result.digest));
+    return 0;
+  }
+  io.out(verifyTexts.differ(result.differences.length));
+  for (const difference of result.differences) io.out(`  ${problemLine(difference)}`);
+  return 2;
 }

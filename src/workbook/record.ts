@@ -348,7 +348,13 @@ export function recordChanges(record: ScoreRecord): WorkbookChange[] {
       values: settings,
       numberFormats: [null, numberFormats.text],
     },
-    { kind: "writeValues", sheet, at: cellAddress(rulesRow, 1), values: [[t.rulesHeading]], bold: true },
+    {
+      kind: "writeValues",
+      sheet,
+      at: cellAddress(rulesRow, 1),
+      values: [[t.rulesHeading]],
+      bold: true,
+    },
     {
       kind: "writeValues",
       sheet,
@@ -370,7 +376,13 @@ export function recordChanges(record: ScoreRecord): WorkbookChange[] {
       values: [[t.candidatesHeading]],
       bold: true,
     },
-    { kind: "writeValues", sheet, at: cellAddress(tableRow, 1), values: [table.headers], bold: true },
+    {
+      kind: "writeValues",
+      sheet,
+      at: cellAddress(tableRow, 1),
+      values: [table.headers],
+      bold: true,
+    },
     ...(table.rows.length === 0
       ? []
       : [

@@ -207,6 +207,7 @@ export const cliTexts = {
     "  awardscore score IN.xlsx [--preset ID] [--out UIT.xlsx] [--json PAD|-]",
     "  awardscore share IN.xlsx --out UIT.xlsx [--preset ID]",
     "  awardscore opschonen IN.xlsx [--out UIT.xlsx] [--preset ID]",
+    "  awardscore verify BEOORDEELD.xlsx",
     "",
     "  template  maakt een nieuwe aanvraagwerkmap (Aanvraag, Kandidaten, Werkervaring, Ranking).",
     "  score     beoordeelt de kandidaten in IN.xlsx en schrijft UIT.xlsx (standaard IN-beoordeeld.xlsx);",
@@ -217,10 +218,12 @@ export const cliTexts = {
     "  opschonen vervangt na de gunning de namen van de niet-geselecteerde kandidaten door een",
     "            pseudoniem (Kandidaat 07) en wist hun werkervaring; schrijft UIT.xlsx",
     "            (standaard IN-opgeschoond.xlsx). De kandidaten in de top blijven ongewijzigd.",
+    "  verify    rekent elke uitslag van een beoordeelde werkmap na uit de eigen invoer, bij de",
+    "            peildatum van het blad Verantwoording; exit 0 als alles klopt, 2 met elk verschil per cel.",
   ].join("\n"),
   unknownCommand: (command: string) =>
-    `Onbekende opdracht '${command}'. Kies 'template', 'score', 'share' of 'opschonen'.`,
-  noCommand: "Geef een opdracht: 'template', 'score', 'share' of 'opschonen'.",
+    `Onbekende opdracht '${command}'. Kies 'template', 'score', 'share', 'opschonen' of 'verify'.`,
+  noCommand: "Geef een opdracht: 'template', 'score', 'share', 'opschonen' of 'verify'.",
   badOption: (detail: string) => `Ongeldige optie: ${detail}`,
   outRequired:
     "Geef met --out aan waar de nieuwe werkmap moet komen, bijvoorbeeld --out aanvraag.xlsx.",

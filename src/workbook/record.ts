@@ -233,18 +233,25 @@ function asResult(c: CandidateRecord): CandidateResult {
   } as CandidateResult;
 }
 
+/** A limit in the criterion's own unit: years (within its window), euros, or a count. */
+function limitText(k: KnockoutCriterion | AwardCriterion, limit: number): string {
+  if (k.valueKind === "amount") return formatEuro(limit);
+  if (k.valueKind !== "years") return formatNumber(limit);
+  const years = t.rule.years(formatNumber(limit));
+  return k.windowYears === undefined ? years : years + t.rule.window(formatNumber(k.windowYears));
+}
+
 /** A rule in words, as the record shows it. */
 function ruleText(k: KnockoutCriterion | AwardCriterion, rules: Request): string {
-  const window = k.windowYears === undefined ? "" : t.rule.window(formatNumber(k.windowYears));
   if ("rule" in k) {
     const r = k.rule;
     switch (r.kind) {
       case "yes":
         return k.valueKind === "yesNoNotApplicable" ? t.rule.yesOrNotApplicable : t.rule.yes;
       case "atLeast":
-        return t.rule.atLeast(formatNumber(r.value)) + window;
+        return t.rule.atLeast(limitText(k, r.value));
       case "atMost":
-        return t.rule.atMost(formatNumber(r.value)) + window;
+        return t.rule.atMost(limitText(k, r.value));
       case "coversContractValue":
         return t.rule.covers(rules.contractValueIncludesExtensions);
       case "maxRate":
@@ -255,18 +262,16 @@ function ruleText(k: KnockoutCriterion | AwardCriterion, rules: Request): string
   const points = formatNumber(k.points);
   switch (s.kind) {
     case "allOrNothing":
-      return (
-        t.rule.allOrNothing(points, s.threshold === undefined ? null : formatNumber(s.threshold)) +
-        window
+      return t.rule.allOrNothing(
+        points,
+        s.threshold === undefined ? null : limitText(k, s.threshold)
       );
     case "tiered":
-      return (
-        t.rule.tiered(
-          s.steps.map((step) => `${formatNumber(step.min)}:${formatNumber(step.points)}`).join("; ")
-        ) + window
+      return t.rule.tiered(
+        s.steps.map((step) => `${limitText(k, step.min)}: ${formatNumber(step.points)}`).join("; ")
       );
     case "linear":
-      return t.rule.linear(points, formatNumber(s.min), formatNumber(s.max)) + window;
+      return t.rule.linear(points, limitText(k, s.min), limitText(k, s.max));
   }
 }
 

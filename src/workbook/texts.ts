@@ -426,10 +426,11 @@ export const recordTexts = {
     covers: (withExtensions: boolean) =>
       `verzekerd bedrag ten minste de opdrachtwaarde (${withExtensions ? "incl. verlengingen" : "basistermijn"})`,
     maxRate: (rate: string) => `uurtarief ten hoogste ${rate}`,
+    years: (count: string) => `${count} jaar`,
     window: (years: string) => ` in de laatste ${years} jaar`,
     allOrNothing: (points: string, threshold: string | null) =>
       `${points} punten bij ${threshold === null ? "Ja" : `ten minste ${threshold}`}, anders 0`,
-    tiered: (steps: string) => `treden ${steps}`,
+    tiered: (steps: string) => `punten per trede (vanaf: punten) ${steps}`,
     linear: (points: string, min: string, max: string) =>
       `0 punten bij ${min} of minder, ${points} bij ${max} of meer, lineair daartussen`,
   },

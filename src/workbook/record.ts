@@ -372,7 +372,6 @@ export function recordChanges(record: ScoreRecord): WorkbookChange[] {
       sheet,
       at: cellAddress(rulesRow + 2, 1),
       values: criteria.map((k) => [k.id, k.description, ruleText(k, record.rules)]),
-      numberFormats: [numberFormats.text, numberFormats.text, numberFormats.text],
     },
     {
       kind: "writeValues",

@@ -23,6 +23,12 @@ describe("canonicalJson", () => {
     ).toBe('{"Z":"Zoë \\"q\\"","a":[true,null,null,45530],"b":1.5,"e":{"error":"#N/B"}}');
   });
 
+  test("keys that look like array indexes sort as text too (RFC 8785), not as JavaScript orders them", () => {
+    expect(canonicalJson({ b: { "9": 1, "10": [new Date(Date.UTC(1899, 11, 31))], a: 0 } })).toBe(
+      '{"b":{"10":[1],"9":1,"a":0}}'
+    );
+  });
+
   test("a date and the serial Excel's API gives for it canonicalise alike", () => {
     expect(canonicalJson([new Date(Date.UTC(2019, 5, 1))])).toBe(canonicalJson([43617]));
   });

@@ -36,7 +36,10 @@ describe("parseCommand", () => {
 
   test.each([
     [[], "Geef een opdracht: 'template', 'score', 'share', 'opschonen' of 'verify'."],
-    [["scoor"], "Onbekende opdracht 'scoor'. Kies 'template', 'score', 'share', 'opschonen' of 'verify'."],
+    [
+      ["scoor"],
+      "Onbekende opdracht 'scoor'. Kies 'template', 'score', 'share', 'opschonen' of 'verify'.",
+    ],
     [
       ["template"],
       "Geef met --out aan waar de nieuwe werkmap moet komen, bijvoorbeeld --out aanvraag.xlsx.",

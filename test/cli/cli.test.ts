@@ -57,3 +57,20 @@ describe("parseCommand", () => {
     expect(() => parseCommand(argv)).toThrow(new UsageError(message));
   });
 });
+
+describe("parseCommand verify", () => {
+  test("takes one scored workbook", () => {
+    expect(parseCommand(["verify", "uit.xlsx"])).toEqual({ kind: "verify", input: "uit.xlsx" });
+  });
+
+  test("without a workbook, or with two, a Dutch usage error", () => {
+    expect(() => parseCommand(["verify"])).toThrow(
+      new UsageError(
+        "Geef de beoordeelde werkmap op, bijvoorbeeld: awardscore verify aanvraag-beoordeeld.xlsx"
+      )
+    );
+    expect(() => parseCommand(["verify", "a.xlsx", "b.xlsx"])).toThrow(
+      "Onverwacht argument: b.xlsx."
+    );
+  });
+});

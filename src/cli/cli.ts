@@ -4,7 +4,7 @@
  */
 import { parseArgs, type ParseArgsConfig } from "util";
 import { readDate } from "../engine";
-import { cliTexts, referenceDateTexts, shareCliTexts } from "../workbook/texts";
+import { cliTexts, referenceDateTexts, shareCliTexts, verifyTexts } from "../workbook/texts";
 
 /** What the user asked for. */
 export type Command =
@@ -21,7 +21,8 @@ export type Command =
     }
   | { kind: "example"; out: string; candidates?: number }
   | { kind: "share"; input: string; out: string; preset?: string; referenceDate?: string }
-  | { kind: "privacy"; input: string; out?: string; preset?: string };
+  | { kind: "privacy"; input: string; out?: string; preset?: string }
+  | { kind: "verify"; input: string };
 
 /** A mistake on the command line (exit code 2). */
 export class UsageError extends Error {
@@ -148,6 +149,14 @@ export function parseCommand(argv: string[]): Command {
       if (typeof values.out === "string") command.out = values.out;
       if (typeof values.preset === "string") command.preset = values.preset;
       return command;
+    }
+    case "verify": {
+      const { values, positionals } = parse(rest, { help: { type: "boolean", short: "h" } });
+      if (values.help) return { kind: "help" };
+      if (positionals.length === 0) throw new UsageError(verifyTexts.inRequired);
+      if (positionals.length > 1)
+        throw new UsageError(cliTexts.tooManyArguments(positionals.slice(1)));
+      return { kind: "verify", input: positionals[0] };
     }
     case "example": {
       // Not in the usage text: it regenerates examples/aanvraag-17040.xlsx (and bench workbooks).

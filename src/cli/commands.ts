@@ -8,18 +8,21 @@ import fs from "fs";
 import { presets } from "../engine";
 import { checkFinal } from "../workbook/finality";
 import { planPrivacy, type PrivacyPlan } from "../workbook/privacy";
-import { checkRejectionSheet, rejectionChanges } from "../workbook/rejections";
 import { planScore, type ScoreOptions, type ScorePlan } from "../workbook/score";
+import { planScoreRun, type ScoreRun } from "../workbook/scoreRun";
 import type { WorkbookSnapshot } from "../workbook/snapshot";
 import { planTemplate } from "../workbook/template";
 import {
   cliTexts,
   fatalMessages,
   privacyTexts,
+  recordTexts,
   rejectionTexts,
   shareCliTexts,
+  verifyTexts,
 } from "../workbook/texts";
-import { WorkbookError } from "../workbook/problems";
+import { problemLine, WorkbookError } from "../workbook/problems";
+import { planVerify } from "../workbook/verify";
 import { applyChanges, fullSnapshot, readSnapshot, sheetSnapshot } from "../xlsx";
 import type { Command } from "./cli";
 import { exampleWorkbook } from "./example";
@@ -74,7 +77,7 @@ export async function runTemplate(
 export async function runScore(
   command: Extract<Command, { kind: "score" }>,
   io: Io
-): Promise<ScorePlan> {
+): Promise<ScoreRun> {
   const out = command.out ?? defaultOutput(command.input);
   checkOutputName(out);
   if (sameFile(out, command.input)) throw new FileError(cliTexts.outIsIn(command.input));
@@ -84,11 +87,9 @@ export async function runScore(
     progress.step("read");
     const workbook = await loadWorkbook(command.input);
     progress.step("score");
-    const snapshot = evaluatorSnapshot(workbook);
-    const plan = planScore(snapshot, scoreOptions(command));
-    checkRejectionSheet(snapshot);
+    const plan = planScoreRun(evaluatorSnapshot(workbook), scoreOptions(command), new Date());
     progress.step("apply");
-    applyChanges(workbook, [...plan.changes, ...rejectionChanges(plan.evaluation, plan.undecided)]);
+    applyChanges(workbook, plan.changes);
     progress.step("write");
     await saveWorkbook(workbook, out);
     progress.stop();
@@ -96,7 +97,11 @@ export async function runScore(
     // With the JSON on stdout, the summary moves to stderr so stdout stays parseable.
     const print = command.json === "-" ? io.err : io.out;
     if (command.json !== undefined) {
-      const json = JSON.stringify(scoreReport(plan.evaluation, plan.problems, plan), null, 2);
+      const json = JSON.stringify(
+        scoreReport(plan.evaluation, plan.problems, plan.record, plan),
+        null,
+        2
+      );
       if (command.json === "-") io.out(json);
       else await saveText(command.json, `${json}\n`);
     }
@@ -139,17 +144,18 @@ export async function runExample(
 }
 
 /**
- * The snapshot the use cases read, plus the `Afwijzingen` sheet (which readSnapshot leaves out).
+ * The snapshot the use cases read, plus the `Afwijzingen` and `Verantwoording` sheets
+ * (which readSnapshot leaves out).
  *
  * @example
  * evaluatorSnapshot(workbook).sheets.map((s) => s.name); // ["Aanvraag", "Kandidaten", …, "Afwijzingen"]
  */
 export function evaluatorSnapshot(workbook: ExcelJS.Workbook): WorkbookSnapshot {
   const snapshot = readSnapshot(workbook);
-  const rejections = workbook.worksheets.find(
-    (w) => w.name.toLowerCase() === rejectionTexts.sheet.toLowerCase()
-  );
-  if (rejections) snapshot.sheets.push(sheetSnapshot(rejections));
+  for (const name of [rejectionTexts.sheet, recordTexts.sheet]) {
+    const sheet = workbook.worksheets.find((w) => w.name.toLowerCase() === name.toLowerCase());
+    if (sheet) snapshot.sheets.push(sheetSnapshot(sheet));
+  }
   return snapshot;
 }
 
@@ -226,4 +232,30 @@ export async function runPrivacy(
     io.out(privacyTexts.customPropertiesDropped);
   io.out(cliTexts.written(out));
   return plan;
+}
+
+/**
+ * `awardscore verify`: recomputes every verdict of a scored workbook from its own inputs
+ * and request, at the peildatum its `Verantwoording` recorded, and lists each difference
+ * by cell. Returns the exit code: 0 when all agree, 2 when something differs.
+ *
+ * @throws WorkbookError (Dutch) when the workbook has no `Verantwoording` or cannot be scored.
+ * @example
+ * await runVerify({ kind: "verify", input: "aanvraag-beoordeeld.xlsx" }, io); // 0
+ */
+export async function runVerify(
+  command: Extract<Command, { kind: "verify" }>,
+  io: Io
+): Promise<number> {
+  const workbook = await loadWorkbook(command.input);
+  const result = planVerify(evaluatorSnapshot(workbook));
+  if (!result) throw new WorkbookError(verifyTexts.noRecord(command.input));
+  for (const note of result.notes) io.out(note);
+  if (result.differences.length === 0) {
+    io.out(verifyTexts.agree(result.candidates, result.digest));
+    return 0;
+  }
+  io.out(verifyTexts.differ(result.differences.length));
+  for (const difference of result.differences) io.out(`  ${problemLine(difference)}`);
+  return 2;
 }

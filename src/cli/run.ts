@@ -1,12 +1,21 @@
 /**
  * The command line as a function: arguments in, exit code out. 0 when it did
  * its job (problems with cells included), 2 with a Dutch message on stderr when
- * the input or the command line is unusable, 1 for a bug.
+ * the input or the command line is unusable (and from `verify` when the workbook
+ * differs from its recomputation), 1 for a bug.
  */
 import { problemLine, WorkbookError } from "../workbook/problems";
 import { cliTexts } from "../workbook/texts";
 import { parseCommand, UsageError } from "./cli";
-import { runExample, runPrivacy, runScore, runShare, runTemplate, type Io } from "./commands";
+import {
+  runExample,
+  runPrivacy,
+  runScore,
+  runShare,
+  runTemplate,
+  runVerify,
+  type Io,
+} from "./commands";
 import { FileError } from "./files";
 
 /**
@@ -37,6 +46,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
       case "privacy":
         await runPrivacy(command, io);
         return 0;
+      case "verify":
+        return await runVerify(command, io);
     }
   } catch (error) {
     if (error instanceof UsageError) {

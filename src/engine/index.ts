@@ -48,6 +48,7 @@ export { judgeCandidate, type CandidateDraft, type CandidateContext } from "./ca
 export { rankCandidates, type RankEntry, type RankPlace, type Ranking } from "./ranking";
 export { reasonLine, type ReasonInput } from "./reason";
 export { evaluate } from "./evaluate";
+export { ENGINE_VERSION } from "./version";
 export {
   competencyVerdict,
   repeatStep3,

@@ -6,15 +6,15 @@
 import type { Evaluation, Request } from "../engine";
 import { planDraw } from "../workbook/draw";
 import { checkFinal } from "../workbook/finality";
-import { checkOwnHead } from "../workbook/ownSheet";
 import { planPrivacy, privacyReminderDue } from "../workbook/privacy";
 import { WorkbookError, type SheetProblem } from "../workbook/problems";
-import { rejectionChanges } from "../workbook/rejections";
 import { readRequest, type RequestRead } from "../workbook/requestRead";
 import type { WorkbookSnapshot } from "../workbook/snapshot";
+import type { ScoreRecord } from "../workbook/record";
 import { planScore, type ScoreOptions } from "../workbook/score";
+import { planScoreRun } from "../workbook/scoreRun";
 import { planSetUp, setUpRequest } from "../workbook/setUp";
-import { privacyTexts, rankingTexts, rejectionTexts, sheetNames } from "../workbook/texts";
+import { privacyTexts, recordTexts, rejectionTexts, sheetNames } from "../workbook/texts";
 import { parseRange } from "../workbook/address";
 import { applyChanges, growTables, tablesLeftSmall } from "./apply";
 import type { OfficeHost } from "./host";
@@ -30,6 +30,8 @@ export interface ScoreOutcome {
   notes: string[];
   /** The clean-up reminder, as the workbook was before this scoring wrote. */
   privacy: PrivacyStatus;
+  /** What the `Verantwoording` sheet records of this scoring. */
+  record: ScoreRecord;
 }
 
 /** What a set-up did. */
@@ -78,27 +80,25 @@ export interface RequestOutcome extends RequestRead {
 /** The sheets a scoring reads whole: `Ranking` is the add-in's own output, read (when at all) as far as its head. */
 const inputSheets = [sheetNames.request, sheetNames.candidates, sheetNames.periods];
 
-/** Reads, scores and writes in one context: output columns, `Ranking`, `Afwijzingen`. */
+/** Reads, scores and writes in one context: output columns, `Ranking`, `Afwijzingen`, `Verantwoording`. */
 async function score(
   host: OfficeHost,
   context: Excel.RequestContext,
   options: ScoreOptions
 ): Promise<ScoreOutcome> {
-  // `Ranking` and `Afwijzingen` are rewritten whole: only their heads are read, to be sure they are ours.
+  // The add-in's own sheets are rewritten whole: only their heads are read, to be sure they are ours.
   const read = await readWorkbook(context, {
     sheets: inputSheets,
-    heads: [sheetNames.ranking, rejectionTexts.sheet],
+    heads: [sheetNames.ranking, rejectionTexts.sheet, recordTexts.sheet],
     sizes: host.readSizes,
   });
-  checkOwnHead(read.heads.get(sheetNames.ranking.toLowerCase()), rankingTexts.title("", ""));
-  checkOwnHead(read.heads.get(rejectionTexts.sheet.toLowerCase()), rejectionTexts.title("", ""));
-  const plan = planScore(read.snapshot, options);
+  const snapshot: WorkbookSnapshot = { ...read.snapshot, heads: [...read.heads.values()] };
+  const plan = planScoreRun(snapshot, options, new Date());
   const privacy = privacyStatus(read.snapshot, plan.request, new Date());
   await checkUnchanged(context, read);
-  const changes = [...plan.changes, ...rejectionChanges(plan.evaluation, plan.undecided)];
-  const ungrown = await growTables(context, changes, host.isSetSupported);
-  await applyChanges(context, changes, read, host.isSetSupported);
-  noteWrites(host.readSizes, changes);
+  const ungrown = await growTables(context, plan.changes, host.isSetSupported);
+  await applyChanges(context, plan.changes, read, host.isSetSupported);
+  noteWrites(host.readSizes, plan.changes);
   const notGrown = (await tablesLeftSmall(context, ungrown)).map((grow) =>
     tableGrowTexts.notGrown(grow.sheet, grow.table, grow.from, parseRange(grow.range).bottom)
   );
@@ -108,6 +108,7 @@ async function score(
     problems: plan.problems,
     notes: [...plan.notes, ...notGrown],
     privacy,
+    record: plan.record,
   };
 }
 

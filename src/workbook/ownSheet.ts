@@ -1,5 +1,5 @@
 /**
- * Sheets the add-in owns and rewrites whole (`Ranking`, `Afwijzingen`): before
+ * Sheets the add-in owns and rewrites whole (`Ranking`, `Afwijzingen`, `Verantwoording`): before
  * rewriting one, make sure it is ours, so a user's sheet of the same name is never lost.
  */
 import { readText, type CellValue } from "../engine";
@@ -17,7 +17,14 @@ import { fatalMessages } from "./texts";
  */
 export function checkOwnSheet(snapshot: WorkbookSnapshot, name: string, title: string): void {
   const existing = findSheet(snapshot, name);
-  if (!existing) return;
+  if (!existing) {
+    const key = name.toLocaleLowerCase("nl-NL");
+    checkOwnHead(
+      snapshot.heads?.find((h) => h.name.toLocaleLowerCase("nl-NL") === key),
+      title
+    );
+    return;
+  }
   checkOwnHead(
     {
       name: existing.name,

@@ -10,9 +10,11 @@ import {
   isoToDay,
   presets,
   readText,
+  type CandidateInput,
   type CandidateResult,
   type CellValue,
   type Evaluation,
+  type PeriodInput,
   type Request,
 } from "../engine";
 import { cellAddress, columnLetters, rangeAddress } from "./address";
@@ -55,6 +57,8 @@ export interface ScorePlan {
   notes: string[];
   /** The cells to decide before the top is final (issue 17); empty when it is. */
   undecided: SheetProblem[];
+  /** The rows exactly as the engine received them (for the digest of the inputs). */
+  inputs: { candidates: CandidateInput[]; periods: PeriodInput[] };
 }
 
 /**
@@ -129,6 +133,7 @@ export function planScore(snapshot: WorkbookSnapshot, options: ScoreOptions = {}
     changes,
     notes,
     undecided: undecidedCells(evaluation, candidates, periods),
+    inputs: { candidates: candidates.inputs, periods: periods?.inputs ?? [] },
   };
 }
 
@@ -153,8 +158,13 @@ function growTable(region: Region | undefined): GrowTable | null {
   };
 }
 
-/** The output cells of one candidate row, in the order of {@link outputKeys}. */
-function outputRow(result: CandidateResult | undefined): CellValue[] {
+/**
+ * The output cells of one candidate row, in the order of {@link outputKeys}.
+ *
+ * @example
+ * outputRow(result); // ["Geschikt", "OK", 80, 3, "Ja", "Score 80 van 100, rang 3 — in de top 10"]
+ */
+export function outputRow(result: CandidateResult | undefined): CellValue[] {
   if (!result) return outputKeys.map(() => null);
   const knockout =
     result.status === "eligible"

@@ -68,6 +68,13 @@ export interface NameSnapshot {
   address: string;
 }
 
+/** A sheet the add-in rewrites whole, read only as far as its head: its A1 and whether anything is on it. */
+export interface SheetHeadSnapshot {
+  name: string;
+  first: CellValue;
+  hasContent: boolean;
+}
+
 /** The sheets the add-in needs (`Aanvraag`, `Kandidaten`, `Werkervaring`, `Ranking`) when present. */
 export interface WorkbookSnapshot {
   sheets: SheetSnapshot[];
@@ -82,6 +89,8 @@ export interface WorkbookSnapshot {
    * vouch for it (the use case warns): notes, headers and footers, validations, properties.
    */
   unread?: UnreadPart[];
+  /** Sheets read only as far as their head (a host that need not read the add-in's own sheets whole). */
+  heads?: SheetHeadSnapshot[];
 }
 
 /** A part of a workbook a host may leave unread. */

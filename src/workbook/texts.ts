@@ -225,6 +225,7 @@ export const cliTexts = {
     "  awardscore score IN.xlsx [--preset ID] [--out UIT.xlsx] [--json PAD|-] [--peildatum dd-mm-jjjj]",
     "  awardscore share IN.xlsx --out UIT.xlsx [--preset ID] [--peildatum dd-mm-jjjj]",
     "  awardscore opschonen IN.xlsx [--out UIT.xlsx] [--preset ID]",
+    "  awardscore verify BEOORDEELD.xlsx",
     "",
     "  template  maakt een nieuwe aanvraagwerkmap (Aanvraag, Kandidaten, Werkervaring, Ranking).",
     "  score     beoordeelt de kandidaten in IN.xlsx en schrijft UIT.xlsx (standaard IN-beoordeeld.xlsx);",
@@ -238,10 +239,12 @@ export const cliTexts = {
     "",
     "  --peildatum dd-mm-jjjj  telt de ervaring tot en met deze datum in plaats van de peildatum",
     "            uit de aanvraag (17040: de reactietermijn, 26-08-2024); elk rapport vermeldt dat.",
+    "  verify    rekent elke uitslag van een beoordeelde werkmap na uit de eigen invoer, bij de",
+    "            peildatum van het blad Verantwoording; exit 0 als alles klopt, 2 met elk verschil per cel.",
   ].join("\n"),
   unknownCommand: (command: string) =>
-    `Onbekende opdracht '${command}'. Kies 'template', 'score', 'share' of 'opschonen'.`,
-  noCommand: "Geef een opdracht: 'template', 'score', 'share' of 'opschonen'.",
+    `Onbekende opdracht '${command}'. Kies 'template', 'score', 'share', 'opschonen' of 'verify'.`,
+  noCommand: "Geef een opdracht: 'template', 'score', 'share', 'opschonen' of 'verify'.",
   badOption: (detail: string) => `Ongeldige optie: ${detail}`,
   outRequired:
     "Geef met --out aan waar de nieuwe werkmap moet komen, bijvoorbeeld --out aanvraag.xlsx.",
@@ -559,3 +562,91 @@ export const referenceDateTexts = {
 } as const;
 
 // --- end of the peildatum texts ---
+// ── Issue 17 §8: the record anyone can recompute (`Verantwoording`, `awardscore verify`) ──
+
+/** Texts of the `Verantwoording` sheet: what a scoring used and decided, as values. */
+export const recordTexts = {
+  sheet: "Verantwoording",
+  title: (id: string, title: string) => `Verantwoording aanvraag ${id} — ${title}`,
+  subtitle:
+    "Vastgelegd bij het beoordelen, alleen waarden. Iedereen kan de uitslag narekenen met: " +
+    "awardscore verify BESTAND.xlsx",
+  labels: {
+    engineVersion: "Engineversie",
+    referenceDate: "Peildatum",
+    requestSource: "Regels uit",
+    runAt: "Beoordeeld op",
+    digest: "Digest invoer (SHA-256)",
+    digestFormat: "Vorm van de digest",
+    rules: "Regels (JSON)",
+  },
+  requestSource: {
+    sheet: "blad Aanvraag",
+    preset: (id: string) => `preset ${id}`,
+  },
+  digestFormat: (format: string) =>
+    `${format}: SHA-256 van de RFC 8785-JSON van de aanvraag en de rijen van Kandidaten en ` +
+    `Werkervaring zoals gelezen (datums als Excel-serienummer); zie de README`,
+  rulesHeading: "Regels",
+  rulesHeaders: { id: "Criterium", description: "Omschrijving", test: "Toets" },
+  candidatesHeading: "Per kandidaat: de gebruikte waarde per criterium en de uitslag",
+  headers: {
+    row: "Rij",
+    name: "Kandidaat",
+    rate: "Uurtarief",
+    source: (id: string) => `${id} bron`,
+    contractValue: (id: string, withExtensions: boolean) =>
+      `Opdrachtwaarde ${id} (${withExtensions ? "incl. verlengingen" : "basistermijn"})`,
+    top: (topN: number) => `Top ${topN}`,
+  },
+  source: {
+    cell: "getypt",
+    history: "Werkervaring",
+    historyTyped: (typed: string) => `Werkervaring; getypt: ${typed}`,
+  },
+  rule: {
+    yes: "Ja",
+    yesOrNotApplicable: "Ja of n.v.t.",
+    atLeast: (limit: string) => `ten minste ${limit}`,
+    atMost: (limit: string) => `ten hoogste ${limit}`,
+    covers: (withExtensions: boolean) =>
+      `verzekerd bedrag ten minste de opdrachtwaarde (${withExtensions ? "incl. verlengingen" : "basistermijn"})`,
+    maxRate: (rate: string) => `uurtarief ten hoogste ${rate}`,
+    years: (count: string) => `${count} jaar`,
+    window: (years: string) => ` in de laatste ${years} jaar`,
+    allOrNothing: (points: string, threshold: string | null) =>
+      `${points} punten bij ${threshold === null ? "Ja" : `ten minste ${threshold}`}, anders 0`,
+    tiered: (steps: string) => `punten per trede (vanaf: punten) ${steps}`,
+    linear: (points: string, min: string, max: string) =>
+      `0 punten bij ${min} of minder, ${points} bij ${max} of meer, lineair daartussen`,
+  },
+} as const;
+
+/** The command line's texts for `awardscore verify`. */
+export const verifyTexts = {
+  inRequired:
+    "Geef de beoordeelde werkmap op, bijvoorbeeld: awardscore verify aanvraag-beoordeeld.xlsx",
+  noRecord: (file: string) =>
+    `'${file}' heeft geen blad '${recordTexts.sheet}': de werkmap is niet beoordeeld met deze ` +
+    `versie van AwardScore, of het blad is verwijderd. Beoordeel eerst met: awardscore score ${file}`,
+  unreadable: (cell: string, label: string) =>
+    `${recordTexts.sheet}!${cell}: '${label}' ontbreekt of is niet te lezen; zo is niet na te rekenen. ` +
+    `Beoordeel de werkmap opnieuw.`,
+  agree: (candidates: number, digest: string) =>
+    `In orde: de invoer is ongewijzigd (digest ${digest.slice(0, 12)}…) en de uitslag van alle ` +
+    `${candidates} ${candidates === 1 ? "kandidaat" : "kandidaten"} klopt met de herberekening.`,
+  differ: (count: number) =>
+    `${count} ${count === 1 ? "verschil" : "verschillen"} tussen de werkmap en de herberekening:`,
+  digestChanged: (recorded: string, now: string) =>
+    `de invoer is gewijzigd na het beoordelen: digest bij beoordelen ${recorded}, nu ${now}`,
+  cellDiffers: (header: string, found: string, expected: string) =>
+    `${header} is ${found}, herberekend ${expected}`,
+  rowMissing: (row: number, name: string) =>
+    `kandidaat in rij ${row} (${name}) ontbreekt in de verantwoording`,
+  rowExtra: (row: string) => `rij ${row} staat in de verantwoording maar is geen kandidaat meer`,
+  columnMissing: (header: string) => `de kolom '${header}' ontbreekt`,
+  empty: "leeg",
+  engineVersion: (recorded: string, now: string) =>
+    `Let op: beoordeeld met engineversie ${recorded}, nagerekend met ${now}.`,
+  referenceDate: (date: string) => `Nagerekend met de vastgelegde peildatum ${date}.`,
+} as const;

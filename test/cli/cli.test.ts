@@ -43,8 +43,11 @@ describe("parseCommand", () => {
   });
 
   test.each([
-    [[], "Geef een opdracht: 'template', 'score', 'share' of 'opschonen'."],
-    [["scoor"], "Onbekende opdracht 'scoor'. Kies 'template', 'score', 'share' of 'opschonen'."],
+    [[], "Geef een opdracht: 'template', 'score', 'share', 'opschonen' of 'verify'."],
+    [
+      ["scoor"],
+      "Onbekende opdracht 'scoor'. Kies 'template', 'score', 'share', 'opschonen' of 'verify'.",
+    ],
     [
       ["template"],
       "Geef met --out aan waar de nieuwe werkmap moet komen, bijvoorbeeld --out aanvraag.xlsx.",
@@ -69,5 +72,22 @@ describe("parseCommand", () => {
     [["score", "a.xlsx", "--peildatum"], "Ongeldige optie: '--peildatum' heeft een waarde nodig."],
   ])("%j is refused in Dutch", (argv, message) => {
     expect(() => parseCommand(argv)).toThrow(new UsageError(message));
+  });
+});
+
+describe("parseCommand verify", () => {
+  test("takes one scored workbook", () => {
+    expect(parseCommand(["verify", "uit.xlsx"])).toEqual({ kind: "verify", input: "uit.xlsx" });
+  });
+
+  test("without a workbook, or with two, a Dutch usage error", () => {
+    expect(() => parseCommand(["verify"])).toThrow(
+      new UsageError(
+        "Geef de beoordeelde werkmap op, bijvoorbeeld: awardscore verify aanvraag-beoordeeld.xlsx"
+      )
+    );
+    expect(() => parseCommand(["verify", "a.xlsx", "b.xlsx"])).toThrow(
+      "Onverwacht argument: b.xlsx."
+    );
   });
 });

@@ -388,7 +388,7 @@ describe("usage", () => {
     const bad = await awardscore("scoor");
     expect(bad.code).toBe(2);
     expect(bad.stderr.split("\n")[0]).toBe(
-      "Onbekende opdracht 'scoor'. Kies 'template', 'score', 'share' of 'opschonen'."
+      "Onbekende opdracht 'scoor'. Kies 'template', 'score', 'share', 'opschonen' of 'verify'."
     );
     expect(bad.stderr).toContain("Gebruik:");
   });

@@ -1,0 +1,149 @@
+/**
+ * `awardscore verify` through the real binary (bin/awardscore.js → lib/cli/main.js,
+ * compiled first): a freshly scored file agrees (exit 0); an input edited after
+ * scoring, or a verdict edited by hand, is named by its cell (exit 2).
+ */
+import { execFileSync, spawnSync } from "child_process";
+import ExcelJS from "exceljs";
+import path from "path";
+import { exampleWorkbook } from "../../src/cli/example";
+import { scratch } from "./helpers";
+
+const root = path.resolve(__dirname, "../..");
+const bin = path.join(root, "bin/awardscore.js");
+
+function awardscore(...args: string[]) {
+  const child = spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", cwd: root });
+  return { code: child.status, stdout: child.stdout, stderr: child.stderr };
+}
+
+beforeAll(() => {
+  execFileSync(
+    process.execPath,
+    [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.cli.json"],
+    { cwd: root, stdio: "pipe" }
+  );
+}, 120_000);
+
+/** The example, scored by the binary: the path of the scored file. */
+async function scoredExample(dir: string): Promise<string> {
+  const input = path.join(dir, "aanvraag.xlsx");
+  await exampleWorkbook().xlsx.writeFile(input);
+  const ran = awardscore("score", input);
+  expect(ran.code).toBe(0);
+  return path.join(dir, "aanvraag-beoordeeld.xlsx");
+}
+
+/** A copy of a file with an edit made as a user would, in another program. */
+async function edit(file: string, change: (workbook: ExcelJS.Workbook) => void): Promise<string> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(file);
+  change(workbook);
+  const out = file.replace(/\.xlsx$/, "-bewerkt.xlsx");
+  await workbook.xlsx.writeFile(out);
+  return out;
+}
+
+/** The column letter of a header in row 1 of `Kandidaten`. */
+function columnOf(workbook: ExcelJS.Workbook, header: string): string {
+  const sheet = workbook.getWorksheet("Kandidaten")!;
+  let letter = "";
+  sheet.getRow(1).eachCell((cell) => {
+    if (String(cell.value).split(" ")[0] === header) letter = cell.address.replace(/\d+$/, "");
+  });
+  if (!letter) throw new Error(`no column ${header}`);
+  return letter;
+}
+
+test("a freshly scored file: exit 0, all agree", async () => {
+  const scored = await scoredExample(scratch());
+  const ran = awardscore("verify", scored);
+  expect(ran.stderr).toBe("");
+  expect(ran.code).toBe(0);
+  expect(ran.stdout).toMatch(
+    /^In orde: de invoer is ongewijzigd \(digest [0-9a-f]{12}…\) en de uitslag van alle 24 kandidaten klopt/
+  );
+});
+
+test("an input edited after scoring: exit 2, the digest and every verdict cell it changes", async () => {
+  const scored = await scoredExample(scratch());
+  const edited = await edit(scored, (workbook) => {
+    // Olga Brouwer (row 16) was out on K8 only; her rate now € 74: she becomes eligible.
+    workbook.getWorksheet("Kandidaten")!.getCell(`${columnOf(workbook, "Uurtarief")}16`).value = 74;
+  });
+  const ran = awardscore("verify", edited);
+  expect(ran.code).toBe(2);
+  const lines = ran.stdout.split("\n");
+  expect(lines[0]).toMatch(/^\d+ verschillen tussen de werkmap en de herberekening:$/);
+  expect(ran.stdout).toMatch(
+    /Verantwoording!B\d+: de invoer is gewijzigd na het beoordelen: digest bij beoordelen [0-9a-f]{64}, nu [0-9a-f]{64}/
+  );
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(scored);
+  const [status, knockout, rank] = ["Status", "Knock-out", "Rang"].map((h) =>
+    columnOf(workbook, h)
+  );
+  expect(lines).toContain(`  Kandidaten!${status}16: Status is 'Valt af', herberekend 'Geschikt'`);
+  expect(lines).toContain(`  Kandidaten!${knockout}16: Knock-out is 'K8', herberekend 'OK'`);
+  expect(lines).toContain(`  Kandidaten!${rank}16: Rang is leeg, herberekend 3`);
+  // Chantal Bakker (row 4) was third; with Olga's 100 points she is fourth.
+  expect(lines).toContain(`  Kandidaten!${rank}4: Rang is 3, herberekend 4`);
+  // And Olga's own row of the record: her rate as recorded, and as it is now.
+  expect(ran.stdout).toMatch(/ {2}Verantwoording!C\d+: Uurtarief is 75,01, herberekend 74\n/);
+  // Nothing else of Kandidaten is named: an input is never a difference, only what follows from it.
+  const named = lines.filter((l) => l.startsWith("  Kandidaten!"));
+  expect(named.every((l) => /: (Status|Knock-out|Score|Rang|Top 10) is /.test(l))).toBe(true);
+});
+
+test("a verdict edited by hand: exit 2 naming that cell only", async () => {
+  const scored = await scoredExample(scratch());
+  let cell = "";
+  const edited = await edit(scored, (workbook) => {
+    cell = `${columnOf(workbook, "Score")}16`; // Olga's score, typed over by hand
+    workbook.getWorksheet("Kandidaten")!.getCell(cell).value = 37;
+  });
+  const ran = awardscore("verify", edited);
+  expect(ran.code).toBe(2);
+  expect(ran.stdout.split("\n")).toEqual([
+    "1 verschil tussen de werkmap en de herberekening:",
+    expect.stringMatching(
+      new RegExp(`^  Kandidaten!${cell}: Score is 37, herberekend (leeg|\\d+)$`)
+    ),
+    "",
+  ]);
+});
+
+test("a file without Verantwoording: exit 2 and a Dutch message saying why", async () => {
+  const dir = scratch();
+  const input = path.join(dir, "aanvraag.xlsx");
+  await exampleWorkbook().xlsx.writeFile(input);
+  const ran = awardscore("verify", input);
+  expect(ran.code).toBe(2);
+  expect(ran.stdout).toBe("");
+  expect(ran.stderr).toContain(`'${input}' heeft geen blad 'Verantwoording'`);
+});
+
+test("recomputes at the peildatum the record names, not the one Aanvraag says now", async () => {
+  const dir = scratch();
+  const named = (workbook: ExcelJS.Workbook, name: string) => {
+    const [sheet, address] = workbook.definedNames.getRanges(name).ranges[0].split("!");
+    return workbook.getWorksheet(sheet.replace(/'/g, ""))!.getCell(address.replace(/\$/g, ""));
+  };
+  // Scored at 01-01-2021 (as `--peildatum` would); Aanvraag then says its own date again.
+  // Zoë Huisman's open period since 2013 gives ~7.9 years for G9 then, over 10 later.
+  const input = path.join(dir, "aanvraag.xlsx");
+  const example = exampleWorkbook();
+  const original = named(example, "Peildatum").value;
+  named(example, "Peildatum").value = new Date(Date.UTC(2021, 0, 1));
+  await example.xlsx.writeFile(input);
+  expect(awardscore("score", input).code).toBe(0);
+  const restored = await edit(path.join(dir, "aanvraag-beoordeeld.xlsx"), (workbook) => {
+    named(workbook, "Peildatum").value = original;
+  });
+  const ran = awardscore("verify", restored);
+  expect(ran.stdout.split("\n").slice(0, 2)).toEqual([
+    "Nagerekend met de vastgelegde peildatum 01-01-2021.",
+    expect.stringMatching(/^In orde: /),
+  ]);
+  expect(ran.code).toBe(0);
+});

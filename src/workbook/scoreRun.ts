@@ -35,7 +35,11 @@ export function planScoreRun(
   const record = scoreRecord(plan, options.preset, now);
   return {
     ...plan,
-    changes: [...plan.changes, ...rejectionChanges(plan.evaluation, plan.undecided), ...recordChanges(record)],
+    changes: [
+      ...plan.changes,
+      ...rejectionChanges(plan.evaluation, plan.undecided),
+      ...recordChanges(record),
+    ],
     record,
   };
 }

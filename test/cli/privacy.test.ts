@@ -260,11 +260,11 @@ describe("awardscore opschonen leaves no trace", () => {
     expect(lines).toEqual([
       "Opgeschoond: 5 namen vervangen door een pseudoniem, 0 perioden werkervaring gewist; " +
         "3 kandidaten in de top ongewijzigd.",
-      // Cells: on Notities, Ranking and Afwijzingen; formulas:
+      // Cells: on Notities, Ranking, Afwijzingen and Verantwoording; formulas:
       // a reference's result, a joined text made a value, a literal in IF, a formula filled
       // down (twice); validation:
       // title, prompt, error and two list items, a range's prompt; properties: the nine planted.
-      "Ook 38 vermeldingen van die namen vervangen: 13 in cellen, 5 in formules, 2 in notities, " +
+      "Ook 43 vermeldingen van die namen vervangen: 18 in cellen, 5 in formules, 2 in notities, " +
         "3 in kop- en voetteksten, 6 in gegevensvalidatie en 9 in documenteigenschappen.",
       "2 naamcellen met een formule bevatten nu het pseudoniem als waarde.",
       "4 cellen met contactgegevens gewist (kolommen 'E-mail', 'Telefoon' en 'Adres').",

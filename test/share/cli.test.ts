@@ -64,7 +64,7 @@ describe("awardscore share", () => {
     const out = path.join(dir, "gemeente.xlsx");
     const ran = await awardscore(
       "share",
-      await example(dir),
+      await example(dir, finalise),
       "--out",
       out,
       "--peildatum",

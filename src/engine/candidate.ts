@@ -13,7 +13,13 @@ import type {
   Problem,
   Status,
 } from "./evaluation";
-import { knockoutFailure, knockoutPasses, type KnockoutContext } from "./knockouts";
+import {
+  failureExcludes,
+  isCvRequirement,
+  knockoutFailure,
+  knockoutPasses,
+  type KnockoutContext,
+} from "./knockouts";
 import { candidateMessages as m, valueMessages } from "./messages";
 import type { AwardCriterion, KnockoutCriterion, Request } from "./request";
 import {
@@ -33,8 +39,10 @@ export interface CandidateDraft {
   >;
   /** The fields in `missing` that hold something unreadable (the rest are empty). */
   unreadable: string[];
-  /** Why each failed knock-out failed, in Dutch, in the request's order. */
+  /** Why each failed knock-out (K…) failed, in Dutch, in the request's order. */
   failures: string[];
+  /** Why each failed CV requirement (E…) failed, likewise; whether it excluded is the request's setting. */
+  cvFailures: string[];
   drawOrder: number | null;
   problems: Problem[];
 }
@@ -133,6 +141,8 @@ export function judgeCandidate(
   const knockouts: KnockoutOutcome[] = [];
   const failed: string[] = [];
   const failures: string[] = [];
+  const cvFailures: string[] = [];
+  let excluded = false;
   for (const criterion of request.knockouts) {
     if (criterion.optional && !(criterion.id in input.values)) continue;
     const { value, source } =
@@ -144,7 +154,9 @@ export function judgeCandidate(
     if (passed === null && value !== null && rate !== null) lack(criterion.id, "invalid");
     if (passed === false && value !== null) {
       failed.push(criterion.id);
-      failures.push(knockoutFailure(criterion, value, knockoutContext));
+      const why = knockoutFailure(criterion, value, knockoutContext);
+      (isCvRequirement(criterion) ? cvFailures : failures).push(why);
+      if (failureExcludes(criterion, request)) excluded = true;
     }
     knockouts.push({ id: criterion.id, value, source, passed });
   }
@@ -161,8 +173,7 @@ export function judgeCandidate(
     };
   });
   const allPoints = awards.map((a) => a.points);
-  const status: Status =
-    failed.length > 0 ? "knockedOut" : missing.length > 0 ? "incomplete" : "eligible";
+  const status: Status = excluded ? "knockedOut" : missing.length > 0 ? "incomplete" : "eligible";
   // An incomplete candidate gets no score at all, so no report can rank it by accident.
   const complete = allPoints.every((p): p is number => p !== null);
   const score = complete && status !== "incomplete" ? totalScore(allPoints) : null;
@@ -183,6 +194,7 @@ export function judgeCandidate(
     },
     unreadable,
     failures,
+    cvFailures,
     drawOrder,
     problems,
   };

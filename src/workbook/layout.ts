@@ -33,6 +33,8 @@ export interface SettingRow {
   /** The defined name of the value cell (the FLEX formulas refer to these). */
   name: string;
   format?: string;
+  /** A row that workbooks made before it existed lack: absent means its default, not a problem. */
+  optional?: boolean;
 }
 
 /** The settings rows in order; names match the FLEX formulas' defaults (src/functions/formulas.ts). */
@@ -54,6 +56,7 @@ export const settingRows: SettingRow[] = [
   { key: "scale", name: "Beoordelingsschaal" },
   { key: "passFrom", name: "VoldoendeVanaf" },
   { key: "minAssessors", name: "MinBeoordelaars", format: numberFormats.whole },
+  { key: "cvRequirements", name: "CvEisen", optional: true },
 ];
 
 /** The `Aanvraag` sheet: row 1 title, row 2 headers, settings from row 3. */

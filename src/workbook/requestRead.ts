@@ -8,9 +8,11 @@ import {
   isEmptyCell,
   readDate,
   readNumber,
+  readCvRequirements,
   readText,
   readYesNo,
   validateRequest,
+  type CvRequirementPolicy,
   type AwardCriterion,
   type AwardScoring,
   type CellValue,
@@ -74,6 +76,7 @@ const settingFields: Record<SettingKey, string> = {
   scale: "competencyGate.scale",
   passFrom: "competencyGate.passFrom",
   minAssessors: "competencyGate.minAssessors",
+  cvRequirements: "cvRequirements",
 };
 
 /** The kind of number of each numeric setting, so a message names it rightly ("Geen geldig aantal"). */
@@ -218,6 +221,20 @@ export function readRequest(snapshot: WorkbookSnapshot): RequestRead | null {
     }
     return read.ok && read.value === true;
   })();
+  // An empty cell, or no such row (a sheet made before the setting), is `uitsluiten`: as FLEX.KNOCKOUT reads it.
+  const cvRequirements = ((): CvRequirementPolicy => {
+    const { value, cell } = setting("cvRequirements");
+    if (isEmptyCell(value)) return "exclude";
+    const read = readCvRequirements(value);
+    if (read.ok) return read.value;
+    if (cell)
+      r.problem(
+        settingFields.cvRequirements,
+        cell,
+        m.field(requestSheetTexts.labels.cvRequirements, read.message)
+      );
+    return "exclude";
+  })();
   const scale = text("scale")
     .split(/[;,]/)
     .map((s) => s.trim())
@@ -236,6 +253,7 @@ export function readRequest(snapshot: WorkbookSnapshot): RequestRead | null {
     extensions: { count: number("extensionCount"), weeks: number("extensionWeeks") },
     contractValueIncludesExtensions: includeExtensions,
     feePerHour: number("feePerHour"),
+    cvRequirements,
     knockouts: readKnockouts(sheet, r),
     awards: readAwards(sheet, r),
     competencyGate: {
@@ -292,7 +310,8 @@ function settingReader(snapshot: WorkbookSnapshot, sheet: SheetSnapshot, r: Read
           requestSheet.firstSettingRow + settingRows.indexOf(row!),
           requestSheet.labelColumn
         );
-        r.problem(settingFields[key], where, m.missingSetting(requestSheetTexts.labels[key]));
+        if (!row?.optional)
+          r.problem(settingFields[key], where, m.missingSetting(requestSheetTexts.labels[key]));
         found = { value: null, cell: null };
       }
     }

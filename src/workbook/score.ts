@@ -7,6 +7,7 @@
  */
 import {
   evaluate,
+  exclusionText,
   presets,
   readText,
   type CandidateResult,
@@ -92,13 +93,14 @@ export function planScore(snapshot: WorkbookSnapshot, options: ScoreOptions = {}
 }
 
 /** The output cells of one candidate row, in the order of {@link outputHeaders}. */
-function outputRow(result: CandidateResult | undefined): CellValue[] {
+function outputRow(result: CandidateResult | undefined, request: Request): CellValue[] {
   if (!result) return outputHeaders.map(() => null);
+  // As FLEX.KNOCKOUT words it: what put the candidate out, a CV requirement as `CV-eis E1`.
   const knockout =
     result.status === "eligible"
       ? cellWords.ok
-      : result.failed.length > 0
-        ? result.failed.join("; ")
+      : result.status === "knockedOut"
+        ? exclusionText(result.failed, request)
         : null;
   return [
     cellWords.status[result.status],
@@ -167,7 +169,7 @@ function outputChanges(candidates: CandidateSheet, evaluation: Evaluation): Work
   const byRow = new Map(evaluation.candidates.map((c) => [c.row, c]));
   const cells: CellValue[][] = [];
   for (let row = region.firstDataRow; row <= region.lastDataRow; row++)
-    cells.push(outputRow(byRow.get(row)));
+    cells.push(outputRow(byRow.get(row), evaluation.request));
 
   // One block per output column: the columns need not be adjacent or in our order.
   outputHeaders.forEach((header, k) => {

@@ -4,7 +4,14 @@
  * into cells, fatal errors, problems and the terminal summary. The engine's own
  * messages (values, candidates, periods, request fields) stay in the engine.
  */
-import { formatDate, formatEuro, formatNumber, joinList } from "../engine";
+import {
+  cvRequirementText,
+  cvRequirementWords,
+  formatDate,
+  formatEuro,
+  formatNumber,
+  joinList,
+} from "../engine";
 
 /** Sheet names the add-in creates and reads. */
 export const sheetNames = {
@@ -99,7 +106,8 @@ export const requestSheetTexts = {
   settingHeader: "Instelling",
   valueHeader: "Waarde",
   noteHeader: "Toelichting",
-  knockoutsTitle: "Knock-outcriteria en eisen aan het cv (E…: alleen als de kolom er is)",
+  knockoutsTitle:
+    "Knock-outcriteria (K…) en CV-eisen (E…: alleen als de kolom er is; zie CV-eisen hierboven)",
   awardsTitle:
     "Gunningscriteria (Scoring: Alles of niets met Drempel; Treden als 'vanaf:punten; …'; Lineair van Drempel tot Maximum)",
   competenciesTitle: "Competenties (stap 4)",
@@ -122,6 +130,7 @@ export const requestSheetTexts = {
     scale: "Beoordelingsschaal",
     passFrom: "Voldoende vanaf",
     minAssessors: "Minimum aantal beoordelaars",
+    cvRequirements: cvRequirementText.label,
   },
   notes: {
     referenceDate: "Einddatum van elke ervaringsperiode; staat op elk rapport.",
@@ -130,6 +139,10 @@ export const requestSheetTexts = {
     hoursMax: "Opdrachtwaarde = tarief × maximum uren × weken.",
     includeExtensions: "Ja: de opdrachtwaarde voor K7 telt de verlengingsopties mee.",
     scale: "Van slecht naar goed, gescheiden door ;",
+    cvRequirements:
+      `E1–E3 zijn CV-eisen, geen knock-outcriteria. ${cvRequirementWords.exclude}: wie niet aan een ` +
+      `CV-eis voldoet, valt af (ook als de cel leeg is); ${cvRequirementWords.report}: het staat in de ` +
+      `Toelichting, score en rang blijven gelijk.`,
   },
 } as const;
 

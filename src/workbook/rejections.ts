@@ -7,6 +7,7 @@
  */
 import {
   criterionLabel,
+  isCvRequirement,
   knockoutFailure,
   type CandidateResult,
   type CellValue,
@@ -33,16 +34,39 @@ export function checkRejectionSheet(snapshot: WorkbookSnapshot): void {
   checkOwnSheet(snapshot, sheet, t.title("", ""));
 }
 
-/** The knock-out details of a candidate: id, criterion and why, without the id leading the reason twice. */
-function knockoutDetails(candidate: CandidateResult, request: Request): string[] {
-  return candidate.failed.map((id) => {
-    const criterion = request.knockouts.find((k) => k.id === id);
-    const outcome = candidate.knockouts.find((k) => k.id === id);
-    if (!criterion || !outcome || outcome.value === null) return id;
-    const failure = knockoutFailure(criterion, outcome.value, { request, rate: candidate.rate });
-    const why = failure.startsWith(`${id}: `) ? failure.slice(id.length + 2) : failure;
-    return t.knockoutDetail(id, criterion.description, why);
-  });
+/**
+ * The knock-out details of a candidate: id, criterion and why, without the id leading the reason twice;
+ * `cv`: the failed CV requirements instead, each named "CV-eis".
+ */
+function knockoutDetails(candidate: CandidateResult, request: Request, cv = false): string[] {
+  return candidate.failed
+    .filter((id) => isCvRequirement({ id }) === cv)
+    .map((id) => {
+      const criterion = request.knockouts.find((k) => k.id === id);
+      const outcome = candidate.knockouts.find((k) => k.id === id);
+      if (!criterion || !outcome || outcome.value === null) return id;
+      const failure = knockoutFailure(criterion, outcome.value, { request, rate: candidate.rate });
+      const why = failure.startsWith(`${id}: `) ? failure.slice(id.length + 2) : failure;
+      return (cv ? t.cvDetail : t.knockoutDetail)(id, criterion.description, why);
+    });
+}
+
+/**
+ * The paragraph for one candidate not in the top, with its status and whether it may be sent;
+ * with `CV-eisen: alleen melden` it also says which CV requirements the CV does not meet.
+ *
+ * @example
+ * rejectionParagraph(olga, evaluation).text;
+ * // "Olga Brouwer (Interim Zuid BV) is niet geselecteerd voor aanvraag 17040, … K8 (…): uurtarief € 75,01 is hoger …"
+ */
+export function rejectionParagraph(
+  candidate: CandidateResult,
+  evaluation: Evaluation
+): { status: string; send: boolean; text: string } {
+  const paragraph = paragraphOf(candidate, evaluation);
+  const cv = knockoutDetails(candidate, evaluation.request, true);
+  if (evaluation.request.cvRequirements === "exclude" || cv.length === 0) return paragraph;
+  return { ...paragraph, text: paragraph.text + t.cvReported(cv) };
 }
 
 /** What was missing, as a supplier would read it. */
@@ -54,14 +78,8 @@ function missingFields(candidate: CandidateResult, request: Request): string[] {
   });
 }
 
-/**
- * The paragraph for one candidate not in the top, with its status and whether it may be sent.
- *
- * @example
- * rejectionParagraph(olga, evaluation).text;
- * // "Olga Brouwer (Interim Zuid BV) is niet geselecteerd voor aanvraag 17040, … K8 (…): uurtarief € 75,01 is hoger …"
- */
-export function rejectionParagraph(
+/** The paragraph as the candidate's status decides it. */
+function paragraphOf(
   candidate: CandidateResult,
   evaluation: Evaluation
 ): { status: string; send: boolean; text: string } {
@@ -72,7 +90,12 @@ export function rejectionParagraph(
     return {
       status: t.status.knockedOut,
       send: true,
-      text: t.knockedOut(who, about, knockoutDetails(candidate, request)),
+      text: t.knockedOut(
+        who,
+        about,
+        knockoutDetails(candidate, request),
+        request.cvRequirements === "exclude" ? knockoutDetails(candidate, request, true) : []
+      ),
     };
   if (candidate.status === "incomplete" || candidate.score === null || candidate.rank === null)
     return {

@@ -11,6 +11,7 @@ import {
   formatEuro,
   formatNumber,
   joinList,
+  type CvRequirementPolicy,
 } from "../engine";
 
 /** Sheet names the add-in creates and reads. */
@@ -271,6 +272,12 @@ export const summaryTexts = {
   knockoutLine: (id: string, count: number, description: string) =>
     `  ${id.padEnd(4)}${String(count).padStart(3)}×  ${description}`,
   noKnockouts: "Knock-outs: geen",
+  /** CV requirements (E…) have their own heading: they are no knock-outs, and the request decides what failing one does. */
+  cvRequirementsHeading: (policy: CvRequirementPolicy) =>
+    policy === "exclude"
+      ? `CV-eisen niet gehaald (CV-eisen: ${cvRequirementWords.exclude}, dus valt af):`
+      : `CV-eisen niet gehaald (CV-eisen: ${cvRequirementWords.report}, telt niet mee):`,
+  noCvRequirements: "CV-eisen niet gehaald: geen",
   topHeading: (topN: number, count: number) =>
     count === 0 ? `Top ${topN}: nog niemand` : `Top ${topN}:`,
   topLine: (
@@ -321,10 +328,31 @@ export const rejectionTexts = {
   who: (name: string, supplier: string) => (supplier ? `${name} (${supplier})` : name),
   request: (id: string, title: string, organisation: string) =>
     `aanvraag ${id}, ${title}${organisation ? ` (${organisation})` : ""}`,
-  knockedOut: (who: string, request: string, details: string[]) =>
+  /** `cvDetails`: the CV requirements that excluded too (see cvDetail), never called knock-outs. */
+  knockedOut: (who: string, request: string, details: string[], cvDetails: string[] = []) =>
     `${who} is niet geselecteerd voor ${request}. De kandidaat voldoet niet aan ` +
-    `${details.length === 1 ? "het knock-outcriterium" : "de knock-outcriteria"} ` +
-    `${joinList(details)}. Wie niet aan alle knock-outcriteria voldoet, kan niet verder meedingen.`,
+    [
+      ...(details.length > 0
+        ? [
+            `${details.length === 1 ? "het knock-outcriterium" : "de knock-outcriteria"} ${joinList(details)}`,
+          ]
+        : []),
+      ...(cvDetails.length > 0 ? [joinList(cvDetails)] : []),
+    ].join(" en niet aan ") +
+    `. Wie niet aan ${
+      cvDetails.length === 0
+        ? "alle knock-outcriteria"
+        : details.length === 0
+          ? "de CV-eisen"
+          : "alle knock-outcriteria en CV-eisen"
+    } voldoet, kan niet verder meedingen.`,
+  /** A CV requirement in a letter: "CV-eis E1 (CV van maximaal 5 pagina's): CV-pagina's is 6, …". */
+  cvDetail: (id: string, description: string, failure: string) =>
+    `${cvRequirementText.name(id)} (${description}): ${failure}`,
+  /** Added to any letter when the request only reports failed CV requirements (`CV-eisen: alleen melden`). */
+  cvReported: (details: string[]) =>
+    ` Het cv voldoet niet aan ${joinList(details)}; volgens de aanvraag wordt dat alleen gemeld ` +
+    `en telt het niet mee voor de selectie.`,
   knockoutDetail: (id: string, description: string, failure: string) =>
     `${id} (${description}): ${failure}`,
   outsideTop: (

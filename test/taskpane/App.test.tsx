@@ -120,7 +120,12 @@ describe("results", () => {
     ]);
     expect(within(rows[11]).getByText("Loting nodig")).toBeTruthy();
     expect(screen.getByText("K4 Ervaring met Civision: 1")).toBeTruthy();
-    expect(screen.getByText("Afgewezen (knock-out)").nextElementSibling?.textContent).toBe("2");
+    expect(
+      screen.getByText("Afgewezen (knock-out of CV-eis)").nextElementSibling?.textContent
+    ).toBe("2");
+    // A CV requirement under its own heading, named CV-eis, never knock-out.
+    expect(screen.getByRole("heading", { name: "CV-eisen niet gehaald (valt af)" })).toBeTruthy();
+    expect(screen.getByText("CV-eis E1 CV van maximaal 5 pagina's: 1")).toBeTruthy();
     expect(await axe(container)).toHaveNoViolations();
   });
 

@@ -118,23 +118,23 @@ describe("the Aanvraag sheet", () => {
       },
       {
         sheet: "Aanvraag",
-        cell: "F25",
+        cell: "F26",
         message: "Grens: Geen aantal jaren ingevuld. Typ bijvoorbeeld 2 of 2,5.",
       },
       {
         sheet: "Aanvraag",
-        cell: "I37",
+        cell: "I38",
         message: "Punten: Een aantal punten kan niet negatief zijn: -5.",
       },
       {
         sheet: "Aanvraag",
-        cell: "E38",
+        cell: "E39",
         message:
           "Scoring: onbekende waarde 'soms'. Kies uit 'Alles of niets', 'Treden' en 'Lineair'.",
       },
       {
         sheet: "Aanvraag",
-        cell: "H39",
+        cell: "H40",
         message:
           "Treden: '1:10; twee' is niet te lezen. Schrijf 'vanaf:punten' gescheiden door ;, bijvoorbeeld '2:10; 5:30'.",
       },
@@ -147,7 +147,7 @@ describe("the Aanvraag sheet", () => {
     workbook.definedNames.model = [];
     sheet.getCell("A9").value = "Iets anders";
     sheet.removeTable("Gunningscriteria");
-    sheet.getCell("A36").value = "Code";
+    sheet.getCell("A37").value = "Code"; // the Id header of Gunningscriteria
     const error = scoreError(workbook);
     expect(error.problems).toEqual([
       {

@@ -1,5 +1,5 @@
 /** The pane in each state: what it shows, which callback each action calls, axe, and the keyboard alone. */
-import { screen, waitFor, within } from "@testing-library/react";
+import { cleanup, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { axe } from "jest-axe";
 import { en } from "../../src/taskpane/i18n/strings";
@@ -77,6 +77,19 @@ describe("ready", () => {
     await tabTo(user, screen.getByRole("button", { name: "Controleren en beoordelen" }));
     await user.keyboard("{Enter}");
     expect(actions.score).toHaveBeenCalledTimes(1);
+  });
+
+  test("lists the CV requirements apart, named CV-eis, with what failing one does", () => {
+    renderPane(ready);
+    expect(
+      screen.getByRole("heading", { name: "CV-eisen (wie er niet aan voldoet, valt af)" })
+    ).toBeTruthy();
+    expect(screen.getByText("CV-eis E1 CV van maximaal 5 pagina's")).toBeTruthy();
+    expect(screen.queryByText(/^E1 /)).toBeNull();
+    cleanup();
+    renderPane({ ...ready, request: { ...request, cvRequirementsExclude: false } }, en);
+    expect(screen.getByRole("heading", { name: "CV requirements (reported only)" })).toBeTruthy();
+    expect(screen.getByText("CV requirement E3 Minimaal 2 referenties")).toBeTruthy();
   });
 
   test("speaks English in an English Office", () => {

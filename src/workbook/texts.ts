@@ -141,9 +141,9 @@ export const requestSheetTexts = {
     includeExtensions: "Ja: de opdrachtwaarde voor K7 telt de verlengingsopties mee.",
     scale: "Van slecht naar goed, gescheiden door ;",
     cvRequirements:
-      `E1–E3 zijn CV-eisen, geen knock-outcriteria. ${cvRequirementWords.exclude}: wie niet aan een ` +
-      `CV-eis voldoet, valt af (ook als de cel leeg is); ${cvRequirementWords.report}: het staat in de ` +
-      `Toelichting, score en rang blijven gelijk.`,
+      `E1–E3 zijn CV-eisen, geen knock-outcriteria. ${cvRequirementWords.exclude} (ook als deze cel ` +
+      `leeg is): wie niet aan een CV-eis voldoet, valt af; ${cvRequirementWords.report}: het staat ` +
+      `in de Toelichting, score en rang blijven gelijk.`,
   },
 } as const;
 

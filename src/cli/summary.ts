@@ -1,8 +1,8 @@
 /**
  * The Dutch terminal summary of a scoring: counts per status, knock-outs per
- * criterion, the top N with score and rate, ties and draws, the problems.
+ * criterion, CV requirements not met, the top N with score and rate, ties and draws, the problems.
  */
-import type { CandidateResult, Evaluation } from "../engine";
+import { isCvRequirement, type CandidateResult, type Evaluation } from "../engine";
 import type { SheetProblem } from "../workbook/problems";
 import { problemLine } from "../workbook/problems";
 import { referenceDateTexts, summaryTexts as t } from "../workbook/texts";
@@ -41,10 +41,19 @@ export function summaryLines(
     t.counts(summary.received, summary.eligible, summary.knockedOut, summary.incomplete),
   ];
   const failed = request.knockouts.filter((k) => (summary.failedPerCriterion[k.id] ?? 0) > 0);
-  if (failed.length === 0) lines.push(t.noKnockouts);
+  const knockouts = failed.filter((k) => !isCvRequirement(k));
+  if (knockouts.length === 0) lines.push(t.noKnockouts);
   else {
     lines.push(t.knockoutsHeading);
-    for (const k of failed)
+    for (const k of knockouts)
+      lines.push(t.knockoutLine(k.id, summary.failedPerCriterion[k.id], k.description));
+  }
+  // CV requirements under their own heading, which says what failing one did.
+  const cv = failed.filter(isCvRequirement);
+  if (cv.length === 0 && request.knockouts.some(isCvRequirement)) lines.push(t.noCvRequirements);
+  else if (cv.length > 0) {
+    lines.push(t.cvRequirementsHeading(request.cvRequirements));
+    for (const k of cv)
       lines.push(t.knockoutLine(k.id, summary.failedPerCriterion[k.id], k.description));
   }
 

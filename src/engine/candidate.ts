@@ -16,7 +16,13 @@ import type {
 } from "./evaluation";
 import { yearsOfDays, type CoveredDays } from "./experience";
 import { ceilYears } from "./format";
-import { knockoutFailure, knockoutPasses, type KnockoutContext } from "./knockouts";
+import {
+  failureExcludes,
+  isCvRequirement,
+  knockoutFailure,
+  knockoutPasses,
+  type KnockoutContext,
+} from "./knockouts";
 import { candidateMessages as m, valueMessages } from "./messages";
 import type { AwardCriterion, KnockoutCriterion, Request } from "./request";
 import {
@@ -36,8 +42,10 @@ export interface CandidateDraft {
   >;
   /** The fields in `missing` that hold something unreadable (the rest are empty). */
   unreadable: string[];
-  /** Why each failed knock-out failed, in Dutch, in the request's order. */
+  /** Why each failed knock-out (K…) failed, in Dutch, in the request's order. */
   failures: string[];
+  /** Why each failed CV requirement (E…) failed, likewise; whether it excluded is the request's setting. */
+  cvFailures: string[];
   drawOrder: number | null;
   problems: Problem[];
 }
@@ -150,6 +158,8 @@ export function judgeCandidate(
   const knockouts: KnockoutOutcome[] = [];
   const failed: string[] = [];
   const failures: string[] = [];
+  const cvFailures: string[] = [];
+  let excluded = false;
   for (const criterion of request.knockouts) {
     if (criterion.optional && !(criterion.id in input.values)) continue;
     const read: ReadValue =
@@ -167,14 +177,16 @@ export function judgeCandidate(
         : { id: criterion.id, value, source, typed: read.typed ?? null, passed };
     if (passed === false && value !== null) {
       failed.push(criterion.id);
-      failures.push(knockoutFailure(criterion, value, knockoutContext, outcome));
+      const why = knockoutFailure(criterion, value, knockoutContext, outcome);
+      (isCvRequirement(criterion) ? cvFailures : failures).push(why);
+      if (failureExcludes(criterion, request)) excluded = true;
     }
     knockouts.push(outcome);
   }
 
-  // Step 1 decides first: a knocked-out candidate is not assessed on the award criteria at all.
-  const knockedOut = failed.length > 0;
-  const awards: AwardOutcome[] = knockedOut
+  // Step 1 decides first: a knocked-out candidate (a CV-eis too, with `uitsluiten`) is not
+  // assessed on the award criteria at all.
+  const awards: AwardOutcome[] = excluded
     ? []
     : request.awards.map((criterion) => {
         const read = readCriterion(criterion);
@@ -191,7 +203,7 @@ export function judgeCandidate(
         return outcome;
       });
   const allPoints = awards.map((a) => a.points);
-  const status: Status = knockedOut ? "knockedOut" : missing.length > 0 ? "incomplete" : "eligible";
+  const status: Status = excluded ? "knockedOut" : missing.length > 0 ? "incomplete" : "eligible";
   // Only an eligible candidate has a score: an incomplete one cannot be ranked by accident, and a
   // knocked-out one is not assessed further (step 1 of the request).
   const complete = allPoints.every((p): p is number => p !== null);
@@ -214,6 +226,7 @@ export function judgeCandidate(
     },
     unreadable,
     failures,
+    cvFailures,
     drawOrder,
     problems,
   };

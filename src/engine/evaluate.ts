@@ -136,6 +136,8 @@ export function evaluate(
     const reason = reasonLine({
       status: draft.result.status,
       failures: draft.failures,
+      cvFailures: draft.cvFailures,
+      cvRequirements: request.cvRequirements,
       missing: draft.result.missing,
       unreadable: draft.unreadable,
       score: draft.result.score,

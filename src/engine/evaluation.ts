@@ -89,7 +89,11 @@ export interface CandidateResult {
   supplier: string;
   rate: number | null;
   status: Status;
-  /** Every failed knock-out id, in the request's order. */
+  /**
+   * Every failed knock-out (K…) and CV requirement (E…) id, in the request's order;
+   * a CV requirement the request only reports (`alleen melden`) is here too, while
+   * `status` follows the rule of failureExcludes.
+   */
   failed: CriterionId[];
   /** Every field that was needed and is missing or unreadable. */
   missing: string[];
@@ -128,7 +132,7 @@ export interface EvaluationSummary {
   eligible: number;
   knockedOut: number;
   incomplete: number;
-  /** Knock-outs per criterion id (a candidate may count under several). */
+  /** Failures per knock-out or CV requirement id (a candidate may count under several). */
   failedPerCriterion: Record<CriterionId, number>;
   top: number;
   needsDraw: number;

@@ -12,6 +12,7 @@ export {
   isEmptyCell,
   parseDutchNumber,
   readCriterionValue,
+  readCvRequirements,
   readDate,
   readNumber,
   readText,
@@ -42,7 +43,15 @@ export {
   type WorkHistory,
 } from "./workHistory";
 export { contractValue, requiredCover, type ContractValue } from "./contractValue";
-export { criterionLabel, knockoutFailure, knockoutPasses, type KnockoutContext } from "./knockouts";
+export {
+  criterionLabel,
+  exclusionText,
+  failureExcludes,
+  isCvRequirement,
+  knockoutFailure,
+  knockoutPasses,
+  type KnockoutContext,
+} from "./knockouts";
 export { awardPoints, maxScore, totalScore } from "./award";
 export { judgeCandidate, type CandidateDraft, type CandidateContext } from "./candidate";
 export { rankCandidates, type RankEntry, type RankPlace, type Ranking } from "./ranking";
@@ -61,6 +70,8 @@ export { validateRequest, type RequestProblem } from "./validateRequest";
 export {
   candidateMessages,
   competencyMessages,
+  cvRequirementText,
+  cvRequirementWords,
   describeCell,
   joinList,
   joinNames,

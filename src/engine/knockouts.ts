@@ -1,12 +1,12 @@
 /**
- * The test of one knock-out (K…) or formal requirement (E…) on a value already read,
- * and the Dutch words for why it failed.
+ * The test of one knock-out (K…) or formal CV requirement (E…) on a value already
+ * read, the Dutch words for why it failed, and the rule of what a failure does.
  */
 import { requiredCover } from "./contractValue";
 import type { KnockoutOutcome } from "./evaluation";
 import { daysForYears, reachesYears, type CoveredDays } from "./experience";
-import { reasonText as t } from "./messages";
-import type { KnockoutCriterion, Request } from "./request";
+import { cvRequirementText, reasonText as t } from "./messages";
+import type { CriterionId, KnockoutCriterion, Request } from "./request";
 import type { CriterionValue } from "./values";
 
 /** What a knock-out test needs besides the criterion's own value. */
@@ -119,4 +119,52 @@ export function criterionLabel(criterion: {
     ? header.slice(criterion.id.length).trim()
     : header;
   return rest || criterion.description;
+}
+
+// --- CV requirements (E…) beside knock-outs (issue 17 §5) ---
+
+/**
+ * Whether a criterion of the knock-out table is a formal CV requirement (a
+ * "CV-eis": pages, language, references) rather than a knock-out criterion: its
+ * id starts with E, as the request's "CV-eisen" are numbered (PRODUCT.md §1).
+ *
+ * @example
+ * isCvRequirement({ id: "E1" }); // true
+ * isCvRequirement({ id: "K3" }); // false
+ */
+export function isCvRequirement(criterion: { id: CriterionId }): boolean {
+  return /^E\d/i.test(criterion.id);
+}
+
+/**
+ * The rule of step 1: failing a knock-out puts the candidate out; failing a CV
+ * requirement does so only when the request says `CV-eisen: uitsluiten`.
+ *
+ * @example
+ * failureExcludes({ id: "K3" }, { cvRequirements: "report" }); // true
+ * failureExcludes({ id: "E1" }, { cvRequirements: "report" }); // false
+ */
+export function failureExcludes(
+  criterion: { id: CriterionId },
+  request: Pick<Request, "cvRequirements">
+): boolean {
+  return !isCvRequirement(criterion) || request.cvRequirements === "exclude";
+}
+
+/**
+ * What put a candidate out, as the `Knock-out` column and FLEX.KNOCKOUT show it: the
+ * failed ids that exclude, a CV requirement named as one. Empty when nothing excludes.
+ *
+ * @example
+ * exclusionText(["K3", "E1"], { cvRequirements: "exclude" }); // "K3; CV-eis E1"
+ * exclusionText(["K3", "E1"], { cvRequirements: "report" }); // "K3"
+ */
+export function exclusionText(
+  failed: CriterionId[],
+  request: Pick<Request, "cvRequirements">
+): string {
+  return failed
+    .filter((id) => failureExcludes({ id }, request))
+    .map((id) => (isCvRequirement({ id }) ? cvRequirementText.name(id) : id))
+    .join("; ");
 }

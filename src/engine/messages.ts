@@ -5,6 +5,7 @@
  */
 import { formatDate, formatEuro, formatNumber, formatYears, formatYearsAbove } from "./format";
 import type { CellValue } from "./evaluation";
+import type { CvRequirementPolicy } from "./request";
 
 /** Kinds of number a cell can hold; each has its own wording and limits. */
 export type NumberKind = "amount" | "rate" | "years" | "count" | "drawOrder" | "number" | "points";
@@ -276,6 +277,31 @@ export const reasonText = {
       ? `buiten de top ${topN}`
       : `buiten de top ${topN} (plaats ${topN} heeft ${formatNumber(cutoffScore)} punten)`,
   separator: " — ",
+};
+
+// --- CV requirements (E…): formal requirements, named "CV-eis", never "knock-out" (issue 17 §5) ---
+
+/** The words of the `CV-eisen` setting on `Aanvraag`: written by the template, read by every reader. */
+export const cvRequirementWords: Readonly<Record<CvRequirementPolicy, string>> = {
+  exclude: "uitsluiten",
+  report: "alleen melden",
+};
+
+/** How reports name CV requirements and what failing one did. */
+export const cvRequirementText = {
+  /** The setting's label on `Aanvraag`. */
+  label: "CV-eisen",
+  /** One CV requirement by id, where a knock-out would show its bare id: "CV-eis E1". */
+  name: (id: string) => `CV-eis ${id}`,
+  /** `failures` as knockoutFailure words them: "voldoet niet aan CV-eis E1: CV-pagina's is 6, …". */
+  failed: (failures: string[]) =>
+    `voldoet niet aan ${failures.length === 1 ? "CV-eis" : "CV-eisen"} ${failures.join("; ")}`,
+  /** A reason line of a candidate out on CV requirements only: "Valt af: voldoet niet aan CV-eis E1: …". */
+  excludedOnly: (failed: string) => `Valt af: ${failed}`,
+  /** Added to a reason line when the request only reports failed CV requirements. */
+  reported: (failed: string) => `${failed} (alleen gemeld: telt niet mee voor uitsluiting)`,
+  invalidSetting: (value: CellValue) =>
+    `Onbekende waarde ${describeCell(value)}. Typ '${cvRequirementWords.exclude}' of '${cvRequirementWords.report}'.`,
 };
 
 /**

@@ -33,7 +33,14 @@ export type KnockoutRule =
   | { kind: "coversContractValue" }
   | { kind: "maxRate" };
 
-/** A knock-out criterion (K…) or a formal CV requirement (E…). */
+/**
+ * What failing a formal CV requirement (E…, a "CV-eis") does, as the request decides it:
+ * - `exclude` (`uitsluiten`): the candidate is out, as on a knock-out (17040).
+ * - `report` (`alleen melden`): the failure is reported, but score and rank are unchanged.
+ */
+export type CvRequirementPolicy = "exclude" | "report";
+
+/** A knock-out criterion (K…) or a formal CV requirement (E…, see isCvRequirement). */
 export interface KnockoutCriterion {
   id: CriterionId;
   /** The column header, id first (`K3 Jaren klantmanager inkomen (laatste 5 jaar)`); null when no column is needed (K8). */
@@ -107,6 +114,8 @@ export interface Request {
   contractValueIncludesExtensions: boolean;
   /** Platform fee per hour worked, in euros. */
   feePerHour: number;
+  /** What failing a CV requirement (E…) does: exclude the candidate, or only report it. */
+  cvRequirements: CvRequirementPolicy;
   knockouts: KnockoutCriterion[];
   awards: AwardCriterion[];
   competencyGate: CompetencyGate;

@@ -4,7 +4,12 @@
  * `competencyGate.passFrom`) so the workbook layer can point at the cell.
  */
 import { isoToDay } from "./dates";
-import { requestLabels as label, requestMessages as m } from "./messages";
+import {
+  cvRequirementText,
+  cvRequirementWords,
+  requestLabels as label,
+  requestMessages as m,
+} from "./messages";
 import type { AwardCriterion, KnockoutCriterion, Request, ValueKind } from "./request";
 
 /** A problem with one field of the request. */
@@ -57,6 +62,8 @@ export function validateRequest(request: Request): RequestProblem[] {
   wholeAtLeast("extensions.count", label.extensionCount, request.extensions.count, 0);
   nonNegative("extensions.weeks", label.extensionWeeks, request.extensions.weeks);
   nonNegative("feePerHour", label.feePerHour, request.feePerHour);
+  if (!(Object.keys(cvRequirementWords) as string[]).includes(request.cvRequirements))
+    add("cvRequirements", cvRequirementText.invalidSetting(String(request.cvRequirements ?? "")));
 
   const seen = new Set<string>();
   const checkId = (group: string, id: string) => {

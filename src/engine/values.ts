@@ -6,8 +6,13 @@
 import { excelSerialToIso, isValidYmd, ymdToIso } from "./dates";
 import type { CellError, CellValue } from "./evaluation";
 import { formatDate } from "./format";
-import { valueMessages as m, type NumberKind } from "./messages";
-import type { IsoDate, ValueKind } from "./request";
+import {
+  cvRequirementText,
+  cvRequirementWords,
+  valueMessages as m,
+  type NumberKind,
+} from "./messages";
+import type { CvRequirementPolicy, IsoDate, ValueKind } from "./request";
 import { fail, ok, type ReadResult } from "./result";
 
 export type { NumberKind } from "./messages";
@@ -112,6 +117,27 @@ export function readYesNo(
     return allowNotApplicable ? ok("n.v.t.") : fail("invalid", m.notApplicableNotAllowed(value));
   }
   return fail("invalid", m.notYesNo(value, allowNotApplicable));
+}
+
+/**
+ * The `CV-eisen` setting: `uitsluiten` or `alleen melden` (any case, spaces, or the
+ * English `exclude` / `report`). The one grammar of this setting: the `Aanvraag`
+ * reader and FLEX.KNOCKOUT both read it here, so one cell never gives two verdicts.
+ *
+ * @example
+ * readCvRequirements("Alleen melden"); // { ok: true, value: "report" }
+ * readCvRequirements("soms").ok; // false: "Onbekende waarde 'soms'. Typ 'uitsluiten' of 'alleen melden'."
+ */
+export function readCvRequirements(value: CellValue): ReadResult<CvRequirementPolicy> {
+  if (isEmptyCell(value)) return fail("empty", cvRequirementText.invalidSetting(value));
+  const early = rejectErrorOrFormula<CvRequirementPolicy>(value);
+  if (early) return early;
+  const word = typeof value === "string" ? value.toLowerCase().replace(/[^a-z]/g, "") : "";
+  for (const policy of Object.keys(cvRequirementWords) as CvRequirementPolicy[]) {
+    if (word === policy || word === cvRequirementWords[policy].replace(/[^a-z]/g, ""))
+      return ok(policy);
+  }
+  return fail("invalid", cvRequirementText.invalidSetting(value));
 }
 
 /** A number cut to Excel's 15 significant digits; whole numbers below 10^15 already are. */

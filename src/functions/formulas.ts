@@ -22,6 +22,8 @@ export interface RequestNames {
   extensionWeeks: string;
   includeExtensions: string;
   topN: string;
+  /** The `CV-eisen` setting; null where the workbook has no such cell (FLEX.KNOCKOUT then excludes, as the sheet reader does). */
+  cvRequirements: string | null;
 }
 
 /** The names the formulas use unless the workbook layout gives others. */
@@ -35,6 +37,7 @@ export const DEFAULT_REQUEST_NAMES: RequestNames = {
   extensionWeeks: "WekenPerVerlenging",
   includeExtensions: "OptiesTellenMee",
   topN: "TopN",
+  cvRequirements: "CvEisen",
 };
 
 /** What the formulas need to know of the table. */
@@ -122,7 +125,8 @@ export function outputFormulas(input: FormulaTable): OutputFormulas {
     knockout:
       `=IF(${named},"",FLEX.KNOCKOUT(${knockouts.values},${all(names.knockoutCriteria)},${thisRow(rate)},` +
       `${names.maxRate},${names.hoursPerWeek},${names.termWeeks},${names.extensionCount},` +
-      `${names.extensionWeeks},${names.includeExtensions},${knockouts.headers}))`,
+      `${names.extensionWeeks},${names.includeExtensions},${knockouts.headers}` +
+      `${names.cvRequirements ? `,${names.cvRequirements}` : ""}))`,
     score:
       `=IF(ISERROR(${thisRow(knockoutHeader)}),"",IF(${thisRow(knockoutHeader)}="${KNOCKOUT_OK}",` +
       `FLEX.AWARDSCORE(${awards.values},${all(names.awardCriteria)},${awards.headers}),""))`,

@@ -58,7 +58,7 @@ export function awardscore(
 }
 
 /**
- * Knock-outtoets van één kandidaat: OK, of elk criterium waarop de kandidaat afvalt (bijvoorbeeld K3; K8).
+ * Knock-outtoets van één kandidaat: OK, of elk criterium waarop de kandidaat afvalt (bijvoorbeeld K3; K8; een CV-eis als CV-eis E1).
  * @customfunction KNOCKOUT
  * @param waarden De knock-outwaarden van de rij (K… en E…; K8 is het uurtarief en heeft geen kolom).
  * @param knockoutcriteria Het bereik Knockoutcriteria op het blad Aanvraag: id, soort waarde, toets en grens per criterium.
@@ -70,6 +70,7 @@ export function awardscore(
  * @param [wekenPerVerlenging] Het aantal weken per verlenging.
  * @param [optiesTellenMee] Ja als de opdrachtwaarde de verlengingsopties meetelt (leeg: Nee).
  * @param [kolomkoppen] De kolomkoppen van de waarden; dan worden waarden op hun id gekoppeld in plaats van op volgorde.
+ * @param [cvEisen] Wat een CV-eis (E…) doet die niet gehaald is: uitsluiten (ook leeg) of alleen melden (CvEisen op het blad Aanvraag).
  * @returns OK, de ids van de criteria waarop de kandidaat afvalt, of leeg voor een lege rij.
  */
 export function knockoutVerdict(
@@ -82,7 +83,8 @@ export function knockoutVerdict(
   verlengingen?: unknown,
   wekenPerVerlenging?: unknown,
   optiesTellenMee?: unknown,
-  kolomkoppen?: unknown[][]
+  kolomkoppen?: unknown[][],
+  cvEisen?: unknown
 ): string {
   return host.knockout(
     waarden,
@@ -95,6 +97,7 @@ export function knockoutVerdict(
       extensionCount: verlengingen,
       extensionWeeks: wekenPerVerlenging,
       includeExtensions: optiesTellenMee,
+      cvRequirements: cvEisen,
     },
     kolomkoppen
   );

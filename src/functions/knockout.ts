@@ -1,9 +1,11 @@
 /**
- * FLEX.KNOCKOUT: the knock-out verdict of one candidate row, judged by the
- * engine (judgeCandidate) against the knock-out table and limits of the request.
+ * FLEX.KNOCKOUT: the step-1 verdict of one candidate row (knock-outs and CV
+ * requirements), judged by the engine (judgeCandidate) against the knock-out
+ * table, the limits and the `CV-eisen` setting of the request.
  */
 import {
   candidateMessages,
+  exclusionText,
   judgeCandidate,
   readWorkHistory,
   requestLabels,
@@ -15,7 +17,12 @@ import { needsColumn, readKnockoutCriteria } from "./criteria";
 import { invalidValue, notAvailable } from "./errors";
 import { functionMessages as m } from "./messages";
 import { rowValues } from "./rowValues";
-import { readContractSettings, readSetting, type ContractSettings } from "./settings";
+import {
+  readContractSettings,
+  readCvRequirementsSetting,
+  readSetting,
+  type ContractSettings,
+} from "./settings";
 
 /** The request's limits that a knock-out verdict needs, as FLEX.KNOCKOUT's arguments give them. */
 export interface KnockoutLimits {
@@ -25,13 +32,17 @@ export interface KnockoutLimits {
   extensionCount?: unknown;
   extensionWeeks?: unknown;
   includeExtensions?: unknown;
+  /** `CV-eisen`: `uitsluiten` (also when left out) or `alleen melden`. */
+  cvRequirements?: unknown;
 }
 
 /** The verdict when every knock-out passes. */
 export const KNOCKOUT_OK = "OK";
 
 /**
- * `OK`, or every failed id in the request's order joined by `; ` (`K3; K8`).
+ * `OK`, or what puts the candidate out in the request's order joined by `; `
+ * (`K3; K8`; a CV requirement as `CV-eis E1`, and only when the request's
+ * `CV-eisen` is `uitsluiten`: with `alleen melden` a failed one leaves `OK`).
  * A row that is entirely empty gives "". A row that fails nothing but misses a
  * value needed to decide is not `OK`: it is an error naming what is missing.
  *
@@ -41,6 +52,7 @@ export const KNOCKOUT_OK = "OK";
  * @throws FunctionError `#N/A` when a value is missing, `#VALUE!` when one is unreadable.
  * @example
  * knockout([["Ja", "Ja", 1.5, …]], criteria17040, 75.01, limits); // "K3; K8"
+ * knockout([[…, 6, "Ja", 2]], criteria17040, 70, limits); // "CV-eis E1"
  */
 export function knockout(
   values: unknown,
@@ -64,6 +76,7 @@ export function knockout(
       m.label.includeExtensions
     ),
     maxRate: readSetting(limits.maxRate, requestLabels.maxRate, "positive"),
+    cvRequirements: readCvRequirementsSetting(limits.cvRequirements),
     knockouts,
     awards: [],
   };
@@ -73,14 +86,17 @@ export function knockout(
     ambiguousName: false,
   });
   const { status, failed } = draft.result;
-  if (status === "knockedOut") return failed.join("; ");
+  if (status === "knockedOut") return exclusionText(failed, request);
   if (status === "eligible") return KNOCKOUT_OK;
   const message = draft.problems.map((p) => p.message).join(" ") || draft.result.missing.join(", ");
   throw draft.unreadable.length > 0 ? invalidValue(message) : notAvailable(message);
 }
 
 /** The parts of a request that a knock-out verdict never reads. */
-const VERDICT_ONLY: Omit<Request, "maxRate" | "knockouts" | "awards" | keyof ContractSettings> = {
+const VERDICT_ONLY: Omit<
+  Request,
+  "maxRate" | "cvRequirements" | "knockouts" | "awards" | keyof ContractSettings
+> = {
   id: "",
   title: "",
   organisation: "",

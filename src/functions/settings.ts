@@ -4,8 +4,11 @@
  */
 import {
   candidateMessages,
+  cvRequirementText,
+  readCvRequirements,
   readNumber,
   readYesNo,
+  type CvRequirementPolicy,
   requestLabels,
   requestMessages,
   type CellValue,
@@ -62,6 +65,24 @@ export function readFlag(value: unknown, label: string, fallback: boolean): bool
   const read = readYesNo(cell, false);
   if (!read.ok) throw invalidValue(candidateMessages.field(label, read.message));
   return read.value === true;
+}
+
+/**
+ * The `CV-eisen` setting (`uitsluiten` or `alleen melden`) through the engine's one
+ * reader of it; a left-out argument or an empty cell is `uitsluiten`, as on the sheet.
+ *
+ * @throws FunctionError `#VALUE!` naming the setting when it is something else.
+ * @example
+ * readCvRequirementsSetting("alleen melden"); // "report"
+ * readCvRequirementsSetting(undefined); // "exclude"
+ */
+export function readCvRequirementsSetting(value: unknown): CvRequirementPolicy {
+  const label = cvRequirementText.label;
+  const cell = single(value, label);
+  if (isOmitted(cell)) return "exclude";
+  const read = readCvRequirements(cell);
+  if (!read.ok) throw invalidValue(candidateMessages.field(label, read.message));
+  return read.value;
 }
 
 /** The contract settings that K7 and FLEX.CONTRACTVALUE need, from their arguments. */

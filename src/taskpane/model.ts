@@ -3,7 +3,7 @@
  * the controller builds them from the use cases' outcomes. Types only from
  * the engine and the office layer, so nothing here loads Excel code.
  */
-import type { CandidateResult, Request } from "../engine";
+import { isCvRequirement, type CandidateResult, type Request } from "../engine";
 import type { SheetProblem } from "../workbook/problems";
 import type { Strings } from "./i18n/strings";
 
@@ -26,7 +26,12 @@ export interface RequestView {
   listingClosingMoment: string | null;
   maxRate: number;
   topN: number;
+  /** The knock-out criteria (K…). */
   knockouts: Array<{ id: string; description: string }>;
+  /** The CV requirements (E…), apart: they are no knock-outs. */
+  cvRequirements: Array<{ id: string; description: string }>;
+  /** Whether failing a CV requirement excludes (`CV-eisen: uitsluiten`) or is only reported. */
+  cvRequirementsExclude: boolean;
   awards: Array<{ id: string; description: string; points: number }>;
 }
 
@@ -60,8 +65,12 @@ export interface ResultsView {
     top: number;
     needsDraw: number;
   };
-  /** Every knock-out criterion that failed at least once, with how many failed it. */
+  /** Every knock-out criterion (K…) that failed at least once, with how many failed it. */
   knockouts: Array<{ id: string; description: string; count: number }>;
+  /** Every CV requirement (E…) that failed at least once, likewise. */
+  cvRequirements: Array<{ id: string; description: string; count: number }>;
+  /** Whether those failures excluded the candidates (`CV-eisen: uitsluiten`) or were only reported. */
+  cvRequirementsExclude: boolean;
   /** The top N and the candidates that need a draw, in ranking order. */
   top: TopRow[];
   drawGroups: DrawGroup[];
@@ -159,7 +168,13 @@ export function requestView(request: Request): RequestView {
     listingClosingMoment: request.listingClosingMoment ?? null,
     maxRate: request.maxRate,
     topN: request.topN,
-    knockouts: request.knockouts.map((k) => ({ id: k.id, description: k.description })),
+    knockouts: request.knockouts
+      .filter((k) => !isCvRequirement(k))
+      .map((k) => ({ id: k.id, description: k.description })),
+    cvRequirements: request.knockouts
+      .filter(isCvRequirement)
+      .map((k) => ({ id: k.id, description: k.description })),
+    cvRequirementsExclude: request.cvRequirements === "exclude",
     awards: request.awards.map((a) => ({ id: a.id, description: a.description, points: a.points })),
   };
 }
@@ -210,17 +225,30 @@ export function resultsView(outcome: ScoreResult): ResultsView {
       top: s.top,
       needsDraw: s.needsDraw,
     },
-    knockouts: request.knockouts
-      .map((k) => ({
-        id: k.id,
-        description: k.description,
-        count: s.failedPerCriterion[k.id] ?? 0,
-      }))
-      .filter((k) => k.count > 0),
+    knockouts: failedCounts(
+      request.knockouts.filter((k) => !isCvRequirement(k)),
+      s
+    ),
+    cvRequirements: failedCounts(request.knockouts.filter(isCvRequirement), s),
+    cvRequirementsExclude: request.cvRequirements === "exclude",
     top,
     drawGroups: [...groups.values()],
     topN: request.topN,
   };
+}
+
+/** The criteria that failed at least once, with how many failed each. */
+function failedCounts(
+  criteria: Request["knockouts"],
+  summary: { failedPerCriterion: Record<string, number> }
+): Array<{ id: string; description: string; count: number }> {
+  return criteria
+    .map((k) => ({
+      id: k.id,
+      description: k.description,
+      count: summary.failedPerCriterion[k.id] ?? 0,
+    }))
+    .filter((k) => k.count > 0);
 }
 
 /**

@@ -41,6 +41,8 @@ export interface SettingRow {
   /** The defined name of the value cell (the FLEX formulas refer to these). */
   name: string;
   format?: string;
+  /** A row that workbooks made before it existed lack: absent means its default, not a problem. */
+  optional?: boolean;
 }
 
 /** The settings rows in order; names match the FLEX formulas' defaults (src/functions/formulas.ts). */
@@ -62,12 +64,20 @@ export const settingRows: SettingRow[] = [
   { key: "scale", name: "Beoordelingsschaal" },
   { key: "passFrom", name: "VoldoendeVanaf" },
   { key: "minAssessors", name: "MinBeoordelaars", format: numberFormats.whole },
-  // Last, so older workbooks keep their cells; optional when reading (issue 17 §1).
-  { key: "listingClosingMoment", name: "EindeInschrijfdatum", format: numberFormats.dateTime },
+  // Last, so older workbooks keep their cells; optional when reading (issue 17 §1 and §5).
+  {
+    key: "listingClosingMoment",
+    name: "EindeInschrijfdatum",
+    format: numberFormats.dateTime,
+    optional: true,
+  },
+  { key: "cvRequirements", name: "CvEisen", optional: true },
 ];
 
 /** Settings rows that a workbook may lack (made before the row existed): no problem when absent. */
-export const optionalSettings: ReadonlySet<SettingKey> = new Set(["listingClosingMoment"]);
+export const optionalSettings: ReadonlySet<SettingKey> = new Set(
+  settingRows.filter((row) => row.optional).map((row) => row.key)
+);
 
 /** The `Aanvraag` sheet: row 1 title, row 2 headers, settings from row 3. */
 export const requestSheet = {

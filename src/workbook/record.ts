@@ -214,7 +214,7 @@ export function recordTable(record: ScoreRecord): { headers: string[]; rows: Cel
       cells.push(value ? valueCell(value.value) : null);
       if (k.valueKind === "years") cells.push(value ? sourceCell(value) : null);
     }
-    cells.push(c.contractValue?.used ?? null, ...outputRow(asResult(c)));
+    cells.push(c.contractValue?.used ?? null, ...outputRow(asResult(c), record.rules));
     return cells;
   });
   return { headers, rows };

@@ -9,6 +9,7 @@
  */
 import {
   criterionLabel,
+  isCvRequirement,
   knockoutFailure,
   type CandidateResult,
   type CellValue,
@@ -39,21 +40,48 @@ export function checkRejectionSheet(snapshot: WorkbookSnapshot): void {
   checkOwnSheet(snapshot, sheet, t.title("", ""));
 }
 
-/** The knock-out details of a candidate: id, criterion and why, without the id leading the reason twice. */
-function knockoutDetails(candidate: CandidateResult, request: Request): string[] {
-  return candidate.failed.map((id) => {
-    const criterion = request.knockouts.find((k) => k.id === id);
-    const outcome = candidate.knockouts.find((k) => k.id === id);
-    if (!criterion || !outcome || outcome.value === null) return id;
-    const failure = knockoutFailure(
-      criterion,
-      outcome.value,
-      { request, rate: candidate.rate },
-      outcome
-    );
-    const why = failure.startsWith(`${id}: `) ? failure.slice(id.length + 2) : failure;
-    return t.knockoutDetail(id, criterion.description, why);
-  });
+/**
+ * The knock-out details of a candidate: id, criterion and why, without the id leading the reason twice;
+ * `cv`: the failed CV requirements instead, each named "CV-eis".
+ */
+function knockoutDetails(candidate: CandidateResult, request: Request, cv = false): string[] {
+  return candidate.failed
+    .filter((id) => isCvRequirement({ id }) === cv)
+    .map((id) => {
+      const criterion = request.knockouts.find((k) => k.id === id);
+      const outcome = candidate.knockouts.find((k) => k.id === id);
+      if (!criterion || !outcome || outcome.value === null) return id;
+      const failure = knockoutFailure(
+        criterion,
+        outcome.value,
+        { request, rate: candidate.rate },
+        outcome
+      );
+      const why = failure.startsWith(`${id}: `) ? failure.slice(id.length + 2) : failure;
+      return (cv ? t.cvDetail : t.knockoutDetail)(id, criterion.description, why);
+    });
+}
+
+/**
+ * The paragraph for one candidate not in the top, with its status and whether it may be
+ * sent: only once the top is final (no candidate incomplete, no draw pending); until then
+ * `send` is false and `why` says what to decide first (`undecided`: the cells, as
+ * {@link undecidedCells} gives them). With `CV-eisen: alleen melden` it also says which CV
+ * requirements the CV does not meet.
+ *
+ * @example
+ * rejectionParagraph(olga, evaluation).text;
+ * // "Olga Brouwer (Interim Zuid BV) is niet geselecteerd voor aanvraag 17040, … K8 (…): uurtarief € 75,01 is hoger …"
+ */
+export function rejectionParagraph(
+  candidate: CandidateResult,
+  evaluation: Evaluation,
+  undecided: SheetProblem[] = []
+): RejectionParagraph {
+  const paragraph = paragraphOf(candidate, evaluation, undecided);
+  const cv = knockoutDetails(candidate, evaluation.request, true);
+  if (evaluation.request.cvRequirements === "exclude" || cv.length === 0) return paragraph;
+  return { ...paragraph, text: paragraph.text + t.cvReported(cv) };
 }
 
 /** What was missing, as a supplier would read it. */
@@ -104,17 +132,8 @@ function tieBreak(
   return "";
 }
 
-/**
- * The paragraph for one candidate not in the top, with its status and whether it may be
- * sent: only once the top is final (no candidate incomplete, no draw pending); until then
- * `send` is false and `why` says what to decide first (`undecided`: the cells, as
- * {@link undecidedCells} gives them).
- *
- * @example
- * rejectionParagraph(olga, evaluation).text;
- * // "Olga Brouwer (Interim Zuid BV) is niet geselecteerd voor aanvraag 17040, … K8 (…): uurtarief € 75,01 is hoger …"
- */
-export function rejectionParagraph(
+/** The paragraph as the candidate's status decides it. */
+function paragraphOf(
   candidate: CandidateResult,
   evaluation: Evaluation,
   undecided: SheetProblem[] = []
@@ -127,7 +146,12 @@ export function rejectionParagraph(
       status: t.status.knockedOut,
       send: summary.final,
       why: "",
-      text: t.knockedOut(who, about, knockoutDetails(candidate, request)),
+      text: t.knockedOut(
+        who,
+        about,
+        knockoutDetails(candidate, request),
+        request.cvRequirements === "exclude" ? knockoutDetails(candidate, request, true) : []
+      ),
     };
   if (candidate.status === "incomplete" || candidate.score === null || candidate.rank === null) {
     const own = undecided.filter((c) => parseCell(c.cell).row === candidate.row);

@@ -8,9 +8,11 @@ import {
   isEmptyCell,
   readDate,
   readNumber,
+  readCvRequirements,
   readText,
   readYesNo,
   validateRequest,
+  type CvRequirementPolicy,
   type AwardCriterion,
   type AwardScoring,
   type CellValue,
@@ -75,6 +77,7 @@ const settingFields: Record<SettingKey, string> = {
   passFrom: "competencyGate.passFrom",
   minAssessors: "competencyGate.minAssessors",
   listingClosingMoment: "listingClosingMoment",
+  cvRequirements: "cvRequirements",
 };
 
 /** The kind of number of each numeric setting, so a message names it rightly ("Geen geldig aantal"). */
@@ -227,6 +230,20 @@ export function readRequest(snapshot: WorkbookSnapshot): RequestRead | null {
     }
     return read.ok && read.value === true;
   })();
+  // An empty cell, or no such row (a sheet made before the setting), is `uitsluiten`: as FLEX.KNOCKOUT reads it.
+  const cvRequirements = ((): CvRequirementPolicy => {
+    const { value, cell } = setting("cvRequirements");
+    if (isEmptyCell(value)) return "exclude";
+    const read = readCvRequirements(value);
+    if (read.ok) return read.value;
+    if (cell)
+      r.problem(
+        settingFields.cvRequirements,
+        cell,
+        m.field(requestSheetTexts.labels.cvRequirements, read.message)
+      );
+    return "exclude";
+  })();
   const scale = text("scale")
     .split(/[;,]/)
     .map((s) => s.trim())
@@ -246,6 +263,7 @@ export function readRequest(snapshot: WorkbookSnapshot): RequestRead | null {
     extensions: { count: number("extensionCount"), weeks: number("extensionWeeks") },
     contractValueIncludesExtensions: includeExtensions,
     feePerHour: number("feePerHour"),
+    cvRequirements,
     knockouts: readKnockouts(sheet, r),
     awards: readAwards(sheet, r),
     competencyGate: {

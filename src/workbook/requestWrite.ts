@@ -3,7 +3,13 @@
  * defined names, the criteria, competencies and facts as tables. Reading it back
  * is requestRead.ts; both follow layout.ts.
  */
-import type { AwardCriterion, CellValue, KnockoutCriterion, Request } from "../engine";
+import {
+  cvRequirementWords,
+  type AwardCriterion,
+  type CellValue,
+  type KnockoutCriterion,
+  type Request,
+} from "../engine";
 import { cellAddress, rangeAddress } from "./address";
 import type { WorkbookChange } from "./changes";
 import {
@@ -50,6 +56,7 @@ function settingValue(request: Request, key: SettingKey): CellValue {
     listingClosingMoment: request.listingClosingMoment
       ? excelDate(request.listingClosingMoment)
       : null,
+    cvRequirements: cvRequirementWords[request.cvRequirements],
   };
   return values[key];
 }
@@ -167,12 +174,17 @@ export function requestSheetChanges(request: Request): WorkbookChange[] {
     changes.push({ kind: "defineName", name: row.name, sheet, address });
   });
   const yesNo = [cellWords.yes, cellWords.no];
-  changes.push({
-    kind: "listValidation",
-    sheet,
-    range: cellAddress(first + settingRows.findIndex((r) => r.key === "includeExtensions"), 2),
-    items: yesNo,
-  });
+  const settingCell = (key: SettingKey) =>
+    cellAddress(first + settingRows.findIndex((r) => r.key === key), requestSheet.valueColumn);
+  changes.push(
+    { kind: "listValidation", sheet, range: settingCell("includeExtensions"), items: yesNo },
+    {
+      kind: "listValidation",
+      sheet,
+      range: settingCell("cvRequirements"),
+      items: Object.values(cvRequirementWords),
+    }
+  );
 
   const h = criteriaHeaders;
   changes.push(

@@ -8,6 +8,7 @@
 import {
   evaluate,
   isoToDay,
+  exclusionText,
   presets,
   readText,
   type CandidateInput,
@@ -162,15 +163,16 @@ function growTable(region: Region | undefined): GrowTable | null {
  * The output cells of one candidate row, in the order of {@link outputKeys}.
  *
  * @example
- * outputRow(result); // ["Geschikt", "OK", 80, 3, "Ja", "Score 80 van 100, rang 3 — in de top 10"]
+ * outputRow(result, request); // ["Geschikt", "OK", 80, 3, "Ja", "Score 80 van 100, rang 3 — in de top 10"]
  */
-export function outputRow(result: CandidateResult | undefined): CellValue[] {
+export function outputRow(result: CandidateResult | undefined, request: Request): CellValue[] {
   if (!result) return outputKeys.map(() => null);
+  // As FLEX.KNOCKOUT words it: what put the candidate out, a CV requirement as `CV-eis E1`.
   const knockout =
     result.status === "eligible"
       ? cellWords.ok
-      : result.failed.length > 0
-        ? result.failed.join("; ")
+      : result.status === "knockedOut"
+        ? exclusionText(result.failed, request)
         : null;
   return [
     cellWords.status[result.status],
@@ -241,7 +243,7 @@ function outputChanges(candidates: CandidateSheet, evaluation: Evaluation): Work
   const byRow = new Map(evaluation.candidates.map((c) => [c.row, c]));
   const cells: CellValue[][] = [];
   for (let row = region.firstDataRow; row <= region.lastDataRow; row++)
-    cells.push(outputRow(byRow.get(row)));
+    cells.push(outputRow(byRow.get(row), evaluation.request));
 
   // One block per output column: the columns need not be adjacent or in our order.
   outputKeys.forEach((key, k) => {

@@ -182,7 +182,8 @@ function formulaChanges(
     firstDataRow: number;
     lastDataRow: number;
   },
-  headers: string[]
+  headers: string[],
+  cvSetting: string | null
 ): WorkbookChange[] {
   const knockoutIds = request.knockouts
     .filter((k) => k.header !== null && headers.some((h) => leadingId(h) === k.id))
@@ -191,7 +192,13 @@ function formulaChanges(
   if (knockoutIds.length === 0 || awardIds.length === 0) return [];
   let formulas: ReturnType<typeof outputFormulas>;
   try {
-    formulas = outputFormulas({ table: region.tableName, headers, knockoutIds, awardIds });
+    formulas = outputFormulas({
+      table: region.tableName,
+      headers,
+      knockoutIds,
+      awardIds,
+      names: { cvRequirements: cvSetting },
+    });
   } catch {
     return []; // a column the formulas need is not there: values only, as the headless command writes
   }
@@ -286,6 +293,13 @@ export function planSetUp(snapshot: WorkbookSnapshot, request: Request): Workboo
   const changes: WorkbookChange[] = [];
   if (plans.request === "make") changes.push(...onSheet(sheetNames.request));
   else if (sheets.request) changes.push(...missingNames(snapshot, sheets.request));
+  // FLEX.KNOCKOUT gets the CV-eisen cell only where it exists (an older Aanvraag sheet may lack the row).
+  const cvName = settingRows.find((r) => r.key === "cvRequirements")!.name;
+  const named = (c: WorkbookChange) => c.kind === "defineName" && c.name === cvName;
+  const cvSetting =
+    changes.some(named) || snapshot.names.some((n) => n.name.toLowerCase() === cvName.toLowerCase())
+      ? cvName
+      : null;
 
   const candidateColumns: CandidateColumn[] = [
     ...candidateInputColumns(request),
@@ -303,7 +317,8 @@ export function planSetUp(snapshot: WorkbookSnapshot, request: Request): Workboo
           firstDataRow: 2,
           lastDataRow: 2,
         },
-        candidateColumns.map((c) => c.header)
+        candidateColumns.map((c) => c.header),
+        cvSetting
       )
     );
   } else {
@@ -313,7 +328,8 @@ export function planSetUp(snapshot: WorkbookSnapshot, request: Request): Workboo
       ...formulaChanges(
         request,
         { ...candidateTable, tableName: candidateTable.table?.name ?? tableNames.candidates },
-        headers
+        headers,
+        cvSetting
       )
     );
   }

@@ -4,7 +4,15 @@
  * into cells, fatal errors, problems and the terminal summary. The engine's own
  * messages (values, candidates, periods, request fields) stay in the engine.
  */
-import { formatDate, formatEuro, formatNumber, joinList } from "../engine";
+import {
+  cvRequirementText,
+  cvRequirementWords,
+  formatDate,
+  formatEuro,
+  formatNumber,
+  joinList,
+  type CvRequirementPolicy,
+} from "../engine";
 
 /** Sheet names the add-in creates and reads. */
 export const sheetNames = {
@@ -109,7 +117,8 @@ export const requestSheetTexts = {
   settingHeader: "Instelling",
   valueHeader: "Waarde",
   noteHeader: "Toelichting",
-  knockoutsTitle: "Knock-outcriteria en eisen aan het cv (E…: alleen als de kolom er is)",
+  knockoutsTitle:
+    "Knock-outcriteria (K…) en CV-eisen (E…: alleen als de kolom er is; zie CV-eisen hierboven)",
   awardsTitle:
     "Gunningscriteria (Scoring: Alles of niets met Drempel; Treden als 'vanaf:punten; …'; Lineair van Drempel tot Maximum)",
   competenciesTitle: "Competenties (stap 4)",
@@ -134,6 +143,7 @@ export const requestSheetTexts = {
     minAssessors: "Minimum aantal beoordelaars",
     // Issue 17 §1: the listing's own date, shown under its name, never used to judge.
     listingClosingMoment: "Einde inschrijfdatum",
+    cvRequirements: cvRequirementText.label,
   },
   notes: {
     referenceDate:
@@ -146,6 +156,10 @@ export const requestSheetTexts = {
     hoursMax: "Opdrachtwaarde = tarief × maximum uren × weken.",
     includeExtensions: "Ja: de opdrachtwaarde voor K7 telt de verlengingsopties mee.",
     scale: "Van slecht naar goed, gescheiden door ;",
+    cvRequirements:
+      `E1–E3 zijn CV-eisen, geen knock-outcriteria. ${cvRequirementWords.exclude} (ook als deze cel ` +
+      `leeg is): wie niet aan een CV-eis voldoet, valt af; ${cvRequirementWords.report}: het staat ` +
+      `in de Toelichting, score en rang blijven gelijk.`,
   },
 } as const;
 
@@ -282,6 +296,12 @@ export const summaryTexts = {
   knockoutLine: (id: string, count: number, description: string) =>
     `  ${id.padEnd(4)}${String(count).padStart(3)}×  ${description}`,
   noKnockouts: "Knock-outs: geen",
+  /** CV requirements (E…) have their own heading: they are no knock-outs, and the request decides what failing one does. */
+  cvRequirementsHeading: (policy: CvRequirementPolicy) =>
+    policy === "exclude"
+      ? `CV-eisen niet gehaald (CV-eisen: ${cvRequirementWords.exclude}, dus valt af):`
+      : `CV-eisen niet gehaald (CV-eisen: ${cvRequirementWords.report}, telt niet mee):`,
+  noCvRequirements: "CV-eisen niet gehaald: geen",
   topHeading: (topN: number, count: number) =>
     count === 0 ? `Top ${topN}: nog niemand` : `Top ${topN}:`,
   topLine: (
@@ -334,10 +354,31 @@ export const rejectionTexts = {
   who: (name: string, supplier: string) => (supplier ? `${name} (${supplier})` : name),
   request: (id: string, title: string, organisation: string) =>
     `aanvraag ${id}, ${title}${organisation ? ` (${organisation})` : ""}`,
-  knockedOut: (who: string, request: string, details: string[]) =>
+  /** `cvDetails`: the CV requirements that excluded too (see cvDetail), never called knock-outs. */
+  knockedOut: (who: string, request: string, details: string[], cvDetails: string[] = []) =>
     `${who} is niet geselecteerd voor ${request}. De kandidaat voldoet niet aan ` +
-    `${details.length === 1 ? "het knock-outcriterium" : "de knock-outcriteria"} ` +
-    `${joinList(details)}. Wie niet aan alle knock-outcriteria voldoet, kan niet verder meedingen.`,
+    [
+      ...(details.length > 0
+        ? [
+            `${details.length === 1 ? "het knock-outcriterium" : "de knock-outcriteria"} ${joinList(details)}`,
+          ]
+        : []),
+      ...(cvDetails.length > 0 ? [joinList(cvDetails)] : []),
+    ].join(" en niet aan ") +
+    `. Wie niet aan ${
+      cvDetails.length === 0
+        ? "alle knock-outcriteria"
+        : details.length === 0
+          ? "de CV-eisen"
+          : "alle knock-outcriteria en CV-eisen"
+    } voldoet, kan niet verder meedingen.`,
+  /** A CV requirement in a letter: "CV-eis E1 (CV van maximaal 5 pagina's): CV-pagina's is 6, …". */
+  cvDetail: (id: string, description: string, failure: string) =>
+    `${cvRequirementText.name(id)} (${description}): ${failure}`,
+  /** Added to any letter when the request only reports failed CV requirements (`CV-eisen: alleen melden`). */
+  cvReported: (details: string[]) =>
+    ` Het cv voldoet niet aan ${joinList(details)}; volgens de aanvraag wordt dat alleen gemeld ` +
+    `en telt het niet mee voor de selectie.`,
   knockoutDetail: (id: string, description: string, failure: string) =>
     `${id} (${description}): ${failure}`,
   outsideTop: (

@@ -85,7 +85,7 @@ export function planVerify(snapshot: WorkbookSnapshot): VerifyResult | null {
   const byRow = new Map(evaluation.candidates.map((c) => [c.row, c]));
   const expectedOutputs = new Map<number, CellValue[]>();
   for (let row = region.firstDataRow; row <= region.lastDataRow; row++)
-    expectedOutputs.set(row, outputRow(byRow.get(row))); // the cells the scoring wrote
+    expectedOutputs.set(row, outputRow(byRow.get(row), request)); // the cells the scoring wrote
   const headers = outputHeaders(request.topN);
   for (const key of verdictKeys) {
     const index = columns.outputs.get(key);

@@ -146,7 +146,7 @@ const cases: Case[] = [
     values: { E1: 6 },
     status: "knockedOut",
     failed: ["E1"],
-    reason: "Valt af op E1: CV-pagina's is 6, meer dan het maximum van 5",
+    reason: "Valt af: voldoet niet aan CV-eis E1: CV-pagina's is 6, meer dan het maximum van 5",
   },
   { label: "E2 Nee fails", values: { E2: "Nee" }, status: "knockedOut", failed: ["E2"] },
   { label: "E3 2 references passes", values: { E3: "2" }, status: "eligible" },
@@ -155,7 +155,8 @@ const cases: Case[] = [
     values: { E3: 1 },
     status: "knockedOut",
     failed: ["E3"],
-    reason: "Valt af op E3: Aantal referenties is 1, minder dan het minimum van 2",
+    reason:
+      "Valt af: voldoet niet aan CV-eis E3: Aantal referenties is 1, minder dan het minimum van 2",
   },
   {
     label: "E3 2,5 references is unreadable",

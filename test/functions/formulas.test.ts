@@ -36,13 +36,19 @@ const input = {
 describe("formulas of the Kandidaten output columns", () => {
   const formulas = outputFormulas(input);
 
-  test("Knock-out: the K and E columns by id, the limits by name, empty without a name", () => {
+  test("Knock-out: the K and E columns by id, the limits and CV-eisen by name, empty without a name", () => {
     expect(formulas.knockout).toBe(
       '=IF(TRIM([@[Kandidaat]])="","",FLEX.KNOCKOUT([@[K1 Waadi-registratie]]:[@[E3 Aantal referenties]],' +
         "Knockoutcriteria[#All],[@[Uurtarief]],Maximumtarief,UrenPerWeek,LooptijdWeken,Verlengingen," +
         "WekenPerVerlenging,OptiesTellenMee," +
-        "Kandidaten[[#Headers],[K1 Waadi-registratie]:[E3 Aantal referenties]]))"
+        "Kandidaten[[#Headers],[K1 Waadi-registratie]:[E3 Aantal referenties]],CvEisen))"
     );
+  });
+
+  test("Knock-out: without a CV-eisen cell (an older Aanvraag sheet) the argument is left out", () => {
+    const older = outputFormulas({ ...input, names: { cvRequirements: null } });
+    expect(older.knockout).toBe(formulas.knockout.replace(",CvEisen))", "))"));
+    expect(older.knockout).not.toMatch(/CvEisen/);
   });
 
   test("Score: only for a row whose verdict is OK (empty when knocked out, incomplete or empty)", () => {

@@ -72,7 +72,7 @@ describe("FLEX.KNOCKOUT", () => {
       ["K1", "K2", "K3", "K4", "K5", "K6", "K7", "E1 CV-pagina's", "E3 Aantal referenties"],
     ];
     const row = [[...passingKnockouts, 6, 1]];
-    expect(knockout(row, criteria, 70, limits, headers)).toBe("E1; E3");
+    expect(knockout(row, criteria, 70, limits, headers)).toBe("CV-eis E1; CV-eis E3");
   });
 
   test("formal requirements by position: all of them or none", () => {

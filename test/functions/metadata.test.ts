@@ -67,6 +67,7 @@ const expected: Record<string, { params: string[]; result: string }> = {
       "wekenPerVerlenging:scalar?",
       "optiesTellenMee:scalar?",
       "kolomkoppen:matrix?",
+      "cvEisen:scalar?",
     ],
     result: "string",
   },

@@ -128,7 +128,10 @@ function expectSame(rows: CandidateInput[], periods: PeriodInput[], verdicts: Ve
       row: verdict.row,
       failed:
         typeof got?.knockout === "string" && got.knockout !== "OK"
-          ? got.knockout.split("; ").filter(Boolean)
+          ? got.knockout
+              .split("; ")
+              .filter(Boolean)
+              .map((part) => part.replace(/^CV-eis /, "")) // a CV requirement is named as one
           : [],
       eligible: got?.knockout === "OK" && typeof got.score === "number",
       // The Score column as the formula fills it: only a row whose verdict is OK has one, as in the engine

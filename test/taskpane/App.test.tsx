@@ -1,5 +1,5 @@
 /** The pane in each state: what it shows, which callback each action calls, axe, and the keyboard alone. */
-import { screen, waitFor, within } from "@testing-library/react";
+import { cleanup, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { axe } from "jest-axe";
 import { en } from "../../src/taskpane/i18n/strings";
@@ -82,6 +82,19 @@ describe("ready", () => {
     expect(actions.score).toHaveBeenCalledTimes(1);
   });
 
+  test("lists the CV requirements apart, named CV-eis, with what failing one does", () => {
+    renderPane(ready);
+    expect(
+      screen.getByRole("heading", { name: "CV-eisen (wie er niet aan voldoet, valt af)" })
+    ).toBeTruthy();
+    expect(screen.getByText("CV-eis E1 CV van maximaal 5 pagina's")).toBeTruthy();
+    expect(screen.queryByText(/^E1 /)).toBeNull();
+    cleanup();
+    renderPane({ ...ready, request: { ...request, cvRequirementsExclude: false } }, en);
+    expect(screen.getByRole("heading", { name: "CV requirements (reported only)" })).toBeTruthy();
+    expect(screen.getByText("CV requirement E3 Minimaal 2 referenties")).toBeTruthy();
+  });
+
   test("speaks English in an English Office", () => {
     renderPane(ready, en);
     expect(
@@ -125,7 +138,12 @@ describe("results", () => {
     ]);
     expect(within(rows[11]).getByText("Loting nodig")).toBeTruthy();
     expect(screen.getByText("K4 Ervaring met Civision: 1")).toBeTruthy();
-    expect(screen.getByText("Afgewezen (knock-out)").nextElementSibling?.textContent).toBe("2");
+    expect(
+      screen.getByText("Afgewezen (knock-out of CV-eis)").nextElementSibling?.textContent
+    ).toBe("2");
+    // A CV requirement under its own heading, named CV-eis, never knock-out.
+    expect(screen.getByRole("heading", { name: "CV-eisen niet gehaald (valt af)" })).toBeTruthy();
+    expect(screen.getByText("CV-eis E1 CV van maximaal 5 pagina's: 1")).toBeTruthy();
     expect(await axe(container)).toHaveNoViolations();
   });
 

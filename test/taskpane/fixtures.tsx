@@ -17,6 +17,8 @@ export const results: ResultsView = {
     { id: "K4", description: "Ervaring met Civision", count: 1 },
     { id: "K8", description: "Uurtarief", count: 1 },
   ],
+  cvRequirements: [{ id: "E1", description: "CV van maximaal 5 pagina's", count: 1 }],
+  cvRequirementsExclude: true,
   top: [
     ...Array.from({ length: 8 }, (_, i) => ({
       row: i + 2,

@@ -29,8 +29,14 @@ describe("resultsView on examples/aanvraag-17040.xlsx", () => {
     expect(view.drawGroups.flatMap((g) => g.candidates)).toHaveLength(s.needsDraw);
     const ranks = view.top.map((r) => r.rank ?? 0);
     expect([...ranks].sort((a, b) => a - b)).toEqual(ranks);
-    for (const k of view.knockouts) expect(k.count).toBe(s.failedPerCriterion[k.id]);
-    expect(view.knockouts.reduce((n, k) => n + k.count, 0)).toBe(
+    for (const k of [...view.knockouts, ...view.cvRequirements])
+      expect(k.count).toBe(s.failedPerCriterion[k.id]);
+    // Knock-outs (K…) and CV requirements (E…) apart, together every failure.
+    expect(view.knockouts.map((k) => k.id).every((id) => id.startsWith("K"))).toBe(true);
+    expect(view.cvRequirements.map((k) => k.id).every((id) => id.startsWith("E"))).toBe(true);
+    expect(view.cvRequirements.length).toBeGreaterThan(0);
+    expect(view.cvRequirementsExclude).toBe(true);
+    expect([...view.knockouts, ...view.cvRequirements].reduce((n, k) => n + k.count, 0)).toBe(
       Object.values(s.failedPerCriterion).reduce((n, c) => n + c, 0)
     );
     expect(requestView(plan.request).awards.map((a) => a.points)).toEqual([50, 30, 20]);

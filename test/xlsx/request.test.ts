@@ -147,7 +147,7 @@ describe("the Aanvraag sheet", () => {
     workbook.definedNames.model = [];
     sheet.getCell("A9").value = "Iets anders";
     sheet.removeTable("Gunningscriteria");
-    sheet.getCell("A37").value = "Code";
+    sheet.getCell("A38").value = "Code"; // the Id header of Gunningscriteria
     const error = scoreError(workbook);
     expect(error.problems).toEqual([
       {

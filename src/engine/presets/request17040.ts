@@ -21,6 +21,7 @@ export const request17040: Request = {
   extensions: { count: 2, weeks: 13 },
   contractValueIncludesExtensions: false,
   feePerHour: 2.25,
+  cvRequirements: "exclude",
   knockouts: [
     {
       id: "K1",

@@ -66,6 +66,22 @@ export function RequestSummary({ strings, request, onEditRequest }: RequestSumma
           </li>
         ))}
       </ul>
+      {request.cvRequirements.length > 0 && (
+        <>
+          <Caption1 as="h3">
+            {strings.cvRequirementsHeading(request.cvRequirementsExclude)}
+          </Caption1>
+          <ul className={styles.list}>
+            {request.cvRequirements.map((k) => (
+              <li key={k.id}>
+                <Body1>
+                  {strings.cvRequirement(k.id)} {k.description}
+                </Body1>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       <Caption1 as="h3">{strings.awardsHeading}</Caption1>
       <ul className={styles.list}>
         {request.awards.map((a) => (

@@ -42,7 +42,7 @@ export interface ResultsProps {
   busy: boolean;
 }
 
-/** The outcome of a scoring: counts per status, knock-outs per criterion, the top with tie and draw marks. */
+/** The outcome of a scoring: counts per status, knock-outs and CV requirements per criterion, the top with tie and draw marks. */
 export function Results({ strings, results, onOpenDraw, busy }: ResultsProps) {
   const styles = useStyles();
   const c = results.counts;
@@ -80,6 +80,22 @@ export function Results({ strings, results, onOpenDraw, busy }: ResultsProps) {
             </li>
           ))}
         </ul>
+      )}
+      {results.cvRequirements.length > 0 && (
+        <>
+          <Subtitle2 as="h3">
+            {strings.cvRequirementsFailed(results.cvRequirementsExclude)}
+          </Subtitle2>
+          <ul className={styles.list}>
+            {results.cvRequirements.map((k) => (
+              <li key={k.id}>
+                <Body1>
+                  {strings.cvRequirement(k.id)} {k.description}: {k.count}
+                </Body1>
+              </li>
+            ))}
+          </ul>
+        </>
       )}
       {results.drawGroups.map((group) => (
         <MessageBar

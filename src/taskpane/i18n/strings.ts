@@ -45,6 +45,12 @@ export interface Strings {
   needsDraw: string;
   knockoutsPerCriterion: string;
   noKnockouts: string;
+  /** A CV requirement by id, never called a knock-out: "CV-eis E1". */
+  cvRequirement: (id: string) => string;
+  /** The request's CV requirements, with what failing one does (`CV-eisen: uitsluiten | alleen melden`). */
+  cvRequirementsHeading: (exclude: boolean) => string;
+  /** The CV requirements not met in a scoring, with what that did. */
+  cvRequirementsFailed: (exclude: boolean) => string;
   topHeading: (n: number) => string;
   topEmpty: string;
   columnRank: string;
@@ -163,12 +169,17 @@ export const nl: Strings = {
   resultsHeading: "Resultaat",
   received: "Ontvangen",
   eligible: "Geschikt",
-  knockedOut: "Afgewezen (knock-out)",
+  knockedOut: "Afgewezen (knock-out of CV-eis)",
   incomplete: "Onvolledig",
   inTop: "In de top",
   needsDraw: "Loting nodig",
   knockoutsPerCriterion: "Knock-outs per criterium",
   noKnockouts: "Niemand is afgewezen op een knock-outcriterium.",
+  cvRequirement: (id) => `CV-eis ${id}`,
+  cvRequirementsHeading: (exclude) =>
+    exclude ? "CV-eisen (wie er niet aan voldoet, valt af)" : "CV-eisen (alleen gemeld)",
+  cvRequirementsFailed: (exclude) =>
+    exclude ? "CV-eisen niet gehaald (valt af)" : "CV-eisen niet gehaald (alleen gemeld)",
   topHeading: (n) => `Top ${n}`,
   topEmpty: "Nog geen geschikte kandidaten.",
   columnRank: "Rang",
@@ -279,12 +290,19 @@ export const en: Strings = {
   resultsHeading: "Result",
   received: "Received",
   eligible: "Eligible",
-  knockedOut: "Knocked out",
+  knockedOut: "Excluded (knock-out or CV requirement)",
   incomplete: "Incomplete",
   inTop: "In the top",
   needsDraw: "Draw needed",
   knockoutsPerCriterion: "Knock-outs per criterion",
   noKnockouts: "Nobody failed a knock-out criterion.",
+  cvRequirement: (id) => `CV requirement ${id}`,
+  cvRequirementsHeading: (exclude) =>
+    exclude
+      ? "CV requirements (a candidate who fails one is excluded)"
+      : "CV requirements (reported only)",
+  cvRequirementsFailed: (exclude) =>
+    exclude ? "CV requirements not met (excluded)" : "CV requirements not met (reported only)",
   topHeading: (n) => `Top ${n}`,
   topEmpty: "No eligible candidates yet.",
   columnRank: "Rank",

@@ -1,0 +1,51 @@
+/** The terminal summary: CV requirements (E…) under their own heading, never among the knock-outs. */
+import { evaluate, request17040, type CvRequirementPolicy } from "../../src/engine";
+import { summaryLines } from "../../src/cli/summary";
+import { row } from "../engine/helpers";
+
+function lines(policy: CvRequirementPolicy, withFailures = true): string[] {
+  const cv = { E1: 4, E2: "Ja", E3: 2 };
+  const people = [
+    row({ name: "Ans", values: cv }),
+    row({ name: "Bram", values: { ...cv, E1: withFailures ? 6 : 4 } }),
+    row({ name: "Cor", values: { ...cv, K3: 1, E3: withFailures ? 1 : 2 } }),
+  ];
+  return summaryLines(evaluate({ ...request17040, cvRequirements: policy }, people), []);
+}
+
+/** The lines under a heading, up to the next line that is not indented. */
+function under(all: string[], heading: string): string[] {
+  const at = all.indexOf(heading);
+  if (at < 0) throw new Error(`no heading '${heading}' in:\n${all.join("\n")}`);
+  const rest = all.slice(at + 1);
+  const end = rest.findIndex((l) => !l.startsWith("  "));
+  return end < 0 ? rest : rest.slice(0, end);
+}
+
+describe("summaryLines and CV requirements", () => {
+  test("uitsluiten: knock-outs list only K…; CV-eisen have their own heading saying they exclude", () => {
+    const all = lines("exclude");
+    expect(under(all, "Knock-outs per criterium:")).toEqual([
+      expect.stringMatching(/^ {2}K3 +1× {2}Minimaal 2 jaar/),
+    ]);
+    expect(under(all, "CV-eisen niet gehaald (CV-eisen: uitsluiten, dus valt af):")).toEqual([
+      expect.stringMatching(/^ {2}E1 +1× {2}CV van maximaal 5 pagina's$/),
+      expect.stringMatching(/^ {2}E3 +1× {2}Minimaal 2 referenties$/),
+    ]);
+    expect(all).toContain("Kandidaten: 3 — 1 geschikt, 2 vallen af, 0 onvolledig");
+  });
+
+  test("alleen melden: the heading says they do not count; Bram stays eligible", () => {
+    const all = lines("report");
+    expect(
+      under(all, "CV-eisen niet gehaald (CV-eisen: alleen melden, telt niet mee):")
+    ).toHaveLength(2);
+    expect(all).toContain("Kandidaten: 3 — 2 geschikt, 1 valt af, 0 onvolledig");
+  });
+
+  test("nobody failing one says so, under its own words", () => {
+    const all = lines("exclude", false);
+    expect(all).toContain("CV-eisen niet gehaald: geen");
+    expect(under(all, "Knock-outs per criterium:")).toHaveLength(1);
+  });
+});

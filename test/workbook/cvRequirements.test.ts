@@ -81,7 +81,7 @@ describe("set-up: FLEX.KNOCKOUT gets the CvEisen cell where there is one", () =>
       kind: "defineName",
       name: "CvEisen",
       sheet: "Aanvraag",
-      address: "B20",
+      address: "B21",
     });
     expect(knockoutFormula(changes)).toMatch(/,CvEisen\)\)$/);
   });

@@ -56,17 +56,17 @@ describe("the CV-eisen setting on Aanvraag", () => {
     const sheet = workbook.getWorksheet("Aanvraag")!;
     const cell = settingCell(sheet);
     expect(cell.value).toBe("alleen melden");
-    expect(cell.address).toBe("B20");
+    expect(cell.address).toBe("B21");
     expect(readSnapshot(workbook).names).toContainEqual({
       name: "CvEisen",
       sheet: "Aanvraag",
-      address: "B20",
+      address: "B21",
     });
     expect(cell.dataValidation).toMatchObject({
       type: "list",
       formulae: ['"uitsluiten,alleen melden"'],
     });
-    expect(String(sheet.getCell("C20").value)).toMatch(
+    expect(String(sheet.getCell("C21").value)).toMatch(
       /^E1–E3 zijn CV-eisen, geen knock-outcriteria/
     );
   });
@@ -84,7 +84,7 @@ describe("the CV-eisen setting on Aanvraag", () => {
     expect((error as WorkbookError).problems).toEqual([
       {
         sheet: "Aanvraag",
-        cell: "B20",
+        cell: "B21",
         message: "CV-eisen: Onbekende waarde 'soms'. Typ 'uitsluiten' of 'alleen melden'.",
       },
     ]);
@@ -95,7 +95,7 @@ describe("the CV-eisen setting on Aanvraag", () => {
     const cell = settingCell(workbook.getWorksheet("Aanvraag")!);
     workbook.getWorksheet("Aanvraag")!.getCell(cell.row, 1).value = null;
     cell.value = null;
-    workbook.definedNames.remove("Aanvraag!$B$20", "CvEisen");
+    workbook.definedNames.remove("Aanvraag!$B$21", "CvEisen");
     const snapshot = readSnapshot(workbook);
     expect(snapshot.names.map((n) => n.name)).not.toContain("CvEisen");
     expect(fromSheet(workbook)).toEqual({ policy: "exclude" });

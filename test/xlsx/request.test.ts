@@ -118,23 +118,23 @@ describe("the Aanvraag sheet", () => {
       },
       {
         sheet: "Aanvraag",
-        cell: "F26",
+        cell: "F27",
         message: "Grens: Geen aantal jaren ingevuld. Typ bijvoorbeeld 2 of 2,5.",
       },
       {
         sheet: "Aanvraag",
-        cell: "I38",
+        cell: "I39",
         message: "Punten: Een aantal punten kan niet negatief zijn: -5.",
       },
       {
         sheet: "Aanvraag",
-        cell: "E39",
+        cell: "E40",
         message:
           "Scoring: onbekende waarde 'soms'. Kies uit 'Alles of niets', 'Treden' en 'Lineair'.",
       },
       {
         sheet: "Aanvraag",
-        cell: "H40",
+        cell: "H41",
         message:
           "Treden: '1:10; twee' is niet te lezen. Schrijf 'vanaf:punten' gescheiden door ;, bijvoorbeeld '2:10; 5:30'.",
       },

@@ -304,6 +304,15 @@ export const summaryTexts = {
   noCvRequirements: "CV-eisen niet gehaald: geen",
   topHeading: (topN: number, count: number) =>
     count === 0 ? `Top ${topN}: nog niemand` : `Top ${topN}:`,
+  /** Issue 17 §3: the top is final only with no candidate incomplete and no draw pending. */
+  notFinal: (incomplete: number, needsDraw: number) =>
+    `De top is nog niet definitief (${[
+      incomplete > 0 ? `${incomplete} onvolledig` : "",
+      needsDraw > 0 ? `${needsDraw} wachten op loting` : "",
+    ]
+      .filter((part) => part !== "")
+      .join(", ")}): share maakt nog geen werkmap voor de gemeente en geen brief wordt verstuurd. ` +
+    `Beslis eerst de cellen hieronder en beoordeel opnieuw.`,
   topLine: (
     rank: number,
     shared: boolean,

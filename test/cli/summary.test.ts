@@ -49,3 +49,23 @@ describe("summaryLines and CV requirements", () => {
     expect(under(all, "Knock-outs per criterium:")).toHaveLength(1);
   });
 });
+
+describe("summaryLines and a top that is not final", () => {
+  const notFinal = /^De top is nog niet definitief/;
+
+  test("an incomplete candidate: the summary says the top is not final, and why", () => {
+    const people = [row({ name: "Ans" }), row({ name: "Bram", values: { K6: null } })];
+    const all = summaryLines(evaluate(request17040, people), []);
+    expect(all.filter((l) => notFinal.test(l))).toEqual([
+      expect.stringContaining("(1 onvolledig)"),
+    ]);
+  });
+
+  test("every candidate decided: no such line", () => {
+    const all = summaryLines(
+      evaluate(request17040, [row({ name: "Ans" }), row({ name: "Bram" })]),
+      []
+    );
+    expect(all.some((l) => notFinal.test(l))).toBe(false);
+  });
+});

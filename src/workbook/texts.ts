@@ -311,7 +311,9 @@ export const summaryTexts = {
       needsDraw > 0 ? `${needsDraw} wachten op loting` : "",
     ]
       .filter((part) => part !== "")
-      .join(", ")}): share maakt nog geen werkmap voor de gemeente en geen brief wordt verstuurd. ` +
+      .join(
+        ", "
+      )}): share maakt nog geen werkmap voor de gemeente en geen brief wordt verstuurd. ` +
     `Beslis eerst de cellen hieronder en beoordeel opnieuw.`,
   topLine: (
     rank: number,

@@ -139,6 +139,9 @@ export const cvTexts = {
     excludes
       ? "Wie niet voldoet aan een CV-eis, valt af (CV-eisen: uitsluiten)."
       : "Alleen gemeld: telt niet mee; wie alleen een CV-eis niet haalt, valt niet af.",
+  /** The note on a top candidate who failed CV requirements that the request only reports. */
+  reported: (ids: string[]) =>
+    `Niet voldaan aan ${ids.length === 1 ? "CV-eis" : "CV-eisen"} ${joinList(ids)} (alleen gemeld)`,
 } as const;
 
 /** Texts of the `Top {N}` sheet. */

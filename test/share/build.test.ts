@@ -81,7 +81,7 @@ function cvCase(cvRequirements: CvRequirementPolicy): Evaluation {
   const snapshot = snapshotOf(
     candidatesSheet([
       passing,
-      { ...passing, Kandidaat: "Bo", E1: 6 },
+      { ...passing, Kandidaat: "Bo", Uurtarief: 69, E1: 6 },
       { ...passing, Kandidaat: "Cor", K2: "Nee", E1: 7 },
       { ...passing, Kandidaat: "Dirk", K3: 1 },
     ])
@@ -410,8 +410,13 @@ describe("the shared workbook", () => {
       expect(rows.map(([, b]) => String(b))).toContain(
         "Alleen gemeld: telt niet mee; wie alleen een CV-eis niet haalt, valt niet af."
       );
-      const texts = allCellTexts(await reloaded(buildSharedWorkbook(evaluation, { made })));
-      expect(texts).toContain("Bo");
+      // Bo is in the top; the municipality reads there which CV-eis was not met.
+      const workbook = await reloaded(buildSharedWorkbook(evaluation, { made }));
+      const top = workbook.getWorksheet("Top 10")!;
+      const notes = new Map<string, unknown>();
+      top.eachRow((row) => notes.set(String(row.getCell(2).value), row.getCell(9).value));
+      expect(notes.get("Bo")).toBe("Niet voldaan aan CV-eis E1 (alleen gemeld)");
+      expect(notes.get("Ans")).toBe("");
     });
 
     test.each(["exclude", "report"] as const)(

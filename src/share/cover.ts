@@ -115,8 +115,8 @@ export function writeCover(sheet: ExcelJS.Worksheet, evaluation: Evaluation, mad
   const cv = cvTexts;
   if (cvRequirements.length > 0) {
     heading(cv.heading);
+    line([cv.quoteLabel, cv.quote]);
     line([cv.settingLabel, cv.setting(request.cvRequirements)]);
-    line(["", cv.quote]);
     line([t.idHeader, t.criterionHeader], { bold: true, fill: shareColours.header });
     for (const e of cvRequirements) line([e.id, e.description], { wrap: true });
   }

@@ -125,7 +125,9 @@ const cvSettingWords: Readonly<Record<CvRequirementPolicy, string>> = {
 /** Texts of the `Voorblad` about the formal CV requirements (E…), apart from the knock-outs. */
 export const cvTexts = {
   heading: "CV-eisen",
-  settingLabel: "Volgens de aanvraag",
+  /** What failing one does: the request's `CV-eisen` setting. */
+  settingLabel: "Gevolg",
+  quoteLabel: "Uit de aanvraag",
   setting: (policy: CvRequirementPolicy) => cvSettingWords[policy],
   /** The request's own sentence, quoted as the procedure quotes its step 3. */
   quote: '"Maximaal 5 pagina’s, opgesteld in het Nederlands, minimaal 2 referenties."',

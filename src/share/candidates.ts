@@ -4,11 +4,12 @@
  */
 import {
   formatNumber,
+  isCvRequirement,
   type AwardCriterion,
   type CandidateResult,
   type Evaluation,
 } from "../engine";
-import { topTexts as t } from "./texts";
+import { cvTexts, topTexts as t } from "./texts";
 
 /**
  * The top candidates in ranking order (a pending draw keeps its group out).
@@ -39,10 +40,12 @@ export function pendingDraw(
 }
 
 /**
- * The note on a top row: whom it ties with (only names in the top) and a draw done.
+ * The note on a top row: whom it ties with (only names in the top), a draw done, and
+ * the CV requirements it failed (in the top only when the request just reports them).
  *
  * @example
  * topNote(dirk, top); // "Gelijke stand met Esther de Wit"
+ * topNote(bo, top); // "Niet voldaan aan CV-eis E1 (alleen gemeld)"
  */
 export function topNote(candidate: CandidateResult, top: CandidateResult[]): string {
   const parts: string[] = [];
@@ -55,6 +58,8 @@ export function topNote(candidate: CandidateResult, top: CandidateResult[]): str
     if (names.length > 0) parts.push(t.tie(names));
   }
   if (candidate.drawn) parts.push(t.drawn);
+  const cv = candidate.failed.filter((id) => isCvRequirement({ id }));
+  if (cv.length > 0) parts.push(cvTexts.reported(cv));
   return parts.join("; ");
 }
 

@@ -4,9 +4,15 @@
  * the counts — the only place where candidates outside the top appear, as numbers.
  */
 import type ExcelJS from "exceljs";
-import { formatDate, formatEuro, type Evaluation } from "../engine";
+import {
+  failureExcludes,
+  formatDate,
+  formatEuro,
+  isCvRequirement,
+  type Evaluation,
+} from "../engine";
 import { printLandscape, putRow, shareColours, widths, type PlainValue } from "./cells";
-import { coverTexts as t } from "./texts";
+import { coverTexts as t, cvTexts } from "./texts";
 
 /** `2024-10-04T11:25` as `04-10-2024 11:25`. */
 function moment(value: string): string {
@@ -99,9 +105,21 @@ export function writeCover(sheet: ExcelJS.Worksheet, evaluation: Evaluation, mad
   ))
     line([text]);
 
+  // Knock-outs and CV requirements apart: a CV requirement is never called a knock-out (issue 17 §5).
+  const knockouts = request.knockouts.filter((k) => !isCvRequirement(k));
+  const cvRequirements = request.knockouts.filter(isCvRequirement);
   heading(t.knockoutsHeading);
   line([t.idHeader, t.criterionHeader], { bold: true, fill: shareColours.header });
-  for (const k of request.knockouts) line([k.id, k.description], { wrap: true });
+  for (const k of knockouts) line([k.id, k.description], { wrap: true });
+
+  const cv = cvTexts;
+  if (cvRequirements.length > 0) {
+    heading(cv.heading);
+    line([cv.quoteLabel, cv.quote]);
+    line([cv.settingLabel, cv.setting(request.cvRequirements)]);
+    line([t.idHeader, t.criterionHeader], { bold: true, fill: shareColours.header });
+    for (const e of cvRequirements) line([e.id, e.description], { wrap: true });
+  }
 
   heading(t.awardsHeading);
   line([t.idHeader, t.criterionHeader, t.pointsHeader], { bold: true, fill: shareColours.header });
@@ -121,9 +139,19 @@ export function writeCover(sheet: ExcelJS.Worksheet, evaluation: Evaluation, mad
   };
   const c = t.counts;
   count(c.received, summary.received);
-  count(c.knockedOut, summary.knockedOut);
-  for (const k of request.knockouts)
-    count(t.perCriterion(k.id), summary.failedPerCriterion[k.id] ?? 0);
+  // Out in step 1: the engine's status, so a CV requirement that is only reported puts nobody out.
+  count(cvRequirements.length > 0 ? cv.out(request.cvRequirements) : c.out, summary.knockedOut);
+  const failing = (criteria: typeof request.knockouts) =>
+    evaluation.candidates.filter((r) => r.failed.some((id) => criteria.some((k) => k.id === id)))
+      .length;
+  count(c.knockedOut, failing(knockouts));
+  for (const k of knockouts) count(t.perCriterion(k.id), summary.failedPerCriterion[k.id] ?? 0);
+  if (cvRequirements.length > 0) {
+    count(cv.failed, failing(cvRequirements));
+    for (const e of cvRequirements)
+      count(t.perCriterion(e.id), summary.failedPerCriterion[e.id] ?? 0);
+    line(["", cv.countNote(cvRequirements.some((e) => failureExcludes(e, request)))]);
+  }
   line(["", t.perCriterionNote]);
   count(c.incomplete, summary.incomplete);
   count(c.eligible, summary.eligible);

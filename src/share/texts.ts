@@ -3,7 +3,14 @@
  * `Stap 3`, `Stap 4`), including the words its formulas write and compare, in one place.
  * Counts (the top's size, the competencies) come from the request, never from here.
  */
-import { formatDate, formatEuro, formatNumber, formatYears, joinList } from "../engine";
+import {
+  formatDate,
+  formatEuro,
+  formatNumber,
+  formatYears,
+  joinList,
+  type CvRequirementPolicy,
+} from "../engine";
 
 /** Sheet names of the shared workbook; the top's sheet is named after the request's top N. */
 export const sharedSheetNames = {
@@ -67,7 +74,7 @@ export const coverTexts = {
   referenceNote: "Alle jaren ervaring zijn geteld in een periode die eindigt op de peildatum.",
   procedureHeading: "De procedure in het kort",
   procedure: (topN: number, competencies: number, minAssessors: number, passFrom: string) => [
-    "Stap 1 — Knock-outcriteria: wie op één criterium niet voldoet, valt af.",
+    "Stap 1 — Knock-outcriteria: wie op één criterium niet voldoet, valt af. De CV-eisen staan apart.",
     "Stap 2 — Gunningscriteria: punten per criterium; de hoogste scores gaan door.",
     `De (maximaal) ${topN} best scorende geschikte kandidaten staan op het blad '${sharedSheetNames.top(topN)}'.`,
     "Stap 3 — De gemeente vergelijkt de top op relevante werkervaring op soortgelijke opdrachten " +
@@ -93,6 +100,7 @@ export const coverTexts = {
   countsHeading: "Aantallen",
   counts: {
     received: "Ontvangen kandidaten",
+    out: "Gevallen af",
     knockedOut: "Gevallen op een knock-outcriterium",
     incomplete: "Onvolledig (niet te beoordelen)",
     eligible: "Geschikt",
@@ -100,10 +108,42 @@ export const coverTexts = {
     needsDraw: "Wachten op loting",
   },
   perCriterion: (id: string) => `  waarvan op ${id}`,
-  perCriterionNote: "Een kandidaat kan op meer dan één criterium afvallen.",
+  perCriterionNote: "Een kandidaat kan bij meer dan één criterium meetellen.",
   privacyNote:
     "Dit bestand bevat alleen naam, leverancier, uurtarief en beoordeling van de kandidaten in de top; " +
     "van de andere kandidaten alleen aantallen.",
+} as const;
+
+// --- CV requirements (E…) on the Voorblad: "CV-eis", never "knock-out" (issue 17 §5) ---
+
+/** What the request's `CV-eisen` setting does, as the Voorblad states it. */
+const cvSettingWords: Readonly<Record<CvRequirementPolicy, string>> = {
+  exclude: "uitsluiten: wie er een niet haalt, valt af",
+  report: "alleen melden: telt niet mee",
+};
+
+/** Texts of the `Voorblad` about the formal CV requirements (E…), apart from the knock-outs. */
+export const cvTexts = {
+  heading: "CV-eisen",
+  /** What failing one does: the request's `CV-eisen` setting. */
+  settingLabel: "Gevolg",
+  quoteLabel: "Uit de aanvraag",
+  setting: (policy: CvRequirementPolicy) => cvSettingWords[policy],
+  /** The request's own sentence, quoted as the procedure quotes its step 3. */
+  quote: '"Maximaal 5 pagina’s, opgesteld in het Nederlands, minimaal 2 referenties."',
+  /** The count of everyone out in step 1, named by what can put a candidate out. */
+  out: (policy: CvRequirementPolicy) =>
+    policy === "exclude"
+      ? "Gevallen af (knock-outcriterium of CV-eis)"
+      : "Gevallen af (knock-outcriterium)",
+  failed: "Niet voldaan aan een CV-eis",
+  countNote: (excludes: boolean) =>
+    excludes
+      ? "Wie niet voldoet aan een CV-eis, valt af (CV-eisen: uitsluiten)."
+      : "Alleen gemeld: telt niet mee; wie alleen een CV-eis niet haalt, valt niet af.",
+  /** The note on a top candidate who failed CV requirements that the request only reports. */
+  reported: (ids: string[]) =>
+    `Niet voldaan aan ${ids.length === 1 ? "CV-eis" : "CV-eisen"} ${joinList(ids)} (alleen gemeld)`,
 } as const;
 
 /** Texts of the `Top {N}` sheet. */

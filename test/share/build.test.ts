@@ -3,7 +3,13 @@
  * native formulas only, and a name that looks like a formula stays text.
  */
 import ExcelJS from "exceljs";
-import { formatDate } from "../../src/engine";
+import {
+  evaluate,
+  formatDate,
+  request17040,
+  type CvRequirementPolicy,
+  type Evaluation,
+} from "../../src/engine";
 import {
   buildSharedWorkbook,
   sharedWorkbookBase64,
@@ -12,6 +18,7 @@ import {
   step4Layout,
   topCandidates,
 } from "../../src/share";
+import { readCandidates } from "../../src/workbook/inputs";
 import { planScore } from "../../src/workbook/score";
 import { candidatesSheet, passing, snapshotOf } from "../workbook/helpers";
 import {
@@ -37,6 +44,50 @@ const nativeFunctions = new Set([
   "COUNTA",
   "FALSE",
 ]);
+
+/** The Voorblad's rows as [column A, column B], as the municipality reads them. */
+async function coverRows(evaluation: Evaluation): Promise<Array<[string, unknown]>> {
+  const sheet = (await reloaded(buildSharedWorkbook(evaluation, { made }))).getWorksheet(
+    "Voorblad"
+  )!;
+  const rows: Array<[string, unknown]> = [];
+  sheet.eachRow((row) => rows.push([String(row.getCell(1).value ?? ""), row.getCell(2).value]));
+  return rows;
+}
+
+const headings = [
+  "Knock-outcriteria (stap 1)",
+  "CV-eisen",
+  "Gunningscriteria (stap 2)",
+  "Rangorde",
+  "Aantallen",
+];
+
+/** The rows from a heading up to the next heading (a section of the Voorblad). */
+function section(rows: Array<[string, unknown]>, heading: string): Array<[string, unknown]> {
+  const start = rows.findIndex(([a]) => a === heading);
+  expect(start).toBeGreaterThan(0);
+  const end = rows.findIndex(([a], i) => i > start && headings.includes(a));
+  expect(end).toBeGreaterThan(start);
+  return rows.slice(start + 1, end);
+}
+
+/**
+ * Four candidates under 17040 with the given CV-eisen setting: Ans passes, Bo fails only
+ * E1, Cor fails K2 and E1, Dirk fails only K3.
+ */
+function cvCase(cvRequirements: CvRequirementPolicy): Evaluation {
+  const request = { ...request17040, cvRequirements };
+  const snapshot = snapshotOf(
+    candidatesSheet([
+      passing,
+      { ...passing, Kandidaat: "Bo", Uurtarief: 69, E1: 6 },
+      { ...passing, Kandidaat: "Cor", K2: "Nee", E1: 7 },
+      { ...passing, Kandidaat: "Dirk", K3: 1 },
+    ])
+  );
+  return evaluate(request, readCandidates(snapshot, request).inputs, []);
+}
 
 function formulas(workbook: ExcelJS.Workbook): string[] {
   const found: string[] = [];
@@ -166,8 +217,12 @@ describe("the shared workbook", () => {
     const counts = new Map<string, unknown>();
     sheet.eachRow((row) => counts.set(String(row.getCell(1).value), row.getCell(2).value));
     expect(counts.get("Ontvangen kandidaten")).toBe(24);
+    expect(counts.get("Gevallen af (knock-outcriterium of CV-eis)")).toBe(7);
     expect(counts.get("Gevallen op een knock-outcriterium")).toBe(7);
     expect(counts.get("  waarvan op K8")).toBe(2);
+    expect(counts.get("Niet voldaan aan een CV-eis")).toBe(2);
+    expect(counts.get("  waarvan op E1")).toBe(1);
+    expect(counts.get("  waarvan op E3")).toBe(1);
     expect(counts.get("Onvolledig (niet te beoordelen)")).toBe(3);
     expect(counts.get("Geschikt")).toBe(14);
     expect(counts.get("In de top (op blad 'Top 10')")).toBe(9);
@@ -305,5 +360,85 @@ describe("the shared workbook", () => {
     expect(texts).toContain("stap 4 vervalt");
     expect(texts).not.toContain("Ans");
     expect(formulas(workbook)).toEqual([]);
+  });
+
+  describe("CV-eisen apart from the knock-outs (issue 17 §5)", () => {
+    test("the criteria: K… under the knock-outs, E… under CV-eisen with the request's setting and words", async () => {
+      const rows = await coverRows(evaluation);
+      const knockouts = section(rows, "Knock-outcriteria (stap 1)").map(([a]) => a);
+      expect(knockouts).toEqual(["Id", "K1", "K2", "K3", "K4", "K5", "K6", "K7", "K8"]);
+      const cv = section(rows, "CV-eisen");
+      expect(cv.map(([a]) => a).filter((a) => /^E\d/.test(a))).toEqual(["E1", "E2", "E3"]);
+      expect(new Map(cv).get("Gevolg")).toBe("uitsluiten: wie er een niet haalt, valt af");
+      expect(new Map(cv).get("Uit de aanvraag")).toBe(
+        '"Maximaal 5 pagina’s, opgesteld in het Nederlands, minimaal 2 referenties."'
+      );
+      const report = section(await coverRows(cvCase("report")), "CV-eisen");
+      expect(new Map(report).get("Gevolg")).toBe("alleen melden: telt niet mee");
+    });
+
+    test("uitsluiten: a candidate who fails only E1 is out, and counted apart under the CV-eisen", async () => {
+      const rows = await coverRows(cvCase("exclude"));
+      const counts = new Map(rows);
+      expect(counts.get("Ontvangen kandidaten")).toBe(4);
+      expect(counts.get("Gevallen af (knock-outcriterium of CV-eis)")).toBe(3); // Bo, Cor, Dirk
+      expect(counts.get("Gevallen op een knock-outcriterium")).toBe(2); // Cor, Dirk
+      expect(counts.get("  waarvan op K2")).toBe(1);
+      expect(counts.get("  waarvan op K3")).toBe(1);
+      expect(counts.get("Niet voldaan aan een CV-eis")).toBe(2); // Bo, Cor
+      expect(counts.get("  waarvan op E1")).toBe(2);
+      expect(counts.get("  waarvan op E2")).toBe(0);
+      expect(counts.get("Geschikt")).toBe(1);
+      expect(rows.map(([, b]) => String(b))).toContain(
+        "Wie niet voldoet aan een CV-eis, valt af (CV-eisen: uitsluiten)."
+      );
+    });
+
+    test("alleen melden: failing only E1 leaves a candidate eligible, and out of every 'gevallen af' count", async () => {
+      const evaluation = cvCase("report");
+      const rows = await coverRows(evaluation);
+      const counts = new Map(rows);
+      expect(counts.get("Gevallen af (knock-outcriterium)")).toBe(2); // Cor, Dirk; not Bo
+      expect(counts.has("Gevallen af (knock-outcriterium of CV-eis)")).toBe(false);
+      expect(counts.get("Gevallen op een knock-outcriterium")).toBe(2);
+      expect(counts.get("Niet voldaan aan een CV-eis")).toBe(2); // still reported
+      expect(counts.get("  waarvan op E1")).toBe(2);
+      expect(counts.get("Geschikt")).toBe(2); // Ans and Bo
+      expect(counts.get("In de top (op blad 'Top 10')")).toBe(2);
+      expect(rows.map(([, b]) => String(b))).toContain(
+        "Alleen gemeld: telt niet mee; wie alleen een CV-eis niet haalt, valt niet af."
+      );
+      // Bo is in the top; the municipality reads there which CV-eis was not met.
+      const workbook = await reloaded(buildSharedWorkbook(evaluation, { made }));
+      const top = workbook.getWorksheet("Top 10")!;
+      const notes = new Map<string, unknown>();
+      top.eachRow((row) => notes.set(String(row.getCell(2).value), row.getCell(9).value));
+      expect(notes.get("Bo")).toBe("Niet voldaan aan CV-eis E1 (alleen gemeld)");
+      expect(notes.get("Ans")).toBe("");
+    });
+
+    test.each(["exclude", "report"] as const)(
+      "%s: no text of the shared workbook calls an E id a knock-out",
+      async (policy) => {
+        for (const source of [scoredExampleWith({ cvRequirements: policy }), cvCase(policy)]) {
+          const rows = await coverRows(source);
+          const knockouts = section(rows, "Knock-outcriteria (stap 1)");
+          expect(knockouts.some(([a]) => /^E\d/.test(a))).toBe(false);
+          // The counts: between the knock-out line and the CV-eisen line only K… ids.
+          const labels = rows.map(([a]) => a);
+          const from = labels.indexOf("Gevallen op een knock-outcriterium");
+          const to = labels.indexOf("Niet voldaan aan een CV-eis");
+          expect(from).toBeGreaterThan(0);
+          expect(to).toBeGreaterThan(from);
+          const ids = labels.slice(from + 1, to).map((a) => /\b([KE]\d+)$/.exec(a)?.[1]);
+          expect(ids.filter(Boolean).length).toBe(8);
+          expect(ids.filter((id) => id?.startsWith("E"))).toEqual([]);
+          // No cell anywhere names an E id and a knock-out together.
+          const texts = allCellTexts(await reloaded(buildSharedWorkbook(source, { made })));
+          expect(texts.some((text) => /\bE\d/.test(text))).toBe(true);
+          for (const text of texts) if (/\bE\d/.test(text)) expect(text).not.toMatch(/knock/i);
+        }
+      }
+    );
   });
 });

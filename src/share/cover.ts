@@ -80,6 +80,8 @@ export function writeCover(sheet: ExcelJS.Worksheet, evaluation: Evaluation, mad
       note: t.referenceNote,
     },
   ];
+  // The request's CV-eisen sentence is quoted under CV-eisen below, not among the facts.
+  shown.add(cvTexts.factLabel.toLowerCase());
   for (const fact of request.facts) {
     if (shown.has(fact.label.trim().toLowerCase())) continue;
     const date = factDate(fact.value);
@@ -115,7 +117,10 @@ export function writeCover(sheet: ExcelJS.Worksheet, evaluation: Evaluation, mad
   const cv = cvTexts;
   if (cvRequirements.length > 0) {
     heading(cv.heading);
-    line([cv.quoteLabel, cv.quote]);
+    const sentence = request.facts.find(
+      (f) => f.label.trim().toLowerCase() === cv.factLabel.toLowerCase()
+    );
+    if (sentence) line([cv.quoteLabel, cv.quote(sentence.value)]);
     line([cv.settingLabel, cv.setting(request.cvRequirements)]);
     line([t.idHeader, t.criterionHeader], { bold: true, fill: shareColours.header });
     for (const e of cvRequirements) line([e.id, e.description], { wrap: true });

@@ -129,8 +129,10 @@ export const cvTexts = {
   settingLabel: "Gevolg",
   quoteLabel: "Uit de aanvraag",
   setting: (policy: CvRequirementPolicy) => cvSettingWords[policy],
+  /** The label of the request's fact that holds its own CV-eisen sentence (preset 17040 has it). */
+  factLabel: "CV-eisen in de aanvraag",
   /** The request's own sentence, quoted as the procedure quotes its step 3. */
-  quote: '"Maximaal 5 pagina’s, opgesteld in het Nederlands, minimaal 2 referenties."',
+  quote: (sentence: string) => `"${sentence}"`,
   /** The count of everyone out in step 1, named by what can put a candidate out. */
   out: (policy: CvRequirementPolicy) =>
     policy === "exclude"

@@ -377,6 +377,25 @@ describe("the shared workbook", () => {
       expect(new Map(report).get("Gevolg")).toBe("alleen melden: telt niet mee");
     });
 
+    test("the quoted sentence is the request's own fact: another request quotes its own, none without it", async () => {
+      const withFacts = (facts: Evaluation["request"]["facts"]): Evaluation => {
+        const base = cvCase("exclude");
+        return { ...base, request: { ...base.request, facts } };
+      };
+      const own = section(
+        await coverRows(
+          withFacts([{ label: "CV-eisen in de aanvraag", value: "Maximaal 3 pagina's." }])
+        ),
+        "CV-eisen"
+      );
+      expect(new Map(own).get("Uit de aanvraag")).toBe('"Maximaal 3 pagina\'s."');
+      const none = section(await coverRows(withFacts([])), "CV-eisen");
+      expect(new Map(none).has("Uit de aanvraag")).toBe(false);
+      // Quoted once, under CV-eisen, not again among the request's facts.
+      const all = (await coverRows(evaluation)).map(([, b]) => b);
+      expect(all.filter((b) => String(b).includes("Maximaal 5 pagina"))).toHaveLength(1);
+    });
+
     test("uitsluiten: a candidate who fails only E1 is out, and counted apart under the CV-eisen", async () => {
       const rows = await coverRows(cvCase("exclude"));
       const counts = new Map(rows);

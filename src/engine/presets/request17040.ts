@@ -170,6 +170,10 @@ export const request17040: Request = {
       value: "De gemeente zal om een Verklaring Omtrent het Gedrag (VOG) verzoeken.",
     },
     {
+      label: "CV-eisen in de aanvraag",
+      value: "Maximaal 5 pagina’s, opgesteld in het Nederlands, minimaal 2 referenties.",
+    },
+    {
       label: "Aanwezigheid",
       value:
         "Van de klantmanagers wordt verwacht dat ze voor het volledig aantal uren werkzaam zijn op kantoor.",

@@ -105,6 +105,16 @@ function install(config: OfficeConfig): void {
       });
       return rows.length;
     },
+    /** Types one value into data row `index` (0-based) of a table, in the column whose header matches by id. */
+    typeCell(tableName: string, header: string, index: number, value: FakeValue) {
+      const table = tableOf(tableName);
+      const c = table.columns.findIndex((column) => keyOf(column) === keyOf(header));
+      if (c < 0) throw new Error(`no column ${header} in ${table.name}`);
+      const cell = { top: table.top + 1 + index, left: table.left + c };
+      server.type(table.sheet, boxAddress({ ...cell, bottom: cell.top, right: cell.left }), [
+        [value],
+      ]);
+    },
     /** A column of a table by header, data rows only, as the cells show them (formulas calculated). */
     column(tableName: string, header: string): FakeValue[] {
       const table = tableOf(tableName);

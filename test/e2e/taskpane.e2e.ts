@@ -15,6 +15,7 @@ import type { BrowserContext, Page } from "playwright-core";
 import { gzipSync } from "zlib";
 import type { CellValue } from "../../src/engine";
 import { en, nl, type Strings } from "../../src/taskpane/i18n/strings";
+import { parseCell } from "../../src/workbook/address";
 import { outputHeaders } from "../../src/workbook/layout";
 import { planScore } from "../../src/workbook/score";
 import type { WorkbookSnapshot } from "../../src/workbook/snapshot";
@@ -37,6 +38,7 @@ const maxGzip = 250 * 1024;
 /** What the page's host handle offers (see host.ts). */
 interface PageHost {
   fillTable(table: string, rows: TableRows): number;
+  typeCell(table: string, header: string, index: number, value: FakeValue): void;
   column(table: string, header: string): FakeValue[];
   formats(sheet: string): Array<{ type: string; range: string; formula?: string }>;
   sheetNames(): string[];
@@ -112,6 +114,8 @@ let candidates: TableRows;
 let periods: TableRows;
 let expectedTop: string[];
 let expected: ReturnType<typeof planScore>;
+/** The evaluator's decisions for the example's incomplete rows ("the CV does not say": Nee or 0). */
+let decisions: Array<{ header: string; index: number; value: FakeValue }>;
 
 beforeAll(async () => {
   build = mkdtempSync(path.join(os.tmpdir(), "awardscore-e2e-build-"));
@@ -129,6 +133,23 @@ beforeAll(async () => {
   kandidaten.values[renamed.row - 1][0] = literalName;
   candidates = tableRows(snapshot, sheetNames.candidates);
   expected = planScore(snapshot, { preset: "17040" });
+  const header = kandidaten.values[0];
+  const named = (row: number) =>
+    !["", null, undefined].includes(kandidaten.values[row - 1][0] as never);
+  decisions = expected.undecided
+    .filter((cell) => cell.sheet === sheetNames.candidates && !cell.message.startsWith("Lot"))
+    .map((cell) => {
+      const { row, column } = parseCell(cell.cell);
+      const id = String(header[column - 1]);
+      const criterion = [...expected.request.knockouts, ...expected.request.awards].find((k) =>
+        id.startsWith(`${k.id} `)
+      );
+      const yesNo = criterion?.valueKind.startsWith("yesNo") ?? false;
+      // The data row among the named rows, as tableRows typed them.
+      let index = 0;
+      for (let r = 2; r < row; r++) if (named(r)) index++;
+      return { header: id, index, value: yesNo ? "Nee" : 0 };
+    });
   const byRow = new Map(expected.evaluation.candidates.map((c) => [c.row, c]));
   expectedTop = expected.evaluation.ranking
     .map((row) => byRow.get(row)!)
@@ -377,8 +398,21 @@ describe.each(variants)("$name", ({ name, strings, config }) => {
     expect(await table.getByText(strings.markDrawn).count()).toBeGreaterThan(0);
   });
 
-  test("shares with the municipality: a new workbook with the top only, built in the browser", async () => {
+  test("shares with the municipality only once the top is final: refused, decided, scored, shared", async () => {
     expect(await host((h) => h.sheetNames())).toContain(rejectionTexts.sheet);
+    // Incomplete rows: nothing leaves, and the pane says which cells to decide.
+    expect(decisions.length).toBe(expected.evaluation.summary.incomplete);
+    await page.getByRole("button", { name: strings.shareAction }).click();
+    await page.getByText(strings.shareNotFinal(["A1"]).split(". ")[0], { exact: false }).waitFor();
+    expect((await host((h) => h.created())).count).toBe(0);
+    await shot("8-share-refused");
+    for (const decision of decisions)
+      await host(
+        (h, d: { header: string; index: number; value: FakeValue }) =>
+          h.typeCell("Kandidaten", d.header, d.index, d.value),
+        decision
+      );
+    await page.getByRole("button", { name: strings.scoreAction }).click();
     await page.getByRole("button", { name: strings.shareAction }).click();
     await page.getByText(strings.shareDone(10)).waitFor();
     const created = await host((h) => h.created());

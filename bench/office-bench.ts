@@ -20,7 +20,7 @@ const sizes = [10, 1_000, 10_000, 50_000];
 /**
  * Two syncs to read, then one per 4 MB written (src/office/apply.ts). Up to issue 17 this was
  * 4; the `Verantwoording` record (one row of values per candidate, about 2.7 MB at 10,000,
- * over half of it the reason also written in `Kandidaten`) brings the writes of 10,000 to
+ * 1.2 MB of it the reason also written in `Kandidaten`) brings the writes of 10,000 to
  * about 10.7 MB, a third write batch: 5. Packing is not the cause (batches are filled across
  * sheets to 3.8–4.0 MB); even without any number format the values alone are about 9.5 MB,
  * more than two batches hold.

@@ -310,7 +310,8 @@ const formatters: Record<string, (r: Json) => string> = {
       "simulator: `context.sync()` calls of a first scoring and of a second one over the add-in's " +
       "own output, and the largest request and response of both in UTF-8 bytes of the JSON on the wire." +
       (typeof r.met === "boolean"
-        ? ` Targets (bench/office-bench.ts): at most 4 syncs up to 10,000 candidates in both ` +
+        ? ` Targets (bench/office-bench.ts): at most ${fmt(r.maxSyncs ?? 4, 0)} syncs up to ` +
+          `${fmt(r.syncTargetUpTo ?? 10_000, 0)} candidates in both ` +
           `scorings, no request or response over 5 MB and none refused: ${r.met ? "met" : "not met"}.`
         : "")
     );

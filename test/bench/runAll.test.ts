@@ -62,6 +62,36 @@ describe("the bench report", () => {
     expect(md).toContain("| a.b | 1.235 |");
   });
 
+  test("the office table states the sync target the bench reports, and 4 up to 10,000 when it reports none", () => {
+    const office = (target: Record<string, number>) =>
+      markdown({
+        date: "2026-12-05T19:00:00.000Z",
+        node: "v20",
+        cpu: { model: "CPU", count: 2 },
+        benches: {
+          office: {
+            title: "Office",
+            ok: true,
+            seconds: 1,
+            exitCode: 0,
+            result: {
+              syncs: { 10000: 5 },
+              secondSyncs: { 10000: 5 },
+              requestBytesMax: { 10000: 4_065_689 },
+              responseBytesMax: { 10000: 2_451_004 },
+              refusedResponses: { 10000: 0 },
+              ...target,
+              met: true,
+            },
+          },
+        },
+      });
+    const reported = office({ maxSyncs: 5, syncTargetUpTo: 20_000 });
+    expect(reported).toContain("| 10,000 | 5 | 5 | 4.07 MB | 2.45 MB | 0 |");
+    expect(reported).toContain("at most 5 syncs up to 20,000 candidates in both scorings");
+    expect(office({})).toContain("at most 4 syncs up to 10,000 candidates in both scorings");
+  });
+
   test("the README's text between the bench markers is replaced, and nothing else", () => {
     const readme =
       "# R\n\n## Performance\n\n<!-- bench:start -->\nold\n<!-- bench:end -->\n\n## Next\n";

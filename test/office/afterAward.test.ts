@@ -7,6 +7,7 @@ import ExcelJS from "exceljs";
 import { runCleanUp, runReadRequest, runScore, runShare } from "../../src/office";
 import { officeTexts } from "../../src/office/texts";
 import { rejectionParagraph } from "../../src/workbook/rejections";
+import type { WorkbookSnapshot } from "../../src/workbook/snapshot";
 import { planScore } from "../../src/workbook/score";
 import { fatalMessages, privacyTexts, rejectionTexts } from "../../src/workbook/texts";
 import { decidedSnapshot, decisionsFor } from "../workbook/decide";

@@ -214,23 +214,10 @@ export function recordTable(record: ScoreRecord): { headers: string[]; rows: Cel
       cells.push(value ? valueCell(value.value) : null);
       if (k.valueKind === "years") cells.push(value ? sourceCell(value) : null);
     }
-    cells.push(c.contractValue?.used ?? null, ...outputRow(asResult(c), record.rules));
+    cells.push(c.contractValue?.used ?? null, ...outputRow(c, record.rules));
     return cells;
   });
   return { headers, rows };
-}
-
-/** The fields of a verdict that {@link outputRow} writes. */
-function asResult(c: CandidateRecord): CandidateResult {
-  return {
-    status: c.status,
-    failed: c.failed,
-    score: c.score,
-    rank: c.rank,
-    top: c.top,
-    needsDraw: c.needsDraw,
-    reason: c.reason,
-  } as CandidateResult;
 }
 
 /** A limit in the criterion's own unit: years (within its window), euros, or a count. */

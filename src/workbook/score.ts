@@ -159,13 +159,19 @@ function growTable(region: Region | undefined): GrowTable | null {
   };
 }
 
+/** The fields of a verdict that {@link outputRow} writes (a scoring's record keeps them too). */
+export type Outcome = Pick<
+  CandidateResult,
+  "status" | "failed" | "score" | "rank" | "top" | "needsDraw" | "reason"
+>;
+
 /**
  * The output cells of one candidate row, in the order of {@link outputKeys}.
  *
  * @example
  * outputRow(result, request); // ["Geschikt", "OK", 80, 3, "Ja", "Score 80 van 100, rang 3 — in de top 10"]
  */
-export function outputRow(result: CandidateResult | undefined, request: Request): CellValue[] {
+export function outputRow(result: Outcome | undefined, request: Request): CellValue[] {
   if (!result) return outputKeys.map(() => null);
   // As FLEX.KNOCKOUT words it: what put the candidate out, a CV requirement as `CV-eis E1`.
   const knockout =

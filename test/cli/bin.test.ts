@@ -2,33 +2,19 @@
  * The real binary, as `npx awardscore` runs it: bin/awardscore.js → lib/cli/main.js
  * (compiled here first, as `npm install` does), with real exit codes and streams.
  */
-import { execFileSync, spawnSync } from "child_process";
+import { spawnSync } from "child_process";
 import fs from "fs";
 import path from "path";
 import { exampleWorkbook } from "../../src/cli/example";
-import { scratch } from "./helpers";
+import { awardscoreBin, bin, compileCliBeforeAll, root, scratch } from "./helpers";
 
-const root = path.resolve(__dirname, "../..");
-const bin = path.join(root, "bin/awardscore.js");
-
-function awardscore(...args: string[]) {
-  const child = spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", cwd: root });
-  return { code: child.status, stdout: child.stdout, stderr: child.stderr };
-}
-
-beforeAll(() => {
-  execFileSync(
-    process.execPath,
-    [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.cli.json"],
-    { cwd: root, stdio: "pipe" }
-  );
-}, 120_000);
+compileCliBeforeAll();
 
 test("exit 0: scores a workbook; --json - gives parseable JSON on stdout", async () => {
   const dir = scratch();
   const input = path.join(dir, "in.xlsx");
   await exampleWorkbook().xlsx.writeFile(input);
-  const ran = awardscore("score", input, "--json", "-");
+  const ran = awardscoreBin("score", input, "--json", "-");
   expect(ran.code).toBe(0);
   expect(JSON.parse(ran.stdout).request).toMatchObject({
     id: "17040",
@@ -40,13 +26,13 @@ test("exit 0: scores a workbook; --json - gives parseable JSON on stdout", async
 });
 
 test("exit 2 with a Dutch message on stderr and nothing on stdout", () => {
-  const ran = awardscore("score", "bestaat-niet.xlsx");
+  const ran = awardscoreBin("score", "bestaat-niet.xlsx");
   expect(ran).toEqual({
     code: 2,
     stdout: "",
     stderr: "Bestand niet gevonden: 'bestaat-niet.xlsx'.\n",
   });
-  expect(awardscore().code).toBe(2);
+  expect(awardscoreBin().code).toBe(2);
 });
 
 test("score loads ExcelJS's workbook but not its streaming reader and writer", async () => {

@@ -11,7 +11,7 @@ import path from "path";
 import type { CellValue } from "../../src/engine";
 import { headers17040, passing, rowFor } from "../workbook/helpers";
 import { convert } from "../xlsx/libreoffice";
-import { awardscore, scratch } from "./helpers";
+import { awardscore, readReport, scratch } from "./helpers";
 
 /** Candidates outside the top (knocked out on K2): their names must go. */
 const others = ["Jan de Vries", "Marieke van Leeuwen", "Piet Jansen", "Kees Smit", "Olga Brouwer"];
@@ -170,16 +170,6 @@ function mentions(text: string, name: string): boolean {
   return new RegExp(`(?<![\\p{L}\\p{N}])${words}(?![\\p{L}\\p{N}])`, "iu").test(text);
 }
 
-interface Report {
-  candidates: Array<{
-    row: number;
-    name: string;
-    top: boolean;
-    score: number | null;
-    status: string;
-  }>;
-}
-
 /** Scores `input`, cleans it up, and checks every part of the result. */
 async function cleanAndCheck(dir: string, input: string, custom: boolean): Promise<string[]> {
   const scored = path.join(dir, "beoordeeld.xlsx");
@@ -230,8 +220,8 @@ async function cleanAndCheck(dir: string, input: string, custom: boolean): Promi
     "17040"
   );
   expect(rescored.code).toBe(0);
-  const first = JSON.parse(fs.readFileSync(json, "utf8")) as Report;
-  const second = JSON.parse(fs.readFileSync(again, "utf8")) as Report;
+  const first = readReport(json);
+  const second = readReport(again);
   expect(second.candidates.map((c) => [c.row, c.status, c.score, c.top])).toEqual(
     first.candidates.map((c) => [c.row, c.status, c.score, c.top])
   );

@@ -3,33 +3,18 @@
  * compiled first): a freshly scored file agrees (exit 0); an input edited after
  * scoring, or a verdict edited by hand, is named by its cell (exit 2).
  */
-import { execFileSync, spawnSync } from "child_process";
 import ExcelJS from "exceljs";
 import path from "path";
 import { exampleWorkbook } from "../../src/cli/example";
-import { scratch } from "./helpers";
+import { awardscoreBin, compileCliBeforeAll, scratch } from "./helpers";
 
-const root = path.resolve(__dirname, "../..");
-const bin = path.join(root, "bin/awardscore.js");
-
-function awardscore(...args: string[]) {
-  const child = spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", cwd: root });
-  return { code: child.status, stdout: child.stdout, stderr: child.stderr };
-}
-
-beforeAll(() => {
-  execFileSync(
-    process.execPath,
-    [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.cli.json"],
-    { cwd: root, stdio: "pipe" }
-  );
-}, 120_000);
+compileCliBeforeAll();
 
 /** The example, scored by the binary: the path of the scored file. */
 async function scoredExample(dir: string): Promise<string> {
   const input = path.join(dir, "aanvraag.xlsx");
   await exampleWorkbook().xlsx.writeFile(input);
-  const ran = awardscore("score", input);
+  const ran = awardscoreBin("score", input);
   expect(ran.code).toBe(0);
   return path.join(dir, "aanvraag-beoordeeld.xlsx");
 }
@@ -57,7 +42,7 @@ function columnOf(workbook: ExcelJS.Workbook, header: string): string {
 
 test("a freshly scored file: exit 0, all agree", async () => {
   const scored = await scoredExample(scratch());
-  const ran = awardscore("verify", scored);
+  const ran = awardscoreBin("verify", scored);
   expect(ran.stderr).toBe("");
   expect(ran.code).toBe(0);
   expect(ran.stdout).toMatch(
@@ -71,7 +56,7 @@ test("an input edited after scoring: exit 2, the digest and every verdict cell i
     // Olga Brouwer (row 16) was out on K8 only; her rate now € 74: she becomes eligible.
     workbook.getWorksheet("Kandidaten")!.getCell(`${columnOf(workbook, "Uurtarief")}16`).value = 74;
   });
-  const ran = awardscore("verify", edited);
+  const ran = awardscoreBin("verify", edited);
   expect(ran.code).toBe(2);
   const lines = ran.stdout.split("\n");
   expect(lines[0]).toMatch(/^\d+ verschillen tussen de werkmap en de herberekening:$/);
@@ -102,7 +87,7 @@ test("a verdict edited by hand: exit 2 naming that cell only", async () => {
     cell = `${columnOf(workbook, "Score")}16`; // Olga's score, typed over by hand
     workbook.getWorksheet("Kandidaten")!.getCell(cell).value = 37;
   });
-  const ran = awardscore("verify", edited);
+  const ran = awardscoreBin("verify", edited);
   expect(ran.code).toBe(2);
   expect(ran.stdout.split("\n")).toEqual([
     "1 verschil tussen de werkmap en de herberekening:",
@@ -117,7 +102,7 @@ test("a file without Verantwoording: exit 2 and a Dutch message saying why", asy
   const dir = scratch();
   const input = path.join(dir, "aanvraag.xlsx");
   await exampleWorkbook().xlsx.writeFile(input);
-  const ran = awardscore("verify", input);
+  const ran = awardscoreBin("verify", input);
   expect(ran.code).toBe(2);
   expect(ran.stdout).toBe("");
   expect(ran.stderr).toContain(`'${input}' heeft geen blad 'Verantwoording'`);
@@ -136,11 +121,11 @@ test("recomputes at the peildatum the record names, not the one Aanvraag says no
   const original = named(example, "Peildatum").value;
   named(example, "Peildatum").value = new Date(Date.UTC(2021, 0, 1));
   await example.xlsx.writeFile(input);
-  expect(awardscore("score", input).code).toBe(0);
+  expect(awardscoreBin("score", input).code).toBe(0);
   const restored = await edit(path.join(dir, "aanvraag-beoordeeld.xlsx"), (workbook) => {
     named(workbook, "Peildatum").value = original;
   });
-  const ran = awardscore("verify", restored);
+  const ran = awardscoreBin("verify", restored);
   expect(ran.stdout.split("\n").slice(0, 2)).toEqual([
     "Nagerekend met de vastgelegde peildatum 01-01-2021.",
     expect.stringMatching(/^In orde: /),

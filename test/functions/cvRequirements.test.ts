@@ -11,6 +11,7 @@ import { knockout } from "../../src/functions/knockout";
 import { registerFlexFunctions } from "./flexPlugin";
 import {
   knockoutCriteria17040 as criteria,
+  limitRows17040,
   limits17040 as limits,
   passingKnockouts,
   thrown,
@@ -99,12 +100,7 @@ describe("FLEX.KNOCKOUT in cell formulas, with CvEisen as a named cell (HyperFor
           [],
           ...criteria.map((r) => r.map((c) => (c === "" ? null : c)) as RawCellContent[]),
           [],
-          ["Maximumtarief", 75],
-          ["UrenPerWeek", 32],
-          ["LooptijdWeken", 13],
-          ["Verlengingen", 2],
-          ["WekenPerVerlenging", 13],
-          ["OptiesTellenMee", "Nee"],
+          ...limitRows17040,
           ["TopN", 10],
           ["CV-eisen", "uitsluiten"],
         ],

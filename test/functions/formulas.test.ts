@@ -1,4 +1,5 @@
 import { escapeColumn, outputFormulas } from "../../src/functions/formulas";
+import { outputHeaders17040 } from "../workbook/helpers";
 
 export const headers17040 = [
   "Kandidaat",
@@ -18,12 +19,7 @@ export const headers17040 = [
   "G10 Opleiding richting klantmanager inkomen of SJD",
   "G11 Jaren Civision (laatste 3 jaar)",
   "Loting",
-  "Status",
-  "Knock-out",
-  "Score",
-  "Rang",
-  "Top 10",
-  "Toelichting",
+  ...outputHeaders17040,
 ];
 
 const input = {

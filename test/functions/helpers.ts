@@ -60,6 +60,16 @@ export const limits17040 = {
   includeExtensions: "Nee",
 };
 
+/** The limits of 17040 as the rows of named cells on `Aanvraag` (name, value), for a sheet in a formula engine. */
+export const limitRows17040: Array<[string, string | number]> = [
+  ["Maximumtarief", limits17040.maxRate],
+  ["UrenPerWeek", limits17040.hoursPerWeek],
+  ["LooptijdWeken", limits17040.termWeeks],
+  ["Verlengingen", limits17040.extensionCount],
+  ["WekenPerVerlenging", limits17040.extensionWeeks],
+  ["OptiesTellenMee", limits17040.includeExtensions],
+];
+
 /** K1–K7 of a candidate who passes everything. */
 export const passingKnockouts = ["Ja", "Ja", 5, "Ja", "Ja", "Ja", "€ 1.000.000"];
 

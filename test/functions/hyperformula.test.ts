@@ -5,6 +5,7 @@
  */
 import { HyperFormula, type RawCellContent } from "hyperformula";
 import { registerFlexFunctions } from "./flexPlugin";
+import { limitRows17040 } from "./helpers";
 
 const header = [
   "Kandidaat",
@@ -62,12 +63,7 @@ beforeEach(() => {
         [null, null, null, null, null, "K7", "Bedrag", "Dekt opdrachtwaarde", null],
         [null, null, null, null, null, "K8", "Bedrag", "Maximumtarief", null],
         [],
-        ["Maximumtarief", 75],
-        ["UrenPerWeek", 32],
-        ["LooptijdWeken", 13],
-        ["Verlengingen", 2],
-        ["WekenPerVerlenging", 13],
-        ["OptiesTellenMee", "Nee"],
+        ...limitRows17040,
         ["TopN", 2],
         ["Peildatum", "26-08-2024"],
       ],

@@ -4,7 +4,6 @@
  * "Persoonsgegevens opschonen" with its reminder.
  */
 import ExcelJS from "exceljs";
-import path from "path";
 import { runCleanUp, runReadRequest, runScore, runShare } from "../../src/office";
 import { officeTexts } from "../../src/office/texts";
 import { rejectionParagraph } from "../../src/workbook/rejections";
@@ -13,17 +12,12 @@ import { planScore } from "../../src/workbook/score";
 import { fatalMessages, privacyTexts, rejectionTexts } from "../../src/workbook/texts";
 import { decidedSnapshot, decisionsFor } from "../workbook/decide";
 import { simulateExcel, sheetOf, type ExcelSimulator } from "./simulator";
-import { copyState, scoreAndSettle, stateFromSnapshot, xlsxSnapshot } from "./helpers";
+import { exampleSnapshot, preset } from "./example";
+import { copyState, scoreAndSettle, stateFromSnapshot } from "./helpers";
 import { candidatesSheet, headers17040, passing, sheet } from "../workbook/helpers";
 
-const example = path.resolve(__dirname, "../../examples/aanvraag-17040.xlsx");
-const preset = { preset: "17040" };
 let excel: ExcelSimulator;
-let snapshot: WorkbookSnapshot;
-
-beforeAll(async () => {
-  snapshot = await xlsxSnapshot(example);
-});
+const snapshot = exampleSnapshot();
 
 /** Every text cell of a fake sheet. */
 function texts(name: string): string[] {
@@ -39,7 +33,7 @@ const settled = () => scoreAndSettle(excel.host);
 
 describe("Beoordelen writes Afwijzingen", () => {
   test("one paragraph per candidate outside the top, the same as the command line's", async () => {
-    excel = simulateExcel(stateFromSnapshot(snapshot));
+    excel = simulateExcel(stateFromSnapshot(snapshot()));
     const outcome = await runScore(excel.host, preset);
     const outside = outcome.evaluation.candidates.filter((c) => !c.top);
     expect(outside.length).toBeGreaterThan(5);
@@ -55,7 +49,7 @@ describe("Beoordelen writes Afwijzingen", () => {
   });
 
   test("the paragraph column is 100 wide before its rows are fitted to the wrapped text", async () => {
-    excel = simulateExcel(stateFromSnapshot(snapshot));
+    excel = simulateExcel(stateFromSnapshot(snapshot()));
     await runScore(excel.host, preset);
     const sheet = excel.state.sheets.find((s) => s.name === rejectionTexts.sheet)!;
     const paragraphWidth = sheet.widths[6];
@@ -70,7 +64,7 @@ describe("Beoordelen writes Afwijzingen", () => {
   });
 
   test("scoring twice rewrites the sheet: still one sheet, the same cells", async () => {
-    excel = simulateExcel(stateFromSnapshot(snapshot));
+    excel = simulateExcel(stateFromSnapshot(snapshot()));
     await runScore(excel.host, preset);
     const once = texts(rejectionTexts.sheet);
     await runScore(excel.host, preset);
@@ -80,9 +74,9 @@ describe("Beoordelen writes Afwijzingen", () => {
 
   test("a sheet 'Afwijzingen' of the user's own is refused, and nothing changes", async () => {
     const state = stateFromSnapshot({
-      ...snapshot,
+      ...snapshot(),
       sheets: [
-        ...snapshot.sheets,
+        ...snapshot().sheets,
         { name: "Afwijzingen", values: [[null], [null, "mijn aantekeningen"]], tables: [] },
       ],
     });
@@ -98,7 +92,7 @@ describe("Beoordelen writes Afwijzingen", () => {
 describe("runShare (Delen met gemeente)", () => {
   test("opens the workbook for the municipality and leaves the evaluator's workbook as it was", async () => {
     // The evaluator decides the incomplete rows first (issue 17: the top must be final).
-    const decided = decidedSnapshot(snapshot, decisionsFor(planScore(snapshot, preset), false));
+    const decided = decidedSnapshot(snapshot(), decisionsFor(planScore(snapshot(), preset), false));
     excel = simulateExcel(stateFromSnapshot(decided));
     const first = await runScore(excel.host, preset);
     const scored = first.evaluation.summary.needsDraw > 0 ? await settled() : first;
@@ -136,7 +130,7 @@ describe("runShare (Delen met gemeente)", () => {
 
   test("says in Dutch what to do when this Excel cannot open a new workbook", async () => {
     // An Excel before ExcelApi 1.8 (Excel 2016): no Excel.createWorkbook.
-    excel = simulateExcel(stateFromSnapshot(snapshot), { excelApi: "1.7" });
+    excel = simulateExcel(stateFromSnapshot(snapshot()), { excelApi: "1.7" });
     await expect(runShare(excel.host, preset)).rejects.toThrow(officeTexts.cannotCreateWorkbook);
     expect(excel.runs).toHaveLength(0);
   });
@@ -150,7 +144,7 @@ const unreadByAddIn = privacyTexts.unread([
 
 describe("runCleanUp (Persoonsgegevens opschonen)", () => {
   test("refuses while a draw is pending, and changes nothing", async () => {
-    excel = simulateExcel(stateFromSnapshot(snapshot));
+    excel = simulateExcel(stateFromSnapshot(snapshot()));
     await runScore(excel.host, preset);
     const before = copyState(excel.state);
     await expect(runCleanUp(excel.host, preset)).rejects.toThrow(privacyTexts.drawPending);
@@ -159,12 +153,12 @@ describe("runCleanUp (Persoonsgegevens opschonen)", () => {
 
   test("pseudonymises those outside the top everywhere, keeps the top, and is done after once", async () => {
     // The example's work history is the top's; give a knocked-out candidate a period too.
-    const knockedOut = planScore(snapshot, preset).evaluation.candidates.find(
+    const knockedOut = planScore(snapshot(), preset).evaluation.candidates.find(
       (c) => c.status === "knockedOut"
     )!;
     const withPeriod: WorkbookSnapshot = {
-      ...snapshot,
-      sheets: snapshot.sheets.map((sheet) =>
+      ...snapshot(),
+      sheets: snapshot().sheets.map((sheet) =>
         sheet.name !== "Werkervaring"
           ? sheet
           : {
@@ -320,14 +314,14 @@ describe("runCleanUp (Persoonsgegevens opschonen)", () => {
 
 describe("runReadRequest: the reminder to clean up", () => {
   test("not due within 4 weeks of the closing date", async () => {
-    excel = simulateExcel(stateFromSnapshot(snapshot));
+    excel = simulateExcel(stateFromSnapshot(snapshot()));
     // 17040 closed at the reactietermijn, 26-08-2024; 4 weeks later is 23-09-2024.
     const read = await runReadRequest(excel.host, new Date("2024-09-20T09:00:00Z"));
     expect(read?.privacy).toEqual({ due: false, closed: "2024-08-26", pending: 0 });
   });
 
   test("due later: unknown while a draw is pending, a count when settled, 0 after cleaning up", async () => {
-    excel = simulateExcel(stateFromSnapshot(snapshot));
+    excel = simulateExcel(stateFromSnapshot(snapshot()));
     const later = new Date("2025-01-15T09:00:00Z");
     expect((await runReadRequest(excel.host, later))?.privacy).toEqual({
       due: true,

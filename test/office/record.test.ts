@@ -3,23 +3,16 @@
  * issue 17 §8: a `Verantwoording` sheet of values whose digest is the one the headless
  * command computes for the same workbook read from its file.
  */
-import path from "path";
 import { ENGINE_VERSION } from "../../src/engine";
 import { runScore } from "../../src/office";
 import { planScoreRun } from "../../src/workbook/scoreRun";
-import type { WorkbookSnapshot } from "../../src/workbook/snapshot";
 import { fatalMessages, recordTexts } from "../../src/workbook/texts";
 import { simulateExcel, sheetOf, type ExcelSimulator } from "./simulator";
-import { copyState, stateFromSnapshot, xlsxSnapshot } from "./helpers";
+import { exampleSnapshot, preset } from "./example";
+import { copyState, stateFromSnapshot } from "./helpers";
 
-const example = path.resolve(__dirname, "../../examples/aanvraag-17040.xlsx");
-const preset = { preset: "17040" };
 let excel: ExcelSimulator;
-let snapshot: WorkbookSnapshot;
-
-beforeAll(async () => {
-  snapshot = await xlsxSnapshot(example);
-});
+const snapshot = exampleSnapshot();
 
 /** The values of a fake sheet as rows (1-based keys "r,c"), empty cells as "". */
 function rowsOf(name: string): unknown[][] {
@@ -33,10 +26,10 @@ function rowsOf(name: string): unknown[][] {
 }
 
 test("the add-in's workbook gets Verantwoording: the command's digest, a row per candidate, no formula", async () => {
-  excel = simulateExcel(stateFromSnapshot(snapshot));
+  excel = simulateExcel(stateFromSnapshot(snapshot()));
   const outcome = await runScore(excel.host, preset);
   // Dates reach the add-in as serial numbers and the command as dates: the digest is the same.
-  const command = planScoreRun(snapshot, preset);
+  const command = planScoreRun(snapshot(), preset);
   expect(outcome.record.digest.value).toBe(command.record.digest.value);
 
   const sheet = sheetOf(excel.state, recordTexts.sheet)!;
@@ -63,9 +56,9 @@ test("the add-in's workbook gets Verantwoording: the command's digest, a row per
 test("a Verantwoording of the user's own is refused, and nothing changes", async () => {
   excel = simulateExcel(
     stateFromSnapshot({
-      ...snapshot,
+      ...snapshot(),
       sheets: [
-        ...snapshot.sheets,
+        ...snapshot().sheets,
         { name: "Verantwoording", values: [["Notulen overleg"]], tables: [] },
       ],
     })
@@ -78,7 +71,7 @@ test("a Verantwoording of the user's own is refused, and nothing changes", async
 });
 
 test("scoring again rewrites Verantwoording whole: one sheet, the same rows", async () => {
-  excel = simulateExcel(stateFromSnapshot(snapshot));
+  excel = simulateExcel(stateFromSnapshot(snapshot()));
   await runScore(excel.host, preset);
   const once = rowsOf(recordTexts.sheet);
   await runScore(excel.host, preset);

@@ -3,7 +3,7 @@ import ExcelJS from "exceljs";
 import fs from "fs";
 import path from "path";
 import { exampleWorkbook } from "../../src/cli/example";
-import { awardscore, scratch } from "../cli/helpers";
+import { awardscore, readReport, scratch } from "../cli/helpers";
 import { evaluatorSnapshot } from "../../src/cli/commands";
 import { planScore } from "../../src/workbook/score";
 import { finalise } from "../workbook/decide";
@@ -233,15 +233,7 @@ describe("awardscore opschonen", () => {
     expect(ran.stdout).toContain(`Geschreven: ${cleaned}`);
     expect(fs.readFileSync(scored).equals(before)).toBe(true);
 
-    const report = JSON.parse(fs.readFileSync(json, "utf8")) as {
-      candidates: Array<{
-        row: number;
-        name: string;
-        top: boolean;
-        score: number | null;
-        status: string;
-      }>;
-    };
+    const report = readReport(json);
     const workbook = await open(cleaned);
     const sheets = ["Kandidaten", "Werkervaring", "Ranking", "Afwijzingen"].map((s) =>
       sheetTexts(workbook, s)
@@ -259,7 +251,7 @@ describe("awardscore opschonen", () => {
       (await awardscore("score", cleaned, "--out", path.join(dir, "weer.xlsx"), "--json", again))
         .code
     ).toBe(0);
-    const after = JSON.parse(fs.readFileSync(again, "utf8")) as typeof report;
+    const after = readReport(again);
     expect(after.candidates.map((c) => [c.row, c.status, c.score, c.top])).toEqual(
       report.candidates.map((c) => [c.row, c.status, c.score, c.top])
     );

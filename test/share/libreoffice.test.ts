@@ -28,7 +28,7 @@ import {
 import { planScore } from "../../src/workbook/score";
 import { scratch } from "../cli/helpers";
 import { candidatesSheet, passing, snapshotOf } from "../workbook/helpers";
-import { csvAllSheets, csvRows, pdftoppm, profile, soffice } from "../xlsx/libreoffice";
+import { convert, csvAllSheets, csvRows, pdftoppm, soffice } from "../xlsx/libreoffice";
 import { formulaName, rename, scoredExample } from "./helpers";
 
 const root = path.resolve(__dirname, "../..");
@@ -265,20 +265,7 @@ function engineWords(gate: CompetencyGate, recorded: Recorded[] | undefined) {
 
 /** Converts all `files` in one LibreOffice run (one start-up for every scenario). */
 function convertAll(dir: string, files: string[], format: string, outdir: string): void {
-  execFileSync(
-    soffice!,
-    [
-      `-env:UserInstallation=${profile(dir)}`,
-      "--headless",
-      "--norestore",
-      "--convert-to",
-      format,
-      "--outdir",
-      outdir,
-      ...files,
-    ],
-    { stdio: "pipe", timeout: 170_000 }
-  );
+  convert(dir, files, format, outdir, 170_000);
 }
 
 withLibreOffice("LibreOffice recalculates the shared workbook", () => {

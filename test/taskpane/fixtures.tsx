@@ -98,19 +98,24 @@ export function mockActions(): jest.Mocked<PaneActions> {
   };
 }
 
+/** The pane's App as in Excel, offering the 17040 preset and the blank one. */
+export function PaneApp(props: { strings: Strings; state: PaneState; actions: PaneActions }) {
+  return (
+    <App
+      {...props}
+      inExcel
+      presets={[{ id: "17040", title: "Klantmanager Inkomen" }]}
+      blankId="blanco"
+    />
+  );
+}
+
 /** Renders the pane in a state, returning the actions and the render result. */
 export function renderPane(state: PaneState, strings: Strings = nl) {
   const actions = mockActions();
   const result = render(
     <FluentProvider theme={webLightTheme}>
-      <App
-        strings={strings}
-        inExcel
-        state={state}
-        presets={[{ id: "17040", title: "Klantmanager Inkomen" }]}
-        blankId="blanco"
-        actions={actions}
-      />
+      <PaneApp strings={strings} state={state} actions={actions} />
     </FluentProvider>
   );
   return { actions, ...result };

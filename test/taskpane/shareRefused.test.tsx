@@ -8,11 +8,11 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { request17040 } from "../../src/engine";
-import { App } from "../../src/taskpane/components/App";
 import { en, nl, type Strings } from "../../src/taskpane/i18n/strings";
 import type { ScoreResult } from "../../src/taskpane/model";
 import { usePane, type PaneApi } from "../../src/taskpane/usePane";
 import { NotFinalError } from "../../src/workbook/finality";
+import { PaneApp } from "./fixtures";
 
 const cells = [
   { sheet: "Kandidaten", cell: "I23", message: "K6: Niet ingevuld. Typ Ja of Nee." },
@@ -40,16 +40,7 @@ function stubApi(): jest.Mocked<PaneApi> {
 
 function Pane({ api, strings }: { api: PaneApi; strings: Strings }) {
   const { state, actions } = usePane(api, strings);
-  return (
-    <App
-      strings={strings}
-      inExcel
-      state={state}
-      presets={[{ id: "17040", title: "Klantmanager Inkomen" }]}
-      blankId="blanco"
-      actions={actions}
-    />
-  );
+  return <PaneApp strings={strings} state={state} actions={actions} />;
 }
 
 test.each([

@@ -6,6 +6,9 @@ import type { SheetSnapshot, TableSnapshot, WorkbookSnapshot } from "../../src/w
 /** The input headers of the 17040 template. */
 export const headers17040 = candidateInputColumns(request17040).map((c) => c.header);
 
+/** The output headers of Kandidaten, as a user reads them (spelled out: a renamed column fails the tests). */
+export const outputHeaders17040 = ["Status", "Knock-out", "Score", "Rang", "Top 10", "Toelichting"];
+
 /** A candidate who passes every knock-out, with 80 points (G9 + G10). */
 export const passing: Record<string, CellValue> = {
   Kandidaat: "Ans",

@@ -9,6 +9,7 @@ import path from "path";
 import type { ScoreReport } from "../../src/cli/report";
 import { awardscore, scratch } from "../cli/helpers";
 import { exampleWorkbook } from "../../src/cli/example";
+import { outputHeaders17040 } from "../workbook/helpers";
 import { convert, csvAllSheets, csvRows, pdftoppm, soffice } from "./libreoffice";
 
 const root = path.resolve(__dirname, "../..");
@@ -41,14 +42,7 @@ withLibreOffice("LibreOffice reads the scored workbook", () => {
     const rows = csvRows(fs.readFileSync(path.join(dir, "csv", "uit-Kandidaten.csv"), "utf8"));
     const header = rows[0];
     const at = (name: string) => header.indexOf(name);
-    expect(header.slice(-6)).toEqual([
-      "Status",
-      "Knock-out",
-      "Score",
-      "Rang",
-      "Top 10",
-      "Toelichting",
-    ]);
+    expect(header.slice(-6)).toEqual(outputHeaders17040);
     const status = { eligible: "Geschikt", knockedOut: "Valt af", incomplete: "Onvolledig" };
     for (const c of report.candidates) {
       const row = rows[c.row - 1];

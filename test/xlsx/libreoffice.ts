@@ -40,8 +40,17 @@ export function profile(dir: string): string {
   return `file://${path.join(dir, "profile")}`;
 }
 
-/** Converts `file` to `format` into `outdir`, with the private profile kept under `dir`. */
-export function convert(dir: string, file: string, format: string, outdir: string): void {
+/**
+ * Converts `files` (one path or several, in one LibreOffice start-up) to `format` into
+ * `outdir`, with the private profile kept under `dir`; stops after `timeout` ms.
+ */
+export function convert(
+  dir: string,
+  files: string | string[],
+  format: string,
+  outdir: string,
+  timeout = 120_000
+): void {
   execFileSync(
     soffice!,
     [
@@ -52,12 +61,9 @@ export function convert(dir: string, file: string, format: string, outdir: strin
       format,
       "--outdir",
       outdir,
-      file,
+      ...(typeof files === "string" ? [files] : files),
     ],
-    {
-      stdio: "pipe",
-      timeout: 120_000,
-    }
+    { stdio: "pipe", timeout }
   );
 }
 

@@ -37,6 +37,7 @@ export function evaluate(
 ): Evaluation {
   const history = readWorkHistory(request, periods);
   const problems: Problem[] = history.problems.slice();
+  let unnamed = 0;
 
   const named: Array<{ input: CandidateInput; name: string; key: string }> = [];
   const firstRowByName = new Map<string, number>();
@@ -57,6 +58,7 @@ export function evaluate(
     } else {
       const message = isCellError(input.name) ? cm.unreadableName(input.name) : cm.noName();
       problems.push({ source: "candidates", row: input.row, field: "name", message });
+      unnamed++;
     }
   }
   for (const [key, entry] of history.byName) {
@@ -161,7 +163,7 @@ export function evaluate(
     candidates: results,
     ranking: ranking.places.map((p) => p.row),
     problems: sortProblems(problems),
-    summary: summarise(request, results, ranking.cutoffScore),
+    summary: summarise(request, results, ranking.cutoffScore, unnamed),
   };
 }
 
@@ -287,7 +289,8 @@ function sortProblems(problems: Problem[]): Problem[] {
 function summarise(
   request: Request,
   results: CandidateResult[],
-  cutoffScore: number | null
+  cutoffScore: number | null,
+  unnamed: number
 ): Evaluation["summary"] {
   const failedPerCriterion: Record<string, number> = {};
   for (const criterion of request.knockouts) failedPerCriterion[criterion.id] = 0;
@@ -309,6 +312,8 @@ function summarise(
     top,
     needsDraw,
     cutoffScore,
-    final: byStatus.incomplete === 0 && needsDraw === 0,
+    unnamed,
+    // A row with data but no name may be a candidate: it is decided (named or cleared) first.
+    final: byStatus.incomplete === 0 && needsDraw === 0 && unnamed === 0,
   };
 }

@@ -138,9 +138,11 @@ export interface EvaluationSummary {
   needsDraw: number;
   /** Score of the last unambiguous top-N place, or null when nobody is in. */
   cutoffScore: number | null;
+  /** Rows with data but no (readable) name: they count for nothing until the evaluator decides them. */
+  unnamed: number;
   /**
-   * The top is final: no candidate is `incomplete` and no draw is pending. Until then
-   * nothing is shared and no rejection letter is marked to send.
+   * The top is final: no candidate is `incomplete`, no draw is pending and no row with
+   * data lacks a name. Until then nothing is shared and no rejection letter is marked to send.
    */
   final: boolean;
 }

@@ -265,13 +265,15 @@ export function paneError(error: unknown, strings: Strings): PaneError {
     code?: string;
     problems?: SheetProblem[];
     kind?: string;
+    action?: string;
   } | null;
   if (e && e.name === "WorkbookError" && e.kind === "notFinal") {
-    // Sharing refused while the top is not final: in the pane's language, naming the cells.
+    // Sharing or cleaning up refused while the top is not final: in the pane's language, naming the cells.
     const cells = (e.problems ?? []).map((p) => strings.problemLink(p.sheet, p.cell));
+    const cleanUp = e.action === "cleanUp";
     return {
-      message: strings.shareNotFinal(cells),
-      hint: strings.shareNotFinalHint,
+      message: (cleanUp ? strings.cleanUpNotFinal : strings.shareNotFinal)(cells),
+      hint: cleanUp ? strings.cleanUpNotFinalHint : strings.shareNotFinalHint,
       problems: e.problems ?? [],
     };
   }

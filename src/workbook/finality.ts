@@ -12,8 +12,9 @@ import { finalityTexts as t } from "./texts";
 
 /**
  * The cells to decide before the top is final: each incomplete candidate's missing
- * or unreadable values (with the engine's message where it gave one), and the
- * `Loting` cell of every candidate in a pending draw; by row. Empty when final.
+ * or unreadable values (with the engine's message where it gave one), the name cell of
+ * a row with data but no name, and the `Loting` cell of every candidate in a pending
+ * draw; by row. Empty when final.
  *
  * @example
  * undecidedCells(evaluation, candidates, periods);
@@ -33,6 +34,9 @@ export function undecidedCells(
   const wanted: Problem[] = [];
   const at = (row: number, field: string, message: string): Problem =>
     given.get(`${row}|${field}`) ?? { source: "candidates", row, field, message };
+  // A row with data but no name: the evaluator names it or clears it.
+  for (const p of evaluation.problems)
+    if (p.source === "candidates" && p.field === "name") wanted.push(p);
   const byRow = evaluation.candidates.slice().sort((a, b) => a.row - b.row);
   for (const c of byRow) {
     if (c.status === "incomplete") {
@@ -43,7 +47,11 @@ export function undecidedCells(
       wanted.push(at(c.row, "drawOrder", t.drawPending(c.rank ?? topN, topN)));
     }
   }
-  return problemCells(wanted, candidates, periods);
+  return problemCells(
+    wanted.sort((a, b) => a.row - b.row),
+    candidates,
+    periods
+  );
 }
 
 /**
@@ -64,10 +72,17 @@ export function cellList(cells: SheetProblem[]): string {
 export class NotFinalError extends WorkbookError {
   /** Tells the task pane to word the refusal in its own language. */
   readonly kind = "notFinal";
-  constructor(readonly cells: SheetProblem[]) {
-    super(t.notFinal(cellList(cells), cells.length), cells);
+  constructor(
+    readonly cells: SheetProblem[],
+    /** What was refused: sharing with the municipality, or cleaning up personal data. */
+    readonly action: FinalAction = "share"
+  ) {
+    super(t.notFinal(cellList(cells), cells.length, action), cells);
   }
 }
+
+/** What waits for a final top. */
+export type FinalAction = "share" | "cleanUp";
 
 /**
  * Refuses to go on while the top is not final.
@@ -76,7 +91,10 @@ export class NotFinalError extends WorkbookError {
  * @example
  * checkFinal(plan); // throws while a candidate is incomplete or a draw is pending
  */
-export function checkFinal(plan: { evaluation: Evaluation; undecided: SheetProblem[] }): void {
+export function checkFinal(
+  plan: { evaluation: Evaluation; undecided: SheetProblem[] },
+  action: FinalAction = "share"
+): void {
   if (plan.evaluation.summary.final) return;
-  throw new NotFinalError(plan.undecided);
+  throw new NotFinalError(plan.undecided, action);
 }

@@ -20,7 +20,7 @@ import {
 import { cellAddress, parseCell } from "./address";
 import type { WorkbookChange } from "./changes";
 import { readCandidates, readPeriods } from "./inputs";
-import { WorkbookError } from "./problems";
+import { checkFinal } from "./finality";
 import { planScore, type ScoreOptions } from "./score";
 import { type SheetSnapshot, type WorkbookSnapshot, cellValue } from "./snapshot";
 import { privacyTexts as t } from "./texts";
@@ -237,7 +237,7 @@ const VALIDATION_TEXTS = ["promptTitle", "prompt", "errorTitle", "error"] as con
  * contact cells and clear their work history. A name cell that is a formula becomes the
  * pseudonym as a value.
  *
- * @throws WorkbookError when the workbook cannot be scored, or a draw is still pending.
+ * @throws WorkbookError when the workbook cannot be scored; NotFinalError while the top is not final.
  * @example
  * const plan = planPrivacy(snapshot);
  * plan.pseudonyms[0]; // { row: 12, name: "Marieke van Leeuwen", pseudonym: "Kandidaat 11" }
@@ -245,7 +245,8 @@ const VALIDATION_TEXTS = ["promptTitle", "prompt", "errorTitle", "error"] as con
 export function planPrivacy(snapshot: WorkbookSnapshot, options: ScoreOptions = {}): PrivacyPlan {
   const score = planScore(snapshot, options);
   const { evaluation, request } = score;
-  if (evaluation.summary.needsDraw > 0) throw new WorkbookError(t.drawPending);
+  // Only a final top says who is out: an undecided row may still reach it (issue 17 §3).
+  checkFinal(score, "cleanUp");
 
   const candidates = readCandidates(snapshot, request);
   const periods = readPeriods(snapshot);

@@ -305,10 +305,11 @@ export const summaryTexts = {
   topHeading: (topN: number, count: number) =>
     count === 0 ? `Top ${topN}: nog niemand` : `Top ${topN}:`,
   /** Issue 17 §3: the top is final only with no candidate incomplete and no draw pending. */
-  notFinal: (incomplete: number, needsDraw: number) =>
+  notFinal: (incomplete: number, needsDraw: number, unnamed: number) =>
     `De top is nog niet definitief (${[
       incomplete > 0 ? `${incomplete} onvolledig` : "",
       needsDraw > 0 ? `${needsDraw} wachten op loting` : "",
+      unnamed > 0 ? `${unnamed} ${unnamed === 1 ? "rij" : "rijen"} zonder naam` : "",
     ]
       .filter((part) => part !== "")
       .join(
@@ -444,9 +445,6 @@ export const rejectionTexts = {
 /** Texts of "Persoonsgegevens opschonen" (the `opschonen` command and the task-pane reminder). */
 export const privacyTexts = {
   pseudonym: (index: number, width: number) => `Kandidaat ${String(index).padStart(width, "0")}`,
-  drawPending:
-    "Er is nog een loting nodig: eerst moet vaststaan wie in de top zit. " +
-    "Vul de kolom Loting in, beoordeel opnieuw en schoon daarna op.",
   done: (count: number, periods: number, kept: number) =>
     `Opgeschoond: ${count} ${count === 1 ? "naam" : "namen"} vervangen door een pseudoniem, ` +
     `${periods} ${periods === 1 ? "periode" : "perioden"} werkervaring gewist; ` +
@@ -530,11 +528,11 @@ export const finalityTexts = {
   cellsShown: 12,
   cells: (cells: string[], total: number) =>
     total > cells.length ? `${cells.join(", ")} en nog ${total - cells.length}` : joinList(cells),
-  notFinal: (cells: string, count: number) =>
-    `De top is nog niet definitief, dus er is niets gedeeld. Beslis eerst ` +
+  notFinal: (cells: string, count: number, action: "share" | "cleanUp") =>
+    `De top is nog niet definitief, dus er is niets ${action === "share" ? "gedeeld" : "opgeschoond"}. Beslis eerst ` +
     `${count === 1 ? "deze cel" : `deze ${count} cellen`} en beoordeel opnieuw: ${cells}. ` +
     `Een onvolledige rij beslist u zelf: zegt het cv er niets over, typ dan Nee of 0. ` +
-    `Bij een loting vult u de kolom Loting in.`,
+    `Bij een loting vult u de kolom Loting in; een rij zonder naam krijgt een naam of wordt leeggemaakt.`,
   decide: (field: string) =>
     `${field}: nog te beslissen. Zegt het cv er niets over, typ dan Nee of 0.`,
   drawPending: (from: number, to: number) =>

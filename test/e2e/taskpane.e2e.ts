@@ -13,7 +13,7 @@ import path from "path";
 import ExcelJS from "exceljs";
 import type { BrowserContext, Page } from "playwright-core";
 import { gzipSync } from "zlib";
-import type { CellValue } from "../../src/engine";
+import { candidateMessages, type CellValue } from "../../src/engine";
 import { en, nl, type Strings } from "../../src/taskpane/i18n/strings";
 import { parseCell } from "../../src/workbook/address";
 import { outputHeaders } from "../../src/workbook/layout";
@@ -137,7 +137,13 @@ beforeAll(async () => {
   const named = (row: number) =>
     !["", null, undefined].includes(kandidaten.values[row - 1][0] as never);
   decisions = expected.undecided
-    .filter((cell) => cell.sheet === sheetNames.candidates && !cell.message.startsWith("Lot"))
+    // The pane's table holds only the named rows (tableRows): a nameless row is not typed in.
+    .filter(
+      (cell) =>
+        cell.sheet === sheetNames.candidates &&
+        !cell.message.startsWith("Lot") &&
+        cell.message !== candidateMessages.noName()
+    )
     .map((cell) => {
       const { row, column } = parseCell(cell.cell);
       const id = String(header[column - 1]);

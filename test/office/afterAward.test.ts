@@ -18,6 +18,9 @@ import { candidatesSheet, headers17040, passing, sheet } from "../workbook/helpe
 
 let excel: ExcelSimulator;
 const snapshot = exampleSnapshot();
+/** The example with its open rows decided as "the CV does not say" (Nee, 0): only the draw is left. */
+const onlyTheDraw = (): WorkbookSnapshot =>
+  decidedSnapshot(snapshot(), decisionsFor(planScore(snapshot(), preset), false, "cvSilent"));
 
 /** Every text cell of a fake sheet. */
 function texts(name: string): string[] {
@@ -143,11 +146,19 @@ const unreadByAddIn = privacyTexts.unread([
 ]);
 
 describe("runCleanUp (Persoonsgegevens opschonen)", () => {
-  test("refuses while a draw is pending, and changes nothing", async () => {
+  test("refuses while the top is not final (rows to decide, a draw pending), names the cells, and changes nothing", async () => {
     excel = simulateExcel(stateFromSnapshot(snapshot()));
     await runScore(excel.host, preset);
     const before = copyState(excel.state);
-    await expect(runCleanUp(excel.host, preset)).rejects.toThrow(privacyTexts.drawPending);
+    const refusal = runCleanUp(excel.host, preset);
+    await expect(refusal).rejects.toThrow(
+      /^De top is nog niet definitief, dus er is niets opgeschoond\./
+    );
+    const cells = await refusal.catch((e: { problems: Array<{ cell: string }> }) =>
+      e.problems.map((p) => p.cell)
+    );
+    // The example's incomplete rows and its row without a name are among the cells.
+    expect(cells).toEqual(expect.arrayContaining(["I23", "J24", "O25", "A26"]));
     expect(copyState(excel.state)).toEqual(before);
   });
 
@@ -156,9 +167,10 @@ describe("runCleanUp (Persoonsgegevens opschonen)", () => {
     const knockedOut = planScore(snapshot(), preset).evaluation.candidates.find(
       (c) => c.status === "knockedOut"
     )!;
+    const base = onlyTheDraw();
     const withPeriod: WorkbookSnapshot = {
-      ...snapshot(),
-      sheets: snapshot().sheets.map((sheet) =>
+      ...base,
+      sheets: base.sheets.map((sheet) =>
         sheet.name !== "Werkervaring"
           ? sheet
           : {
@@ -320,8 +332,8 @@ describe("runReadRequest: the reminder to clean up", () => {
     expect(read?.privacy).toEqual({ due: false, closed: "2024-08-26", pending: 0 });
   });
 
-  test("due later: unknown while a draw is pending, a count when settled, 0 after cleaning up", async () => {
-    excel = simulateExcel(stateFromSnapshot(snapshot()));
+  test("due later: unknown while the top is not final, a count when settled, 0 after cleaning up", async () => {
+    excel = simulateExcel(stateFromSnapshot(onlyTheDraw()));
     const later = new Date("2025-01-15T09:00:00Z");
     expect((await runReadRequest(excel.host, later))?.privacy).toEqual({
       due: true,

@@ -213,13 +213,25 @@ describe("awardscore score writes Afwijzingen", () => {
   });
 });
 
+/** The example with its open rows decided as the CV does not say (Nee, 0) and the nameless row cleared: only the draw is left. */
+function decidedButTheDraw(workbook: ExcelJS.Workbook): void {
+  const sheet = workbook.getWorksheet("Kandidaten")!;
+  for (const [cell, value] of [
+    ["I23", "Nee"],
+    ["J24", 0],
+    ["O25", "Nee"],
+  ] as const)
+    sheet.getCell(cell).value = value;
+  sheet.getRow(26).eachCell((c) => (c.value = null));
+}
+
 describe("awardscore opschonen", () => {
   const drawn = (w: ExcelJS.Workbook) =>
     recordDraw(w, ["Karin Peters", "Joost Vos", "Lucas Hendriks"]);
 
   test("pseudonymises the others everywhere, clears their history, keeps every score", async () => {
     const dir = scratch();
-    const input = await example(dir, drawn);
+    const input = await example(dir, finalise);
     const scored = path.join(dir, "beoordeeld.xlsx");
     const json = path.join(dir, "voor.json");
     expect((await awardscore("score", input, "--out", scored, "--json", json)).code).toBe(0);
@@ -228,7 +240,9 @@ describe("awardscore opschonen", () => {
     const ran = await awardscore("opschonen", scored);
     const cleaned = path.join(dir, "beoordeeld-opgeschoond.xlsx");
     expect(ran.code).toBe(0);
-    expect(ran.stdout).toContain("Opgeschoond: 14 namen vervangen door een pseudoniem");
+    const outside = readReport(json).candidates.filter((c) => !c.top).length;
+    expect(outside).toBeGreaterThan(10);
+    expect(ran.stdout).toContain(`Opgeschoond: ${outside} namen vervangen door een pseudoniem`);
     expect(ran.stdout).toContain("10 kandidaten in de top ongewijzigd.");
     expect(ran.stdout).toContain(`Geschreven: ${cleaned}`);
     expect(fs.readFileSync(scored).equals(before)).toBe(true);
@@ -257,14 +271,21 @@ describe("awardscore opschonen", () => {
     );
   });
 
-  test("refuses while a draw is pending: exit 2, nothing written", async () => {
-    const dir = scratch();
-    const input = await example(dir);
-    const ran = await awardscore("opschonen", input, "--out", path.join(dir, "uit.xlsx"));
-    expect(ran.code).toBe(2);
-    expect(ran.stderr).toContain("Er is nog een loting nodig");
-    expect(fs.readdirSync(dir)).toEqual(["aanvraag.xlsx"]);
-  });
+  test.each<[string, (w: ExcelJS.Workbook) => void, string]>([
+    ["rows to decide", drawn, "Kandidaten!I23"],
+    ["a draw pending", decidedButTheDraw, "Kandidaten!Q11"],
+  ])(
+    "refuses while the top is not final (%s): exit 2, the cells named, nothing written",
+    async (_, edit, cell) => {
+      const dir = scratch();
+      const input = await example(dir, edit);
+      const ran = await awardscore("opschonen", input, "--out", path.join(dir, "uit.xlsx"));
+      expect(ran.code).toBe(2);
+      expect(ran.stderr).toContain("De top is nog niet definitief, dus er is niets opgeschoond.");
+      expect(ran.stderr).toContain(cell);
+      expect(fs.readdirSync(dir)).toEqual(["aanvraag.xlsx"]);
+    }
+  );
 
   test.each([
     [["opschonen"], "Geef de werkmap op die opgeschoond moet worden"],

@@ -4,7 +4,7 @@
  * Found from the scoring itself (plan.undecided), so it follows any change to the example.
  */
 import type ExcelJS from "exceljs";
-import type { CellValue, Request } from "../../src/engine";
+import { candidateMessages, type CellValue, type Request } from "../../src/engine";
 import { parseCell } from "../../src/workbook/address";
 import { planScore, type ScorePlan } from "../../src/workbook/score";
 import { findSheet, type WorkbookSnapshot } from "../../src/workbook/snapshot";
@@ -36,10 +36,27 @@ function passingValue(request: Request, message: string): CellValue {
 }
 
 /**
+ * How the evaluator decides an incomplete row: `pass` types a value that passes the
+ * criterion; `cvSilent` decides as "the CV does not say" (Nee, or 0), as the product advises.
+ */
+export type DecisionStyle = "pass" | "cvSilent";
+
+/** What an evaluator types when the CV does not say: Nee for a yes/no, 0 for a number. */
+function silentValue(request: Request, message: string): CellValue {
+  const id = message.split(":")[0];
+  const criterion = [...request.knockouts, ...request.awards].find((c) => c.id === id);
+  return criterion?.valueKind.startsWith("yesNo") ? "Nee" : 0;
+}
+
+/**
  * The decisions for a scoring: with `draws`, lots in row order for the pending draws
  * (decided only when no row is incomplete, since deciding a row can move the draw).
  */
-export function decisionsFor(plan: ScorePlan, draws = true): Decision[] {
+export function decisionsFor(
+  plan: ScorePlan,
+  draws = true,
+  style: DecisionStyle = "pass"
+): Decision[] {
   const incomplete = plan.evaluation.summary.incomplete > 0;
   let lot = 0;
   return plan.undecided.flatMap((cell) => {
@@ -47,7 +64,14 @@ export function decisionsFor(plan: ScorePlan, draws = true): Decision[] {
     if (cell.message.startsWith("Lot")) {
       return !draws || incomplete ? [] : [{ sheet: cell.sheet, row, column, value: ++lot }];
     }
-    return [{ sheet: cell.sheet, row, column, value: passingValue(plan.request, cell.message) }];
+    // A row with data but no name: the evaluator gives it the name of the candidate it is.
+    if (cell.message === candidateMessages.noName())
+      return [{ sheet: cell.sheet, row, column, value: `Kandidaat van rij ${row}` }];
+    const value =
+      style === "pass"
+        ? passingValue(plan.request, cell.message)
+        : silentValue(plan.request, cell.message);
+    return [{ sheet: cell.sheet, row, column, value }];
   });
 }
 
@@ -83,4 +107,17 @@ export function finalise(workbook: ExcelJS.Workbook, options = { preset: "17040"
       workbook.getWorksheet(d.sheet)!.getCell(d.row, d.column).value = d.value as ExcelJS.CellValue;
   }
   throw new Error("The example's top could not be made final.");
+}
+
+/**
+ * Decides an example workbook's open rows as "the CV does not say" (Nee, 0) and names a
+ * nameless row, leaving any draw pending: the example then waits only for its draw.
+ *
+ * @example
+ * decideSilently(workbook); // planScore(readSnapshot(workbook)).undecided: only Loting cells
+ */
+export function decideSilently(workbook: ExcelJS.Workbook, options = { preset: "17040" }): void {
+  const plan = planScore(readSnapshot(workbook), options);
+  for (const d of decisionsFor(plan, false, "cvSilent"))
+    workbook.getWorksheet(d.sheet)!.getCell(d.row, d.column).value = d.value as ExcelJS.CellValue;
 }

@@ -7,6 +7,7 @@ import type { SheetSnapshot } from "../../src/workbook/snapshot";
 import { WorkbookError } from "../../src/workbook/problems";
 import { readSnapshot } from "../../src/xlsx";
 import { recordDraw, scoredExample } from "../share/helpers";
+import { decideSilently } from "./decide";
 import { candidatesSheet, headers17040, passing, sheet, snapshotOf } from "./helpers";
 
 describe("privacyReminderDue", () => {
@@ -29,15 +30,19 @@ describe("privacyReminderDue", () => {
 });
 
 describe("planPrivacy", () => {
-  test("refuses while a draw is pending", () => {
-    const { workbook } = scoredExample();
-    expect(() => planPrivacy(readSnapshot(workbook))).toThrow(WorkbookError);
+  test("refuses while the top is not final: rows to decide, or a draw pending", () => {
+    expect(() => planPrivacy(readSnapshot(scoredExample().workbook))).toThrow(WorkbookError);
+    const onlyTheDraw = scoredExample(decideSilently).workbook;
+    expect(() => planPrivacy(readSnapshot(onlyTheDraw))).toThrow(
+      /niets opgeschoond.*Kandidaten!Q11/
+    );
   });
 
   test("a pseudonym per candidate outside the top; the top is untouched", () => {
-    const { workbook, evaluation } = scoredExample((w) =>
-      recordDraw(w, ["Karin Peters", "Joost Vos", "Lucas Hendriks"])
-    );
+    const { workbook, evaluation } = scoredExample((w) => {
+      decideSilently(w);
+      recordDraw(w, ["Karin Peters", "Joost Vos", "Lucas Hendriks"]);
+    });
     const plan = planPrivacy(readSnapshot(workbook));
     const outside = evaluation.candidates.filter((c) => !c.top);
     expect(plan.kept).toBe(10);

@@ -82,6 +82,8 @@ export interface Strings {
   /** Sharing refused while the top is not final (issue 17): the cells to decide first. */
   shareNotFinal: (cells: string[]) => string;
   shareNotFinalHint: string;
+  cleanUpNotFinal: (cells: string[]) => string;
+  cleanUpNotFinalHint: string;
   cleanUpAction: string;
   cleanUpHint: string;
   cleaningUp: string;
@@ -216,6 +218,10 @@ export const nl: Strings = {
     `De top is nog niet definitief, dus er is niets gedeeld. Beslis eerst ${cells.length === 1 ? "deze cel" : `deze ${cells.length} cellen`}: ${listOf(cells, "en")}.`,
   shareNotFinalHint:
     "Een onvolledige rij beslist u zelf: zegt het cv er niets over, typ dan Nee of 0. Bij een loting vult u de kolom Loting in. Beoordeel daarna opnieuw en deel dan.",
+  cleanUpNotFinal: (cells) =>
+    `De top is nog niet definitief, dus er is niets opgeschoond. Beslis eerst ${cells.length === 1 ? "deze cel" : `deze ${cells.length} cellen`}: ${listOf(cells, "en")}.`,
+  cleanUpNotFinalHint:
+    "Pas als vaststaat wie in de top zit, mag de rest worden opgeschoond. Beslis de cellen, beoordeel opnieuw en schoon dan op.",
   cleanUpAction: "Persoonsgegevens opschonen",
   cleanUpHint:
     "Na de gunning: de namen van de kandidaten buiten de top worden vervangen door een pseudoniem en hun werkervaring wordt gewist. De scores blijven.",
@@ -339,6 +345,10 @@ export const en: Strings = {
     `The top is not final yet, so nothing was shared. First decide ${cells.length === 1 ? "this cell" : `these ${cells.length} cells`}: ${listOf(cells, "and")}.`,
   shareNotFinalHint:
     "An incomplete row is yours to decide: if the CV does not say, type Nee or 0. For a draw, fill in the Loting column. Then score again and share.",
+  cleanUpNotFinal: (cells) =>
+    `The top is not final yet, so nothing was cleaned up. First decide ${cells.length === 1 ? "this cell" : `these ${cells.length} cells`}: ${listOf(cells, "and")}.`,
+  cleanUpNotFinalHint:
+    "Only once it is settled who is in the top may the others be cleaned up. Decide the cells, score again, then clean up.",
   cleanUpAction: "Clean up personal data",
   cleanUpHint:
     "After the award: the names of the candidates outside the top are replaced by a pseudonym and their work history is cleared. The scores stay.",

@@ -66,7 +66,8 @@ export function summaryLines(
   for (const c of top) {
     lines.push(t.topLine(c.rank ?? 0, c.tie, c.name, c.supplier, c.score ?? 0, c.rate ?? 0));
   }
-  if (!summary.final) lines.push(t.notFinal(summary.incomplete, summary.needsDraw, summary.unnamed));
+  if (!summary.final)
+    lines.push(t.notFinal(summary.incomplete, summary.needsDraw, summary.unnamed));
   const ties = groups(
     ranked.filter((c) => c.tie),
     (c) => `${c.score}|${c.rate}`

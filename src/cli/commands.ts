@@ -177,7 +177,9 @@ export async function runShare(
   checkFinal(plan); // nothing is written while a candidate is incomplete or a draw is pending
   // Loaded here, not at the top: it loads all of ExcelJS, which `score` does without.
   const { buildSharedWorkbook } = await import("../share");
-  const shared = buildSharedWorkbook(plan.evaluation);
+  const shared = buildSharedWorkbook(plan.evaluation, {
+    requestReferenceDate: plan.requestReferenceDate,
+  });
   await saveWorkbook(shared, command.out);
   for (const note of plan.notes) io.out(note);
   io.out(shareCliTexts.shareWritten(command.out, plan.evaluation.summary.top));

@@ -18,6 +18,8 @@ import { sharedSheetNames } from "./texts";
 export interface ShareOptions {
   /** The date printed as "Gemaakt op" (default: now). */
   made?: Date;
+  /** The request's own peildatum, when the scoring used another (`--peildatum`): the sheets say so. */
+  requestReferenceDate?: string;
 }
 
 /**
@@ -39,8 +41,18 @@ export function buildSharedWorkbook(
   // Excel recalculates on opening; the cached results are those of empty inputs.
   workbook.calcProperties = { fullCalcOnLoad: true };
   const top = topCandidates(evaluation);
-  writeCover(workbook.addWorksheet(sharedSheetNames.cover), evaluation, made);
-  writeTop(workbook.addWorksheet(sharedSheetNames.top(evaluation.request.topN)), evaluation, top);
+  writeCover(
+    workbook.addWorksheet(sharedSheetNames.cover),
+    evaluation,
+    made,
+    options.requestReferenceDate
+  );
+  writeTop(
+    workbook.addWorksheet(sharedSheetNames.top(evaluation.request.topN)),
+    evaluation,
+    top,
+    options.requestReferenceDate
+  );
   writeStep3(workbook.addWorksheet(sharedSheetNames.step3), top);
   writeStep4(workbook.addWorksheet(sharedSheetNames.step4), top, evaluation.request.competencyGate);
   return workbook;

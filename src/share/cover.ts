@@ -40,7 +40,12 @@ interface PlanningLine {
  * @example
  * writeCover(workbook.addWorksheet("Voorblad"), evaluation, new Date());
  */
-export function writeCover(sheet: ExcelJS.Worksheet, evaluation: Evaluation, made: Date): void {
+export function writeCover(
+  sheet: ExcelJS.Worksheet,
+  evaluation: Evaluation,
+  made: Date,
+  requestReferenceDate?: string
+): void {
   const { request, summary } = evaluation;
   let row = 1;
   const line = (values: PlainValue[], style: Parameters<typeof putRow>[4] = {}) => {
@@ -77,9 +82,19 @@ export function writeCover(sheet: ExcelJS.Worksheet, evaluation: Evaluation, mad
       label: l.referenceDate,
       value: formatDate(request.referenceDate),
       date: request.referenceDate,
-      note: t.referenceNote,
+      note:
+        requestReferenceDate !== undefined && requestReferenceDate !== request.referenceDate
+          ? `${t.referenceOverridden(requestReferenceDate)} ${t.referenceNote}`
+          : t.referenceNote,
     },
   ];
+  if (request.listingClosingMoment)
+    planning.push({
+      label: t.listing,
+      value: moment(request.listingClosingMoment),
+      date: request.listingClosingMoment.slice(0, 10),
+      note: t.listingNote,
+    });
   // The request's CV-eisen sentence is quoted under CV-eisen below, not among the facts.
   shown.add(cvTexts.factLabel.toLowerCase());
   for (const fact of request.facts) {

@@ -72,6 +72,12 @@ export const coverTexts = {
       ? `${formatNumber(weeks)} weken, ${count} verlengingsoptie${count === 1 ? "" : "s"} van ${formatNumber(extensionWeeks)} weken`
       : `${formatNumber(weeks)} weken`,
   referenceNote: "Alle jaren ervaring zijn geteld in een periode die eindigt op de peildatum.",
+  /** The peildatum line's note when the scoring used another than the request's (`--peildatum`). */
+  referenceOverridden: (requestDate: string) =>
+    `Opgegeven bij het beoordelen, in plaats van ${formatDate(requestDate)} uit de aanvraag.`,
+  /** The listing's own closing date: shown under its name, never used to judge (issue 17 §1). */
+  listing: "Einde inschrijfdatum",
+  listingNote: "De datum van de advertentie; telt niet mee bij het beoordelen.",
   procedureHeading: "De procedure in het kort",
   procedure: (topN: number, competencies: number, minAssessors: number, passFrom: string) => [
     "Stap 1 — Knock-outcriteria: wie op één criterium niet voldoet, valt af. De CV-eisen staan apart.",
@@ -151,8 +157,9 @@ export const cvTexts = {
 /** Texts of the `Top {N}` sheet. */
 export const topTexts = {
   title: (id: string, title: string) => `Top aanvraag ${id} — ${title}`,
-  subtitle: (referenceDate: string, topN: number, count: number) =>
-    `Peildatum ${formatDate(referenceDate)} · top ${topN} · ${count} kandidat${count === 1 ? "" : "en"}`,
+  /** `peildatum`: as {@link peildatum} words it. */
+  subtitle: (peildatum: string, topN: number, count: number) =>
+    `${peildatum} · top ${topN} · ${count} kandidat${count === 1 ? "" : "en"}`,
   headers: {
     rank: "Rang",
     name: "Kandidaat",
@@ -278,3 +285,22 @@ export const step4Texts = {
   lineNone: "Nog niemand uitgenodigd (kolom 'Uitnodigen' op blad 'Stap 3').",
   empty: "Er zijn geen kandidaten in de top; stap 4 vervalt.",
 } as const;
+
+/**
+ * "Peildatum 26-08-2024 (reactietermijn)", or with the request's own date beside it when
+ * the scoring used another (`--peildatum`).
+ *
+ * @example
+ * peildatum({ referenceDate: "2024-08-26", closingMoment: "2024-08-26T09:00" }, "2024-08-26"); // "Peildatum 26-08-2024 (reactietermijn)"
+ */
+export function peildatum(
+  request: { referenceDate: string; closingMoment: string },
+  requestReferenceDate: string
+): string {
+  const date = `Peildatum ${formatDate(request.referenceDate)}`;
+  if (requestReferenceDate !== request.referenceDate)
+    return `${date} (opgegeven bij het beoordelen, in plaats van ${formatDate(requestReferenceDate)} uit de aanvraag)`;
+  return request.closingMoment.slice(0, 10) === request.referenceDate
+    ? `${date} (reactietermijn)`
+    : date;
+}

@@ -14,7 +14,7 @@ import {
   widths,
   type PlainValue,
 } from "./cells";
-import { topTexts as t } from "./texts";
+import { peildatum, topTexts as t } from "./texts";
 
 /** Row of the column headers; the candidates follow. */
 export const topHeaderRow = 4;
@@ -28,12 +28,19 @@ export const topHeaderRow = 4;
 export function writeTop(
   sheet: ExcelJS.Worksheet,
   evaluation: Evaluation,
-  top: CandidateResult[]
+  top: CandidateResult[],
+  requestReferenceDate?: string
 ): void {
   const { request } = evaluation;
   putRow(sheet, 1, 1, [t.title(request.id, request.title)], { bold: true });
   sheet.getCell(1, 1).font = { bold: true, size: 14 };
-  putRow(sheet, 2, 1, [t.subtitle(request.referenceDate, request.topN, top.length)]);
+  putRow(sheet, 2, 1, [
+    t.subtitle(
+      peildatum(request, requestReferenceDate ?? request.referenceDate),
+      request.topN,
+      top.length
+    ),
+  ]);
 
   const h = t.headers;
   const headers = [

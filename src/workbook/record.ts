@@ -26,7 +26,7 @@ import { numberFormats } from "./layout";
 import { checkOwnSheet } from "./ownSheet";
 import { outputRow, type ScorePlan } from "./score";
 import type { WorkbookSnapshot } from "./snapshot";
-import { candidateHeaders, cellWords, recordTexts as t } from "./texts";
+import { candidateHeaders, cellWords, recordTexts as t, referenceDateTexts } from "./texts";
 
 /** The value one criterion got for one candidate, and where it came from. */
 export interface CriterionRecord {
@@ -70,6 +70,8 @@ export interface CandidateRecord {
 export interface ScoreRecord {
   engineVersion: string;
   referenceDate: IsoDate;
+  /** The request's own peildatum: another than {@link referenceDate} when `--peildatum` replaced it. */
+  requestReferenceDate: IsoDate;
   /** Where the rules came from: the `Aanvraag` sheet or a preset (by id). */
   requestSource: { kind: "sheet" } | { kind: "preset"; id: string };
   /** The request in force, as data. */
@@ -91,6 +93,7 @@ export function scoreRecord(plan: ScorePlan, preset: string | undefined, now: Da
   return {
     engineVersion: ENGINE_VERSION,
     referenceDate: request.referenceDate,
+    requestReferenceDate: plan.requestReferenceDate,
     requestSource:
       plan.requestSource === "preset" && preset !== undefined
         ? { kind: "preset", id: preset }
@@ -293,6 +296,10 @@ export function recordSettings(record: ScoreRecord): CellValue[][] {
     [l.runAt, formatMoment(record.runAt)],
     [l.digest, record.digest.value],
     [l.digestFormat, t.digestFormat(record.digest.format)],
+    [
+      l.referenceDateSource,
+      referenceDateTexts.source(record.referenceDate, record.requestReferenceDate),
+    ],
     ...chunks.map((chunk, i) => [i === 0 ? l.rules : null, chunk]),
   ];
 }

@@ -190,13 +190,15 @@ function paragraphOf(
 
 /**
  * The changes that (re)write the `Afwijzingen` sheet: every candidate not in the top, in row order.
+ * `requestReferenceDate` is the request's own peildatum: when the scoring used another, the subtitle says so.
  *
  * @example
  * rejectionChanges(evaluation)[0]; // { kind: "resetSheet", sheet: "Afwijzingen" }
  */
 export function rejectionChanges(
   evaluation: Evaluation,
-  undecided: SheetProblem[] = []
+  undecided: SheetProblem[] = [],
+  requestReferenceDate?: string
 ): WorkbookChange[] {
   const { request } = evaluation;
   const changes: WorkbookChange[] = [
@@ -207,7 +209,7 @@ export function rejectionChanges(
       at: "A1",
       values: [
         [t.title(request.id, request.title)],
-        [t.subtitle(referenceDateTexts.line(request), request.topN)],
+        [t.subtitle(referenceDateTexts.line(request, requestReferenceDate), request.topN)],
       ],
       bold: true,
     },

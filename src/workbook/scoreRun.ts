@@ -37,7 +37,7 @@ export function planScoreRun(
     ...plan,
     changes: [
       ...plan.changes,
-      ...rejectionChanges(plan.evaluation, plan.undecided),
+      ...rejectionChanges(plan.evaluation, plan.undecided, plan.requestReferenceDate),
       ...recordChanges(record),
     ],
     record,

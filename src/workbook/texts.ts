@@ -603,6 +603,11 @@ export const referenceDateTexts = {
         ? [referenceDateTexts.listing(request.listingClosingMoment)]
         : []),
     ].join(" · "),
+  /** Where the peildatum came from, for the record: the request, or `--peildatum` instead of the request's. */
+  source: (used: string, requestDate: string) =>
+    used === requestDate
+      ? "de aanvraag"
+      : `opgegeven bij het beoordelen (--peildatum), in plaats van ${formatDate(requestDate)} uit de aanvraag`,
   /** A note for the command line when --peildatum replaced the request's peildatum. */
   overridden: (used: string, requestDate: string) =>
     `Let op: peildatum ${formatDate(used)} (--peildatum) in plaats van ${formatDate(requestDate)} uit de aanvraag.`,
@@ -628,6 +633,7 @@ export const recordTexts = {
     runAt: "Beoordeeld op",
     digest: "Digest invoer (SHA-256)",
     digestFormat: "Vorm van de digest",
+    referenceDateSource: "Peildatum uit",
     rules: "Regels (JSON)",
   },
   requestSource: {

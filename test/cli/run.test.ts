@@ -55,12 +55,15 @@ describe("awardscore score", () => {
     );
   });
 
-  test("--peildatum overrides the request's peildatum; the summary and the JSON say so", async () => {
+  test("--peildatum overrides the request's peildatum; the summary, the JSON and every sheet say so", async () => {
     const dir = scratch();
     const json = path.join(dir, "uitslag.json");
+    const out = path.join(dir, "uit.xlsx");
     const ran = await awardscore(
       "score",
       await exampleCopy(dir),
+      "--out",
+      out,
       "--peildatum",
       "27-08-2024",
       "--json",
@@ -83,6 +86,19 @@ describe("awardscore score", () => {
     // One day later, Pieter de Graaf's 28-08-2022 up to the peildatum is exactly 2 years.
     const pieter = report.candidates.find((c) => c.name === "Pieter de Graaf");
     expect(pieter?.failed).toEqual([]);
+    // The sheets of the written workbook say it too.
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(out);
+    const overridden = "opgegeven bij het beoordelen, in plaats van 26-08-2024 uit de aanvraag";
+    for (const sheet of ["Ranking", "Afwijzingen"])
+      expect(String(workbook.getWorksheet(sheet)!.getCell("A2").value)).toContain(
+        `Peildatum 27-08-2024 (${overridden})`
+      );
+    const record: string[] = [];
+    workbook.getWorksheet("Verantwoording")!.eachRow((row) => record.push(row.getCell(2).text));
+    expect(record).toContain(
+      "opgegeven bij het beoordelen (--peildatum), in plaats van 26-08-2024 uit de aanvraag"
+    );
   });
 
   test("--json writes exactly the shape of issue 3", async () => {

@@ -267,6 +267,11 @@ describe("the shared workbook", () => {
     expect(facts.get("Antwoorden gepubliceerd")).toBe("23-08-2024");
     expect(facts.get("Bericht over uitnodiging uiterlijk")).toBe("28-08-2024");
     expect(facts.get("Selectiegesprekken")).toBe("29-08-2024 en 30-08-2024");
+    // The listing's own date, last (after the interviews), under its name and said not to count.
+    expect(planning[planning.length - 1]).toEqual(["Einde inschrijfdatum", "04-10-2024 11:25"]);
+    expect(rows.map(([, b]) => b)).toContain(
+      "De datum van de advertentie; telt niet mee bij het beoordelen."
+    );
     const all = new Map(rows);
     expect(all.get("VOG")).toBe(
       "De gemeente zal om een Verklaring Omtrent het Gedrag (VOG) verzoeken."

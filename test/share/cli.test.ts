@@ -74,7 +74,20 @@ describe("awardscore share", () => {
     expect(ran.stdout.split("\n")[0]).toBe(
       "Let op: peildatum 27-08-2024 (--peildatum) in plaats van 26-08-2024 uit de aanvraag."
     );
-    expect(allCellTexts(await open(out))).toContain("27-08-2024");
+    const texts = allCellTexts(await open(out));
+    expect(texts).toContain("27-08-2024");
+    // The Voorblad's peildatum line and the top sheet's subtitle say it was given, not the request's.
+    expect(texts).toContain(
+      "Opgegeven bij het beoordelen, in plaats van 26-08-2024 uit de aanvraag. " +
+        "Alle jaren ervaring zijn geteld in een periode die eindigt op de peildatum."
+    );
+    expect(
+      texts.some((t) =>
+        t.startsWith(
+          "Peildatum 27-08-2024 (opgegeven bij het beoordelen, in plaats van 26-08-2024 uit de aanvraag) · top 10"
+        )
+      )
+    ).toBe(true);
   });
 
   test("--preset is used when the workbook has no Aanvraag sheet", async () => {

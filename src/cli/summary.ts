@@ -64,7 +64,10 @@ export function summaryLines(
   const top = ranked.filter((c) => c.top);
   lines.push("", t.topHeading(request.topN, top.length));
   for (const c of top) {
-    lines.push(t.topLine(c.rank ?? 0, c.tie, c.name, c.supplier, c.score ?? 0, c.rate ?? 0));
+    // After a recorded draw the tied candidates hold places of their own: no "=".
+    lines.push(
+      t.topLine(c.rank ?? 0, c.tie && !c.drawn, c.name, c.supplier, c.score ?? 0, c.rate ?? 0)
+    );
   }
   if (!summary.final)
     lines.push(t.notFinal(summary.incomplete, summary.needsDraw, summary.unnamed));

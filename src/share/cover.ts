@@ -68,7 +68,10 @@ export function writeCover(
   line([l.organisation, request.organisation]);
   line([l.maxRate, formatEuro(request.maxRate)]);
   line([l.hours, t.hours(request.hoursPerWeek.min, request.hoursPerWeek.max)]);
-  line([l.term, t.term(request.termWeeks, request.extensions.count, request.extensions.weeks)]);
+  // The request's own words for the term where it has them, with the weeks the contract value uses.
+  const term = t.term(request.termWeeks, request.extensions.count, request.extensions.weeks);
+  const termFact = request.facts.find((f) => f.label.trim().toLowerCase() === l.term.toLowerCase());
+  line([l.term, termFact ? t.termInWords(termFact.value, term) : term]);
   // Facts that repeat a line of ours (the preset also keeps hours and term as text) are left out;
   // dated facts go to the planning.
   const shown = new Set<string>(Object.values(l).map((label) => label.toLowerCase()));

@@ -71,6 +71,8 @@ export const coverTexts = {
     count > 0
       ? `${formatNumber(weeks)} weken, ${count} verlengingsoptie${count === 1 ? "" : "s"} van ${formatNumber(extensionWeeks)} weken`
       : `${formatNumber(weeks)} weken`,
+  /** The request's words for the term, with the weeks behind them. */
+  termInWords: (words: string, weeks: string) => `${words} (${weeks})`,
   referenceNote: "Alle jaren ervaring zijn geteld in een periode die eindigt op de peildatum.",
   /** The peildatum line's note when the scoring used another than the request's (`--peildatum`). */
   referenceOverridden: (requestDate: string) =>

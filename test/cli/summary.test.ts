@@ -69,3 +69,20 @@ describe("summaryLines and a top that is not final", () => {
     expect(all.some((l) => notFinal.test(l))).toBe(false);
   });
 });
+
+describe("summaryLines after a recorded draw", () => {
+  test("the drawn candidates hold places of their own: no '=' at the place the draw decided", () => {
+    const request = { ...request17040, topN: 1 };
+    const tied = [row({ name: "Ans", drawOrder: 2 }), row({ name: "Bram", drawOrder: 1 })];
+    const all = summaryLines(evaluate(request, tied), []);
+    const top = under(all, "Top 1:");
+    expect(top).toEqual([expect.stringMatching(/^ +1 {2}Bram /)]);
+    // Without the draw the same two share the place and need one.
+    const undrawn = summaryLines(
+      evaluate(request, [row({ name: "Ans" }), row({ name: "Bram" })]),
+      []
+    );
+    expect(undrawn.some((l) => /^ +1= /.test(l))).toBe(false);
+    expect(undrawn).toContain("Loting nodig:");
+  });
+});

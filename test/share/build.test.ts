@@ -273,6 +273,9 @@ describe("the shared workbook", () => {
       "De datum van de advertentie; telt niet mee bij het beoordelen."
     );
     const all = new Map(rows);
+    expect(all.get("Looptijd")).toBe(
+      "3 maanden, met 2 opties tot verlenging van elk 3 maanden (13 weken, 2 verlengingsopties van 13 weken)"
+    );
     expect(all.get("VOG")).toBe(
       "De gemeente zal om een Verklaring Omtrent het Gedrag (VOG) verzoeken."
     );

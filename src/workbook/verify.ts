@@ -195,8 +195,8 @@ export function planVerify(snapshot: WorkbookSnapshot): VerifyResult | null {
  * The `Kandidaten` cells whose input was edited after scoring: for every row of the
  * record, the rate and each criterion's value as recorded against the same value
  * read now (the fresh record's row), named by the cell it is read from. A value
- * from Werkervaring is not a cell's; an empty recorded value is compared only when
- * the status did not change (a criterion not judged then is empty, not missing).
+ * from Werkervaring is not a cell's; an empty value (recorded or now) is compared
+ * only when the status did not change (a criterion not judged is empty, not missing).
  */
 function editedInputs(
   sheet: SheetSnapshot,
@@ -245,8 +245,10 @@ function editedInputs(
           continue;
       }
       const was = cellValue(sheet, row, at);
-      if ((isEmptyCell(was) || readText(was) === "") && !sameStatus) continue;
-      if (sameValue(was, freshAt(input.header))) continue;
+      const now = freshAt(input.header);
+      const blank = (value: CellValue) => isEmptyCell(value) || readText(value) === "";
+      if ((blank(was) || blank(now)) && !sameStatus) continue;
+      if (sameValue(was, now)) continue;
       const column = region.firstColumn + input.index;
       problems.push({
         sheet: region.sheet.name,

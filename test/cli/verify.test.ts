@@ -186,3 +186,24 @@ test("hand edits in Ranking, Afwijzingen and the reason column: each named by it
     )
   );
 });
+
+test("a yes/no input edited after scoring is named by its cell, with both values", async () => {
+  const scored = await scoredExample(scratch());
+  const before = new ExcelJS.Workbook();
+  await before.xlsx.readFile(scored);
+  // Joost Vos (row 11) has his hbo-bachelor (K6): Ja; now edited to Nee, he falls out.
+  const cell = `${columnOf(before, "K6")}11`;
+  expect(before.getWorksheet("Kandidaten")!.getCell(cell).value).toBe("Ja");
+  const edited = await edit(scored, (workbook) => {
+    workbook.getWorksheet("Kandidaten")!.getCell(cell).value = "Nee";
+  });
+  const ran = awardscoreBin("verify", edited);
+  expect(ran.code).toBe(2);
+  const lines = ran.stdout.split("\n");
+  expect(lines).toContain(
+    `  Kandidaten!${cell}: invoer gewijzigd na het beoordelen: was 'Ja', nu 'Nee'`
+  );
+  // The only input named is the one edited; the record's row names it too.
+  expect(lines.filter((l) => / invoer gewijzigd /.test(l))).toHaveLength(1);
+  expect(ran.stdout).toMatch(/ {2}Verantwoording!\w+\d+: K6 is 'Ja', herberekend 'Nee'\n/);
+});

@@ -168,11 +168,13 @@ test("hand edits in Ranking, Afwijzingen and the reason column: each named by it
     a.getCell("E8").value = "Ja";
     a.getCell("F11").value = "Geachte leverancier, uw kandidaat is helaas niet gekozen.";
     workbook.getWorksheet("Kandidaten")!.getCell(reason).value = "Geschikt, voldoet aan alle";
+    r.getCell("C60").value = "een notitie"; // a cell the scoring leaves empty
   });
   const ran = awardscoreBin("verify", edited);
   expect(ran.code).toBe(2);
   const lines = ran.stdout.split("\n");
-  expect(lines[0]).toBe("6 verschillen tussen de werkmap en de herberekening:");
+  expect(lines[0]).toBe("7 verschillen tussen de werkmap en de herberekening:");
+  expect(lines).toContain("  Ranking!C60: Leverancier is 'een notitie', herberekend leeg");
   expect(lines).toContain(`  Ranking!E14: Score is 90, herberekend ${was.score}`);
   expect(lines).toContain(`  Ranking!I17: Top 10 is 'Ja', herberekend '${was.top}'`);
   expect(lines).toContain(`  Ranking!B5: Kandidaat is 'Iemand Anders', herberekend '${was.name}'`);

@@ -705,4 +705,10 @@ export const verifyTexts = {
   engineVersion: (recorded: string, now: string) =>
     `Let op: beoordeeld met engineversie ${recorded}, nagerekend met ${now}.`,
   referenceDate: (date: string) => `Nagerekend met de vastgelegde peildatum ${date}.`,
+  // Issue 17 §8: the input cells, and the sheets Ranking and Afwijzingen.
+  inputEdited: (was: string, now: string) =>
+    `invoer gewijzigd na het beoordelen: was ${was}, nu ${now}`,
+  sheetMissing: (sheet: string) => `het blad '${sheet}' ontbreekt; beoordeel opnieuw`,
+  text: "de tekst",
+  columnHeader: "de kolomkop",
 } as const;

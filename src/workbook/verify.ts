@@ -2,13 +2,15 @@
  * The use case "Narekenen" (`awardscore verify`): from a scored workbook's own
  * inputs and request (the `Aanvraag` sheet, or the preset its `Verantwoording`
  * names), at the peildatum recorded there, every verdict is computed again and
- * compared with what the workbook says: the output columns of `Kandidaten` and the
- * `Verantwoording` record (its digest of the inputs and every candidate's row).
+ * compared with what the workbook says: the output columns of `Kandidaten` (the
+ * `Toelichting` too), the `Verantwoording` record (its digest of the inputs and every
+ * candidate's row), and the `Ranking` and `Afwijzingen` sheets cell by cell as a
+ * fresh scoring writes them. A changed digest also names the input cells whose value
+ * differs from the one recorded.
  * Each difference is named by its cell. Pure: reads a snapshot, writes nothing.
  */
 import {
   ENGINE_VERSION,
-  evaluate,
   formatDate,
   formatNumber,
   isEmptyCell,
@@ -16,15 +18,23 @@ import {
   readText,
   type CellValue,
 } from "../engine";
-import { cellAddress } from "./address";
+import { cellAddress, parseCell } from "./address";
+import type { WorkbookChange, WriteValues } from "./changes";
 import { readCandidates } from "./inputs";
 import { outputHeaders, outputKeys } from "./layout";
 import { WorkbookError, type SheetProblem } from "./problems";
-import { recordTable, scoreRecord, RECORD_SETTINGS_ROW } from "./record";
+import { recordTable, RECORD_SETTINGS_ROW } from "./record";
 import { headerKey } from "./regions";
-import { outputRow, planScore } from "./score";
+import { outputRow } from "./score";
+import { planScoreRun } from "./scoreRun";
 import { cellValue, findSheet, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot";
-import { recordTexts, verifyTexts as v } from "./texts";
+import {
+  candidateHeaders,
+  recordTexts,
+  rejectionTexts,
+  sheetNames,
+  verifyTexts as v,
+} from "./texts";
 
 /** What recomputing a scored workbook found. */
 export interface VerifyResult {
@@ -38,8 +48,11 @@ export interface VerifyResult {
   digest: string;
 }
 
-/** The output columns a verdict is compared on (the reason is compared in the record). */
-const verdictKeys = outputKeys.filter((key) => key !== "reason");
+/** The output columns a verdict is compared on: all of them, the reason (`Toelichting`) too. */
+const verdictKeys = outputKeys;
+
+/** The sheets a scoring rewrites whole, compared cell by cell with what a fresh scoring writes. */
+const rewrittenSheets = [sheetNames.ranking, rejectionTexts.sheet];
 
 /**
  * Recomputes a scored workbook and lists every difference by cell; null when the
@@ -57,20 +70,18 @@ export function planVerify(snapshot: WorkbookSnapshot): VerifyResult | null {
   if (recorded.engineVersion !== ENGINE_VERSION)
     notes.push(v.engineVersion(recorded.engineVersion, ENGINE_VERSION));
 
-  const plan = planScore(snapshot, recorded.preset === null ? {} : { preset: recorded.preset });
-  let { request, evaluation } = plan;
-  if (request.referenceDate !== recorded.referenceDate) {
-    request = { ...request, referenceDate: recorded.referenceDate };
-    evaluation = evaluate(request, plan.inputs.candidates, plan.inputs.periods);
+  const preset = recorded.preset === null ? {} : { preset: recorded.preset };
+  let run = planScoreRun(snapshot, preset, new Date());
+  // At the recorded peildatum; the headings then name another date than the scoring wrote.
+  const dateMoved = run.request.referenceDate !== recorded.referenceDate;
+  if (dateMoved) {
+    run = planScoreRun(snapshot, { ...preset, referenceDate: recorded.referenceDate }, new Date());
     notes.push(v.referenceDate(formatDate(recorded.referenceDate)));
   }
-  const record = scoreRecord(
-    { ...plan, request, evaluation },
-    recorded.preset ?? undefined,
-    new Date()
-  );
+  const { request, evaluation, record } = run;
 
   const differences: SheetProblem[] = [];
+  const candidates = readCandidates(snapshot, request);
   if (recorded.digest.value !== record.digest.value) {
     differences.push({
       sheet: sheet.name,
@@ -80,7 +91,6 @@ export function planVerify(snapshot: WorkbookSnapshot): VerifyResult | null {
   }
 
   // Kandidaten: the verdict cells of every row.
-  const candidates = readCandidates(snapshot, request);
   const { region, columns } = candidates;
   const byRow = new Map(evaluation.candidates.map((c) => [c.row, c]));
   const expectedOutputs = new Map<number, CellValue[]>();
@@ -165,12 +175,164 @@ export function planVerify(snapshot: WorkbookSnapshot): VerifyResult | null {
     });
   });
 
+  // The inputs behind a changed digest: the recorded values against those read now.
+  if (recorded.digest.value !== record.digest.value)
+    differences.unshift(...editedInputs(sheet, recorded.headerRow, table, candidates));
+
+  // Ranking and Afwijzingen: every cell as a fresh scoring writes it.
+  for (const name of rewrittenSheets)
+    differences.push(...rewrittenSheetDifferences(snapshot, name, run.changes, dateMoved));
+
   return {
     differences,
     notes,
     candidates: evaluation.candidates.length,
     digest: record.digest.value,
   };
+}
+
+/**
+ * The `Kandidaten` cells whose input was edited after scoring: for every row of the
+ * record, the rate and each criterion's value as recorded against the same value
+ * read now (the fresh record's row), named by the cell it is read from. A value
+ * from Werkervaring is not a cell's; an empty value (recorded or now) is compared
+ * only when the status did not change (a criterion not judged is empty, not missing).
+ */
+function editedInputs(
+  sheet: SheetSnapshot,
+  headerRow: number,
+  table: { headers: string[]; rows: CellValue[][] },
+  candidates: ReturnType<typeof readCandidates>
+): SheetProblem[] {
+  const { region, columns } = candidates;
+  const h = recordTexts.headers;
+  const recordedColumn = new Map<string, number>();
+  (sheet.values[headerRow - 1] ?? []).forEach((header, c) => {
+    const key = headerKey(header);
+    if (key && !recordedColumn.has(key)) recordedColumn.set(key, c + 1);
+  });
+  const freshIndex = (header: string) =>
+    table.headers.findIndex((t) => headerKey(t) === headerKey(header));
+  const freshRows = new Map(table.rows.map((cells) => [cells[0], cells]));
+  const inputs: Array<{ header: string; index: number; source?: string }> = [
+    { header: h.rate, index: columns.rate },
+  ];
+  for (const [id, index] of columns.criteria) {
+    const source = freshIndex(h.source(id)) >= 0 ? h.source(id) : undefined;
+    inputs.push({ header: id, index, source });
+  }
+  const statusColumn = recordedColumn.get(headerKey(candidateHeaders.status));
+  const problems: SheetProblem[] = [];
+  for (let row = headerRow + 1; row <= sheet.values.length; row++) {
+    const rij = cellValue(sheet, row, 1);
+    const fresh = freshRows.get(rij);
+    if (typeof rij !== "number" || !fresh) continue;
+    const freshAt = (header: string) => fresh[freshIndex(header)] ?? null;
+    const sameStatus =
+      statusColumn !== undefined &&
+      sameValue(cellValue(sheet, row, statusColumn), freshAt(candidateHeaders.status));
+    for (const input of inputs) {
+      const at = recordedColumn.get(headerKey(input.header));
+      if (at === undefined || freshIndex(input.header) < 0) continue;
+      if (input.source !== undefined) {
+        const from = recordedColumn.get(headerKey(input.source));
+        const typed = recordTexts.source.cell;
+        if (
+          from === undefined ||
+          readText(cellValue(sheet, row, from)) !== typed ||
+          readText(freshAt(input.source)) !== typed
+        )
+          continue;
+      }
+      const was = cellValue(sheet, row, at);
+      const now = freshAt(input.header);
+      const blank = (value: CellValue) => isEmptyCell(value) || readText(value) === "";
+      if ((blank(was) || blank(now)) && !sameStatus) continue;
+      if (sameValue(was, now)) continue;
+      const column = region.firstColumn + input.index;
+      problems.push({
+        sheet: region.sheet.name,
+        cell: cellAddress(rij, column),
+        message: v.inputEdited(shown(was), shown(cellValue(region.sheet, rij, column))),
+      });
+    }
+  }
+  return problems;
+}
+
+/**
+ * The cells of an own sheet (`Ranking`, `Afwijzingen`) that differ from what the
+ * scoring's `writeValues` changes put there, and any other filled cell. The
+ * headings (rows written at A1) are left out when the peildatum was moved to the
+ * recorded one: they then name the dates differently, not wrongly.
+ */
+function rewrittenSheetDifferences(
+  snapshot: WorkbookSnapshot,
+  name: string,
+  changes: WorkbookChange[],
+  skipHeadings: boolean
+): SheetProblem[] {
+  const writes = changes.filter(
+    (c): c is WriteValues =>
+      c.kind === "writeValues" && c.sheet.toLowerCase() === name.toLowerCase()
+  );
+  if (writes.length === 0) return [];
+  const found = findSheet(snapshot, name);
+  if (!found) return [{ sheet: name, cell: "A1", message: v.sheetMissing(name) }];
+  const expected = new Map<string, { row: number; column: number; value: CellValue }>();
+  const skipped = new Set<string>();
+  for (const write of writes) {
+    const at = parseCell(write.at);
+    write.values.forEach((cells, r) =>
+      cells.forEach((value, c) => {
+        const row = at.row + r;
+        const column = at.column + c;
+        const key = cellAddress(row, column);
+        if (skipHeadings && write.at === "A1") skipped.add(key);
+        else expected.set(key, { row, column, value });
+      })
+    );
+  }
+  // The header row: the first row below the headings with several texts in a row.
+  const rows = new Map<number, CellValue[]>();
+  for (const cell of expected.values())
+    rows.set(cell.row, [...(rows.get(cell.row) ?? []), cell.value]);
+  const headerRow =
+    [...rows.keys()]
+      .filter((r) => r > 2 && (rows.get(r) ?? []).length > 1)
+      .sort((a, b) => a - b)[0] ?? Number.MAX_SAFE_INTEGER;
+  const label = (row: number, column: number) => {
+    if (row < headerRow) return v.text;
+    if (row === headerRow) return v.columnHeader;
+    return readText(expected.get(cellAddress(headerRow, column))?.value ?? null) || v.text;
+  };
+  const problems: SheetProblem[] = [];
+  for (const cell of expected.values()) {
+    const value = cellValue(found, cell.row, cell.column);
+    if (!sameValue(value, cell.value))
+      problems.push({
+        sheet: found.name,
+        cell: cellAddress(cell.row, cell.column),
+        message: v.cellDiffers(label(cell.row, cell.column), shown(value), shown(cell.value)),
+      });
+  }
+  found.values.forEach((cells, r) =>
+    cells.forEach((value, c) => {
+      const key = cellAddress(r + 1, c + 1);
+      if (expected.has(key) || skipped.has(key) || isEmptyCell(value) || readText(value) === "")
+        return;
+      problems.push({
+        sheet: found.name,
+        cell: key,
+        message: v.cellDiffers(label(r + 1, c + 1), shown(value), v.empty),
+      });
+    })
+  );
+  return problems.sort((a, b) => {
+    const x = parseCell(a.cell);
+    const y = parseCell(b.cell);
+    return x.row - y.row || x.column - y.column;
+  });
 }
 
 /** What the record sheet says about how it was made. */

@@ -75,9 +75,19 @@ test("an input edited after scoring: exit 2, the digest and every verdict cell i
   expect(lines).toContain(`  Kandidaten!${rank}4: Rang is 3, herberekend 4`);
   // And Olga's own row of the record: her rate as recorded, and as it is now.
   expect(ran.stdout).toMatch(/ {2}Verantwoording!C\d+: Uurtarief is 75,01, herberekend 74\n/);
-  // Nothing else of Kandidaten is named: an input is never a difference, only what follows from it.
+  // The edited input itself, named by its cell: recorded 75,01, now 74.
+  const rate = columnOf(workbook, "Uurtarief");
+  expect(lines).toContain(
+    `  Kandidaten!${rate}16: invoer gewijzigd na het beoordelen: was 75,01, nu 74`
+  );
+  // Nothing else of Kandidaten is named: besides that input, only what follows from it.
   const named = lines.filter((l) => l.startsWith("  Kandidaten!"));
-  expect(named.every((l) => /: (Status|Knock-out|Score|Rang|Top 10) is /.test(l))).toBe(true);
+  expect(named.filter((l) => / invoer gewijzigd /.test(l))).toHaveLength(1);
+  expect(
+    named.every((l) => /: (Status|Knock-out|Score|Rang|Top 10|Toelichting) is |invoer/.test(l))
+  ).toBe(true);
+  // Olga's row of Ranking follows too: the sheet as a fresh scoring writes it.
+  expect(ran.stdout).toMatch(/ {2}Ranking!B\d+: Kandidaat is /);
 });
 
 test("a verdict edited by hand: exit 2 naming that cell only", async () => {
@@ -131,4 +141,71 @@ test("recomputes at the peildatum the record names, not the one Aanvraag says no
     expect.stringMatching(/^In orde: /),
   ]);
   expect(ran.code).toBe(0);
+});
+
+test("hand edits in Ranking, Afwijzingen and the reason column: each named by its cell", async () => {
+  const scored = await scoredExample(scratch());
+  const before = new ExcelJS.Workbook();
+  await before.xlsx.readFile(scored);
+  const ranking = before.getWorksheet("Ranking")!;
+  const letters = before.getWorksheet("Afwijzingen")!;
+  const reason = `${columnOf(before, "Toelichting")}7`;
+  // The audit's edits; the example's top is not final (rows still to decide), so no letter may go.
+  expect(letters.getCell("E8").value).toBe("Nee");
+  const was = {
+    score: ranking.getCell("E14").value,
+    top: ranking.getCell("I17").value,
+    name: ranking.getCell("B5").value,
+    letter: letters.getCell("F11").value,
+  };
+  expect(was.top).not.toBe("Ja");
+  const edited = await edit(scored, (workbook) => {
+    const r = workbook.getWorksheet("Ranking")!;
+    const a = workbook.getWorksheet("Afwijzingen")!;
+    r.getCell("E14").value = 90;
+    r.getCell("I17").value = "Ja";
+    r.getCell("B5").value = "Iemand Anders";
+    a.getCell("E8").value = "Ja";
+    a.getCell("F11").value = "Geachte leverancier, uw kandidaat is helaas niet gekozen.";
+    workbook.getWorksheet("Kandidaten")!.getCell(reason).value = "Geschikt, voldoet aan alle";
+    r.getCell("C60").value = "een notitie"; // a cell the scoring leaves empty
+  });
+  const ran = awardscoreBin("verify", edited);
+  expect(ran.code).toBe(2);
+  const lines = ran.stdout.split("\n");
+  expect(lines[0]).toBe("7 verschillen tussen de werkmap en de herberekening:");
+  expect(lines).toContain("  Ranking!C60: Leverancier is 'een notitie', herberekend leeg");
+  expect(lines).toContain(`  Ranking!E14: Score is 90, herberekend ${was.score}`);
+  expect(lines).toContain(`  Ranking!I17: Top 10 is 'Ja', herberekend '${was.top}'`);
+  expect(lines).toContain(`  Ranking!B5: Kandidaat is 'Iemand Anders', herberekend '${was.name}'`);
+  expect(lines).toContain("  Afwijzingen!E8: Versturen is 'Ja', herberekend 'Nee'");
+  expect(lines).toContain(
+    `  Afwijzingen!F11: Tekst voor de leverancier is 'Geachte leverancier, uw kandidaat is helaas niet gekozen.', herberekend '${was.letter}'`
+  );
+  expect(ran.stdout).toMatch(
+    new RegExp(
+      `\n  Kandidaten!${reason}: Toelichting is 'Geschikt, voldoet aan alle', herberekend '`
+    )
+  );
+});
+
+test("a yes/no input edited after scoring is named by its cell, with both values", async () => {
+  const scored = await scoredExample(scratch());
+  const before = new ExcelJS.Workbook();
+  await before.xlsx.readFile(scored);
+  // Joost Vos (row 11) has his hbo-bachelor (K6): Ja; now edited to Nee, he falls out.
+  const cell = `${columnOf(before, "K6")}11`;
+  expect(before.getWorksheet("Kandidaten")!.getCell(cell).value).toBe("Ja");
+  const edited = await edit(scored, (workbook) => {
+    workbook.getWorksheet("Kandidaten")!.getCell(cell).value = "Nee";
+  });
+  const ran = awardscoreBin("verify", edited);
+  expect(ran.code).toBe(2);
+  const lines = ran.stdout.split("\n");
+  expect(lines).toContain(
+    `  Kandidaten!${cell}: invoer gewijzigd na het beoordelen: was 'Ja', nu 'Nee'`
+  );
+  // The only input named is the one edited; the record's row names it too.
+  expect(lines.filter((l) => / invoer gewijzigd /.test(l))).toHaveLength(1);
+  expect(ran.stdout).toMatch(/ {2}Verantwoording!\w+\d+: K6 is 'Ja', herberekend 'Nee'\n/);
 });

@@ -13,6 +13,8 @@ import {
   selectCell,
 } from "../../src/office";
 import { officeTexts } from "../../src/office/texts";
+import { planScore } from "../../src/workbook/score";
+import { decidedSnapshot, decisionsFor } from "../workbook/decide";
 import { WorkbookError } from "../../src/workbook/problems";
 import type { WorkbookSnapshot } from "../../src/workbook/snapshot";
 import {
@@ -26,6 +28,9 @@ import { PAYLOAD_LIMIT_BYTES, sheetOf, simulateExcel, type FakeSheet } from "./s
 
 const example = path.resolve(__dirname, "../../examples/aanvraag-17040.xlsx");
 const preset = { preset: "17040" };
+/** The example with its open rows decided ("the CV does not say"): a clean-up needs a final top. */
+const decided = (): WorkbookSnapshot =>
+  decidedSnapshot(snapshot, decisionsFor(planScore(snapshot, preset), false, "cvSilent"));
 let snapshot: WorkbookSnapshot;
 
 beforeAll(async () => {
@@ -175,7 +180,7 @@ describe("4. text stays text", () => {
 
 describe("5. every batch waits while the user edits a cell", () => {
   test("all use cases run with delayForCellEdit", async () => {
-    const excel = simulateExcel(stateFromSnapshot(snapshot));
+    const excel = simulateExcel(stateFromSnapshot(decided()));
     await runReadRequest(excel.host);
     await scoreAndSettle(excel.host);
     await selectCell(excel.host, "Kandidaten", "B3");
@@ -379,7 +384,7 @@ describe("the Rangorde table is kept", () => {
 });
 
 test("clean-up: a work-history row moved by someone else meanwhile: nothing is cleared", async () => {
-  const state = stateFromSnapshot(snapshot);
+  const state = stateFromSnapshot(decided());
   const excel = simulateExcel(state);
   await scoreAndSettle(excel.host);
   const periods = sheetOf(excel.state, "Werkervaring")!;

@@ -217,7 +217,7 @@ export const reasonText = {
   alsoIncomplete: (parts: string[]) => ` (ook onvolledig: ${parts.join(", ")})`,
   incomplete: (parts: string[]) => `Onvolledig: ${parts.join(", ")}`,
   missing: (label: string) => `${label} ontbreekt`,
-  unreadable: (label: string) => `${label} onleesbaar`,
+  unreadable: (label: string) => `${label} ongeldig`,
   rateLabel: "uurtarief",
   yesNoFailed: (id: string, label: string, value: boolean | "n.v.t.") =>
     `${id}: ${label} is ${value === true ? "Ja" : value === false ? "Nee" : "n.v.t."}`,

@@ -1,7 +1,7 @@
 /**
  * The outcome of reading one input value: the value, or why it could not be read.
  * `empty` and `invalid` are kept apart because a report says "ontbreekt" for one
- * and "onleesbaar" for the other.
+ * and "ongeldig" for the other (text that is no value, or a value out of range).
  */
 export type ReadResult<T> =
   { ok: true; value: T } | { ok: false; problem: "empty" | "invalid"; message: string };

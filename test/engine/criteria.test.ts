@@ -36,7 +36,7 @@ const cases: Case[] = [
     values: { K2: "n.v.t." },
     status: "incomplete",
     missing: ["K2"],
-    reason: "Onvolledig: K2 onleesbaar",
+    reason: "Onvolledig: K2 ongeldig",
   },
   // K3 ≥ 2 years
   { label: "K3 2 years exactly passes", values: { K3: 2 }, status: "eligible" },
@@ -55,7 +55,7 @@ const cases: Case[] = [
     values: { K3: "5,5" },
     status: "incomplete",
     missing: ["K3"],
-    reason: "Onvolledig: K3 onleesbaar",
+    reason: "Onvolledig: K3 ongeldig",
   },
   // K4–K6 yes/no
   { label: "K4 Nee fails", values: { K4: "Nee" }, status: "knockedOut", failed: ["K4"] },
@@ -137,7 +137,7 @@ const cases: Case[] = [
     rate: "zeventig",
     status: "incomplete",
     missing: ["rate"],
-    reason: "Onvolledig: uurtarief onleesbaar",
+    reason: "Onvolledig: uurtarief ongeldig",
   },
   // E1–E3 only when their column is there
   { label: "E1 5 pages passes", values: { E1: 5 }, status: "eligible" },
@@ -239,7 +239,7 @@ const cases: Case[] = [
     values: { K4: null, K7: "veel" },
     status: "incomplete",
     missing: ["K4", "K7"],
-    reason: "Onvolledig: K4 ontbreekt, K7 onleesbaar",
+    reason: "Onvolledig: K4 ontbreekt, K7 ongeldig",
   },
   { label: "an absent K column", values: { K5: undefined }, status: "incomplete", missing: ["K5"] },
   {
@@ -254,7 +254,7 @@ const cases: Case[] = [
     values: { G11: { error: "#N/B" } },
     status: "incomplete",
     missing: ["G11"],
-    reason: "Onvolledig: G11 onleesbaar",
+    reason: "Onvolledig: G11 ongeldig",
   },
 ];
 

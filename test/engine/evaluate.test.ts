@@ -137,7 +137,7 @@ describe("work history", () => {
       missing: ["K3"],
       score: null,
     });
-    expect(evaluation.candidates[0].reason).toBe("Onvolledig: K3 onleesbaar");
+    expect(evaluation.candidates[0].reason).toBe("Onvolledig: K3 ongeldig");
     expect(evaluation.problems).toEqual([
       expect.objectContaining({ source: "periods", row: 11, field: "to" }),
     ]);

@@ -88,7 +88,7 @@ export const coverTexts = {
     "Stap 3 — De gemeente vergelijkt de top op relevante werkervaring op soortgelijke opdrachten " +
       "en bij soortgelijke organisaties (blad 'Stap 3'):",
     '   "De (minimaal 2) kandidaten die op basis van deze criteria als beste worden beoordeeld, ' +
-      'worden uitgenodigd voor een selectiegesprek."',
+      'worden uitgenodigd voor een selectiegesprek (stap 4 in de beoordeling)."',
     `Stap 4 — Selectiegesprek over de ${countWord(competencies)} competenties met minstens ${minAssessors} ` +
       "beoordelaars (blad 'Stap 4'); per competentie leggen zij één gezamenlijk eindoordeel vast,",
     `   dat minstens '${passFrom}' moet zijn. Voldoet geen van de uitgenodigde kandidaten, dan mag stap 3 worden herhaald.`,

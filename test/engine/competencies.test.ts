@@ -140,17 +140,6 @@ describe("competencyVerdict", () => {
         .needsMotivation
     ).toBe(true);
   });
-
-  test("the request's six competencies, in its words", () => {
-    expect(gate.competencies).toEqual([
-      "Plannen en Organiseren",
-      "Klantgericht",
-      "Resultaatgericht",
-      "Goed kunnen samenwerken",
-      "Schriftelijke vaardigheid",
-      "Vakgericht",
-    ]);
-  });
 });
 
 describe("repeatStep3", () => {

@@ -283,7 +283,7 @@ describe("the shared workbook", () => {
     const texts = labels.join("\n");
     expect(texts).toContain("Selectiegesprek over de zes competenties met minstens 2 beoordelaars");
     expect(texts).toContain(
-      '   "De (minimaal 2) kandidaten die op basis van deze criteria als beste worden beoordeeld, worden uitgenodigd voor een selectiegesprek."'
+      '   "De (minimaal 2) kandidaten die op basis van deze criteria als beste worden beoordeeld, worden uitgenodigd voor een selectiegesprek (stap 4 in de beoordeling)."'
     );
   });
 

@@ -177,8 +177,10 @@ export function workbookParts(pkg: Package): WorkbookParts {
       name = null;
     },
   });
-  if (!isWorkbook) throw new PackageError({ kind: "notWorkbook", reason: `${workbook} is no workbook` });
-  const byType = (type: string) => relationships.find((r) => r.type === type && r.part)?.part ?? null;
+  if (!isWorkbook)
+    throw new PackageError({ kind: "notWorkbook", reason: `${workbook} is no workbook` });
+  const byType = (type: string) =>
+    relationships.find((r) => r.type === type && r.part)?.part ?? null;
   return {
     workbook,
     sheets,

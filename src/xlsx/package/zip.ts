@@ -123,7 +123,11 @@ export async function readPackage(bytes: Buffer, limits = LIMITS): Promise<Packa
   let zip: yauzl.ZipFile;
   try {
     zip = await promised<yauzl.ZipFile>((done) =>
-      yauzl.fromBuffer(bytes, { lazyEntries: true, decodeStrings: true, strictFileNames: false }, done)
+      yauzl.fromBuffer(
+        bytes,
+        { lazyEntries: true, decodeStrings: true, strictFileNames: false },
+        done
+      )
     );
   } catch {
     throw new PackageError({ kind: "notZip" });
@@ -134,7 +138,9 @@ export async function readPackage(bytes: Buffer, limits = LIMITS): Promise<Packa
     await new Promise<void>((resolve, reject) => {
       zip.on("entry", (entry: yauzl.Entry) => {
         if (entries.length >= limits.parts) {
-          reject(new PackageError({ kind: "tooManyParts", count: zip.entryCount, limit: limits.parts }));
+          reject(
+            new PackageError({ kind: "tooManyParts", count: zip.entryCount, limit: limits.parts })
+          );
           return;
         }
         entries.push(entry);
@@ -177,7 +183,12 @@ function checkEntry(entry: yauzl.Entry, limits: typeof LIMITS): void {
   if (entry.uncompressedSize > limits.ratioFrom) {
     const ratio = entry.uncompressedSize / Math.max(1, entry.compressedSize);
     if (ratio > limits.ratio)
-      throw new PackageError({ kind: "ratio", part: name, ratio: Math.round(ratio), limit: limits.ratio });
+      throw new PackageError({
+        kind: "ratio",
+        part: name,
+        ratio: Math.round(ratio),
+        limit: limits.ratio,
+      });
   }
 }
 

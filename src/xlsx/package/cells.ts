@@ -14,7 +14,7 @@ import { PackageError, type Package } from "./zip";
 
 // ExcelJS's own translation of a shared formula to the cell that shares it: the copies
 // get exactly the text ExcelJS gave them (the command compares with what it read before).
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+
 const { slideFormula } = require("exceljs/lib/utils/shared-formula") as {
   slideFormula(formula: string, from: string, to: string): string;
 };
@@ -308,8 +308,7 @@ export function readWorksheet(
         validation = { range: firstCell(attrs.sqref ?? "") };
         for (const field of ["promptTitle", "prompt", "errorTitle", "error"] as const)
           if (attrs[field] !== undefined) validation[field] = attrs[field];
-      } else if ((name === "formula1" || name === "formula2") && validation)
-        validationFormula = "";
+      } else if ((name === "formula1" || name === "formula2") && validation) validationFormula = "";
     },
     text(t) {
       if (target === "v") {

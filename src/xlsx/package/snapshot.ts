@@ -94,7 +94,8 @@ function tablesOf(pkg: Package, part: string, ids: string[]): TableSnapshot[] {
     const top = Math.min(a.row, last.row);
     const bottom = Math.max(a.row, last.row);
     // Excel and LibreOffice leave out the default of one header row.
-    const header = attrs.headerRowCount === undefined ? 1 : Number(attrs.headerRowCount) > 0 ? 1 : 0;
+    const header =
+      attrs.headerRowCount === undefined ? 1 : Number(attrs.headerRowCount) > 0 ? 1 : 0;
     const totals = Number(attrs.totalsRowCount ?? 0) > 0 ? 1 : 0;
     tables.push({
       name: attrs.name ?? attrs.displayName ?? "",
@@ -109,7 +110,11 @@ function tablesOf(pkg: Package, part: string, ids: string[]): TableSnapshot[] {
 }
 
 /** One worksheet as `../read.ts`'s sheetSnapshot (or fullSheetSnapshot with `full`) gives it. */
-function sheetOf(opened: Opened, sheet: SheetEntry & { part: string }, full: boolean): SheetSnapshot {
+function sheetOf(
+  opened: Opened,
+  sheet: SheetEntry & { part: string },
+  full: boolean
+): SheetSnapshot {
   const read = readWorksheet(opened.pkg, sheet.part, sheet.name, opened.context, full);
   const snapshot: SheetSnapshot = {
     name: sheet.name,
@@ -178,7 +183,11 @@ function notesOf(pkg: Package, part: string): NoteSnapshot[] {
         Number(!!x.note.threaded) - Number(!!y.note.threaded) ||
         x.index - y.index
     )
-    .map(({ note: { order: _order, ...note } }) => note);
+    .map(({ note }) => {
+      const plain: NoteSnapshot = { at: note.at, text: note.text };
+      if (note.threaded) plain.threaded = true;
+      return plain;
+    });
 }
 
 /**
@@ -197,7 +206,10 @@ function namesOf(parts: WorkbookParts): NameSnapshot[] {
     const scope = entry.localSheetId === null ? global : local;
     const before = scope.get(entry.name);
     if (before === undefined) scope.set(entry.name, parsed);
-    else if (before && (!parsed || parsed.sheet !== before.sheet || parsed.address !== before.address))
+    else if (
+      before &&
+      (!parsed || parsed.sheet !== before.sheet || parsed.address !== before.address)
+    )
       scope.set(entry.name, null);
   }
   const names: NameSnapshot[] = [];
@@ -211,9 +223,10 @@ function namesOf(parts: WorkbookParts): NameSnapshot[] {
 
 /** A defined name's formula `'Mijn blad'!$B$5` as sheet and address, or null for anything else. */
 function parseName(name: string, formula: string): NameSnapshot | null {
-  const match = /^(?:'((?:[^']|'')+)'|([^'!,()\s]+))!(\$?[A-Za-z]{1,3}\$?\d+)(?::(\$?[A-Za-z]{1,3}\$?\d+))?$/.exec(
-    formula
-  );
+  const match =
+    /^(?:'((?:[^']|'')+)'|([^'!,()\s]+))!(\$?[A-Za-z]{1,3}\$?\d+)(?::(\$?[A-Za-z]{1,3}\$?\d+))?$/.exec(
+      formula
+    );
   if (!match) return null;
   const a = cellRef(match[3].replace(/\$/g, ""));
   const b = match[4] ? cellRef(match[4].replace(/\$/g, "")) : a;

@@ -3,10 +3,7 @@
  * cells are read, and that hostile input is refused or costs nothing.
  */
 import { ZipFile } from "yazl";
-import {
-  packageFullSnapshot,
-  packageSnapshot,
-} from "../../../src/xlsx/package/snapshot";
+import { packageFullSnapshot, packageSnapshot } from "../../../src/xlsx/package/snapshot";
 import { isDateFormat } from "../../../src/xlsx/package/strings";
 import { LIMITS, readPackage, type Package } from "../../../src/xlsx/package/zip";
 
@@ -60,7 +57,8 @@ async function workbook(body: string, o: Options = {}): Promise<Package> {
   if (o.sheetRels)
     parts[`${sheetDir}/_rels/${sheet.slice(sheet.lastIndexOf("/") + 1)}.rels`] =
       `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${o.sheetRels}</Relationships>`;
-  for (const [name, text] of Object.entries(o.extra ?? {})) if (name !== "wbrels") parts[name] = text;
+  for (const [name, text] of Object.entries(o.extra ?? {}))
+    if (name !== "wbrels") parts[name] = text;
   return readPackage(await zip(parts));
 }
 
@@ -84,7 +82,14 @@ test("odd part names and absolute targets: xl/wb.xml, /sheets/a.xml, a table at 
   expect(sheet.values).toEqual([["Id", "Naam"], [7]]);
   // No headerRowCount: one header row (Excel and LibreOffice leave out the default).
   expect(sheet.tables).toEqual([
-    { name: "Kandidaten", headerRow: 1, firstColumn: 1, columns: ["Id", "Naam\n1"], rowCount: 2, totalsRow: false },
+    {
+      name: "Kandidaten",
+      headerRow: 1,
+      firstColumn: 1,
+      columns: ["Id", "Naam\n1"],
+      rowCount: 2,
+      totalsRow: false,
+    },
   ]);
 });
 
@@ -101,7 +106,7 @@ test("relative targets with .. and a table without header row and with a totals 
   ]);
 });
 
-test("Strict namespaces, ISO dates (t=\"d\") and the 1904 date system with a date format", async () => {
+test('Strict namespaces, ISO dates (t="d") and the 1904 date system with a date format', async () => {
   const styles = `<styleSheet xmlns="${STRICT_MAIN}"><numFmts><numFmt numFmtId="164" formatCode="dd\\-mm\\-yyyy"/></numFmts><cellXfs><xf numFmtId="0"/><xf numFmtId="164"/><xf numFmtId="14"/><xf numFmtId="4"/></cellXfs></styleSheet>`;
   const pkg = await workbook(
     `<sheetData><row r="1"><c r="A1" t="d"><v>1990-01-01T12:00:00</v></c><c r="B1" s="1"><v>0</v></c><c r="C1" s="2"><v>1</v></c><c r="D1" s="3"><v>1.5</v></c></row></sheetData>`,
@@ -126,8 +131,12 @@ test("Strict namespaces, ISO dates (t=\"d\") and the 1904 date system with a dat
 });
 
 test("date formats: d, m, y, h, s outside quotes, brackets and escapes", () => {
-  expect(["dd-mm-yyyy", "[$-413]d mmmm yyyy", "h:mm", "[h]:mm:ss", "DD/MM/YYYY"].map(isDateFormat)).toEqual([true, true, true, true, true]);
-  expect(['0 "dagen"', "[Red]0.00", "General", "#,##0\\ \\d", "@", "0.00_m"].map(isDateFormat)).toEqual([false, false, false, false, false, false]);
+  expect(
+    ["dd-mm-yyyy", "[$-413]d mmmm yyyy", "h:mm", "[h]:mm:ss", "DD/MM/YYYY"].map(isDateFormat)
+  ).toEqual([true, true, true, true, true]);
+  expect(
+    ['0 "dagen"', "[Red]0.00", "General", "#,##0\\ \\d", "@", "0.00_m"].map(isDateFormat)
+  ).toEqual([false, false, false, false, false, false]);
 });
 
 test("AlternateContent: the Fallback is read, the Choice is not", async () => {
@@ -142,7 +151,13 @@ test("inline strings (runs joined, phonetic left out, _xHHHH_ decoded, whitespac
     `<sheetData><row><c t="inlineStr"><is><r><t xml:space="preserve"> Jan </t></r>\n <r><t>de_x000A_Vries</t></r><rPh sb="0" eb="1"><t>ヤン</t></rPh></is></c><c t="b"><v>1</v></c></row>` +
       `<row><c r="C2" t="e"><v>#N/A</v></c><c t="str"><f>A1</f><v>x_x001B_</v></c></row><row r="5"><c><v>3</v></c></row></sheetData>`
   );
-  expect(values(pkg)).toEqual([[" Jan de\nVries", true], [null, null, { error: "#N/A" }, "x\u001b"], [], [], [3]]);
+  expect(values(pkg)).toEqual([
+    [" Jan de\nVries", true],
+    [null, null, { error: "#N/A" }, "x\u001b"],
+    [],
+    [],
+    [3],
+  ]);
   expect(packageFullSnapshot(pkg).sheets[0].formulas?.[1]?.[3]).toBe("=A1");
 });
 
@@ -158,7 +173,11 @@ test("shared strings with rich runs and phonetic guides; shared formulas transla
     }
   );
   const sheet = packageFullSnapshot(pkg).sheets[0];
-  expect(sheet.values).toEqual([["Piet Jansen", 1], [null, 2], [null, 0]]);
+  expect(sheet.values).toEqual([
+    ["Piet Jansen", 1],
+    [null, 2],
+    [null, 0],
+  ]);
   expect(sheet.formulas?.map((r) => r[1])).toEqual(["=A1&$A$1&C1", "=A2&$A$1&C2", "=A3&$A$1&C3"]);
 });
 
@@ -168,7 +187,10 @@ test("merged cells: the value only in the top-left cell, a merge clipped to the 
       `<mergeCells><mergeCell ref="A1:B1048576"/></mergeCells>`
   );
   const started = Date.now();
-  expect(values(pkg)).toEqual([[1, null], [null, null, 5]]);
+  expect(values(pkg)).toEqual([
+    [1, null],
+    [null, null, 5],
+  ]);
   expect(Date.now() - started).toBeLessThan(1000);
 });
 
@@ -218,7 +240,10 @@ test("notes: legacy comments and threaded comments (marked), headers, footers, v
 test("a DOCTYPE or entity declaration is refused, billion laughs quickly", async () => {
   const laughs =
     `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">` +
-    Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i || ""};`.repeat(10)}">`).join("") +
+    Array.from(
+      { length: 9 },
+      (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i || ""};`.repeat(10)}">`
+    ).join("") +
     `]><worksheet xmlns="${MAIN}"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&lol9;</t></is></c></row></sheetData></worksheet>`;
   const pkg = await readPackage(
     await zip({
@@ -229,16 +254,33 @@ test("a DOCTYPE or entity declaration is refused, billion laughs quickly", async
     })
   );
   const started = Date.now();
-  expect(() => packageSnapshot(pkg)).toThrow(expect.objectContaining({ problem: { kind: "doctype", part: "xl/worksheets/sheet1.xml" } }));
+  expect(() => packageSnapshot(pkg)).toThrow(
+    expect.objectContaining({ problem: { kind: "doctype", part: "xl/worksheets/sheet1.xml" } })
+  );
   expect(Date.now() - started).toBeLessThan(1000);
 });
 
 test.each([
-  ["a validation on the whole sheet", `<sheetData/><dataValidations><dataValidation type="list" sqref="A1:XFD1048576"><formula1>"a"</formula1></dataValidation></dataValidations>`],
-  ["drop-downs on D2:H1048576", `<sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData><dataValidations><dataValidation type="list" sqref="D2:H1048576"><formula1>"a,b"</formula1></dataValidation></dataValidations>`],
-  ["conditional formats on whole columns", `<sheetData/><conditionalFormatting sqref="A:XFD"><cfRule type="expression" priority="1"><formula>A1&gt;0</formula></cfRule></conditionalFormatting>`],
-  ["a dimension of the whole sheet", `<dimension ref="A1:XFD1048576"/><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData>`],
-  ["a merge down to the last row", `<sheetData><row r="100"><c r="A100"><v>1</v></c></row></sheetData><mergeCells><mergeCell ref="A100:Z1048576"/></mergeCells>`],
+  [
+    "a validation on the whole sheet",
+    `<sheetData/><dataValidations><dataValidation type="list" sqref="A1:XFD1048576"><formula1>"a"</formula1></dataValidation></dataValidations>`,
+  ],
+  [
+    "drop-downs on D2:H1048576",
+    `<sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData><dataValidations><dataValidation type="list" sqref="D2:H1048576"><formula1>"a,b"</formula1></dataValidation></dataValidations>`,
+  ],
+  [
+    "conditional formats on whole columns",
+    `<sheetData/><conditionalFormatting sqref="A:XFD"><cfRule type="expression" priority="1"><formula>A1&gt;0</formula></cfRule></conditionalFormatting>`,
+  ],
+  [
+    "a dimension of the whole sheet",
+    `<dimension ref="A1:XFD1048576"/><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData>`,
+  ],
+  [
+    "a merge down to the last row",
+    `<sheetData><row r="100"><c r="A100"><v>1</v></c></row></sheetData><mergeCells><mergeCell ref="A100:Z1048576"/></mergeCells>`,
+  ],
 ])("%s costs nothing (< 1 s)", async (_name, body) => {
   const pkg = await workbook(body);
   const started = Date.now();
@@ -255,14 +297,21 @@ test("a cell beyond XFD or row 1048576 (or row 0) is left out, the rest read", a
 });
 
 test("more cells than the cap: refused with tooManyCells, naming the sheet", async () => {
-  const row = (r: number) => `<row r="${r}">${Array.from({ length: 10 }, (_, c) => `<c><v>${c}</v></c>`).join("")}</row>`;
-  const pkg = await workbook(`<sheetData>${Array.from({ length: 20 }, (_, r) => row(r + 1)).join("")}</sheetData>`);
+  const row = (r: number) =>
+    `<row r="${r}">${Array.from({ length: 10 }, (_, c) => `<c><v>${c}</v></c>`).join("")}</row>`;
+  const pkg = await workbook(
+    `<sheetData>${Array.from({ length: 20 }, (_, r) => row(r + 1)).join("")}</sheetData>`
+  );
   expect(packageSnapshot(pkg, { ...LIMITS, cells: 1000 }).sheets[0].values).toHaveLength(20);
   expect(() => packageSnapshot(pkg, { ...LIMITS, cells: 150 })).toThrow(
-    expect.objectContaining({ problem: { kind: "tooManyCells", sheet: "Kandidaten", cells: 151, limit: 150 } })
+    expect.objectContaining({
+      problem: { kind: "tooManyCells", sheet: "Kandidaten", cells: 151, limit: 150 },
+    })
   );
   // A single value far down costs its rows: the slots cap refuses it.
-  const far = await workbook(`<sheetData><row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData>`);
+  const far = await workbook(
+    `<sheetData><row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData>`
+  );
   expect(() => packageSnapshot(far, { ...LIMITS, slots: 100_000 })).toThrow(
     expect.objectContaining({ problem: expect.objectContaining({ kind: "tooManyCells" }) })
   );

@@ -234,7 +234,6 @@ export function readWorksheet(
     } else column++;
     // A cell outside the sheet (row 0, column XFE) is left out: no program shows it.
     if (!onSheet(rowNumber, column)) return;
-    const address = `${letters(column)}${rowNumber}`;
     let result: CellValue | undefined = undefined;
     const type = hasInline && c.t !== "s" ? "inlineStr" : c.t;
     if (hasInline || hasValue) result = cellValue(type, hasInline ? inline : value, c.s, context);
@@ -242,11 +241,20 @@ export function readWorksheet(
     if (formula && (formula.text !== "" || formula.t === "shared")) {
       if (formula.t === "shared" && formula.si !== "") {
         if (formula.text !== "") {
-          if (formula.ref) masters.set(formula.si, { formula: formula.text, address });
+          if (formula.ref)
+            masters.set(formula.si, {
+              formula: formula.text,
+              address: `${letters(column)}${rowNumber}`,
+            });
           formulaText = formula.text;
         } else {
           const master = masters.get(formula.si);
-          if (master) formulaText = slideFormula(master.formula, master.address, address);
+          if (master)
+            formulaText = slideFormula(
+              master.formula,
+              master.address,
+              `${letters(column)}${rowNumber}`
+            );
         }
       } else if (formula.text !== "") formulaText = formula.text;
     }

@@ -46,6 +46,12 @@ export interface NoteSnapshot {
   /** A1 address of the cell. */
   at: string;
   text: string;
+  /**
+   * Set when the note is a threaded comment (or a reply in one) of a `threadedComments`
+   * part, not a legacy note: Excel keeps a legacy copy of each thread beside it, so a
+   * writer that changes notes must change both.
+   */
+  threaded?: true;
 }
 
 /** The texts of a data validation a user can read: its input message, error message and list. */
@@ -84,6 +90,8 @@ export interface WorkbookSnapshot {
    * `keywords`, `description`, `category`, `company`, `manager`, …) where the host reads them.
    */
   properties?: Record<string, string>;
+  /** The custom document properties (docProps/custom.xml) by name, as text, where the host reads them. */
+  customProperties?: Record<string, string>;
   /**
    * What may hold personal data but this host did not read, so a clean-up cannot
    * vouch for it (the use case warns): notes, headers and footers, validations, properties.

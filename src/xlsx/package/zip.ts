@@ -27,6 +27,18 @@ export const LIMITS = {
   ratioFrom: 1024 * 1024,
   /** Parts in one package. */
   parts: 10_000,
+  /**
+   * Cells one read of the sheets takes in (every `<c>` of every sheet read). The example
+   * at 10,000 candidates has about 400,000.
+   */
+  cells: 2_000_000,
+  /**
+   * Row and column slots one read lays out from A1 (rows up to the last, each row up to its
+   * last value): a single value in XFD1048576 costs a million rows, so a few such sheets
+   * are refused instead of filling the memory. The example at 10,000 candidates needs
+   * about 500,000.
+   */
+  slots: 20_000_000,
 } as const;
 
 /** Why a package cannot be read: each has its own Dutch message (see ../../workbook/texts). */

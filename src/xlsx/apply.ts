@@ -393,8 +393,27 @@ function applyOne(
     case "documentProperties":
       Object.assign(workbook, change.properties);
       return;
+    case "pageSetup": {
+      const sheet = sheetOf(workbook, change.sheet);
+      const titles = change.printTitleRows;
+      // fitToPage makes Excel and LibreOffice scale to fitToWidth × fitToHeight pages (0: as
+      // many as needed); ExcelJS writes the titles as the name _xlnm.Print_Titles.
+      sheet.pageSetup = {
+        ...sheet.pageSetup,
+        paperSize: PAPER_SIZES[change.paper],
+        orientation: change.orientation,
+        fitToPage: true,
+        fitToWidth: change.fitToWidth,
+        fitToHeight: change.fitToHeight,
+        ...(titles ? { printTitlesRow: `${titles.first}:${titles.last}` } : {}),
+      };
+      return;
+    }
   }
 }
+
+/** ECMA-376 §18.18.43 (ST_PaperSize)'s number of each paper a {@link WorkbookChange} names. */
+const PAPER_SIZES = { A4: 9 } as const;
 
 /**
  * Applies changes in order to an ExcelJS workbook.

@@ -1,5 +1,6 @@
 /** Changes applied to real .xlsx files: tables grow, marks are replaced not piled up, input cells stay. */
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { exampleWorkbook } from "../../src/cli/example";
 import { outputHeaders } from "../../src/workbook/layout";
 import { planScore } from "../../src/workbook/score";
@@ -172,5 +173,37 @@ describe("wrapped rows get a height for their text", () => {
     expect(sheet.getRow(2).height).toBe(45);
     expect(sheet.getRow(3).height).toBeUndefined();
     expect(sheet.getRow(5).height).toBeUndefined();
+  });
+});
+
+describe("pageSetup", () => {
+  test("a file prints A4 landscape, one page wide, the header row on every page", async () => {
+    const workbook = new ExcelJS.Workbook();
+    applyChanges(workbook, [
+      { kind: "createSheet", sheet: "Kandidaten" },
+      { kind: "writeValues", sheet: "Kandidaten", at: "A1", values: [["Kandidaat"], ["Anna"]] },
+      {
+        kind: "pageSetup",
+        sheet: "Kandidaten",
+        paper: "A4",
+        orientation: "landscape",
+        fitToWidth: 1,
+        fitToHeight: 0,
+        printTitleRows: { first: 1, last: 1 },
+      },
+    ]);
+    const zip = await JSZip.loadAsync(await workbook.xlsx.writeBuffer());
+    const sheet = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
+    const setup = /<pageSetup [^>]*\/>/.exec(sheet)?.[0] ?? "";
+    // ECMA-376 ST_PaperSize 9 is A4; fitToHeight 0 is "as many pages tall as needed".
+    expect(setup).toMatch(/paperSize="9"/);
+    expect(setup).toMatch(/orientation="landscape"/);
+    expect(setup).toMatch(/fitToWidth="1"/);
+    expect(setup).toMatch(/fitToHeight="0"/);
+    expect(sheet).toMatch(/<pageSetUpPr fitToPage="1"\/>/);
+    const book = await zip.file("xl/workbook.xml")!.async("string");
+    expect(book).toMatch(
+      /<definedName name="_xlnm.Print_Titles" localSheetId="0">(&apos;)?Kandidaten(&apos;)?!\$1:\$1<\/definedName>/
+    );
   });
 });

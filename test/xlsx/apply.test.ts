@@ -5,7 +5,9 @@ import { exampleWorkbook } from "../../src/cli/example";
 import { outputHeaders } from "../../src/workbook/layout";
 import { planScore } from "../../src/workbook/score";
 import { applyChanges, readSnapshot, shareEmptyStyles } from "../../src/xlsx";
-import { wrappedLines } from "../../src/xlsx/apply";
+import { request17040 } from "../../src/engine";
+import { planTemplate } from "../../src/workbook/template";
+import { headerLines, wrappedLines } from "../../src/xlsx/apply";
 import { reload } from "./helpers";
 
 /** Every cell value of every sheet but the add-in's own, as text. */
@@ -173,6 +175,36 @@ describe("wrapped rows get a height for their text", () => {
     expect(sheet.getRow(2).height).toBe(45);
     expect(sheet.getRow(3).height).toBeUndefined();
     expect(sheet.getRow(5).height).toBeUndefined();
+  });
+});
+
+describe("a bold, wrapped header row is as tall as its longest header wrapped word by word", () => {
+  test("a word that does not fit starts a new line; a longer word breaks inside", () => {
+    // 12 a line: "Uurtarief" + " (excl." is 16.
+    expect(headerLines("Uurtarief (excl. btw)", 12)).toBe(2);
+    expect(headerLines("K3 Jaren klantmanager inkomen (laatste 5 jaar)", 28)).toBe(2);
+    expect(headerLines("Loting", 9)).toBe(1);
+    expect(headerLines("a".repeat(25), 10)).toBe(3);
+    expect(headerLines("ab " + "a".repeat(25), 10)).toBe(4);
+    expect(headerLines("een\ntwee", 30)).toBe(2);
+    // Word by word needs more lines than a count of characters would give.
+    const text = "Uurtarief (excl. btw, incl. reiskosten en fee)";
+    expect(headerLines(text, 16)).toBe(4);
+    expect(wrappedLines(text, 16)).toBe(3);
+  });
+
+  test("the template's Kandidaten header row in a file: wrapped, 15 pt a line of its longest header", () => {
+    const workbook = new ExcelJS.Workbook();
+    applyChanges(workbook, planTemplate(request17040));
+    const sheet = workbook.getWorksheet("Kandidaten")!;
+    const row = sheet.getRow(1);
+    let lines = 1;
+    row.eachCell((cell, c) => {
+      expect(cell.alignment).toMatchObject({ wrapText: true });
+      lines = Math.max(lines, headerLines(String(cell.value), sheet.getColumn(c).width!));
+    });
+    expect(lines).toBe(4); // the rate's header at width 16
+    expect(row.height).toBe(lines * 15);
   });
 });
 

@@ -3,6 +3,7 @@ import { request17040 } from "../../src/engine";
 import { runSetUp } from "../../src/office";
 import { candidateInputColumns, outputHeaders } from "../../src/workbook/layout";
 import { WorkbookError } from "../../src/workbook/problems";
+import { blankRequestTexts } from "../../src/workbook/texts";
 import { emptyState, simulateExcel, newSheet, sheetOf, type ExcelSimulator } from "./simulator";
 import { copyState } from "./helpers";
 
@@ -129,6 +130,11 @@ describe("runSetUp", () => {
     expect([...sheetOf(excel.state, "Kandidaten")!.cells.values()].some((c) => c.formula)).toBe(
       false
     );
+    // The command's blank request: nothing of another request's settings (B6 is the Peildatum).
+    const aanvraag = sheetOf(excel.state, "Aanvraag")!;
+    expect(aanvraag.cells.get("1,1")?.value).toBe(blankRequestTexts.title);
+    expect(aanvraag.cells.get("6,2")?.value ?? "").toBe("");
+    expect(String(aanvraag.cells.get("6,3")?.value)).toMatch(/^Invullen/);
   });
 
   test("an unknown preset is refused in Dutch", async () => {

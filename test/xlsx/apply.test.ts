@@ -197,14 +197,13 @@ describe("a bold, wrapped header row is as tall as its longest header wrapped wo
     const workbook = new ExcelJS.Workbook();
     applyChanges(workbook, planTemplate(request17040));
     const sheet = workbook.getWorksheet("Kandidaten")!;
-    const row = sheet.getRow(1);
     let lines = 1;
-    row.eachCell((cell, c) => {
+    sheet.getRow(1).eachCell((cell, c) => {
       expect(cell.alignment).toMatchObject({ wrapText: true });
       lines = Math.max(lines, headerLines(String(cell.value), sheet.getColumn(c).width!));
     });
     expect(lines).toBe(4); // the rate's header at width 16
-    expect(row.height).toBe(lines * 15);
+    expect(sheet.getRow(1).height).toBe(lines * 15);
   });
 });
 

@@ -9,7 +9,13 @@ import { cliTexts, referenceDateTexts, shareCliTexts, verifyTexts } from "../wor
 /** What the user asked for. */
 export type Command =
   | { kind: "help" }
-  | { kind: "template"; preset: string; out: string; force: boolean }
+  | {
+      kind: "template";
+      /** The preset's id; absent: a blank request, for the user to fill in on `Aanvraag`. */
+      preset?: string;
+      out: string;
+      force: boolean;
+    }
   | {
       kind: "score";
       input: string;
@@ -80,7 +86,7 @@ export function parseCommand(argv: string[]): Command {
   switch (name) {
     case "template": {
       const { values, positionals } = parse(rest, {
-        preset: { type: "string", default: "17040" },
+        preset: { type: "string" },
         out: { type: "string" },
         force: { type: "boolean", default: false },
         help: { type: "boolean", short: "h" },
@@ -91,7 +97,7 @@ export function parseCommand(argv: string[]): Command {
         throw new UsageError(cliTexts.outRequired);
       return {
         kind: "template",
-        preset: String(values.preset),
+        ...(typeof values.preset === "string" ? { preset: values.preset } : {}),
         out: values.out,
         force: values.force === true,
       };

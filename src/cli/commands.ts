@@ -11,8 +11,9 @@ import { planPrivacy, type PrivacyPlan } from "../workbook/privacy";
 import { planScore, type ScoreOptions, type ScorePlan } from "../workbook/score";
 import { planScoreRun, type ScoreRun } from "../workbook/scoreRun";
 import type { WorkbookSnapshot } from "../workbook/snapshot";
-import { planTemplate } from "../workbook/template";
+import { blankRequest, planTemplate } from "../workbook/template";
 import {
+  blankRequestTexts,
   cliTexts,
   fatalMessages,
   privacyTexts,
@@ -47,25 +48,32 @@ export interface Io {
 }
 
 /**
- * `awardscore template`: a new request workbook from a preset.
+ * `awardscore template`: a new request workbook from a preset, or blank without one.
  *
  * @example
  * await runTemplate({ kind: "template", preset: "17040", out: "aanvraag.xlsx", force: false }, io);
+ * await runTemplate({ kind: "template", out: "nieuw.xlsx", force: false }, io); // blank
  */
 export async function runTemplate(
   command: Extract<Command, { kind: "template" }>,
   io: Io
 ): Promise<void> {
-  const request = presets[command.preset];
-  if (!request)
-    throw new WorkbookError(fatalMessages.unknownPreset(command.preset, Object.keys(presets)));
+  const { preset } = command;
+  // Own keys only: `--preset constructor` is no preset.
+  if (preset !== undefined && !Object.hasOwn(presets, preset))
+    throw new WorkbookError(fatalMessages.unknownPreset(preset, Object.keys(presets)));
+  const request = preset === undefined ? blankRequest() : presets[preset];
   checkOutputName(command.out);
   if (!command.force && fs.existsSync(command.out))
     throw new FileError(cliTexts.exists(command.out));
   const workbook = new Workbook();
   applyChanges(workbook, planTemplate(request));
   await saveWorkbook(workbook, command.out);
-  io.out(cliTexts.templateWritten(command.out, request.id));
+  io.out(
+    preset === undefined
+      ? blankRequestTexts.written(command.out)
+      : cliTexts.templateWritten(command.out, request.id)
+  );
 }
 
 /**

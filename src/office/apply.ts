@@ -396,6 +396,25 @@ function stepsOf(change: WorkbookChange, known: OfficeRead, plan: BatchPlan): St
           groups[group][name] = text;
         }
       });
+    case "pageSetup": {
+      // Worksheet.pageLayout (ExcelApi 1.9): a host without it prints with its defaults
+      // rather than fail the writes around it.
+      if (!plan.supports("ExcelApi", "1.9")) return [];
+      const zoom: Excel.PageLayoutZoomOptions = {};
+      // 0 is "as many pages as needed": left out, as the documented fit-to-width example does
+      // (https://learn.microsoft.com/javascript/api/excel/excel.pagelayoutzoomoptions,
+      // https://github.com/OfficeDev/office-js/issues/1860 sets `{ horizontalFitToPages: 1 }` alone).
+      if (change.fitToWidth > 0) zoom.horizontalFitToPages = change.fitToWidth;
+      if (change.fitToHeight > 0) zoom.verticalFitToPages = change.fitToHeight;
+      const titles = change.printTitleRows;
+      return small((context) => {
+        const layout = context.workbook.worksheets.getItem(change.sheet).pageLayout;
+        layout.paperSize = change.paper;
+        layout.orientation = change.orientation === "landscape" ? "Landscape" : "Portrait";
+        layout.zoom = zoom;
+        if (titles) layout.setPrintTitleRows(`$${titles.first}:$${titles.last}`);
+      });
+    }
     case "writeNote":
     case "validationTexts":
       // The add-in reads no notes or validations (the snapshot says so in `unread`), so

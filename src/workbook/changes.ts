@@ -196,6 +196,32 @@ export interface DocumentProperties {
   properties: Record<string, string>;
 }
 
+/**
+ * How a sheet prints: paper, orientation, scaling to pages, and rows repeated at the top
+ * of every page. A file gets it as `<pageSetup>` (`paperSize="9"` is A4), `<pageSetUpPr
+ * fitToPage="1">` and the name `_xlnm.Print_Titles`; Excel gets it through
+ * `Worksheet.pageLayout` (ExcelApi 1.9), and a host without that set skips it: printing
+ * is a convenience, never a reason to fail.
+ *
+ * @example
+ * // The template's Kandidaten: A4 landscape, every column on one page wide, as many pages
+ * // tall as needed, the header row on every page.
+ * { kind: "pageSetup", sheet: "Kandidaten", paper: "A4", orientation: "landscape",
+ *   fitToWidth: 1, fitToHeight: 0, printTitleRows: { first: 1, last: 1 } }
+ */
+export interface PageSetup {
+  kind: "pageSetup";
+  sheet: string;
+  paper: "A4";
+  orientation: "portrait" | "landscape";
+  /** Pages wide the printout is scaled to fit; 0: as many as the columns need. */
+  fitToWidth: number;
+  /** Pages tall the printout is scaled to fit; 0: as many as the rows need. */
+  fitToHeight: number;
+  /** Sheet rows (1-based, inclusive) printed at the top of every page; absent: none. */
+  printTitleRows?: { first: number; last: number };
+}
+
 /** Every change a use case can ask for. */
 export type WorkbookChange =
   | CreateSheet
@@ -216,7 +242,8 @@ export type WorkbookChange =
   | WriteNote
   | HeaderFooterTexts
   | ValidationTexts
-  | DocumentProperties;
+  | DocumentProperties
+  | PageSetup;
 
 /** The sheets a list of changes writes to, for a host that must load them first. */
 export function changedSheets(changes: WorkbookChange[]): string[] {

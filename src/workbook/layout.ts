@@ -124,8 +124,12 @@ export interface RequestSheetLayout {
   facts: { titleRow: number; headerRow: number; rows: number };
 }
 
+/** Empty rows of a criteria table that has none yet (a blank request): room to type in. */
+export const EMPTY_TABLE_ROWS = 5;
+
 /**
- * The rows of each block for this request: a blank row, a title row and the table.
+ * The rows of each block for this request: a blank row, a title row and the table
+ * (an empty list gets {@link EMPTY_TABLE_ROWS} empty rows).
  *
  * @example
  * requestSheetLayout(request17040).knockouts.headerRow; // 22
@@ -134,7 +138,7 @@ export function requestSheetLayout(request: Request): RequestSheetLayout {
   const settingsEnd = requestSheet.firstSettingRow + settingRows.length - 1;
   let next = settingsEnd + 2;
   const block = (rows: number) => {
-    const at = { titleRow: next, headerRow: next + 1, rows: Math.max(rows, 1) };
+    const at = { titleRow: next, headerRow: next + 1, rows: rows > 0 ? rows : EMPTY_TABLE_ROWS };
     next = at.headerRow + at.rows + 2;
     return at;
   };

@@ -55,6 +55,8 @@ import {
 export interface RequestRead {
   request: Request;
   problems: SheetProblem[];
+  /** Nothing about the assignment is filled in yet (no number, no title, no criteria): a blank template. */
+  blank: boolean;
 }
 
 /** The request field path (as validateRequest names it) of each settings row. */
@@ -284,7 +286,9 @@ export function readRequest(snapshot: WorkbookSnapshot): RequestRead | null {
   const problems = r.problems
     .map((p, i) => ({ p, i }))
     .sort((a, b) => position(a.p) - position(b.p) || a.i - b.i);
-  return { request, problems: problems.map(({ p }) => p) };
+  const blank =
+    !request.id && !request.title && request.knockouts.length + request.awards.length === 0;
+  return { request, problems: problems.map(({ p }) => p), blank };
 }
 
 /** A setting's value and cell: by defined name on this sheet, else by its label in column A. */

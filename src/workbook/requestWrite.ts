@@ -20,7 +20,14 @@ import {
   settingRows,
   type SettingKey,
 } from "./layout";
-import { cellWords, criteriaHeaders, requestSheetTexts, sheetNames, tableNames } from "./texts";
+import {
+  blankRequestTexts,
+  cellWords,
+  criteriaHeaders,
+  requestSheetTexts,
+  sheetNames,
+  tableNames,
+} from "./texts";
 
 const sheet = sheetNames.request;
 
@@ -32,8 +39,14 @@ function excelDate(iso: string): Date | string {
   return new Date(Date.UTC(Number(y), Number(m) - 1, Number(d), Number(hh ?? 0), Number(mm ?? 0)));
 }
 
-/** The value of each settings row for a request. */
+/** The value of each settings row for a request; empty where a blank request has none (NaN, ""). */
 function settingValue(request: Request, key: SettingKey): CellValue {
+  const value = presetValue(request, key);
+  if (value === "" || (typeof value === "number" && !Number.isFinite(value))) return null;
+  return value;
+}
+
+function presetValue(request: Request, key: SettingKey): CellValue {
   const gate = request.competencyGate;
   const values: Record<SettingKey, CellValue> = {
     id: request.id,
@@ -93,15 +106,17 @@ function awardRow(c: AwardCriterion): CellValue[] {
   return awardColumns.map((k) => cells[k]);
 }
 
-/** A titled table block: title row, header row and rows (at least one, so the table is valid). */
+/** A titled table block: title row, header row and rows (empty rows to type in when there are none). */
 function tableBlock(
   titleRow: number,
   title: string,
   name: string,
   headers: string[],
-  rows: CellValue[][]
+  rows: CellValue[][],
+  emptyRows: number
 ): WorkbookChange[] {
-  const body = rows.length > 0 ? rows : [headers.map(() => null)];
+  const body =
+    rows.length > 0 ? rows : Array.from({ length: emptyRows }, () => headers.map(() => null));
   return [
     { kind: "writeValues", sheet, at: cellAddress(titleRow, 1), values: [[title]], bold: true },
     { kind: "writeValues", sheet, at: cellAddress(titleRow + 1, 1), values: [headers, ...body] },
@@ -132,7 +147,13 @@ export function requestSheetChanges(request: Request): WorkbookChange[] {
       kind: "writeValues",
       sheet,
       at: "A1",
-      values: [[requestSheetTexts.title(request.id, request.title)]],
+      values: [
+        [
+          request.id || request.title
+            ? requestSheetTexts.title(request.id, request.title)
+            : blankRequestTexts.title,
+        ],
+      ],
       bold: true,
     },
     {
@@ -159,7 +180,12 @@ export function requestSheetChanges(request: Request): WorkbookChange[] {
       kind: "writeValues",
       sheet,
       at: cellAddress(first, 3),
-      values: settingRows.map((row) => [notes[row.key] ?? null]),
+      // An empty setting says what to type there (a blank request); a filled one what it does.
+      values: settingRows.map((row) => [
+        (settingValue(request, row.key) === null ? blankRequestTexts.fillIn[row.key] : undefined) ??
+          notes[row.key] ??
+          null,
+      ]),
     },
   ];
   settingRows.forEach((row, i) => {
@@ -193,28 +219,32 @@ export function requestSheetChanges(request: Request): WorkbookChange[] {
       requestSheetTexts.knockoutsTitle,
       tableNames.knockouts,
       knockoutColumns.map((k) => h[k]),
-      request.knockouts.map(knockoutRow)
+      request.knockouts.map(knockoutRow),
+      layout.knockouts.rows
     ),
     ...tableBlock(
       layout.awards.titleRow,
       requestSheetTexts.awardsTitle,
       tableNames.awards,
       awardColumns.map((k) => h[k]),
-      request.awards.map(awardRow)
+      request.awards.map(awardRow),
+      layout.awards.rows
     ),
     ...tableBlock(
       layout.competencies.titleRow,
       requestSheetTexts.competenciesTitle,
       tableNames.competencies,
       [h.competency],
-      request.competencyGate.competencies.map((c) => [c])
+      request.competencyGate.competencies.map((c) => [c]),
+      layout.competencies.rows
     ),
     ...tableBlock(
       layout.facts.titleRow,
       requestSheetTexts.factsTitle,
       tableNames.facts,
       [h.factLabel, h.factValue],
-      request.facts.map((f) => [f.label, f.value])
+      request.facts.map((f) => [f.label, f.value]),
+      layout.facts.rows
     )
   );
   const column = (block: { headerRow: number; rows: number }, index: number) =>

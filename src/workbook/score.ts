@@ -28,7 +28,14 @@ import { WorkbookError, type SheetProblem } from "./problems";
 import { checkRankingSheet, rankingChanges, topMarks } from "./rankingSheet";
 import { cellValue, type WorkbookSnapshot } from "./snapshot";
 import { readRequest } from "./requestRead";
-import { cellWords, cliTexts, fatalMessages, referenceDateTexts, tableRowTexts } from "./texts";
+import {
+  blankRequestTexts,
+  cellWords,
+  cliTexts,
+  fatalMessages,
+  referenceDateTexts,
+  tableRowTexts,
+} from "./texts";
 
 /** Options of a scoring. */
 export interface ScoreOptions {
@@ -81,8 +88,11 @@ export function planScore(snapshot: WorkbookSnapshot, options: ScoreOptions = {}
   let request: Request;
   if (fromSheet) {
     if (fromSheet.problems.length > 0) {
+      const count = fromSheet.problems.length;
       throw new WorkbookError(
-        fatalMessages.invalidRequest(fromSheet.problems.length),
+        fromSheet.blank
+          ? blankRequestTexts.notFilledIn(count)
+          : fatalMessages.invalidRequest(count),
         fromSheet.problems
       );
     }

@@ -5,7 +5,7 @@
  * never clears, reorders or overwrites what is there, and refuses (changing
  * nothing) when a sheet of the same name holds something else.
  */
-import { presets, readText, request17040, type Request } from "../engine";
+import { presets, readText, type Request } from "../engine";
 import { outputFormulas } from "../functions/formulas";
 import { setUpTexts } from "../office/texts";
 import { cellAddress, rangeAddress } from "./address";
@@ -31,7 +31,7 @@ import {
   type Region,
 } from "./regions";
 import { findSheet, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot";
-import { planTemplate } from "./template";
+import { blankRequest, planTemplate } from "./template";
 import {
   candidateHeaders,
   fatalMessages,
@@ -44,24 +44,8 @@ import {
 /** The word for a blank request, as the task pane offers it. */
 export const BLANK = setUpTexts.blank;
 
-/**
- * A request without criteria: the settings of 17040 as a start, everything
- * about the assignment empty, for the evaluator to fill in on `Aanvraag`.
- *
- * @example
- * blankRequest().awards; // []
- */
-export function blankRequest(): Request {
-  return {
-    ...request17040,
-    id: "",
-    title: "",
-    organisation: "",
-    knockouts: [],
-    awards: [],
-    facts: [],
-  };
-}
+/** A blank request: the template's, so the pane's `blanco` and the command make the same sheet. */
+export { blankRequest };
 
 /**
  * The request for a set-up: a preset by id, or {@link BLANK}.

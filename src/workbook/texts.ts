@@ -235,13 +235,14 @@ export const requestCellMessages = {
 export const cliTexts = {
   usage: [
     "Gebruik:",
-    "  awardscore template [--preset 17040] --out BESTAND.xlsx",
+    "  awardscore template [--preset ID] --out BESTAND.xlsx",
     "  awardscore score IN.xlsx [--preset ID] [--out UIT.xlsx] [--json PAD|-] [--peildatum dd-mm-jjjj]",
     "  awardscore share IN.xlsx --out UIT.xlsx [--preset ID] [--peildatum dd-mm-jjjj]",
     "  awardscore opschonen IN.xlsx [--out UIT.xlsx] [--preset ID]",
     "  awardscore verify BEOORDEELD.xlsx",
     "",
-    "  template  maakt een nieuwe aanvraagwerkmap (Aanvraag, Kandidaten, Werkervaring, Ranking).",
+    "  template  maakt een nieuwe aanvraagwerkmap (Aanvraag, Kandidaten, Werkervaring, Ranking):",
+    "            met --preset 17040 voor die aanvraag ingevuld, zonder --preset leeg om zelf in te vullen.",
     "  score     beoordeelt de kandidaten in IN.xlsx en schrijft UIT.xlsx (standaard IN-beoordeeld.xlsx);",
     "            IN.xlsx zelf blijft ongewijzigd. --json - schrijft de uitslag als JSON naar stdout.",
     "            Het blad Afwijzingen krijgt een alinea per kandidaat buiten de top, voor de leverancier.",
@@ -711,4 +712,43 @@ export const verifyTexts = {
   sheetMissing: (sheet: string) => `het blad '${sheet}' ontbreekt; beoordeel opnieuw`,
   text: "de tekst",
   columnHeader: "de kolomkop",
+} as const;
+
+// ---- Issue 18: the blank request (`awardscore template` without --preset, the pane's `blanco`) ----
+
+/** Texts of a blank `Aanvraag`: what to fill in, beside each empty cell; and what scoring it says. */
+export const blankRequestTexts = {
+  /** A1 of a blank request (starts with `Aanvraag`, as set-up recognises the sheet). */
+  title: "Aanvraag (nieuw) — vul de lege cellen in kolom B en de tabellen hieronder in",
+  /** The Toelichting of a setting whose cell is empty: what to type, and whether it may stay empty. */
+  fillIn: {
+    id: "Invullen: het nummer van de uitvraag, bijvoorbeeld 17040.",
+    title: "Invullen: de titel van de opdracht, bijvoorbeeld Klantmanager Inkomen.",
+    organisation: "De opdrachtgever, bijvoorbeeld Gemeente Pijnacker-Nootdorp. Mag leeg blijven.",
+    referenceDate:
+      "Invullen, als dd-mm-jjjj: einddatum van elke ervaringsperiode, meestal de reactietermijn; staat op elk rapport.",
+    closingMoment:
+      "De reactietermijn als dd-mm-jjjj uu:mm; de herinnering om op te schonen telt vanaf hier. Mag leeg blijven.",
+    maxRate: "Invullen: hoogste uurtarief excl. btw, incl. reiskosten en platformfee (K8).",
+    hoursMin:
+      "Invullen: het minimum aantal uren per week (gelijk aan het maximum als er één getal is).",
+    hoursMax:
+      "Invullen: het maximum aantal uren per week. Opdrachtwaarde = tarief × maximum uren × weken.",
+    termWeeks: "Invullen: de looptijd zonder verlengingen, in weken (3 maanden = 13 weken).",
+    extensionCount: "Invullen: het aantal verlengingsopties; 0 als er geen zijn.",
+    extensionWeeks: "Invullen: de weken per verlenging; 0 als er geen verlengingsopties zijn.",
+    feePerHour: "Invullen: de fee per gewerkt uur (zit in het maximumtarief); 0 als er geen is.",
+    listingClosingMoment:
+      "Datum op de uitvraag, als dd-mm-jjjj uu:mm; staat op de rapporten, telt niet mee. Mag leeg blijven.",
+  } as Partial<Record<keyof typeof requestSheetTexts.labels, string>>,
+  /** The first line when scoring a request that is still blank. */
+  notFilledIn: (count: number) =>
+    `Het blad '${sheetNames.request}' is nog niet ingevuld; er is niet gescoord. ` +
+    `Vul ${count === 1 ? "de cel" : `deze ${count} cellen`} in (kolom Toelichting zegt wat er in hoort) ` +
+    `en beoordeel opnieuw:`,
+  /** The command's line after writing a blank request. */
+  written: (file: string) =>
+    `Nieuwe lege aanvraag: ${file}. Vul eerst het blad '${sheetNames.request}' in (instellingen, ` +
+    `knock-outcriteria, gunningscriteria, competenties), voeg op '${sheetNames.candidates}' een kolom ` +
+    `per criterium toe (kolomkop zoals in de kolom Kolomkop) en beoordeel met: awardscore score ${file}`,
 } as const;

@@ -393,8 +393,27 @@ function applyOne(
     case "documentProperties":
       Object.assign(workbook, change.properties);
       return;
+    case "pageSetup": {
+      const sheet = sheetOf(workbook, change.sheet);
+      const titles = change.printTitleRows;
+      // fitToPage makes Excel and LibreOffice scale to fitToWidth × fitToHeight pages (0: as
+      // many as needed); ExcelJS writes the titles as the name _xlnm.Print_Titles.
+      sheet.pageSetup = {
+        ...sheet.pageSetup,
+        paperSize: PAPER_SIZES[change.paper],
+        orientation: change.orientation,
+        fitToPage: true,
+        fitToWidth: change.fitToWidth,
+        fitToHeight: change.fitToHeight,
+        ...(titles ? { printTitlesRow: `${titles.first}:${titles.last}` } : {}),
+      };
+      return;
+    }
   }
 }
+
+/** ECMA-376 §18.18.43 (ST_PaperSize)'s number of each paper a {@link WorkbookChange} names. */
+const PAPER_SIZES = { A4: 9 } as const;
 
 /**
  * Applies changes in order to an ExcelJS workbook.
@@ -433,8 +452,11 @@ function fitRows(sheet: ExcelJS.Worksheet, change: WriteValues): void {
   change.values.forEach((values, r) => {
     let lines = 1;
     values.forEach((value, c) => {
-      if (typeof value === "string" && value !== "")
-        lines = Math.max(lines, wrappedLines(value, widthOf(c)));
+      if (typeof value !== "string" || value === "") return;
+      lines = Math.max(
+        lines,
+        change.bold ? headerLines(value, widthOf(c)) : wrappedLines(value, widthOf(c))
+      );
     });
     if (lines > 1) sheet.getRow(top + r).height = lines * LINE_HEIGHT;
   });
@@ -452,4 +474,35 @@ export function wrappedLines(text: string, width: number): number {
   return text
     .split("\n")
     .reduce((sum, part) => sum + Math.max(1, Math.ceil(part.length / perLine)), 0);
+}
+
+/**
+ * The lines of a bold header wrapped in a column `width` characters wide, word by word as
+ * Excel and LibreOffice break it: a word that does not fit starts a new line whole, and a
+ * bold character is wider (about 1 a unit of width, where plain text gets 1.2). A header is
+ * a few words, so the space a line leaves at its end matters: {@link wrappedLines} would
+ * count too few lines and cut the header off.
+ *
+ * @example
+ * headerLines("K3 Jaren klantmanager inkomen (laatste 5 jaar)", 28); // 2
+ */
+export function headerLines(text: string, width: number): number {
+  const perLine = Math.max(1, Math.floor(width));
+  let lines = 0;
+  for (const paragraph of text.split("\n")) {
+    let used = 0;
+    lines++;
+    for (const word of paragraph.split(" ").filter((w) => w !== "")) {
+      const needed = used === 0 ? word.length : used + 1 + word.length;
+      if (needed <= perLine) {
+        used = needed;
+        continue;
+      }
+      if (used > 0) lines++;
+      // A word longer than a line breaks inside it.
+      lines += Math.ceil(word.length / perLine) - 1;
+      used = word.length % perLine || perLine;
+    }
+  }
+  return lines;
 }

@@ -2,10 +2,7 @@ import { parseCommand, UsageError } from "../../src/cli/cli";
 
 describe("parseCommand", () => {
   test.each([
-    [
-      ["template", "--out", "a.xlsx"],
-      { kind: "template", preset: "17040", out: "a.xlsx", force: false },
-    ],
+    [["template", "--out", "a.xlsx"], { kind: "template", out: "a.xlsx", force: false }],
     [
       ["template", "--preset", "17040", "--out=a.xlsx", "--force"],
       { kind: "template", preset: "17040", out: "a.xlsx", force: true },

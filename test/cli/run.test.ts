@@ -4,6 +4,8 @@ import fs from "fs";
 import path from "path";
 import { exampleWorkbook } from "../../src/cli/example";
 import type { ScoreReport } from "../../src/cli/report";
+import { blankRequestTexts, criteriaHeaders } from "../../src/workbook/texts";
+import { applyChanges } from "../../src/xlsx";
 import { awardscore, scratch } from "./helpers";
 
 const root = path.resolve(__dirname, "../..");
@@ -330,7 +332,7 @@ describe("awardscore template", () => {
   test("template → fill → score: the round trip", async () => {
     const dir = scratch();
     const file = path.join(dir, "nieuw.xlsx");
-    const made = await awardscore("template", "--out", file);
+    const made = await awardscore("template", "--preset", "17040", "--out", file);
     expect(made).toEqual({
       code: 0,
       stdout: `Nieuwe werkmap voor aanvraag 17040: ${file}. Vul de kandidaten in op het blad 'Kandidaten' en beoordeel met: awardscore score ${file}`,
@@ -377,6 +379,124 @@ describe("awardscore template", () => {
     ]);
   });
 
+  test("without --preset: a blank request; scored unfilled, exit 2 names each Aanvraag cell to fill in", async () => {
+    const dir = scratch();
+    const file = path.join(dir, "leeg.xlsx");
+    const made = await awardscore("template", "--out", file);
+    expect(made.code).toBe(0);
+    expect(made.stdout).toBe(blankRequestTexts.written(file));
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    const aanvraag = workbook.getWorksheet("Aanvraag")!;
+    expect(aanvraag.getCell("A1").value).toBe(blankRequestTexts.title);
+    // The cells to fill in: empty, and their Toelichting says so.
+    const toFill = new Set<string>();
+    aanvraag.eachRow((row, r) => {
+      const note = row.getCell(3).value;
+      if (typeof note === "string" && note.startsWith("Invullen")) {
+        expect(row.getCell(2).value ?? null).toBeNull();
+        toFill.add(`B${r}`);
+      }
+    });
+    expect(toFill.size).toBe(10);
+    // What holds for most requests is filled in: top 10, scale, two assessors.
+    expect(aanvraag.getCell("B9").value).toBe(10);
+
+    const scored = await awardscore("score", file);
+    expect(scored.code).toBe(2);
+    expect(scored.stdout).toBe("");
+    const [first, ...lines] = scored.stderr.split("\n");
+    expect(first).toBe(blankRequestTexts.notFilledIn(lines.length));
+    const named = lines.map((line) => /^ {2}Aanvraag!([A-Z]+\d+): /.exec(line)?.[1]);
+    expect(named).not.toContain(undefined);
+    // Every setting to fill in is named, and then the three tables that have no rows yet.
+    expect(named.filter((cell) => toFill.has(cell!))).toEqual([...toFill]);
+    expect(lines.filter((line) => !toFill.has(/!([A-Z]+\d+)/.exec(line)![1]))).toEqual([
+      expect.stringMatching(/Knockoutcriteria' heeft geen criteria/),
+      expect.stringMatching(/Gunningscriteria' heeft geen criteria/),
+      expect.stringMatching(/competentie/),
+    ]);
+  });
+
+  test("a blank request filled in on Aanvraag, with a column per criterion, scores", async () => {
+    const dir = scratch();
+    const file = path.join(dir, "leeg.xlsx");
+    expect((await awardscore("template", "--out", file)).code).toBe(0);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    const aanvraag = workbook.getWorksheet("Aanvraag")!;
+    const settings: Record<string, ExcelJS.CellValue> = {
+      Aanvraagnummer: "20001",
+      Titel: "Beleidsmedewerker",
+      Peildatum: new Date(Date.UTC(2025, 0, 31)),
+      Maximumtarief: 90,
+      "Minimum uren per week": 24,
+      "Maximum uren per week": 32,
+      "Looptijd in weken": 26,
+      "Aantal verlengingsopties": 0,
+      "Weken per verlenging": 0,
+      "Fee per uur": 0,
+    };
+    aanvraag.eachRow((row) => {
+      const label = String(row.getCell(1).value);
+      if (label in settings) row.getCell(2).value = settings[label];
+    });
+    // The first (empty) row of each table, below its header row.
+    const under = (header: string) => {
+      const rows: number[] = [];
+      aanvraag.eachRow((row, r) => {
+        if (row.getCell(1).value === header) rows.push(r + 1);
+      });
+      return rows;
+    };
+    const [knockoutRow, awardRow] = under(criteriaHeaders.id);
+    aanvraag.getRow(knockoutRow).values = [
+      "K1",
+      "Rijbewijs B",
+      "K1 Rijbewijs",
+      "Ja/Nee",
+      "Ja",
+      null,
+      null,
+      "Nee",
+    ];
+    aanvraag.getRow(awardRow).values = [
+      "G1",
+      "Ervaring met Omgevingswet",
+      "G1 Omgevingswet",
+      "Ja/Nee",
+      "Alles of niets",
+      null,
+      null,
+      null,
+      100,
+    ];
+    aanvraag.getCell(under(criteriaHeaders.competency)[0], 1).value = "Samenwerken";
+    applyChanges(workbook, [
+      {
+        kind: "addTableColumns",
+        sheet: "Kandidaten",
+        table: "Kandidaten",
+        columns: ["K1 Rijbewijs", "G1 Omgevingswet"],
+      },
+    ]);
+    const kandidaten = workbook.getWorksheet("Kandidaten")!;
+    const headers = (kandidaten.getRow(1).values as string[]).slice(1);
+    const row = { Kandidaat: "Ans de Vries", "K1 Rijbewijs": "Ja", "G1 Omgevingswet": "Ja" };
+    headers.forEach((h, i) => {
+      if (h in row) kandidaten.getCell(2, i + 1).value = row[h as keyof typeof row];
+      if (h.startsWith("Uurtarief")) kandidaten.getCell(2, i + 1).value = 80;
+    });
+    await workbook.xlsx.writeFile(file);
+    const json = path.join(dir, "uit.json");
+    const scored = await awardscore("score", file, "--json", json);
+    expect(scored.stderr).toBe("");
+    expect(scored.code).toBe(0);
+    expect((JSON.parse(fs.readFileSync(json, "utf8")) as ScoreReport).candidates).toEqual([
+      expect.objectContaining({ name: "Ans de Vries", status: "eligible", score: 100, rank: 1 }),
+    ]);
+  });
+
   test("exit 2: an existing file without --force, an unknown preset, no .xlsx name", async () => {
     const dir = scratch();
     const file = path.join(dir, "bestaat.xlsx");
@@ -390,6 +510,12 @@ describe("awardscore template", () => {
     expect((await awardscore("template", "--preset", "1", "--out", file)).stderr).toBe(
       "Onbekende preset '1'. Beschikbaar: 17040."
     );
+    // Own keys only: a name every object has is no preset (exit 2, not a crash).
+    expect(await awardscore("template", "--preset", "constructor", "--out", file)).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "Onbekende preset 'constructor'. Beschikbaar: 17040.",
+    });
     expect((await awardscore("template", "--out", path.join(dir, "a.txt"))).code).toBe(2);
   });
 });

@@ -63,3 +63,33 @@ test("dates are written as Excel serial numbers, empty cells as empty", async ()
   expect(cells.get("1,2")?.value).toBe("");
   expect(cells.get("1,3")?.value).toBe("Ja");
 });
+
+test("pageSetup: A4 landscape, one page wide, the header row on every page (ExcelApi 1.9)", async () => {
+  const change: WorkbookChange = {
+    kind: "pageSetup",
+    sheet: "Kandidaten",
+    paper: "A4",
+    orientation: "landscape",
+    fitToWidth: 1,
+    fitToHeight: 0,
+    printTitleRows: { first: 1, last: 1 },
+  };
+  await apply([{ kind: "createSheet", sheet: "Kandidaten" }, change]);
+  expect(sheetOf(excel.state, "Kandidaten")!.pageLayout).toEqual({
+    PaperSize: "A4",
+    Orientation: "Landscape",
+    Zoom: { horizontalFitToPages: 1 },
+    PrintTitleRows: "$1:$1",
+  });
+
+  // A host without ExcelApi 1.9 prints with its defaults; the other writes go through.
+  excel = simulateExcel(emptyState(), { excelApi: "1.8" });
+  await apply([
+    { kind: "createSheet", sheet: "Kandidaten" },
+    change,
+    { kind: "writeValues", sheet: "Kandidaten", at: "A1", values: [["Kandidaat"]] },
+  ]);
+  const sheet = sheetOf(excel.state, "Kandidaten")!;
+  expect(sheet.pageLayout).toBeUndefined();
+  expect(sheet.cells.get("1,1")?.value).toBe("Kandidaat");
+});

@@ -3,6 +3,7 @@ import { request17040 } from "../../src/engine";
 import { runSetUp } from "../../src/office";
 import { candidateInputColumns, outputHeaders } from "../../src/workbook/layout";
 import { WorkbookError } from "../../src/workbook/problems";
+import { blankRequestTexts } from "../../src/workbook/texts";
 import { emptyState, simulateExcel, newSheet, sheetOf, type ExcelSimulator } from "./simulator";
 import { copyState } from "./helpers";
 
@@ -49,10 +50,23 @@ describe("runSetUp", () => {
     const letter = (c: number) => String.fromCharCode(64 + c);
     expect(kandidaten.validations).toEqual(
       expect.arrayContaining([
-        { range: `${letter(k1)}2`, items: ["Ja", "Nee", "n.v.t."] },
-        { range: `${letter(k2)}2`, items: ["Ja", "Nee"] },
+        // The table's row and 1,000 rows below it: the lists reach rows typed below the table.
+        { range: `${letter(k1)}2:${letter(k1)}1001`, items: ["Ja", "Nee", "n.v.t."] },
+        { range: `${letter(k2)}2:${letter(k2)}1001`, items: ["Ja", "Nee"] },
       ])
     );
+    // The headers wrap at the widths set before them, and Excel fits the row to them.
+    expect(kandidaten.cells.get("1,4")?.wrap).toBe(true);
+    expect(kandidaten.autofitRows).toEqual([
+      expect.objectContaining({ range: `A1:${letter(headers.length)}1` }),
+    ]);
+    expect(kandidaten.autofitRows[0].widths[4]).toBeGreaterThan(0);
+    expect(kandidaten.pageLayout).toEqual({
+      PaperSize: "A4",
+      Orientation: "Landscape",
+      Zoom: { horizontalFitToPages: 1 },
+      PrintTitleRows: "$1:$1",
+    });
     expect(kandidaten.cells.get("2,3")?.numberFormat).toBe('"€ "#,##0.00');
     for (const output of ["Knock-out", "Score", "Rang", "Top 10"]) {
       const formula = kandidaten.cells.get(`2,${headers.indexOf(output) + 1}`)?.formula ?? "";
@@ -116,6 +130,11 @@ describe("runSetUp", () => {
     expect([...sheetOf(excel.state, "Kandidaten")!.cells.values()].some((c) => c.formula)).toBe(
       false
     );
+    // The command's blank request: nothing of another request's settings (B6 is the Peildatum).
+    const aanvraag = sheetOf(excel.state, "Aanvraag")!;
+    expect(aanvraag.cells.get("1,1")?.value).toBe(blankRequestTexts.title);
+    expect(aanvraag.cells.get("6,2")?.value ?? "").toBe("");
+    expect(String(aanvraag.cells.get("6,3")?.value)).toMatch(/^Invullen/);
   });
 
   test("an unknown preset is refused in Dutch", async () => {

@@ -1,10 +1,13 @@
 /** Changes applied to real .xlsx files: tables grow, marks are replaced not piled up, input cells stay. */
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { exampleWorkbook } from "../../src/cli/example";
 import { outputHeaders } from "../../src/workbook/layout";
 import { planScore } from "../../src/workbook/score";
 import { applyChanges, readSnapshot, shareEmptyStyles } from "../../src/xlsx";
-import { wrappedLines } from "../../src/xlsx/apply";
+import { request17040 } from "../../src/engine";
+import { planTemplate } from "../../src/workbook/template";
+import { headerLines, wrappedLines } from "../../src/xlsx/apply";
 import { reload } from "./helpers";
 
 /** Every cell value of every sheet but the add-in's own, as text. */
@@ -172,5 +175,66 @@ describe("wrapped rows get a height for their text", () => {
     expect(sheet.getRow(2).height).toBe(45);
     expect(sheet.getRow(3).height).toBeUndefined();
     expect(sheet.getRow(5).height).toBeUndefined();
+  });
+});
+
+describe("a bold, wrapped header row is as tall as its longest header wrapped word by word", () => {
+  test("a word that does not fit starts a new line; a longer word breaks inside", () => {
+    // 12 a line: "Uurtarief" + " (excl." is 16.
+    expect(headerLines("Uurtarief (excl. btw)", 12)).toBe(2);
+    expect(headerLines("K3 Jaren klantmanager inkomen (laatste 5 jaar)", 28)).toBe(2);
+    expect(headerLines("Loting", 9)).toBe(1);
+    expect(headerLines("a".repeat(25), 10)).toBe(3);
+    expect(headerLines("ab " + "a".repeat(25), 10)).toBe(4);
+    expect(headerLines("een\ntwee", 30)).toBe(2);
+    // Word by word needs more lines than a count of characters would give.
+    const text = "Uurtarief (excl. btw, incl. reiskosten en fee)";
+    expect(headerLines(text, 16)).toBe(4);
+    expect(wrappedLines(text, 16)).toBe(3);
+  });
+
+  test("the template's Kandidaten header row in a file: wrapped, 15 pt a line of its longest header", () => {
+    const workbook = new ExcelJS.Workbook();
+    applyChanges(workbook, planTemplate(request17040));
+    const sheet = workbook.getWorksheet("Kandidaten")!;
+    let lines = 1;
+    sheet.getRow(1).eachCell((cell, c) => {
+      expect(cell.alignment).toMatchObject({ wrapText: true });
+      lines = Math.max(lines, headerLines(String(cell.value), sheet.getColumn(c).width!));
+    });
+    expect(lines).toBe(4); // the rate's header at width 16
+    expect(sheet.getRow(1).height).toBe(lines * 15);
+  });
+});
+
+describe("pageSetup", () => {
+  test("a file prints A4 landscape, one page wide, the header row on every page", async () => {
+    const workbook = new ExcelJS.Workbook();
+    applyChanges(workbook, [
+      { kind: "createSheet", sheet: "Kandidaten" },
+      { kind: "writeValues", sheet: "Kandidaten", at: "A1", values: [["Kandidaat"], ["Anna"]] },
+      {
+        kind: "pageSetup",
+        sheet: "Kandidaten",
+        paper: "A4",
+        orientation: "landscape",
+        fitToWidth: 1,
+        fitToHeight: 0,
+        printTitleRows: { first: 1, last: 1 },
+      },
+    ]);
+    const zip = await JSZip.loadAsync(await workbook.xlsx.writeBuffer());
+    const sheet = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
+    const setup = /<pageSetup [^>]*\/>/.exec(sheet)?.[0] ?? "";
+    // ECMA-376 ST_PaperSize 9 is A4; fitToHeight 0 is "as many pages tall as needed".
+    expect(setup).toMatch(/paperSize="9"/);
+    expect(setup).toMatch(/orientation="landscape"/);
+    expect(setup).toMatch(/fitToWidth="1"/);
+    expect(setup).toMatch(/fitToHeight="0"/);
+    expect(sheet).toMatch(/<pageSetUpPr fitToPage="1"\/>/);
+    const book = await zip.file("xl/workbook.xml")!.async("string");
+    expect(book).toMatch(
+      /<definedName name="_xlnm.Print_Titles" localSheetId="0">(&apos;)?Kandidaten(&apos;)?!\$1:\$1<\/definedName>/
+    );
   });
 });

@@ -100,6 +100,51 @@ const HEADER_FOOTER_TEXTS = [
   "RightFooter",
 ];
 
+/** The papers Excel knows (Excel.PaperType's values). */
+const PAPER_TYPES = [
+  "Letter",
+  "LetterSmall",
+  "Tabloid",
+  "Ledger",
+  "Legal",
+  "Statement",
+  "Executive",
+  "A3",
+  "A4",
+  "A4Small",
+  "A5",
+  "B4",
+  "B5",
+  "Folio",
+  "Quatro",
+  "Paper10x14",
+  "Paper11x17",
+  "Note",
+  "Envelope9",
+  "Envelope10",
+  "Envelope11",
+  "Envelope12",
+  "Envelope14",
+  "Csheet",
+  "Dsheet",
+  "Esheet",
+  "EnvelopeDL",
+  "EnvelopeC5",
+  "EnvelopeC3",
+  "EnvelopeC4",
+  "EnvelopeC6",
+  "EnvelopeC65",
+  "EnvelopeB4",
+  "EnvelopeB5",
+  "EnvelopeB6",
+  "EnvelopeItaly",
+  "EnvelopeMonarch",
+  "EnvelopePersonal",
+  "FanfoldUS",
+  "FanfoldStdGerman",
+  "FanfoldLegalGerman",
+];
+
 /** A custom document property by key (case-insensitive, as Excel finds them). */
 function customProperty(w: SimWorld, key: unknown) {
   return typeof key === "string"
@@ -407,7 +452,47 @@ export const classes: Record<string, ClassSpec> = {
   },
   // Excel.PageLayout → HeaderFooterGroup → HeaderFooter (ExcelApi 1.9): the texts of the
   // headers and footers, with Excel's & codes, per group of pages.
-  PageLayout: { nav: { HeadersFooters: (o) => obj("HeaderFooterGroup", { sheet: o.sheet }) } },
+  // Its print settings (ExcelApi 1.9), as https://learn.microsoft.com/javascript/api/excel/excel.pagelayout
+  // documents them: `orientation` is an Excel.PageOrientation, `paperSize` an Excel.PaperType,
+  // `zoom` an Excel.PageLayoutZoomOptions (scale 10–400, or pages to fit), and
+  // `setPrintTitleRows` takes the rows repeated at the top of each page (a Range or an address;
+  // as in Excel's dialog, whole rows: `$1:$1`).
+  PageLayout: {
+    nav: { HeadersFooters: (o) => obj("HeaderFooterGroup", { sheet: o.sheet }) },
+    set: {
+      Orientation: (o, value, w) => {
+        if (value !== "Portrait" && value !== "Landscape")
+          throw new ExcelError("InvalidArgument", `Orientation '${String(value)}' is invalid.`);
+        (liveSheet(w, o.sheet as FakeSheet).pageLayout ??= {}).Orientation = value;
+      },
+      PaperSize: (o, value, w) => {
+        if (typeof value !== "string" || !PAPER_TYPES.includes(value))
+          throw new ExcelError("InvalidArgument", `Paper size '${String(value)}' is invalid.`);
+        (liveSheet(w, o.sheet as FakeSheet).pageLayout ??= {}).PaperSize = value;
+      },
+      Zoom: (o, value, w) => {
+        const zoom = (value ?? {}) as Record<string, unknown>;
+        const known = ["horizontalFitToPages", "verticalFitToPages", "scale"];
+        const bad = Object.entries(zoom).some(
+          ([key, v]) =>
+            !known.includes(key) ||
+            (v !== null &&
+              (!Number.isInteger(v) ||
+                (key === "scale" ? (v as number) < 10 || (v as number) > 400 : (v as number) < 0)))
+        );
+        if (bad)
+          throw new ExcelError("InvalidArgument", `Zoom ${JSON.stringify(value)} is invalid.`);
+        (liveSheet(w, o.sheet as FakeSheet).pageLayout ??= {}).Zoom = { ...zoom };
+      },
+    },
+    call: {
+      SetPrintTitleRows: (o, [rows], w) => {
+        if (typeof rows !== "string" || !/^\$?\d+:\$?\d+$/.test(rows))
+          throw new SimulatorGap(`PageLayout.setPrintTitleRows(${JSON.stringify(rows)})`);
+        (liveSheet(w, o.sheet as FakeSheet).pageLayout ??= {}).PrintTitleRows = rows;
+      },
+    },
+  },
   HeaderFooterGroup: {
     nav: Object.fromEntries(
       HEADER_FOOTER_GROUPS.map((group) => [

@@ -72,6 +72,14 @@ export interface FakeSheet {
   widths: Record<number, number>;
   /** Header and footer texts by `Group.Text` wire names (`DefaultForAllPages.CenterHeader`). */
   headersFooters?: Record<string, string>;
+  /** How the sheet prints, as set through Worksheet.pageLayout (wire names and values). */
+  pageLayout?: {
+    PaperSize?: string;
+    Orientation?: string;
+    Zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+    /** The rows set with setPrintTitleRows, as `$1:$1`. */
+    PrintTitleRows?: string;
+  };
   /** The ranges whose rows were fitted to their text (`format.autofitRows()`), in order, with the column widths then. */
   autofitRows: Array<{ range: string; widths: Record<number, number> }>;
 }

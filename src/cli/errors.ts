@@ -22,7 +22,8 @@ export class FileError extends Error {
  * isSystemError(new TypeError("Cannot read properties of null")); // false
  */
 export function isSystemError(error: unknown): error is NodeJS.ErrnoException {
-  if (!(error instanceof Error)) return false;
+  // Not `instanceof Error`: an error of another realm (a vm context, jest) is one too.
+  if (typeof error !== "object" || error === null) return false;
   const { code, syscall, errno } = error as NodeJS.ErrnoException;
   return (
     typeof code === "string" &&

@@ -90,9 +90,13 @@ export async function run(argv: string[], io: Io): Promise<number> {
       return 2;
     }
     // Our fault: one line, no stack trace unless asked for (AWARDSCORE_DEBUG=1).
-    io.err(fileTexts.internalError(error instanceof Error ? error.message : String(error)));
-    if (process.env.AWARDSCORE_DEBUG === "1" && error instanceof Error && error.stack)
-      io.err(error.stack);
+    // (No `instanceof Error`: an error of another realm is one too.)
+    const { message, stack } = (typeof error === "object" && error !== null ? error : {}) as {
+      message?: unknown;
+      stack?: unknown;
+    };
+    io.err(fileTexts.internalError(typeof message === "string" ? message : String(error)));
+    if (process.env.AWARDSCORE_DEBUG === "1" && typeof stack === "string") io.err(stack);
     return 1;
   }
 }

@@ -61,7 +61,12 @@ describe("--json never names IN or OUT", () => {
   test("also through another spelling of the same path", async () => {
     const dir = scratch();
     const file = await input(dir);
-    const ran = await awardscore("score", file, "--json", path.join(dir, ".", "x", "..", "aanvraag.xlsx"));
+    const ran = await awardscore(
+      "score",
+      file,
+      "--json",
+      path.join(dir, ".", "x", "..", "aanvraag.xlsx")
+    );
     expect(ran.code).toBe(2);
     expect(ran.stderr).toContain("is hetzelfde bestand als de invoer");
     expect(listing(dir)).toEqual(["aanvraag.xlsx"]);
@@ -264,19 +269,22 @@ describe("file-system errors in Dutch, with the path and what to do", () => {
     ["ENOSPC", "de schijf is vol"],
     ["EROFS", "de schijf is alleen-lezen"],
     ["EMFILE", "er staan te veel bestanden tegelijk open"],
-  ])("OUT cannot be put in place (%s, as when Excel locks it): exit 2, earlier OUT as it was", async (code, words) => {
-    const dir = scratch();
-    const file = await input(dir);
-    const out = path.join(dir, "uit.xlsx");
-    fs.writeFileSync(out, "open in Excel");
-    jest.spyOn(fs.promises, "rename").mockRejectedValue(systemError(code, "rename"));
-    const ran = await awardscore("score", file, "--out", out, "--force");
-    expect(ran.code).toBe(2);
-    expect(ran.stdout).toBe("");
-    expect(ran.stderr).toContain(`Kan '${out}' niet schrijven: ${words}`);
-    expect(fs.readFileSync(out, "utf8")).toBe("open in Excel");
-    expect(listing(dir)).toEqual(["aanvraag.xlsx", "uit.xlsx"]);
-  });
+  ])(
+    "OUT cannot be put in place (%s, as when Excel locks it): exit 2, earlier OUT as it was",
+    async (code, words) => {
+      const dir = scratch();
+      const file = await input(dir);
+      const out = path.join(dir, "uit.xlsx");
+      fs.writeFileSync(out, "open in Excel");
+      jest.spyOn(fs.promises, "rename").mockRejectedValue(systemError(code, "rename"));
+      const ran = await awardscore("score", file, "--out", out, "--force");
+      expect(ran.code).toBe(2);
+      expect(ran.stdout).toBe("");
+      expect(ran.stderr).toContain(`Kan '${out}' niet schrijven: ${words}`);
+      expect(fs.readFileSync(out, "utf8")).toBe("open in Excel");
+      expect(listing(dir)).toEqual(["aanvraag.xlsx", "uit.xlsx"]);
+    }
+  );
 
   test("OUT is a folder (EISDIR, real): exit 2 in Dutch, no temporary file", async () => {
     const dir = scratch();
@@ -285,7 +293,9 @@ describe("file-system errors in Dutch, with the path and what to do", () => {
     fs.mkdirSync(out);
     const ran = await awardscore("score", file, "--out", out, "--force");
     expect(ran.code).toBe(2);
-    expect(ran.stderr).toMatch(new RegExp(`^Kan '${out.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}' niet schrijven: `));
+    expect(ran.stderr).toMatch(
+      new RegExp(`^Kan '${out.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}' niet schrijven: `)
+    );
     expect(ran.stderr).not.toMatch(/EISDIR|ENOTEMPTY|EEXIST|illegal|directory/i);
     expect(listing(dir)).toEqual(["aanvraag.xlsx", "map.xlsx"]);
   });
@@ -302,8 +312,12 @@ describe("file-system errors in Dutch, with the path and what to do", () => {
 
   test("isSystemError tells the operating system's errors from ours", () => {
     expect(isSystemError(systemError("ENOENT"))).toBe(true);
-    expect(isSystemError(new TypeError("Cannot read properties of null (reading 'theme')"))).toBe(false);
-    expect(isSystemError(Object.assign(new Error("x"), { code: "ERR_INVALID_ARG_TYPE" }))).toBe(false);
+    expect(isSystemError(new TypeError("Cannot read properties of null (reading 'theme')"))).toBe(
+      false
+    );
+    expect(isSystemError(Object.assign(new Error("x"), { code: "ERR_INVALID_ARG_TYPE" }))).toBe(
+      false
+    );
     expect(isSystemError("ENOENT")).toBe(false);
   });
 });
@@ -384,12 +398,16 @@ describe("help and version", () => {
     expect(ran.stdout).toContain("-h, --help          deze uitleg");
     if (command !== "verify") expect(ran.stdout).toContain("--force");
     // Only this command: no other command's usage line.
-    expect(ran.stdout.match(/awardscore (template|score|share|opschonen|verify) /g)).toHaveLength(1);
+    expect(ran.stdout.match(/awardscore (template|score|share|opschonen|verify) /g)).toHaveLength(
+      1
+    );
   });
 
   test("score's help names --json's rule and the default OUT", async () => {
     const ran = await awardscore("score", "--help");
-    expect(ran.stdout).toContain("--json PAD          schrijft de uitslag ook als JSON naar PAD (nooit IN of UIT)");
+    expect(ran.stdout).toContain(
+      "--json PAD          schrijft de uitslag ook als JSON naar PAD (nooit IN of UIT)"
+    );
     expect(ran.stdout).toContain("(standaard IN-beoordeeld.xlsx)");
   });
 

@@ -19,10 +19,7 @@ describe("parseCommand", () => {
     [["score", "--help"], { kind: "help", topic: "score" }],
     [["help", "opschonen"], { kind: "help", topic: "opschonen" }],
     [["--version"], { kind: "version" }],
-    [
-      ["score", "in.xlsx", "--force"],
-      { kind: "score", input: "in.xlsx", force: true },
-    ],
+    [["score", "in.xlsx", "--force"], { kind: "score", input: "in.xlsx", force: true }],
     [
       ["share", "in.xlsx", "--out", "g.xlsx", "--force"],
       { kind: "share", input: "in.xlsx", out: "g.xlsx", force: true },

@@ -118,7 +118,9 @@ describe("awardscore share", () => {
   test("--help: exit 0 with share's own help", async () => {
     const ran = await awardscore("share", "--help");
     expect(ran.code).toBe(0);
-    expect(ran.stdout).toContain("Maakt de werkmap voor de gemeente (Voorblad, Top N, Stap 3, Stap 4)");
+    expect(ran.stdout).toContain(
+      "Maakt de werkmap voor de gemeente (Voorblad, Top N, Stap 3, Stap 4)"
+    );
   });
 
   test("file problems: exit 2 with a Dutch message, nothing written", async () => {

@@ -191,9 +191,11 @@ async function convertWithLibreOffice(
     if (error || !fs.existsSync(converted)) {
       const reason = error?.killed
         ? fileTexts.conversionTimedOut
-        : error
-          ? error.message.split("\n")[0]
-          : fileTexts.conversionNoResult;
+        : typeof error?.code === "number"
+          ? fileTexts.conversionExitCode(error.code)
+          : error
+            ? fileTexts.conversionError(String(error.code ?? "?"))
+            : fileTexts.conversionNoResult;
       throw new FileError(fileTexts.conversionFailed(file, formatName, reason));
     }
     notify(fileTexts.converted(file, formatName));

@@ -616,6 +616,8 @@ export const fileTexts = {
     `Excel. ${saveAsXlsx}`,
   conversionTimedOut: "LibreOffice deed er langer dan 60 seconden over",
   conversionNoResult: "LibreOffice maakte geen .xlsx",
+  conversionExitCode: (code: number) => `LibreOffice stopte met foutcode ${code}`,
+  conversionError: (code: string) => `LibreOffice kon niet worden gestart: systeemfout ${code}`,
   /** An unexpected exception: our fault (exit 1). */
   internalError: (message: string) =>
     `Interne fout (een fout in awardscore, niet in uw bestand): ${message}. ` +

@@ -266,3 +266,77 @@ describe("an .ods with LibreOffice installed", () => {
     ).toBe("PK");
   }, 300_000);
 });
+
+describe("the conversion, with a stand-in for LibreOffice on PATH", () => {
+  /** A folder with an executable `soffice` running this shell script. */
+  function fakeSoffice(dir: string, script: string): string {
+    const folder = path.join(dir, "bin");
+    fs.mkdirSync(folder);
+    const file = path.join(folder, "soffice");
+    fs.writeFileSync(file, `#!/bin/sh\n${script}\n`);
+    fs.chmodSync(file, 0o755);
+    return folder;
+  }
+
+  /** An .xls as the detection sees it. */
+  function xls(dir: string): string {
+    const file = path.join(dir, "oud.xls");
+    fs.writeFileSync(file, oleFile(["Root Entry", "Workbook"]));
+    return file;
+  }
+
+  test("is called with a private profile, --convert-to xlsx and --outdir; its .xlsx is scored", async () => {
+    const dir = scratch();
+    const example = path.join(dir, "voorbeeld.xlsx");
+    await exampleWorkbook().xlsx.writeFile(example);
+    // Records its arguments and "converts" by copying the example to OUTDIR/<name>.xlsx.
+    const folder = fakeSoffice(
+      dir,
+      `printf '%s\\n' "$@" > "${dir}/args.txt"\n` +
+        `while [ "$1" != "--outdir" ]; do shift; done; mkdir -p "$2"\n` +
+        `cp "${example}" "$2/$(basename "$3" .xls).xlsx"`
+    );
+    const file = xls(dir);
+    const tmp = path.join(dir, "tmp");
+    fs.mkdirSync(tmp);
+    const ran = awardscoreWithEnv({ PATH: `${folder}:/usr/bin:/bin`, TMPDIR: tmp }, "score", file);
+    expect(ran.stderr).toBe(
+      `'${file}' is een oude Excel-werkmap (.xls) en is omgezet met LibreOffice; het resultaat is ` +
+        `een .xlsx-werkmap (de invoer zelf blijft ongewijzigd).\n`
+    );
+    expect(ran.code).toBe(0);
+    expect(ran.stdout).toContain("Kandidaten: 24 — 14 geschikt");
+    expect(ran.stdout).toContain(`Geschreven: ${path.join(dir, "oud-beoordeeld.xlsx")}`);
+    const args = fs.readFileSync(path.join(dir, "args.txt"), "utf8").trim().split("\n");
+    expect(args[0]).toMatch(
+      /^-env:UserInstallation=file:\/\/.+\/awardscore-omzetten-[^/]+\/profiel$/
+    );
+    expect(args.slice(1, 6)).toEqual([
+      "--headless",
+      "--norestore",
+      "--convert-to",
+      "xlsx",
+      "--outdir",
+    ]);
+    expect(args[7]).toMatch(/\/werkmap\.xls$/); // a copy, never the user's file
+    expect(fs.readdirSync(tmp)).toEqual([]); // the temporary folder is gone
+  });
+
+  test.each([
+    ["stops with an error code", "exit 3", "LibreOffice stopte met foutcode 3"],
+    ["makes no .xlsx", "exit 0", "LibreOffice maakte geen .xlsx"],
+  ])("LibreOffice %s: exit 2, a Dutch message with how to save as .xlsx", (_, script, reason) => {
+    const dir = scratch();
+    const folder = fakeSoffice(dir, script);
+    const file = xls(dir);
+    const ran = awardscoreWithPath(`${folder}:/usr/bin:/bin`, "score", file);
+    expect(ran).toEqual({
+      code: 2,
+      stdout: "",
+      stderr:
+        `'${file}' is een oude Excel-werkmap (.xls); omzetten met LibreOffice is mislukt (${reason}). ` +
+        `Open het in LibreOffice of Excel. ${saveAs}\n`,
+    });
+    expect(fs.readdirSync(dir).sort()).toEqual(["bin", "oud.xls"]);
+  });
+});

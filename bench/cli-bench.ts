@@ -82,7 +82,7 @@ function main(): void {
     });
     const scored = path.join(dir, `score-${n}.xlsx`);
     const [score, old, bare, bareWriter] = alternate(
-      [bin, "score", input, "--out", scored, "--force"],
+      [bin, "score", input, "--out", scored, "--force"], // every run replaces the last OUT
       [path.join(here, "exceljs-score.js"), input, path.join(dir, `old-${n}.xlsx`)],
       [path.join(here, "bare.js"), input, path.join(dir, `bare-${n}.xlsx`)],
       [path.join(here, "bare.js"), input, path.join(dir, `bare-writer-${n}.xlsx`), "writer"]

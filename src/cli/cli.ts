@@ -4,11 +4,21 @@
  */
 import { parseArgs, type ParseArgsConfig } from "util";
 import { readDate } from "../engine";
-import { cliTexts, referenceDateTexts, shareCliTexts, verifyTexts } from "../workbook/texts";
+import {
+  cliTexts,
+  fileTexts,
+  referenceDateTexts,
+  shareCliTexts,
+  verifyTexts,
+} from "../workbook/texts";
+
+/** The commands with a help of their own (`awardscore <command> --help`). */
+export type HelpTopic = keyof typeof fileTexts.help;
 
 /** What the user asked for. */
 export type Command =
-  | { kind: "help" }
+  | { kind: "help"; /** One command's help; the general usage without. */ topic?: HelpTopic }
+  | { kind: "version" }
   | {
       kind: "template";
       /** The preset's id; absent: a blank request, for the user to fill in on `Aanvraag`. */
@@ -24,10 +34,19 @@ export type Command =
       json?: string;
       /** --peildatum, as `jjjj-mm-dd`. */
       referenceDate?: string;
+      /** --force: replace an existing OUT (set only when given). */
+      force?: boolean;
     }
   | { kind: "example"; out: string; candidates?: number }
-  | { kind: "share"; input: string; out: string; preset?: string; referenceDate?: string }
-  | { kind: "privacy"; input: string; out?: string; preset?: string }
+  | {
+      kind: "share";
+      input: string;
+      out: string;
+      preset?: string;
+      referenceDate?: string;
+      force?: boolean;
+    }
+  | { kind: "privacy"; input: string; out?: string; preset?: string; force?: boolean }
   | { kind: "verify"; input: string };
 
 /** A mistake on the command line (exit code 2). */
@@ -82,7 +101,9 @@ export function readReferenceDateOption(value: string): string {
 export function parseCommand(argv: string[]): Command {
   const [name, ...rest] = argv;
   if (name === undefined) throw new UsageError(cliTexts.noCommand);
-  if (name === "--help" || name === "-h" || name === "help") return { kind: "help" };
+  if (name === "--help" || name === "-h") return { kind: "help" };
+  if (name === "--version" || name === "-v") return { kind: "version" };
+  if (name === "help") return helpCommand(rest);
   switch (name) {
     case "template": {
       const { values, positionals } = parse(rest, {
@@ -91,7 +112,7 @@ export function parseCommand(argv: string[]): Command {
         force: { type: "boolean", default: false },
         help: { type: "boolean", short: "h" },
       });
-      if (values.help) return { kind: "help" };
+      if (values.help) return { kind: "help", topic: "template" };
       if (positionals.length > 0) throw new UsageError(cliTexts.tooManyArguments(positionals));
       if (typeof values.out !== "string" || values.out === "")
         throw new UsageError(cliTexts.outRequired);
@@ -108,9 +129,10 @@ export function parseCommand(argv: string[]): Command {
         out: { type: "string" },
         json: { type: "string" },
         peildatum: { type: "string" },
+        force: { type: "boolean" },
         help: { type: "boolean", short: "h" },
       });
-      if (values.help) return { kind: "help" };
+      if (values.help) return { kind: "help", topic: "score" };
       if (positionals.length === 0) throw new UsageError(cliTexts.inRequired);
       if (positionals.length > 1)
         throw new UsageError(cliTexts.tooManyArguments(positionals.slice(1)));
@@ -118,6 +140,7 @@ export function parseCommand(argv: string[]): Command {
       if (typeof values.preset === "string") command.preset = values.preset;
       if (typeof values.out === "string") command.out = values.out;
       if (typeof values.json === "string") command.json = values.json;
+      if (values.force === true) command.force = true;
       if (typeof values.peildatum === "string")
         command.referenceDate = readReferenceDateOption(values.peildatum);
       return command;
@@ -127,9 +150,10 @@ export function parseCommand(argv: string[]): Command {
         preset: { type: "string" },
         out: { type: "string" },
         peildatum: { type: "string" },
+        force: { type: "boolean" },
         help: { type: "boolean", short: "h" },
       });
-      if (values.help) return { kind: "help" };
+      if (values.help) return { kind: "help", topic: "share" };
       if (positionals.length === 0) throw new UsageError(shareCliTexts.shareInRequired);
       if (positionals.length > 1)
         throw new UsageError(cliTexts.tooManyArguments(positionals.slice(1)));
@@ -137,6 +161,7 @@ export function parseCommand(argv: string[]): Command {
         throw new UsageError(shareCliTexts.shareOutRequired);
       const command: Command = { kind: "share", input: positionals[0], out: values.out };
       if (typeof values.preset === "string") command.preset = values.preset;
+      if (values.force === true) command.force = true;
       if (typeof values.peildatum === "string")
         command.referenceDate = readReferenceDateOption(values.peildatum);
       return command;
@@ -145,20 +170,22 @@ export function parseCommand(argv: string[]): Command {
       const { values, positionals } = parse(rest, {
         preset: { type: "string" },
         out: { type: "string" },
+        force: { type: "boolean" },
         help: { type: "boolean", short: "h" },
       });
-      if (values.help) return { kind: "help" };
+      if (values.help) return { kind: "help", topic: "opschonen" };
       if (positionals.length === 0) throw new UsageError(shareCliTexts.privacyInRequired);
       if (positionals.length > 1)
         throw new UsageError(cliTexts.tooManyArguments(positionals.slice(1)));
       const command: Command = { kind: "privacy", input: positionals[0] };
       if (typeof values.out === "string") command.out = values.out;
       if (typeof values.preset === "string") command.preset = values.preset;
+      if (values.force === true) command.force = true;
       return command;
     }
     case "verify": {
       const { values, positionals } = parse(rest, { help: { type: "boolean", short: "h" } });
-      if (values.help) return { kind: "help" };
+      if (values.help) return { kind: "help", topic: "verify" };
       if (positionals.length === 0) throw new UsageError(verifyTexts.inRequired);
       if (positionals.length > 1)
         throw new UsageError(cliTexts.tooManyArguments(positionals.slice(1)));
@@ -185,4 +212,19 @@ export function parseCommand(argv: string[]): Command {
     default:
       throw new UsageError(cliTexts.unknownCommand(name));
   }
+}
+
+/**
+ * `awardscore help [command]`: the general usage, or that command's help.
+ *
+ * @throws UsageError for a command that does not exist, or more than one.
+ * @example
+ * parseCommand(["help", "score"]); // { kind: "help", topic: "score" }
+ */
+function helpCommand(rest: string[]): Command {
+  if (rest.length === 0) return { kind: "help" };
+  if (rest.length > 1) throw new UsageError(cliTexts.tooManyArguments(rest.slice(1)));
+  const topic = rest[0];
+  if (!Object.hasOwn(fileTexts.help, topic)) throw new UsageError(cliTexts.unknownCommand(topic));
+  return { kind: "help", topic: topic as HelpTopic };
 }

@@ -5,7 +5,7 @@
 import type ExcelJS from "exceljs";
 import { Workbook } from "./exceljs";
 import fs from "fs";
-import { presets } from "../engine";
+import { presetById, presets } from "../engine";
 import { checkFinal } from "../workbook/finality";
 import { planPrivacy, type PrivacyPlan } from "../workbook/privacy";
 import { planScore, type ScoreOptions, type ScorePlan } from "../workbook/score";
@@ -16,6 +16,7 @@ import {
   blankRequestTexts,
   cliTexts,
   fatalMessages,
+  fileTexts,
   privacyTexts,
   recordTexts,
   rejectionTexts,
@@ -29,12 +30,17 @@ import type { Command } from "./cli";
 import { exampleWorkbook } from "./example";
 import {
   checkOutputName,
+  checkOverwrite,
+  commitFiles,
   defaultOutput,
+  discardFiles,
   FileError,
   loadWorkbook,
+  prepareText,
+  prepareWorkbook,
   sameFile,
-  saveText,
   saveWorkbook,
+  type PreparedFile,
 } from "./files";
 import { progressFor } from "./progress";
 import { scoreReport } from "./report";
@@ -60,12 +66,10 @@ export async function runTemplate(
 ): Promise<void> {
   const { preset } = command;
   // Own keys only: `--preset constructor` is no preset.
-  if (preset !== undefined && !Object.hasOwn(presets, preset))
-    throw new WorkbookError(fatalMessages.unknownPreset(preset, Object.keys(presets)));
-  const request = preset === undefined ? blankRequest() : presets[preset];
+  const request = preset === undefined ? blankRequest() : presetById(preset);
+  if (!request) throw new WorkbookError(fatalMessages.unknownPreset(preset!, Object.keys(presets)));
   checkOutputName(command.out);
-  if (!command.force && fs.existsSync(command.out))
-    throw new FileError(cliTexts.exists(command.out));
+  checkOverwrite(command.out, command.force);
   const workbook = new Workbook();
   applyChanges(workbook, planTemplate(request));
   await saveWorkbook(workbook, command.out);
@@ -77,7 +81,9 @@ export async function runTemplate(
 }
 
 /**
- * `awardscore score`: scores IN, writes OUT (never IN), prints the summary, writes JSON.
+ * `awardscore score`: scores IN, writes OUT (never IN, never an existing file without
+ * --force), prints the summary, writes JSON (never over IN or OUT). OUT and the JSON file
+ * are written both or neither.
  *
  * @example
  * const plan = await runScore({ kind: "score", input: "aanvraag.xlsx" }, io);
@@ -89,38 +95,50 @@ export async function runScore(
   const out = command.out ?? defaultOutput(command.input);
   checkOutputName(out);
   if (sameFile(out, command.input)) throw new FileError(cliTexts.outIsIn(command.input));
+  const jsonFile = command.json !== undefined && command.json !== "-" ? command.json : undefined;
+  if (jsonFile !== undefined) {
+    if (sameFile(jsonFile, command.input))
+      throw new FileError(fileTexts.jsonIsWorkbook(jsonFile, "in"));
+    if (sameFile(jsonFile, out)) throw new FileError(fileTexts.jsonIsWorkbook(jsonFile, "out"));
+  }
+  checkOverwrite(out, command.force === true, command.out === undefined ? "score" : undefined);
   const size = fs.existsSync(command.input) ? fs.statSync(command.input).size : 0;
   const progress = progressFor(io.errStream, size);
   try {
     progress.step("read");
-    const workbook = await loadWorkbook(command.input);
+    const workbook = await loadWorkbook(command.input, io.err);
     progress.step("score");
     const plan = planScoreRun(evaluatorSnapshot(workbook), scoreOptions(command), new Date());
     progress.step("apply");
     applyChanges(workbook, plan.changes);
+    const json =
+      command.json === undefined
+        ? undefined
+        : JSON.stringify(scoreReport(plan.evaluation, plan.problems, plan.record, plan), null, 2);
     progress.step("write");
-    await saveWorkbook(workbook, out);
+    // Both files or neither: each to its temporary file first, then both into place.
+    const prepared: PreparedFile[] = [await prepareWorkbook(workbook, out)];
+    if (jsonFile !== undefined && json !== undefined) {
+      try {
+        prepared.push(await prepareText(jsonFile, `${json}\n`));
+      } catch (error) {
+        await discardFiles(prepared);
+        throw error;
+      }
+    }
+    await commitFiles(prepared);
     progress.stop();
 
     // With the JSON on stdout, the summary moves to stderr so stdout stays parseable.
     const print = command.json === "-" ? io.err : io.out;
-    if (command.json !== undefined) {
-      const json = JSON.stringify(
-        scoreReport(plan.evaluation, plan.problems, plan.record, plan),
-        null,
-        2
-      );
-      if (command.json === "-") io.out(json);
-      else await saveText(command.json, `${json}\n`);
-    }
+    if (command.json === "-" && json !== undefined) io.out(json);
     for (const note of plan.notes) print(note);
     const requestDate =
       plan.referenceDateSource === "option" ? plan.requestReferenceDate : undefined;
     print(summaryLines(plan.evaluation, plan.problems, requestDate).join("\n"));
     print("");
     print(cliTexts.written(out));
-    if (command.json !== undefined && command.json !== "-")
-      print(cliTexts.jsonWritten(command.json));
+    if (jsonFile !== undefined) print(cliTexts.jsonWritten(jsonFile));
     return plan;
   } finally {
     progress.stop();
@@ -180,7 +198,8 @@ export async function runShare(
 ): Promise<ScorePlan> {
   checkOutputName(command.out);
   if (sameFile(command.out, command.input)) throw new FileError(cliTexts.outIsIn(command.input));
-  const workbook = await loadWorkbook(command.input);
+  checkOverwrite(command.out, command.force === true);
+  const workbook = await loadWorkbook(command.input, io.err);
   const plan = planScore(readSnapshot(workbook), scoreOptions(command));
   checkFinal(plan); // nothing is written while a candidate is incomplete or a draw is pending
   // Loaded here, not at the top: it loads all of ExcelJS, which `score` does without.
@@ -219,7 +238,8 @@ export async function runPrivacy(
   const out = command.out ?? defaultOutput(command.input, "-opgeschoond");
   checkOutputName(out);
   if (sameFile(out, command.input)) throw new FileError(cliTexts.outIsIn(command.input));
-  const workbook = await loadWorkbook(command.input);
+  checkOverwrite(out, command.force === true, command.out === undefined ? "opschonen" : undefined);
+  const workbook = await loadWorkbook(command.input, io.err);
   // Every sheet, note, header, footer, validation and property ExcelJS reads.
   const plan = planPrivacy(
     fullSnapshot(workbook),
@@ -257,7 +277,7 @@ export async function runVerify(
   command: Extract<Command, { kind: "verify" }>,
   io: Io
 ): Promise<number> {
-  const workbook = await loadWorkbook(command.input);
+  const workbook = await loadWorkbook(command.input, io.err);
   const result = planVerify(evaluatorSnapshot(workbook));
   if (!result) throw new WorkbookError(verifyTexts.noRecord(command.input));
   for (const note of result.notes) io.out(note);

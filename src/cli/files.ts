@@ -1,44 +1,60 @@
 /**
  * Reading and writing `.xlsx` files safely: the input is only read; the output
  * goes to a temporary file beside it and is renamed into place, so a crash never
- * leaves half a workbook under the real name.
+ * leaves half a workbook under the real name. Two outputs (the workbook and the
+ * `--json`) are written both or neither: {@link prepareWorkbook} and {@link prepareText}
+ * write each to its temporary file, {@link commitFiles} renames them all into place
+ * only when all were written (and puts back what it replaced when a rename fails).
+ * File-system errors are {@link FileError}s in Dutch (exit 2); any other error while
+ * writing is ours and is passed on as it is (exit 1).
  */
 import type ExcelJS from "exceljs";
 import { Workbook } from "./exceljs";
 import fs from "fs";
 import path from "path";
-import { cliTexts } from "../workbook/texts";
+import { cliTexts, fileTexts } from "../workbook/texts";
 import { repairLoadedTables, shareEmptyStyles } from "../xlsx";
+import { FileError, fileSystemError, isSystemError } from "./errors";
+import { readableInput } from "./formats";
 import { writeXlsx } from "./writeXlsx";
 
-/** A problem with a file that the user can fix (exit code 2). */
-export class FileError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "FileError";
-  }
-}
+export { FileError } from "./errors";
 
 /**
- * Loads a workbook; a missing or unreadable file is a {@link FileError} in Dutch.
+ * Loads a workbook; a missing or unreadable file is a {@link FileError} in Dutch. An `.ods`
+ * or `.xls` is first converted by LibreOffice when it is installed (see ./formats.ts), and
+ * `notify` says so.
  *
  * @example
  * const workbook = await loadWorkbook("examples/aanvraag-17040.xlsx");
  */
-export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
+export async function loadWorkbook(
+  file: string,
+  notify: (text: string) => void = () => {}
+): Promise<ExcelJS.Workbook> {
   let stat: fs.Stats;
   try {
     stat = await fs.promises.stat(file);
-  } catch {
-    throw new FileError(cliTexts.notFound(file));
+  } catch (error) {
+    throw isSystemError(error)
+      ? fileSystemError("read", file, error)
+      : new FileError(cliTexts.notFound(file));
   }
+  if (stat.isDirectory())
+    throw new FileError(fileTexts.fileSystem("read", file, "EISDIR", path.dirname(file)));
   if (!stat.isFile()) throw new FileError(cliTexts.notFound(file));
   const workbook = new Workbook();
+  let input: Awaited<ReturnType<typeof readableInput>> | undefined;
   try {
+    input = await readableInput(file, notify);
     // A read stream (not readFile) so that nothing ever opens the input for writing.
-    await workbook.xlsx.read(fs.createReadStream(file));
-  } catch {
+    await workbook.xlsx.read(fs.createReadStream(input.path));
+  } catch (error) {
+    if (error instanceof FileError) throw error;
+    if (isSystemError(error)) throw fileSystemError("read", file, error);
     throw new FileError(cliTexts.unreadable(file));
+  } finally {
+    await input?.cleanup();
   }
   repairLoadedTables(workbook);
   return workbook;
@@ -61,6 +77,25 @@ export function checkOutputName(file: string): void {
   if (path.extname(file).toLowerCase() !== ".xlsx") throw new FileError(cliTexts.notXlsxName(file));
 }
 
+/**
+ * Refuses to replace an existing output unless `force` (`--force`): nothing is written then.
+ * `defaultOf`: the name is that command's default (IN-beoordeeld.xlsx), which the message says.
+ *
+ * @throws FileError naming the file and how to proceed (another --out name, or --force).
+ * @example
+ * checkOverwrite("uit.xlsx", false); // throws when uit.xlsx exists
+ */
+export function checkOverwrite(
+  file: string,
+  force: boolean,
+  defaultOf?: "score" | "opschonen"
+): void {
+  if (force) return;
+  // lstat: a link that points nowhere is there too, and would be replaced.
+  if (fs.lstatSync(file, { throwIfNoEntry: false }) !== undefined)
+    throw new FileError(fileTexts.exists(file, defaultOf));
+}
+
 /** Whether two names point at the same file (also through a link or another spelling). */
 export function sameFile(a: string, b: string): boolean {
   const real = (f: string) => {
@@ -80,27 +115,120 @@ export function sameFile(a: string, b: string): boolean {
  */
 const DEFLATE_LEVEL = 6;
 
+/** An output written to a temporary file beside its target, not yet in place. */
+export interface PreparedFile {
+  /** The name the user asked for. */
+  readonly target: string;
+  /** The hidden file beside it that holds the new content until {@link commitFiles}. */
+  readonly temporary: string;
+}
+
+/** The hidden temporary name beside `file` (`.uit.xlsx.1234.tmp`). */
+function temporaryName(file: string, kind = "tmp"): string {
+  return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${kind}`);
+}
+
+/** Writes to `temporary` with `write`; a failure removes it, a file-system error becomes a FileError. */
+async function prepare(file: string, write: (temporary: string) => Promise<void>) {
+  const temporary = temporaryName(file);
+  try {
+    await write(temporary);
+  } catch (error) {
+    await fs.promises.rm(temporary, { force: true });
+    if (isSystemError(error)) throw fileSystemError("write", file, error);
+    throw error; // not the file system's: ours (exit 1)
+  }
+  return { target: file, temporary };
+}
+
+/**
+ * First phase of writing a workbook: to a temporary file beside `file`, not yet in place
+ * (then {@link commitFiles} or {@link discardFiles}). The workbook is handed over: its empty
+ * cell styles become one shared object (cheaper to write), so change nothing in it afterwards.
+ *
+ * @throws FileError (Dutch) on a file-system error; any other error as it is.
+ * @example
+ * const prepared = await prepareWorkbook(workbook, "uit.xlsx");
+ */
+export async function prepareWorkbook(
+  workbook: ExcelJS.Workbook,
+  file: string
+): Promise<PreparedFile> {
+  shareEmptyStyles(workbook);
+  return prepare(file, (temporary) => writeXlsx(workbook, temporary, DEFLATE_LEVEL));
+}
+
+/**
+ * First phase of writing a text file (UTF-8), as {@link prepareWorkbook}.
+ *
+ * @example
+ * const prepared = await prepareText("uitslag.json", "{}");
+ */
+export async function prepareText(file: string, text: string): Promise<PreparedFile> {
+  return prepare(file, (temporary) => fs.promises.writeFile(temporary, text, "utf8"));
+}
+
+/**
+ * Removes the temporary files of outputs that will not be committed.
+ *
+ * @example
+ * await discardFiles([prepared]);
+ */
+export async function discardFiles(prepared: readonly PreparedFile[]): Promise<void> {
+  await Promise.all(prepared.map((p) => fs.promises.rm(p.temporary, { force: true })));
+}
+
+/**
+ * Second phase: renames every prepared file into place, all or none. Before a rename that a
+ * later one could still undo, the file it replaces is kept aside (a hard link, else a copy);
+ * when a rename fails, the ones done are put back as they were and every temporary file goes.
+ *
+ * @throws FileError (Dutch) naming the file that could not be put in place.
+ * @example
+ * await commitFiles([await prepareWorkbook(workbook, "uit.xlsx"), await prepareText("uit.json", json)]);
+ */
+export async function commitFiles(prepared: readonly PreparedFile[]): Promise<void> {
+  const done: Array<{ file: PreparedFile; backup: string | null }> = [];
+  const backups: string[] = [];
+  let current: PreparedFile | undefined;
+  try {
+    for (const [index, file] of prepared.entries()) {
+      current = file;
+      let backup: string | null = null;
+      if (index < prepared.length - 1 && fs.lstatSync(file.target, { throwIfNoEntry: false })) {
+        backup = temporaryName(file.target, "bak");
+        backups.push(backup);
+        await fs.promises.link(file.target, backup).catch(() => {
+          return fs.promises.copyFile(file.target, backup!);
+        });
+      }
+      await fs.promises.rename(file.temporary, file.target);
+      done.push({ file, backup });
+    }
+  } catch (error) {
+    for (const { file, backup } of done.reverse()) {
+      if (backup) await fs.promises.rename(backup, file.target).catch(() => {});
+      else await fs.promises.rm(file.target, { force: true });
+    }
+    await discardFiles(prepared);
+    await Promise.all(backups.map((b) => fs.promises.rm(b, { force: true })));
+    if (isSystemError(error)) throw fileSystemError("write", current!.target, error);
+    throw error;
+  }
+  await Promise.all(backups.map((b) => fs.promises.rm(b, { force: true })));
+}
+
 /**
  * Writes a workbook to a temporary file beside `file` and renames it into place. The
  * workbook is handed over: its empty cell styles become one shared object (cheaper to
  * write), so change nothing in it afterwards.
  *
+ * @throws FileError (Dutch) on a file-system error; any other error as it is (our fault).
  * @example
  * await saveWorkbook(workbook, "uit.xlsx");
  */
 export async function saveWorkbook(workbook: ExcelJS.Workbook, file: string): Promise<void> {
-  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  shareEmptyStyles(workbook);
-  try {
-    await writeXlsx(workbook, temporary, DEFLATE_LEVEL);
-    await fs.promises.rename(temporary, file);
-  } catch (error) {
-    await fs.promises.rm(temporary, { force: true });
-    const reason =
-      (error as NodeJS.ErrnoException).code ??
-      (error instanceof Error ? error.message : String(error));
-    throw new FileError(cliTexts.cannotWrite(file, reason));
-  }
+  await commitFiles([await prepareWorkbook(workbook, file)]);
 }
 
 /**
@@ -110,14 +238,5 @@ export async function saveWorkbook(workbook: ExcelJS.Workbook, file: string): Pr
  * await saveText("uitslag.json", "{}");
  */
 export async function saveText(file: string, text: string): Promise<void> {
-  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  try {
-    await fs.promises.writeFile(temporary, text, "utf8");
-    await fs.promises.rename(temporary, file);
-  } catch (error) {
-    await fs.promises.rm(temporary, { force: true });
-    throw new FileError(
-      cliTexts.cannotWrite(file, (error as NodeJS.ErrnoException).code ?? String(error))
-    );
-  }
+  await commitFiles([await prepareText(file, text)]);
 }

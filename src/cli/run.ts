@@ -2,10 +2,14 @@
  * The command line as a function: arguments in, exit code out. 0 when it did
  * its job (problems with cells included), 2 with a Dutch message on stderr when
  * the input or the command line is unusable (and from `verify` when the workbook
- * differs from its recomputation), 1 for a bug.
+ * differs from its recomputation), 1 for a bug: one Dutch line with the error's message, and
+ * its stack trace only with AWARDSCORE_DEBUG=1 in the environment.
  */
+import fs from "fs";
+import path from "path";
+import { ENGINE_VERSION } from "../engine";
 import { problemLine, WorkbookError } from "../workbook/problems";
-import { cliTexts } from "../workbook/texts";
+import { cliTexts, fileTexts } from "../workbook/texts";
 import { parseCommand, UsageError } from "./cli";
 import {
   runExample,
@@ -19,6 +23,23 @@ import {
 import { FileError } from "./files";
 
 /**
+ * The package's version (package.json, two folders up from src/cli and lib/cli); the
+ * engine's when package.json cannot be read.
+ *
+ * @example
+ * packageVersion(); // "0.1.0"
+ */
+export function packageVersion(): string {
+  try {
+    const file = path.join(__dirname, "..", "..", "package.json");
+    const { version } = JSON.parse(fs.readFileSync(file, "utf8")) as { version?: unknown };
+    return typeof version === "string" ? version : ENGINE_VERSION;
+  } catch {
+    return ENGINE_VERSION;
+  }
+}
+
+/**
  * Runs one command.
  *
  * @example
@@ -29,7 +50,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
     const command = parseCommand(argv);
     switch (command.kind) {
       case "help":
-        io.out(cliTexts.usage);
+        io.out(command.topic === undefined ? cliTexts.usage : fileTexts.help[command.topic]);
+        return 0;
+      case "version":
+        io.out(fileTexts.version(packageVersion()));
         return 0;
       case "template":
         await runTemplate(command, io);
@@ -65,11 +89,14 @@ export async function run(argv: string[], io: Io): Promise<number> {
       io.err(error.message);
       return 2;
     }
-    io.err(
-      cliTexts.internalError(
-        error instanceof Error ? (error.stack ?? error.message) : String(error)
-      )
-    );
+    // Our fault: one line, no stack trace unless asked for (AWARDSCORE_DEBUG=1).
+    // (No `instanceof Error`: an error of another realm is one too.)
+    const { message, stack } = (typeof error === "object" && error !== null ? error : {}) as {
+      message?: unknown;
+      stack?: unknown;
+    };
+    io.err(fileTexts.internalError(typeof message === "string" ? message : String(error)));
+    if (process.env.AWARDSCORE_DEBUG === "1" && typeof stack === "string") io.err(stack);
     return 1;
   }
 }

@@ -4,7 +4,7 @@
  */
 export * from "./request";
 export * from "./evaluation";
-export { presets, request17040 } from "./presets/request17040";
+export { presetById, presets, request17040 } from "./presets/request17040";
 
 export type { ReadResult } from "./result";
 export {

@@ -9,6 +9,7 @@ import {
   evaluate,
   isoToDay,
   exclusionText,
+  presetById,
   presets,
   readText,
   type CandidateInput,
@@ -80,7 +81,7 @@ export interface ScorePlan {
  */
 export function planScore(snapshot: WorkbookSnapshot, options: ScoreOptions = {}): ScorePlan {
   const presetIds = Object.keys(presets);
-  if (options.preset !== undefined && !presets[options.preset]) {
+  if (options.preset !== undefined && !presetById(options.preset)) {
     throw new WorkbookError(fatalMessages.unknownPreset(options.preset, presetIds));
   }
   const fromSheet = readRequest(snapshot);
@@ -99,7 +100,7 @@ export function planScore(snapshot: WorkbookSnapshot, options: ScoreOptions = {}
     request = fromSheet.request;
     if (options.preset !== undefined) notes.push(cliTexts.presetIgnored(options.preset));
   } else if (options.preset !== undefined) {
-    request = presets[options.preset];
+    request = presetById(options.preset)!;
   } else {
     throw new WorkbookError(fatalMessages.noRequest(presetIds));
   }

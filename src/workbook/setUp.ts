@@ -5,7 +5,7 @@
  * never clears, reorders or overwrites what is there, and refuses (changing
  * nothing) when a sheet of the same name holds something else.
  */
-import { presets, readText, type Request } from "../engine";
+import { presetById, presets, readText, type Request } from "../engine";
 import { outputFormulas } from "../functions/formulas";
 import { setUpTexts } from "../office/texts";
 import { cellAddress, rangeAddress } from "./address";
@@ -56,7 +56,7 @@ export { blankRequest };
  */
 export function setUpRequest(presetOrBlank: string): Request {
   if (presetOrBlank.toLowerCase() === BLANK) return blankRequest();
-  const preset = presets[presetOrBlank];
+  const preset = presetById(presetOrBlank);
   if (!preset)
     throw new WorkbookError(setUpTexts.unknownPreset(presetOrBlank, Object.keys(presets)));
   return preset;

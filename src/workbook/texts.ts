@@ -235,10 +235,10 @@ export const requestCellMessages = {
 export const cliTexts = {
   usage: [
     "Gebruik:",
-    "  awardscore template [--preset ID] --out BESTAND.xlsx",
-    "  awardscore score IN.xlsx [--preset ID] [--out UIT.xlsx] [--json PAD|-] [--peildatum dd-mm-jjjj]",
-    "  awardscore share IN.xlsx --out UIT.xlsx [--preset ID] [--peildatum dd-mm-jjjj]",
-    "  awardscore opschonen IN.xlsx [--out UIT.xlsx] [--preset ID]",
+    "  awardscore template [--preset ID] --out BESTAND.xlsx [--force]",
+    "  awardscore score IN.xlsx [--preset ID] [--out UIT.xlsx] [--force] [--json PAD|-] [--peildatum dd-mm-jjjj]",
+    "  awardscore share IN.xlsx --out UIT.xlsx [--force] [--preset ID] [--peildatum dd-mm-jjjj]",
+    "  awardscore opschonen IN.xlsx [--out UIT.xlsx] [--force] [--preset ID]",
     "  awardscore verify BEOORDEELD.xlsx",
     "",
     "  template  maakt een nieuwe aanvraagwerkmap (Aanvraag, Kandidaten, Werkervaring, Ranking):",
@@ -256,6 +256,10 @@ export const cliTexts = {
     "            uit de aanvraag (17040: de reactietermijn, 26-08-2024); elk rapport vermeldt dat.",
     "  verify    rekent elke uitslag van een beoordeelde werkmap na uit de eigen invoer, bij de",
     "            peildatum van het blad Verantwoording; exit 0 als alles klopt, 2 met elk verschil per cel.",
+    "",
+    "  --force   vervangt een bestaand UIT.xlsx; zonder --force stopt de opdracht en schrijft niets.",
+    "  Uitleg per opdracht: awardscore <opdracht> --help (of awardscore help <opdracht>).",
+    "  Versie: awardscore --version.",
   ].join("\n"),
   unknownCommand: (command: string) =>
     `Onbekende opdracht '${command}'. Kies 'template', 'score', 'share', 'opschonen' of 'verify'.`,
@@ -273,8 +277,6 @@ export const cliTexts = {
     `'${file}' is geen leesbare .xlsx-werkmap. Sla het bestand in Excel op als Excel-werkmap (.xlsx).`,
   outIsIn: (file: string) =>
     `De uitvoer mag niet hetzelfde bestand zijn als de invoer ('${file}'): de invoer wordt nooit gewijzigd.`,
-  exists: (file: string) => `'${file}' bestaat al. Kies een andere naam of gebruik --force.`,
-  cannotWrite: (file: string, reason: string) => `Kan '${file}' niet schrijven: ${reason}`,
   presetIgnored: (id: string) =>
     `Let op: --preset ${id} is niet gebruikt; het blad 'Aanvraag' in de werkmap bepaalt de aanvraag.`,
   written: (file: string) => `Geschreven: ${file}`,
@@ -282,7 +284,6 @@ export const cliTexts = {
   templateWritten: (file: string, id: string) =>
     `Nieuwe werkmap voor aanvraag ${id}: ${file}. Vul de kandidaten in op het blad 'Kandidaten' en beoordeel met: awardscore score ${file}`,
   progress: "Beoordelen",
-  internalError: (detail: string) => `Interne fout: ${detail}`,
 } as const;
 
 /** The Dutch terminal summary of a scoring. */
@@ -519,6 +520,179 @@ export const shareCliTexts = {
   shareWritten: (file: string, top: number) =>
     `Werkmap voor de gemeente: ${file} (${top} ${top === 1 ? "kandidaat" : "kandidaten"} in de top).`,
 } as const;
+
+// ---- issue 18: the user's files, handled with care (command line) ----
+
+/** How to save a workbook as `.xlsx`, in Excel and in LibreOffice (part of several messages). */
+const saveAsXlsx =
+  "Sla het op als .xlsx: in Excel met Opslaan als → Excel-werkmap (*.xlsx), in LibreOffice met " +
+  "Opslaan als → Excel 2007-365 (*.xlsx).";
+
+/** Which error was raised, for a message: reading or writing. */
+export type FileAction = "read" | "write";
+
+/**
+ * Issue 18: the command's texts about the user's files: never overwriting without `--force`,
+ * `--json` apart from the workbooks, file-system errors with the path and what to do, other
+ * spreadsheet formats and their conversion by LibreOffice, `--version` and each command's help.
+ */
+export const fileTexts = {
+  jsonIsWorkbook: (file: string, role: "in" | "out") =>
+    `--json '${file}' is hetzelfde bestand als de ${role === "in" ? "invoer" : "uitvoer"}: de JSON zou ` +
+    `de werkmap vervangen. Er is niets geschreven. Kies een andere naam voor --json, bijvoorbeeld --json uitslag.json.`,
+  /** `defaultOf`: the name is that command's default output name (not given with --out). */
+  exists: (file: string, defaultOf?: "score" | "opschonen") =>
+    `'${file}' bestaat al en wordt niet overschreven${defaultOf ? " (het is de standaardnaam voor de uitvoer)" : ""}. ` +
+    `Er is niets geschreven. Kies een andere naam met --out, of gebruik --force om het bestand te vervangen.` +
+    (defaultOf === "score"
+      ? ` Hebt u in '${file}' zelf iets ingevuld (zoals de Loting), beoordeel dan dat bestand.`
+      : ""),
+  /**
+   * A file-system error `code` (ENOENT, EACCES, …) in Dutch, with the path and what to do.
+   * `folder` is the folder the file goes to (for a missing folder).
+   */
+  fileSystem: (action: FileAction, file: string, code: string, folder: string): string => {
+    const cannot = `Kan '${file}' niet ${action === "read" ? "lezen" : "schrijven"}`;
+    switch (code) {
+      case "ENOENT":
+        return action === "read"
+          ? `Bestand niet gevonden: '${file}'.`
+          : `${cannot}: de map '${folder}' bestaat niet. Maak de map eerst aan, of kies een andere plek.`;
+      case "ENOTDIR":
+        return `${cannot}: een deel van het pad is geen map. Controleer het pad, of kies een andere plek.`;
+      case "EACCES":
+      case "EPERM":
+        return (
+          `${cannot}: geen toegang (geen rechten op het bestand of de map, of het bestand is ` +
+          `geopend in een ander programma). Sluit het bestand in Excel als het daar open is, of ` +
+          `kies een ${action === "read" ? "kopie op een plek" : "map"} waar u wel rechten hebt.`
+        );
+      case "EBUSY":
+      case "ETXTBSY":
+        return (
+          `${cannot}: het bestand is in gebruik door een ander programma, bijvoorbeeld geopend in Excel. ` +
+          `Sluit het bestand daar en probeer het opnieuw.`
+        );
+      case "ENOSPC":
+      case "EDQUOT":
+        return `${cannot}: de schijf is vol. Maak ruimte vrij of kies een plek op een andere schijf, en probeer het opnieuw.`;
+      case "EISDIR":
+        return `${cannot}: dat is een map, geen bestand. Geef de naam van een bestand op.`;
+      case "EROFS":
+        return `${cannot}: de schijf is alleen-lezen. Kies een plek waar u kunt schrijven.`;
+      case "EMFILE":
+      case "ENFILE":
+        return `${cannot}: er staan te veel bestanden tegelijk open. Sluit andere programma's en probeer het opnieuw.`;
+      case "ENAMETOOLONG":
+        return `${cannot}: de naam of het pad is te lang. Kies een kortere naam of een map hoger op de schijf.`;
+      case "EIO":
+        return `${cannot}: de schijf of de netwerkverbinding gaf een fout. Controleer die en probeer het opnieuw.`;
+      default:
+        return `${cannot} (systeemfout ${code}). Controleer het bestand en de map en probeer het opnieuw.`;
+    }
+  },
+  /** The input is not a zip package at all (a CSV, a text, a PDF, a damaged file). */
+  notZip: (file: string) =>
+    `'${file}' is geen leesbare .xlsx-werkmap: het is geen Excel-bestand (misschien een CSV-, tekst- of ` +
+    `pdf-bestand, of een beschadigd of onvolledig bestand). Open het in Excel of LibreOffice en ${saveAsXlsx.charAt(0).toLowerCase()}${saveAsXlsx.slice(1)}`,
+  ods: (file: string) =>
+    `'${file}' is een OpenDocument-rekenblad (.ods), geen Excel-werkmap, en LibreOffice is hier niet ` +
+    `geïnstalleerd om het om te zetten. Open het in LibreOffice of Excel. ${saveAsXlsx}`,
+  xls: (file: string) =>
+    `'${file}' is een oude Excel-werkmap (.xls, Excel 97-2003), en LibreOffice is hier niet geïnstalleerd ` +
+    `om het om te zetten. Open het in Excel of LibreOffice. ${saveAsXlsx}`,
+  encrypted: (file: string) =>
+    `'${file}' is beveiligd met een wachtwoord (versleuteld) en kan niet worden gelezen. Open het in ` +
+    `Excel, haal het wachtwoord weg (Bestand → Info → Werkmap beveiligen → Versleutelen met wachtwoord: ` +
+    `maak het wachtwoord leeg) en sla het op als Excel-werkmap (*.xlsx).`,
+  xlsb: (file: string) =>
+    `'${file}' is een binaire Excel-werkmap (.xlsb) en kan niet worden gelezen. ${saveAsXlsx}`,
+  /** The format's name in the conversion notice. */
+  formatName: { ods: "een OpenDocument-rekenblad (.ods)", xls: "een oude Excel-werkmap (.xls)" },
+  converted: (file: string, format: string) =>
+    `'${file}' is ${format} en is omgezet met LibreOffice; het resultaat is een .xlsx-werkmap ` +
+    `(de invoer zelf blijft ongewijzigd).`,
+  conversionFailed: (file: string, format: string, reason: string) =>
+    `'${file}' is ${format}; omzetten met LibreOffice is mislukt (${reason}). Open het in LibreOffice of ` +
+    `Excel. ${saveAsXlsx}`,
+  conversionTimedOut: "LibreOffice deed er langer dan 60 seconden over",
+  conversionNoResult: "LibreOffice maakte geen .xlsx",
+  conversionExitCode: (code: number) => `LibreOffice stopte met foutcode ${code}`,
+  conversionError: (code: string) => `LibreOffice kon niet worden gestart: systeemfout ${code}`,
+  /** An unexpected exception: our fault (exit 1). */
+  internalError: (message: string) =>
+    `Interne fout (een fout in awardscore, niet in uw bestand): ${message}. ` +
+    `Meld dit graag; met AWARDSCORE_DEBUG=1 toont de opdracht de details.`,
+  /** stdout or stderr failed for another reason than a reader that stopped early. */
+  outputFailed: (code: string) =>
+    `Kan de uitvoer niet wegschrijven (systeemfout ${code}). Controleer waar de uitvoer naartoe gaat.`,
+  version: (version: string) => `awardscore ${version}`,
+  /** Each command's own help (`awardscore <command> --help`). */
+  help: {
+    template: [
+      "Gebruik: awardscore template --out BESTAND.xlsx [--preset ID] [--force]",
+      "",
+      "Maakt een nieuwe aanvraagwerkmap (Aanvraag, Kandidaten, Werkervaring, Ranking).",
+      "",
+      "  --out BESTAND.xlsx  waar de nieuwe werkmap komt (verplicht)",
+      "  --preset ID         de aanvraag waarmee de werkmap begint (beschikbaar: 17040); zonder",
+      "                      --preset een lege aanvraag: vul het blad Aanvraag zelf in",
+      "  --force             vervangt BESTAND.xlsx als dat al bestaat; zonder --force stopt de opdracht",
+      "  -h, --help          deze uitleg",
+    ].join("\n"),
+    score: [
+      "Gebruik: awardscore score IN.xlsx [--out UIT.xlsx] [--force] [--json PAD|-] [--preset ID] [--peildatum dd-mm-jjjj]",
+      "",
+      "Beoordeelt de kandidaten in IN.xlsx en schrijft UIT.xlsx; IN.xlsx zelf blijft ongewijzigd.",
+      "Een .ods of .xls wordt eerst met LibreOffice omgezet naar .xlsx, als LibreOffice is geïnstalleerd.",
+      "",
+      "  --out UIT.xlsx      waar de beoordeelde werkmap komt (standaard IN-beoordeeld.xlsx)",
+      "  --force             vervangt UIT.xlsx als dat al bestaat; zonder --force stopt de opdracht",
+      "  --json PAD          schrijft de uitslag ook als JSON naar PAD (nooit IN of UIT);",
+      "                      --json - schrijft de JSON naar stdout en de samenvatting naar stderr",
+      "  --preset ID         de aanvraag als de werkmap geen blad Aanvraag heeft (beschikbaar: 17040)",
+      "  --peildatum dd-mm-jjjj  telt de ervaring tot en met deze datum in plaats van de peildatum uit de aanvraag",
+      "  -h, --help          deze uitleg",
+      "",
+      "Exitcode: 0 beoordeeld (ook met problemen in cellen), 2 onbruikbare invoer of een bestand dat",
+      "niet geschreven kan worden (met een melding), 1 een interne fout.",
+    ].join("\n"),
+    share: [
+      "Gebruik: awardscore share IN.xlsx --out UIT.xlsx [--force] [--preset ID] [--peildatum dd-mm-jjjj]",
+      "",
+      "Maakt de werkmap voor de gemeente (Voorblad, Top N, Stap 3, Stap 4): alleen de top, als waarden.",
+      "Scoort eerst; zolang de top niet definitief is, schrijft de opdracht niets. IN.xlsx blijft ongewijzigd.",
+      "",
+      "  --out UIT.xlsx      waar de werkmap voor de gemeente komt (verplicht)",
+      "  --force             vervangt UIT.xlsx als dat al bestaat; zonder --force stopt de opdracht",
+      "  --preset ID         de aanvraag als de werkmap geen blad Aanvraag heeft (beschikbaar: 17040)",
+      "  --peildatum dd-mm-jjjj  telt de ervaring tot en met deze datum",
+      "  -h, --help          deze uitleg",
+    ].join("\n"),
+    opschonen: [
+      "Gebruik: awardscore opschonen IN.xlsx [--out UIT.xlsx] [--force] [--preset ID]",
+      "",
+      "Vervangt na de gunning de namen van de niet-geselecteerde kandidaten door een pseudoniem",
+      "(Kandidaat 07) en wist hun werkervaring en contactgegevens. IN.xlsx blijft ongewijzigd.",
+      "",
+      "  --out UIT.xlsx      waar de opgeschoonde werkmap komt (standaard IN-opgeschoond.xlsx)",
+      "  --force             vervangt UIT.xlsx als dat al bestaat; zonder --force stopt de opdracht",
+      "  --preset ID         de aanvraag als de werkmap geen blad Aanvraag heeft (beschikbaar: 17040)",
+      "  -h, --help          deze uitleg",
+    ].join("\n"),
+    verify: [
+      "Gebruik: awardscore verify BEOORDEELD.xlsx",
+      "",
+      "Rekent elke uitslag van een beoordeelde werkmap na uit de eigen invoer, bij de peildatum van",
+      "het blad Verantwoording. Schrijft niets.",
+      "",
+      "  -h, --help          deze uitleg",
+      "",
+      "Exitcode: 0 als alles klopt, 2 met elk verschil per cel.",
+    ].join("\n"),
+  },
+} as const;
+// ---- end issue 18 (command line) ----
 
 /**
  * Issue 17: whether the top is final (no candidate `incomplete`, no draw pending). Until it is,

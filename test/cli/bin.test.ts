@@ -2,7 +2,7 @@
  * The real binary, as `npx awardscore` runs it: bin/awardscore.js → lib/cli/main.js
  * (compiled here first, as `npm install` does), with real exit codes and streams.
  */
-import { spawnSync } from "child_process";
+import { execFileSync, spawnSync } from "child_process";
 import fs from "fs";
 import path from "path";
 import { exampleWorkbook } from "../../src/cli/example";
@@ -55,4 +55,85 @@ test("score loads ExcelJS's workbook but not its streaming reader and writer", a
   expect(
     loaded.filter((f) => /exceljs\/lib\/stream\/xlsx\/|\/unzipper\/|\/archiver\//.test(f))
   ).toEqual([]);
+});
+
+describe("output piped into a program that closes early", () => {
+  /** Runs `awardscore ARGS | head -1` through bash: the binary's exit code, stderr and what head printed. */
+  function throughHead(dir: string, args: string, redirect = "") {
+    const script =
+      `"${process.execPath}" "${bin}" ${args} ${redirect} 2>"${dir}/stderr.txt" | head -1; ` +
+      `echo "exit=\${PIPESTATUS[0]}"`;
+    const out = execFileSync("bash", ["-c", script], { encoding: "utf8", cwd: root });
+    const stderr = fs.readFileSync(path.join(dir, "stderr.txt"), "utf8");
+    return { out, stderr };
+  }
+
+  test("--json - | head -1: exit 0, no stack trace, OUT written", async () => {
+    const dir = scratch();
+    const input = path.join(dir, "in.xlsx");
+    await exampleWorkbook().xlsx.writeFile(input);
+    const { out, stderr } = throughHead(dir, `score "${input}" --json -`);
+    expect(out).toBe("{\nexit=0\n");
+    expect(stderr).not.toMatch(/EPIPE|Error|\n\s+at /);
+    expect(stderr).toContain("Kandidaten: 24"); // the summary went to stderr, whole
+    expect(fs.readdirSync(dir).sort()).toEqual(["in-beoordeeld.xlsx", "in.xlsx", "stderr.txt"]);
+  });
+
+  test("stdout and stderr both into head: exit 0, quietly", async () => {
+    const dir = scratch();
+    const input = path.join(dir, "in.xlsx");
+    await exampleWorkbook().xlsx.writeFile(input);
+    // The summary (about 40 lines) and help: both more than head reads.
+    const script =
+      `"${process.execPath}" "${bin}" score "${input}" 2>&1 | head -1; echo "exit=\${PIPESTATUS[0]}"; ` +
+      `"${process.execPath}" "${bin}" --help 2>&1 | head -1; echo "exit=\${PIPESTATUS[0]}"`;
+    const out = execFileSync("bash", ["-c", script], { encoding: "utf8", cwd: root });
+    expect(out).toBe(
+      "Aanvraag 17040 — Klantmanager Inkomen (Gemeente Pijnacker-Nootdorp)\nexit=0\nGebruik:\nexit=0\n"
+    );
+  });
+});
+
+test("--version prints package.json's version; <command> --help that command's help", () => {
+  const { version } = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as {
+    version: string;
+  };
+  expect(awardscoreBin("--version")).toEqual({
+    code: 0,
+    stdout: `awardscore ${version}\n`,
+    stderr: "",
+  });
+  const help = awardscoreBin("opschonen", "--help");
+  expect(help.code).toBe(0);
+  expect(help.stdout.split("\n")[0]).toBe(
+    "Gebruik: awardscore opschonen IN.xlsx [--out UIT.xlsx] [--force] [--preset ID]"
+  );
+});
+
+test("an internal error is one Dutch line with exit 1, and no stack trace", () => {
+  const dir = scratch();
+  // A preload that breaks the deflating inside writing (no file-system error): our fault.
+  const preload = path.join(dir, "kapot.js");
+  fs.writeFileSync(
+    preload,
+    `require("zlib").deflateRaw = (buffer, options, done) => done(new TypeError("kapot"));`
+  );
+  const input = path.join(root, "examples/aanvraag-17040.xlsx");
+  const child = spawnSync(
+    process.execPath,
+    ["--require", preload, bin, "score", input, "--out", path.join(dir, "uit.xlsx")],
+    { encoding: "utf8", cwd: root }
+  );
+  expect(child.status).toBe(1);
+  expect(child.stderr).toMatch(
+    /^Interne fout \(een fout in awardscore, niet in uw bestand\): [^\n]+\. Meld dit graag; met AWARDSCORE_DEBUG=1 toont de opdracht de details\.\n$/
+  );
+  const debug = spawnSync(
+    process.execPath,
+    ["--require", preload, bin, "score", input, "--out", path.join(dir, "uit.xlsx")],
+    { encoding: "utf8", cwd: root, env: { ...process.env, AWARDSCORE_DEBUG: "1" } }
+  );
+  expect(debug.status).toBe(1);
+  expect(debug.stderr).toMatch(/^Interne fout [^\n]+\n[^\n]*\n\s+at /);
+  expect(fs.readdirSync(dir)).toEqual(["kapot.js"]);
 });

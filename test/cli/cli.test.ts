@@ -13,7 +13,15 @@ describe("parseCommand", () => {
       { kind: "score", input: "in.xlsx", preset: "17040", out: "uit.xlsx", json: "-" },
     ],
     [["--help"], { kind: "help" }],
-    [["score", "--help"], { kind: "help" }],
+    [["score", "--help"], { kind: "help", topic: "score" }],
+    [["help", "opschonen"], { kind: "help", topic: "opschonen" }],
+    [["--version"], { kind: "version" }],
+    [["score", "in.xlsx", "--force"], { kind: "score", input: "in.xlsx", force: true }],
+    [
+      ["share", "in.xlsx", "--out", "g.xlsx", "--force"],
+      { kind: "share", input: "in.xlsx", out: "g.xlsx", force: true },
+    ],
+    [["opschonen", "in.xlsx", "--force"], { kind: "privacy", input: "in.xlsx", force: true }],
     [
       ["example", "--out", "x.xlsx", "--candidates", "100"],
       { kind: "example", out: "x.xlsx", candidates: 100 },

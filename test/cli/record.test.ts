@@ -21,9 +21,12 @@ async function example(dir: string, edit?: (workbook: ExcelJS.Workbook) => void)
 }
 
 /** Scores a file and returns the JSON report and the scored workbook. */
-async function scored(input: string): Promise<{ report: ScoreReport; workbook: ExcelJS.Workbook }> {
-  const out = input.replace(/\.xlsx$/, "-uit.xlsx");
-  const json = input.replace(/\.xlsx$/, ".json");
+async function scored(
+  input: string,
+  suffix = "-uit"
+): Promise<{ report: ScoreReport; workbook: ExcelJS.Workbook }> {
+  const out = input.replace(/\.xlsx$/, `${suffix}.xlsx`);
+  const json = input.replace(/\.xlsx$/, `${suffix}.json`);
   const ran = await awardscore("score", input, "--out", out, "--json", json);
   expect(ran.code).toBe(0);
   const workbook = new ExcelJS.Workbook();
@@ -91,7 +94,7 @@ describe("score --json records what was used", () => {
     const dir = scratch();
     const input = await example(dir);
     const first = (await scored(input)).report.digest.value;
-    const again = (await scored(input)).report.digest.value;
+    const again = (await scored(input, "-weer")).report.digest.value; // an OUT of its own (no --force)
     expect(again).toBe(first);
     const edited = (
       await scored(

@@ -217,7 +217,8 @@ describe("awardscore score", () => {
     const dir = scratch();
     const input = await edited(dir, (wb) => wb.removeWorksheet(wb.getWorksheet("Aanvraag")!.id));
     expect((await awardscore("score", input, "--preset", "17040")).code).toBe(0);
-    const refused = await awardscore("score", input);
+    // An OUT of its own: the first run's OUT is not replaced without --force.
+    const refused = await awardscore("score", input, "--out", path.join(dir, "zonder.xlsx"));
     expect(refused).toEqual({
       code: 2,
       stdout: "",
@@ -242,7 +243,10 @@ describe("awardscore score", () => {
       },
       [],
       (f: string) =>
-        `'${f}' is geen leesbare .xlsx-werkmap. Sla het bestand in Excel op als Excel-werkmap (.xlsx).`,
+        `'${f}' is geen leesbare .xlsx-werkmap: het is geen Excel-bestand (misschien een CSV-, tekst- of ` +
+        `pdf-bestand, of een beschadigd of onvolledig bestand). Open het in Excel of LibreOffice en sla het ` +
+        `op als .xlsx: in Excel met Opslaan als → Excel-werkmap (*.xlsx), in LibreOffice met Opslaan als → ` +
+        `Excel 2007-365 (*.xlsx).`,
     ],
     [
       "OUT is IN",
@@ -504,7 +508,9 @@ describe("awardscore template", () => {
     expect(await awardscore("template", "--out", file)).toEqual({
       code: 2,
       stdout: "",
-      stderr: `'${file}' bestaat al. Kies een andere naam of gebruik --force.`,
+      stderr:
+        `'${file}' bestaat al en wordt niet overschreven. Er is niets geschreven. ` +
+        `Kies een andere naam met --out, of gebruik --force om het bestand te vervangen.`,
     });
     expect((await awardscore("template", "--out", file, "--force")).code).toBe(0);
     expect((await awardscore("template", "--preset", "1", "--out", file)).stderr).toBe(
@@ -525,7 +531,7 @@ describe("usage", () => {
     const help = await awardscore("--help");
     expect(help.code).toBe(0);
     expect(help.stdout).toContain(
-      "awardscore score IN.xlsx [--preset ID] [--out UIT.xlsx] [--json PAD|-]"
+      "awardscore score IN.xlsx [--preset ID] [--out UIT.xlsx] [--force] [--json PAD|-]"
     );
     const bad = await awardscore("scoor");
     expect(bad.code).toBe(2);

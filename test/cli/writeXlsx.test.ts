@@ -10,7 +10,7 @@ import path from "path";
 import { chunkXmlJoins, type XmlStreamClass } from "../../src/cli/chunkedXml";
 import { evaluatorSnapshot } from "../../src/cli/commands";
 import { exampleWorkbook } from "../../src/cli/example";
-import { saveWorkbook } from "../../src/cli/files";
+import { FileError, saveWorkbook } from "../../src/cli/files";
 import { WRITE_STEPS, writeXlsx } from "../../src/cli/writeXlsx";
 import { rejectionChanges } from "../../src/workbook/rejections";
 import { planScore } from "../../src/workbook/score";
@@ -243,7 +243,7 @@ describe("writeXlsx", () => {
     expect(fs.readdirSync(dir)).toEqual([]);
   });
 
-  test("rendering fails: saveWorkbook says so in Dutch and leaves no temporary file", async () => {
+  test("rendering fails: saveWorkbook passes our own error on (no 'Kan … niet schrijven') and leaves no temporary file", async () => {
     const dir = scratch();
     for (let i = 0; i < 20; i++) {
       const workbook = exampleWorkbook();
@@ -253,9 +253,9 @@ describe("writeXlsx", () => {
           throw new Error("kapot");
         });
       const file = path.join(dir, `uit-${i}.xlsx`);
-      await expect(saveWorkbook(workbook, file)).rejects.toThrow(
-        `Kan '${file}' niet schrijven: kapot`
-      );
+      const failed = saveWorkbook(workbook, file);
+      await expect(failed).rejects.toThrow("kapot");
+      await expect(failed).rejects.not.toBeInstanceOf(FileError);
     }
     expect(fs.readdirSync(dir)).toEqual([]);
   });
@@ -285,7 +285,10 @@ describe("writeXlsx", () => {
     const out = path.join(dir, "geen-map", "uit.xlsx");
     const ran = await awardscore("score", input, "--out", out);
     expect(ran.code).toBe(2);
-    expect(ran.stderr).toContain(`Kan '${out}' niet schrijven: ENOENT`);
+    expect(ran.stderr).toBe(
+      `Kan '${out}' niet schrijven: de map '${path.dirname(out)}' bestaat niet. ` +
+        `Maak de map eerst aan, of kies een andere plek.`
+    );
     expect(fs.readdirSync(dir)).toEqual(["aanvraag.xlsx"]);
   });
 });

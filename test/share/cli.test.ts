@@ -115,10 +115,12 @@ describe("awardscore share", () => {
     expect(ran.stderr).toContain("awardscore share IN.xlsx --out UIT.xlsx");
   });
 
-  test("--help: exit 0 with the usage", async () => {
+  test("--help: exit 0 with share's own help", async () => {
     const ran = await awardscore("share", "--help");
     expect(ran.code).toBe(0);
-    expect(ran.stdout).toContain("share     maakt de werkmap voor de gemeente");
+    expect(ran.stdout).toContain(
+      "Maakt de werkmap voor de gemeente (Voorblad, Top N, Stap 3, Stap 4)"
+    );
   });
 
   test("file problems: exit 2 with a Dutch message, nothing written", async () => {
@@ -303,7 +305,7 @@ describe("awardscore opschonen", () => {
   test.each([
     [["opschonen"], "Geef de werkmap op die opgeschoond moet worden"],
     [["opschonen", "a.xlsx", "b.xlsx"], "Onverwacht argument: b.xlsx."],
-    [["opschonen", "a.xlsx", "--force"], "Ongeldige optie: '--force' bestaat niet."],
+    [["opschonen", "a.xlsx", "--json", "x.json"], "Ongeldige optie: '--json' bestaat niet."],
   ])("usage error %j: exit 2", async (argv, message) => {
     const ran = await awardscore(...argv);
     expect(ran.code).toBe(2);

@@ -187,3 +187,15 @@ export const request17040: Request = {
 
 /** The presets by request number, for `--preset` and the task pane. */
 export const presets: Readonly<Record<string, Request>> = { "17040": request17040 };
+
+/**
+ * The preset with this id, or undefined: an own key only, so `constructor`, `toString` or
+ * `__proto__` is an unknown preset like any other (never Object's own members).
+ *
+ * @example
+ * presetById("17040")?.id; // "17040"
+ * presetById("constructor"); // undefined
+ */
+export function presetById(id: string): Request | undefined {
+  return Object.hasOwn(presets, id) ? presets[id] : undefined;
+}

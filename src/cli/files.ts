@@ -16,7 +16,16 @@ import { cliTexts, fileTexts } from "../workbook/texts";
 import { repairLoadedTables, shareEmptyStyles } from "../xlsx";
 import { FileError, fileSystemError, isSystemError } from "./errors";
 import { readableInput } from "./formats";
+import { packageProblemText, packageTexts } from "./texts";
 import { writeXlsx } from "./writeXlsx";
+import { workbookParts } from "../xlsx/package/parts";
+import {
+  PackageError,
+  readPackage,
+  writePackage,
+  type Package,
+  type Part,
+} from "../xlsx/package/zip";
 
 export { FileError } from "./errors";
 
@@ -32,17 +41,7 @@ export async function loadWorkbook(
   file: string,
   notify: (text: string) => void = () => {}
 ): Promise<ExcelJS.Workbook> {
-  let stat: fs.Stats;
-  try {
-    stat = await fs.promises.stat(file);
-  } catch (error) {
-    throw isSystemError(error)
-      ? fileSystemError("read", file, error)
-      : new FileError(cliTexts.notFound(file));
-  }
-  if (stat.isDirectory())
-    throw new FileError(fileTexts.fileSystem("read", file, "EISDIR", path.dirname(file)));
-  if (!stat.isFile()) throw new FileError(cliTexts.notFound(file));
+  await checkInput(file);
   const workbook = new Workbook();
   let input: Awaited<ReturnType<typeof readableInput>> | undefined;
   try {
@@ -60,6 +59,78 @@ export async function loadWorkbook(
   return workbook;
 }
 
+/** Refuses an input that is missing, a folder or no file, in Dutch. */
+async function checkInput(file: string): Promise<void> {
+  let stat: fs.Stats;
+  try {
+    stat = await fs.promises.stat(file);
+  } catch (error) {
+    throw isSystemError(error)
+      ? fileSystemError("read", file, error)
+      : new FileError(cliTexts.notFound(file));
+  }
+  if (stat.isDirectory())
+    throw new FileError(fileTexts.fileSystem("read", file, "EISDIR", path.dirname(file)));
+  if (!stat.isFile()) throw new FileError(cliTexts.notFound(file));
+}
+
+/** A workbook's package as read from a file, and whether it holds macros (an `.xlsm`). */
+export interface LoadedPackage {
+  pkg: Package;
+  macros: boolean;
+}
+
+/** The content type of a workbook with macros (ECMA-376 part 1 and MS-OFFMACRO2). */
+const MACRO_WORKBOOK = "application/vnd.ms-excel.sheet.macroenabled.main+xml";
+
+/**
+ * Reads a workbook's package for the commands that read a workbook or write over a copy of
+ * it (score, share, opschonen, verify), within the caps of LIMITS; a missing or unreadable
+ * file, or one beyond a cap, is a {@link FileError} in Dutch that says why. An `.ods` or
+ * `.xls` is first converted by LibreOffice when it is installed (see ./formats.ts).
+ *
+ * @example
+ * const { pkg } = await loadPackage("examples/aanvraag-17040.xlsx");
+ */
+export async function loadPackage(
+  file: string,
+  notify: (text: string) => void = () => {}
+): Promise<LoadedPackage> {
+  await checkInput(file);
+  let input: Awaited<ReturnType<typeof readableInput>> | undefined;
+  try {
+    input = await readableInput(file, notify);
+    // readFile opens the input for reading only.
+    const pkg = await readPackage(await fs.promises.readFile(input.path));
+    const workbook = workbookParts(pkg).workbook;
+    const types = pkg.text("[Content_Types].xml") ?? "";
+    const macros =
+      types.toLowerCase().includes(MACRO_WORKBOOK) &&
+      new RegExp(`PartName="/?${workbook.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}"`, "i").test(
+        types
+      );
+    return { pkg, macros };
+  } catch (error) {
+    throw asFileError(file, error);
+  } finally {
+    await input?.cleanup();
+  }
+}
+
+/**
+ * A reading error as the user's problem with the file: a package beyond a cap or unreadable
+ * says why in Dutch, a file-system error says what to do; anything else is passed on (ours).
+ *
+ * @example
+ * try { packageSnapshot(pkg); } catch (error) { throw asFileError("in.xlsx", error); }
+ */
+export function asFileError(file: string, error: unknown): unknown {
+  if (error instanceof FileError) return error;
+  if (error instanceof PackageError) return new FileError(packageProblemText(file, error.problem));
+  if (isSystemError(error)) return fileSystemError("read", file, error);
+  return error;
+}
+
 /**
  * The default output name: the input's name with `-beoordeeld` (or another suffix).
  *
@@ -67,14 +138,22 @@ export async function loadWorkbook(
  * defaultOutput("data/aanvraag.xlsx"); // "data/aanvraag-beoordeeld.xlsx"
  * defaultOutput("data/aanvraag.xlsx", "-opgeschoond"); // "data/aanvraag-opgeschoond.xlsx"
  */
-export function defaultOutput(input: string, suffix = "-beoordeeld"): string {
+export function defaultOutput(input: string, suffix = "-beoordeeld", macros = false): string {
   const ext = path.extname(input);
-  return path.join(path.dirname(input), `${path.basename(input, ext)}${suffix}.xlsx`);
+  return path.join(
+    path.dirname(input),
+    `${path.basename(input, ext)}${suffix}${macros ? ".xlsm" : ".xlsx"}`
+  );
 }
 
-/** Refuses an output name that Excel would not open as a workbook. */
-export function checkOutputName(file: string): void {
-  if (path.extname(file).toLowerCase() !== ".xlsx") throw new FileError(cliTexts.notXlsxName(file));
+/**
+ * Refuses an output name that Excel would not open as a workbook: `.xlsx`, or `.xlsm` for a
+ * copy of a workbook with macros (`macros`), which keeps them and must be `.xlsm`.
+ */
+export function checkOutputName(file: string, macros = false): void {
+  const ext = path.extname(file).toLowerCase();
+  if (macros && ext !== ".xlsm") throw new FileError(packageTexts.macrosNeedXlsm(file));
+  if (!macros && ext !== ".xlsx") throw new FileError(cliTexts.notXlsxName(file));
 }
 
 /**
@@ -166,6 +245,17 @@ export async function prepareWorkbook(
  */
 export async function prepareText(file: string, text: string): Promise<PreparedFile> {
   return prepare(file, (temporary) => fs.promises.writeFile(temporary, text, "utf8"));
+}
+
+/**
+ * First phase of writing a package's parts (an edited copy of the user's workbook), as
+ * {@link prepareWorkbook}.
+ *
+ * @example
+ * const prepared = await preparePackage(applyToPackage(pkg, changes).parts, "uit.xlsx");
+ */
+export async function preparePackage(parts: Part[], file: string): Promise<PreparedFile> {
+  return prepare(file, (temporary) => writePackage(parts, temporary, DEFLATE_LEVEL));
 }
 
 /**

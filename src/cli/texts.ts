@@ -47,3 +47,15 @@ export const limitsText = [
   `(één onderdeel tot ${mb(LIMITS.partBytes)}, en een onderdeel boven ${mb(LIMITS.ratioFrom)} hoogstens`,
   `${LIMITS.ratio} keer zo groot als ingepakt), hoogstens ${count(LIMITS.parts)} onderdelen.`,
 ].join("\n");
+
+/** What the command says about the user's workbook it writes a copy of. */
+export const packageTexts = {
+  macrosNeedXlsm: (file: string) =>
+    `De invoer bevat macro's; die blijven ongewijzigd behouden, dus de uitvoer moet een .xlsm-werkmap zijn. Kies een naam die eindigt op .xlsm in plaats van '${file}'.`,
+  macrosKept: (file: string) =>
+    `De macro's van de invoer staan ongewijzigd in '${file}' (niet uitgevoerd of gecontroleerd door awardscore).`,
+  customPropertiesRemoved:
+    "De aangepaste documenteigenschappen (docProps/custom.xml) zijn verwijderd: daarin kan vrije tekst met namen staan.",
+  chartSkipped: (sheet: string) =>
+    `Het staafdiagram op '${sheet}' is niet getekend (de opdracht tekent geen grafieken); de gegevensbalken op de scores staan er wel.`,
+} as const;

@@ -1,0 +1,193 @@
+/**
+ * Notes edited in place: the text of a cell's note in the sheet's legacy comments part
+ * (`xl/comments1.xml`, found through the sheet's relationships), its VML shape when the
+ * note goes, and the Excel 365 threaded comment on the same cell (with its replies), so
+ * that a name the clean-up replaces survives in none of them. Every other note, and every
+ * other byte of those parts, stays as it was.
+ */
+import type { PackageEditor, SheetEdit } from "./editor";
+import { attributesOf, childElements, rootElement, splice, type ElementSpan } from "./markup";
+import { relationshipsOf, type Relationship } from "./parts";
+import type { Package } from "./zip";
+import { escapeXml } from "./xml";
+
+/**
+ * Every element under `span` (not itself) in document order, depth first.
+ *
+ * @example
+ * descendants(xml, rootElement(xml)).filter((e) => e.name === "cfRule");
+ */
+export function descendants(text: string, span: ElementSpan): ElementSpan[] {
+  const found: ElementSpan[] = [];
+  for (const child of childElements(text, span)) {
+    found.push(child);
+    if (child.closeStart > child.openEnd) found.push(...descendants(text, child));
+  }
+  return found;
+}
+
+/** The relationships of a part as the package is now (edits included). */
+export function currentRelationships(editor: PackageEditor, part: string): Relationship[] {
+  const now = { text: (name: string) => editor.text(name) } as unknown as Package;
+  return relationshipsOf(now, part);
+}
+
+/** An A1 reference compared as Excel does: no `$`, upper case. */
+function cellKey(ref: string): string {
+  return ref.replace(/\$/g, "").trim().toUpperCase();
+}
+
+/** 0-based row and column of an A1 cell (`B5` → 4, 1). */
+function zeroBased(at: string): { row: number; column: number } | null {
+  const match = /^([A-Z]{1,3})(\d+)$/.exec(cellKey(at));
+  if (!match) return null;
+  let column = 0;
+  for (const ch of match[1]) column = column * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(match[2]) - 1, column: column - 1 };
+}
+
+/**
+ * Sets the text of the note on cell `at` of `sheet` to `text` (one run, keeping the look
+ * of the note's last run and its author), or removes the note (null) with its VML shape.
+ * A threaded comment on the same cell (Excel 365) gets the same text, its replies and
+ * mentions removed (they may name people; the legacy note's text holds the whole thread),
+ * or goes with its replies. A cell without a note is left alone, without an error: the
+ * clean-up only rewrites notes it read, and no use case creates a note in a user's
+ * workbook. The authors list (`<authors>`) and `xl/persons` are not changed.
+ *
+ * @example
+ * writeNote(editor, editor.sheetEdit("Kandidaten", "xl/worksheets/sheet2.xml"), "B5", "Kandidaat 1");
+ */
+export function writeNote(
+  editor: PackageEditor,
+  sheet: SheetEdit,
+  at: string,
+  text: string | null
+): void {
+  const relationships = currentRelationships(editor, sheet.part);
+  const key = cellKey(at);
+  for (const rel of relationships)
+    if (rel.type === "comments" && rel.part) editComments(editor, rel.part, key, text);
+  for (const rel of relationships)
+    if (rel.type === "threadedComment" && rel.part) editThreaded(editor, rel.part, key, text);
+  if (text !== null) return;
+  const where = zeroBased(key);
+  if (!where) return;
+  // The note's shape lives in the VML part the sheet's <legacyDrawing> points at.
+  const legacy = sheet.children("legacyDrawing")[0];
+  const legacyId = legacy
+    ? /\s[\w]*:?id\s*=\s*["']([^"']+)["']/.exec(legacy.replace(/^<[^\s>]+/, ""))?.[1]
+    : undefined;
+  for (const rel of relationships) {
+    if (rel.type !== "vmlDrawing" || !rel.part) continue;
+    if (legacyId !== undefined && rel.id !== legacyId) continue;
+    removeShape(editor, rel.part, where.row, where.column);
+  }
+}
+
+/** Sets or removes the `<comment ref>` of one cell in a legacy comments part. */
+function editComments(editor: PackageEditor, part: string, key: string, text: string | null): void {
+  const xml = editor.text(part);
+  if (xml === undefined) return;
+  const root = rootElement(xml);
+  const list = childElements(xml, root).find((c) => c.name === "commentList");
+  if (!list || list.closeStart === list.openEnd) return;
+  const edits: Array<[number, number, string]> = [];
+  for (const comment of childElements(xml, list)) {
+    if (comment.name !== "comment" || cellKey(attributesOf(xml, comment).ref ?? "") !== key)
+      continue;
+    if (text === null) {
+      edits.push([comment.start, comment.end, ""]);
+      continue;
+    }
+    const body = childElements(xml, comment).find((c) => c.name === "text");
+    if (!body) continue;
+    const p = body.qname.slice(0, body.qname.length - body.name.length);
+    const runs = childElements(xml, body).filter((c) => c.name === "r");
+    const lastRun = runs[runs.length - 1];
+    const look = lastRun ? childElements(xml, lastRun).find((c) => c.name === "rPr") : undefined;
+    const t = `<${p}t xml:space="preserve">${escapeXml(text)}</${p}t>`;
+    const content = lastRun
+      ? `<${p}r>${look ? xml.slice(look.start, look.end) : ""}${t}</${p}r>`
+      : t;
+    if (body.closeStart === body.openEnd)
+      edits.push([body.start, body.end, `<${body.qname}>${content}</${body.qname}>`]);
+    else edits.push([body.openEnd, body.closeStart, content]);
+  }
+  if (edits.length > 0) editor.setText(part, splice(xml, edits));
+}
+
+/** Sets or removes the threaded comment on one cell and its replies. */
+function editThreaded(editor: PackageEditor, part: string, key: string, text: string | null): void {
+  const xml = editor.text(part);
+  if (xml === undefined) return;
+  const root = rootElement(xml);
+  const all = childElements(xml, root).filter((c) => c.name === "threadedComment");
+  const attrs = all.map((c) => attributesOf(xml, c));
+  const tops = new Set<string>();
+  all.forEach((_, i) => {
+    if (cellKey(attrs[i].ref ?? "") === key && !attrs[i].parentId) tops.add(attrs[i].id ?? "");
+  });
+  if (tops.size === 0) return;
+  const edits: Array<[number, number, string]> = [];
+  all.forEach((comment, i) => {
+    const { ref, id, parentId } = attrs[i];
+    const reply = parentId !== undefined && tops.has(parentId);
+    const top = !parentId && cellKey(ref ?? "") === key && tops.has(id ?? "");
+    if (!reply && !top) return;
+    if (text === null || reply) {
+      edits.push([comment.start, comment.end, ""]);
+      return;
+    }
+    const p = comment.qname.slice(0, comment.qname.length - comment.name.length);
+    const children = childElements(xml, comment);
+    const body = children.find((c) => c.name === "text");
+    const t = `<${p}text>${escapeText(text)}</${p}text>`;
+    for (const child of children) {
+      if (child.name === "mentions") edits.push([child.start, child.end, ""]);
+      else if (child === body) edits.push([child.start, child.end, t]);
+    }
+    if (!body) {
+      if (comment.closeStart === comment.openEnd)
+        edits.push([
+          comment.start,
+          comment.end,
+          `${xml.slice(comment.start, comment.end - 2).trimEnd()}>${t}</${comment.qname}>`,
+        ]);
+      else edits.push([comment.openEnd, comment.openEnd, t]);
+    }
+  });
+  editor.setText(part, splice(xml, edits));
+}
+
+/** Plain XML text (a threaded comment is an `xsd:string`: no `_xHHHH_` escapes). */
+function escapeText(text: string): string {
+  return text
+    .replace(/[&<>]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;" })[c]!)
+    .replace(
+      // eslint-disable-next-line no-control-regex
+      /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g,
+      ""
+    );
+}
+
+/**
+ * Removes the note shape of one cell (`<x:ClientData ObjectType="Note">` with its 0-based
+ * `x:Row` and `x:Column`) from a VML part. VML is read as text (Excel's VML is not always
+ * well-formed XML); every other byte stays.
+ */
+function removeShape(editor: PackageEditor, part: string, row: number, column: number): void {
+  const vml = editor.text(part);
+  if (vml === undefined) return;
+  const shape = /<(\w+:)?shape\b[\s\S]*?<\/\1shape\s*>/g;
+  const edits: Array<[number, number, string]> = [];
+  for (let m = shape.exec(vml); m; m = shape.exec(vml)) {
+    const body = m[0];
+    if (!/ObjectType\s*=\s*["']Note["']/.test(body)) continue;
+    const r = /<(?:\w+:)?Row\s*>\s*(\d+)\s*</.exec(body);
+    const c = /<(?:\w+:)?Column\s*>\s*(\d+)\s*</.exec(body);
+    if (r && c && Number(r[1]) === row && Number(c[1]) === column)
+      edits.push([m.index, m.index + body.length, ""]);
+  }
+  if (edits.length > 0) editor.setText(part, splice(vml, edits));
+}

@@ -221,6 +221,15 @@ function editElement(
   return splice(xml, append ? [...edits, [root.closeStart, root.closeStart, append]] : edits);
 }
 
+/**
+ * The elements of a fragment, each as its own text (a child set once is one text that
+ * may hold several elements).
+ */
+function elementsOf(fragments: string[]): string[] {
+  const wrapped = `<f>${fragments.join("")}</f>`;
+  return childElements(wrapped, rootElement(wrapped)).map((e) => wrapped.slice(e.start, e.end));
+}
+
 /** An element's start tag with attribute `name` set (or removed: null). */
 function setAttribute(xml: string, span: ElementSpan, name: string, value: string | null): string {
   return withAttribute(xml.slice(span.start, span.openEnd), name, value);
@@ -433,7 +442,7 @@ function replaceRules(
   const kept: string[] = [];
   const twins = new Set<string>();
   let highest = 0;
-  for (const text of sheet.children("conditionalFormatting")) {
+  for (const text of elementsOf(sheet.children("conditionalFormatting"))) {
     const root = rootElement(text);
     const same = sqrefKey(attributesOf(text, root).sqref ?? "") === key;
     const rules = childElements(text, root).filter((c) => c.name === "cfRule");

@@ -214,7 +214,7 @@ function editElement(
   edits: Array<[number, number, string]>,
   append: string
 ): string {
-  if (root.closeStart === root.openEnd && append) {
+  if (root.closeStart === root.end && append) {
     const open = `${xml.slice(root.start, root.openEnd - 2).trimEnd()}>`;
     return `${xml.slice(0, root.start)}${open}${append}</${root.qname}>${xml.slice(root.end)}`;
   }
@@ -274,6 +274,7 @@ function listValidation(sheet: SheetEdit, change: ListValidation): void {
     .map(parseRef)
     .filter((r): r is Rect => r !== null);
   const key = sqrefKey(change.range);
+  takeFromX14(sheet, taken, key);
   const existing = sheet.children("dataValidations")[0];
   if (existing === undefined) {
     sheet.setChildren(
@@ -309,6 +310,39 @@ function listValidation(sheet: SheetEdit, change: ListValidation): void {
 }
 
 /**
+ * The validations Excel keeps in the sheet's `extLst` (`x14:dataValidation`, e.g. a list
+ * from another sheet) give up the cells in `taken` too (their `xm:sqref` cut, one left
+ * without cells removed, the count kept right, what is left empty pruned).
+ */
+function takeFromX14(sheet: SheetEdit, taken: Rect[], key: string): void {
+  const extLst = sheet.children("extLst")[0];
+  if (extLst === undefined) return;
+  const edits: Array<[number, number, string]> = [];
+  for (const list of descendants(extLst, rootElement(extLst))) {
+    if (list.name !== "dataValidations") continue;
+    let count = 0;
+    const inner: Array<[number, number, string]> = [];
+    for (const validation of childElements(extLst, list)) {
+      if (validation.name !== "dataValidation") continue;
+      const ref = childElements(extLst, validation).find((c) => c.name === "sqref");
+      const sqref = ref ? decodeEntities(extLst.slice(ref.openEnd, ref.closeStart)) : "";
+      const rest = sqrefKey(sqref) === key ? [] : sqrefWithout(sqref, taken);
+      if (rest === null || !ref) count++;
+      else if (rest.length === 0) inner.push([validation.start, validation.end, ""]);
+      else {
+        count++;
+        inner.push([ref.openEnd, ref.closeStart, rest.join(" ")]);
+      }
+    }
+    if (inner.length === 0) continue;
+    edits.push(...inner);
+    if (attributesOf(extLst, list).count !== undefined)
+      edits.push([list.start, list.openEnd, setAttribute(extLst, list, "count", String(count))]);
+  }
+  if (edits.length > 0) sheet.setChildren("extLst", pruneEmpty(splice(extLst, edits)));
+}
+
+/**
  * The texts (and formulas) of the validation keyed `change.range`: its `sqref` as written,
  * or (as ExcelJS keys them) the first cell of its `sqref`.
  */
@@ -339,7 +373,7 @@ function validationTexts(sheet: SheetEdit, change: ValidationTexts): void {
           .join("");
         formulas.forEach((f, i) => edits.push([f.start, f.end, i === 0 ? written : ""]));
         if (formulas.length === 0) {
-          if (child.closeStart === child.openEnd) {
+          if (child.closeStart === child.end) {
             edits[0] = [
               child.start,
               child.end,
@@ -481,8 +515,9 @@ function replaceRules(
 }
 
 /**
- * An `extLst` with what removing x14 rules left empty taken away: an x14 conditional
- * format without rules, an `x14:conditionalFormattings` without formats, an `ext` without
+ * An `extLst` with what removing x14 rules or validations left empty taken away: an x14
+ * conditional format without rules, an `x14:conditionalFormattings` without formats, an
+ * `x14:dataValidations` without validations, an `ext` without
  * children; "" when the list itself is left empty.
  */
 function pruneEmpty(xml: string): string {
@@ -495,6 +530,7 @@ function pruneEmpty(xml: string): string {
       const kids = childElements(text, d);
       const empty =
         (d.name === "conditionalFormatting" && !kids.some((k) => k.name === "cfRule")) ||
+        (d.name === "dataValidations" && !kids.some((k) => k.name === "dataValidation")) ||
         ((d.name === "conditionalFormattings" || d.name === "ext") && kids.length === 0);
       if (empty && !edits.some(([s, e]) => d.start >= s && d.end <= e))
         edits.push([d.start, d.end, ""]);
@@ -589,7 +625,7 @@ function freezePanes(sheet: SheetEdit, change: FreezePanes): void {
     if (!panes.has(where)) edits.push([kid.start, kid.end, ""]);
   }
   if (old) edits.push([old.start, old.end, paneXml]);
-  if (view.closeStart === view.openEnd) {
+  if (view.closeStart === view.end) {
     if (!paneXml) return;
     const open = `${existing.slice(view.start, view.openEnd - 2).trimEnd()}>`;
     edits.push([view.start, view.end, `${open}${paneXml}</${view.qname}>`]);

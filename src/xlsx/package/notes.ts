@@ -70,7 +70,6 @@ export function writeNote(
     if (rel.type === "comments" && rel.part) editComments(editor, rel.part, key, text);
   for (const rel of relationships)
     if (rel.type === "threadedComment" && rel.part) editThreaded(editor, rel.part, key, text);
-  if (text !== null) return;
   const where = zeroBased(key);
   if (!where) return;
   // The note's shape lives in the VML part the sheet's <legacyDrawing> points at.
@@ -81,7 +80,7 @@ export function writeNote(
   for (const rel of relationships) {
     if (rel.type !== "vmlDrawing" || !rel.part) continue;
     if (legacyId !== undefined && rel.id !== legacyId) continue;
-    removeShape(editor, rel.part, where.row, where.column);
+    editShape(editor, rel.part, where.row, where.column, text === null);
   }
 }
 
@@ -91,7 +90,7 @@ function editComments(editor: PackageEditor, part: string, key: string, text: st
   if (xml === undefined) return;
   const root = rootElement(xml);
   const list = childElements(xml, root).find((c) => c.name === "commentList");
-  if (!list || list.closeStart === list.openEnd) return;
+  if (!list || list.closeStart === list.end) return;
   const edits: Array<[number, number, string]> = [];
   for (const comment of childElements(xml, list)) {
     if (comment.name !== "comment" || cellKey(attributesOf(xml, comment).ref ?? "") !== key)
@@ -110,7 +109,7 @@ function editComments(editor: PackageEditor, part: string, key: string, text: st
     const content = lastRun
       ? `<${p}r>${look ? xml.slice(look.start, look.end) : ""}${t}</${p}r>`
       : t;
-    if (body.closeStart === body.openEnd)
+    if (body.closeStart === body.end)
       edits.push([body.start, body.end, `<${body.qname}>${content}</${body.qname}>`]);
     else edits.push([body.openEnd, body.closeStart, content]);
   }
@@ -148,7 +147,7 @@ function editThreaded(editor: PackageEditor, part: string, key: string, text: st
       else if (child === body) edits.push([child.start, child.end, t]);
     }
     if (!body) {
-      if (comment.closeStart === comment.openEnd)
+      if (comment.closeStart === comment.end)
         edits.push([
           comment.start,
           comment.end,
@@ -173,10 +172,18 @@ function escapeText(text: string): string {
 
 /**
  * Removes the note shape of one cell (`<x:ClientData ObjectType="Note">` with its 0-based
- * `x:Row` and `x:Column`) from a VML part. VML is read as text (Excel's VML is not always
- * well-formed XML); every other byte stays.
+ * `x:Row` and `x:Column`) from a VML part, or (`remove` false) empties the text a writer
+ * may have copied into its `v:textbox` (Excel's readers take the note's text from the
+ * comments part). VML is read as text (Excel's VML is not always well-formed XML); every
+ * other byte stays.
  */
-function removeShape(editor: PackageEditor, part: string, row: number, column: number): void {
+function editShape(
+  editor: PackageEditor,
+  part: string,
+  row: number,
+  column: number,
+  remove: boolean
+): void {
   const vml = editor.text(part);
   if (vml === undefined) return;
   const shape = /<(\w+:)?shape\b[\s\S]*?<\/\1shape\s*>/g;
@@ -186,8 +193,20 @@ function removeShape(editor: PackageEditor, part: string, row: number, column: n
     if (!/ObjectType\s*=\s*["']Note["']/.test(body)) continue;
     const r = /<(?:\w+:)?Row\s*>\s*(\d+)\s*</.exec(body);
     const c = /<(?:\w+:)?Column\s*>\s*(\d+)\s*</.exec(body);
-    if (r && c && Number(r[1]) === row && Number(c[1]) === column)
+    if (!r || !c || Number(r[1]) !== row || Number(c[1]) !== column) continue;
+    if (remove) {
       edits.push([m.index, m.index + body.length, ""]);
+      continue;
+    }
+    const box = /(<(\w+:)?textbox\b[^>]*>)([\s\S]*?)(<\/\2textbox\s*>)/.exec(body);
+    if (!box) continue;
+    const emptied = box[3]
+      .replace(/>[^<]*</g, "><")
+      .replace(/^[^<]*/, "")
+      .replace(/[^>]*$/, "");
+    if (emptied === box[3]) continue;
+    const at = m.index + box.index + box[1].length;
+    edits.push([at, at + box[3].length, emptied]);
   }
   if (edits.length > 0) editor.setText(part, splice(vml, edits));
 }

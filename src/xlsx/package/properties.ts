@@ -88,7 +88,8 @@ export function setDocumentProperties(
     if (entries.length === 0) continue;
     let part = partOf(editor, role);
     if (!part) {
-      part = editor.freeName(ROLES[role].name.replace(".xml", "{n}.xml"));
+      const usual = ROLES[role].name;
+      part = editor.has(usual) ? editor.freeName(usual.replace(".xml", "{n}.xml")) : usual;
       editor.setText(part, ROLES[role].empty);
       editor.addRelationship("", ROLES[role].type, part);
       editor.setContentType(part, ROLES[role].contentType);
@@ -121,7 +122,7 @@ function setElements(editor: PackageEditor, part: string, entries: Entry[]): voi
     );
     if (existing) {
       edits.push(
-        existing.closeStart === existing.openEnd
+        existing.closeStart === existing.end
           ? [existing.start, existing.end, `<${existing.qname}>${content}</${existing.qname}>`]
           : [existing.openEnd, existing.closeStart, content]
       );
@@ -132,7 +133,7 @@ function setElements(editor: PackageEditor, part: string, entries: Entry[]): voi
     added += `<${qname}${declare}>${content}</${qname}>`;
   }
   if (added) {
-    if (root.closeStart === root.openEnd)
+    if (root.closeStart === root.end)
       edits.push([
         root.start,
         root.end,
@@ -158,7 +159,7 @@ function setCustom(editor: PackageEditor, part: string, values: Map<string, stri
     );
     if (!holder) continue;
     edits.push(
-      holder.closeStart === holder.openEnd
+      holder.closeStart === holder.end
         ? [holder.start, holder.end, `<${holder.qname}>${escapeProperty(value)}</${holder.qname}>`]
         : [holder.openEnd, holder.closeStart, escapeProperty(value)]
     );

@@ -11,6 +11,7 @@ import {
   subtract,
   type FormatChange,
 } from "../../../src/xlsx/package/formats";
+import { currentRelationships } from "../../../src/xlsx/package/notes";
 import { Package, readPackage, writePackage, type Part } from "../../../src/xlsx/package/zip";
 import { fullSnapshot } from "../../../src/xlsx/read";
 import { convert, csvAllSheets, csvRows } from "../libreoffice";
@@ -174,6 +175,40 @@ test("a drop-down over a hostile whole-sheet validation ends at once with the re
   expect(out.text(SHEET)).toContain('sqref="A1:XFD1 A2:C1048576 I2:XFD1048576"');
   expect(out.text(SHEET)).toContain('<dataValidations count="2">');
   expectWellFormed(out);
+});
+
+test("a drop-down takes its cells from an x14 validation in the sheet's extLst too", async () => {
+  const base = await excelPackage((wb) => {
+    wb.addWorksheet("Blad").getCell("A1").value = "x";
+  });
+  const x14 = (sqrefs: string[]) =>
+    `<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"><x14:dataValidations count="${sqrefs.length}" xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main">` +
+    sqrefs
+      .map(
+        (s) =>
+          `<x14:dataValidation type="list" allowBlank="1"><x14:formula1><xm:f>Lijst!$A$1:$A$3</xm:f></x14:formula1><xm:sqref>${s}</xm:sqref></x14:dataValidation>`
+      )
+      .join("") +
+    `</x14:dataValidations></ext></extLst>`;
+  const pkg = withParts(base, (e) =>
+    e.setText(
+      SHEET,
+      e.text(SHEET)!.replace("</worksheet>", `${x14(["D2:D100", "E5"])}</worksheet>`)
+    )
+  );
+  const out = await run(pkg, [
+    { kind: "listValidation", sheet: "Blad", range: "D50:E60", items: ["a", "b"] },
+  ]);
+  expectWellFormed(out);
+  const xml = out.text(SHEET);
+  expect(xml).toContain('<x14:dataValidations count="2"');
+  expect(xml).toContain("<xm:sqref>D2:D49 D61:D100</xm:sqref>");
+  expect(xml).toContain("<xm:sqref>E5</xm:sqref>");
+  const whole = await run(pkg, [
+    { kind: "listValidation", sheet: "Blad", range: "D1:E100", items: ["a"] },
+  ]);
+  expect(whole.text(SHEET)).not.toContain("extLst");
+  expectWellFormed(whole);
 });
 
 test("validation texts are set on the validation the snapshot keys (by its sqref or, as ExcelJS does, its first cell)", async () => {
@@ -420,6 +455,19 @@ test("notes: a text is set keeping the author, a removed note takes its VML shap
     { at: "D4", text: "Blijft" },
   ]);
   expect(out.text("xl/comments1.xml")).toContain('authorId="0"');
+  // A writer that copies the text into the VML shape: it is emptied there too.
+  const copied = withParts(pkg, (e) => {
+    const vml = e.text("xl/drawings/vmlDrawing1.vml")!;
+    e.setText(
+      "xl/drawings/vmlDrawing1.vml",
+      vml.replace('<div style="text-align:left"/>', "<div><font>Jan de Vries</font></div>")
+    );
+  });
+  const again = await run(copied, [
+    { kind: "writeNote", sheet: "Kandidaten", at: "B2", text: "Kandidaat 1" },
+  ]);
+  expect(again.text("xl/drawings/vmlDrawing1.vml")).toContain("<div><font></font></div>");
+  expect(again.text("xl/drawings/vmlDrawing1.vml")).not.toContain("Jan");
 });
 
 test("document properties: core and app elements replaced or added with the right prefix, text custom properties changed, nothing else", async () => {
@@ -470,6 +518,28 @@ test("document properties: core and app elements replaced or added with the righ
   expect(out.text("docProps/core.xml")).toContain(
     "<cp:lastModifiedBy>Persoon &lt;2&gt;</cp:lastModifiedBy>"
   );
+});
+
+test("document properties in a package without core and app parts: both added with relationship and content type", async () => {
+  const base = await excelPackage((wb) => {
+    wb.addWorksheet("Blad").getCell("A1").value = 1;
+  });
+  const bare = withParts(base, (e) => {
+    for (const rel of currentRelationships(e, ""))
+      if (rel.part?.startsWith("docProps/")) {
+        e.removeRelationship("", rel.id);
+        e.setContentType(rel.part, null);
+        e.remove(rel.part);
+      }
+  });
+  expect(bare.get("docProps/core.xml")).toBeUndefined();
+  const out = await run(bare, [
+    { kind: "documentProperties", properties: { title: "Ranking", company: "Gemeente" } },
+  ]);
+  expectWellFormed(out);
+  const wb = await out.workbook();
+  expect(fullSnapshot(wb).properties).toMatchObject({ title: "Ranking", company: "Gemeente" });
+  expect(out.text("[Content_Types].xml")).toContain('PartName="/docProps/core.xml"');
 });
 
 test("a workbook saved by openpyxl (absolute targets): every kind applied, read back by openpyxl", async () => {

@@ -82,6 +82,45 @@ export function writeNote(
     if (legacyId !== undefined && rel.id !== legacyId) continue;
     editShape(editor, rel.part, where.row, where.column, text === null);
   }
+  if (text === null) dropEmptyParts(editor, sheet, relationships, legacyId);
+}
+
+/**
+ * After a note went: a comments or threaded comments part left without comments goes
+ * (with its relationship and content type), and so does a VML part left without shapes
+ * (with the sheet's `<legacyDrawing>`), as Excel writes a sheet without notes.
+ */
+function dropEmptyParts(
+  editor: PackageEditor,
+  sheet: SheetEdit,
+  relationships: Relationship[],
+  legacyId: string | undefined
+): void {
+  const drop = (rel: Relationship) => {
+    editor.removeRelationship(sheet.part, rel.id);
+    editor.setContentType(rel.part!, null);
+    editor.remove(rel.part!);
+  };
+  for (const rel of relationships) {
+    const text = rel.part ? editor.text(rel.part) : undefined;
+    if (text === undefined) continue;
+    if (rel.type === "comments" && !/<(\w+:)?comment\b/.test(text)) drop(rel);
+    if (rel.type === "threadedComment" && !/<(\w+:)?threadedComment\b/.test(text)) drop(rel);
+  }
+  // The VML last: it stays while the sheet keeps a comments part.
+  for (const rel of relationships) {
+    const text = rel.part ? editor.text(rel.part) : undefined;
+    if (text === undefined) continue;
+    if (
+      rel.type === "vmlDrawing" &&
+      (legacyId === undefined || rel.id === legacyId) &&
+      !/<(\w+:)?shape\b/.test(text) &&
+      !relationships.some((r) => r.type === "comments" && r.part && editor.has(r.part))
+    ) {
+      drop(rel);
+      sheet.setChildren("legacyDrawing", "");
+    }
+  }
 }
 
 /** Sets or removes the `<comment ref>` of one cell in a legacy comments part. */

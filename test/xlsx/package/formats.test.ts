@@ -76,11 +76,12 @@ async function run(
   };
 }
 
-/** Every part of `before` not in `changed` is in `after` with the same bytes. */
-function expectUntouched(before: Package, out: Outcome): void {
+/** Every part of `before` not in `changed` (nor in `removed`, gone) is in `after` with the same bytes. */
+function expectUntouched(before: Package, out: Outcome, removed: string[] = []): void {
   const after = new Map(out.parts.map((p) => [p.name, p.data]));
+  expect(before.parts.map((p) => p.name).filter((n) => !after.has(n))).toEqual(removed);
   for (const part of before.parts)
-    if (!out.changed.includes(part.name))
+    if (!out.changed.includes(part.name) && !removed.includes(part.name))
       expect(after.get(part.name)!.equals(part.data)).toBe(true);
   expect(out.changed.length).toBeLessThan(before.parts.length);
 }
@@ -640,7 +641,11 @@ test("a workbook saved by LibreOffice with a conditional format, a drop-down and
     { kind: "freezePanes", sheet: "Ranking", rows: 1, columns: 1 },
     { kind: "writeNote", sheet: "Ranking", at: "A2", text: null },
   ]);
-  expectUntouched(pkg, out);
+  // The only note went: its comments and VML parts go too.
+  expectUntouched(pkg, out, ["xl/comments1.xml", "xl/drawings/vmlDrawing1.vml"]);
+  expect(out.text(SHEET)).not.toContain("legacyDrawing");
+  expect(out.text("xl/worksheets/_rels/sheet1.xml.rels")).not.toMatch(/comments|vmlDrawing/);
+  expect(out.text("[Content_Types].xml")).not.toContain("comments1");
   expectWellFormed(out);
   const back = await out.workbook();
   const sheet = back.getWorksheet("Ranking")!;

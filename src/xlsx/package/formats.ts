@@ -386,7 +386,43 @@ function validationTexts(sheet: SheetEdit, change: ValidationTexts): void {
       return;
     }
   }
-  throw new Error(`No validation on '${sheet.name}'!${change.range}.`);
+  if (!x14ValidationTexts(sheet, change, key))
+    throw new Error(`No validation on '${sheet.name}'!${change.range}.`);
+}
+
+/**
+ * {@link validationTexts} for a validation Excel keeps in the sheet's `extLst`
+ * (`x14:dataValidation` with its `xm:sqref` and `<x14:formula1><xm:f>`); false when none
+ * has that key. Formulas are set where the validation has them.
+ */
+function x14ValidationTexts(sheet: SheetEdit, change: ValidationTexts, key: string): boolean {
+  const extLst = sheet.children("extLst")[0];
+  if (extLst === undefined) return false;
+  const candidates = descendants(extLst, rootElement(extLst))
+    .filter((d) => d.name === "dataValidation")
+    .map((validation) => {
+      const ref = childElements(extLst, validation).find((c) => c.name === "sqref");
+      const sqref = ref ? decodeEntities(extLst.slice(ref.openEnd, ref.closeStart)) : "";
+      return { validation, key: sqrefKey(sqref) };
+    });
+  const found =
+    candidates.find((c) => c.key === key) ??
+    candidates.find((c) => c.key.split(/[\s:]/)[0] === key);
+  if (!found) return false;
+  const { validation } = found;
+  let tag = extLst.slice(validation.start, validation.openEnd);
+  for (const [name, text] of Object.entries(change.texts))
+    if (text !== undefined) tag = withAttribute(tag, name, xstring(text));
+  const edits: Array<[number, number, string]> = [[validation.start, validation.openEnd, tag]];
+  for (const holder of childElements(extLst, validation)) {
+    const n = holder.name === "formula1" ? 0 : holder.name === "formula2" ? 1 : -1;
+    const formula = n >= 0 ? change.formulae?.[n] : undefined;
+    const f = childElements(extLst, holder).find((c) => c.name === "f");
+    if (formula === undefined || !f || f.closeStart === f.end) continue;
+    edits.push([f.openEnd, f.closeStart, escapeXml(formula.replace(/^=/, ""))]);
+  }
+  sheet.setChildren("extLst", splice(extLst, edits));
+  return true;
 }
 
 // ---------------------------------------------------------------------------------------

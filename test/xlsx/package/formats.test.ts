@@ -205,6 +205,18 @@ test("a drop-down takes its cells from an x14 validation in the sheet's extLst t
   expect(xml).toContain('<x14:dataValidations count="2"');
   expect(xml).toContain("<xm:sqref>D2:D49 D61:D100</xm:sqref>");
   expect(xml).toContain("<xm:sqref>E5</xm:sqref>");
+  const texts = await run(pkg, [
+    {
+      kind: "validationTexts",
+      sheet: "Blad",
+      range: "D2:D100",
+      texts: { prompt: "Kies P1" },
+      formulae: ["Lijst!$B$1:$B$3"],
+    },
+  ]);
+  expect(texts.text(SHEET)).toContain(
+    '<x14:dataValidation type="list" allowBlank="1" prompt="Kies P1"><x14:formula1><xm:f>Lijst!$B$1:$B$3</xm:f>'
+  );
   const whole = await run(pkg, [
     { kind: "listValidation", sheet: "Blad", range: "D1:E100", items: ["a"] },
   ]);

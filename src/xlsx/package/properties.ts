@@ -27,6 +27,13 @@ const PLACES: Record<string, { role: "core" | "app"; ns: string; element: string
   manager: { role: "app", ns: "", element: "Manager" },
 };
 
+/** Office.js's names of the same properties (as the add-in reads them). */
+const ALIASES: Record<string, string> = {
+  author: "creator",
+  lastAuthor: "lastModifiedBy",
+  comments: "description",
+};
+
 /** The parts by role: relationship type, a name for a new part, content type. */
 const ROLES = {
   core: {
@@ -64,8 +71,9 @@ function prefixFor(text: string, root: ElementSpan, ns: string): string | null {
 /**
  * Sets the document's text properties. Names are those the readers give: ExcelJS's
  * (`creator`, `lastModifiedBy`, `title`, `subject`, `keywords`, `description`, `category`,
- * `contentStatus`, `language` in core.xml; `company`, `manager` in app.xml) and
- * `custom:<name>` for a custom property, as the add-in reads them; a custom property is
+ * `contentStatus`, `language` in core.xml; `company`, `manager` in app.xml), Office.js's
+ * `author`, `lastAuthor` and `comments` for three of them, and `custom:<name>` for a custom
+ * property, as the add-in reads them; a custom property is
  * changed only when it exists and holds text (`vt:lpwstr` or `vt:bstr`). Other names are
  * ignored. A missing core or app part is added (with its relationship and content type).
  *
@@ -80,7 +88,7 @@ export function setDocumentProperties(
   const custom = new Map<string, string>();
   for (const [name, value] of Object.entries(properties)) {
     if (name.startsWith("custom:")) custom.set(name.slice(7), value);
-    const place = PLACES[name];
+    const place = PLACES[ALIASES[name] ?? name];
     if (place) byRole[place.role].push([place.ns, place.element, value]);
   }
   for (const role of ["core", "app"] as const) {

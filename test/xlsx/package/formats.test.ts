@@ -508,7 +508,7 @@ test("document properties: core and app elements replaced or added with the righ
       kind: "documentProperties",
       properties: {
         creator: "Persoon 1",
-        lastModifiedBy: "Persoon <2>",
+        lastAuthor: "Persoon <2>",
         manager: "Persoon 3",
         "custom:Behandelaar": "Persoon 1",
         "custom:Nummer": "niet: geen tekst",

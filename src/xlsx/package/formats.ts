@@ -215,7 +215,9 @@ function editElement(
   append: string
 ): string {
   if (root.closeStart === root.end && append) {
-    const open = `${xml.slice(root.start, root.openEnd - 2).trimEnd()}>`;
+    // Inside an empty element the only edit there can be is of its start tag.
+    const tag = edits.find(([s, e]) => s === root.start && e === root.openEnd)?.[2];
+    const open = `${(tag ?? xml.slice(root.start, root.openEnd)).replace(/\s*\/>$/, "")}>`;
     return `${xml.slice(0, root.start)}${open}${append}</${root.qname}>${xml.slice(root.end)}`;
   }
   return splice(xml, append ? [...edits, [root.closeStart, root.closeStart, append]] : edits);

@@ -224,6 +224,23 @@ test("a drop-down takes its cells from an x14 validation in the sheet's extLst t
   expectWellFormed(whole);
 });
 
+test("a drop-down in an empty <dataValidations/> makes it hold one, counted", async () => {
+  const base = await excelPackage((wb) => {
+    wb.addWorksheet("Blad").getCell("A1").value = "x";
+  });
+  const pkg = withParts(base, (e) =>
+    e.setText(
+      SHEET,
+      e.text(SHEET)!.replace("<pageMargins", '<dataValidations count="0"/><pageMargins')
+    )
+  );
+  const out = await run(pkg, [
+    { kind: "listValidation", sheet: "Blad", range: "B2", items: ["a"] },
+  ]);
+  expect(out.text(SHEET)).toMatch(/<dataValidations count="1"><dataValidation [^>]*sqref="B2">/);
+  expectWellFormed(out);
+});
+
 test("validation texts are set on the validation the snapshot keys (by its sqref or, as ExcelJS does, its first cell)", async () => {
   const pkg = await excelPackage((wb) => {
     const ws = wb.addWorksheet("Blad");

@@ -64,15 +64,37 @@ export function writeNote(
   at: string,
   text: string | null
 ): void {
+  let pending = sheet.state.get("notes") as Map<string, string | null> | undefined;
+  if (!pending) {
+    const notes = new Map<string, string | null>();
+    pending = notes;
+    sheet.state.set("notes", notes);
+    sheet.finishers.push(() => flushNotes(editor, sheet, notes));
+  }
+  pending.set(cellKey(at), text);
+}
+
+/**
+ * The notes of a sheet written in one pass over each part when the sheet is finished (a
+ * clean-up may rewrite thousands of notes: one pass each would read the parts thousands
+ * of times).
+ */
+function flushNotes(
+  editor: PackageEditor,
+  sheet: SheetEdit,
+  notes: Map<string, string | null>
+): void {
   const relationships = currentRelationships(editor, sheet.part);
-  const key = cellKey(at);
   for (const rel of relationships)
-    if (rel.type === "comments" && rel.part) editComments(editor, rel.part, key, text);
+    if (rel.type === "comments" && rel.part) editComments(editor, rel.part, notes);
   for (const rel of relationships)
-    if (rel.type === "threadedComment" && rel.part) editThreaded(editor, rel.part, key, text);
-  const where = zeroBased(key);
-  if (!where) return;
-  // The note's shape lives in the VML part the sheet's <legacyDrawing> points at.
+    if (rel.type === "threadedComment" && rel.part) editThreaded(editor, rel.part, notes);
+  const shapes = new Map<string, boolean>();
+  for (const [key, text] of notes) {
+    const where = zeroBased(key);
+    if (where) shapes.set(`${where.row},${where.column}`, text === null);
+  }
+  // The notes' shapes live in the VML part the sheet's <legacyDrawing> points at.
   const legacy = sheet.children("legacyDrawing")[0];
   const legacyId = legacy
     ? /\s[\w]*:?id\s*=\s*["']([^"']+)["']/.exec(legacy.replace(/^<[^\s>]+/, ""))?.[1]
@@ -80,9 +102,9 @@ export function writeNote(
   for (const rel of relationships) {
     if (rel.type !== "vmlDrawing" || !rel.part) continue;
     if (legacyId !== undefined && rel.id !== legacyId) continue;
-    editShape(editor, rel.part, where.row, where.column, text === null);
+    editShapes(editor, rel.part, shapes);
   }
-  if (text === null) dropEmptyParts(editor, sheet, relationships, legacyId);
+  if ([...notes.values()].includes(null)) dropEmptyParts(editor, sheet, relationships, legacyId);
 }
 
 /**
@@ -123,8 +145,12 @@ function dropEmptyParts(
   }
 }
 
-/** Sets or removes the `<comment ref>` of one cell in a legacy comments part. */
-function editComments(editor: PackageEditor, part: string, key: string, text: string | null): void {
+/** Sets or removes the `<comment ref>` of the cells in `notes` in a legacy comments part. */
+function editComments(
+  editor: PackageEditor,
+  part: string,
+  notes: Map<string, string | null>
+): void {
   const xml = editor.text(part);
   if (xml === undefined) return;
   const root = rootElement(xml);
@@ -132,8 +158,9 @@ function editComments(editor: PackageEditor, part: string, key: string, text: st
   if (!list || list.closeStart === list.end) return;
   const edits: Array<[number, number, string]> = [];
   for (const comment of childElements(xml, list)) {
-    if (comment.name !== "comment" || cellKey(attributesOf(xml, comment).ref ?? "") !== key)
-      continue;
+    if (comment.name !== "comment") continue;
+    const text = notes.get(cellKey(attributesOf(xml, comment).ref ?? ""));
+    if (text === undefined) continue;
     if (text === null) {
       edits.push([comment.start, comment.end, ""]);
       continue;
@@ -155,25 +182,32 @@ function editComments(editor: PackageEditor, part: string, key: string, text: st
   if (edits.length > 0) editor.setText(part, splice(xml, edits));
 }
 
-/** Sets or removes the threaded comment on one cell and its replies. */
-function editThreaded(editor: PackageEditor, part: string, key: string, text: string | null): void {
+/** Sets or removes the threaded comments on the cells in `notes` and their replies. */
+function editThreaded(
+  editor: PackageEditor,
+  part: string,
+  notes: Map<string, string | null>
+): void {
   const xml = editor.text(part);
   if (xml === undefined) return;
   const root = rootElement(xml);
   const all = childElements(xml, root).filter((c) => c.name === "threadedComment");
   const attrs = all.map((c) => attributesOf(xml, c));
-  const tops = new Set<string>();
+  // The threads to change: their first comment's id, and the text it gets.
+  const tops = new Map<string, string | null>();
   all.forEach((_, i) => {
-    if (cellKey(attrs[i].ref ?? "") === key && !attrs[i].parentId) tops.add(attrs[i].id ?? "");
+    const text = notes.get(cellKey(attrs[i].ref ?? ""));
+    if (text !== undefined && !attrs[i].parentId) tops.set(attrs[i].id ?? "", text);
   });
   if (tops.size === 0) return;
   const edits: Array<[number, number, string]> = [];
   all.forEach((comment, i) => {
-    const { ref, id, parentId } = attrs[i];
+    const { id, parentId } = attrs[i];
     const reply = parentId !== undefined && tops.has(parentId);
-    const top = !parentId && cellKey(ref ?? "") === key && tops.has(id ?? "");
+    const top = !parentId && tops.has(id ?? "");
     if (!reply && !top) return;
-    if (text === null || reply) {
+    const text = tops.get(id ?? "");
+    if (reply || text === null || text === undefined) {
       edits.push([comment.start, comment.end, ""]);
       return;
     }
@@ -210,19 +244,13 @@ function escapeText(text: string): string {
 }
 
 /**
- * Removes the note shape of one cell (`<x:ClientData ObjectType="Note">` with its 0-based
- * `x:Row` and `x:Column`) from a VML part, or (`remove` false) empties the text a writer
+ * Removes the note shapes of cells (`<x:ClientData ObjectType="Note">` with its 0-based
+ * `x:Row` and `x:Column`; `shapes` maps "row,column" to true) from a VML part, or (false) empties the text a writer
  * may have copied into its `v:textbox` (Excel's readers take the note's text from the
  * comments part). VML is read as text (Excel's VML is not always well-formed XML); every
  * other byte stays.
  */
-function editShape(
-  editor: PackageEditor,
-  part: string,
-  row: number,
-  column: number,
-  remove: boolean
-): void {
+function editShapes(editor: PackageEditor, part: string, shapes: Map<string, boolean>): void {
   const vml = editor.text(part);
   if (vml === undefined) return;
   const shape = /<(\w+:)?shape\b[\s\S]*?<\/\1shape\s*>/g;
@@ -232,7 +260,8 @@ function editShape(
     if (!/ObjectType\s*=\s*["']Note["']/.test(body)) continue;
     const r = /<(?:\w+:)?Row\s*>\s*(\d+)\s*</.exec(body);
     const c = /<(?:\w+:)?Column\s*>\s*(\d+)\s*</.exec(body);
-    if (!r || !c || Number(r[1]) !== row || Number(c[1]) !== column) continue;
+    const remove = r && c ? shapes.get(`${Number(r[1])},${Number(c[1])}`) : undefined;
+    if (remove === undefined) continue;
     if (remove) {
       edits.push([m.index, m.index + body.length, ""]);
       continue;

@@ -500,6 +500,33 @@ test("notes: a text is set keeping the author, a removed note takes its VML shap
   expect(again.text("xl/drawings/vmlDrawing1.vml")).not.toContain("Jan");
 });
 
+test("thousands of notes rewritten (the clean-up of a large workbook) take one pass over each part", async () => {
+  const count = 5000;
+  const pkg = await excelPackage((wb) => {
+    const ws = wb.addWorksheet("Kandidaten");
+    for (let r = 1; r <= count; r++) {
+      ws.getCell(`A${r}`).value = r;
+      ws.getCell(`A${r}`).note = `Jan de Vries ${r}`;
+    }
+  });
+  const started = Date.now();
+  const out = await run(
+    pkg,
+    Array.from({ length: count }, (_, i): FormatChange => ({
+      kind: "writeNote",
+      sheet: "Kandidaten",
+      at: `A${i + 1}`,
+      text: i % 2 === 0 ? `Kandidaat ${i + 1}` : null,
+    }))
+  );
+  expect(Date.now() - started).toBeLessThan(5000);
+  expect(out.text("xl/comments1.xml")).not.toContain("Jan");
+  expect(out.text("xl/comments1.xml").match(/<comment /g)).toHaveLength(count / 2);
+  expect(out.text("xl/drawings/vmlDrawing1.vml").match(/ObjectType="Note"/g)).toHaveLength(
+    count / 2
+  );
+});
+
 test("document properties: core and app elements replaced or added with the right prefix, text custom properties changed, nothing else", async () => {
   const base = await excelPackage((wb) => {
     wb.creator = "Jan de Vries";

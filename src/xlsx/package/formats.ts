@@ -276,6 +276,7 @@ function listValidation(sheet: SheetEdit, change: ListValidation): void {
     .map(parseRef)
     .filter((r): r is Rect => r !== null);
   const key = sqrefKey(change.range);
+  sheet.state.delete("validationKeys");
   takeFromX14(sheet, taken, key);
   const existing = sheet.children("dataValidations")[0];
   if (existing === undefined) {
@@ -346,50 +347,111 @@ function takeFromX14(sheet: SheetEdit, taken: Rect[], key: string): void {
 
 /**
  * The texts (and formulas) of the validation keyed `change.range`: its `sqref` as written,
- * or (as ExcelJS keys them) the first cell of its `sqref`.
+ * or (as ExcelJS keys them) the first cell of its `sqref`. The change is checked now and
+ * written with the sheet's other validation texts in one pass when the sheet is finished
+ * (a clean-up may rewrite thousands).
  */
 function validationTexts(sheet: SheetEdit, change: ValidationTexts): void {
-  const existing = sheet.children("dataValidations")[0];
-  const key = sqrefKey(change.range);
-  if (existing !== undefined) {
-    const root = rootElement(existing);
-    const all = childElements(existing, root).filter((c) => c.name === "dataValidation");
-    const sqrefs = all.map((c) => sqrefKey(attributesOf(existing, c).sqref ?? ""));
-    let at = sqrefs.indexOf(key);
-    if (at < 0) at = sqrefs.findIndex((s) => s.split(/[\s:]/)[0] === key);
-    if (at >= 0) {
-      const child = all[at];
-      let tag = existing.slice(child.start, child.openEnd);
-      for (const [name, text] of Object.entries(change.texts))
-        if (text !== undefined) tag = withAttribute(tag, name, xstring(text));
-      const edits: Array<[number, number, string]> = [[child.start, child.openEnd, tag]];
-      if (change.formulae) {
-        const p = prefixOfSpan(child);
-        const inner = childElements(existing, child);
-        const formulas = inner.filter((c) => c.name === "formula1" || c.name === "formula2");
-        const written = change.formulae
-          .slice(0, 2)
-          .map(
-            (f, i) => `<${p}formula${i + 1}>${escapeXml(f.replace(/^=/, ""))}</${p}formula${i + 1}>`
-          )
-          .join("");
-        formulas.forEach((f, i) => edits.push([f.start, f.end, i === 0 ? written : ""]));
-        if (formulas.length === 0) {
-          if (child.closeStart === child.end) {
-            edits[0] = [
-              child.start,
-              child.end,
-              `${tag.slice(0, -2).trimEnd()}>${written}</${child.qname}>`,
-            ];
-          } else edits.push([child.openEnd, child.openEnd, written]);
-        }
-      }
-      sheet.setChildren("dataValidations", splice(existing, edits));
-      return;
-    }
-  }
-  if (!x14ValidationTexts(sheet, change, key))
+  if (!validationKeys(sheet).has(sqrefKey(change.range)))
     throw new Error(`No validation on '${sheet.name}'!${change.range}.`);
+  let pending = sheet.state.get("validationTexts") as ValidationTexts[] | undefined;
+  if (!pending) {
+    const changes: ValidationTexts[] = [];
+    pending = changes;
+    sheet.state.set("validationTexts", changes);
+    sheet.finishers.push(() => flushValidationTexts(sheet, changes));
+  }
+  pending.push(change);
+}
+
+/** The keys a validation of the sheet can be found by (its sqref, its first cell), read once. */
+function validationKeys(sheet: SheetEdit): Set<string> {
+  const known = sheet.state.get("validationKeys") as Set<string> | undefined;
+  if (known) return known;
+  const keys = new Set<string>();
+  const add = (sqref: string) => {
+    const key = sqrefKey(sqref);
+    keys.add(key);
+    keys.add(key.split(/[\s:]/)[0]);
+  };
+  const main = sheet.children("dataValidations")[0];
+  if (main !== undefined)
+    for (const child of childElements(main, rootElement(main)))
+      if (child.name === "dataValidation") add(attributesOf(main, child).sqref ?? "");
+  const extLst = sheet.children("extLst")[0];
+  if (extLst !== undefined)
+    for (const d of descendants(extLst, rootElement(extLst)))
+      if (d.name === "dataValidation") {
+        const ref = childElements(extLst, d).find((c) => c.name === "sqref");
+        if (ref) add(decodeEntities(extLst.slice(ref.openEnd, ref.closeStart)));
+      }
+  sheet.state.set("validationKeys", keys);
+  return keys;
+}
+
+/** Writes the validation texts asked for, in one pass over the sheet's `<dataValidations>`. */
+function flushValidationTexts(sheet: SheetEdit, changes: ValidationTexts[]): void {
+  const existing = sheet.children("dataValidations")[0];
+  const exact = new Map<string, ElementSpan>();
+  const first = new Map<string, ElementSpan>();
+  if (existing !== undefined)
+    for (const child of childElements(existing, rootElement(existing))) {
+      if (child.name !== "dataValidation") continue;
+      const key = sqrefKey(attributesOf(existing, child).sqref ?? "");
+      if (!exact.has(key)) exact.set(key, child);
+      const cell = key.split(/[\s:]/)[0];
+      if (!first.has(cell)) first.set(cell, child);
+    }
+  const merged = new Map<ElementSpan, ValidationTexts>();
+  for (const change of changes) {
+    const key = sqrefKey(change.range);
+    const child = exact.get(key) ?? first.get(key);
+    if (!child) {
+      x14ValidationTexts(sheet, change, key);
+      continue;
+    }
+    const before = merged.get(child);
+    merged.set(child, {
+      ...change,
+      texts: { ...before?.texts, ...change.texts },
+      formulae: change.formulae ?? before?.formulae,
+    });
+  }
+  if (existing === undefined || merged.size === 0) return;
+  const edits: Array<[number, number, string]> = [];
+  for (const [child, change] of merged) edits.push(...validationEdits(existing, child, change));
+  sheet.setChildren("dataValidations", splice(existing, edits));
+}
+
+/** The edits of one `<dataValidation>` that set its texts and (when given) its formulas. */
+function validationEdits(
+  existing: string,
+  child: ElementSpan,
+  change: ValidationTexts
+): Array<[number, number, string]> {
+  let tag = existing.slice(child.start, child.openEnd);
+  for (const [name, text] of Object.entries(change.texts))
+    if (text !== undefined) tag = withAttribute(tag, name, xstring(text));
+  const edits: Array<[number, number, string]> = [[child.start, child.openEnd, tag]];
+  if (!change.formulae) return edits;
+  const p = prefixOfSpan(child);
+  const formulas = childElements(existing, child).filter(
+    (c) => c.name === "formula1" || c.name === "formula2"
+  );
+  const written = change.formulae
+    .slice(0, 2)
+    .map((f, i) => `<${p}formula${i + 1}>${escapeXml(f.replace(/^=/, ""))}</${p}formula${i + 1}>`)
+    .join("");
+  formulas.forEach((f, i) => edits.push([f.start, f.end, i === 0 ? written : ""]));
+  if (formulas.length > 0) return edits;
+  if (child.closeStart === child.end)
+    edits[0] = [
+      child.start,
+      child.end,
+      `${tag.replace(/\s*\/>$/, "")}>${written}</${child.qname}>`,
+    ];
+  else edits.push([child.openEnd, child.openEnd, written]);
+  return edits;
 }
 
 /**

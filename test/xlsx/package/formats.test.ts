@@ -281,6 +281,43 @@ test("validation texts are set on the validation the snapshot keys (by its sqref
   ).rejects.toThrow("No validation on 'Blad'!Z9.");
 });
 
+test("thousands of validation texts rewritten take one pass over the sheet's validations", async () => {
+  const count = 5000;
+  const base = await excelPackage((wb) => {
+    wb.addWorksheet("Blad").getCell("A1").value = "x";
+  });
+  const validations = Array.from(
+    { length: count },
+    (_, i) =>
+      `<dataValidation type="whole" prompt="Jan ${i}" sqref="B${i + 1}:C${i + 1}"><formula1>1</formula1></dataValidation>`
+  ).join("");
+  const pkg = withParts(base, (e) =>
+    e.setText(
+      SHEET,
+      e
+        .text(SHEET)!
+        .replace(
+          "<pageMargins",
+          `<dataValidations count="${count}">${validations}</dataValidations><pageMargins`
+        )
+    )
+  );
+  const started = Date.now();
+  const out = await run(
+    pkg,
+    Array.from({ length: count }, (_, i): FormatChange => ({
+      kind: "validationTexts",
+      sheet: "Blad",
+      range: i % 2 === 0 ? `B${i + 1}:C${i + 1}` : `B${i + 1}`,
+      texts: { prompt: `Kandidaat ${i}` },
+    }))
+  );
+  expect(Date.now() - started).toBeLessThan(5000);
+  const xml = out.text(SHEET);
+  expect(xml).not.toContain("Jan");
+  expect(xml).toContain('prompt="Kandidaat 4999" sqref="B5000:C5000"');
+});
+
 test("conditional formats: the same rule twice is one rule, priorities stay unique, the fill is one dxf; a data bar replaces the earlier one and its x14 twin", async () => {
   const pkg = await excelPackage((wb) => {
     const ws = wb.addWorksheet("Ranking");

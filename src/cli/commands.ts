@@ -25,7 +25,15 @@ import {
 } from "../workbook/texts";
 import { problemLine, WorkbookError } from "../workbook/problems";
 import { planVerify } from "../workbook/verify";
-import { applyChanges, fullSnapshot, readSnapshot, sheetSnapshot } from "../xlsx";
+import { applyChanges, readSnapshot, sheetSnapshot } from "../xlsx";
+import { applyToPackage } from "../xlsx/package/apply";
+import {
+  packageEvaluatorSnapshot,
+  packageFullSnapshot,
+  packageSnapshot,
+} from "../xlsx/package/snapshot";
+import type { WorkbookChange } from "../workbook/changes";
+import { packageTexts } from "./texts";
 import type { Command } from "./cli";
 import { exampleWorkbook } from "./example";
 import {
@@ -34,10 +42,11 @@ import {
   commitFiles,
   defaultOutput,
   discardFiles,
+  asFileError,
   FileError,
-  loadWorkbook,
+  loadPackage,
+  preparePackage,
   prepareText,
-  prepareWorkbook,
   sameFile,
   saveWorkbook,
   type PreparedFile,
@@ -92,8 +101,8 @@ export async function runScore(
   command: Extract<Command, { kind: "score" }>,
   io: Io
 ): Promise<ScoreRun> {
-  const out = command.out ?? defaultOutput(command.input);
-  checkOutputName(out);
+  const out = command.out ?? defaultOutput(command.input, undefined, isMacroName(command.input));
+  checkOutputName(out, isMacroName(out));
   if (sameFile(out, command.input)) throw new FileError(cliTexts.outIsIn(command.input));
   const jsonFile = command.json !== undefined && command.json !== "-" ? command.json : undefined;
   if (jsonFile !== undefined) {
@@ -106,18 +115,20 @@ export async function runScore(
   const progress = progressFor(io.errStream, size);
   try {
     progress.step("read");
-    const workbook = await loadWorkbook(command.input, io.err);
+    const { pkg, macros } = await loadPackage(command.input, io.err);
+    checkOutputName(out, macros);
+    const snapshot = readingFile(command.input, () => packageEvaluatorSnapshot(pkg));
     progress.step("score");
-    const plan = planScoreRun(evaluatorSnapshot(workbook), scoreOptions(command), new Date());
+    const plan = planScoreRun(snapshot, scoreOptions(command), new Date());
     progress.step("apply");
-    applyChanges(workbook, plan.changes);
+    const edited = readingFile(command.input, () => applyToPackage(pkg, plan.changes));
     const json =
       command.json === undefined
         ? undefined
         : JSON.stringify(scoreReport(plan.evaluation, plan.problems, plan.record, plan), null, 2);
     progress.step("write");
     // Both files or neither: each to its temporary file first, then both into place.
-    const prepared: PreparedFile[] = [await prepareWorkbook(workbook, out)];
+    const prepared: PreparedFile[] = [await preparePackage(edited.parts, out)];
     if (jsonFile !== undefined && json !== undefined) {
       try {
         prepared.push(await prepareText(jsonFile, `${json}\n`));
@@ -133,6 +144,8 @@ export async function runScore(
     const print = command.json === "-" ? io.err : io.out;
     if (command.json === "-" && json !== undefined) io.out(json);
     for (const note of plan.notes) print(note);
+    for (const note of skippedNotes(edited.skipped)) print(note);
+    if (macros) print(packageTexts.macrosKept(out));
     const requestDate =
       plan.referenceDateSource === "option" ? plan.requestReferenceDate : undefined;
     print(summaryLines(plan.evaluation, plan.problems, requestDate).join("\n"));
@@ -143,6 +156,33 @@ export async function runScore(
   } finally {
     progress.stop();
   }
+}
+
+/**
+ * Runs `read` (reading or editing the package of `file`) with its package problems as the
+ * user's (Dutch, exit 2): a sheet beyond the cell cap, a part that is no XML.
+ */
+function readingFile<T>(file: string, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    throw asFileError(file, error);
+  }
+}
+
+/**
+ * Whether a name is that of a workbook with macros (`.xlsm`, `.xltm`): the default OUT of
+ * such an IN is `.xlsm`, and an OUT name is checked against it before anything is read.
+ * Once IN is read, its content (the workbook's content type) decides: a workbook with
+ * macros needs an `.xlsm` OUT, which keeps them; one without needs `.xlsx`.
+ */
+function isMacroName(file: string): boolean {
+  return /\.(xlsm|xltm)$/i.test(file);
+}
+
+/** What applying to the package left out (a chart), as notes for the user. */
+function skippedNotes(skipped: readonly WorkbookChange[]): string[] {
+  return skipped.map((change) => packageTexts.chartSkipped(change.sheet ?? ""));
 }
 
 /** The scoring options of `score` and `share`: the preset and --peildatum, when given. */
@@ -199,8 +239,11 @@ export async function runShare(
   checkOutputName(command.out);
   if (sameFile(command.out, command.input)) throw new FileError(cliTexts.outIsIn(command.input));
   checkOverwrite(command.out, command.force === true);
-  const workbook = await loadWorkbook(command.input, io.err);
-  const plan = planScore(readSnapshot(workbook), scoreOptions(command));
+  const { pkg } = await loadPackage(command.input, io.err);
+  const plan = planScore(
+    readingFile(command.input, () => packageSnapshot(pkg)),
+    scoreOptions(command)
+  );
   checkFinal(plan); // nothing is written while a candidate is incomplete or a draw is pending
   // Loaded here, not at the top: it loads all of ExcelJS, which `score` does without.
   const { buildSharedWorkbook } = await import("../share");
@@ -211,14 +254,6 @@ export async function runShare(
   for (const note of plan.notes) io.out(note);
   io.out(shareCliTexts.shareWritten(command.out, plan.evaluation.summary.top));
   return plan;
-}
-
-/**
- * Whether a zip (an `.xlsx`) holds a part of that name: zip keeps the names of its parts
- * uncompressed, so the bytes of the name are in the file.
- */
-async function hasPart(file: string, part: string): Promise<boolean> {
-  return (await fs.promises.readFile(file)).includes(Buffer.from(part, "utf8"));
 }
 
 /**
@@ -235,18 +270,20 @@ export async function runPrivacy(
   command: Extract<Command, { kind: "privacy" }>,
   io: Io
 ): Promise<PrivacyPlan> {
-  const out = command.out ?? defaultOutput(command.input, "-opgeschoond");
-  checkOutputName(out);
+  const out =
+    command.out ?? defaultOutput(command.input, "-opgeschoond", isMacroName(command.input));
+  checkOutputName(out, isMacroName(out));
   if (sameFile(out, command.input)) throw new FileError(cliTexts.outIsIn(command.input));
   checkOverwrite(out, command.force === true, command.out === undefined ? "opschonen" : undefined);
-  const workbook = await loadWorkbook(command.input, io.err);
-  // Every sheet, note, header, footer, validation and property ExcelJS reads.
+  const { pkg, macros } = await loadPackage(command.input, io.err);
+  checkOutputName(out, macros);
+  // Every sheet, note (legacy and threaded), header, footer, validation and property.
   const plan = planPrivacy(
-    fullSnapshot(workbook),
+    readingFile(command.input, () => packageFullSnapshot(pkg)),
     command.preset === undefined ? {} : { preset: command.preset }
   );
-  applyChanges(workbook, plan.changes);
-  await saveWorkbook(workbook, out);
+  const edited = readingFile(command.input, () => applyToPackage(pkg, plan.changes));
+  await commitFiles([await preparePackage(edited.parts, out)]);
   if (plan.pseudonyms.length === 0) io.out(privacyTexts.nothing);
   else {
     io.out(privacyTexts.done(plan.counts.names, plan.clearedPeriods.length, plan.kept));
@@ -257,9 +294,7 @@ export async function runPrivacy(
       io.out(privacyTexts.contacts(plan.counts.contactCells, plan.contactColumns));
   }
   for (const warning of plan.warnings) io.out(warning);
-  // ExcelJS neither reads nor writes custom properties (docProps/custom.xml): they are gone.
-  if (await hasPart(command.input, "docProps/custom.xml"))
-    io.out(privacyTexts.customPropertiesDropped);
+  if (macros) io.out(packageTexts.macrosKept(out));
   io.out(cliTexts.written(out));
   return plan;
 }
@@ -277,8 +312,8 @@ export async function runVerify(
   command: Extract<Command, { kind: "verify" }>,
   io: Io
 ): Promise<number> {
-  const workbook = await loadWorkbook(command.input, io.err);
-  const result = planVerify(evaluatorSnapshot(workbook));
+  const { pkg } = await loadPackage(command.input, io.err);
+  const result = planVerify(readingFile(command.input, () => packageEvaluatorSnapshot(pkg)));
   if (!result) throw new WorkbookError(verifyTexts.noRecord(command.input));
   for (const note of result.notes) io.out(note);
   if (result.differences.length === 0) {

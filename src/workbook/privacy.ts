@@ -442,9 +442,12 @@ export function planPrivacy(snapshot: WorkbookSnapshot, options: ScoreOptions = 
     }
   }
 
-  // The document's properties.
+  // The document's properties, and its custom properties (as `custom:<name>`) where read.
   const properties: Record<string, string> = {};
-  for (const [name, text] of Object.entries(snapshot.properties ?? {})) {
+  const custom = Object.entries(snapshot.customProperties ?? {}).map(
+    ([name, text]): [string, string] => [`custom:${name}`, text]
+  );
+  for (const [name, text] of [...Object.entries(snapshot.properties ?? {}), ...custom]) {
     const next = replace(text);
     if (next.count === 0) continue;
     counts.properties += next.count;

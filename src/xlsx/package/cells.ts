@@ -5,7 +5,7 @@
  * (`t="inlineStr"`), so the shared strings part stays as it was.
  */
 import { isCellError, type CellValue } from "../../engine";
-import { cellAddress, columnNumber, parseCell, parseRange, rangeAddress } from "../../workbook/address";
+import { cellAddress, columnLetters, columnNumber, parseCell, parseRange, rangeAddress } from "../../workbook/address";
 import type { PackageEditor, SheetEdit } from "./editor";
 import { withAttribute } from "./markup";
 import { DATE_FORMAT_ID, stylesOf, type Look } from "./styles";
@@ -38,6 +38,14 @@ interface Row {
 export interface CellsContext {
   editor: PackageEditor;
   formulasChanged: boolean;
+}
+
+/** Column letters by column number, made once each. */
+const LETTERS: string[] = [];
+
+/** The A1 address of a cell, its column letters remembered. */
+function addressOf(r: number, column: number): string {
+  return `${(LETTERS[column] ??= columnLetters(column))}${r}`;
 }
 
 const ROW_START = /<((?:[\w.-]+:)?row)(?=[\s/>])/g;
@@ -147,7 +155,7 @@ export class SheetCells {
     const styles = () => stylesOf(this.context.editor);
     let result = s;
     if (look) result = styles().derive(s, look);
-    if (value instanceof Date && !look?.numFmt && styles().numFmtIdOf(result) === 0)
+    if (value instanceof Date && !look?.numFmt && styles().isGeneral(result))
       result = styles().derive(result, {}, DATE_FORMAT_ID);
     return result;
   }
@@ -158,7 +166,7 @@ export class SheetCells {
     const { row, cell } = this.cellOf(r, column);
     if (cell && /<(?:[\w.-]+:)?f[\s/>]/.test(cell.xml)) this.context.formulasChanged = true;
     const s = this.styleFor(cell?.s ?? 0, look, value);
-    this.place(row, column, { xml: this.valueXml(cellAddress(r, column), s, value), s });
+    this.place(row, column, { xml: this.valueXml(addressOf(r, column), s, value), s });
   }
 
   /** Writes one formula (without or with its `=`) with its cached result. */
@@ -169,7 +177,7 @@ export class SheetCells {
     const p = this.prefix;
     const f = `<${p}f>${escapeXml(formula.replace(/^=/, ""))}</${p}f>`;
     const { type, v } = this.cached(result);
-    const address = cellAddress(r, column);
+    const address = addressOf(r, column);
     const attrs = `${p}c r="${address}"${s ? ` s="${s}"` : ""}${type ? ` t="${type}"` : ""}`;
     const xml = `<${attrs}>${f}${v === null ? "" : `<${p}v>${v}</${p}v>`}</${p}c>`;
     this.place(row, column, { xml, s });

@@ -170,6 +170,15 @@ export class StylesEditor {
     return Number(attributesOf(xf, rootElement(xf)).numFmtId ?? 0) || 0;
   }
 
+  /** Whether cell format `s` shows numbers in the General format (id 0, or a custom code `General`). */
+  isGeneral(s: number): boolean {
+    const id = this.numFmtIdOf(s);
+    if (id === 0) return true;
+    for (const [code, known] of this.formatIds)
+      if (known === id) return code.toLowerCase() === "general";
+    return false;
+  }
+
   /**
    * The index of a cell format that is cell format `s` with `look` on top (or with the
    * number format `numFmtId`), appended when no such format exists yet.

@@ -96,7 +96,7 @@ export function createTable(
   editor.setText(
     part,
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
-      `<table xmlns="${mainNamespace(editor)}" id="${id}" name="${attribute(unique)}" displayName="${attribute(unique)}" ref="${ref}" totalsRowShown="0">` +
+      `<table xmlns="${mainNamespace(editor)}" id="${id}" name="${attribute(unique)}" displayName="${attribute(unique)}" ref="${ref}" headerRowCount="1" totalsRowShown="0">` +
       `<autoFilter ref="${ref}"/>` +
       `<tableColumns count="${columns.length}">${columnsXml}</tableColumns>` +
       `<tableStyleInfo name="TableStyleLight9" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/>` +

@@ -61,7 +61,11 @@ function applyOne(context: CellsContext, change: WorkbookChange, skipped: Workbo
       );
       return;
     case "numberFormat":
-      numberFormat(cellsOf(context, sheetEditOf(editor, change.sheet)), change.range, change.format);
+      numberFormat(
+        cellsOf(context, sheetEditOf(editor, change.sheet)),
+        change.range,
+        change.format
+      );
       return;
     case "createTable":
       createTable(context, change.sheet, change.name, change.range, change.columns);
@@ -104,7 +108,8 @@ function columnWidths(cols: string[]): Map<number, number> {
   for (const xml of cols) {
     const re = /<(?:[\w.-]+:)?col\b([^>]*)>/g;
     for (let m = re.exec(xml); m; m = re.exec(xml)) {
-      const attr = (name: string) => new RegExp(`\\s${name}\\s*=\\s*["']([^"']*)["']`).exec(m![1])?.[1];
+      const attr = (name: string) =>
+        new RegExp(`\\s${name}\\s*=\\s*["']([^"']*)["']`).exec(m![1])?.[1];
       const min = Number(attr("min"));
       const max = Number(attr("max"));
       const width = Number(attr("width"));

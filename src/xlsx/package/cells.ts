@@ -5,7 +5,14 @@
  * (`t="inlineStr"`), so the shared strings part stays as it was.
  */
 import { isCellError, type CellValue } from "../../engine";
-import { cellAddress, columnLetters, columnNumber, parseCell, parseRange, rangeAddress } from "../../workbook/address";
+import {
+  cellAddress,
+  columnLetters,
+  columnNumber,
+  parseCell,
+  parseRange,
+  rangeAddress,
+} from "../../workbook/address";
 import type { PackageEditor, SheetEdit } from "./editor";
 import { withAttribute } from "./markup";
 import { DATE_FORMAT_ID, stylesOf, type Look } from "./styles";
@@ -239,7 +246,9 @@ export class SheetCells {
       if (!row.cells) {
         const xml = row.xml!;
         pieces.push(
-          row.unnumbered ? xml.replace(/^<[^>]*?(\/?)>/, (o: string) => withAttribute(o, "r", String(r))) : xml
+          row.unnumbered
+            ? xml.replace(/^<[^>]*?(\/?)>/, (o: string) => withAttribute(o, "r", String(r)))
+            : xml
         );
         continue;
       }
@@ -362,7 +371,9 @@ export function writeFormulas(
 ): void {
   const { row: top, column: left } = parseCell(at);
   formulas.forEach((row, r) =>
-    row.forEach((formula, c) => cells.writeFormula(top + r, left + c, formula, results?.[r]?.[c] ?? null))
+    row.forEach((formula, c) =>
+      cells.writeFormula(top + r, left + c, formula, results?.[r]?.[c] ?? null)
+    )
   );
 }
 

@@ -222,10 +222,15 @@ export function defineName(
         c.name === "definedName" &&
         (attributesOf(xml, c).name ?? "").toLowerCase() === name.toLowerCase()
     );
-    if (same.length > 0) same.forEach((c, i) => edits.push([c.start, c.end, i === 0 ? element : ""]));
+    if (same.length > 0)
+      same.forEach((c, i) => edits.push([c.start, c.end, i === 0 ? element : ""]));
     else if (names.closeStart === names.end) {
       const open = xml.slice(names.start, names.end);
-      edits.push([names.start, names.end, `${open.slice(0, -2).replace(/\s+$/, "")}>${element}</${names.qname}>`]);
+      edits.push([
+        names.start,
+        names.end,
+        `${open.slice(0, -2).replace(/\s+$/, "")}>${element}</${names.qname}>`,
+      ]);
     } else edits.push([names.closeStart, names.closeStart, element]);
   } else {
     const after = children.find((c) => AFTER_NAMES.includes(c.name));

@@ -6,7 +6,14 @@
  */
 import type { PackageEditor } from "./editor";
 import { CONTENT_TYPES } from "./editor";
-import { attributesOf, childElements, prefixOf, rootElement, withAttribute, type ElementSpan } from "./markup";
+import {
+  attributesOf,
+  childElements,
+  prefixOf,
+  rootElement,
+  withAttribute,
+  type ElementSpan,
+} from "./markup";
 import { escapeXml } from "./xml";
 
 /** The look a block of written cells asks for. */
@@ -161,7 +168,8 @@ export class StylesEditor {
     const index = s >= 0 && s < all ? s : 0;
     return index < xfs.existing.length
       ? xfs.existing[index]
-      : (xfs.added[index - xfs.existing.length] ?? `<${this.prefix}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`);
+      : (xfs.added[index - xfs.existing.length] ??
+          `<${this.prefix}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`);
   }
 
   /** The number format id of cell format `s`. */
@@ -203,7 +211,9 @@ export class StylesEditor {
       open = withAttribute(open, "applyFont", "1");
     }
     if (look.wrap) {
-      const alignment = /<([\w]+:)?alignment\b[^>]*?\/?>(?:\s*<\/(?:[\w]+:)?alignment>)?/.exec(inner);
+      const alignment = /<([\w]+:)?alignment\b[^>]*?\/?>(?:\s*<\/(?:[\w]+:)?alignment>)?/.exec(
+        inner
+      );
       if (alignment) {
         let tag = alignment[0].replace(/>\s*<\/(?:[\w]+:)?alignment>$/, "/>");
         tag = withAttribute(tag, "wrapText", "1");
@@ -288,7 +298,11 @@ export class StylesEditor {
         const open = this.text.slice(span.start, span.openEnd);
         const counted = withAttribute(open.endsWith("/>") ? open : open, "count", count);
         if (span.closeStart === span.end)
-          edits.push([span.start, span.end, `${counted.slice(0, -2).replace(/\s+$/, "")}>${entries}</${span.qname}>`]);
+          edits.push([
+            span.start,
+            span.end,
+            `${counted.slice(0, -2).replace(/\s+$/, "")}>${entries}</${span.qname}>`,
+          ]);
         else {
           edits.push([span.start, span.openEnd, counted]);
           edits.push([span.closeStart, span.closeStart, entries]);

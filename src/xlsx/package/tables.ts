@@ -45,7 +45,10 @@ function tables(editor: PackageEditor): TablePart[] {
 
 /** A text for an attribute: escaped, with line breaks kept as Excel keeps them in column names. */
 function attribute(text: string): string {
-  return escapeXml(text).replace(/\r/g, "_x000D_").replace(/\n/g, "_x000A_").replace(/\t/g, "_x0009_");
+  return escapeXml(text)
+    .replace(/\r/g, "_x000D_")
+    .replace(/\n/g, "_x000A_")
+    .replace(/\t/g, "_x0009_");
 }
 
 /** The table of that name (any case) on a sheet. */
@@ -128,7 +131,10 @@ function setRefs(xml: string, ref: string): string {
   let next = xml;
   if (autoFilter) {
     const tag = xml.slice(autoFilter.start, autoFilter.openEnd);
-    next = next.slice(0, autoFilter.start) + withAttribute(tag, "ref", ref) + next.slice(autoFilter.openEnd);
+    next =
+      next.slice(0, autoFilter.start) +
+      withAttribute(tag, "ref", ref) +
+      next.slice(autoFilter.openEnd);
   }
   const open = next.slice(root.start, root.openEnd);
   return next.slice(0, root.start) + withAttribute(open, "ref", ref) + next.slice(root.openEnd);
@@ -180,5 +186,8 @@ export function growTable(editor: PackageEditor, sheet: string, name: string, ra
   const grown = parseRange(range);
   if (grown.top !== top || grown.left !== left)
     throw new Error(`Table '${name}' cannot grow to ${range}.`);
-  editor.setText(table.part, setRefs(xml, rangeAddress(grown.top, grown.left, grown.bottom, grown.right)));
+  editor.setText(
+    table.part,
+    setRefs(xml, rangeAddress(grown.top, grown.left, grown.bottom, grown.right))
+  );
 }

@@ -91,7 +91,12 @@ async function excelRead(out: string): Promise<ExcelJS.Workbook> {
   const pkg = await readPackage(fs.readFileSync(out));
   const parts = pkg.parts.map((part) =>
     /worksheets\/_rels\/.*\.rels$/.test(part.name)
-      ? { name: part.name, data: Buffer.from(part.data.toString("utf8").replace(/Target="\/xl\/tables\//g, 'Target="../tables/')) }
+      ? {
+          name: part.name,
+          data: Buffer.from(
+            part.data.toString("utf8").replace(/Target="\/xl\/tables\//g, 'Target="../tables/')
+          ),
+        }
       : part
   );
   const relative = file("exceljs.xlsx");
@@ -219,7 +224,7 @@ describe("applyToPackage on a small workbook written by ExcelJS, LibreOffice and
           kind: "writeFormulas",
           sheet: "Anders",
           at: "C1",
-          formulas: [["=1+1", "=\"a\"&\"b\"", "=1/0", "=TRUE()"]],
+          formulas: [["=1+1", '="a"&"b"', "=1/0", "=TRUE()"]],
           results: [[2, "ab", { error: "#DIV/0!" }, true]],
         },
       ]);
@@ -250,7 +255,13 @@ describe("applyToPackage on a small workbook written by ExcelJS, LibreOffice and
           numberFormats: [null, "0.0"],
           bold: true,
         },
-        { kind: "createTable", sheet: "Ranking", name: "Ranking", range: "A1:B3", columns: ["Naam", "Score"] },
+        {
+          kind: "createTable",
+          sheet: "Ranking",
+          name: "Ranking",
+          range: "A1:B3",
+          columns: ["Naam", "Score"],
+        },
         { kind: "defineName", name: "Top", sheet: "Mijn blad", address: "A1:B2" },
         { kind: "defineName", name: "Top", sheet: "Ranking", address: "A2:B3" },
         { kind: "resetSheet", sheet: "Gegevens" },
@@ -288,18 +299,38 @@ describe("applyToPackage on a small workbook written by ExcelJS, LibreOffice and
       const { out } = await applied(bytes, [
         { kind: "writeValues", sheet: "Gegevens", at: "A4", values: [["Ans", 24]] },
         { kind: "growTable", sheet: "Gegevens", table: "lijst", range: "A1:B4", from: 4 },
-        { kind: "addTableColumns", sheet: "Gegevens", table: "Lijst", columns: ["Status", "Score"] },
-        { kind: "writeValues", sheet: "Gegevens", at: "C2", values: [["Ja", 1], ["Nee", 2], ["Ja", 3]] },
+        {
+          kind: "addTableColumns",
+          sheet: "Gegevens",
+          table: "Lijst",
+          columns: ["Status", "Score"],
+        },
+        {
+          kind: "writeValues",
+          sheet: "Gegevens",
+          at: "C2",
+          values: [
+            ["Ja", 1],
+            ["Nee", 2],
+            ["Ja", 3],
+          ],
+        },
       ]);
       const workbook = await excelRead(out);
       const table = sheetOf(fullSnapshot(workbook), "Gegevens").tables[0];
       expect([writer, table]).toEqual([
         writer,
-        expect.objectContaining({ name: "Lijst", columns: ["Naam", "Uren", "Status", "Score"], rowCount: 3 }),
+        expect.objectContaining({
+          name: "Lijst",
+          columns: ["Naam", "Uren", "Status", "Score"],
+          rowCount: 3,
+        }),
       ]);
-      const model = (workbook.getWorksheet("Gegevens")!.getTables()[0] as unknown as {
-        table: { autoFilterRef?: string; tableRef?: string };
-      }).table;
+      const model = (
+        workbook.getWorksheet("Gegevens")!.getTables()[0] as unknown as {
+          table: { autoFilterRef?: string; tableRef?: string };
+        }
+      ).table;
       expect(model.autoFilterRef).toBe("A1:D4");
       expect(workbook.getWorksheet("Gegevens")!.getCell("D1").value).toBe("Score");
     }
@@ -397,7 +428,12 @@ describe("scoring the example: the package writer gives what the ExcelJS writer 
       .filter((n) => !changed.includes(n) && !changed.includes(`-${n}`));
     expect(untouched).toContain(pkgParts.sheets["Aanvraag"]);
     for (const name of changed)
-      expect([name, /^xl\/(worksheets|tables)\/|styles\.xml|workbook\.xml|_rels|Content_Types|-xl\/calcChain/.test(name)]).toEqual([name, true]);
+      expect([
+        name,
+        /^xl\/(worksheets|tables)\/|styles\.xml|workbook\.xml|_rels|Content_Types|-xl\/calcChain/.test(
+          name
+        ),
+      ]).toEqual([name, true]);
   });
 
   (soffice ? test : test.skip)(
@@ -424,4 +460,261 @@ describe("scoring the example: the package writer gives what the ExcelJS writer 
     },
     180_000
   );
+});
+
+/** A package made from a small workbook with the first sheet's XML replaced by `sheetXml`. */
+async function withSheet(sheetXml: string): Promise<{ bytes: Buffer; part: string }> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.addWorksheet("Blad").getCell("A1").value = 1;
+  const pkg = await readPackage(await bytesOf(workbook));
+  const part = workbookParts(pkg).sheets[0].part!;
+  const parts = pkg.parts.map((p) =>
+    p.name === part ? { name: p.name, data: Buffer.from(sheetXml) } : p
+  );
+  const out = file("hand.xlsx");
+  await writePackage(parts, out);
+  return { bytes: fs.readFileSync(out), part };
+}
+
+/** The text of a part of OUT. */
+function textOf(parts: Part[], name: string): string {
+  return parts.find((p) => p.name === name)!.data.toString("utf8");
+}
+
+describe("sheet data edited in place", () => {
+  test("rows and cells without r are numbered as read; new cells go in order; untouched rows keep their bytes", async () => {
+    const untouched = `<row spans="1:2"><c t="inlineStr"><is><t>een</t></is></c><c><v>2</v></c></row>`;
+    const xml =
+      `<?xml version="1.0" encoding="UTF-8"?>\n<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` +
+      `<x:dimension ref="A1:B3"/><x:sheetData>` +
+      untouched.replace(/<(\/?)(row|c|is|t|v)\b/g, "<$1x:$2") +
+      `<x:row r="3"><x:c r="B3" s="0"><x:v>3</x:v></x:c></x:row>` +
+      `<x:row><x:c><x:v>4</x:v></x:c><x:c r="C4"><x:f>A4*2</x:f><x:v>8</x:v></x:c></x:row>` +
+      `</x:sheetData></x:worksheet>`;
+    const { bytes, part } = await withSheet(xml);
+    const { result } = await applied(bytes, [
+      { kind: "writeValues", sheet: "Blad", at: "A3", values: [["a", null, "c"]] },
+      { kind: "writeValues", sheet: "Blad", at: "B4", values: [[null]] },
+      { kind: "writeValues", sheet: "Blad", at: "E6", values: [[null, 5]] },
+      { kind: "writeValues", sheet: "Blad", at: "A2", values: [[true]] },
+    ]);
+    const out = textOf(result.parts, part);
+    expect(out).toContain(
+      untouched
+        .replace(/<(\/?)(row|c|is|t|v)\b/g, "<$1x:$2")
+        .replace('<x:row spans="1:2">', '<x:row spans="1:2" r="1">')
+    );
+    const rows = [...out.matchAll(/<x:row\b[^>]*\br="(\d+)"/g)].map((m) => Number(m[1]));
+    expect(rows).toEqual([1, 2, 3, 4, 6]);
+    const cells = [...out.matchAll(/<x:c\b[^>]*\br="([A-Z]+\d+)"/g)].map((m) => m[1]);
+    // The unnumbered cell of row 4 is A4 (it gets its r); B3 emptied keeps its cell; B4 and E6 are not made.
+    expect(cells).toEqual(["A2", "A3", "B3", "C3", "A4", "C4", "F6"]);
+    expect(out).toMatch(/<x:c r="B3"\/>/);
+    expect(out).toContain('<x:c r="A4"><x:v>4</x:v></x:c>');
+    expect(out).toContain('<x:c r="C4"><x:f>A4*2</x:f><x:v>8</x:v></x:c>');
+    expect(out).toContain('<x:dimension ref="A1:F6"/>');
+    expect(out).toContain('<x:c r="C3" t="inlineStr"><x:is><x:t>c</x:t></x:is></x:c>');
+    // LibreOffice reads it as the cells say (ExcelJS cannot read a prefixed worksheet at all).
+    if (soffice) {
+      const written = file("hand-out.xlsx");
+      await writePackage(result.parts, written);
+      const outdir = path.join(dir, "hand-csv");
+      fs.mkdirSync(outdir);
+      convert(dir, written, csvAllSheets, outdir);
+      const csv = csvRows(
+        fs.readFileSync(path.join(outdir, `${path.basename(written, ".xlsx")}-Blad.csv`), "utf8")
+      );
+      expect(csv.slice(0, 4).map((row) => row.slice(0, 3))).toEqual([
+        ["een", "2", ""],
+        ["TRUE", "", ""],
+        ["a", "", "c"],
+        ["4", "", "8"],
+      ]);
+      expect(csv[5][5]).toBe("5");
+    }
+  });
+
+  test("replacing a formula cell drops the calculation chain with its relationship and content type", async () => {
+    const workbook = smallWorkbook();
+    const pkg = await readPackage(await bytesOf(workbook));
+    const parts = workbookParts(pkg);
+    // A calculation chain as Excel writes one.
+    const chain = `${parts.workbook.replace(/[^/]*$/, "")}calcChain.xml`;
+    const rels = `${parts.workbook.replace(/[^/]*$/, "")}_rels/${parts.workbook.split("/").pop()}.rels`;
+    const withChain = pkg.parts.map((p) => {
+      if (p.name === rels)
+        return {
+          name: p.name,
+          data: Buffer.from(
+            p.data
+              .toString()
+              .replace(
+                "</Relationships>",
+                '<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain" Target="calcChain.xml"/></Relationships>'
+              )
+          ),
+        };
+      if (p.name === "[Content_Types].xml")
+        return {
+          name: p.name,
+          data: Buffer.from(
+            p.data
+              .toString()
+              .replace(
+                "</Types>",
+                '<Override PartName="/xl/calcChain.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/></Types>'
+              )
+          ),
+        };
+      return p;
+    });
+    withChain.push({
+      name: chain,
+      data: Buffer.from(
+        '<?xml version="1.0"?><calcChain xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><c r="D2" i="1"/></calcChain>'
+      ),
+    });
+    const input = file("chain.xlsx");
+    await writePackage(withChain, input);
+    const valuesOnly = await applied(fs.readFileSync(input), [
+      { kind: "writeValues", sheet: "Gegevens", at: "F1", values: [[1]] },
+    ]);
+    expect(valuesOnly.result.parts.some((p) => p.name === chain)).toBe(true);
+    const { result, out } = await applied(fs.readFileSync(input), [
+      { kind: "writeValues", sheet: "Gegevens", at: "D2", values: [[5]] },
+    ]);
+    expect(result.parts.some((p) => p.name === chain)).toBe(false);
+    expect(textOf(result.parts, rels)).not.toContain("calcChain");
+    expect(textOf(result.parts, "[Content_Types].xml")).not.toContain("calcChain");
+    expect((await excelRead(out)).getWorksheet("Gegevens")!.getCell("D2").value).toBe(5);
+  });
+});
+
+describe("looks and styles, append-only", () => {
+  test("number formats per column, bold and wrap; a look is one new cell format however many cells share it", async () => {
+    for (const [writer, bytes] of await flavours(smallWorkbook())) {
+      const before = await readPackage(bytes);
+      const stylesPart = workbookParts(before).styles!;
+      const xfCount = (xml: string) =>
+        (/<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/.exec(xml)![1].match(/<xf\b/g) ?? []).length;
+      const { result, out } = await applied(bytes, [
+        {
+          kind: "writeValues",
+          sheet: "Anders",
+          at: "A5",
+          values: [
+            ["Olga", 75.5, "a".repeat(30)],
+            ["Piet", 70, "kort"],
+          ],
+          numberFormats: ["@", '"€ "#,##0.00', null],
+          wrap: true,
+        },
+        { kind: "writeValues", sheet: "Anders", at: "A8", values: [["Kop", "Kop 2"]], bold: true },
+        { kind: "numberFormat", sheet: "Anders", range: "D5:D6", format: "0.0" },
+      ]);
+      const added = xfCount(textOf(result.parts, stylesPart)) - xfCount(before.text(stylesPart)!);
+      // @, € and none (wrapped), bold, 0.0: at most five new formats for eleven cells.
+      expect([writer, added > 0 && added <= 5]).toEqual([writer, true]);
+      expect(
+        textOf(result.parts, stylesPart).startsWith(before.text(stylesPart)!.slice(0, 40))
+      ).toBe(true);
+      const sheet = (await excelRead(out)).getWorksheet("Anders")!;
+      expect([writer, sheet.getCell("A6").numFmt, sheet.getCell("B6").numFmt]).toEqual([
+        writer,
+        "@",
+        '"€ "#,##0.00',
+      ]);
+      expect(sheet.getCell("C5").alignment).toEqual(
+        expect.objectContaining({ wrapText: true, vertical: "top" })
+      );
+      expect(sheet.getCell("A8").font?.bold).toBe(true);
+      expect(sheet.getCell("D6").numFmt).toBe("0.0");
+      // The date cell of IN keeps its own format.
+      expect(sheet.getCell("B3").numFmt).toBe("dd-mm-yyyy");
+      // The wrapped row of a long text gets a height; the short one not.
+      expect(sheet.getRow(5).height).toBe(45);
+      expect([writer, sheet.getRow(6).height ?? 15]).toEqual([writer, 15]);
+    }
+  });
+
+  test("a differential format for a conditional format is appended to <dxfs> and found again", async () => {
+    const { PackageEditor } = await import("../../../src/xlsx/package/editor");
+    const { stylesOf } = await import("../../../src/xlsx/package/styles");
+    const pkg = await readPackage(await bytesOf(smallWorkbook()));
+    const editor = new PackageEditor(pkg);
+    const styles = stylesOf(editor);
+    const first = styles.addDxf("#C6EFCE");
+    expect(styles.addDxf("#FFC7CE")).toBe(first + 1);
+    expect(styles.addDxf("#C6EFCE")).toBe(first);
+    const xml = editor.text(workbookParts(pkg).styles!)!;
+    expect(xml).toMatch(/<dxfs count="\d+">/);
+    expect(xml).toContain('<bgColor rgb="FFFFC7CE"/>');
+  });
+
+  test("a package without a styles part gets one, with its relationship and content type", async () => {
+    const pkg = await readPackage(await bytesOf(smallWorkbook()));
+    const parts = workbookParts(pkg);
+    const rels = `xl/_rels/workbook.xml.rels`;
+    const bare = pkg.parts
+      .filter((p) => p.name !== parts.styles)
+      .map((p) =>
+        p.name === rels
+          ? {
+              name: p.name,
+              data: Buffer.from(
+                p.data.toString().replace(/<Relationship [^>]*styles"[^>]*\/>/, "")
+              ),
+            }
+          : p
+      );
+    const input = file("bare.xlsx");
+    await writePackage(bare, input);
+    expect(workbookParts(await readPackage(fs.readFileSync(input))).styles).toBeNull();
+    const { out } = await applied(fs.readFileSync(input), [
+      { kind: "writeValues", sheet: "Anders", at: "A2", values: [["vet"]], bold: true },
+    ]);
+    const after = await readPackage(fs.readFileSync(out));
+    expect(workbookParts(after).styles).toBe("xl/styles.xml");
+    expect(after.text("[Content_Types].xml")).toContain('PartName="/xl/styles.xml"');
+    if (soffice) {
+      const outdir = path.join(dir, "bare-csv");
+      fs.mkdirSync(outdir);
+      convert(dir, out, csvAllSheets, outdir);
+      const csv = csvRows(
+        fs.readFileSync(path.join(outdir, `${path.basename(out, ".xlsx")}-Anders.csv`), "utf8")
+      );
+      expect(csv[1][0]).toBe("vet");
+    }
+  });
+});
+
+describe("emptying an own sheet", () => {
+  test("its table and note parts go with their relationships and content types; the sheet keeps its place and id", async () => {
+    const workbook = smallWorkbook();
+    workbook.getWorksheet("Gegevens")!.getCell("A1").note = "een notitie";
+    const pkg = await readPackage(await bytesOf(workbook));
+    const before = workbookParts(pkg);
+    const { result, out } = await applied(await bytesOf(workbook), [
+      { kind: "resetSheet", sheet: "gegevens" },
+    ]);
+    const gone = changedParts(pkg.parts, result.parts).filter((n) => n.startsWith("-"));
+    expect(gone.sort()).toEqual(
+      [
+        "-xl/comments1.xml",
+        "-xl/drawings/vmlDrawing1.vml",
+        "-xl/tables/table1.xml",
+        "-xl/worksheets/_rels/sheet1.xml.rels",
+      ].sort()
+    );
+    const types = textOf(result.parts, "[Content_Types].xml");
+    expect(types).not.toContain("table1.xml");
+    expect(types).not.toContain("comments1.xml");
+    const after = workbookParts(await readPackage(fs.readFileSync(out)));
+    expect(after.sheets.map((s) => [s.name, s.sheetId])).toEqual(
+      before.sheets.map((s) => [s.name, s.sheetId])
+    );
+    const read = await excelRead(out);
+    expect(read.getWorksheet("Gegevens")!.getCell("A1").value).toBeNull();
+    expect(read.getWorksheet("Anders")!.getCell("A1").value).toBe("blijft");
+  });
 });

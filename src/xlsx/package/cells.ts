@@ -20,8 +20,10 @@ import { escapeXml } from "./xml";
 
 /** One cell of a row that is being written to. */
 interface Cell {
-  /** Its XML as read, or as written. */
-  xml: string;
+  /** Its XML as written (or as read and numbered); undefined for a cell as read, found at start…end of its row's inner text. */
+  xml?: string;
+  start?: number;
+  end?: number;
   /** Its style index (`s`), 0 when none. */
   s: number;
 }
@@ -39,6 +41,8 @@ interface Row {
   cells?: Map<number, Cell>;
   /** What follows the cells in the row (an `extLst`), kept. */
   tail?: string;
+  /** The text between its start tag and its end tag, once cut. */
+  inner?: string;
 }
 
 /** Everything a package's cell writing keeps: whether a formula changed (the calculation chain goes then). */
@@ -56,7 +60,7 @@ function addressOf(r: number, column: number): string {
 }
 
 const ROW_START = /<((?:[\w.-]+:)?row)(?=[\s/>])/g;
-const CELL = /<((?:[\w.-]+:)?c)(?=[\s/>])[^>]*?(?:\/>|>[\s\S]*?<\/\1>)/g;
+const CELL_START = /<((?:[\w.-]+:)?c)(?=[\s/>])/g;
 
 /** The cells of one worksheet being written. */
 export class SheetCells {
@@ -68,6 +72,7 @@ export class SheetCells {
   private readonly before: string;
   private readonly after: string;
   private readonly heights = new Map<number, number>();
+  private readonly lookCache = new Map<Look, Map<number, number>>();
 
   constructor(
     private readonly context: CellsContext,
@@ -116,24 +121,32 @@ export class SheetCells {
     let open = xml.slice(0, tagEnd + 1);
     if (open.endsWith("/>")) open = `${open.slice(0, -2).replace(/\s+$/, "")}>`;
     // The spans are a hint of which columns hold cells; a written row leaves it out rather than lie.
-    open = withAttribute(withAttribute(open, "spans", null), "r", String(r));
+    open = open.replace(/\sspans\s*=\s*(?:"[^"]*"|'[^']*')/, "");
+    if (row.unnumbered) open = withAttribute(open, "r", String(r));
     row.open = open;
     const close = xml.endsWith("/>") ? xml.length : xml.lastIndexOf("</");
     const inner = xml.slice(tagEnd + 1, close);
+    row.inner = inner;
     let column = 0;
     let lastEnd = 0;
-    CELL.lastIndex = 0;
-    for (let m = CELL.exec(inner); m; m = CELL.exec(inner)) {
-      const cellTagEnd = m[0].indexOf(">");
-      const cellOpen = m[0].slice(0, cellTagEnd + 1);
+    CELL_START.lastIndex = 0;
+    for (let m = CELL_START.exec(inner); m; m = CELL_START.exec(inner)) {
+      const cellTagEnd = inner.indexOf(">", m.index);
+      const end =
+        inner[cellTagEnd - 1] === "/"
+          ? cellTagEnd + 1
+          : inner.indexOf(`</${m[1]}>`, cellTagEnd) + m[1].length + 3;
+      const cellOpen = inner.slice(m.index, cellTagEnd + 1);
       const ref = /\sr\s*=\s*["']\$?([A-Za-z]{1,3})\$?\d+["']/.exec(cellOpen);
       column = ref ? columnNumber(ref[1]) : column + 1;
       const s = /\ss\s*=\s*["'](\d+)["']/.exec(cellOpen);
-      const cellXml = ref
-        ? m[0]
-        : withAttribute(cellOpen, "r", cellAddress(r, column)) + m[0].slice(cellTagEnd + 1);
-      row.cells.set(column, { xml: cellXml, s: s ? Number(s[1]) : 0 });
-      lastEnd = m.index + m[0].length;
+      const cell: Cell = { start: m.index, end, s: s ? Number(s[1]) : 0 };
+      if (!ref)
+        cell.xml =
+          withAttribute(cellOpen, "r", cellAddress(r, column)) + inner.slice(cellTagEnd + 1, end);
+      row.cells.set(column, cell);
+      lastEnd = end;
+      CELL_START.lastIndex = end;
     }
     row.tail = inner.slice(lastEnd).trim() === "" ? "" : inner.slice(lastEnd);
     return row;
@@ -161,7 +174,14 @@ export class SheetCells {
   private styleFor(s: number, look: Look | null, value: CellValue): number {
     const styles = () => stylesOf(this.context.editor);
     let result = s;
-    if (look) result = styles().derive(s, look);
+    if (look) {
+      // One look object serves a whole column of a block: its formats by base style, found once.
+      let byBase = this.lookCache.get(look);
+      if (!byBase) this.lookCache.set(look, (byBase = new Map()));
+      let derived = byBase.get(s);
+      if (derived === undefined) byBase.set(s, (derived = styles().derive(s, look)));
+      result = derived;
+    }
     if (value instanceof Date && !look?.numFmt && styles().isGeneral(result))
       result = styles().derive(result, {}, DATE_FORMAT_ID);
     return result;
@@ -171,7 +191,8 @@ export class SheetCells {
   writeValue(r: number, column: number, value: CellValue, look: Look | null): void {
     if ((value === null || value === undefined) && !look && !this.hasCell(r, column)) return;
     const { row, cell } = this.cellOf(r, column);
-    if (cell && /<(?:[\w.-]+:)?f[\s/>]/.test(cell.xml)) this.context.formulasChanged = true;
+    if (cell && /<(?:[\w.-]+:)?f[\s/>]/.test(this.xmlOf(row, cell)))
+      this.context.formulasChanged = true;
     const s = this.styleFor(cell?.s ?? 0, look, value);
     this.place(row, column, { xml: this.valueXml(addressOf(r, column), s, value), s });
   }
@@ -196,9 +217,16 @@ export class SheetCells {
     const s = stylesOf(this.context.editor).derive(cell?.s ?? 0, look);
     const address = cellAddress(r, column);
     const xml = cell
-      ? cell.xml.replace(/^<[^>]*?(\/?)>/, (open: string) => withAttribute(open, "s", String(s)))
+      ? this.xmlOf(row, cell).replace(/^<[^>]*?(\/?)>/, (open: string) =>
+          withAttribute(open, "s", String(s))
+        )
       : `<${this.prefix}c r="${address}" s="${s}"/>`;
     this.place(row, column, { xml, s });
+  }
+
+  /** A cell's XML, as written or as read. */
+  private xmlOf(row: Row, cell: Cell): string {
+    return cell.xml ?? row.inner!.slice(cell.start, cell.end);
   }
 
   /** Sets a row's height in points (a wrapped row's fitted height). */
@@ -260,7 +288,21 @@ export class SheetCells {
       }
       pieces.push(open);
       const columns = [...row.cells.keys()].sort((a, b) => a - b);
-      for (const c of columns) pieces.push(row.cells.get(c)!.xml);
+      // Cells as read go out as runs of their row's text; written ones one by one.
+      let runStart = -1;
+      let runEnd = -1;
+      for (const c of columns) {
+        const cell = row.cells.get(c)!;
+        if (cell.xml === undefined && (runStart < 0 || cell.start! >= runEnd)) {
+          if (runStart < 0) runStart = cell.start!;
+          runEnd = cell.end!;
+          continue;
+        }
+        if (runStart >= 0) pieces.push(row.inner!.slice(runStart, runEnd));
+        runStart = -1;
+        pieces.push(this.xmlOf(row, cell));
+      }
+      if (runStart >= 0) pieces.push(row.inner!.slice(runStart, runEnd));
       pieces.push(row.tail ?? "", `</${open.slice(1).split(/[\s>]/)[0]}>`);
     }
     pieces.push(this.after);

@@ -718,3 +718,28 @@ describe("emptying an own sheet", () => {
     expect(read.getWorksheet("Anders")!.getCell("A1").value).toBe("blijft");
   });
 });
+
+describe("dates", () => {
+  test("a date is a serial of the workbook's own date system (1904 too), with a date format when the cell has none", async () => {
+    for (const date1904 of [false, true]) {
+      const workbook = smallWorkbook();
+      workbook.properties.date1904 = date1904;
+      const bytes = await bytesOf(workbook);
+      expect(workbookParts(await readPackage(bytes)).date1904).toBe(date1904);
+      const date = new Date(Date.UTC(2024, 1, 29));
+      const { result, pkg } = await applied(bytes, [
+        { kind: "writeValues", sheet: "Anders", at: "C3", values: [[date]] },
+      ]);
+      const sheet = textOf(result.parts, workbookParts(pkg).sheets[1].part!);
+      const serial = 45351 - (date1904 ? 1462 : 0);
+      expect(sheet).toMatch(new RegExp(`<c r="C3" s="\\d+"><v>${serial}</v></c>`));
+      const out = file("dates.xlsx");
+      await writePackage(result.parts, out);
+      const read = await excelRead(out);
+      expect([date1904, read.getWorksheet("Anders")!.getCell("C3").value]).toEqual([
+        date1904,
+        date,
+      ]);
+    }
+  });
+});

@@ -43,12 +43,37 @@ interface Row {
   tail?: string;
   /** The text between its start tag and its end tag, once cut. */
   inner?: string;
+  /**
+   * While only cells right of all its cells were written: the column of its last cell as
+   * read and where that cell ends in {@link inner} (its cells as read are not cut then).
+   */
+  lastColumn?: number;
+  cellsEnd?: number;
 }
 
 /** Everything a package's cell writing keeps: whether a formula changed (the calculation chain goes then). */
 export interface CellsContext {
   editor: PackageEditor;
   formulasChanged: boolean;
+}
+
+/**
+ * The column and end of the last cell in a row's inner text, when it can be told without
+ * cutting the row (the last cell has an `r`, nothing after it is a cell); null otherwise.
+ */
+function lastCell(inner: string, prefix: string): { column: number; end: number } | null {
+  if (!inner.includes("<")) return { column: 0, end: 0 };
+  const at = inner.lastIndexOf(`<${prefix}c `);
+  if (at < 0) return null;
+  const tagEnd = inner.indexOf(">", at);
+  const ref = /\sr\s*=\s*["']\$?([A-Za-z]{1,3})\$?\d+["']/.exec(inner.slice(at, tagEnd + 1));
+  if (!ref) return null;
+  const closeTag = `</${prefix}c>`;
+  const end =
+    inner[tagEnd - 1] === "/" ? tagEnd + 1 : inner.indexOf(closeTag, tagEnd) + closeTag.length;
+  if (end < tagEnd) return null;
+  if (/<([\w.-]+:)?c[\s/>]/.test(inner.slice(end))) return null;
+  return { column: columnNumber(ref[1]), end };
 }
 
 /** Column letters by column number, made once each. */
@@ -105,11 +130,17 @@ export class SheetCells {
     }
   }
 
-  /** The row `r`, cut into its cells (made when missing). */
-  private row(r: number): Row {
+  /**
+   * The row `r` (made when missing), ready for a write to `column`: cut into its cells, or,
+   * when `column` is right of all its cells, only opened (most writes add columns at the right).
+   */
+  private row(r: number, column = 0): Row {
     let row = this.rows.get(r);
     if (!row) this.rows.set(r, (row = { r, xml: null, unnumbered: false }));
-    if (row.cells) return row;
+    if (row.cells) {
+      if (row.lastColumn !== undefined && column <= row.lastColumn) this.cut(row);
+      return row;
+    }
     row.cells = new Map();
     if (row.xml === null) {
       row.open = `<${this.prefix}row r="${r}">`;
@@ -127,10 +158,27 @@ export class SheetCells {
     const close = xml.endsWith("/>") ? xml.length : xml.lastIndexOf("</");
     const inner = xml.slice(tagEnd + 1, close);
     row.inner = inner;
+    const last = lastCell(inner, /^<([\w.-]+:)?/.exec(xml)?.[1] ?? "");
+    if (last && column > last.column) {
+      row.lastColumn = last.column;
+      row.cellsEnd = last.end;
+      row.tail = inner.slice(last.end).trim() === "" ? "" : inner.slice(last.end);
+      return row;
+    }
+    this.cut(row);
+    return row;
+  }
+
+  /** Cuts an opened row's cells as read into its cells (those written stay). */
+  private cut(row: Row): void {
+    const inner = row.inner!;
+    const lazy = row.lastColumn !== undefined;
+    const limit = lazy ? row.cellsEnd! : inner.length;
+    const cells = row.cells!;
     let column = 0;
     let lastEnd = 0;
     CELL_START.lastIndex = 0;
-    for (let m = CELL_START.exec(inner); m; m = CELL_START.exec(inner)) {
+    for (let m = CELL_START.exec(inner); m && m.index < limit; m = CELL_START.exec(inner)) {
       const cellTagEnd = inner.indexOf(">", m.index);
       const end =
         inner[cellTagEnd - 1] === "/"
@@ -143,24 +191,26 @@ export class SheetCells {
       const cell: Cell = { start: m.index, end, s: s ? Number(s[1]) : 0 };
       if (!ref)
         cell.xml =
-          withAttribute(cellOpen, "r", cellAddress(r, column)) + inner.slice(cellTagEnd + 1, end);
-      row.cells.set(column, cell);
+          withAttribute(cellOpen, "r", cellAddress(row.r, column)) +
+          inner.slice(cellTagEnd + 1, end);
+      if (!cells.has(column)) cells.set(column, cell);
       lastEnd = end;
       CELL_START.lastIndex = end;
     }
-    row.tail = inner.slice(lastEnd).trim() === "" ? "" : inner.slice(lastEnd);
-    return row;
+    if (!lazy) row.tail = inner.slice(lastEnd).trim() === "" ? "" : inner.slice(lastEnd);
+    row.lastColumn = undefined;
+    row.cellsEnd = undefined;
   }
 
   /** Whether a cell exists (in a row cut or not yet cut). */
   private hasCell(r: number, column: number): boolean {
     const row = this.rows.get(r);
     if (!row) return false;
-    return this.row(r).cells!.has(column);
+    return this.row(r, column).cells!.has(column);
   }
 
   private cellOf(r: number, column: number): { row: Row; cell: Cell | undefined } {
-    const row = this.row(r);
+    const row = this.row(r, column);
     return { row, cell: row.cells!.get(column) };
   }
 
@@ -231,7 +281,7 @@ export class SheetCells {
 
   /** Sets a row's height in points (a wrapped row's fitted height). */
   setHeight(r: number, points: number): void {
-    this.row(r);
+    this.row(r, Infinity);
     this.heights.set(r, points);
   }
 
@@ -287,6 +337,7 @@ export class SheetCells {
         open = withAttribute(withAttribute(open, "ht", String(height)), "customHeight", "1");
       }
       pieces.push(open);
+      if (row.lastColumn !== undefined) pieces.push(row.inner!.slice(0, row.cellsEnd));
       const columns = [...row.cells.keys()].sort((a, b) => a - b);
       // Cells as read go out as runs of their row's text; written ones one by one.
       let runStart = -1;

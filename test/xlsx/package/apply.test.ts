@@ -534,6 +534,23 @@ describe("sheet data edited in place", () => {
     }
   });
 
+  test("a row written right of its cells and then within them keeps every cell once, in order", async () => {
+    const xml =
+      `<?xml version="1.0" encoding="UTF-8"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` +
+      `<dimension ref="A1:C1"/><sheetData><row r="1" spans="1:3"><c r="A1"><v>1</v></c><c r="C1" s="0"><v>3</v></c></row></sheetData></worksheet>`;
+    const { bytes, part } = await withSheet(xml);
+    const { result, out } = await applied(bytes, [
+      { kind: "writeValues", sheet: "Blad", at: "E1", values: [[5]] },
+      { kind: "writeValues", sheet: "Blad", at: "D1", values: [[4]] },
+      { kind: "writeValues", sheet: "Blad", at: "B1", values: [[2]] },
+    ]);
+    expect(textOf(result.parts, part)).toContain(
+      '<row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2</v></c><c r="C1" s="0"><v>3</v></c><c r="D1"><v>4</v></c><c r="E1"><v>5</v></c></row>'
+    );
+    const sheet = (await excelRead(out)).getWorksheet("Blad")!;
+    expect([1, 2, 3, 4, 5].map((c) => sheet.getCell(1, c).value)).toEqual([1, 2, 3, 4, 5]);
+  });
+
   test("replacing a formula cell drops the calculation chain with its relationship and content type", async () => {
     const workbook = smallWorkbook();
     const pkg = await readPackage(await bytesOf(workbook));

@@ -1,425 +1,478 @@
 /**
- * One worksheet part read in a single pass: its cells' values as Excel shows them (the
- * cached result of a formula, a date where the cell's format is a date format), the
- * formulas' text, and what the clean-up reads beside the cells (headers and footers,
- * data validations). Only the cells the part holds are visited: no range of the sheet
- * (a dimension, a validation's `sqref`, a merge) is ever walked cell by cell, so a
- * validation on `A1:XFD1048576` costs what its element costs.
+ * Writing cells into a worksheet's `sheetData` in place. The sheet data is cut into rows
+ * once per sheet; only the rows written to are cut into cells, and only the cells written
+ * are made anew: every other row and cell keeps its bytes. Strings are written inline
+ * (`t="inlineStr"`), so the shared strings part stays as it was.
  */
-import type { CellValue } from "../../engine";
-import type { ValidationSnapshot } from "../../workbook/snapshot";
-import { serialToDate } from "./strings";
-import { parseXml, unescapeOoxml } from "./xml";
-import { PackageError, type Package } from "./zip";
+import { isCellError, type CellValue } from "../../engine";
+import {
+  cellAddress,
+  columnLetters,
+  columnNumber,
+  parseCell,
+  parseRange,
+  rangeAddress,
+} from "../../workbook/address";
+import type { PackageEditor, SheetEdit } from "./editor";
+import { withAttribute } from "./markup";
+import { DATE_FORMAT_ID, stylesOf, type Look } from "./styles";
+import { escapeXml } from "./xml";
 
-// ExcelJS's own translation of a shared formula to the cell that shares it: the copies
-// get exactly the text ExcelJS gave them (the command compares with what it read before).
-
-const { slideFormula } = require("exceljs/lib/utils/shared-formula") as {
-  slideFormula(formula: string, from: string, to: string): string;
-};
-
-/** The last row and column of a sheet (XFD1048576). */
-export const MAX_ROW = 1_048_576;
-export const MAX_COLUMN = 16_384;
-
-/** What one read may still spend: cells held, and row and column slots laid out. */
-export interface CellBudget {
-  cells: number;
-  slots: number;
-  /** The caps it started from, for the message. */
-  cellLimit: number;
-  slotLimit: number;
+/** One cell of a row that is being written to. */
+interface Cell {
+  /** Its XML as written (or as read and numbered); undefined for a cell as read, found at start…end of its row's inner text. */
+  xml?: string;
+  start?: number;
+  end?: number;
+  /** Its style index (`s`), 0 when none. */
+  s: number;
 }
 
-/** What a worksheet's cells refer to: the shared strings, date formats and date system. */
-export interface CellContext {
-  strings: string[];
-  /** By cell format index: whether its number format shows a date. */
-  dates: boolean[];
-  date1904: boolean;
-  budget: CellBudget;
+/** One row of the sheet data. */
+interface Row {
+  r: number;
+  /** Its XML as read (null for a new row). */
+  xml: string | null;
+  /** Whether it had no `r` attribute (it gets one when the sheet data is written). */
+  unnumbered: boolean;
+  /** Its start tag, once the row is written to. */
+  open?: string;
+  /** Its cells by column, once the row is written to. */
+  cells?: Map<number, Cell>;
+  /** What follows the cells in the row (an `extLst`), kept. */
+  tail?: string;
+  /** The text between its start tag and its end tag, once cut. */
+  inner?: string;
+  /**
+   * While only cells right of all its cells were written: the column of its last cell as
+   * read and where that cell ends in {@link inner} (its cells as read are not cut then).
+   */
+  lastColumn?: number;
+  cellsEnd?: number;
 }
 
-/** What {@link readWorksheet} found in a worksheet part. */
-export interface WorksheetRead {
-  values: CellValue[][];
-  formulas?: Array<Array<string | null>>;
-  /** The relationship ids of its `tablePart`s, in order. */
-  tableIds: string[];
-  headerFooter: Record<string, string>;
-  validations: ValidationSnapshot[];
+/** Everything a package's cell writing keeps: whether a formula changed (the calculation chain goes then). */
+export interface CellsContext {
+  editor: PackageEditor;
+  formulasChanged: boolean;
 }
 
 /**
- * Row and column of an A1 cell reference as a cell's `r` writes it (no `$`), or null.
+ * The column and end of the last cell in a row's inner text, when it can be told without
+ * cutting the row (the last cell has an `r`, nothing after it is a cell); null otherwise.
+ */
+function lastCell(inner: string, prefix: string): { column: number; end: number } | null {
+  if (!inner.includes("<")) return { column: 0, end: 0 };
+  const at = inner.lastIndexOf(`<${prefix}c `);
+  if (at < 0) return null;
+  const tagEnd = inner.indexOf(">", at);
+  const ref = /\sr\s*=\s*["']\$?([A-Za-z]{1,3})\$?\d+["']/.exec(inner.slice(at, tagEnd + 1));
+  if (!ref) return null;
+  const closeTag = `</${prefix}c>`;
+  const end =
+    inner[tagEnd - 1] === "/" ? tagEnd + 1 : inner.indexOf(closeTag, tagEnd) + closeTag.length;
+  if (end < tagEnd) return null;
+  if (/<([\w.-]+:)?c[\s/>]/.test(inner.slice(end))) return null;
+  return { column: columnNumber(ref[1]), end };
+}
+
+/** Column letters by column number, made once each. */
+const LETTERS: string[] = [];
+
+/** The A1 address of a cell, its column letters remembered. */
+function addressOf(r: number, column: number): string {
+  return `${(LETTERS[column] ??= columnLetters(column))}${r}`;
+}
+
+const ROW_START = /<((?:[\w.-]+:)?row)(?=[\s/>])/g;
+const CELL_START = /<((?:[\w.-]+:)?c)(?=[\s/>])/g;
+
+/** The cells of one worksheet being written. */
+export class SheetCells {
+  private readonly rows = new Map<number, Row>();
+  private readonly prefix: string;
+  private readonly date1904: boolean;
+  private maxRow = 0;
+  private maxColumn = 0;
+  private readonly before: string;
+  private readonly after: string;
+  private readonly heights = new Map<number, number>();
+  private readonly lookCache = new Map<Look, Map<number, number>>();
+
+  constructor(
+    private readonly context: CellsContext,
+    private readonly edit: SheetEdit
+  ) {
+    this.prefix = edit.prefix;
+    this.date1904 = context.editor.workbook.date1904;
+    const data = edit.children("sheetData")[0] ?? `<${this.prefix}sheetData/>`;
+    const openEnd = data.indexOf(">") + 1;
+    if (data[openEnd - 2] === "/") {
+      this.before = `${data.slice(0, openEnd - 2).replace(/\s+$/, "")}>`;
+      this.after = data.slice(0, openEnd - 2).replace(/^<([^\s>/]+)[\s\S]*$/, "</$1>");
+      return;
+    }
+    const close = data.lastIndexOf("</");
+    this.before = data.slice(0, openEnd);
+    this.after = data.slice(close);
+    let previous = 0;
+    ROW_START.lastIndex = openEnd;
+    for (let m = ROW_START.exec(data); m && m.index < close; m = ROW_START.exec(data)) {
+      const tagEnd = data.indexOf(">", m.index);
+      const selfClosing = data[tagEnd - 1] === "/";
+      const end = selfClosing ? tagEnd + 1 : data.indexOf(`</${m[1]}>`, tagEnd) + m[1].length + 3;
+      const open = data.slice(m.index, tagEnd + 1);
+      const r = /\sr\s*=\s*["'](\d+)["']/.exec(open);
+      const number = r ? Number(r[1]) : previous + 1;
+      this.rows.set(number, { r: number, xml: data.slice(m.index, end), unnumbered: !r });
+      previous = number;
+      ROW_START.lastIndex = end;
+    }
+  }
+
+  /**
+   * The row `r` (made when missing), ready for a write to `column`: cut into its cells, or,
+   * when `column` is right of all its cells, only opened (most writes add columns at the right).
+   */
+  private row(r: number, column = 0): Row {
+    let row = this.rows.get(r);
+    if (!row) this.rows.set(r, (row = { r, xml: null, unnumbered: false }));
+    if (row.cells) {
+      if (row.lastColumn !== undefined && column <= row.lastColumn) this.cut(row);
+      return row;
+    }
+    row.cells = new Map();
+    if (row.xml === null) {
+      row.open = `<${this.prefix}row r="${r}">`;
+      row.tail = "";
+      return row;
+    }
+    const xml = row.xml;
+    const tagEnd = xml.indexOf(">");
+    let open = xml.slice(0, tagEnd + 1);
+    if (open.endsWith("/>")) open = `${open.slice(0, -2).replace(/\s+$/, "")}>`;
+    // The spans are a hint of which columns hold cells; a written row leaves it out rather than lie.
+    open = open.replace(/\sspans\s*=\s*(?:"[^"]*"|'[^']*')/, "");
+    if (row.unnumbered) open = withAttribute(open, "r", String(r));
+    row.open = open;
+    const close = xml.endsWith("/>") ? xml.length : xml.lastIndexOf("</");
+    const inner = xml.slice(tagEnd + 1, close);
+    row.inner = inner;
+    const last = lastCell(inner, /^<([\w.-]+:)?/.exec(xml)?.[1] ?? "");
+    if (last && column > last.column) {
+      row.lastColumn = last.column;
+      row.cellsEnd = last.end;
+      row.tail = inner.slice(last.end).trim() === "" ? "" : inner.slice(last.end);
+      return row;
+    }
+    this.cut(row);
+    return row;
+  }
+
+  /** Cuts an opened row's cells as read into its cells (those written stay). */
+  private cut(row: Row): void {
+    const inner = row.inner!;
+    const lazy = row.lastColumn !== undefined;
+    const limit = lazy ? row.cellsEnd! : inner.length;
+    const cells = row.cells!;
+    let column = 0;
+    let lastEnd = 0;
+    CELL_START.lastIndex = 0;
+    for (let m = CELL_START.exec(inner); m && m.index < limit; m = CELL_START.exec(inner)) {
+      const cellTagEnd = inner.indexOf(">", m.index);
+      const end =
+        inner[cellTagEnd - 1] === "/"
+          ? cellTagEnd + 1
+          : inner.indexOf(`</${m[1]}>`, cellTagEnd) + m[1].length + 3;
+      const cellOpen = inner.slice(m.index, cellTagEnd + 1);
+      const ref = /\sr\s*=\s*["']\$?([A-Za-z]{1,3})\$?\d+["']/.exec(cellOpen);
+      column = ref ? columnNumber(ref[1]) : column + 1;
+      const s = /\ss\s*=\s*["'](\d+)["']/.exec(cellOpen);
+      const cell: Cell = { start: m.index, end, s: s ? Number(s[1]) : 0 };
+      if (!ref)
+        cell.xml =
+          withAttribute(cellOpen, "r", cellAddress(row.r, column)) +
+          inner.slice(cellTagEnd + 1, end);
+      if (!cells.has(column)) cells.set(column, cell);
+      lastEnd = end;
+      CELL_START.lastIndex = end;
+    }
+    if (!lazy) row.tail = inner.slice(lastEnd).trim() === "" ? "" : inner.slice(lastEnd);
+    row.lastColumn = undefined;
+    row.cellsEnd = undefined;
+  }
+
+  /** Whether a cell exists (in a row cut or not yet cut). */
+  private hasCell(r: number, column: number): boolean {
+    const row = this.rows.get(r);
+    if (!row) return false;
+    return this.row(r, column).cells!.has(column);
+  }
+
+  private cellOf(r: number, column: number): { row: Row; cell: Cell | undefined } {
+    const row = this.row(r, column);
+    return { row, cell: row.cells!.get(column) };
+  }
+
+  private place(row: Row, column: number, cell: Cell): void {
+    row.cells!.set(column, cell);
+    if (row.r > this.maxRow) this.maxRow = row.r;
+    if (column > this.maxColumn) this.maxColumn = column;
+  }
+
+  /** The style of a written cell: its own, or its own with `look` on top, or a date format for a date without one. */
+  private styleFor(s: number, look: Look | null, value: CellValue): number {
+    const styles = () => stylesOf(this.context.editor);
+    let result = s;
+    if (look) {
+      // One look object serves a whole column of a block: its formats by base style, found once.
+      let byBase = this.lookCache.get(look);
+      if (!byBase) this.lookCache.set(look, (byBase = new Map()));
+      let derived = byBase.get(s);
+      if (derived === undefined) byBase.set(s, (derived = styles().derive(s, look)));
+      result = derived;
+    }
+    if (value instanceof Date && !look?.numFmt && styles().isGeneral(result))
+      result = styles().derive(result, {}, DATE_FORMAT_ID);
+    return result;
+  }
+
+  /** Writes one value (null or undefined: an empty cell, nothing where no cell is and no look is asked). */
+  writeValue(r: number, column: number, value: CellValue, look: Look | null): void {
+    if ((value === null || value === undefined) && !look && !this.hasCell(r, column)) return;
+    const { row, cell } = this.cellOf(r, column);
+    if (cell && /<(?:[\w.-]+:)?f[\s/>]/.test(this.xmlOf(row, cell)))
+      this.context.formulasChanged = true;
+    const s = this.styleFor(cell?.s ?? 0, look, value);
+    this.place(row, column, { xml: this.valueXml(addressOf(r, column), s, value), s });
+  }
+
+  /** Writes one formula (without or with its `=`) with its cached result. */
+  writeFormula(r: number, column: number, formula: string, result: CellValue): void {
+    const { row, cell } = this.cellOf(r, column);
+    this.context.formulasChanged = true;
+    const s = this.styleFor(cell?.s ?? 0, null, result);
+    const p = this.prefix;
+    const f = `<${p}f>${escapeXml(formula.replace(/^=/, ""))}</${p}f>`;
+    const { type, v } = this.cached(result);
+    const address = addressOf(r, column);
+    const attrs = `${p}c r="${address}"${s ? ` s="${s}"` : ""}${type ? ` t="${type}"` : ""}`;
+    const xml = `<${attrs}>${f}${v === null ? "" : `<${p}v>${v}</${p}v>`}</${p}c>`;
+    this.place(row, column, { xml, s });
+  }
+
+  /** Gives a cell the look `look` on top of its own, making an empty cell where none is. */
+  format(r: number, column: number, look: Look): void {
+    const { row, cell } = this.cellOf(r, column);
+    const s = stylesOf(this.context.editor).derive(cell?.s ?? 0, look);
+    const address = cellAddress(r, column);
+    const xml = cell
+      ? this.xmlOf(row, cell).replace(/^<[^>]*?(\/?)>/, (open: string) =>
+          withAttribute(open, "s", String(s))
+        )
+      : `<${this.prefix}c r="${address}" s="${s}"/>`;
+    this.place(row, column, { xml, s });
+  }
+
+  /** A cell's XML, as written or as read. */
+  private xmlOf(row: Row, cell: Cell): string {
+    return cell.xml ?? row.inner!.slice(cell.start, cell.end);
+  }
+
+  /** Sets a row's height in points (a wrapped row's fitted height). */
+  setHeight(r: number, points: number): void {
+    this.row(r, Infinity);
+    this.heights.set(r, points);
+  }
+
+  /** A value's cell type and `<v>` text, as a formula's cached result. */
+  private cached(value: CellValue): { type: string | null; v: string | null } {
+    if (value === null || value === undefined) return { type: null, v: null };
+    if (isCellError(value)) return { type: "e", v: escapeXml(value.error) };
+    if (typeof value === "string") return { type: "str", v: escapeXml(value) };
+    if (typeof value === "boolean") return { type: "b", v: value ? "1" : "0" };
+    if (value instanceof Date) return { type: null, v: this.serial(value) };
+    if (typeof value === "number")
+      return Number.isFinite(value) ? { type: null, v: String(value) } : { type: "e", v: "#NUM!" };
+    return { type: null, v: null };
+  }
+
+  /** A date as a serial number of the workbook's date system (as ExcelJS counts). */
+  private serial(date: Date): string {
+    return String(25569 + date.getTime() / 86_400_000 - (this.date1904 ? 1462 : 0));
+  }
+
+  /** The XML of a cell holding `value`. */
+  private valueXml(address: string, s: number, value: CellValue): string {
+    const p = this.prefix;
+    const style = s ? ` s="${s}"` : "";
+    if (value === null || value === undefined) return `<${p}c r="${address}"${style}/>`;
+    if (typeof value === "string") {
+      const space = /^\s|\s$/.test(value) ? ` xml:space="preserve"` : "";
+      return `<${p}c r="${address}"${style} t="inlineStr"><${p}is><${p}t${space}>${escapeXml(value)}</${p}t></${p}is></${p}c>`;
+    }
+    const { type, v } = this.cached(value);
+    return `<${p}c r="${address}"${style}${type ? ` t="${type}"` : ""}><${p}v>${v}</${p}v></${p}c>`;
+  }
+
+  /** Writes the sheet data and the dimension back into the sheet's edit. */
+  finish(): void {
+    const numbers = [...this.rows.keys()].sort((a, b) => a - b);
+    const pieces: string[] = [this.before];
+    for (const r of numbers) {
+      const row = this.rows.get(r)!;
+      if (!row.cells) {
+        const xml = row.xml!;
+        pieces.push(
+          row.unnumbered
+            ? xml.replace(/^<[^>]*?(\/?)>/, (o: string) => withAttribute(o, "r", String(r)))
+            : xml
+        );
+        continue;
+      }
+      const height = this.heights.get(r);
+      if (row.xml === null && row.cells.size === 0 && height === undefined) continue;
+      let open = row.open!;
+      if (height !== undefined) {
+        open = withAttribute(withAttribute(open, "ht", String(height)), "customHeight", "1");
+      }
+      pieces.push(open);
+      if (row.lastColumn !== undefined) pieces.push(row.inner!.slice(0, row.cellsEnd));
+      const columns = [...row.cells.keys()].sort((a, b) => a - b);
+      // Cells as read go out as runs of their row's text; written ones one by one.
+      let runStart = -1;
+      let runEnd = -1;
+      for (const c of columns) {
+        const cell = row.cells.get(c)!;
+        if (cell.xml === undefined && (runStart < 0 || cell.start! >= runEnd)) {
+          if (runStart < 0) runStart = cell.start!;
+          runEnd = cell.end!;
+          continue;
+        }
+        if (runStart >= 0) pieces.push(row.inner!.slice(runStart, runEnd));
+        runStart = -1;
+        pieces.push(this.xmlOf(row, cell));
+      }
+      if (runStart >= 0) pieces.push(row.inner!.slice(runStart, runEnd));
+      pieces.push(row.tail ?? "", `</${open.slice(1).split(/[\s>]/)[0]}>`);
+    }
+    pieces.push(this.after);
+    this.edit.setChildren("sheetData", pieces.join(""));
+    if (this.maxRow > 0) this.growDimension();
+  }
+
+  /** Grows `<dimension ref>` to hold the written cells. */
+  private growDimension(): void {
+    const current = this.edit.children("dimension")[0];
+    let top = 1;
+    let left = 1;
+    let bottom = this.maxRow;
+    let right = this.maxColumn;
+    const ref = current ? /\sref\s*=\s*["']([^"']*)["']/.exec(current)?.[1] : undefined;
+    if (ref && /^\$?[A-Za-z]{1,3}\$?\d+(:\$?[A-Za-z]{1,3}\$?\d+)?$/.test(ref)) {
+      const old = parseRange(ref.replace(/\$/g, ""));
+      // A1 alone is how writers say "empty": it does not hold the top-left corner.
+      const empty = ref === "A1" && bottom > 0;
+      if (!empty) {
+        top = Math.min(old.top, this.minRow());
+        left = Math.min(old.left, this.minColumn());
+        bottom = Math.max(old.bottom, bottom);
+        right = Math.max(old.right, right);
+        if (bottom === old.bottom && right === old.right && top === old.top && left === old.left)
+          return;
+      } else {
+        top = this.minRow();
+        left = this.minColumn();
+      }
+    } else {
+      top = this.minRow();
+      left = this.minColumn();
+    }
+    const dimension = rangeAddress(top, left, bottom, right);
+    const xml = current
+      ? current.replace(/^<[^>]*?(\/?)>/, (o: string) => withAttribute(o, "ref", dimension))
+      : `<${this.prefix}dimension ref="${dimension}"/>`;
+    this.edit.setChildren("dimension", xml);
+  }
+
+  private minRow(): number {
+    let min = Infinity;
+    for (const [r, row] of this.rows) if (row.cells && row.cells.size > 0 && r < min) min = r;
+    return Number.isFinite(min) ? min : 1;
+  }
+
+  private minColumn(): number {
+    let min = Infinity;
+    for (const row of this.rows.values())
+      if (row.cells) for (const c of row.cells.keys()) if (c < min) min = c;
+    return Number.isFinite(min) ? min : 1;
+  }
+}
+
+/**
+ * The cell writer of a sheet being edited (made on first use, finished when the sheet is
+ * written).
  *
  * @example
- * cellRef("AB12"); // { row: 12, column: 28 }
+ * cellsOf(context, editor.sheetEdit("Ranking", part)).writeValue(1, 1, "Naam", { bold: true });
  */
-export function cellRef(ref: string): { row: number; column: number } | null {
-  let column = 0;
-  let i = 0;
-  for (; i < ref.length; i++) {
-    const code = ref.charCodeAt(i) & ~32; // upper case
-    if (code < 65 || code > 90) break;
-    // Past XFD it only matters that it is past (the cell is left out).
-    column = Math.min(column * 26 + (code - 64), MAX_COLUMN + 1);
+export function cellsOf(context: CellsContext, edit: SheetEdit): SheetCells {
+  let cells = edit.state.get("cells") as SheetCells | undefined;
+  if (!cells) {
+    const made = new SheetCells(context, edit);
+    edit.state.set("cells", made);
+    edit.finishers.push(() => made.finish());
+    cells = made;
   }
-  if (i === 0 || i === ref.length) return null;
-  let row = 0;
-  for (; i < ref.length; i++) {
-    const digit = ref.charCodeAt(i) - 48;
-    if (digit < 0 || digit > 9) return null;
-    row = Math.min(row * 10 + digit, MAX_ROW + 1);
-  }
-  return { row, column };
+  return cells;
 }
 
-/** Column letters of a 1-based column. */
-function letters(column: number): string {
-  let text = "";
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26))
-    text = String.fromCharCode(65 + ((n - 1) % 26)) + text;
-  return text;
+/** The look a block of written values asks for in column `c`, or null for none (as ../apply.ts). */
+export function blockLook(
+  change: { numberFormats?: Array<string | null>; bold?: boolean; wrap?: boolean },
+  c: number
+): Look | null {
+  const look: Look = {};
+  const format = change.numberFormats?.[c];
+  if (format) look.numFmt = format;
+  if (change.bold) look.bold = true;
+  if (change.wrap) look.wrap = true;
+  return look.numFmt !== undefined || look.bold || look.wrap ? look : null;
 }
 
-/** Whether a cell lies on the sheet (A1:XFD1048576); no program shows one outside it. */
-function onSheet(row: number, column: number): boolean {
-  return row >= 1 && row <= MAX_ROW && column >= 1 && column <= MAX_COLUMN;
-}
-
-/** Charges `cells` held and `slots` laid out to the read's budget. */
-function spend(budget: CellBudget, sheet: string, cells: number, slots: number): void {
-  budget.cells -= cells;
-  budget.slots -= slots;
-  if (budget.cells < 0 || budget.slots < 0)
-    throw new PackageError({
-      kind: "tooManyCells",
-      sheet,
-      cells: budget.cells < 0 ? budget.cellLimit - budget.cells : budget.slotLimit - budget.slots,
-      limit: budget.cells < 0 ? budget.cellLimit : budget.slotLimit,
-    });
-}
-
-/** A cell's value from its type and the text of its `<v>` (or `<is>`). */
-function cellValue(
-  type: string,
-  text: string,
-  style: number,
-  context: CellContext
-): CellValue | undefined {
-  switch (type) {
-    case "s": {
-      const index = Number(text);
-      return Number.isInteger(index) ? (context.strings[index] ?? null) : null;
-    }
-    case "str":
-    case "inlineStr":
-      return unescapeOoxml(text);
-    case "b":
-      return text === "true" ? true : text === "false" ? false : parseInt(text, 10) !== 0;
-    case "e":
-      return { error: text };
-    case "d":
-      return isoDate(text);
-    default: {
-      const number = parseFloat(text);
-      if (Number.isNaN(number)) return null;
-      return context.dates[style] ? serialToDate(number, context.date1904) : number;
-    }
-  }
-}
-
-/** A `t="d"` value (ISO 8601, as Strict OOXML writes dates): the same Date a serial gives, UTC. */
-function isoDate(text: string): Date | null {
-  const trimmed = text.trim();
-  if (!/^\d{4}-\d\d-\d\d/.test(trimmed) && !/^T?\d\d:\d\d/.test(trimmed)) return null;
-  const time = /^T?\d\d:\d\d/.test(trimmed) ? `1899-12-30T${trimmed.replace(/^T/, "")}` : trimmed;
-  const zoned = /(Z|[+-]\d\d:?\d\d)$/.test(time) || !time.includes("T") ? time : `${time}Z`;
-  const date = new Date(zoned.includes("T") ? zoned : `${zoned}T00:00:00Z`);
-  return Number.isNaN(date.getTime()) ? null : date;
-}
-
-/** The first cell of a validation's `sqref`, as ExcelJS keys the rule (`B2` of `B2:B99 D5`). */
-function firstCell(sqref: string): string {
-  const first = sqref.trim().split(/\s+/)[0] ?? "";
-  if (!first.includes(":")) return first;
-  const [a, b] = first.split(":").map((r) => cellRef(r.replace(/\$/g, "")));
-  if (!a || !b) return first.split(":")[0];
-  return `${letters(Math.min(a.column, b.column))}${Math.min(a.row, b.row)}`;
-}
-
-/** The header and footer elements of a worksheet, all text. */
-const HEADER_FOOTER = new Set([
-  "oddHeader",
-  "oddFooter",
-  "evenHeader",
-  "evenFooter",
-  "firstHeader",
-  "firstFooter",
-]);
-
-/**
- * Reads the worksheet `part` of sheet `sheet`: values from A1 (a row per sheet row up to the
- * last with a value, each as long as its last value), formulas, merged areas emptied but
- * for their top-left cell, table relationship ids, and (with `full`) headers, footers and
- * data validations.
- *
- * Cells outside A1:XFD1048576 (a row 0, a column past XFD) are left out.
- *
- * @throws PackageError `tooManyCells` past the budget, `notXml` when the part is no XML.
- * @example
- * readWorksheet(pkg, "xl/worksheets/sheet2.xml", "Kandidaten", context, false).values[0];
- */
-export function readWorksheet(
-  pkg: Package,
-  part: string,
-  sheet: string,
-  context: CellContext,
-  full: boolean
-): WorksheetRead {
-  const text = pkg.text(part);
-  if (text === undefined) throw new PackageError({ kind: "missingPart", part });
-  const rows: CellValue[][] = [];
-  let formulas: Array<Array<string | null>> | undefined;
-  const merges = new Set<string>();
-  const tableIds: string[] = [];
-  const headerFooter: Record<string, string> = {};
-  const validations: ValidationSnapshot[] = [];
-  const masters = new Map<string, { formula: string; address: string }>();
-
-  // Where the parser is.
-  let inSheetData = false;
-  let extDepth = 0;
-  let rowNumber = 0;
-  let rowHasNumber = false;
-  let row: CellValue[] | null = null;
-  let column = 0;
-  // The cell being read.
-  let cell: { r: string; t: string; s: number } | null = null;
-  let target: "v" | "f" | "is" | null = null;
-  let phonetic = 0;
-  let inT = false;
-  let value = "";
-  let inline = "";
-  let hasValue = false;
-  let hasInline = false;
-  let formula: { text: string; t: string; si: string; ref: string } | null = null;
-  // Headers and footers, validations.
-  let headerKind: string | null = null;
-  let headerText = "";
-  let validation: ValidationSnapshot | null = null;
-  let validationFormula: string | null = null;
-
-  const startRow = (r: string | undefined) => {
-    const number = r === undefined || r.trim() === "" ? NaN : Number(r);
-    rowHasNumber = Number.isInteger(number);
-    rowNumber = rowHasNumber ? number : rowNumber + 1;
-    row = null;
-    column = 0;
-  };
-
-  const endCell = () => {
-    const c = cell!;
-    spend(context.budget, sheet, 1, 0);
-    const ref = c.r ? cellRef(c.r) : null;
-    if (ref) {
-      if (!rowHasNumber && column === 0 && ref.row !== rowNumber) {
-        // A row without `r` whose first cell says where it is.
-        rowNumber = ref.row;
-        row = null;
-      }
-      column = ref.column;
-    } else column++;
-    // A cell outside the sheet (row 0, column XFE) is left out: no program shows it.
-    if (!onSheet(rowNumber, column)) return;
-    let result: CellValue | undefined = undefined;
-    const type = hasInline && c.t !== "s" ? "inlineStr" : c.t;
-    if (hasInline || hasValue) result = cellValue(type, hasInline ? inline : value, c.s, context);
-    let formulaText: string | null = null;
-    if (formula && (formula.text !== "" || formula.t === "shared")) {
-      if (formula.t === "shared" && formula.si !== "") {
-        if (formula.text !== "") {
-          if (formula.ref)
-            masters.set(formula.si, {
-              formula: formula.text,
-              address: `${letters(column)}${rowNumber}`,
-            });
-          formulaText = formula.text;
-        } else {
-          const master = masters.get(formula.si);
-          if (master)
-            formulaText = slideFormula(
-              master.formula,
-              master.address,
-              `${letters(column)}${rowNumber}`
-            );
-        }
-      } else if (formula.text !== "") formulaText = formula.text;
-    }
-    if ((result === undefined || result === null) && formulaText === null) return;
-    if (!row) {
-      row = rows[rowNumber - 1] ??= [];
-    }
-    row[column - 1] = result ?? null;
-    if (formulaText !== null) {
-      formulas ??= [];
-      (formulas[rowNumber - 1] ??= [])[column - 1] = `=${formulaText}`;
-    }
-  };
-
-  parseXml(text, part, {
-    open({ name, attrs }) {
-      if (extDepth > 0 || name === "extLst") {
-        extDepth++;
-        return;
-      }
-      if (inSheetData) {
-        switch (name) {
-          case "row":
-            startRow(attrs.r);
-            return;
-          case "c":
-            cell = { r: attrs.r ?? "", t: attrs.t ?? "n", s: Number(attrs.s ?? 0) || 0 };
-            value = inline = "";
-            hasValue = hasInline = false;
-            formula = null;
-            return;
-          case "v":
-            target = "v";
-            return;
-          case "f":
-            target = "f";
-            formula = { text: "", t: attrs.t ?? "", si: attrs.si ?? "", ref: attrs.ref ?? "" };
-            return;
-          case "is":
-            target = "is";
-            return;
-          case "rPh":
-            phonetic++;
-            return;
-          case "t":
-            inT = target === "is" && phonetic === 0;
-            return;
-        }
-        return;
-      }
-      if (name === "sheetData") inSheetData = true;
-      else if (name === "mergeCell" && attrs.ref) merges.add(attrs.ref);
-      else if (name === "tablePart" && attrs.id) tableIds.push(attrs.id);
-      else if (!full) return;
-      else if (HEADER_FOOTER.has(name)) {
-        headerKind = name;
-        headerText = "";
-      } else if (name === "dataValidation") {
-        validation = { range: firstCell(attrs.sqref ?? "") };
-        for (const field of ["promptTitle", "prompt", "errorTitle", "error"] as const)
-          if (attrs[field] !== undefined) validation[field] = attrs[field];
-      } else if ((name === "formula1" || name === "formula2") && validation) validationFormula = "";
-    },
-    text(t) {
-      if (target === "v") {
-        value += t;
-        hasValue = true;
-      } else if (target === "is") {
-        if (inT) {
-          inline += t;
-          hasInline = true;
-        }
-      } else if (target === "f") formula!.text += t;
-      else if (headerKind !== null) headerText += t;
-      else if (validationFormula !== null) validationFormula += t;
-    },
-    close(name) {
-      if (extDepth > 0) {
-        extDepth--;
-        return;
-      }
-      if (inSheetData) {
-        switch (name) {
-          case "sheetData":
-            inSheetData = false;
-            return;
-          case "c":
-            if (cell) endCell();
-            cell = null;
-            return;
-          case "v":
-          case "f":
-          case "is":
-            target = null;
-            return;
-          case "rPh":
-            phonetic--;
-            return;
-          case "t":
-            inT = false;
-            return;
-        }
-        return;
-      }
-      if (name === headerKind) {
-        if (headerText !== "") headerFooter[name] = headerText;
-        headerKind = null;
-      } else if ((name === "formula1" || name === "formula2") && validation) {
-        (validation.formulae ??= []).push(validationFormula ?? "");
-        validationFormula = null;
-      } else if (name === "dataValidation" && validation) {
-        validations.push(validation);
-        validation = null;
-      }
-    },
-  });
-
-  // Gaps between rows are empty rows; every row as long as its last cell, holes empty.
-  const values: CellValue[][] = [];
-  spend(context.budget, sheet, 0, rows.length);
-  for (let r = 0; r < rows.length; r++) {
-    const cells = rows[r];
-    if (!cells) {
-      values.push([]);
-      continue;
-    }
-    spend(context.budget, sheet, 0, cells.length);
-    for (let c = 0; c < cells.length; c++) if (cells[c] === undefined) cells[c] = null;
-    values.push(cells);
-  }
-  emptyMerged(values, formulas, merges, context.budget, sheet);
-  const read: WorksheetRead = { values, tableIds, headerFooter, validations };
-  if (formulas) read.formulas = formulas;
-  return read;
-}
-
-/**
- * Empties every merged area but its top-left cell, as Excel shows it. Only the rows and
- * columns that hold cells are visited: a merge of `A100:Z1048576` over ten rows costs ten.
- */
-function emptyMerged(
+/** Writes a block of values with its top-left cell at `at`. */
+export function writeValues(
+  cells: SheetCells,
+  at: string,
   values: CellValue[][],
-  formulas: Array<Array<string | null>> | undefined,
-  merges: Set<string>,
-  budget: CellBudget,
-  sheet: string
+  looks: (c: number) => Look | null
 ): void {
-  for (const ref of merges) {
-    const [a, b] = ref.split(":").map((r) => cellRef(r.replace(/\$/g, "")));
-    if (!a || !b) continue;
-    const top = Math.min(a.row, b.row);
-    const left = Math.min(a.column, b.column);
-    const bottom = Math.min(Math.max(a.row, b.row), values.length);
-    const right = Math.max(a.column, b.column);
-    for (let r = top; r <= bottom; r++) {
-      const cells = values[r - 1];
-      const last = Math.min(right, cells.length);
-      if (last < left) continue;
-      spend(budget, sheet, 0, last - left + 1);
-      for (let c = left; c <= last; c++) {
-        if (r === top && c === left) continue;
-        cells[c - 1] = null;
-        const formulaRow = formulas?.[r - 1];
-        if (formulaRow && formulaRow[c - 1] !== undefined) delete formulaRow[c - 1];
-      }
-    }
-  }
+  const { row: top, column: left } = parseCell(at);
+  const width = values.reduce((w, row) => Math.max(w, row.length), 0);
+  const blockLooks = Array.from({ length: width }, (_, c) => looks(c));
+  values.forEach((row, r) =>
+    row.forEach((value, c) => cells.writeValue(top + r, left + c, value, blockLooks[c]))
+  );
+}
+
+/** Writes a block of formulas (with their cached results) with its top-left cell at `at`. */
+export function writeFormulas(
+  cells: SheetCells,
+  at: string,
+  formulas: string[][],
+  results: CellValue[][] | undefined
+): void {
+  const { row: top, column: left } = parseCell(at);
+  formulas.forEach((row, r) =>
+    row.forEach((formula, c) =>
+      cells.writeFormula(top + r, left + c, formula, results?.[r]?.[c] ?? null)
+    )
+  );
+}
+
+/** Gives every cell of `range` the number format `format` (cells are made where none are). */
+export function numberFormat(cells: SheetCells, range: string, format: string): void {
+  const { top, left, bottom, right } = parseRange(range);
+  for (let r = top; r <= bottom; r++)
+    for (let c = left; c <= right; c++) cells.format(r, c, { numFmt: format });
 }

@@ -238,6 +238,18 @@ export class PackageEditor {
     if (next !== text) this.setText(name, next);
   }
 
+  /** The names of the parts as they are now (read and not removed, then added). */
+  partNames(): string[] {
+    const names = this.pkg.parts.map((p) => p.name).filter((n) => !this.removed.has(partKey(n)));
+    for (const part of this.added) if (!this.removed.has(partKey(part.name))) names.push(part.name);
+    return names;
+  }
+
+  /** The package as it is now (edited parts as edited), for reading relationships of edited parts. */
+  current(): Package {
+    return this.asPackage();
+  }
+
   /** The package as it is now, for reading relationships of edited parts. */
   private asPackage(): Package {
     const editor = this;

@@ -18,7 +18,7 @@ import type {
   WorkbookSnapshot,
 } from "../../workbook/snapshot";
 import { recordTexts, rejectionTexts, sheetNames } from "../../workbook/texts";
-import { cellRef, readWorksheet, type CellBudget, type CellContext } from "./cells";
+import { cellRef, readWorksheet, type CellBudget, type CellContext } from "./readCells";
 import { relationshipsOf, workbookParts, type SheetEntry, type WorkbookParts } from "./parts";
 import { dateStyles, sharedStrings } from "./strings";
 import { parseXml, unescapeOoxml } from "./xml";

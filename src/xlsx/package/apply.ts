@@ -1,0 +1,175 @@
+/**
+ * Applying {@link WorkbookChange}s to a workbook package in place: OUT is IN with the
+ * command's own changes. Every part no change touches keeps its bytes; the sheets that
+ * change are edited where they change; the add-in's own sheets are replaced whole. The
+ * calculation chain goes when a formula cell changed (Excel rebuilds it). A bar chart is
+ * skipped and reported, as ../apply.ts does (the data bar on the same scores stays).
+ */
+import type { WorkbookChange, WriteValues } from "../../workbook/changes";
+import { parseCell } from "../../workbook/address";
+import { wrappedLines } from "../apply";
+import {
+  blockLook,
+  cellsOf,
+  numberFormat,
+  writeFormulas,
+  writeValues,
+  type CellsContext,
+} from "./cells";
+import { PackageEditor } from "./editor";
+import { applyFormatChange, setDxfSink } from "./formats";
+import { applyPageSetup } from "./pageSetup";
+import { stylesOf } from "./styles";
+import { createSheet, defineName, findSheet, resetSheet, sheetEditOf } from "./sheets";
+import { addTableColumns, createTable, growTable } from "./tables";
+import type { Package, Part } from "./zip";
+
+/** What {@link applyToPackage} gives: the parts of OUT, and the changes it could not make. */
+export interface PackageApplyResult {
+  parts: Part[];
+  skipped: WorkbookChange[];
+}
+
+function assertNever(value: never): never {
+  throw new Error(`Unknown change ${JSON.stringify(value)}`);
+}
+
+/** Applies one change. */
+function applyOne(context: CellsContext, change: WorkbookChange, skipped: WorkbookChange[]): void {
+  const editor = context.editor;
+  switch (change.kind) {
+    case "createSheet":
+      createSheet(editor, change.sheet);
+      return;
+    case "resetSheet":
+      // The old sheet's formulas go: the calculation chain may name them.
+      if (findSheet(editor, change.sheet)) context.formulasChanged = true;
+      resetSheet(editor, change.sheet);
+      return;
+    case "writeValues":
+      writeValues(
+        cellsOf(context, sheetEditOf(editor, change.sheet)),
+        change.at,
+        change.values,
+        (c) => blockLook(change, c)
+      );
+      return;
+    case "writeFormulas":
+      writeFormulas(
+        cellsOf(context, sheetEditOf(editor, change.sheet)),
+        change.at,
+        change.formulas,
+        change.results
+      );
+      return;
+    case "numberFormat":
+      numberFormat(
+        cellsOf(context, sheetEditOf(editor, change.sheet)),
+        change.range,
+        change.format
+      );
+      return;
+    case "createTable":
+      createTable(context, change.sheet, change.name, change.range, change.columns);
+      return;
+    case "addTableColumns":
+      addTableColumns(context, change.sheet, change.table, change.columns);
+      return;
+    case "growTable":
+      growTable(editor, change.sheet, change.table, change.range);
+      return;
+    case "defineName":
+      defineName(editor, change.name, change.sheet, change.address);
+      return;
+    case "barChart":
+      skipped.push(change);
+      return;
+    case "listValidation":
+    case "validationTexts":
+    case "formulaFormat":
+    case "dataBar":
+    case "freezePanes":
+    case "columnWidths":
+    case "headerFooterTexts":
+    case "writeNote":
+    case "documentProperties":
+      applyFormatChange(editor, change);
+      return;
+    case "pageSetup":
+      applyPageSetup(editor, change);
+      return;
+    default:
+      assertNever(change);
+  }
+}
+
+/** Excel's default row height and column width (Calibri 11), in points and characters (as ../apply.ts). */
+const LINE_HEIGHT = 15;
+const DEFAULT_WIDTH = 8.43;
+
+/** The widths of a sheet's columns as its `<cols>` says now, by 1-based column. */
+function columnWidths(cols: string[]): Map<number, number> {
+  const widths = new Map<number, number>();
+  for (const xml of cols) {
+    const re = /<(?:[\w.-]+:)?col\b([^>]*)>/g;
+    for (let m = re.exec(xml); m; m = re.exec(xml)) {
+      const attr = (name: string) =>
+        new RegExp(`\\s${name}\\s*=\\s*["']([^"']*)["']`).exec(m![1])?.[1];
+      const min = Number(attr("min"));
+      const max = Number(attr("max"));
+      const width = Number(attr("width"));
+      if (!Number.isFinite(min) || !Number.isFinite(max) || !Number.isFinite(width)) continue;
+      for (let c = min; c <= Math.min(max, min + 16384); c++) widths.set(c, width);
+    }
+  }
+  return widths;
+}
+
+/** Gives the rows of a wrapped block the height of their tallest cell (as ../apply.ts fitRows). */
+function fitRows(context: CellsContext, change: WriteValues): void {
+  const edit = sheetEditOf(context.editor, change.sheet);
+  const widths = columnWidths(edit.children("cols"));
+  const { row: top, column: left } = parseCell(change.at);
+  const cells = cellsOf(context, edit);
+  change.values.forEach((values, r) => {
+    let lines = 1;
+    values.forEach((value, c) => {
+      if (typeof value === "string" && value !== "")
+        lines = Math.max(lines, wrappedLines(value, widths.get(left + c) ?? DEFAULT_WIDTH));
+    });
+    if (lines > 1) cells.setHeight(top + r, lines * LINE_HEIGHT);
+  });
+}
+
+/** Removes the calculation chain (part, relationship, content type): Excel rebuilds it. */
+function dropCalcChain(editor: PackageEditor): void {
+  const workbook = editor.workbook.workbook;
+  for (const rel of editor.workbook.relationships) {
+    if (rel.type !== "calcChain" || !rel.part) continue;
+    editor.removeRelationship(workbook, rel.id);
+    editor.remove(rel.part);
+    editor.setContentType(rel.part, null);
+  }
+}
+
+/**
+ * Applies changes in order to a workbook package and gives the parts of the result.
+ *
+ * @example
+ * const { parts, skipped } = applyToPackage(await readPackage(bytes), plan.changes);
+ * await writePackage(parts, "uit.xlsx");
+ * skipped.map((c) => c.kind); // ["barChart"]
+ */
+export function applyToPackage(pkg: Package, changes: WorkbookChange[]): PackageApplyResult {
+  const editor = new PackageEditor(pkg);
+  // Conditional formats take their fills from the same append-only styles editor as the cells.
+  setDxfSink(editor, stylesOf(editor));
+  const context: CellsContext = { editor, formulasChanged: false };
+  const skipped: WorkbookChange[] = [];
+  for (const change of changes) applyOne(context, change, skipped);
+  // Last, when every column has its width: Excel fits wrapped rows itself, a file needs heights.
+  for (const change of changes)
+    if (change.kind === "writeValues" && change.wrap) fitRows(context, change);
+  if (context.formulasChanged) dropCalcChain(editor);
+  return { parts: editor.result(), skipped };
+}

@@ -3,7 +3,7 @@
  * ../shared/foreign-xlsx (Excel, Google Sheets, LibreOffice, POI, ExcelJS and odd
  * generators) a plain `Kandidaten` sheet is grafted at the XML level (test/xlsx/graft.ts),
  * then the real binary scores it: `score GRAFTED --preset 17040 --out OUT --json J`,
- * measured by /usr/bin/time. A file LibreOffice opens (test/fixtures/foreign-openable.json,
+ * measured by /usr/bin/time (wall clock, CPU time, max RSS). A file LibreOffice opens (test/fixtures/foreign-openable.json,
  * measured once by scripts/foreign-openable.sh) must end with exit 0, the grafted
  * candidates' verdicts right, and every part of IN the command does not own
  * (graft.ts: commandOwnedParts) byte-identical in OUT; a file LibreOffice cannot open must
@@ -29,8 +29,12 @@ const openable = JSON.parse(
 /** The limits of issue 18, per file. */
 const maxSeconds = 10;
 const maxMegabytes = 500;
-/** A run is killed after this long: enough to see it is too slow, not so long the suite drags. */
-const killSeconds = 15;
+/**
+ * A run is killed after this long (wall clock): enough to see it is too slow, not so long
+ * the suite drags. The 10 s limit is asserted on CPU time (user + system), which a machine
+ * busy with other work does not inflate; a killed run is a problem of its own.
+ */
+const killSeconds = 20;
 /** Files scored at the same time. */
 const parallel = 2;
 
@@ -56,7 +60,10 @@ interface Result {
   graft?: string;
   exit: number | null;
   stderr: string;
+  /** Wall clock. */
   seconds: number;
+  /** User + system CPU time. */
+  cpuSeconds: number;
   megabytes: number;
   killed: boolean;
   verdicts?: unknown[];
@@ -74,7 +81,7 @@ function timedRun(args: string[], dir: string): Promise<Omit<Result, "file" | "o
         "-o",
         timeFile,
         "-f",
-        "%e %M",
+        "%e %U %S %M",
         "timeout",
         "-k",
         "2",
@@ -90,11 +97,12 @@ function timedRun(args: string[], dir: string): Promise<Omit<Result, "file" | "o
     child.on("error", reject);
     child.on("close", (code) => {
       const lines = fs.readFileSync(timeFile, "utf8").trim().split("\n");
-      const [seconds, kilobytes] = lines[lines.length - 1].split(" ").map(Number);
+      const [seconds, user, system, kilobytes] = lines[lines.length - 1].split(" ").map(Number);
       resolve({
         exit: code,
         stderr: stderr.trim(),
         seconds,
+        cpuSeconds: Math.round((user + system) * 100) / 100,
         megabytes: Math.round(kilobytes / 1024),
         killed: code === 124 || code === 137,
       });
@@ -196,7 +204,8 @@ function problems(r: Result): string[] {
     if (/\b(cannot|error|undefined|null|invalid|unexpected|failed|end of data)\b/i.test(message))
       found.push(`English on stderr: ${message.split("\n")[0]}`);
   }
-  if (r.seconds > maxSeconds) found.push(`${r.seconds} s (max ${maxSeconds} s)`);
+  if (r.cpuSeconds > maxSeconds)
+    found.push(`${r.cpuSeconds} s CPU (max ${maxSeconds} s; ${r.seconds} s wall clock)`);
   if (r.megabytes > maxMegabytes) found.push(`${r.megabytes} MB (max ${maxMegabytes} MB)`);
   return found;
 }

@@ -93,7 +93,7 @@ test("an ExcelJS workbook: the grafted sheet scores as expected, every other par
   });
 
   const read = new ExcelJS.Workbook();
-  await read.xlsx.load(Buffer.from(grafted.bytes));
+  await read.xlsx.load(grafted.bytes.slice().buffer);
   expect(read.worksheets.map((s) => s.name)).toEqual(["Data", "Kandidaten"]);
   const plan = planScore(readSnapshot(read), { preset: "17040" });
   expect(

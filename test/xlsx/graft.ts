@@ -284,6 +284,7 @@ export async function ownedPartNames(pkg: Package): Promise<Map<string, string>>
   for (const r of await pkg.relationships(""))
     if (!r.external && relationshipKind(r.type) === "extended-properties")
       add(r.target, "app properties");
+  add("docProps/app.xml", "app properties");
   const own = new Set<string>(commandSheets.map((s) => s.toLowerCase()));
   for (const sheet of await sheetParts(pkg)) {
     if (!own.has(sheet.name.toLowerCase()) || !sheet.part) continue;

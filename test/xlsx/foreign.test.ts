@@ -7,7 +7,8 @@
  * measured once by scripts/foreign-openable.sh) must end with exit 0, the grafted
  * candidates' verdicts right, and every part of IN the command does not own
  * (graft.ts: commandOwnedParts) byte-identical in OUT; a file LibreOffice cannot open must
- * end with exit 2 and a Dutch message. Every file: ≤ 10 s and ≤ 500 MB.
+ * end with exit 2 and a Dutch message, and so must a file with an XML DOCTYPE or entity
+ * declaration (a bomb), saying why. Every file: ≤ 10 s CPU and ≤ 500 MB.
  * Files run two at a time; every problem of a file is listed in its one test.
  * All results are also written to artifacts/foreign-xlsx.json. To work on one file:
  * FOREIGN_XLSX_ONLY=1842 npx jest test/xlsx/foreign.test.ts
@@ -18,7 +19,13 @@ import os from "os";
 import path from "path";
 import type { ScoreReport } from "../../src/cli/report";
 import { compileCliBeforeAll, root } from "../cli/helpers";
-import { changedForeignParts, graftedCandidates, graftKandidaten, GraftError } from "./graft";
+import {
+  changedForeignParts,
+  graftedCandidates,
+  graftKandidaten,
+  GraftError,
+  Package,
+} from "./graft";
 
 /** The foreign workbooks, beside the project (../shared, as the other tests find it). */
 const folder = path.resolve(__dirname, "../../../shared/foreign-xlsx");
@@ -57,6 +64,8 @@ const files = (present ? workbooks(folder) : []).filter((f) => !only || new RegE
 interface Result {
   file: string;
   opens: boolean | undefined;
+  /** A part declares a DOCTYPE or entities (an XML bomb): refusing it is right, saying why. */
+  entities: boolean;
   graft?: string;
   exit: number | null;
   stderr: string;
@@ -126,12 +135,27 @@ function verdicts(report: ScoreReport): unknown[] {
   });
 }
 
+/** Whether any part of a package declares a DOCTYPE or entities (false when it is no zip). */
+async function declaresEntities(bytes: Uint8Array): Promise<boolean> {
+  let pkg: Package;
+  try {
+    pkg = await Package.open(bytes);
+  } catch {
+    return false;
+  }
+  for (const name of pkg.names())
+    if (/<!(DOCTYPE|ENTITY)/.test(Buffer.from((await pkg.bytes(name))!).toString("latin1")))
+      return true;
+  return false;
+}
+
 /** Grafts, scores and compares one file, in its own folder under `scratch`. */
 async function scoreFile(file: string, scratch: string, index: number): Promise<Result> {
   const dir = path.join(scratch, String(index));
   fs.mkdirSync(dir);
   const original = fs.readFileSync(path.join(folder, file));
   const opens = openable.files[file];
+  const entities = await declaresEntities(original);
   let input: Uint8Array = original;
   let graft: string | undefined;
   try {
@@ -148,7 +172,7 @@ async function scoreFile(file: string, scratch: string, index: number): Promise<
     ["score", name, "--preset", "17040", "--out", out, "--json", json],
     dir
   );
-  const result: Result = { file, opens, graft, ...ran };
+  const result: Result = { file, opens, entities, graft, ...ran };
   if (ran.exit === 0 && fs.existsSync(json))
     result.verdicts = verdicts(JSON.parse(fs.readFileSync(json, "utf8")) as ScoreReport);
   if (ran.exit === 0 && fs.existsSync(out) && graft === undefined) {
@@ -185,7 +209,21 @@ function problems(r: Result): string[] {
   const ran = r.killed
     ? `killed after ${killSeconds} s`
     : `exit ${r.exit}${r.stderr ? `: ${r.stderr.split("\n").slice(0, 3).join(" / ")}` : ""}`;
-  if (r.opens) {
+  /** A message for the user: Dutch, no stack trace, no English internals (the file's own name aside). */
+  const dutchMessage = () => {
+    const message = r.stderr.split(path.basename(r.file)).join("…");
+    if (message === "") found.push("no message on stderr");
+    if (/^\s+at /m.test(message)) found.push("a stack trace on stderr");
+    if (/\b(cannot|error|undefined|null|invalid|unexpected|failed|end of data)\b/i.test(message))
+      found.push(`English on stderr: ${message.split("\n")[0]}`);
+  };
+  if (r.entities) {
+    // Issue 18: XML with a DOCTYPE or entity declarations is refused, with a message that says why.
+    if (r.exit !== 2) found.push(`${ran} (an XML entity declaration: exit 2 expected)`);
+    dutchMessage();
+    if (!/DOCTYPE|entit/i.test(r.stderr))
+      found.push("the message does not say why (DOCTYPE, entities)");
+  } else if (r.opens) {
     if (r.graft) found.push(r.graft);
     if (r.exit !== 0) found.push(ran);
     if (r.verdicts) {
@@ -197,12 +235,7 @@ function problems(r: Result): string[] {
     for (const part of r.changed ?? []) found.push(`part changed in OUT: ${part}`);
   } else if (r.opens === false) {
     if (r.exit !== 2) found.push(`${ran} (LibreOffice cannot open it: exit 2 expected)`);
-    // A Dutch message for the user: no stack trace, no English internals (the file's own name aside).
-    const message = r.stderr.split(path.basename(r.file)).join("…");
-    if (message === "") found.push("no message on stderr");
-    if (/^\s+at /m.test(message)) found.push("a stack trace on stderr");
-    if (/\b(cannot|error|undefined|null|invalid|unexpected|failed|end of data)\b/i.test(message))
-      found.push(`English on stderr: ${message.split("\n")[0]}`);
+    dutchMessage();
   }
   if (r.cpuSeconds > maxSeconds)
     found.push(`${r.cpuSeconds} s CPU (max ${maxSeconds} s; ${r.seconds} s wall clock)`);
@@ -249,7 +282,7 @@ withFolder(`foreign workbooks (${folder}) with a grafted Kandidaten sheet, score
       what:
         openable.files[file] === false
           ? "LibreOffice cannot open it: exit 2, a Dutch message"
-          : "scored, verdicts right, its parts kept",
+          : "scored, verdicts right, its parts kept (an XML bomb refused, saying why)",
     }))
   )(
     "$file: $what",

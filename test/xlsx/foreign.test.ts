@@ -81,7 +81,10 @@ interface Result {
 }
 
 /** Runs the real binary under /usr/bin/time (seconds, max RSS), killed after {@link killSeconds}. */
-function timedRun(args: string[], dir: string): Promise<Omit<Result, "file" | "opens">> {
+function timedRun(
+  args: string[],
+  dir: string
+): Promise<Omit<Result, "file" | "opens" | "entities">> {
   const timeFile = path.join(dir, "time.txt");
   return new Promise((resolve, reject) => {
     const child = spawn(

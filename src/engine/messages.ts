@@ -97,8 +97,9 @@ export const candidateMessages = {
   noName: () => "Deze rij heeft gegevens maar geen naam bij Kandidaat; de rij telt niet mee.",
   unreadableName: (value: CellValue) =>
     `Geen leesbare naam: ${describeCell(value)}; de rij telt niet mee.`,
-  duplicateName: (name: string, otherRows: number[]) =>
-    `De naam '${name}' staat ook op ${otherRows.length === 1 ? "rij" : "rijen"} ${joinList(otherRows.map(String))}; ` +
+  /** `total`: how many other rows there are, when `otherRows` holds only the first ones. */
+  duplicateName: (name: string, otherRows: number[], total = otherRows.length) =>
+    `De naam '${name}' staat ook op ${total === 1 ? "rij" : "rijen"} ${joinCounted(otherRows.map(String), total, "andere rijen")}; ` +
     `werkervaring is voor deze naam niet eenduidig toe te wijzen.`,
   historyAmbiguous: (id: string) =>
     `${id}: werkervaring hoort bij een naam die vaker voorkomt en telt daarom niet.`,
@@ -315,7 +316,7 @@ export function joinList(items: string[]): string {
   return `${items.slice(0, -1).join(", ")} en ${items[items.length - 1]}`;
 }
 
-/** How many names a message lists before it says "en N anderen". */
+/** How many names (or rows) a message lists before it counts the rest ("en 4.995 anderen"). */
 export const NAMES_SHOWN = 3;
 
 /**
@@ -329,8 +330,20 @@ export const NAMES_SHOWN = 3;
  * joinNames(["Ans", "Bram", "Cor"], 118); // "Ans, Bram, Cor en 115 anderen"
  */
 export function joinNames(names: string[], total = names.length): string {
-  if (total <= NAMES_SHOWN + 1 && names.length >= total) return joinList(names.slice(0, total));
-  return `${names.slice(0, NAMES_SHOWN).join(", ")} en ${total - Math.min(NAMES_SHOWN, names.length)} anderen`;
+  return joinCounted(names, total, "anderen");
+}
+
+/**
+ * {@link joinNames} for any items, the rest counted in `rest` words: a text that lists
+ * people or rows names a few and counts the others, whatever their number (issue 18).
+ *
+ * @example
+ * joinCounted(["3", "4", "5"], 9_999, "andere rijen"); // "3, 4, 5 en 9.996 andere rijen"
+ */
+export function joinCounted(items: string[], total: number, rest: string): string {
+  if (total <= NAMES_SHOWN + 1 && items.length >= total) return joinList(items.slice(0, total));
+  const shown = items.slice(0, NAMES_SHOWN);
+  return `${shown.join(", ")} en ${formatNumber(total - shown.length, 0)} ${rest}`;
 }
 
 /** Problems with the layout of a sheet the add-in reads (`Kandidaten`, `Werkervaring`), at a cell. */

@@ -17,6 +17,7 @@ import {
   type Io,
 } from "./commands";
 import { FileError } from "./files";
+import { terminalText } from "./terminal";
 
 /**
  * Runs one command.
@@ -24,7 +25,13 @@ import { FileError } from "./files";
  * @example
  * const code = await run(["score", "examples/aanvraag-17040.xlsx"], io); // 0
  */
-export async function run(argv: string[], io: Io): Promise<number> {
+export async function run(argv: string[], given: Io): Promise<number> {
+  // Every line printed may hold a user's text (a name from the workbook): never raw control characters.
+  const io: Io = {
+    out: (text) => given.out(terminalText(text)),
+    err: (text) => given.err(terminalText(text)),
+    errStream: given.errStream,
+  };
   try {
     const command = parseCommand(argv);
     switch (command.kind) {

@@ -6,6 +6,7 @@ import { isCvRequirement, NAMES_SHOWN, type CandidateResult, type Evaluation } f
 import type { SheetProblem } from "../workbook/problems";
 import { problemLine } from "../workbook/problems";
 import { referenceDateTexts, summaryTexts as t } from "../workbook/texts";
+import { terminalText } from "./terminal";
 
 /** At most this many problems are listed; the rest is counted. */
 const MAX_PROBLEMS = 25;
@@ -88,14 +89,7 @@ export function summaryLines(
   if (ties.length > 0) {
     lines.push("", t.tiesHeading);
     for (const g of ties)
-      lines.push(
-        t.tieLine(
-          firstNames(g),
-          g[0].score ?? 0,
-          g[0].rate ?? 0,
-          g.length
-        )
-      );
+      lines.push(t.tieLine(firstNames(g), g[0].score ?? 0, g[0].rate ?? 0, g.length));
   }
   const draws = groups(
     ranked.filter((c) => c.needsDraw),
@@ -104,9 +98,7 @@ export function summaryLines(
   if (draws.length > 0) {
     lines.push("", t.drawHeading);
     for (const g of draws)
-      lines.push(
-        t.drawLine(firstNames(g), g[0].rank ?? 0, request.topN, g.length)
-      );
+      lines.push(t.drawLine(firstNames(g), g[0].rank ?? 0, request.topN, g.length));
   }
 
   lines.push("");
@@ -116,5 +108,6 @@ export function summaryLines(
     for (const p of problems.slice(0, MAX_PROBLEMS)) lines.push(`  ${problemLine(p)}`);
     if (problems.length > MAX_PROBLEMS) lines.push(t.moreProblems(problems.length - MAX_PROBLEMS));
   }
-  return lines;
+  // Names, suppliers, titles and values are the user's: shown, never executed by the terminal.
+  return lines.map(terminalText);
 }

@@ -84,11 +84,7 @@ export function evaluate(
         source: "candidates",
         row: input.row,
         field: "name",
-        message: cm.duplicateName(
-          name,
-          firstOthers(sorted, input.row),
-          sorted.length - 1
-        ),
+        message: cm.duplicateName(name, firstOthers(sorted, input.row), sorted.length - 1),
       });
     }
     return judgeCandidate(input, name, { request, history, ambiguousName, nameKey: key });

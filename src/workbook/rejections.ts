@@ -155,7 +155,9 @@ function tieBreak(
       .filter((c) => c.drawOrder !== null)
       .sort((a, b) => (a.rank as number) - (b.rank as number));
     const shown =
-      lots.length <= NAMES_SHOWN + 1 ? lots : lots.filter((c, i) => i < NAMES_SHOWN || c === candidate);
+      lots.length <= NAMES_SHOWN + 1
+        ? lots
+        : lots.filter((c, i) => i < NAMES_SHOWN || c === candidate);
     return t.drawDecided(
       candidate.rate,
       group.length - 1,

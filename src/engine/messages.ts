@@ -56,8 +56,14 @@ export function describeCell(value: CellValue): string {
   if (typeof value === "string") return `'${value}'`;
   if (typeof value === "number") return formatNumber(value, 6);
   if (typeof value === "boolean") return value ? "WAAR" : "ONWAAR";
-  if (value instanceof Date)
-    return Number.isNaN(value.getTime()) ? "(ongeldige datum)" : formatDate(value);
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) return "(ongeldige datum)";
+    const year = value.getUTCFullYear();
+    if (year >= 1 && year <= 9999) return formatDate(value);
+    // Outside the four-digit years formatDate knows: still day, month and year.
+    const two = (n: number) => String(n).padStart(2, "0");
+    return `${two(value.getUTCDate())}-${two(value.getUTCMonth() + 1)}-${year}`;
+  }
   return value.error;
 }
 
@@ -86,6 +92,9 @@ export const valueMessages = {
   impossibleDate: (value: CellValue) => `Deze datum bestaat niet: ${describeCell(value)}.`,
   dateBefore1900: (value: CellValue) =>
     `Datum vóór 1900: ${describeCell(value)}. Controleer het jaartal.`,
+  /** Issue 18: past Excel's last day (serial 2958465); Excel itself shows such a cell as ####. */
+  dateAfter9999: (value: CellValue) =>
+    `Datum na 31-12-9999, buiten het bereik van Excel: ${describeCell(value)}. Controleer het jaartal.`,
   yearsBeyondWindow: (value: CellValue, windowYears: number) =>
     `${describeCell(value)} jaar past niet in de laatste ${formatNumber(windowYears)} jaar. ` +
     `Typ alleen de jaren binnen die periode.`,
@@ -97,6 +106,11 @@ export const candidateMessages = {
   noName: () => "Deze rij heeft gegevens maar geen naam bij Kandidaat; de rij telt niet mee.",
   unreadableName: (value: CellValue) =>
     `Geen leesbare naam: ${describeCell(value)}; de rij telt niet mee.`,
+  // --- issue 18: a formula's stored result is never trusted as an input ---
+  formulaName: (text: string) =>
+    `Formule in plaats van een naam: '${text}'. Typ de naam zelf, of plak alleen de waarde ` +
+    `(Plakken speciaal > Waarden); de rij telt niet mee.`,
+  // --- end issue 18 ---
   /** `total`: how many other rows there are, when `otherRows` holds only the first ones. */
   duplicateName: (name: string, otherRows: number[], total = otherRows.length) =>
     `De naam '${name}' staat ook op ${total === 1 ? "rij" : "rijen"} ${joinCounted(otherRows.map(String), total, "andere rijen")}; ` +

@@ -26,13 +26,7 @@ import {
   regionCell,
   type Region,
 } from "./regions";
-import {
-  cellValue,
-  findSheet,
-  shownValue,
-  type SheetSnapshot,
-  type WorkbookSnapshot,
-} from "./snapshot";
+import { findSheet, typedCell, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot";
 import {
   candidateHeaders,
   fatalMessages,
@@ -169,14 +163,12 @@ function withoutTrailingEmptyRows(region: Region): Region {
 }
 
 /**
- * A cell's value as the engine reads it: an error value by its Dutch name. A formula without a calculated value (a
- * file written by a program and never opened in Excel) is passed as its text, so
- * the engine says "formula instead of a value" rather than "empty".
+ * A cell's value as the engine reads it ({@link typedCell}): an error value by its Dutch
+ * name, a formula as its text, with or without a stored result (a file written by a
+ * program and never opened in Excel has none), so the engine says "formula instead of a value".
  */
 function inputCell(sheet: SheetSnapshot, row: number, column: number): CellValue {
-  const value = cellValue(sheet, row, column);
-  if (value !== null && value !== undefined) return shownValue(value);
-  return sheet.formulas?.[row - 1]?.[column - 1] ?? value;
+  return typedCell(sheet, row, column);
 }
 
 /**

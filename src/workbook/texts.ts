@@ -89,6 +89,8 @@ export const criteriaHeaders = {
 
 /** Words written into cells (and read back from them). */
 export const cellWords = {
+  /** Issue 18: the mark at the end of a text cut to a cell's 32,767 characters. */
+  shortened: "… (ingekort)",
   yes: "Ja",
   no: "Nee",
   notApplicable: "n.v.t.",

@@ -16,7 +16,7 @@ import { rankWithGroups, type RankEntry } from "./ranking";
 import { reasonLine } from "./reason";
 import type { Request } from "./request";
 import { eagerTiedWith, withTiedWith } from "./tiedRows";
-import { isCellError, isEmptyCell, isFormulaText, readText } from "./values";
+import { isCellError, isEmptyCell, readText } from "./values";
 import { nameKey, readWorkHistory } from "./workHistory";
 
 /**
@@ -45,16 +45,7 @@ export function evaluate(
   for (const input of candidates) {
     if (isEmptyRow(input)) continue;
     const name = readText(input.name);
-    if (name && isFormulaText(name)) {
-      // A formula's stored result is not trusted as a name (issue 18): the row counts as unnamed.
-      problems.push({
-        source: "candidates",
-        row: input.row,
-        field: "name",
-        message: cm.formulaName(name),
-      });
-      unnamed++;
-    } else if (name) {
+    if (name) {
       const key = nameKey(name);
       named.push({ input, name, key });
       const first = firstRowByName.get(key);

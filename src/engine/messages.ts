@@ -106,11 +106,6 @@ export const candidateMessages = {
   noName: () => "Deze rij heeft gegevens maar geen naam bij Kandidaat; de rij telt niet mee.",
   unreadableName: (value: CellValue) =>
     `Geen leesbare naam: ${describeCell(value)}; de rij telt niet mee.`,
-  // --- issue 18: a formula's stored result is never trusted as an input ---
-  formulaName: (text: string) =>
-    `Formule in plaats van een naam: '${text}'. Typ de naam zelf, of plak alleen de waarde ` +
-    `(Plakken speciaal > Waarden); de rij telt niet mee.`,
-  // --- end issue 18 ---
   /** `total`: how many other rows there are, when `otherRows` holds only the first ones. */
   duplicateName: (name: string, otherRows: number[], total = otherRows.length) =>
     `De naam '${name}' staat ook op ${total === 1 ? "rij" : "rijen"} ${joinCounted(otherRows.map(String), total, "andere rijen")}; ` +

@@ -312,17 +312,6 @@ function dateParts(s: string): [number, number, number] | null {
 const EXCEL_ERROR_TEXT =
   /^#(N\/[AB]|WAARDE!|VALUE!|DEEL\/0!|DIV\/0!|NAAM\?|NAME\?|VERW!|REF!|GETAL!|NUM!|LEEG!|NULL!|OVERLOOP!|SPILL!|BEREKENEN!|CALC!)$/i;
 
-/**
- * Whether a text is a formula rather than a value: a host passes an input cell's formula
- * as its text, and a typed `'=60+5` reads the same.
- *
- * @example
- * isFormulaText("=A2&B2"); // true
- */
-export function isFormulaText(text: string): boolean {
-  return text.trimStart().startsWith("=");
-}
-
 /** Excel errors and formulas can arrive as values (a CSV, a paste, a failed read): say so plainly. */
 function rejectErrorOrFormula<T>(value: CellValue): ReadResult<T> | null {
   if (isCellError(value)) return fail("invalid", m.excelError(value.error));

@@ -7,9 +7,9 @@ import { isoToDay } from "./dates";
 import type { PeriodInput, Problem } from "./evaluation";
 import { coveredDays, yearsOfDays, type CoveredDays, type Period } from "./experience";
 import { floorYears } from "./format";
-import { candidateMessages as cm, periodMessages as m } from "./messages";
+import { periodMessages as m } from "./messages";
 import type { CriterionId, Request } from "./request";
-import { isEmptyCell, isFormulaText, readDate, readText } from "./values";
+import { isEmptyCell, readDate, readText } from "./values";
 
 /** The periods of one candidate for one criterion. */
 export interface CriterionHistory {
@@ -93,10 +93,6 @@ export function readWorkHistory(request: Request, rows: PeriodInput[]): WorkHist
     const name = readText(input.candidate);
     if (!name) {
       problem(input.row, "candidate", m.noCandidate());
-      continue;
-    }
-    if (isFormulaText(name)) {
-      problem(input.row, "candidate", cm.formulaName(name));
       continue;
     }
     const ids = readCountsFor(input, known, problem);

@@ -26,7 +26,14 @@ import {
   regionCell,
   type Region,
 } from "./regions";
-import { findSheet, typedCell, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot";
+import {
+  cellValue,
+  findSheet,
+  shownValue,
+  typedCell,
+  type SheetSnapshot,
+  type WorkbookSnapshot,
+} from "./snapshot";
 import {
   candidateHeaders,
   fatalMessages,
@@ -248,7 +255,10 @@ export function readCandidates(snapshot: WorkbookSnapshot, request: Request): Ca
       index === undefined ? null : inputCell(sheet, row, region.firstColumn + index);
     const values: Record<string, CellValue> = {};
     for (const [id, index] of criteria) values[id] = at(index);
-    const input: CandidateInput = { row, name: at(name), rate: at(rate), values };
+    // The name as shown, a formula's result too: a name identifies the row (the clean-up
+    // replaces it, formula or not) and is never scored; the values scored are typed (typedCell).
+    const shownName = shownValue(cellValue(sheet, row, region.firstColumn + name));
+    const input: CandidateInput = { row, name: shownName, rate: at(rate), values };
     if (columns.supplier !== undefined) input.supplier = at(columns.supplier);
     if (columns.drawOrder !== undefined) input.drawOrder = at(columns.drawOrder);
     inputs.push(input);

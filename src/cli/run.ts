@@ -21,6 +21,7 @@ import {
   type Io,
 } from "./commands";
 import { FileError } from "./files";
+import { terminalText } from "./terminal";
 
 /**
  * The package's version (package.json, two folders up from src/cli and lib/cli); the
@@ -45,7 +46,13 @@ export function packageVersion(): string {
  * @example
  * const code = await run(["score", "examples/aanvraag-17040.xlsx"], io); // 0
  */
-export async function run(argv: string[], io: Io): Promise<number> {
+export async function run(argv: string[], given: Io): Promise<number> {
+  // Every line printed may hold a user's text (a name from the workbook): never raw control characters.
+  const io: Io = {
+    out: (text) => given.out(terminalText(text)),
+    err: (text) => given.err(terminalText(text)),
+    errStream: given.errStream,
+  };
   try {
     const command = parseCommand(argv);
     switch (command.kind) {

@@ -2,10 +2,11 @@
  * The Dutch terminal summary of a scoring: counts per status, knock-outs per
  * criterion, CV requirements not met, the top N with score and rate, ties and draws, the problems.
  */
-import { isCvRequirement, type CandidateResult, type Evaluation } from "../engine";
+import { isCvRequirement, NAMES_SHOWN, type CandidateResult, type Evaluation } from "../engine";
 import type { SheetProblem } from "../workbook/problems";
 import { problemLine } from "../workbook/problems";
 import { referenceDateTexts, summaryTexts as t } from "../workbook/texts";
+import { terminalText } from "./terminal";
 
 /** At most this many problems are listed; the rest is counted. */
 const MAX_PROBLEMS = 25;
@@ -16,8 +17,18 @@ function groups(
   key: (c: CandidateResult) => string
 ): CandidateResult[][] {
   const map = new Map<string, CandidateResult[]>();
-  for (const c of candidates) map.set(key(c), [...(map.get(key(c)) ?? []), c]);
+  for (const c of candidates) {
+    const k = key(c);
+    const group = map.get(k);
+    if (group) group.push(c);
+    else map.set(k, [c]);
+  }
   return [...map.values()];
+}
+
+/** The names a line shows of a group: the first few; the line counts the rest. */
+function firstNames(group: CandidateResult[]): string[] {
+  return group.slice(0, NAMES_SHOWN + 1).map((c) => c.name);
 }
 
 /**
@@ -78,13 +89,7 @@ export function summaryLines(
   if (ties.length > 0) {
     lines.push("", t.tiesHeading);
     for (const g of ties)
-      lines.push(
-        t.tieLine(
-          g.map((c) => c.name),
-          g[0].score ?? 0,
-          g[0].rate ?? 0
-        )
-      );
+      lines.push(t.tieLine(firstNames(g), g[0].score ?? 0, g[0].rate ?? 0, g.length));
   }
   const draws = groups(
     ranked.filter((c) => c.needsDraw),
@@ -93,13 +98,7 @@ export function summaryLines(
   if (draws.length > 0) {
     lines.push("", t.drawHeading);
     for (const g of draws)
-      lines.push(
-        t.drawLine(
-          g.map((c) => c.name),
-          g[0].rank ?? 0,
-          request.topN
-        )
-      );
+      lines.push(t.drawLine(firstNames(g), g[0].rank ?? 0, request.topN, g.length));
   }
 
   lines.push("");
@@ -109,5 +108,6 @@ export function summaryLines(
     for (const p of problems.slice(0, MAX_PROBLEMS)) lines.push(`  ${problemLine(p)}`);
     if (problems.length > MAX_PROBLEMS) lines.push(t.moreProblems(problems.length - MAX_PROBLEMS));
   }
-  return lines;
+  // Names, suppliers, titles and values are the user's: shown, never executed by the terminal.
+  return lines.map(terminalText);
 }

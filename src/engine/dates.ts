@@ -143,7 +143,7 @@ export function calendarYears(fromDay: number, toDay: number): number {
 /** Excel's day 0 for serials from 61 on (1899-12-30, which absorbs Excel's non-existent 29-02-1900). */
 const EXCEL_EPOCH_DAY = ymdToDay(1899, 12, 30);
 /** The largest serial Excel accepts: 31-12-9999. */
-const EXCEL_MAX_SERIAL = 2_958_465;
+export const EXCEL_MAX_SERIAL = 2_958_465;
 
 /**
  * The ISO date of an Excel serial (1900 date system), ignoring a time part.

@@ -75,6 +75,8 @@ export {
   describeCell,
   joinList,
   joinNames,
+  joinCounted,
+  NAMES_SHOWN,
   periodMessages,
   reasonText,
   requestLabels,

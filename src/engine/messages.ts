@@ -56,8 +56,14 @@ export function describeCell(value: CellValue): string {
   if (typeof value === "string") return `'${value}'`;
   if (typeof value === "number") return formatNumber(value, 6);
   if (typeof value === "boolean") return value ? "WAAR" : "ONWAAR";
-  if (value instanceof Date)
-    return Number.isNaN(value.getTime()) ? "(ongeldige datum)" : formatDate(value);
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) return "(ongeldige datum)";
+    const year = value.getUTCFullYear();
+    if (year >= 1 && year <= 9999) return formatDate(value);
+    // Outside the four-digit years formatDate knows: still day, month and year.
+    const two = (n: number) => String(n).padStart(2, "0");
+    return `${two(value.getUTCDate())}-${two(value.getUTCMonth() + 1)}-${year}`;
+  }
   return value.error;
 }
 
@@ -86,6 +92,9 @@ export const valueMessages = {
   impossibleDate: (value: CellValue) => `Deze datum bestaat niet: ${describeCell(value)}.`,
   dateBefore1900: (value: CellValue) =>
     `Datum vóór 1900: ${describeCell(value)}. Controleer het jaartal.`,
+  /** Issue 18: past Excel's last day (serial 2958465); Excel itself shows such a cell as ####. */
+  dateAfter9999: (value: CellValue) =>
+    `Datum na 31-12-9999, buiten het bereik van Excel: ${describeCell(value)}. Controleer het jaartal.`,
   yearsBeyondWindow: (value: CellValue, windowYears: number) =>
     `${describeCell(value)} jaar past niet in de laatste ${formatNumber(windowYears)} jaar. ` +
     `Typ alleen de jaren binnen die periode.`,
@@ -97,8 +106,9 @@ export const candidateMessages = {
   noName: () => "Deze rij heeft gegevens maar geen naam bij Kandidaat; de rij telt niet mee.",
   unreadableName: (value: CellValue) =>
     `Geen leesbare naam: ${describeCell(value)}; de rij telt niet mee.`,
-  duplicateName: (name: string, otherRows: number[]) =>
-    `De naam '${name}' staat ook op ${otherRows.length === 1 ? "rij" : "rijen"} ${joinList(otherRows.map(String))}; ` +
+  /** `total`: how many other rows there are, when `otherRows` holds only the first ones. */
+  duplicateName: (name: string, otherRows: number[], total = otherRows.length) =>
+    `De naam '${name}' staat ook op ${total === 1 ? "rij" : "rijen"} ${joinCounted(otherRows.map(String), total, "andere rijen")}; ` +
     `werkervaring is voor deze naam niet eenduidig toe te wijzen.`,
   historyAmbiguous: (id: string) =>
     `${id}: werkervaring hoort bij een naam die vaker voorkomt en telt daarom niet.`,
@@ -315,7 +325,7 @@ export function joinList(items: string[]): string {
   return `${items.slice(0, -1).join(", ")} en ${items[items.length - 1]}`;
 }
 
-/** How many names a message lists before it says "en N anderen". */
+/** How many names (or rows) a message lists before it counts the rest ("en 4.995 anderen"). */
 export const NAMES_SHOWN = 3;
 
 /**
@@ -329,8 +339,20 @@ export const NAMES_SHOWN = 3;
  * joinNames(["Ans", "Bram", "Cor"], 118); // "Ans, Bram, Cor en 115 anderen"
  */
 export function joinNames(names: string[], total = names.length): string {
-  if (total <= NAMES_SHOWN + 1 && names.length >= total) return joinList(names.slice(0, total));
-  return `${names.slice(0, NAMES_SHOWN).join(", ")} en ${total - Math.min(NAMES_SHOWN, names.length)} anderen`;
+  return joinCounted(names, total, "anderen");
+}
+
+/**
+ * {@link joinNames} for any items, the rest counted in `rest` words: a text that lists
+ * people or rows names a few and counts the others, whatever their number (issue 18).
+ *
+ * @example
+ * joinCounted(["3", "4", "5"], 9_999, "andere rijen"); // "3, 4, 5 en 9.996 andere rijen"
+ */
+export function joinCounted(items: string[], total: number, rest: string): string {
+  if (total <= NAMES_SHOWN + 1 && items.length >= total) return joinList(items.slice(0, total));
+  const shown = items.slice(0, NAMES_SHOWN);
+  return `${shown.join(", ")} en ${formatNumber(total - shown.length, 0)} ${rest}`;
 }
 
 /** Problems with the layout of a sheet the add-in reads (`Kandidaten`, `Werkervaring`), at a cell. */

@@ -3,7 +3,7 @@
  * `04-10-2024`, `4 oktober 2024`, Excel serials and Excel's own errors.
  * Every reader returns a value or a Dutch message; none of them guesses.
  */
-import { excelSerialToIso, isValidYmd, ymdToIso } from "./dates";
+import { EXCEL_MAX_SERIAL, excelSerialToIso, isValidYmd, ymdToIso } from "./dates";
 import type { CellError, CellValue } from "./evaluation";
 import { formatDate } from "./format";
 import {
@@ -146,6 +146,9 @@ function fifteenDigits(value: number): number {
   return Number(value.toPrecision(15));
 }
 
+/** The serial of 01-01-1970 in Excel's 1900 date system. */
+const UNIX_EPOCH_SERIAL = 25_569;
+
 const YES = new Set(["ja", "j", "waar", "true", "yes"]);
 const NO = new Set(["nee", "n", "onwaar", "false", "no"]);
 
@@ -165,17 +168,27 @@ export function readDate(value: CellValue): ReadResult<IsoDate> {
   if (early) return early;
   if (typeof value === "number") {
     if (Math.floor(value) === 60) return fail("invalid", m.impossibleDate("29-02-1900"));
+    // Outside Excel's own range (serials 1 to 2958465, 01-01-1900 to 31-12-9999): a message of its own.
+    if (value >= EXCEL_MAX_SERIAL + 1) {
+      // Shown as the date it would be (as a file reader that converts serials shows it), when there is one.
+      const date = new Date((Math.floor(value) - UNIX_EPOCH_SERIAL) * 86_400_000);
+      return fail("invalid", m.dateAfter9999(Number.isNaN(date.getTime()) ? value : date));
+    }
     const iso = excelSerialToIso(value);
     return iso ? ok(iso) : fail("invalid", m.notADate(value));
   }
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) return fail("invalid", m.notADate(value));
-    return ok(ymdToIso(value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate()));
+    const year = value.getUTCFullYear();
+    if (year > 9999) return fail("invalid", m.dateAfter9999(value));
+    if (year < 1900) return fail("invalid", m.dateBefore1900(value));
+    return ok(ymdToIso(year, value.getUTCMonth() + 1, value.getUTCDate()));
   }
   if (typeof value !== "string") return fail("invalid", m.notADate(value));
   const parts = dateParts(value.trim().toLowerCase());
   if (!parts) return fail("invalid", m.notADate(value));
   const [year, month, day] = parts;
+  if (year > 9999) return fail("invalid", m.dateAfter9999(value));
   if (!isValidYmd(year, month, day)) return fail("invalid", m.impossibleDate(value));
   if (year < 1900) return fail("invalid", m.dateBefore1900(value));
   return ok(ymdToIso(year, month, day));
@@ -282,11 +295,14 @@ const MONTHS: Record<string, number> = {
 
 /** Year, month and day of a date text in one of the accepted forms; null when none fits. */
 function dateParts(s: string): [number, number, number] | null {
-  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[t ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?z?)?$/.exec(s);
+  // Years of more than four digits are read, so that a date after 9999 gets its own message.
+  const iso = /^(\d{4,6})-(\d{1,2})-(\d{1,2})(?:[t ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?z?)?$/.exec(
+    s
+  );
   if (iso) return [Number(iso[1]), Number(iso[2]), Number(iso[3])];
-  const dmy = /^(\d{1,2})([-/.])(\d{1,2})\2(\d{4})$/.exec(s);
+  const dmy = /^(\d{1,2})([-/.])(\d{1,2})\2(\d{4,6})$/.exec(s);
   if (dmy) return [Number(dmy[4]), Number(dmy[3]), Number(dmy[1])];
-  const long = /^(\d{1,2})\s+([a-z]+)\.?\s+(\d{4})$/.exec(s);
+  const long = /^(\d{1,2})\s+([a-z]+)\.?\s+(\d{4,6})$/.exec(s);
   if (long && MONTHS[long[2]] !== undefined)
     return [Number(long[3]), MONTHS[long[2]], Number(long[1])];
   return null;

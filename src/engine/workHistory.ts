@@ -155,13 +155,25 @@ export function candidateYears(
   if (!entry) return { kind: "none" };
   // Without a valid peildatum there is no window; validateRequest reports the peildatum itself.
   if (entry.unreadable || isoToDay(referenceDate) === null) return { kind: "unreadable" };
+  // Rows that share a name share its periods: their years are counted once (10,000 rows of one
+  // name with 500 periods took 5,000,000 period merges).
+  const key = `${criterion.windowYears}|${referenceDate}`;
+  let known = yearsOf.get(entry);
+  const cached = known?.get(key);
+  if (cached) return cached;
   const covered = coveredDays(entry.periods, referenceDate, criterion.windowYears);
-  return {
+  const years: HistoryYears = {
     kind: "years",
     years: floorYears(yearsOfDays(covered.referenceDay, covered.days)),
     covered,
   };
+  if (!known) yearsOf.set(entry, (known = new Map()));
+  known.set(key, years);
+  return years;
 }
+
+/** The years counted per criterion history, by window and peildatum (the history never changes once read). */
+const yearsOf = new WeakMap<CriterionHistory, Map<string, HistoryYears>>();
 
 /** The known criterion ids in `Telt voor`; every unknown id or an empty cell is a problem. */
 function readCountsFor(

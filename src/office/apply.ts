@@ -7,6 +7,7 @@
  */
 import { isCellError, type CellValue } from "../engine";
 import { columnLetters, parseCell, parseRange, rangeAddress } from "../workbook/address";
+import { listSource } from "../workbook/listSource";
 import type { GrowTable, WorkbookChange } from "../workbook/changes";
 import { jsonBytes } from "./bytes";
 import type { OfficeRead } from "./read";
@@ -277,14 +278,17 @@ function stepsOf(change: WorkbookChange, known: OfficeRead, plan: BatchPlan): St
         );
       });
     }
-    case "listValidation":
+    case "listValidation": {
+      const list = listSource(change.items);
+      if (!list.ok) return []; // never a half-escaped list (src/workbook/listSource.ts)
       return small((context) => {
         const validation = context.workbook.worksheets
           .getItem(change.sheet)
           .getRange(change.range).dataValidation;
         validation.clear();
-        validation.rule = { list: { inCellDropDown: true, source: change.items.join(",") } };
+        validation.rule = { list: { inCellDropDown: true, source: list.source } };
       });
+    }
     case "numberFormat": {
       const { top, left, bottom, right } = parseRange(change.range);
       return gridSteps(

@@ -4,6 +4,9 @@
  * text in every program; a formula is only ever written by {@link putFormula}.
  */
 import type ExcelJS from "exceljs";
+import { fitCellText } from "../workbook/cellLimits";
+import { listSource } from "../workbook/listSource";
+import { sharedSheetNames } from "./texts";
 
 /** A plain value the builder writes: text, a number, or nothing. */
 export type PlainValue = string | number | null;
@@ -30,7 +33,7 @@ export const shareFormats = {
  */
 export function putValue(cell: ExcelJS.Cell, value: PlainValue): void {
   if (typeof value === "string") {
-    cell.value = value;
+    cell.value = fitCellText(value); // never over a cell's 32,767 characters (issue 18)
     // Text format: editing the cell later in Excel keeps it text, too.
     if (/^[=+\-@]/.test(value)) cell.numFmt = shareFormats.text;
     return;
@@ -93,17 +96,52 @@ export function dropDown(
   cell: ExcelJS.Cell,
   source: { items: string[] } | { range: string }
 ): void {
-  const formula = "items" in source ? `"${source.items.join(",")}"` : source.range;
-  const list = "items" in source ? source.items.join(", ") : "";
+  // The request's words (a scale value with a comma, or a list over 255 characters) go to
+  // cells of a hidden sheet when they cannot be the drop-down's own list (src/workbook/listSource.ts).
+  const list = "items" in source ? listSource(source.items) : null;
+  const formula =
+    "range" in source
+      ? source.range
+      : list?.ok
+        ? list.formula
+        : listRange(cell.worksheet.workbook, source.items);
   cell.dataValidation = {
     type: "list",
     allowBlank: true,
     formulae: [formula],
     showErrorMessage: true,
     errorStyle: "stop",
-    ...(list ? { error: `Kies ${list}.` } : { error: "Kies een oordeel uit de lijst." }),
+    ...("items" in source && list?.ok
+      ? { error: `Kies ${source.items.join(", ")}.` }
+      : { error: "Kies een oordeel uit de lijst." }),
   };
   fill(cell, shareColours.input);
+}
+
+/** The lists already written to the hidden sheet, per workbook, by their items. */
+const listRanges = new WeakMap<ExcelJS.Workbook, Map<string, string>>();
+
+/**
+ * The cells of the hidden `Keuzelijsten` sheet that hold these items (written once per
+ * list), as an absolute reference a drop-down can use: any text, any length.
+ *
+ * @example
+ * listRange(workbook, ["goed, maar kort", "onvoldoende"]); // "'Keuzelijsten'!$A$1:$A$2"
+ */
+export function listRange(workbook: ExcelJS.Workbook, items: string[]): string {
+  let known = listRanges.get(workbook);
+  if (!known) listRanges.set(workbook, (known = new Map()));
+  const key = JSON.stringify(items);
+  const found = known.get(key);
+  if (found) return found;
+  const name = sharedSheetNames.lists;
+  const sheet = workbook.getWorksheet(name) ?? workbook.addWorksheet(name, { state: "hidden" });
+  const column = known.size + 1;
+  items.forEach((item, i) => putValue(sheet.getCell(i + 1, column), item));
+  const letters = sheet.getColumn(column).letter;
+  const range = `'${name}'!$${letters}$1:$${letters}$${Math.max(1, items.length)}`;
+  known.set(key, range);
+  return range;
 }
 
 /**

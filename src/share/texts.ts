@@ -18,6 +18,8 @@ export const sharedSheetNames = {
   top: (topN: number) => `Top ${topN}`,
   step3: "Stap 3",
   step4: "Stap 4",
+  /** Issue 18: a hidden sheet with the drop-down lists that cannot be written as a list (a comma, over 255 characters). */
+  lists: "Keuzelijsten",
 } as const;
 
 const numberWords = [

@@ -30,6 +30,7 @@ import {
   cellValue,
   findSheet,
   shownValue,
+  typedCell,
   type SheetSnapshot,
   type WorkbookSnapshot,
 } from "./snapshot";
@@ -169,14 +170,12 @@ function withoutTrailingEmptyRows(region: Region): Region {
 }
 
 /**
- * A cell's value as the engine reads it: an error value by its Dutch name. A formula without a calculated value (a
- * file written by a program and never opened in Excel) is passed as its text, so
- * the engine says "formula instead of a value" rather than "empty".
+ * A cell's value as the engine reads it ({@link typedCell}): an error value by its Dutch
+ * name, a formula as its text, with or without a stored result (a file written by a
+ * program and never opened in Excel has none), so the engine says "formula instead of a value".
  */
 function inputCell(sheet: SheetSnapshot, row: number, column: number): CellValue {
-  const value = cellValue(sheet, row, column);
-  if (value !== null && value !== undefined) return shownValue(value);
-  return sheet.formulas?.[row - 1]?.[column - 1] ?? value;
+  return typedCell(sheet, row, column);
 }
 
 /**
@@ -256,7 +255,10 @@ export function readCandidates(snapshot: WorkbookSnapshot, request: Request): Ca
       index === undefined ? null : inputCell(sheet, row, region.firstColumn + index);
     const values: Record<string, CellValue> = {};
     for (const [id, index] of criteria) values[id] = at(index);
-    const input: CandidateInput = { row, name: at(name), rate: at(rate), values };
+    // The name as shown, a formula's result too: a name identifies the row (the clean-up
+    // replaces it, formula or not) and is never scored; the values scored are typed (typedCell).
+    const shownName = shownValue(cellValue(sheet, row, region.firstColumn + name));
+    const input: CandidateInput = { row, name: shownName, rate: at(rate), values };
     if (columns.supplier !== undefined) input.supplier = at(columns.supplier);
     if (columns.drawOrder !== undefined) input.drawOrder = at(columns.drawOrder);
     inputs.push(input);

@@ -3,7 +3,13 @@
  * per award criterion, the top N marked, tie and draw notes, a data bar and a
  * bar chart of the scores. The sheet is the add-in's own: it is rewritten whole.
  */
-import { formatNumber, type CandidateResult, type CellValue, type Evaluation } from "../engine";
+import {
+  formatNumber,
+  NAMES_SHOWN,
+  type CandidateResult,
+  type CellValue,
+  type Evaluation,
+} from "../engine";
 import { cellAddress, columnLetters, rangeAddress } from "./address";
 import type { WorkbookChange } from "./changes";
 import { colours, numberFormats } from "./layout";
@@ -30,10 +36,10 @@ export function checkRankingSheet(snapshot: WorkbookSnapshot): void {
   checkOwnSheet(snapshot, sheet, rankingTexts.title("", ""));
 }
 
-/** The note on a ranked row: whom it ties with, a draw needed or done. */
-function note(result: CandidateResult, tiedNames: string[]): string {
+/** The note on a ranked row: whom it ties with (the first names, `tiedCount` in all), a draw needed or done. */
+function note(result: CandidateResult, tiedNames: string[], tiedCount: number): string {
   const parts: string[] = [];
-  if (result.tie && tiedNames.length > 0) parts.push(rankingTexts.tie(tiedNames));
+  if (result.tie && tiedCount > 0) parts.push(rankingTexts.tie(tiedNames, tiedCount));
   if (result.needsDraw) parts.push(rankingTexts.draw);
   if (result.drawn) parts.push(rankingTexts.drawn);
   return parts.join("; ");
@@ -99,8 +105,23 @@ export function rankingChanges(
 
   // Ties are equal score and equal rate (the engine's rule); here they only become names on a row.
   const tieKey = (c: CandidateResult) => `${c.score}|${c.rate}`;
-  const tied = new Map<string, string[]>();
-  for (const c of ranked) if (c.tie) tied.set(tieKey(c), [...(tied.get(tieKey(c)) ?? []), c.name]);
+  // Each group once, and per member only the first few others: a note names a few and counts
+  // the rest, so 10,000 tied candidates cost 10,000 short notes, not 10,000² names.
+  const tied = new Map<string, CandidateResult[]>();
+  for (const c of ranked) {
+    if (!c.tie) continue;
+    const group = tied.get(tieKey(c));
+    if (group) group.push(c);
+    else tied.set(tieKey(c), [c]);
+  }
+  const others = (c: CandidateResult): string[] => {
+    const names: string[] = [];
+    for (const other of tied.get(tieKey(c)) ?? []) {
+      if (names.length > NAMES_SHOWN) break;
+      if (other !== c) names.push(other.name);
+    }
+    return names;
+  };
   const rows: CellValue[][] = ranked.map((c) => [
     c.rank,
     c.name,
@@ -109,10 +130,7 @@ export function rankingChanges(
     c.score,
     ...c.awards.map((a) => a.points),
     c.top ? cellWords.yes : c.needsDraw ? cellWords.draw : cellWords.no,
-    note(
-      c,
-      (tied.get(tieKey(c)) ?? []).filter((n) => n !== c.name)
-    ),
+    note(c, others(c), (tied.get(tieKey(c))?.length ?? 1) - 1),
   ]);
   const first = headerRow + 1;
   const last = headerRow + rows.length;

@@ -11,6 +11,7 @@ import {
   criterionLabel,
   isCvRequirement,
   knockoutFailure,
+  NAMES_SHOWN,
   type CandidateResult,
   type CellValue,
   type Evaluation,
@@ -102,16 +103,44 @@ export interface RejectionParagraph {
   text: string;
 }
 
-/** The candidate at place N of the ranking (the final top's last place); null with fewer candidates. */
-function placeN(evaluation: Evaluation): CandidateResult | null {
+/**
+ * What every paragraph of one evaluation looks up, found once: the candidate at place N
+ * of the ranking (the final top's last place; null with fewer candidates) and the ranked
+ * candidates by standing (score and rate). Looking these up per paragraph made
+ * `Afwijzingen` quadratic: 10,000 tied candidates each searched all 10,000.
+ */
+interface Standings {
+  placeN: CandidateResult | null;
+  byStanding: Map<string, CandidateResult[]>;
+}
+
+const standingsOf = new WeakMap<Evaluation, Standings>();
+
+function standingKey(candidate: CandidateResult): string {
+  return `${candidate.score}|${candidate.rate}`;
+}
+
+function standings(evaluation: Evaluation): Standings {
+  let found = standingsOf.get(evaluation);
+  if (found) return found;
+  const byRow = new Map(evaluation.candidates.map((c) => [c.row, c]));
   const row = evaluation.ranking[evaluation.request.topN - 1];
-  if (row === undefined) return null;
-  return evaluation.candidates.find((c) => c.row === row) ?? null;
+  const byStanding = new Map<string, CandidateResult[]>();
+  for (const c of evaluation.candidates) {
+    if (c.rank === null) continue;
+    const group = byStanding.get(standingKey(c));
+    if (group) group.push(c);
+    else byStanding.set(standingKey(c), [c]);
+  }
+  found = { placeN: row === undefined ? null : (byRow.get(row) ?? null), byStanding };
+  standingsOf.set(evaluation, found);
+  return found;
 }
 
 /**
  * What decided against a candidate with the same score as place N: the recorded draw
  * (when it tied with place N on score and rate), else the rate, with both rates.
+ * A draw among thousands names the first places and the candidate's own lot, and counts the rest.
  */
 function tieBreak(
   candidate: CandidateResult,
@@ -119,17 +148,48 @@ function tieBreak(
   evaluation: Evaluation
 ): string {
   if (candidate.score !== last.score || candidate.rate === null || last.rate === null) return "";
-  if (candidate.drawn && candidate.tiedWith.includes(last.row)) {
-    const rows = new Set([candidate.row, ...candidate.tiedWith]);
-    const lots = evaluation.candidates
-      .filter((c) => rows.has(c.row) && c.rank !== null && c.drawOrder !== null)
-      .sort((a, b) => (a.rank as number) - (b.rank as number))
-      .map((c) => ({ lot: c.drawOrder as number, place: c.rank as number, own: c === candidate }));
-    return t.drawDecided(candidate.rate, rows.size - 1, lots);
+  // Tied with place N: the same score and rate, ranked (the engine's rule, as tiedWith holds it).
+  if (candidate.drawn && last !== candidate && last.rate === candidate.rate && last.rank !== null) {
+    const group = standings(evaluation).byStanding.get(standingKey(candidate)) ?? [candidate];
+    const lots = group
+      .filter((c) => c.drawOrder !== null)
+      .sort((a, b) => (a.rank as number) - (b.rank as number));
+    const shown =
+      lots.length <= NAMES_SHOWN + 1
+        ? lots
+        : lots.filter((c, i) => i < NAMES_SHOWN || c === candidate);
+    return t.drawDecided(
+      candidate.rate,
+      group.length - 1,
+      shown.map((c) => ({
+        lot: c.drawOrder as number,
+        place: c.rank as number,
+        own: c === candidate,
+      })),
+      lots.length
+    );
   }
   if (candidate.rate > last.rate)
     return t.rateDecided(candidate.rate, last.rate, evaluation.request.topN);
   return "";
+}
+
+/** The undecided cells by row, found once per list (a per-paragraph search was quadratic). */
+const undecidedRows = new WeakMap<SheetProblem[], Map<number, SheetProblem[]>>();
+
+function undecidedOn(undecided: SheetProblem[], row: number): SheetProblem[] {
+  let byRow = undecidedRows.get(undecided);
+  if (!byRow) {
+    byRow = new Map();
+    for (const problem of undecided) {
+      const at = parseCell(problem.cell).row;
+      const own = byRow.get(at);
+      if (own) own.push(problem);
+      else byRow.set(at, [problem]);
+    }
+    undecidedRows.set(undecided, byRow);
+  }
+  return byRow.get(row) ?? [];
 }
 
 /** The paragraph as the candidate's status decides it. */
@@ -154,7 +214,7 @@ function paragraphOf(
       ),
     };
   if (candidate.status === "incomplete" || candidate.score === null || candidate.rank === null) {
-    const own = undecided.filter((c) => parseCell(c.cell).row === candidate.row);
+    const own = undecidedOn(undecided, candidate.row);
     return {
       status: t.status.incomplete,
       send: false,
@@ -170,7 +230,7 @@ function paragraphOf(
       text: t.needsDraw(who, about, candidate.rank, request.topN),
     };
   const max = request.awards.reduce((sum, a) => sum + Math.max(0, a.points), 0);
-  const last = placeN(evaluation);
+  const last = standings(evaluation).placeN;
   return {
     status: t.status.outsideTop,
     send: summary.final,

@@ -37,7 +37,7 @@ import {
 import {
   cellValue,
   findSheet,
-  shownValue,
+  typedCell,
   type SheetSnapshot,
   type WorkbookSnapshot,
 } from "./snapshot";
@@ -311,12 +311,12 @@ function settingReader(snapshot: WorkbookSnapshot, sheet: SheetSnapshot, r: Read
     let found: { value: CellValue; cell: string | null };
     if (named && !named.address.includes(":")) {
       const { row: rr, column } = parseCell(named.address);
-      found = { value: shownValue(cellValue(sheet, rr, column)), cell: named.address };
+      found = { value: typedCell(sheet, rr, column), cell: named.address };
     } else {
       const at = byLabel.get(headerKey(requestSheetTexts.labels[key]));
       if (at !== undefined) {
         found = {
-          value: shownValue(cellValue(sheet, at, requestSheet.valueColumn)),
+          value: typedCell(sheet, at, requestSheet.valueColumn),
           cell: cellAddress(at, requestSheet.valueColumn),
         };
       } else if (optionalSettings.has(key)) {
@@ -400,7 +400,8 @@ function criteriaRows<F extends string>(
   }
   const rows = [];
   for (let row = region.firstDataRow; row <= region.lastDataRow; row++) {
-    const at = (f: F) => (index.has(f) ? shownValue(regionCell(region, row, index.get(f)!)) : null);
+    const at = (f: F) =>
+      index.has(f) ? typedCell(sheet, row, region.firstColumn + index.get(f)!) : null;
     if (Object.keys(fields).every((f) => isEmptyCell(at(f as F)))) continue;
     const cell = (f: F) =>
       cellAddress(row, region.firstColumn + (index.get(f) ?? index.get(required[0])!));

@@ -3,6 +3,7 @@
  * add-in): score, check that every sheet it rewrites is ours, and plan the writes
  * of the output columns, `Ranking`, `Afwijzingen` and `Verantwoording`.
  */
+import { withinCellLimits } from "./cellLimits";
 import { checkRejectionSheet, rejectionChanges } from "./rejections";
 import { checkRecordSheet, recordChanges, scoreRecord, type ScoreRecord } from "./record";
 import { planScore, type ScoreOptions, type ScorePlan } from "./score";
@@ -35,11 +36,12 @@ export function planScoreRun(
   const record = scoreRecord(plan, options.preset, now);
   return {
     ...plan,
-    changes: [
+    // Names, suppliers and the request's texts have any length: no written cell over Excel's limit.
+    changes: withinCellLimits([
       ...plan.changes,
       ...rejectionChanges(plan.evaluation, plan.undecided, plan.requestReferenceDate),
       ...recordChanges(record),
-    ],
+    ]),
     record,
   };
 }

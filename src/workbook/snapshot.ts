@@ -149,3 +149,22 @@ export function shownValue(value: CellValue): CellValue {
   const dutch = dutchErrorNames[value.error.toUpperCase()];
   return dutch ? { error: dutch } : value;
 }
+
+/**
+ * A cell the user types into (an input column of `Kandidaten` or `Werkervaring`, a setting
+ * or criterion of `Aanvraag`) as the readers take it. A formula's result as stored in the
+ * file is never trusted: nothing recalculated it (`=80+15` stored as 60 would rank first),
+ * so a formula is passed as its text and the engine's readers report it at its cell
+ * ("Formule in plaats van een waarde"). A stored error value stays that error (the cell
+ * is a problem either way, and Excel shows the same). A host that recalculates (Excel
+ * itself) gives no formulas when scoring, so its values count.
+ *
+ * @example
+ * typedCell(sheet, 3, 3); // "=80+15" where C3 holds =80+15 (stored result 60)
+ */
+export function typedCell(sheet: SheetSnapshot, row: number, column: number): CellValue {
+  const value = cellValue(sheet, row, column);
+  const formula = sheet.formulas?.[row - 1]?.[column - 1];
+  if (formula && !isCellError(value)) return formula;
+  return shownValue(value);
+}

@@ -11,6 +11,7 @@ import {
   formatEuro,
   formatNumber,
   joinList,
+  joinNames,
   type CvRequirementPolicy,
 } from "../engine";
 
@@ -88,6 +89,8 @@ export const criteriaHeaders = {
 
 /** Words written into cells (and read back from them). */
 export const cellWords = {
+  /** Issue 18: the mark at the end of a text cut to a cell's 32,767 characters. */
+  shortened: "… (ingekort)",
   yes: "Ja",
   no: "Nee",
   notApplicable: "n.v.t.",
@@ -178,7 +181,8 @@ export const rankingTexts = {
     score: "Score",
     note: "Opmerking",
   },
-  tie: (names: string[]) => `Gelijke stand met ${joinList(names)}`,
+  /** `total`: how many others share the standing, when `names` holds only the first ones. */
+  tie: (names: string[], total = names.length) => `Gelijke stand met ${joinNames(names, total)}`,
   draw: "Loting nodig",
   drawn: "Volgorde door loting",
   empty: "Geen geschikte kandidaten.",
@@ -329,15 +333,23 @@ export const summaryTexts = {
     `  ${`${rank}${shared ? "=" : ""}`.padStart(4)}  ${name}${supplier ? ` (${supplier})` : ""} — ` +
     `${formatNumber(score)} punten, ${formatEuro(rate)}`,
   tiesHeading: "Gelijke stand (zelfde score en uurtarief):",
-  tieLine: (names: string[], score: number, rate: number) =>
-    `  ${joinList(names)}: ${formatNumber(score)} punten, ${formatEuro(rate)}`,
+  /** `total`: how many are tied, when `names` holds only the first ones. */
+  tieLine: (names: string[], score: number, rate: number, total = names.length) =>
+    `  ${joinNames(names, total)}: ${formatNumber(score)} punten, ${formatEuro(rate)}`,
   drawHeading: "Loting nodig:",
-  drawLine: (names: string[], from: number, to: number) =>
-    `  ${joinList(names)} ${from === to ? `voor plaats ${to}` : `voor plaats ${from} t/m ${to}`} — vul de kolom Loting in en beoordeel opnieuw`,
+  /** `total`: how many need the draw, when `names` holds only the first ones. */
+  drawLine: (names: string[], from: number, to: number, total = names.length) =>
+    `  ${joinNames(names, total)} ${from === to ? `voor plaats ${to}` : `voor plaats ${from} t/m ${to}`} — vul de kolom Loting in en beoordeel opnieuw`,
   problemsHeading: (count: number) => `Problemen (${count}):`,
   noProblems: "Problemen: geen",
   moreProblems: (count: number) => `  … en nog ${count} (alle problemen staan in --json)`,
 } as const;
+
+/** All `items` in a Dutch list, then the `rest` counted: "a, b, c en 9.996 andere lotnummers". */
+function countedRest(items: string[], rest: number, one: string, many: string): string {
+  if (rest <= 0) return joinList(items);
+  return `${items.join(", ")} en ${formatNumber(rest, 0)} ${rest === 1 ? one : many}`;
+}
 
 /** Texts of the `Afwijzingen` sheet: one paragraph per candidate not in the top, for the supplier. */
 export const rejectionTexts = {
@@ -417,18 +429,23 @@ export const rejectionTexts = {
     ` Bij gelijke score gaat het laagste uurtarief voor: het uurtarief van deze kandidaat is ` +
     `${formatEuro(own)}, dat van de kandidaat op plaats ${topN} ${formatEuro(placeN)}.`,
   /** Equal score and rate as place N: the recorded draw decided, in its order. */
+  /** `lots`: the first places and the candidate's own; `total`: all lots drawn, when more (the rest is counted). */
   drawDecided: (
     rate: number,
     others: number,
-    lots: Array<{ lot: number; place: number; own: boolean }>
+    lots: Array<{ lot: number; place: number; own: boolean }>,
+    total = lots.length
   ) =>
     ` Deze kandidaat had dezelfde score en hetzelfde uurtarief (${formatEuro(rate)}) als ` +
-    `${others === 1 ? "een andere kandidaat" : `${others} andere kandidaten`}; daarom heeft een loting de volgorde bepaald: ` +
-    joinList(
+    `${others === 1 ? "een andere kandidaat" : `${formatNumber(others, 0)} andere kandidaten`}; daarom heeft een loting de volgorde bepaald: ` +
+    countedRest(
       lots.map(
         (l, i) =>
           `lotnummer ${formatNumber(l.lot)}${l.own ? " (deze kandidaat)" : ""} ${i === 0 ? "werd " : ""}plaats ${l.place}`
-      )
+      ),
+      total - lots.length,
+      "ander lotnummer",
+      "andere lotnummers"
     ) +
     ".",
   needsDraw: (who: string, request: string, from: number, to: number) =>

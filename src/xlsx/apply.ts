@@ -11,6 +11,8 @@ import {
   rangeAddress,
   sheetAddress,
 } from "../workbook/address";
+import { ROW_HEIGHT_MAX } from "../workbook/cellLimits";
+import { listSource } from "../workbook/listSource";
 import type { WorkbookChange, WriteValues } from "../workbook/changes";
 import { toCellValue } from "./read";
 
@@ -284,11 +286,13 @@ function applyOne(
       return;
     }
     case "listValidation": {
+      const list = listSource(change.items);
+      if (!list.ok) return; // never a half-escaped list (src/workbook/listSource.ts)
       const sheet = sheetOf(workbook, change.sheet);
       internals(sheet).dataValidations.add(change.range, {
         type: "list",
         allowBlank: true,
-        formulae: [`"${change.items.join(",")}"`],
+        formulae: [list.formula],
         showErrorMessage: true,
         errorStyle: "warning",
         error: `Kies ${change.items.join(", ")}.`,
@@ -458,7 +462,7 @@ function fitRows(sheet: ExcelJS.Worksheet, change: WriteValues): void {
         change.bold ? headerLines(value, widthOf(c)) : wrappedLines(value, widthOf(c))
       );
     });
-    if (lines > 1) sheet.getRow(top + r).height = lines * LINE_HEIGHT;
+    if (lines > 1) sheet.getRow(top + r).height = Math.min(ROW_HEIGHT_MAX, lines * LINE_HEIGHT);
   });
 }
 

@@ -86,3 +86,22 @@ describe("summaryLines after a recorded draw", () => {
     expect(undrawn).toContain("Loting nodig:");
   });
 });
+
+describe("summaryLines and a user's control characters (issue 18)", () => {
+  test("a name and supplier with ESC, CSI, BEL, CR and a bidi override print as visible escapes", () => {
+    const cv = { E1: 4, E2: "Ja", E3: 2 };
+    const name = "Jan\u001b]0;gehackt\u0007\u001b[2J\r";
+    const all = summaryLines(
+      evaluate(request17040, [
+        row({ name, supplier: "Flex\u009b31m\u202eBV", values: cv }),
+        row({ name: "Ans", values: cv }),
+      ]),
+      [{ sheet: "Kandidaten", cell: "A2", message: `Geen geldige naam: '${name}'` }]
+    ).join("\n");
+    // eslint-disable-next-line no-control-regex -- no control character may be left
+    expect(all).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
+    // The engine trims the name (the CR goes); the rest is shown.
+    expect(all).toContain("Jan\\u001b]0;gehackt\\u0007\\u001b[2J (Flex\\u009b31m\\u202eBV)");
+    expect(all).toContain("A2: Geen geldige naam: 'Jan\\u001b]0;gehackt");
+  });
+});

@@ -130,6 +130,8 @@ describe("readDate", () => {
     [1, "1900-01-01"],
     [59, "1900-02-28"],
     [61, "1900-03-01"],
+    [2_958_465, "9999-12-31"],
+    ["31-12-9999", "9999-12-31"],
     [new Date(Date.UTC(2024, 9, 4)), "2024-10-04"],
     ["04-10-2024", "2024-10-04"],
     ["4-10-2024", "2024-10-04"],
@@ -156,6 +158,16 @@ describe("readDate", () => {
     [60, "invalid", "Deze datum bestaat niet: '29-02-1900'."],
     ["01-01-1850", "invalid", "Datum vóór 1900: '01-01-1850'. Controleer het jaartal."],
     [0, "invalid", "Geen geldige datum: 0."],
+    // Issue 18: outside Excel's range (31-12-9999 is serial 2958465), a message of its own.
+    [2_958_466, "invalid", "Datum na 31-12-9999, buiten het bereik van Excel: 01-01-10000."],
+    [1e300, "invalid", "Datum na 31-12-9999, buiten het bereik van Excel: 1.000.000.000"],
+    ["01-01-10000", "invalid", "Datum na 31-12-9999, buiten het bereik van Excel: '01-01-10000'."],
+    [
+      new Date(Date.UTC(10_000, 0, 2)),
+      "invalid",
+      "Datum na 31-12-9999, buiten het bereik van Excel: 02-01-10000.",
+    ],
+    [new Date(Date.UTC(1850, 5, 1)), "invalid", "Datum vóór 1900: 01-06-1850."],
     [-5, "invalid", "Geen geldige datum"],
     [
       "4 octember 2024",

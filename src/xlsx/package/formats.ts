@@ -7,6 +7,7 @@
  * Ranges are worked with as rectangles, never cell by cell (a hostile `sqref` may cover
  * all 17 billion cells of a sheet).
  */
+import { listSource } from "../../workbook/listSource";
 import type { PackageEditor, SheetEdit } from "./editor";
 import {
   attributesOf,
@@ -263,7 +264,9 @@ const ERROR_LIMIT = 225;
 /** A list validation on `change.range`; other validations give up the cells it takes. */
 function listValidation(sheet: SheetEdit, change: ListValidation): void {
   const p = sheet.prefix;
-  const list = `"${change.items.map((item) => item.replace(/"/g, '""')).join(",")}"`;
+  const source = listSource(change.items);
+  if (!source.ok) return; // never a half-escaped list (src/workbook/listSource.ts)
+  const list = source.formula;
   let error = `Kies ${change.items.join(", ")}.`;
   if (error.length > ERROR_LIMIT) error = `${error.slice(0, ERROR_LIMIT - 1)}…`;
   const validation =

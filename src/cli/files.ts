@@ -18,6 +18,7 @@ import { FileError, fileSystemError, isSystemError } from "./errors";
 import { readableInput } from "./formats";
 import { packageProblemText, packageTexts } from "./texts";
 import { writeXlsx } from "./writeXlsx";
+import { checkReferences } from "../xlsx/package/check";
 import { workbookParts } from "../xlsx/package/parts";
 import {
   PackageError,
@@ -103,6 +104,7 @@ export async function loadPackage(
     // readFile opens the input for reading only.
     const pkg = await readPackage(await fs.promises.readFile(input.path));
     const workbook = workbookParts(pkg).workbook;
+    checkReferences(pkg);
     const types = pkg.text("[Content_Types].xml") ?? "";
     const macros =
       types.toLowerCase().includes(MACRO_WORKBOOK) &&

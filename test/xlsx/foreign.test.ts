@@ -164,8 +164,10 @@ async function scoreFile(file: string, scratch: string, index: number): Promise<
   try {
     input = (await graftKandidaten(original)).bytes;
   } catch (error) {
-    if (!(error instanceof GraftError)) throw error;
-    graft = error.message; // scored as it is: the command must still say something clear
+    // A file LibreOffice cannot open may be too broken to graft into (a zip that lies about
+    // its sizes): it is scored as it is, and the command must still say something clear.
+    if (!(error instanceof GraftError) && opens !== false) throw error;
+    graft = error instanceof Error ? error.message : String(error);
   }
   const name = path.basename(file);
   fs.writeFileSync(path.join(dir, name), input);

@@ -55,6 +55,7 @@ export type PackageProblem =
   | { kind: "notXml"; part: string; reason: string }
   | { kind: "missingPart"; part: string }
   | { kind: "tooManyCells"; sheet: string; cells: number; limit: number }
+  | { kind: "badReference"; sheet: string; ref: string }
   | { kind: "notWorkbook"; reason: string };
 
 /** A package that cannot be read, with the reason as data (the command words it in Dutch). */

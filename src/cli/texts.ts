@@ -38,6 +38,8 @@ export function packageProblemText(file: string, problem: PackageProblem): strin
       return `Het blad '${problem.sheet}' van '${file}' heeft meer dan ${count(problem.limit)} gevulde cellen; de opdracht leest bladen tot die grootte. Verwijder wat niet bij de beoordeling hoort of verdeel de kandidaten.`;
     case "badReference":
       return `Het blad '${problem.sheet}' van '${file}' verwijst naar ${problem.ref.startsWith("rij") ? problem.ref : `cel ${problem.ref}`}, buiten het raster van Excel (rijen 1 t/m 1.048.576, kolommen A t/m XFD): het bestand is beschadigd. ${saveAgain}`;
+    case "badTable":
+      return `De tabel '${problem.table}' van '${file}' (onderdeel '${problem.part}') heeft een bereik '${problem.ref}' dat niet klopt met haar kolommen: het bestand is beschadigd. ${saveAgain}`;
     case "notWorkbook":
       return `'${file}' is een zip-pakket, maar geen Excel-werkmap (${problem.reason}). ${saveAgain}`;
   }

@@ -22,7 +22,7 @@ import { cellRef, readWorksheet, type CellBudget, type CellContext } from "./rea
 import { relationshipsOf, workbookParts, type SheetEntry, type WorkbookParts } from "./parts";
 import { dateStyles, sharedStrings } from "./strings";
 import { parseXml, unescapeOoxml } from "./xml";
-import { LIMITS, type Package } from "./zip";
+import { LIMITS, PackageError, type Package } from "./zip";
 
 /** The caps one read keeps to (see {@link LIMITS}). */
 export interface ReadLimits {
@@ -88,9 +88,16 @@ function tablesOf(pkg: Package, part: string, ids: string[]): TableSnapshot[] {
     });
     const attrs = table as Record<string, string> | null;
     if (!attrs?.ref) continue;
-    const [a, b] = attrs.ref.split(":").map((r) => cellRef(r.replace(/\$/g, "")));
-    if (!a) continue;
+    const ends = attrs.ref.split(":");
+    const [a, b] = ends.map((r) => cellRef(r.replace(/\$/g, "")));
+    const name = attrs.name ?? attrs.displayName ?? "";
+    // A range that is no range ("A1:W"), or columns that do not fit it, is a broken table:
+    // reading round it would put the table's cells in the wrong place.
+    if (!a || ends.length > 2 || (ends.length === 2 && !b))
+      throw new PackageError({ kind: "badTable", part: target, table: name, ref: attrs.ref });
     const last = b ?? a;
+    if (columns.length !== Math.abs(last.column - a.column) + 1)
+      throw new PackageError({ kind: "badTable", part: target, table: name, ref: attrs.ref });
     const top = Math.min(a.row, last.row);
     const bottom = Math.max(a.row, last.row);
     // Excel and LibreOffice leave out the default of one header row.
@@ -98,7 +105,7 @@ function tablesOf(pkg: Package, part: string, ids: string[]): TableSnapshot[] {
       attrs.headerRowCount === undefined ? 1 : Number(attrs.headerRowCount) > 0 ? 1 : 0;
     const totals = Number(attrs.totalsRowCount ?? 0) > 0 ? 1 : 0;
     tables.push({
-      name: attrs.name ?? attrs.displayName ?? "",
+      name,
       headerRow: top,
       firstColumn: Math.min(a.column, last.column),
       columns,

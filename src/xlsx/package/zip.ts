@@ -56,6 +56,7 @@ export type PackageProblem =
   | { kind: "missingPart"; part: string }
   | { kind: "tooManyCells"; sheet: string; cells: number; limit: number }
   | { kind: "badReference"; sheet: string; ref: string }
+  | { kind: "badTable"; part: string; table: string; ref: string }
   | { kind: "notWorkbook"; reason: string };
 
 /** A package that cannot be read, with the reason as data (the command words it in Dutch). */

@@ -27,12 +27,12 @@ import { problemLine, WorkbookError } from "../workbook/problems";
 import { planVerify } from "../workbook/verify";
 import { applyChanges, readSnapshot, sheetSnapshot } from "../xlsx";
 import { applyToPackage } from "../xlsx/package/apply";
+import { dropUnusedSharedStrings, sweepNames } from "../xlsx/package/sweep";
 import {
   packageEvaluatorSnapshot,
   packageFullSnapshot,
   packageSnapshot,
 } from "../xlsx/package/snapshot";
-import type { WorkbookChange } from "../workbook/changes";
 import { packageTexts } from "./texts";
 import type { Command } from "./cli";
 import { exampleWorkbook } from "./example";
@@ -144,7 +144,6 @@ export async function runScore(
     const print = command.json === "-" ? io.err : io.out;
     if (command.json === "-" && json !== undefined) io.out(json);
     for (const note of plan.notes) print(note);
-    for (const note of skippedNotes(edited.skipped)) print(note);
     if (macros) print(packageTexts.macrosKept(out));
     const requestDate =
       plan.referenceDateSource === "option" ? plan.requestReferenceDate : undefined;
@@ -178,11 +177,6 @@ function readingFile<T>(file: string, read: () => T): T {
  */
 function isMacroName(file: string): boolean {
   return /\.(xlsm|xltm)$/i.test(file);
-}
-
-/** What applying to the package left out (a chart), as notes for the user. */
-function skippedNotes(skipped: readonly WorkbookChange[]): string[] {
-  return skipped.map((change) => packageTexts.chartSkipped(change.sheet ?? ""));
 }
 
 /** The scoring options of `score` and `share`: the preset and --peildatum, when given. */
@@ -283,7 +277,11 @@ export async function runPrivacy(
     command.preset === undefined ? {} : { preset: command.preset }
   );
   const edited = readingFile(command.input, () => applyToPackage(pkg, plan.changes));
-  await commitFiles([await preparePackage(edited.parts, out)]);
+  // The names may also sit in parts the snapshot does not hold (shared strings, caches).
+  // And the shared strings no cell uses any more hold what the cells held (contact data).
+  const unused = dropUnusedSharedStrings(pkg, edited.parts);
+  const swept = sweepNames(pkg, unused.parts, plan.replace);
+  await commitFiles([await preparePackage(swept.parts, out)]);
   if (plan.pseudonyms.length === 0) io.out(privacyTexts.nothing);
   else {
     io.out(privacyTexts.done(plan.counts.names, plan.clearedPeriods.length, plan.kept));
@@ -294,6 +292,7 @@ export async function runPrivacy(
       io.out(privacyTexts.contacts(plan.counts.contactCells, plan.contactColumns));
   }
   for (const warning of plan.warnings) io.out(warning);
+  if (swept.replaced.length > 0) io.out(packageTexts.swept(swept.replaced));
   if (macros) io.out(packageTexts.macrosKept(out));
   io.out(cliTexts.written(out));
   return plan;

@@ -209,8 +209,43 @@ function temporaryName(file: string, kind = "tmp"): string {
   return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${kind}`);
 }
 
+/**
+ * Removes the temporary files an earlier run left beside `file` when it was killed (an
+ * out-of-memory abort runs no clean-up): `.NAME.PID.tmp` or `.bak` of a process that is gone.
+ * A file of a process still running (another run writing the same name) is left alone.
+ */
+async function removeStaleTemporaries(file: string): Promise<void> {
+  const dir = path.dirname(file);
+  const prefix = `.${path.basename(file)}.`;
+  let names: string[];
+  try {
+    names = await fs.promises.readdir(dir);
+  } catch {
+    return; // the write itself will say what is wrong with the folder
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const match = /^(\d+)\.(tmp|bak)$/.exec(name.slice(prefix.length));
+    if (!match) continue;
+    const pid = Number(match[1]);
+    if (pid === process.pid || isRunning(pid)) continue;
+    await fs.promises.rm(path.join(dir, name), { force: true }).catch(() => undefined);
+  }
+}
+
+/** Whether a process of that id is running (signal 0 only asks). */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM"; // there, but not ours
+  }
+}
+
 /** Writes to `temporary` with `write`; a failure removes it, a file-system error becomes a FileError. */
 async function prepare(file: string, write: (temporary: string) => Promise<void>) {
+  await removeStaleTemporaries(file);
   const temporary = temporaryName(file);
   try {
     await write(temporary);

@@ -5,6 +5,7 @@
  * differs from its recomputation), 1 for a bug: one Dutch line with the error's message, and
  * its stack trace only with AWARDSCORE_DEBUG=1 in the environment.
  */
+import { limitsText } from "./texts";
 import fs from "fs";
 import path from "path";
 import { ENGINE_VERSION } from "../engine";
@@ -58,6 +59,8 @@ export async function run(argv: string[], given: Io): Promise<number> {
     switch (command.kind) {
       case "help":
         io.out(command.topic === undefined ? cliTexts.usage : fileTexts.help[command.topic]);
+        // The commands that read a user's workbook say how much they read.
+        if (command.topic !== undefined && command.topic !== "template") io.out(`\n${limitsText}`);
         return 0;
       case "version":
         io.out(fileTexts.version(packageVersion()));

@@ -45,11 +45,12 @@ export function packageProblemText(file: string, problem: PackageProblem): strin
   }
 }
 
-/** The caps of {@link LIMITS}, in Dutch, for `--help` and the README. */
+/** The caps of {@link LIMITS}, in Dutch, for the commands' help. */
 export const limitsText = [
   `Grenzen: een werkmap tot ${mb(LIMITS.fileBytes)}, uitgepakt tot ${mb(LIMITS.totalBytes)}`,
-  `(één onderdeel tot ${mb(LIMITS.partBytes)}, en een onderdeel boven ${mb(LIMITS.ratioFrom)} hoogstens`,
-  `${LIMITS.ratio} keer zo groot als ingepakt), hoogstens ${count(LIMITS.parts)} onderdelen.`,
+  `(één onderdeel tot ${mb(LIMITS.partBytes)}; een onderdeel boven ${mb(LIMITS.ratioFrom)} hoogstens`,
+  `${LIMITS.ratio} keer zo groot als ingepakt), hoogstens ${count(LIMITS.parts)} onderdelen,`,
+  `${count(LIMITS.cells)} gevulde cellen en ${count(LIMITS.slots)} rij- en kolomplaatsen in de gelezen bladen.`,
 ].join("\n");
 
 /** What the command says about the user's workbook it writes a copy of. */
@@ -58,8 +59,6 @@ export const packageTexts = {
     `De invoer bevat macro's; die blijven ongewijzigd behouden, dus de uitvoer moet een .xlsm-werkmap zijn. Kies een naam die eindigt op .xlsm in plaats van '${file}'.`,
   macrosKept: (file: string) =>
     `De macro's van de invoer staan ongewijzigd in '${file}' (niet uitgevoerd of gecontroleerd door awardscore).`,
-  customPropertiesRemoved:
-    "De aangepaste documenteigenschappen (docProps/custom.xml) zijn verwijderd: daarin kan vrije tekst met namen staan.",
-  chartSkipped: (sheet: string) =>
-    `Het staafdiagram op '${sheet}' is niet getekend (de opdracht tekent geen grafieken); de gegevensbalken op de scores staan er wel.`,
+  swept: (parts: Array<{ part: string; count: number }>) =>
+    `Ook vervangen in onderdelen van de werkmap buiten de bladen: ${parts.map((p) => `${p.part} (${count(p.count)}×)`).join(", ")}.`,
 } as const;

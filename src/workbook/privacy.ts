@@ -74,6 +74,12 @@ export interface PrivacyPlan {
   changes: WorkbookChange[];
   /** Whether a text names a candidate outside the top (for what a host can read but not write). */
   mentions(text: string): boolean;
+  /**
+   * The text with every name of a candidate outside the top replaced by its pseudonym, and
+   * how many it replaced: for a host that can reach text the snapshot does not hold (a
+   * file's caches of charts and pivot tables, its shared strings).
+   */
+  replace(text: string): { text: string; count: number };
 }
 
 /** Days after the closing date from which the reminder shows. */
@@ -471,5 +477,6 @@ export function planPrivacy(snapshot: WorkbookSnapshot, options: ScoreOptions = 
     warnings,
     changes,
     mentions: (text) => replace(text).count > 0,
+    replace,
   };
 }

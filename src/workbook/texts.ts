@@ -520,9 +520,6 @@ export const privacyTexts = {
   lastAuthor:
     "Let op: 'Laatst gewijzigd door' noemt een kandidaat buiten de top; dat kan de " +
     "invoegtoepassing niet wijzigen. Excel zet daar de naam van wie de werkmap opslaat: sla hem nu op.",
-  customPropertiesDropped:
-    "Let op: de aangepaste documenteigenschappen zijn niet overgenomen in de opgeschoonde werkmap " +
-    "(ze kunnen niet worden nagekeken).",
   // ---- end issue 17 §7 ----
 } as const;
 

@@ -9,7 +9,7 @@ import path from "path";
 import { exampleWorkbook } from "../../src/cli/example";
 import { fileSystemError, isSystemError } from "../../src/cli/errors";
 import { commitFiles, prepareText } from "../../src/cli/files";
-import * as writeXlsxModule from "../../src/cli/writeXlsx";
+import * as zipModule from "../../src/xlsx/package/zip";
 import { awardscore, scratch } from "./helpers";
 
 const example = path.resolve(__dirname, "../../examples/aanvraag-17040.xlsx");
@@ -325,7 +325,7 @@ describe("file-system errors in Dutch, with the path and what to do", () => {
 describe("our own faults: exit 1, one Dutch line", () => {
   const crash = () =>
     jest
-      .spyOn(writeXlsxModule, "writeXlsx")
+      .spyOn(zipModule, "writePackage")
       .mockRejectedValue(new TypeError("Cannot read properties of null (reading 'theme')"));
 
   test("an error inside writing that is no file-system error: exit 1, no stack, nothing left", async () => {

@@ -146,9 +146,15 @@ async function declaresEntities(bytes: Uint8Array): Promise<boolean> {
   } catch {
     return false;
   }
-  for (const name of pkg.names())
-    if (/<!(DOCTYPE|ENTITY)/.test(Buffer.from((await pkg.bytes(name))!).toString("latin1")))
-      return true;
+  for (const name of pkg.names()) {
+    let bytes: Uint8Array | undefined;
+    try {
+      bytes = await pkg.bytes(name);
+    } catch {
+      continue; // a part that cannot be inflated (a zip that lies about its sizes)
+    }
+    if (bytes && /<!(DOCTYPE|ENTITY)/.test(Buffer.from(bytes).toString("latin1"))) return true;
+  }
   return false;
 }
 

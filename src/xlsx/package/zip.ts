@@ -12,15 +12,17 @@ import { ZipFile } from "yazl";
 /**
  * The caps on what the command reads. A workbook of 10,000 candidates is a zip of about
  * 1.5 MB with parts of at most 12 MB, inflated 8 to 12 times; the caps leave room above
- * that for real workbooks with pictures and pivot caches, and stop what is not one.
+ * that for real workbooks with pictures and pivot caches, and stop what is not one, so
+ * that any input ends within about 500 MB of memory here (a part is held as bytes and,
+ * when read or edited, as text).
  */
 export const LIMITS = {
   /** The file itself. */
-  fileBytes: 100 * 1024 * 1024,
+  fileBytes: 50 * 1024 * 1024,
   /** One part, inflated. */
-  partBytes: 200 * 1024 * 1024,
+  partBytes: 100 * 1024 * 1024,
   /** All parts together, inflated. */
-  totalBytes: 400 * 1024 * 1024,
+  totalBytes: 200 * 1024 * 1024,
   /** How much a part larger than {@link LIMITS.ratioFrom} may grow when inflated. */
   ratio: 200,
   /** Parts up to this size may grow by any ratio (a few KB of zeros is no bomb). */

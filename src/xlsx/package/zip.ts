@@ -30,17 +30,19 @@ export const LIMITS = {
   /** Parts in one package. */
   parts: 10_000,
   /**
-   * Cells one read of the sheets takes in (every `<c>` of every sheet read). The example
-   * at 10,000 candidates has about 400,000.
+   * Cells one read of the sheets takes in (every `<c>` of every sheet read). The example at
+   * 10,000 candidates has about 175,000, at 20,000 about 350,000; scoring 20,000 needs most
+   * of the command's heap of 384 MB (bin/awardscore.js; measured: 492 MB peak), 28,000 more
+   * than it. The cap stops before that, with a message instead of an aborted process.
    */
-  cells: 2_000_000,
+  cells: 360_000,
   /**
    * Row and column slots one read lays out from A1 (rows up to the last, each row up to its
-   * last value): a single value in XFD1048576 costs a million rows, so a few such sheets
-   * are refused instead of filling the memory. The example at 10,000 candidates needs
-   * about 500,000.
+   * last value): a single value in XFD1048576 costs a million rows, so such a sheet is
+   * refused instead of filling the memory. The example at 10,000 candidates needs about
+   * 500,000.
    */
-  slots: 20_000_000,
+  slots: 4_000_000,
 } as const;
 
 /** Why a package cannot be read: each has its own Dutch message (see ../../workbook/texts). */

@@ -33,7 +33,7 @@ interface Figures {
  * start itself again and the figures are of one process).
  */
 function measure(args: string[]): Figures {
-  const heap = args[0] === bin ? ["--max-old-space-size=384"] : [];
+  const heap = args[0] === bin ? ["--max-old-space-size=360"] : [];
   const child = spawnSync(
     process.execPath,
     [...heap, "--require", path.join(here, "measure.js"), ...args],

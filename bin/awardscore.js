@@ -4,11 +4,11 @@
 // Its memory is bounded (issue 18): node runs it with a heap of at most HEAP_MB, so that V8
 // collects garbage before the process grows past 500 MB (left to itself it let a scoring of
 // 10,000 candidates, which needs under 200 MB, grow to 570 MB; with the limit it peaks at
-// about 470 MB, and 20,000 candidates at 490 MB). The read caps (LIMITS in
+// 450-460 MB, ties and duplicates at 10,000 included, and 17,100 candidates at 484 MB). The read caps (LIMITS in
 // src/xlsx/package/zip.ts) keep every input within this heap. Without the
 // limit already set (by NODE_OPTIONS or node's own arguments), the command runs again in a
 // node that has it; its exit code, signals and output are the child's.
-const HEAP_MB = 384;
+const HEAP_MB = 360;
 const flag = "--max-old-space-size";
 const set =
   process.execArgv.some((a) => a.startsWith(flag)) ||

@@ -31,11 +31,11 @@ export const LIMITS = {
   parts: 10_000,
   /**
    * Cells one read of the sheets takes in (every `<c>` of every sheet read). The example at
-   * 10,000 candidates has about 175,000, at 20,000 about 350,000; scoring 20,000 needs most
-   * of the command's heap of 384 MB (bin/awardscore.js; measured: 492 MB peak), 28,000 more
-   * than it. The cap stops before that, with a message instead of an aborted process.
+   * 10,000 candidates has about 175,000, at 17,100 about 300,000; scoring 17,100 fits the
+   * command's heap of 360 MB (bin/awardscore.js; measured: 484 MB peak), 20,000 not.
+   * The cap stops before that, with a message instead of an aborted process.
    */
-  cells: 360_000,
+  cells: 300_000,
   /**
    * Row and column slots one read lays out from A1 (rows up to the last, each row up to its
    * last value): a single value in XFD1048576 costs a million rows, so such a sheet is

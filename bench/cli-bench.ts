@@ -27,18 +27,12 @@ interface Figures {
   maxRssMb: number;
 }
 
-/**
- * Runs node with the measuring preload; its figures from the marked stderr line. The command
- * runs as bin/awardscore.js runs it, with its heap limit (given here, so that it does not
- * start itself again and the figures are of one process).
- */
+/** Runs node with the measuring preload; its figures from the marked stderr line. */
 function measure(args: string[]): Figures {
-  const heap = args[0] === bin ? ["--max-old-space-size=360"] : [];
-  const child = spawnSync(
-    process.execPath,
-    [...heap, "--require", path.join(here, "measure.js"), ...args],
-    { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 }
-  );
+  const child = spawnSync(process.execPath, ["--require", path.join(here, "measure.js"), ...args], {
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
   if (child.status !== 0)
     throw new Error(`failed (${child.status}): ${args.join(" ")}\n${child.stderr}`);
   const line = child.stderr.split("\n").find((l) => l.startsWith("BENCH "));

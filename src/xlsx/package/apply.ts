@@ -17,9 +17,8 @@ import {
   type CellsContext,
 } from "./cells";
 import { PackageEditor } from "./editor";
-import { applyFormatChange, setDxfSink } from "./formats";
+import { applyFormatChange } from "./formats";
 import { applyPageSetup } from "./pageSetup";
-import { stylesOf } from "./styles";
 import { createSheet, defineName, findSheet, resetSheet, sheetEditOf } from "./sheets";
 import { addTableColumns, createTable, growTable } from "./tables";
 import type { Package, Part } from "./zip";
@@ -162,8 +161,6 @@ function dropCalcChain(editor: PackageEditor): void {
  */
 export function applyToPackage(pkg: Package, changes: WorkbookChange[]): PackageApplyResult {
   const editor = new PackageEditor(pkg);
-  // Conditional formats take their fills from the same append-only styles editor as the cells.
-  setDxfSink(editor, stylesOf(editor));
   const context: CellsContext = { editor, formulasChanged: false };
   const skipped: WorkbookChange[] = [];
   for (const change of changes) applyOne(context, change, skipped);

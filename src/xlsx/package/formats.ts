@@ -8,6 +8,7 @@
  * all 17 billion cells of a sheet).
  */
 import { listSource } from "../../workbook/listSource";
+import { stylesOf } from "./styles";
 import type { PackageEditor, SheetEdit } from "./editor";
 import {
   attributesOf,
@@ -495,61 +496,6 @@ function x14ValidationTexts(sheet: SheetEdit, change: ValidationTexts, key: stri
 // ---------------------------------------------------------------------------------------
 // Conditional formats.
 
-/** The `<dxf>` this module writes for a fill. */
-function dxfXml(p: string, fill: string): string {
-  const rgb = argb(fill);
-  return `<${p}dxf><${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="${rgb}"/><${p}bgColor rgb="${rgb}"/></${p}patternFill></${p}fill></${p}dxf>`;
-}
-
-/** CT_Stylesheet's children in their order: `<dxfs>` goes before the first later one there is. */
-const STYLESHEET_ORDER = [
-  "numFmts",
-  "fonts",
-  "fills",
-  "borders",
-  "cellStyleXfs",
-  "cellXfs",
-  "cellStyles",
-  "dxfs",
-  "tableStyles",
-  "colors",
-  "extLst",
-];
-
-/**
- * The default {@link DxfSink}: appends a solid fill's `<dxf>` to the styles part's
- * `<dxfs>` (made where the schema puts it when missing, its count kept right), or gives
- * the index of the same `<dxf>` when it is there already (scoring twice adds nothing).
- */
-export function stylesDxfSink(editor: PackageEditor): DxfSink {
-  return {
-    addDxf(fill: string): number {
-      const part = editor.workbook.styles;
-      const xml = part ? editor.text(part) : undefined;
-      if (!part || xml === undefined) throw new Error("The workbook has no styles part.");
-      const root = rootElement(xml);
-      const p = prefixOfSpan(root);
-      const wanted = dxfXml(p, fill);
-      const children = childElements(xml, root);
-      const dxfs = children.find((c) => c.name === "dxfs");
-      if (!dxfs) {
-        const rank = STYLESHEET_ORDER.indexOf("dxfs");
-        const after = children.find((c) => STYLESHEET_ORDER.indexOf(c.name) > rank);
-        const at = after ? after.start : root.closeStart;
-        editor.setText(part, splice(xml, [[at, at, `<${p}dxfs count="1">${wanted}</${p}dxfs>`]]));
-        return 0;
-      }
-      const list = childElements(xml, dxfs).filter((c) => c.name === "dxf");
-      const same = list.findIndex((c) => xml.slice(c.start, c.end) === wanted);
-      if (same >= 0) return same;
-      const tag = setAttribute(xml, dxfs, "count", String(list.length + 1));
-      const edited = editElement(xml, dxfs, [[dxfs.start, dxfs.openEnd, tag]], wanted);
-      editor.setText(part, edited);
-      return list.length;
-    },
-  };
-}
-
 /** A rule's attributes and its formula text (decoded). */
 function ruleOf(
   xml: string,
@@ -649,7 +595,7 @@ function pruneEmpty(xml: string): string {
 function formulaFormat(editor: PackageEditor, sheet: SheetEdit, change: FormulaFormat): void {
   const p = sheet.prefix;
   const formula = change.formula.replace(/^=/, "");
-  const sink = sinks.get(editor) ?? stylesDxfSink(editor);
+  const sink = sinks.get(editor) ?? stylesOf(editor);
   const dxfId = sink.addDxf(change.fill);
   replaceRules(
     sheet,

@@ -31,9 +31,8 @@ export const LIMITS = {
   parts: 10_000,
   /**
    * Cells one read of the sheets takes in (every `<c>` of every sheet read). The example at
-   * 10,000 candidates has about 175,000, at 17,100 about 300,000; scoring 17,100 fits the
-   * command's heap of 360 MB (bin/awardscore.js; measured: 484 MB peak), 20,000 not.
-   * The cap stops before that, with a message instead of an aborted process.
+   * 10,000 candidates has about 175,000, at 17,100 about 300,000; scoring 17,100 candidates
+   * peaks at about 0.9 GB here. The cap stops larger sheets with a message.
    */
   cells: 300_000,
   /**

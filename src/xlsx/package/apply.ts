@@ -18,6 +18,7 @@ import {
 } from "./cells";
 import { PackageEditor } from "./editor";
 import { applyFormatChange } from "./formats";
+import { unshareFormulas } from "./sharedFormulas";
 import { applyPageSetup } from "./pageSetup";
 import { createSheet, defineName, findSheet, resetSheet, sheetEditOf } from "./sheets";
 import { addTableColumns, createTable, growTable } from "./tables";
@@ -163,6 +164,20 @@ export function applyToPackage(pkg: Package, changes: WorkbookChange[]): Package
   const editor = new PackageEditor(pkg);
   const context: CellsContext = { editor, formulasChanged: false };
   const skipped: WorkbookChange[] = [];
+  // A sheet the changes write cells into has its shared formulas written out first, so that
+  // no write can leave a group without its master (./sharedFormulas.ts).
+  const written = new Set(
+    changes
+      .filter((c) => c.kind === "writeValues" || c.kind === "writeFormulas")
+      .map((c) => c.sheet!.toLowerCase())
+  );
+  for (const entry of editor.workbook.sheets) {
+    if (!entry.part || !written.has(entry.name.toLowerCase())) continue;
+    const text = editor.text(entry.part);
+    if (text === undefined) continue;
+    const unshared = unshareFormulas(text);
+    if (unshared !== text) editor.setText(entry.part, unshared);
+  }
   for (const change of changes) applyOne(context, change, skipped);
   // Last, when every column has its width: Excel fits wrapped rows itself, a file needs heights.
   for (const change of changes)

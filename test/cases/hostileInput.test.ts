@@ -26,6 +26,7 @@ import { awardscore, bin, compileCliBeforeAll, root, scratch } from "../cli/help
 import { inputHeaders, stateFromSnapshot } from "../office/helpers";
 import { simulateExcel } from "../office/simulator";
 import { buildCase } from "./bad-input/build";
+import { passing } from "../workbook/helpers";
 
 const preset = { preset: "17040" };
 const SECONDS = 10;
@@ -33,20 +34,8 @@ const MEGABYTES = 500;
 
 /** One candidate who passes everything: every copy ties on score (100) and rate (€ 70). */
 const same: Record<string, CellValue> = {
+  ...passing,
   Kandidaat: "Jan de Vries",
-  Leverancier: "Flexpool",
-  Uurtarief: 70,
-  K1: "Ja",
-  K2: "Ja",
-  K3: 3,
-  K4: "Ja",
-  K5: "Ja",
-  K6: "Ja",
-  K7: 1_000_000,
-  E1: 4,
-  E2: "Ja",
-  E3: 2,
-  G9: 12,
   G10: "Ja",
   G11: 1,
 };

@@ -8,6 +8,7 @@ import { spawnSync } from "child_process";
 import fs from "fs";
 import path from "path";
 import zlib from "zlib";
+import { WORKSHEET_ORDER } from "../../src/xlsx/package/markup";
 import { workbookParts } from "../../src/xlsx/package/parts";
 import { readPackage, writePackage, type Part } from "../../src/xlsx/package/zip";
 import { bin, compileCliBeforeAll, root, scratch } from "./helpers";
@@ -26,9 +27,12 @@ async function withKandidaten(edit: (xml: string) => string): Promise<Part[]> {
   );
 }
 
-/** Inserts `xml` before the first of `before` (local names) found in a worksheet, else before its end. */
-function insertBefore(sheet: string, xml: string, before: string[]): string {
-  for (const name of before) {
+/**
+ * Inserts `xml`, a worksheet child named `child`, where the schema puts it: before the first
+ * child that comes later in CT_Worksheet's order, else before the worksheet's end.
+ */
+function insertChild(sheet: string, child: (typeof WORKSHEET_ORDER)[number], xml: string): string {
+  for (const name of WORKSHEET_ORDER.slice(WORKSHEET_ORDER.indexOf(child) + 1)) {
     const at = sheet.search(new RegExp(`<(?:\\w+:)?${name}[\\s/>]`));
     if (at >= 0) return sheet.slice(0, at) + xml + sheet.slice(at);
   }
@@ -159,57 +163,28 @@ describe("hostile and odd files end in bounded time and memory, with a result or
     [
       "a data validation on A1:XFD1048576",
       (x: string) =>
-        insertBefore(
+        insertChild(
           x,
-          '<dataValidations count="1"><dataValidation type="whole" sqref="A1:XFD1048576"><formula1>0</formula1></dataValidation></dataValidations>',
-          [
-            "hyperlinks",
-            "printOptions",
-            "pageMargins",
-            "pageSetup",
-            "headerFooter",
-            "drawing",
-            "legacyDrawing",
-            "tableParts",
-            "extLst",
-          ]
+          "dataValidations",
+          '<dataValidations count="1"><dataValidation type="whole" sqref="A1:XFD1048576"><formula1>0</formula1></dataValidation></dataValidations>'
         ),
     ],
     [
       "a merged area A100:Z1048576",
       (x: string) =>
-        insertBefore(x, '<mergeCells count="1"><mergeCell ref="A100:Z1048576"/></mergeCells>', [
-          "phoneticPr",
-          "conditionalFormatting",
-          "dataValidations",
-          "hyperlinks",
-          "printOptions",
-          "pageMargins",
-          "pageSetup",
-          "headerFooter",
-          "drawing",
-          "legacyDrawing",
-          "tableParts",
-          "extLst",
-        ]),
+        insertChild(
+          x,
+          "mergeCells",
+          '<mergeCells count="1"><mergeCell ref="A100:Z1048576"/></mergeCells>'
+        ),
     ],
     [
       "drop-downs on D2:H1048576",
       (x: string) =>
-        insertBefore(
+        insertChild(
           x,
-          '<dataValidations count="1"><dataValidation type="list" sqref="D2:H1048576"><formula1>"Ja,Nee"</formula1></dataValidation></dataValidations>',
-          [
-            "hyperlinks",
-            "printOptions",
-            "pageMargins",
-            "pageSetup",
-            "headerFooter",
-            "drawing",
-            "legacyDrawing",
-            "tableParts",
-            "extLst",
-          ]
+          "dataValidations",
+          '<dataValidations count="1"><dataValidation type="list" sqref="D2:H1048576"><formula1>"Ja,Nee"</formula1></dataValidation></dataValidations>'
         ),
     ],
     [
@@ -217,12 +192,7 @@ describe("hostile and odd files end in bounded time and memory, with a result or
       (x: string) =>
         /<dimension\b/.test(x)
           ? x.replace(/<dimension ref="[^"]*"/, '<dimension ref="A1:XFD1048576"')
-          : insertBefore(x, '<dimension ref="A1:XFD1048576"/>', [
-              "sheetViews",
-              "sheetFormatPr",
-              "cols",
-              "sheetData",
-            ]),
+          : insertChild(x, "dimension", '<dimension ref="A1:XFD1048576"/>'),
     ],
   ])("%s: scored, within bounds", async (name, edit) => {
     const input = await file(`${name.replace(/\W+/g, "-")}.xlsx`, await withKandidaten(edit));

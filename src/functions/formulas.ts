@@ -1,8 +1,25 @@
 /**
  * The formulas of the `Kandidaten` table's output columns (`Knock-out`, `Score`,
- * `Rang`, `Top 10`), for the add-in's set-up to write. Structured references
- * only, so they follow rows and columns that are added or moved; English
- * function syntax with commas, as `Range.formulas` expects in every language.
+ * `Rang`, `Top 10`) and of the one live ranking they read, for the add-in to
+ * write. Structured references only, so they follow rows and columns that are
+ * added or moved; English function syntax with commas, as `Range.formulas`
+ * expects in every language.
+ *
+ * Blanks are decided here, in one place: every argument that points at cells a
+ * user types is passed as `IF(ISBLANK(x),"",x)`. Excel on the web hands a blank
+ * cell to an `any` parameter as null, Excel on Windows as 0 (office-js issues
+ * #4702, #5262, #1951), and a function cannot tell that 0 from a typed 0 (a K3 of
+ * 0 years is a knock-out, a blank K3 is incomplete). `ISBLANK` is calculated by
+ * Excel itself, the same on every platform, so the functions only ever see "" for
+ * a blank. With dynamic arrays (every Excel that runs custom functions) the
+ * wrapper works on a range as on a cell, and costs no extra hand-over.
+ *
+ * Ranking needs the whole Score column. One `FLEX.RANKING` on its own sheet
+ * (a table cannot hold a spill) gets the columns once per recalculation and
+ * spills the rank and top mark of every table row; the table's `Rang` and
+ * `Top N` cells pick their row from that spill with Excel's own `INDEX`. One
+ * changed score thus hands over about 3·N cells, where a per-row function
+ * handed over 3·N cells N times (bench/functions-bench.ts measures both).
  */
 import { headerId } from "./criteria";
 import { KNOCKOUT_OK } from "./knockout";
@@ -40,6 +57,14 @@ export const DEFAULT_REQUEST_NAMES: RequestNames = {
   cvRequirements: "CvEisen",
 };
 
+/** Where the live ranking spills: the top-left cell of its spill, on a sheet of its own. */
+export interface RankingAnchor {
+  /** The sheet, e.g. `Berekening`. */
+  sheet: string;
+  /** The cell that holds `FLEX.RANKING`, A1 (e.g. `A3`). */
+  cell: string;
+}
+
 /** What the formulas need to know of the table. */
 export interface FormulaTable {
   /** The table's name, e.g. `Kandidaten`. */
@@ -50,15 +75,19 @@ export interface FormulaTable {
   knockoutIds: string[];
   /** The ids of the award criteria. */
   awardIds: string[];
+  /** Where `FLEX.RANKING` spills; `Rang` and `Top N` read from there. */
+  ranking: RankingAnchor;
   names?: Partial<RequestNames>;
 }
 
-/** The formula per output column. */
+/** The formula per output column, and the one formula they rank by. */
 export interface OutputFormulas {
   knockout: string;
   score: string;
   rank: string;
   top: string;
+  /** The `FLEX.RANKING` formula for {@link FormulaTable.ranking}'s cell (outside the table). */
+  ranking: string;
 }
 
 const FIXED = {
@@ -70,18 +99,30 @@ const FIXED = {
 };
 
 /**
- * The four output formulas for a table. The criteria's cells are passed as the
+ * An argument as the functions must see it: a blank cell as "" on every platform
+ * (see the file comment), a typed value as it is. Works on one cell and on a range.
+ *
+ * @example
+ * present("[@[Uurtarief]]"); // 'IF(ISBLANK([@[Uurtarief]]),"",[@[Uurtarief]])'
+ */
+export function present(reference: string): string {
+  return `IF(ISBLANK(${reference}),"",${reference})`;
+}
+
+/**
+ * The output formulas for a table. The criteria's cells are passed as the
  * span from the first to the last of their columns, with the headers of that
  * span, so the functions match them by id whatever columns lie between.
  * As in the engine, a row without a name is no candidate (empty verdict and
  * top mark). Only a row whose verdict is OK gets a score: an incomplete or
- * knocked-out candidate has none, so FLEX.RANK and FLEX.TOP see from the Score
- * column alone who takes part.
+ * knocked-out candidate has none, so FLEX.RANKING sees from the Score column
+ * alone who takes part.
  *
- * @throws Error when a criterion has no column or `Knock-out`, `Score` or `Uurtarief` is missing.
+ * @throws Error when a criterion has no column or `Kandidaat`, `Knock-out`, `Score` or `Uurtarief` is missing.
  * @example
- * outputFormulas({ table: "Kandidaten", headers, knockoutIds: ["K1", …], awardIds: ["G9", "G10", "G11"] }).score;
- * // '=IF(ISERROR([@[Knock-out]]),"",IF([@[Knock-out]]="OK",FLEX.AWARDSCORE([@[G9 …]]:[@[G11 …]],Gunningscriteria[#All],Kandidaten[[#Headers],[G9 …]:[G11 …]]),""))'
+ * const f = outputFormulas({ table: "Kandidaten", headers, knockoutIds: ["K1", …], awardIds: ["G9", "G10", "G11"], ranking: { sheet: "Berekening", cell: "A3" } });
+ * f.rank; // '=IF(TRIM([@[Kandidaat]])="","",INDEX('Berekening'!$A$3#,ROW()-ROW(Kandidaten[#Headers]),1))'
+ * f.ranking; // '=FLEX.RANKING(IF(ISBLANK(Kandidaten[[Score]]),"",Kandidaten[[Score]]),…,TopN,…)'
  */
 export function outputFormulas(input: FormulaTable): OutputFormulas {
   const names = { ...DEFAULT_REQUEST_NAMES, ...input.names };
@@ -113,25 +154,27 @@ export function outputFormulas(input: FormulaTable): OutputFormulas {
   const rate = rateHeader(headers, table);
   const score = fixed(FIXED.score);
   const hasDraw = headers.includes(FIXED.draw);
-  // Only a row that passed the knock-out criteria has a score, so the ranking needs no Knock-out
-  // column. The whole columns go as one row each (TRANSPOSE): Excel then hands each call one
-  // array of N cells instead of N arrays of one, which every call must read in full.
-  const line = (header: string) => `TRANSPOSE(${column(header)})`;
-  const standing = [thisRow(score), thisRow(rate), line(score), line(rate)].join(",");
-  const draw = hasDraw ? `,${thisRow(FIXED.draw)},${line(FIXED.draw)}` : "";
   const named = `TRIM(${thisRow(name)})=""`;
+  const setting = (n: string) => present(n);
+  const spill = `${sheetReference(input.ranking.sheet)}!${absolute(input.ranking.cell)}#`;
+  // The row's place in the spill: the table's data rows in their current order, as the columns go to FLEX.RANKING.
+  const pick = (column: 1 | 2) => `INDEX(${spill},ROW()-ROW(${table}[#Headers]),${column})`;
 
   return {
     knockout:
-      `=IF(${named},"",FLEX.KNOCKOUT(${knockouts.values},${all(names.knockoutCriteria)},${thisRow(rate)},` +
-      `${names.maxRate},${names.hoursPerWeek},${names.termWeeks},${names.extensionCount},` +
-      `${names.extensionWeeks},${names.includeExtensions},${knockouts.headers}` +
-      `${names.cvRequirements ? `,${names.cvRequirements}` : ""}))`,
+      `=IF(${named},"",FLEX.KNOCKOUT(${present(knockouts.values)},${present(all(names.knockoutCriteria))},` +
+      `${present(thisRow(rate))},${setting(names.maxRate)},${setting(names.hoursPerWeek)},` +
+      `${setting(names.termWeeks)},${setting(names.extensionCount)},${setting(names.extensionWeeks)},` +
+      `${setting(names.includeExtensions)},${knockouts.headers}` +
+      `${names.cvRequirements ? `,${setting(names.cvRequirements)}` : ""}))`,
     score:
       `=IF(ISERROR(${thisRow(knockoutHeader)}),"",IF(${thisRow(knockoutHeader)}="${KNOCKOUT_OK}",` +
-      `FLEX.AWARDSCORE(${awards.values},${all(names.awardCriteria)},${awards.headers}),""))`,
-    rank: `=FLEX.RANK(${standing}${draw})`,
-    top: `=IF(${named},"",FLEX.TOP(${standing},${names.topN}${draw}))`,
+      `FLEX.AWARDSCORE(${present(awards.values)},${present(all(names.awardCriteria))},${awards.headers}),""))`,
+    rank: `=IF(${named},"",${pick(1)})`,
+    top: `=IF(${named},"",${pick(2)})`,
+    ranking:
+      `=FLEX.RANKING(${present(column(score))},${present(column(rate))},${setting(names.topN)}` +
+      `${hasDraw ? `,${present(column(FIXED.draw))}` : ""})`,
   };
 }
 
@@ -152,6 +195,19 @@ function rateHeader(headers: string[], table: string): string {
 /** A whole criteria table with its header row. */
 function all(table: string): string {
   return `${table}[#All]`;
+}
+
+/** A sheet name as a formula needs it: always quoted, with `'` doubled (valid for any name). */
+function sheetReference(sheet: string): string {
+  return `'${sheet.replace(/'/g, "''")}'`;
+}
+
+/** An A1 cell made absolute: `A3` → `$A$3`. */
+function absolute(cell: string): string {
+  return cell.replace(
+    /^\$?([A-Za-z]+)\$?(\d+)$/,
+    (_, c: string, r: string) => `$${c.toUpperCase()}$${r}`
+  );
 }
 
 /**

@@ -13,6 +13,7 @@ import type { WorkbookChange } from "./changes";
 import {
   candidateInputColumns,
   isTopHeader,
+  liveRankingCell,
   outputHeaders,
   outputWidths,
   periodColumns,
@@ -35,6 +36,7 @@ import { blankRequest, planTemplate } from "./template";
 import {
   candidateHeaders,
   fatalMessages,
+  liveRankingTexts,
   periodHeaders,
   requestSheetTexts,
   sheetNames,
@@ -182,6 +184,7 @@ function formulaChanges(
       knockoutIds,
       awardIds,
       names: { cvRequirements: cvSetting },
+      ranking: { sheet: liveRankingTexts.sheet, cell: liveRankingCell },
     });
   } catch {
     return []; // a column the formulas need is not there: values only, as the headless command writes

@@ -23,6 +23,15 @@ export const sheetNames = {
   ranking: "Ranking",
 } as const;
 
+/**
+ * The add-in's own sheet for the live ranking: `FLEX.RANKING` spills the rank and top
+ * mark of every candidate row there, and the `Rang` and `Top N` formulas read it.
+ * Not in {@link sheetNames}: the headless command neither reads nor writes it.
+ */
+export const liveRankingTexts = {
+  sheet: "Berekening",
+} as const;
+
 /** Table names (also the defined names the `FLEX` formulas use). */
 export const tableNames = {
   candidates: "Kandidaten",

@@ -27,6 +27,7 @@ const input = {
   headers: headers17040,
   knockoutIds: ["K1", "K2", "K3", "K4", "K5", "K6", "K7", "E1", "E2", "E3"],
   awardIds: ["G9", "G10", "G11"],
+  ranking: { sheet: "Berekening", cell: "A3" },
 };
 
 describe("formulas of the Kandidaten output columns", () => {

@@ -118,7 +118,10 @@ export function rankingOfRows(
   uurtarieven: unknown[][],
   topN: unknown,
   lotingen?: unknown[][]
-): (number | string)[][] {
+): Array<Array<number | string>> {
+  // The result type is written Array<Array<…>>: Microsoft's generator reads `(number | string)[][]`
+  // as a parenthesized type it has no mapping for, and fails the build; this form gives the same
+  // `"dimensionality": "matrix"` result.
   const rows = host.ranking({ scores, rates: uurtarieven, draws: lotingen }, topN);
   // Errors inside a returned matrix are allowed: Microsoft's CustomFunctions.Error reference
   // (https://learn.microsoft.com/javascript/api/custom-functions-runtime/customfunctions.error,
@@ -126,7 +129,7 @@ export function rankingOfRows(
   // function to show #NUM! in one cell of the spill. So a row's own error stays in its cells.
   return rows.map((row) =>
     row.map((cell) => (cell instanceof FunctionError ? toHostError(cell) : cell))
-  ) as (number | string)[][];
+  ) as Array<Array<number | string>>;
 }
 
 /**

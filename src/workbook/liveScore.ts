@@ -41,7 +41,8 @@ export interface LivePlan {
 interface Named {
   row: number;
   column: number;
-  text: string;
+  /** Built only for the cells a note names (a few of possibly thousands). */
+  text: () => string;
 }
 
 /**
@@ -87,7 +88,7 @@ export function planLive(
         typed.push({
           row,
           column: c.column,
-          text: t.restoredCell(cellName(sheet, row, c.column), shown(value)),
+          text: () => t.restoredCell(cellName(sheet, row, c.column), shown(value)),
         });
     }
     if (live.length === 0 && typed.length > 0) oldValues.push(c.header);
@@ -110,11 +111,8 @@ export function planLive(
       differing.push({
         row,
         column: c.column,
-        text: t.differsCell(
-          cellName(sheet, row, c.column),
-          shown(value),
-          shown(expected.cells[c.key])
-        ),
+        text: () =>
+          t.differsCell(cellName(sheet, row, c.column), shown(value), shown(expected.cells[c.key])),
       });
     }
   }
@@ -128,7 +126,7 @@ export function planLive(
 /** The first cells in sheet order (row by row) and how many there are. */
 function listed(cells: Named[]): [string[], number] {
   const sorted = [...cells].sort((a, b) => a.row - b.row || a.column - b.column);
-  return [sorted.slice(0, NAMES_SHOWN).map((c) => c.text), cells.length];
+  return [sorted.slice(0, NAMES_SHOWN).map((c) => c.text()), cells.length];
 }
 
 /** `Kandidaten!T7`. */

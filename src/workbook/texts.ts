@@ -979,7 +979,7 @@ export const liveFormulaTexts = {
     `Nog niet herberekend (F9), of een eigen formule? Ranking, Afwijzingen en Verantwoording volgen de beoordeling.`,
   /** One differing cell: where, what it shows and what the scoring gives. */
   differsCell: (cell: string, shown: string, expected: string) =>
-    `${cell} toont ${shown}, de beoordeling geeft ${expected}`,
+    `${cell} (toont ${shown}, beoordeling ${expected})`,
   /** An empty cell, in the two texts above. */
   empty: "leeg",
   /** The `Berekening` sheet was missing, or its formula was: made again. */

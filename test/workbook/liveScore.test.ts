@@ -7,6 +7,7 @@ import { request17040, type CellValue } from "../../src/engine";
 import { columnLetters, parseCell } from "../../src/workbook/address";
 import type { WorkbookChange } from "../../src/workbook/changes";
 import { WorkbookError } from "../../src/workbook/problems";
+import { planLive, type LiveColumn, type RowVerdict } from "../../src/workbook/liveScore";
 import { planScore } from "../../src/workbook/score";
 import { planSetUp } from "../../src/workbook/setUp";
 import type { WorkbookSnapshot } from "../../src/workbook/snapshot";
@@ -133,7 +134,7 @@ describe("planScore live (the add-in's scoring in Excel)", () => {
     const score = column(snapshot, "Score");
     const stale = withCell(snapshot, 2, score, 1, kandidaten(snapshot).formulas![1][score - 1]);
     expect(planScore(stale, { live: true }).notes.join(" ")).toMatch(
-      new RegExp(`Kandidaten!${letter(snapshot, "Score")}2 toont 1, de beoordeling geeft 80`)
+      new RegExp(`Kandidaten!${letter(snapshot, "Score")}2 \\(toont 1, beoordeling 80\\)`)
     );
     // The next scoring, on what this one left behind: nothing more to write.
     const after = calculate(applyToSnapshot(snapshot, plan.changes), plan);
@@ -168,9 +169,7 @@ describe("planScore live (the add-in's scoring in Excel)", () => {
     const stale = withCell(start, 2, rang, 5, kandidaten(start).formulas![1][rang - 1]);
     const plan = planScore(stale, { live: true });
     expect(plan.notes).toEqual([
-      expect.stringContaining(
-        `Kandidaten!${letter(start, "Rang")}2 toont 5, de beoordeling geeft 2`
-      ),
+      expect.stringContaining(`Kandidaten!${letter(start, "Rang")}2 (toont 5, beoordeling 2)`),
     ]);
     // The engine's verdict is what the scoring records.
     expect(plan.evaluation.candidates[0].rank).toBe(2);
@@ -188,7 +187,7 @@ describe("planScore live (the add-in's scoring in Excel)", () => {
       );
     const note = planScore(many, { live: true }).notes.find((n) => n.includes("toont"))!;
     expect(note).toContain(
-      `Kandidaten!${letter(start, "Score")}2 toont #WAARDE!, de beoordeling geeft 80`
+      `Kandidaten!${letter(start, "Score")}2 (toont #WAARDE!, beoordeling 80)`
     );
     expect(note).toContain("en 2 andere cellen");
   });
@@ -307,5 +306,62 @@ describe("planScore live (the add-in's scoring in Excel)", () => {
         message: expect.stringMatching(/^K3: Formule in plaats van een waarde/),
       })
     );
+  });
+
+  test("10,000 rows: a few changes, one per run of rows that lack the formula, and notes that name three cells", () => {
+    const rows = 10_000;
+    const columns: LiveColumn[] = (["knockout", "score", "rank", "top"] as const).map((key, i) => ({
+      key,
+      column: 20 + i,
+      header: formulaHeaders[i],
+      formula: `=F${i}()`,
+      added: false,
+    }));
+    const values: CellValue[][] = [];
+    const formulas: Array<Array<string | null>> = [];
+    for (let row = 1; row <= rows + 1; row++) {
+      values.push(Array<CellValue>(24).fill(null));
+      formulas.push(Array<string | null>(24).fill(null));
+      // Rows 5,000–5,009 and the last two lack the formula; row 7,000 has a value typed over it.
+      if (row === 1 || (row >= 5_000 && row < 5_010) || row >= rows) continue;
+      for (const c of columns) {
+        values[row - 1][c.column - 1] = c.key === "score" ? 80 : "";
+        formulas[row - 1][c.column - 1] = c.formula;
+      }
+    }
+    values[6_999][20] = 95; // Score of row 7,000 typed over
+    formulas[6_999][20] = null;
+    const verdict = (): RowVerdict => ({
+      cells: { knockout: null, score: 80, rank: null, top: null },
+      incomplete: false,
+    });
+    const sheet = { name: "Kandidaten", values, formulas, tables: [] };
+    const plan = planLive(sheet, 2, rows + 1, columns, verdict, false);
+    expect(
+      plan.changes.map((c) => c.kind === "writeFormulas" && [c.at, c.formulas.length])
+    ).toEqual([
+      ["T5000", 10],
+      ["T10000", 2],
+      ["U5000", 10],
+      ["U7000", 1],
+      ["U10000", 2],
+      ["V5000", 10],
+      ["V10000", 2],
+      ["W5000", 10],
+      ["W10000", 2],
+    ]);
+    expect(plan.notes).toEqual([
+      "Formule teruggezet in Kandidaten!U7000 (was 95): daar stond een getypte waarde in plaats van de formule van de kolom. De uitslag staat in Ranking en Verantwoording.",
+    ]);
+
+    // Every score stale: three named, the rest counted.
+    for (let row = 2; row <= rows + 1; row++) if (formulas[row - 1][20]) values[row - 1][20] = 70;
+    const stale = planLive(sheet, 2, rows + 1, columns, verdict, false).notes.find((n) =>
+      n.includes("toont")
+    );
+    expect(stale).toContain(
+      "Kandidaten!U2 (toont 70, beoordeling 80), Kandidaten!U3 (toont 70, beoordeling 80), Kandidaten!U4"
+    );
+    expect(stale).toMatch(/en 9\.984 andere cellen\./);
   });
 });

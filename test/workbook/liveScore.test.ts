@@ -11,7 +11,15 @@ import { planLive, type LiveColumn, type RowVerdict } from "../../src/workbook/l
 import { planScore } from "../../src/workbook/score";
 import { planSetUp } from "../../src/workbook/setUp";
 import type { WorkbookSnapshot } from "../../src/workbook/snapshot";
-import { candidatesSheet, headers17040, passing, rowFor, sheet, snapshotOf } from "./helpers";
+import {
+  candidatesSheet,
+  headers17040,
+  outputHeaders17040,
+  passing,
+  rowFor,
+  sheet,
+  snapshotOf,
+} from "./helpers";
 import { applyToSnapshot, calculate } from "./liveSnapshot";
 
 const people: Array<Record<string, CellValue>> = [
@@ -105,6 +113,26 @@ describe("planScore live (the add-in's scoring in Excel)", () => {
       );
     expect(kinds(plan.changes)).toEqual(kinds(planScore(snapshot).changes));
     expect(plan.evaluation.candidates.map((c) => c.rank)).toEqual([2, 1, null, null, 3]);
+  });
+
+  test("a table without output columns: they are added, the four get their formulas in every row, nothing reported", () => {
+    const setUp = afterSetUp();
+    const snapshot = {
+      ...setUp,
+      sheets: setUp.sheets.map((s) => (s.name === "Kandidaten" ? candidatesSheet(people) : s)),
+    };
+    const plan = planScore(snapshot, { live: true });
+    expect(plan.changes).toContainEqual(
+      expect.objectContaining({ kind: "addTableColumns", columns: outputHeaders17040 })
+    );
+    const first = headers17040.length + 1;
+    expect(writes(plan.changes, "writeFormulas").map((c) => [c.at, c.formulas.length])).toEqual(
+      [1, 2, 3, 4].map((i) => [`${columnLetters(first + i)}2`, people.length])
+    );
+    expect(writes(plan.changes, "writeValues").map((c) => c.at)).toEqual(
+      [0, 5].map((i) => `${columnLetters(first + i)}2`)
+    );
+    expect(plan.notes).toEqual([]);
   });
 
   test("idempotent: planning twice on the snapshot with formulas writes no formula either time", () => {
@@ -351,7 +379,7 @@ describe("planScore live (the add-in's scoring in Excel)", () => {
       ["W10000", 2],
     ]);
     expect(plan.notes).toEqual([
-      "Formule teruggezet in Kandidaten!U7000 (was 95): daar stond een getypte waarde in plaats van de formule van de kolom. De uitslag staat in Ranking en Verantwoording.",
+      "Formule teruggezet in Kandidaten!U7000 (was 95): daar stond een getypte waarde in plaats van de formule. Deze kolommen rekent Excel zelf uit; wat de beoordeling vastlegt, staat op Ranking en Verantwoording.",
     ]);
 
     // Every score stale: three named, the rest counted.

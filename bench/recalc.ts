@@ -31,10 +31,9 @@
 import { request17040, type Request } from "../src/engine";
 import { awardScore } from "../src/functions/award";
 import { KNOCKOUT_OK, knockout } from "../src/functions/knockout";
-import { rank, top } from "../src/functions/ranking";
+import { rank, ranking, top } from "../src/functions/ranking";
 import { candidateInputColumns } from "../src/workbook/layout";
 import { requestSheetChanges } from "../src/workbook/requestWrite";
-import { ranking } from "./flex-ranking";
 
 /**
  * A reference in a formula. `present`: passed as IF(ISBLANK(x),"",x), so a blank

@@ -256,7 +256,6 @@ const formatters: Record<string, (r: Json) => string> = {
       "and Loting lines; new: the row's FLEX.AWARDSCORE and one FLEX.RANKING, the 2·N INDEX cells " +
       "native (0 cells, their cost as one read of the returned matrix). Excel's own marshalling " +
       "outside JavaScript is not in the times; the cells are its measure." +
-      (r.standIn === true ? " **FLEX.RANKING was a stand-in in this run.**" : "") +
       (cells.max !== undefined
         ? ` Targets: new cells ≤ ${fmt(cells.max, 0)}·N + constant (${fmt(cells.measured, 2)} per added row): ` +
           `${verdict(cells)}; new ≤ ${fmt(ms.max, 0)} ms at ${fmt(ms.rows, 0)} rows: ${verdict(ms)}.`

@@ -21,7 +21,8 @@
  * do not read G9).
  *
  * Cells handed over: every cell of every argument of every custom-function call
- * (a single cell counts 1). The table: 85 % of the rows with a score in steps of
+ * (a single cell counts 1). Results going back are not counted: 2·N + 1 cells in
+ * both designs (one per call in the old, the N×2 spill in the new). The table: 85 % of the rows with a score in steps of
  * 10, rates with cents from 55 to 75, an empty Loting column that is passed
  * (null in the old design, as Excel on the web hands a blank to formulas that
  * pass it as it is; "" in the new, IF(ISBLANK(x),"",x)).

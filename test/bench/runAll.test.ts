@@ -92,6 +92,41 @@ describe("the bench report", () => {
     expect(office({})).toContain("at most 4 syncs up to 10,000 candidates in both scorings");
   });
 
+  test("the functions table sets both designs side by side per size, with the ratio and each target's verdict", () => {
+    const functions = (result: Record<string, unknown>) =>
+      markdown({
+        date: "2026-12-05T23:00:00.000Z",
+        node: "v20",
+        cpu: { model: "CPU", count: 2 },
+        benches: { functions: { title: "Functions", ok: true, seconds: 1, exitCode: 0, result } },
+      });
+    const recalc = {
+      old: { "1000": { cells: 6_007_046, ms: 130 }, "10000": { cells: 600_070_046, ms: 12_000 } },
+      new: { "1000": { cells: 3_047, ms: 2 }, "10000": { cells: 30_047, ms: 8 } },
+    };
+    const targets = {
+      cellsPerRow: { max: 4, measured: 3, met: true },
+      ms: { max: 500, rows: 10_000, measured: 8, met: false },
+    };
+    const md = functions({
+      bench: "functions",
+      recalc,
+      targets,
+      extrapolated: { old: { "1000": false, "10000": true } },
+    });
+    expect(md).toContain("| 1,000 | 6,007,046 | 3,047 | 1,971.46× | 130 | 2 | 65× |");
+    expect(md).toContain(
+      "| 10,000 | 600,070,046 | 30,047 | 19,971.05× | 12,000 (extrapolated) | 8 | 1,500× |"
+    );
+    expect(md).toContain(
+      "new cells ≤ 4·N + constant (3 per added row): PASS; new ≤ 500 ms at 10,000 rows: FAIL."
+    );
+    // The shape before issue 16 (no recalc) falls back to the raw figures.
+    expect(functions({ results: { "1000": { rank: { fresh: { totalMs: 4.3 } } } } })).toContain(
+      "| results.1000.rank.fresh.totalMs | 4.3 |"
+    );
+  });
+
   test("the README's text between the bench markers is replaced, and nothing else", () => {
     const readme =
       "# R\n\n## Performance\n\n<!-- bench:start -->\nold\n<!-- bench:end -->\n\n## Next\n";

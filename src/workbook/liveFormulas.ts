@@ -94,6 +94,20 @@ export function isFormula(formula: string | null | undefined): formula is string
 }
 
 /**
+ * Whether a formula is an output formula of an earlier set-up that the current ones
+ * replace: the per-row `FLEX.RANK` and `FLEX.TOP`, which hand Excel's whole columns to
+ * JavaScript once per row (quadratic in Excel; bench/functions-bench.ts measures it).
+ * `FLEX.RANKING` is not one of them.
+ *
+ * @example
+ * isOutdatedFormula("=FLEX.RANK([@[Score]],[@[Uurtarief]],TRANSPOSE(Kandidaten[[Score]]),…)"); // true
+ * isOutdatedFormula("=IF(TRIM([@[Kandidaat]])="","",INDEX('Berekening'!$A$3#,…))"); // false
+ */
+export function isOutdatedFormula(formula: string | null | undefined): boolean {
+  return isFormula(formula) && /\bFLEX\.(?:RANK|TOP)\s*\(/i.test(formula);
+}
+
+/**
  * Whether a cell holds something: a value (an error value too) or a formula.
  *
  * @example

@@ -8,7 +8,13 @@
 import { formatNumber, isCellError, NAMES_SHOWN, readText, type CellValue } from "../engine";
 import { cellAddress, sheetAddress } from "./address";
 import type { WorkbookChange } from "./changes";
-import { formulaBlocks, holds, isFormula, type FormulaKey } from "./liveFormulas";
+import {
+  formulaBlocks,
+  holds,
+  isFormula,
+  isOutdatedFormula,
+  type FormulaKey,
+} from "./liveFormulas";
 import { shownValue, type SheetSnapshot } from "./snapshot";
 import { liveFormulaTexts as t } from "./texts";
 
@@ -73,13 +79,21 @@ export function planLive(
   const oldValues: string[] = [];
   const restored: Named[] = [];
   const differing: Named[] = [];
+  const upgraded = new Map<string, number>();
   for (const c of columns) {
     const missing: number[] = [];
     const typed: Named[] = [];
     const live: number[] = [];
     for (let row = firstDataRow; row <= lastDataRow; row++) {
       const value = sheet.values[row - 1]?.[c.column - 1] ?? null;
-      if (!c.added && isFormula(sheet.formulas?.[row - 1]?.[c.column - 1])) {
+      const formula = sheet.formulas?.[row - 1]?.[c.column - 1];
+      if (!c.added && isOutdatedFormula(formula)) {
+        // An earlier set-up's per-row ranking: replaced, said once per column.
+        upgraded.set(c.header, (upgraded.get(c.header) ?? 0) + 1);
+        missing.push(row);
+        continue;
+      }
+      if (!c.added && isFormula(formula)) {
         live.push(row);
         continue;
       }
@@ -118,6 +132,7 @@ export function planLive(
   }
   const notes: string[] = [];
   if (oldValues.length > 0) notes.push(t.oldValues(sheet.name, oldValues));
+  if (upgraded.size > 0) notes.push(t.upgraded(sheet.name, [...upgraded.keys()]));
   if (restored.length > 0) notes.push(t.restored(...listed(restored)));
   if (differing.length > 0) notes.push(t.differs(...listed(differing)));
   return { changes, notes };

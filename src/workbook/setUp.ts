@@ -29,6 +29,7 @@ import {
   formulaBlocks,
   holds,
   isFormula,
+  isOutdatedFormula,
   liveRankingChanges,
   liveRankingState,
   tableFormulas,
@@ -201,7 +202,12 @@ function formulaChanges(
     for (let row = region.firstDataRow; row <= last; row++) {
       const existing = sheet.formulas?.[row - 1]?.[column - 1];
       if (isFormula(existing)) formulaSeen = true;
-      if (!holds(sheet.values[row - 1]?.[column - 1] ?? null, existing)) empty.push(row);
+      // An earlier set-up's per-row FLEX.RANK / FLEX.TOP is ours to replace.
+      if (
+        isOutdatedFormula(existing) ||
+        !holds(sheet.values[row - 1]?.[column - 1] ?? null, existing)
+      )
+        empty.push(row);
     }
     const scored = !formulaSeen && empty.length < last - region.firstDataRow + 1;
     if (!scored) changes.push(...formulaBlocks(sheet.name, column, empty, formula));

@@ -966,6 +966,11 @@ export const liveFormulaTexts = {
     `${sheet}: ${headers.length === 1 ? "de kolom" : "de kolommen"} ${joinList(headers.map((h) => `'${h}'`))} ` +
     `${headers.length === 1 ? "bevatte" : "bevatten"} nog waarden van een eerdere beoordeling; ` +
     `daar staan nu de live formules.`,
+  /** Columns that held an earlier set-up's per-row FLEX.RANK / FLEX.TOP: now the formulas that read FLEX.RANKING. */
+  upgraded: (sheet: string, headers: string[]) =>
+    `${sheet}: ${headers.length === 1 ? "de kolom" : "de kolommen"} ${joinList(headers.map((h) => `'${h}'`))} ` +
+    `${headers.length === 1 ? "had" : "hadden"} nog de formules van een eerdere versie (FLEX.RANK, FLEX.TOP, per rij de hele kolommen); ` +
+    `daar staan nu de formules die de rangorde van het blad ${liveRankingTexts.sheet} lezen, één berekening voor alle rijen.`,
   /** Cells of a live column that held a typed value instead of the formula: the formula is back. */
   restored: (cells: string[], total: number) =>
     `Formule teruggezet in ${joinCounted(cells, total, total - cells.length === 1 ? "andere cel" : "andere cellen")}: ` +

@@ -192,6 +192,42 @@ describe("planScore live (the add-in's scoring in Excel)", () => {
     );
   });
 
+  test("an earlier set-up's per-row FLEX.RANK and FLEX.TOP are replaced by the formulas that read FLEX.RANKING, with one note, by scoring and by set-up", () => {
+    const start = calculated();
+    const rang = column(start, "Rang");
+    const top = column(start, "Top 10");
+    const current = kandidaten(start).formulas![1];
+    const oldRank =
+      "=FLEX.RANK([@[Score]],[@[Uurtarief]],TRANSPOSE(Kandidaten[[Score]]),TRANSPOSE(Kandidaten[[Uurtarief]]))";
+    const oldTop = `=IF(TRIM([@[Kandidaat]])="","",FLEX.TOP([@[Score]],[@[Uurtarief]],TRANSPOSE(Kandidaten[[Score]]),TRANSPOSE(Kandidaten[[Uurtarief]]),TopN))`;
+    let snapshot = start;
+    for (let row = 2; row <= people.length + 1; row++) {
+      const shown = kandidaten(start).values[row - 1];
+      snapshot = withCell(snapshot, row, rang, shown[rang - 1], oldRank);
+      snapshot = withCell(snapshot, row, top, shown[top - 1], oldTop);
+    }
+    const plan = planScore(snapshot, { live: true });
+    expect(
+      writes(plan.changes, "writeFormulas").map((c) => [c.at, c.formulas.length, c.formulas[0][0]])
+    ).toEqual([
+      [`${letter(start, "Rang")}2`, people.length, current[rang - 1]],
+      [`${letter(start, "Top 10")}2`, people.length, current[top - 1]],
+    ]);
+    expect(plan.notes).toEqual([
+      expect.stringMatching(
+        /^Kandidaten: de kolommen 'Rang' en 'Top 10' hadden nog de formules van een eerdere versie \(FLEX\.RANK, FLEX\.TOP/
+      ),
+    ]);
+    // Set-up on the same workbook replaces them too; the current formulas elsewhere stay.
+    const setUp = planSetUp(snapshot, request17040).filter(
+      (c) => c.kind === "writeFormulas" && c.sheet === "Kandidaten"
+    );
+    expect(setUp.map((c) => (c.kind === "writeFormulas" ? c.at : ""))).toEqual([
+      `${letter(start, "Rang")}2`,
+      `${letter(start, "Top 10")}2`,
+    ]);
+  });
+
   test("a live cell that shows another value than the engine is reported with both; many are named three and counted", () => {
     const start = calculated();
     const rang = column(start, "Rang");

@@ -689,12 +689,17 @@ export const classes: Record<string, ClassSpec> = {
         checkSize(rangeBox(o));
         return grid(rangeBox(o), (r, c) => valueType(w.valueOf(sheet, r, c)));
       },
+      // "If a cell has no formula, its value is returned instead"
+      // (https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-formulas-member):
+      // so a cell that an array spills into, which holds no formula of its own (only the
+      // anchor does: https://support.microsoft.com/office/dynamic-array-formulas-and-spilled-array-behavior-205c6b06-03ba-4151-89a1-87a7eb36e531),
+      // reads as the value it shows.
       Formulas: (o, w) => {
         const sheet = rangeSheet(o, w);
         checkSize(rangeBox(o));
         return grid(rangeBox(o), (r, c) => {
           const cell = sheet.cells.get(`${r},${c}`);
-          return cell?.formula ?? cell?.value ?? "";
+          return cell?.formula ?? w.valueOf(sheet, r, c);
         });
       },
       NumberFormat: (o, w) => {

@@ -8,7 +8,7 @@ import * as plugin from "../../functions/flexPlugin";
 import type { BlankEncoding } from "./calculate";
 
 /** The plugin's setter, where it has one. */
-const setter = (plugin as unknown as { setBlankEncoding?: (encoding: unknown) => void })
+const setter = (plugin as unknown as { setBlankEncoding?: (encoding: BlankEncoding) => void })
   .setBlankEncoding;
 
 /**
@@ -19,7 +19,7 @@ const setter = (plugin as unknown as { setBlankEncoding?: (encoding: unknown) =>
  * encodeBlanks("zero"); // FLEX.KNOCKOUT now sees 0 for a blank K3, as on Windows
  */
 export function encodeBlanks(encoding: BlankEncoding): void {
-  if (setter) setter(encoding === "zero" ? 0 : null);
+  if (setter) setter(encoding);
   else if (encoding !== "null")
     throw new Error("test/functions/flexPlugin.ts cannot hand blanks as 0 yet.");
 }

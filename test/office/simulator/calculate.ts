@@ -190,12 +190,14 @@ export function calculator(): Calculator {
   const arraySize = (sheet: string, row: number, column: number) => {
     const at = address(sheet, row, column);
     if (!at || engine!.getCellType(at) !== "ARRAYFORMULA") return null;
-    const vertex = (
+    // HyperFormula's public API tells an array's anchor but not its size: its graph's vertex does.
+    const graph = (
       engine as unknown as {
         dependencyGraph: { getCell(a: SimpleCellAddress): { width?: number; height?: number } };
       }
-    ).dependencyGraph.getCell(at);
-    return { width: vertex.width ?? 1, height: vertex.height ?? 1 };
+    ).dependencyGraph;
+    const { width = 1, height = 1 } = graph.getCell(at);
+    return { width, height };
   };
   const convert = (value: unknown): FakeValue => {
     if (value instanceof DetailedCellError || value instanceof CellError)

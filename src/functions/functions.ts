@@ -10,9 +10,9 @@
  */
 import { awardScore } from "./award";
 import { contractValue } from "./contractValue";
-import { hostFunction, type FunctionError } from "./errors";
+import { FunctionError, hostFunction } from "./errors";
 import { knockout } from "./knockout";
-import { rank, top } from "./ranking";
+import { rank, ranking, top } from "./ranking";
 import { years } from "./years";
 
 interface CustomFunctionsRuntime {
@@ -37,6 +37,7 @@ const host = {
   knockout: hostFunction(knockout, toHostError),
   rank: hostFunction(rank, toHostError),
   top: hostFunction(top, toHostError),
+  ranking: hostFunction(ranking, toHostError),
   years: hostFunction(years, toHostError),
   contractValue: hostFunction(contractValue, toHostError),
 };
@@ -104,11 +105,39 @@ export function knockoutVerdict(
 }
 
 /**
- * Rang van één kandidaat met een score: hoogste score eerst, bij gelijke score het laagste uurtarief, daarna de loting. Gelijke stand deelt de rang (1, 2, 2, 4). Leeg voor een rij zonder score (afgevallen of onvolledig).
+ * Rang en Top N van alle kandidaten in één keer: per rij van de tabel de rang (leeg zonder score) en Ja, Nee of Loting, in de volgorde van de rijen. Hoogste score eerst, bij gelijke score het laagste uurtarief, daarna een volledige loting; gelijke stand deelt de rang (1, 2, 2, 4). Eén aanroep voor de hele kolom: zet de functie buiten de tabel, bijvoorbeeld =FLEX.RANKING(ALS(ISLEEG(Kandidaten[Score]);"";Kandidaten[Score]);ALS(ISLEEG(Kandidaten[Uurtarief]);"";Kandidaten[Uurtarief]);TopN) in Berekening!A3, en haal de rij op met INDEX(Berekening!$A$3#;RIJ()-RIJ(Kandidaten[#Kopteksten]);1).
+ * @customfunction RANKING
+ * @param scores De hele kolom Score (een score alleen voor wie door de knock-outtoets is), als kolom of als rij.
+ * @param uurtarieven De hele kolom Uurtarief, even lang.
+ * @param topN Het aantal kandidaten dat doorgaat (Top N op het blad Aanvraag, 10 voor 17040).
+ * @param [lotingen] De hele kolom Loting, even lang, als er geloot is.
+ * @returns Per rij twee cellen: de rang (of leeg) en Ja, Nee of Loting; #WAARDE! in de cellen van een rij met een ongeldig uurtarief.
+ */
+export function rankingOfRows(
+  scores: unknown[][],
+  uurtarieven: unknown[][],
+  topN: unknown,
+  lotingen?: unknown[][]
+): Array<Array<number | string>> {
+  // The result type is written Array<Array<…>>: Microsoft's generator reads `(number | string)[][]`
+  // as a parenthesized type it has no mapping for, and fails the build; this form gives the same
+  // `"dimensionality": "matrix"` result.
+  const rows = host.ranking({ scores, rates: uurtarieven, draws: lotingen }, topN);
+  // Errors inside a returned matrix are allowed: Microsoft's CustomFunctions.Error reference
+  // (https://learn.microsoft.com/javascript/api/custom-functions-runtime/customfunctions.error,
+  // CustomFunctionsRuntime 1.2) returns `[[first], [error], [third]]` from a `number[][]`
+  // function to show #NUM! in one cell of the spill. So a row's own error stays in its cells.
+  return rows.map((row) =>
+    row.map((cell) => (cell instanceof FunctionError ? toHostError(cell) : cell))
+  ) as Array<Array<number | string>>;
+}
+
+/**
+ * Rang van één kandidaat met een score: hoogste score eerst, bij gelijke score het laagste uurtarief, daarna de loting. Gelijke stand deelt de rang (1, 2, 2, 4). Leeg voor een rij zonder score (afgevallen of onvolledig). Voor één rij: in elke rij van een kolom is het traag (elke aanroep krijgt de hele kolommen); gebruik voor een hele kolom FLEX.RANKING.
  * @customfunction RANK
  * @param score De score van deze rij; alleen een rij met een getal als score doet mee.
  * @param uurtarief Het uurtarief van deze rij.
- * @param scores De hele kolom Score (een score alleen voor wie door de knock-outtoets is), als kolom of als rij: TRANSPOSE(Kandidaten[Score]) rekent sneller.
+ * @param scores De hele kolom Score (een score alleen voor wie door de knock-outtoets is), als kolom of als rij: TRANSPONEREN(Kandidaten[Score]) rekent sneller.
  * @param uurtarieven De hele kolom Uurtarief, net zo (kolom of rij).
  * @param [loting] Het lotnummer van deze rij (kolom Loting), als er geloot is.
  * @param [lotingen] De hele kolom Loting, net zo (kolom of rij).
@@ -129,11 +158,11 @@ export function rankOfRow(
 }
 
 /**
- * Top N van één kandidaat: Ja als de kandidaat zeker bij de beste N hoort, Loting als een gelijke stand op de grens eerst een loting nodig heeft, anders Nee (ook voor een rij zonder score).
+ * Top N van één kandidaat: Ja als de kandidaat zeker bij de beste N hoort, Loting als een gelijke stand op de grens eerst een loting nodig heeft, anders Nee (ook voor een rij zonder score). Voor één rij: in elke rij van een kolom is het traag; gebruik voor een hele kolom FLEX.RANKING.
  * @customfunction TOP
  * @param score De score van deze rij; alleen een rij met een getal als score doet mee.
  * @param uurtarief Het uurtarief van deze rij.
- * @param scores De hele kolom Score (een score alleen voor wie door de knock-outtoets is), als kolom of als rij: TRANSPOSE(Kandidaten[Score]) rekent sneller.
+ * @param scores De hele kolom Score (een score alleen voor wie door de knock-outtoets is), als kolom of als rij: TRANSPONEREN(Kandidaten[Score]) rekent sneller.
  * @param uurtarieven De hele kolom Uurtarief, net zo (kolom of rij).
  * @param topN Het aantal kandidaten dat doorgaat (Top N op het blad Aanvraag, 10 voor 17040).
  * @param [loting] Het lotnummer van deze rij (kolom Loting), als er geloot is.
@@ -157,10 +186,10 @@ export function topOfRow(
 }
 
 /**
- * Jaren werkervaring in de jaren tot en met een datum: elke periode telt tot en met haar einddatum, afgekapt op die jaren, overlap één keer geteld; een lege einddatum loopt door tot en met de peildatum.
+ * Jaren werkervaring in de jaren tot en met een datum: elke periode telt tot en met haar einddatum, afgekapt op die jaren, overlap één keer geteld; een lege einddatum loopt door tot en met de peildatum. Een datum 0 telt als leeg (0 is geen datum; Excel voor Windows geeft een lege cel als 0 door).
  * @customfunction YEARS
  * @param van De kolom met begindatums (Werkervaring[Van]).
- * @param tot De kolom met einddatums (Werkervaring[Tot]); leeg betekent: loopt nog.
+ * @param tot De kolom met einddatums (Werkervaring[Tot]); leeg (of 0) betekent: loopt nog.
  * @param peildatum De datum waarop de periode eindigt (de peildatum van de aanvraag).
  * @param [jarenTerug] Hoeveel jaren terug vanaf de peildatum meetellen (5 voor K3); leeg: alle jaren.
  * @param [kandidaten] De kolom met namen (Werkervaring[Kandidaat]), om op één kandidaat te filteren.

@@ -19,10 +19,22 @@
  * another score cannot move this row's place, so it is not read, and an
  * invalid one there is not this row's error. The tests hold every row's answer
  * against rankCandidates over the whole column.
+ *
+ * FLEX.RANKING is the whole-column form: one call gets the three columns once and
+ * returns every row's rank and top mark (an N×2 spill), ranked by the engine's
+ * own rankCandidates, so one changed score costs one hand-over of 3·N cells
+ * instead of 2·N calls of 3·N cells each. FLEX.RANK and FLEX.TOP remain for a
+ * single row (a user's own formula); every answer of theirs equals RANKING's row.
  */
-import { candidateMessages, readNumber, requestLabels } from "../engine";
+import {
+  candidateMessages,
+  rankCandidates,
+  readNumber,
+  requestLabels,
+  type RankEntry,
+} from "../engine";
 import { columnOf, isOmitted, lineOf, toCell } from "./cells";
-import { invalidValue } from "./errors";
+import { FunctionError, invalidValue } from "./errors";
 import { functionMessages as m } from "./messages";
 import { readSetting } from "./settings";
 
@@ -305,4 +317,98 @@ function single(value: unknown): unknown {
   const cells = lineOf(value, m.label.values);
   if (cells.length !== 1) throw invalidValue(m.oneCell(m.label.values));
   return cells[0];
+}
+
+/** One cell of the FLEX.RANKING spill: a rank, "" (no score), a top mark, or this row's own error. */
+export type RankingCell = number | string | FunctionError;
+
+/**
+ * Every row's rank and top mark at once, in the rows' own order: `[rank, top]`
+ * per row, as {@link rank} and {@link top} give them for that row (the same
+ * value, or the same error in that row's cells). Ranked by the engine's
+ * rankCandidates (sort by score high to low, rate low to high, a complete
+ * distinct draw settles a tie group): O(N log N), every cell read once.
+ *
+ * A row whose own data is bad gets its error in its own two cells, the rest of
+ * the spill stays usable: a score that is text, or a score with an invalid rate.
+ * An invalid rate also decides the places of the rows with the same score, so
+ * their rank is that error too (their top mark is `Nee` when N rows score higher
+ * anyway, as FLEX.TOP says).
+ *
+ * @throws FunctionError `#VALUE!` for the whole call: columns of different lengths, a block, or a top N that is not a whole number of 1 or more.
+ * @example
+ * ranking({ scores: [[80], [90], [""]], rates: [[70], [75], [80]] }, 1);
+ * // [[2, "Nee"], [1, "Ja"], ["", "Nee"]]
+ */
+export function ranking(columns: StandingColumns, topN: unknown): RankingCell[][] {
+  const n = readSetting(topN, requestLabels.topN, "wholeAtLeastOne");
+  const lines = linesOf(columns);
+  const count = lines.length;
+  const out: RankingCell[][] = new Array(count);
+  const scores = new Float64Array(count).fill(NaN);
+  const entries: RankEntry[] = [];
+  /** Per score (as a number), the first row with that score and an invalid rate, and its message. */
+  const badRate = new Map<number, FunctionError>();
+
+  for (let i = 0; i < count; i++) {
+    const cell = cellOf(lines.scores, i);
+    const points = typeof cell === "number" ? cell : toCell(cell);
+    if (!isScore(points)) {
+      out[i] =
+        typeof points === "string" && points.trim() !== ""
+          ? errorRow(invalidValue(m.scoreNotANumber(`'${points}'`)))
+          : ["", "Nee"];
+      continue;
+    }
+    scores[i] = points;
+    const rateCell = cellOf(lines.rates, i);
+    const fast =
+      typeof rateCell === "number" &&
+      rateCell > 0 &&
+      rateCell < 1e9 &&
+      Math.round(rateCell * 100) / 100 === rateCell;
+    const hourly = fast
+      ? { ok: true as const, value: rateCell }
+      : readNumber(toCell(rateCell), "rate");
+    const drawOrder = lines.draws === null ? null : drawOrderOf(cellOf(lines.draws, i));
+    if (!hourly.ok) {
+      out[i] = errorRow(
+        invalidValue(candidateMessages.field(candidateMessages.rateLabel, hourly.message))
+      );
+      if (!badRate.has(points))
+        badRate.set(points, invalidValue(m.rateDecides(i + 1, hourly.message)));
+    }
+    // A row with a bad rate still scores higher than the lower scores: it is ranked with a
+    // placeholder rate, and only its own score group (all in error) could see the difference.
+    entries.push({
+      row: i,
+      name: String(i + 1),
+      score: points,
+      rate: hourly.ok ? hourly.value : 0,
+      drawOrder,
+    });
+  }
+
+  const places = rankCandidates(entries, n).places;
+  const placeOfRow = new Int32Array(count);
+  for (let k = 0; k < places.length; k++) placeOfRow[places[k].row] = k;
+  // Rows scoring higher than a score: the places before the first of that score.
+  const firstOfScore = new Map<number, number>();
+  for (let k = places.length - 1; k >= 0; k--) firstOfScore.set(scores[places[k].row], k);
+
+  for (let i = 0; i < count; i++) {
+    if (out[i] !== undefined) continue; // no score, or its own bad score or rate
+    const place = places[placeOfRow[i]];
+    const decider = badRate.get(scores[i]);
+    if (decider !== undefined) {
+      out[i] = [decider, (firstOfScore.get(scores[i]) as number) >= n ? "Nee" : decider];
+      continue;
+    }
+    out[i] = [place.rank, place.top ? "Ja" : place.needsDraw ? "Loting" : "Nee"];
+  }
+  return out;
+}
+
+function errorRow(error: FunctionError): RankingCell[] {
+  return [error, error];
 }

@@ -48,8 +48,8 @@ export function years(
   windowYears?: unknown,
   filter: PeriodFilter = {}
 ): number {
-  const froms = lineOf(from, m.label.from);
-  const tos = lineOf(to, m.label.to);
+  const froms = lineOf(from, m.label.from).map(noZeroDate);
+  const tos = lineOf(to, m.label.to).map(noZeroDate);
   const names = isOmitted(filter.candidate) ? null : lineOf(filter.candidates, m.label.candidates);
   const ids = isOmitted(filter.criterion) ? null : lineOf(filter.countsFor, m.label.countsFor);
   const lengths = [
@@ -65,7 +65,7 @@ export function years(
     throw invalidValue(m.lengthMismatch(labels));
   }
 
-  const end = readDate(oneCell(endDate, requestLabels.referenceDate));
+  const end = readDate(noZeroDate(oneCell(endDate, requestLabels.referenceDate)));
   if (!end.ok) {
     const message = candidateMessages.field(requestLabels.referenceDate, end.message);
     throw end.problem === "empty" ? notAvailable(message) : invalidValue(message);
@@ -88,6 +88,11 @@ export function years(
     throw notAvailable(m.noPeriods(filters));
   }
   return yearsInWindow(periods, end.value, window);
+}
+
+/** A date cell with 0 read as blank: serial 0 is no date (see {@link years}). */
+function noZeroDate(cell: CellValue): CellValue {
+  return cell === 0 ? null : cell;
 }
 
 function readPeriod(from: CellValue, to: CellValue, row: number): Period {

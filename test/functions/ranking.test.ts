@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { rankCandidates } from "../../src/engine";
-import { rank, top, type StandingColumns } from "../../src/functions/ranking";
+import { FunctionError } from "../../src/functions/errors";
+import { rank, ranking, top, type StandingColumns } from "../../src/functions/ranking";
 import { thrown } from "./helpers";
 
 interface Row {
@@ -294,5 +295,254 @@ describe("FLEX.RANK and FLEX.TOP", () => {
       ),
       { numRuns: 300 }
     );
+  });
+});
+
+/** A cell of RANK or TOP, or its error as `#VALUE!: message`. */
+function called(run: () => unknown): unknown {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof FunctionError) return `${error.code}: ${error.message}`;
+    throw error;
+  }
+}
+
+/** FLEX.RANKING's spill with errors as `#VALUE!: message`. */
+function spill(columns: StandingColumns, topN: unknown): unknown[][] {
+  return ranking(columns, topN).map((row) =>
+    row.map((cell) => (cell instanceof FunctionError ? `${cell.code}: ${cell.message}` : cell))
+  );
+}
+
+/** What FLEX.RANK and FLEX.TOP say in every row, errors included. */
+function perRow(rows: Row[], topN: unknown): unknown[][] {
+  return rows.map((row) => [
+    called(() => rank(row, structuredClone(columnsOf(rows)))),
+    called(() => top(row, structuredClone(columnsOf(rows)), topN)),
+  ]);
+}
+
+/** The engine's verdict per row: [rank or "", Ja/Nee/Loting]. */
+function engineRows(
+  rows: Array<{ scored: boolean; score: number; rate: number; draw?: number }>,
+  topN: number
+) {
+  const result = rankCandidates(
+    rows
+      .map((r, i) => ({
+        row: i + 1,
+        name: `${i}`,
+        score: r.score,
+        rate: r.rate,
+        drawOrder: r.draw ?? null,
+      }))
+      .filter((_, i) => rows[i].scored),
+    topN
+  );
+  const byRow = new Map(result.places.map((p) => [p.row, p]));
+  return rows.map((_, i) => {
+    const place = byRow.get(i + 1);
+    return [place ? place.rank : "", place?.top ? "Ja" : place?.needsDraw ? "Loting" : "Nee"];
+  });
+}
+
+describe("FLEX.RANKING (every row at once)", () => {
+  test("one row per table row, in the rows' order: rank and top mark", () => {
+    const rows = [ok(80, 70), ok(90, 75), { score: "", rate: 80 }, ok(80, 65), ok(100, 74.99)];
+    expect(spill(columnsOf(rows), 3)).toEqual([
+      [4, "Nee"],
+      [2, "Ja"],
+      ["", "Nee"],
+      [3, "Ja"],
+      [1, "Ja"],
+    ]);
+  });
+
+  test("ties share the first place; a tie straddling place N without a complete draw is Loting", () => {
+    const rows = [ok(90, 70), ok(80, 70), ok(80, "€ 70,00"), ok(70, 60)];
+    expect(spill(columnsOf(rows), 2)).toEqual([
+      [1, "Ja"],
+      [2, "Loting"],
+      [2, "Loting"],
+      [4, "Nee"],
+    ]);
+    // The same tie inside the top N is Ja for both, and below it Nee for both.
+    expect(spill(columnsOf(rows), 3).map(([, t]) => t)).toEqual(["Ja", "Ja", "Ja", "Nee"]);
+    expect(spill(columnsOf([ok(95, 60), ...rows]), 2).map(([, t]) => t)).toEqual([
+      "Ja",
+      "Ja",
+      "Nee",
+      "Nee",
+      "Nee",
+    ]);
+  });
+
+  test("a complete distinct draw settles the tie; an incomplete or duplicate one does not", () => {
+    const drawn = [ok(90, 70), ok(80, 70, 2), ok(80, 70, 1), ok(70, 60)];
+    expect(spill(columnsOf(drawn), 2)).toEqual([
+      [1, "Ja"],
+      [3, "Nee"],
+      [2, "Ja"],
+      [4, "Nee"],
+    ]);
+    const partial = [ok(90, 70), ok(80, 70, 1), ok(80, 70), ok(70, 60)];
+    expect(spill(columnsOf(partial), 2)).toEqual([
+      [1, "Ja"],
+      [2, "Loting"],
+      [2, "Loting"],
+      [4, "Nee"],
+    ]);
+    const duplicate = [ok(90, 70), ok(80, 70, 1), ok(80, 70, 1), ok(70, 60)];
+    expect(spill(columnsOf(duplicate), 2)).toEqual(spill(columnsOf(partial), 2));
+  });
+
+  test("rows without a score (empty, error, null) are empty and Nee and not counted", () => {
+    const rows: Row[] = [
+      { score: "", rate: 80 },
+      { score: { code: "#N/A" }, rate: 70 },
+      { score: null, rate: null },
+      { score: "", rate: "abc" },
+      ok(50, 70),
+    ];
+    expect(spill(columnsOf(rows), 10)).toEqual([
+      ["", "Nee"],
+      ["", "Nee"],
+      ["", "Nee"],
+      ["", "Nee"],
+      [1, "Ja"],
+    ]);
+  });
+
+  test("a bad rate on a scored row: #VALUE! in its own cells and in the ranks its rate decides, the rest usable", () => {
+    const rows = [ok(90, 70), ok(80, 70), { score: 80, rate: "duur" }, ok(70, 60), ok(60, 60)];
+    const result = spill(columnsOf(rows), 2);
+    expect(result[0]).toEqual([1, "Ja"]);
+    expect(result[1][0]).toMatch(/^#VALUE!: Uurtarief \(kolom\), cel 3: .*dezelfde score/);
+    expect(result[1][1]).toBe(result[1][0]);
+    expect(result[2]).toEqual([
+      expect.stringMatching(/^#VALUE!: Uurtarief: /),
+      expect.stringMatching(/^#VALUE!: Uurtarief: /),
+    ]);
+    // Lower scores still count the bad row as ahead of them.
+    expect(result[3]).toEqual([4, "Nee"]);
+    expect(result[4]).toEqual([5, "Nee"]);
+    // With N rows scoring higher, the top mark needs no rate: Nee, as FLEX.TOP says.
+    expect(spill(columnsOf([ok(95, 60), ...rows]), 2)[2]).toEqual([
+      expect.stringMatching(/cel 4: /),
+      "Nee",
+    ]);
+    expect(result).toEqual(perRow(rows, 2));
+  });
+
+  test("a score that is text is #VALUE! in its own row only", () => {
+    const rows: Row[] = [ok(80, 70), { score: "tachtig", rate: 70 }, ok(90, 70)];
+    expect(spill(columnsOf(rows), 10)).toEqual([
+      [2, "Ja"],
+      ["#VALUE!: Score 'tachtig' is geen getal: verwijs naar de kolom Score.", expect.any(String)],
+      [1, "Ja"],
+    ]);
+    expect(spill(columnsOf(rows), 10)).toEqual(perRow(rows, 10));
+  });
+
+  test("columns of different lengths, a block or a bad top N: the whole call is #VALUE!", () => {
+    expect(thrown(() => ranking({ scores: [[80], [90]], rates: [[70]] }, 10))).toEqual({
+      code: "#VALUE!",
+      message: expect.stringMatching(/moeten even veel cellen hebben/),
+    });
+    expect(
+      thrown(() => ranking({ scores: [[80], [90]], rates: [[70], [70]], draws: [[1]] }, 10)).message
+    ).toMatch(/Loting \(kolom\) moeten even veel cellen hebben/);
+    expect(
+      thrown(() =>
+        ranking(
+          {
+            scores: [
+              [80, 1],
+              [90, 2],
+            ],
+            rates: [[70], [70]],
+          },
+          10
+        )
+      ).message
+    ).toMatch(/geef één kolom/);
+    expect(thrown(() => ranking({ scores: [[80]], rates: [[70]] }, 0)).message).toBe(
+      "Top N moet een heel getal van 1 of meer zijn."
+    );
+  });
+
+  test("1×N rows (TRANSPOSE of the columns) give the same N rows", () => {
+    const rows = [ok(90, 70), ok(80, 70, 2), ok(80, 70, 1), ok(70, 60), { score: "", rate: 50 }];
+    expect(spill(rowsOf(rows), 2)).toEqual(spill(columnsOf(rows), 2));
+    expect(spill(rowsOf(rows), 2)).toHaveLength(5);
+    expect(spill({ scores: [[80]], rates: [[70]] }, 1)).toEqual([[1, "Ja"]]);
+  });
+
+  test("the draw column may be left out", () => {
+    const rows = [ok(80, 70), ok(80, 70)];
+    expect(spill({ scores: [[80], [80]], rates: [[70], [70]] }, 1)).toEqual([
+      [1, "Loting"],
+      [1, "Loting"],
+    ]);
+    expect(spill(columnsOf(rows), 1)).toEqual(perRow(rows, 1));
+  });
+
+  test("property: every row equals the engine's rankCandidates and FLEX.RANK/FLEX.TOP of that row", () => {
+    const row = fc.record({
+      scored: fc.boolean(),
+      score: fc.constantFrom(0, 20, 30, 50, 70, 80, 100),
+      rate: fc.constantFrom(60, 70, 74.99, 75),
+      draw: fc.option(fc.integer({ min: 1, max: 4 }), { nil: undefined }),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(row, { maxLength: 30 }),
+        fc.integer({ min: 1, max: 10 }),
+        fc.boolean(),
+        (rows, topN, horizontal) => {
+          const cells: Row[] = rows.map((r) => ({
+            score: r.scored ? r.score : "",
+            rate: r.rate,
+            draw: r.draw,
+          }));
+          const columns = horizontal ? rowsOf(cells) : columnsOf(cells);
+          const result = spill(columns, topN);
+          expect(result).toEqual(engineRows(rows, topN));
+          expect(result).toEqual(perRow(cells, topN));
+        }
+      ),
+      { numRuns: 300 }
+    );
+  });
+
+  test("property: with bad rates and text scores mixed in, every cell is what FLEX.RANK/FLEX.TOP say for that row", () => {
+    const cell = fc.record({
+      score: fc.constantFrom<unknown>(30, 50, 80, 80, 100, "", null, "veel", { code: "#N/A" }),
+      rate: fc.constantFrom<unknown>(60, 70, 70, "70,00", "duur", "", 0),
+      draw: fc.constantFrom<unknown>(undefined, 1, 2, 3, "x"),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(cell, { maxLength: 20 }),
+        fc.integer({ min: 1, max: 6 }),
+        (rows, topN) => {
+          expect(spill(columnsOf(rows), topN)).toEqual(perRow(rows, topN));
+        }
+      ),
+      { numRuns: 300 }
+    );
+  });
+
+  test("O(N log N): 100,000 rows in well under a second", () => {
+    const count = 100_000;
+    const scores = Array.from({ length: count }, (_, i) => [i % 7 === 0 ? "" : (i * 37) % 101]);
+    const rates = Array.from({ length: count }, (_, i) => [60 + (i % 15)]);
+    const started = performance.now();
+    const result = ranking({ scores, rates }, 10);
+    const elapsed = performance.now() - started;
+    expect(result).toHaveLength(count);
+    expect(result.filter(([, t]) => t === "Ja").length).toBeLessThanOrEqual(10);
+    expect(elapsed).toBeLessThan(1500);
   });
 });

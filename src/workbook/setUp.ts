@@ -1,19 +1,20 @@
 /**
  * The add-in's use case "Instellen": the request workbook of the template
  * (src/workbook/template.ts) made inside an open workbook, with the `FLEX`
- * formulas in the output columns. Safe to run again: it adds what is missing,
- * never clears, reorders or overwrites what is there, and refuses (changing
- * nothing) when a sheet of the same name holds something else.
+ * formulas in every row of the output columns and the `Berekening` sheet they rank
+ * by. Safe to run again: it adds what is missing, never clears, reorders or
+ * overwrites what is there (only its own `Berekening` sheet is made again when its
+ * formula is gone), and refuses (changing nothing) when a sheet of the same name
+ * holds something else.
  */
 import { presetById, presets, readText, type Request } from "../engine";
-import { outputFormulas } from "../functions/formulas";
+import type { OutputFormulas } from "../functions/formulas";
 import { setUpTexts } from "../office/texts";
 import { cellAddress, rangeAddress } from "./address";
 import type { WorkbookChange } from "./changes";
 import {
   candidateInputColumns,
   isTopHeader,
-  liveRankingCell,
   outputHeaders,
   outputWidths,
   periodColumns,
@@ -21,6 +22,17 @@ import {
   settingRows,
   type CandidateColumn,
 } from "./layout";
+import {
+  checkLiveRankingSheet,
+  columnFormula,
+  cvSetting,
+  formulaBlocks,
+  holds,
+  isFormula,
+  liveRankingChanges,
+  liveRankingState,
+  tableFormulas,
+} from "./liveFormulas";
 import { WorkbookError } from "./problems";
 import { checkRankingSheet } from "./rankingSheet";
 import {
@@ -36,7 +48,6 @@ import { blankRequest, planTemplate } from "./template";
 import {
   candidateHeaders,
   fatalMessages,
-  liveRankingTexts,
   periodHeaders,
   requestSheetTexts,
   sheetNames,
@@ -156,8 +167,13 @@ function completeTable(
 }
 
 /**
- * The `FLEX` formulas of the output columns, written only into columns whose
- * data cells are all empty (a scored column keeps its values).
+ * The `FLEX` formulas of the output columns, written into every data row whose cell is
+ * empty, one change per run of such rows; null when the formulas cannot be built (a
+ * column they need is missing: values only, as the headless command writes). A cell
+ * that holds a value or a formula keeps it. A column of values without any formula is
+ * a column an earlier scoring wrote (before issue 16, or the command): set-up keeps it
+ * whole, so no column ends up half values, half formulas; the add-in's next scoring
+ * turns it into formulas (src/workbook/liveScore.ts).
  */
 function formulaChanges(
   request: Request,
@@ -169,53 +185,28 @@ function formulaChanges(
     lastDataRow: number;
   },
   headers: string[],
-  cvSetting: string | null
-): WorkbookChange[] {
-  const knockoutIds = request.knockouts
-    .filter((k) => k.header !== null && headers.some((h) => leadingId(h) === k.id))
-    .map((k) => k.id);
-  const awardIds = request.awards.filter((a) => a.header !== null).map((a) => a.id);
-  if (knockoutIds.length === 0 || awardIds.length === 0) return [];
-  let formulas: ReturnType<typeof outputFormulas>;
-  try {
-    formulas = outputFormulas({
-      table: region.tableName,
-      headers,
-      knockoutIds,
-      awardIds,
-      names: { cvRequirements: cvSetting },
-      ranking: { sheet: liveRankingTexts.sheet, cell: liveRankingCell },
-    });
-  } catch {
-    return []; // a column the formulas need is not there: values only, as the headless command writes
-  }
-  const byHeader: Record<string, string> = {
-    [candidateHeaders.knockout]: formulas.knockout,
-    [candidateHeaders.score]: formulas.score,
-    [candidateHeaders.rank]: formulas.rank,
-  };
+  cv: string | null
+): { formulas: OutputFormulas; changes: WorkbookChange[] } | null {
+  const formulas = tableFormulas(request, region.tableName, headers, cv);
+  if (!formulas) return null;
   const sheet = region.sheet;
   const last = Math.max(region.lastDataRow, region.firstDataRow);
   const changes: WorkbookChange[] = [];
   headers.forEach((header, i) => {
-    // The top column by any `Top N`: a table made for another N keeps its column.
-    const formula = isTopHeader(header) ? formulas.top : byHeader[header];
+    const formula = columnFormula(formulas, header);
     if (!formula) return;
     const column = region.firstColumn + i;
+    const empty: number[] = [];
+    let formulaSeen = false;
     for (let row = region.firstDataRow; row <= last; row++) {
-      const value = sheet.values[row - 1]?.[column - 1];
       const existing = sheet.formulas?.[row - 1]?.[column - 1];
-      if (readText(value) !== "" || existing) return;
+      if (isFormula(existing)) formulaSeen = true;
+      if (!holds(sheet.values[row - 1]?.[column - 1] ?? null, existing)) empty.push(row);
     }
-    const rows = last - region.firstDataRow + 1;
-    changes.push({
-      kind: "writeFormulas",
-      sheet: sheet.name,
-      at: cellAddress(region.firstDataRow, column),
-      formulas: Array.from({ length: rows }, () => [formula]),
-    });
+    const scored = !formulaSeen && empty.length < last - region.firstDataRow + 1;
+    if (!scored) changes.push(...formulaBlocks(sheet.name, column, empty, formula));
   });
-  return changes;
+  return { formulas, changes };
 }
 
 /** A sheet as set-up is about to make it (so the formulas of a new table can be planned). */
@@ -276,48 +267,44 @@ export function planSetUp(snapshot: WorkbookSnapshot, request: Request): Workboo
     periods: decide(sheets.periods, !!periodTable, setUpTexts.expected.periods),
   };
   checkRankingSheet(snapshot);
+  checkLiveRankingSheet(snapshot);
 
   const changes: WorkbookChange[] = [];
   if (plans.request === "make") changes.push(...onSheet(sheetNames.request));
   else if (sheets.request) changes.push(...missingNames(snapshot, sheets.request));
   // FLEX.KNOCKOUT gets the CV-eisen cell only where it exists (an older Aanvraag sheet may lack the row).
-  const cvName = settingRows.find((r) => r.key === "cvRequirements")!.name;
-  const named = (c: WorkbookChange) => c.kind === "defineName" && c.name === cvName;
-  const cvSetting =
-    changes.some(named) || snapshot.names.some((n) => n.name.toLowerCase() === cvName.toLowerCase())
-      ? cvName
-      : null;
+  const cv = cvSetting([
+    ...snapshot.names,
+    ...changes.flatMap((c) => (c.kind === "defineName" ? [c] : [])),
+  ]);
 
   const candidateColumns: CandidateColumn[] = [
     ...candidateInputColumns(request),
     ...outputHeaders(request.topN).map((header, i) => ({ header, width: outputWidths[i] })),
   ];
+  let formulas: ReturnType<typeof formulaChanges>;
   if (plans.candidates === "make" || !candidateTable) {
     changes.push(...onSheet(sheetNames.candidates));
-    changes.push(
-      ...formulaChanges(
-        request,
-        {
-          sheet: sheets.candidates ?? newSheet(sheetNames.candidates),
-          tableName: tableNames.candidates,
-          firstColumn: 1,
-          firstDataRow: 2,
-          lastDataRow: 2,
-        },
-        candidateColumns.map((c) => c.header),
-        cvSetting
-      )
+    formulas = formulaChanges(
+      request,
+      {
+        sheet: sheets.candidates ?? newSheet(sheetNames.candidates),
+        tableName: tableNames.candidates,
+        firstColumn: 1,
+        firstDataRow: 2,
+        lastDataRow: 2,
+      },
+      candidateColumns.map((c) => c.header),
+      cv
     );
   } else {
     const { changes: added, headers } = completeTable(candidateTable, candidateColumns);
     changes.push(...added);
-    changes.push(
-      ...formulaChanges(
-        request,
-        { ...candidateTable, tableName: candidateTable.table?.name ?? tableNames.candidates },
-        headers,
-        cvSetting
-      )
+    formulas = formulaChanges(
+      request,
+      { ...candidateTable, tableName: candidateTable.table?.name ?? tableNames.candidates },
+      headers,
+      cv
     );
   }
 
@@ -325,5 +312,9 @@ export function planSetUp(snapshot: WorkbookSnapshot, request: Request): Workboo
   else changes.push(...completeTable(periodTable, periodColumns).changes);
 
   if (!findSheet(snapshot, sheetNames.ranking)) changes.push(...onSheet(sheetNames.ranking));
+  // The live ranking's sheet before the table's formulas that read its spill (and last in the tabs).
+  if (formulas && liveRankingState(snapshot) !== "complete")
+    changes.push(...liveRankingChanges(formulas.formulas.ranking, request.topN));
+  if (formulas) changes.push(...formulas.changes);
   return changes;
 }

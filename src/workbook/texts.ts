@@ -10,6 +10,7 @@ import {
   formatDate,
   formatEuro,
   formatNumber,
+  joinCounted,
   joinList,
   joinNames,
   type CvRequirementPolicy,
@@ -30,6 +31,12 @@ export const sheetNames = {
  */
 export const liveRankingTexts = {
   sheet: "Berekening",
+  /** A1: what the sheet is and that it is not for typing (starts with `Live`, as the check recognises the sheet). */
+  title: (topN: number) =>
+    `Live rangorde (FLEX.RANKING): de kolommen Rang en ${topHeader(topN)} van Kandidaten lezen hieruit. ` +
+    `Niet bewerken; Instellen of Beoordelen maakt het blad opnieuw.`,
+  /** Row 2, above the two columns of the spill. */
+  rankHeader: "Rang",
 } as const;
 
 /** Table names (also the defined names the `FLEX` formulas use). */
@@ -948,4 +955,36 @@ export const blankRequestTexts = {
     `Nieuwe lege aanvraag: ${file}. Vul eerst het blad '${sheetNames.request}' in (instellingen, ` +
     `knock-outcriteria, gunningscriteria, competenties), voeg op '${sheetNames.candidates}' een kolom ` +
     `per criterium toe (kolomkop zoals in de kolom Kolomkop) en beoordeel met: awardscore score ${file}`,
+} as const;
+
+// ---- Issue 16: the live formulas of Kandidaten, re-asserted by the add-in's scoring ----
+
+/** What the add-in's scoring says about the live formulas of `Kandidaten` and the `Berekening` sheet. */
+export const liveFormulaTexts = {
+  /** A column with values of an earlier scoring (or of the command) and no formula: turned into formulas. */
+  oldValues: (sheet: string, headers: string[]) =>
+    `${sheet}: ${headers.length === 1 ? "de kolom" : "de kolommen"} ${joinList(headers.map((h) => `'${h}'`))} ` +
+    `${headers.length === 1 ? "bevatte" : "bevatten"} nog waarden van een eerdere beoordeling; ` +
+    `daar staan nu de live formules.`,
+  /** Cells of a live column that held a typed value instead of the formula: the formula is back. */
+  restored: (cells: string[], total: number) =>
+    `Formule teruggezet in ${joinCounted(cells, total, total - cells.length === 1 ? "andere cel" : "andere cellen")}: ` +
+    `daar stond een getypte waarde in plaats van de formule van de kolom. De uitslag staat in Ranking en Verantwoording.`,
+  /** One restored cell: where, and what it held. */
+  restoredCell: (cell: string, value: string) => `${cell} (was ${value})`,
+  /** Live cells that show something else than the engine's verdict. */
+  differs: (cells: string[], total: number) =>
+    `${total === 1 ? "Deze live cel toont" : "Deze live cellen tonen"} iets anders dan de beoordeling: ` +
+    `${joinCounted(cells, total, total - cells.length === 1 ? "andere cel" : "andere cellen")}. ` +
+    `Nog niet herberekend (F9), of een eigen formule? Ranking, Afwijzingen en Verantwoording volgen de beoordeling.`,
+  /** One differing cell: where, what it shows and what the scoring gives. */
+  differsCell: (cell: string, shown: string, expected: string) =>
+    `${cell} toont ${shown}, de beoordeling geeft ${expected}`,
+  /** An empty cell, in the two texts above. */
+  empty: "leeg",
+  /** The `Berekening` sheet was missing, or its formula was: made again. */
+  sheetMade: (sheet: string, cell: string, missing: boolean) =>
+    missing
+      ? `Het blad '${sheet}' (de live rangorde voor Rang en Top) ontbrak; opnieuw gemaakt.`
+      : `Op het blad '${sheet}' ontbrak de formule in ${cell}; het blad is opnieuw gemaakt.`,
 } as const;

@@ -1,0 +1,201 @@
+/**
+ * The live formulas of the add-in's workbook (issue 16): the formulas of the
+ * `Kandidaten` output columns for a request, and the `Berekening` sheet whose one
+ * `FLEX.RANKING` the `Rang` and `Top N` formulas read. Set-up writes them, the
+ * add-in's scoring re-asserts them; the headless command never writes either.
+ */
+import { isCellError, readText, type CellValue, type Request } from "../engine";
+import { outputFormulas, type OutputFormulas } from "../functions/formulas";
+import { cellAddress, parseCell } from "./address";
+import type { WorkbookChange, WriteFormulas } from "./changes";
+import { isTopHeader, liveRankingCell, settingRows } from "./layout";
+import { checkOwnSheet } from "./ownSheet";
+import { leadingId } from "./regions";
+import { findSheet, type NameSnapshot, type WorkbookSnapshot } from "./snapshot";
+import { candidateHeaders, liveRankingTexts, topHeader } from "./texts";
+
+/** The output columns that hold a live formula in the add-in's workbook (Status and Toelichting stay values). */
+export const formulaKeys = ["knockout", "score", "rank", "top"] as const;
+
+/** One output column with a live formula. */
+export type FormulaKey = (typeof formulaKeys)[number];
+
+/** The defined name of the `CV-eisen` setting. */
+const cvName = settingRows.find((r) => r.key === "cvRequirements")!.name;
+
+/**
+ * The `CV-eisen` setting's name when the workbook defines it (an older `Aanvraag` sheet
+ * may lack the row; FLEX.KNOCKOUT then excludes, as the sheet reader does), else null.
+ *
+ * @example
+ * cvSetting([{ name: "CvEisen", sheet: "Aanvraag", address: "B21" }]); // "CvEisen"
+ */
+export function cvSetting(names: Array<Pick<NameSnapshot, "name">>): string | null {
+  return names.some((n) => n.name.toLowerCase() === cvName.toLowerCase()) ? cvName : null;
+}
+
+/**
+ * The output formulas of a candidates table with these headers; null when a column they
+ * need is missing (then the columns hold values, as the headless command writes them).
+ *
+ * @example
+ * tableFormulas(request17040, "Kandidaten", headers, "CvEisen")?.rank; // '=IF(TRIM([@[Kandidaat]])="","",INDEX(…))'
+ */
+export function tableFormulas(
+  request: Request,
+  table: string,
+  headers: string[],
+  cv: string | null
+): OutputFormulas | null {
+  const knockoutIds = request.knockouts
+    .filter((k) => k.header !== null && headers.some((h) => leadingId(h) === k.id))
+    .map((k) => k.id);
+  const awardIds = request.awards.filter((a) => a.header !== null).map((a) => a.id);
+  if (knockoutIds.length === 0 || awardIds.length === 0) return null;
+  try {
+    return outputFormulas({
+      table,
+      headers,
+      knockoutIds,
+      awardIds,
+      names: { cvRequirements: cv },
+      ranking: { sheet: liveRankingTexts.sheet, cell: liveRankingCell },
+    });
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The formula of an output column by its header; undefined for a column without one.
+ * The top column by any `Top N`: a table made for another N keeps its column.
+ *
+ * @example
+ * columnFormula(formulas, "Top 7") === formulas.top; // true
+ */
+export function columnFormula(formulas: OutputFormulas, header: string): string | undefined {
+  if (isTopHeader(header)) return formulas.top;
+  const byHeader: Record<string, string> = {
+    [candidateHeaders.knockout]: formulas.knockout,
+    [candidateHeaders.score]: formulas.score,
+    [candidateHeaders.rank]: formulas.rank,
+  };
+  return byHeader[header];
+}
+
+/**
+ * Whether a cell's formula is one (`=…`): a host may give a value where there is none.
+ *
+ * @example
+ * isFormula("=1+1"); // true
+ */
+export function isFormula(formula: string | null | undefined): formula is string {
+  return typeof formula === "string" && formula.startsWith("=");
+}
+
+/**
+ * Whether a cell holds something: a value (an error value too) or a formula.
+ *
+ * @example
+ * holds(null, null); // false
+ */
+export function holds(value: CellValue, formula: string | null | undefined): boolean {
+  return isFormula(formula) || isCellError(value) || readText(value) !== "";
+}
+
+/**
+ * One formula into the given rows of a column, one change per run of adjacent rows:
+ * a table of 10,000 rows with a few gaps is a few changes, not 10,000.
+ *
+ * @example
+ * formulaBlocks("Kandidaten", 20, [2, 3, 4, 9], "=…").map((c) => c.at); // ["T2", "T9"]
+ */
+export function formulaBlocks(
+  sheet: string,
+  column: number,
+  rows: number[],
+  formula: string
+): WriteFormulas[] {
+  const blocks: WriteFormulas[] = [];
+  let start = 0;
+  for (let i = 1; i <= rows.length; i++) {
+    if (i < rows.length && rows[i] === rows[i - 1] + 1) continue;
+    if (i > start)
+      blocks.push({
+        kind: "writeFormulas",
+        sheet,
+        at: cellAddress(rows[start], column),
+        formulas: Array.from({ length: i - start }, () => [formula]),
+      });
+    start = i;
+  }
+  return blocks;
+}
+
+/**
+ * Refuses a `Berekening` sheet that holds something other than the live ranking.
+ *
+ * @throws WorkbookError naming the sheet.
+ */
+export function checkLiveRankingSheet(snapshot: WorkbookSnapshot): void {
+  checkOwnSheet(snapshot, liveRankingTexts.sheet, liveRankingTexts.title(0));
+}
+
+/** What the `Berekening` sheet needs: nothing, or to be made (it is missing, or its formula is). */
+export type LiveRankingState = "complete" | "missing" | "noFormula";
+
+/**
+ * Whether the `Berekening` sheet is there with a formula in its cell. A host that read
+ * the sheet without formulas, or only its head, cannot tell: a sheet with content is
+ * then taken as complete (never rewritten on a guess). Check it first with
+ * {@link checkLiveRankingSheet}.
+ *
+ * @example
+ * liveRankingState({ sheets: [], names: [] }); // "missing"
+ */
+export function liveRankingState(snapshot: WorkbookSnapshot): LiveRankingState {
+  const sheet = findSheet(snapshot, liveRankingTexts.sheet);
+  if (!sheet) {
+    const key = liveRankingTexts.sheet.toLocaleLowerCase("nl-NL");
+    const head = snapshot.heads?.find((h) => h.name.toLocaleLowerCase("nl-NL") === key);
+    return head?.hasContent ? "complete" : "missing";
+  }
+  const { row, column } = parseCell(liveRankingCell);
+  if (isFormula(sheet.formulas?.[row - 1]?.[column - 1])) return "complete";
+  const content = sheet.values.some((cells) => cells.some((v) => holds(v, null)));
+  if (!content) return "missing";
+  return sheet.formulas ? "noFormula" : "complete";
+}
+
+/**
+ * The `Berekening` sheet made whole: emptied (a stale value in the spill's way would
+ * stop the spill), its title in A1, the headers of the spill's two columns in row 2,
+ * `ranking` (the `FLEX.RANKING` formula) in A3.
+ *
+ * @example
+ * liveRankingChanges(formulas.ranking, 10)[0]; // { kind: "resetSheet", sheet: "Berekening" }
+ */
+export function liveRankingChanges(ranking: string, topN: number): WorkbookChange[] {
+  const sheet = liveRankingTexts.sheet;
+  const { row, column } = parseCell(liveRankingCell);
+  return [
+    { kind: "resetSheet", sheet },
+    { kind: "writeValues", sheet, at: "A1", values: [[liveRankingTexts.title(topN)]], bold: true },
+    {
+      kind: "writeValues",
+      sheet,
+      at: cellAddress(row - 1, column),
+      values: [[liveRankingTexts.rankHeader, topHeader(topN)]],
+      bold: true,
+    },
+    { kind: "writeFormulas", sheet, at: liveRankingCell, formulas: [[ranking]] },
+    {
+      kind: "columnWidths",
+      sheet,
+      widths: [
+        { column, width: 8 },
+        { column: column + 1, width: 9 },
+      ],
+    },
+  ];
+}

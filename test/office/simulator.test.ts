@@ -273,3 +273,30 @@ describe("dynamic arrays, as Excel 365 calculates them", () => {
     }
   );
 });
+
+test("getSpecialCellsOrNullObject('Formulas') gives the formula cells as areas; a table's data body leaves out its header", async () => {
+  const sim = simulateExcel(emptyState());
+  const found = await sim.host.run(async (context) => {
+    const sheet = context.workbook.worksheets.getItem("Blad1");
+    sheet.getRange("A1:C5").formulas = [
+      ["Naam", "Dubbel", "Som"],
+      ["a", "=1*2", "=B2+1"],
+      ["b", "=2*2", 7],
+      ["c", "=3*2", "=B4+1"],
+      ["d", 8, "=B5+1"],
+    ];
+    sheet.tables.add("A1:C5", true).name = "Tabel";
+    await context.sync();
+    const table = context.workbook.tables.getItem("Tabel");
+    const body = table.getDataBodyRange().load("address");
+    const areas = body.getSpecialCellsOrNullObject("Formulas").load("address");
+    const none = sheet.getRange("A1:A5").getSpecialCellsOrNullObject("Formulas");
+    await context.sync();
+    return { body: body.address, areas: areas.address, none: none.isNullObject };
+  });
+  expect(found).toEqual({
+    body: "Blad1!A2:C5",
+    areas: "Blad1!B2:C2, Blad1!B3, Blad1!B4:C4, Blad1!C5",
+    none: true,
+  });
+});

@@ -250,17 +250,21 @@ export function calculator(): Calculator {
         for (let r = 0; r < rows.length; r++) rows[r] ??= [];
         sheets[sheet.name] = rows;
       }
-      engine = HyperFormula.buildFromSheets(sheets, {
-        licenseKey: "gpl-v3",
-        useArrayArithmetic: true,
-      });
-      for (const name of state.names) {
-        try {
-          engine.addNamedExpression(name.name, name.formula);
-        } catch {
-          // A name HyperFormula cannot hold: formulas that use it read #NAME?.
+      const build = () => {
+        engine?.destroy();
+        engine = HyperFormula.buildFromSheets(sheets, {
+          licenseKey: "gpl-v3",
+          useArrayArithmetic: true,
+        });
+        for (const name of state.names) {
+          try {
+            engine.addNamedExpression(name.name, name.formula);
+          } catch {
+            // A name HyperFormula cannot hold: formulas that use it read #NAME?.
+          }
         }
-      }
+      };
+      build();
       const current = new Map(
         spillers.map((s) => [`${s.sheet}!${s.row},${s.column}`, anchorOnly(s.formula, s.sheet)])
       );
@@ -282,7 +286,14 @@ export function calculator(): Calculator {
             if (engine!.getSheetId(sheet) === undefined) return "#REF!";
             const size = arraySize(sheet, row, column);
             if (!size) return "#REF!";
-            if (overridden.has(`${sheet}!${row},${column}`) || size.width * size.height <= 1)
+            // An anchor that shows an error (blocked, or the whole call failed) spills nothing: its error is what the reference gives.
+            const anchor = engine!.getCellValue(address(sheet, row, column)!);
+            if (
+              overridden.has(`${sheet}!${row},${column}`) ||
+              size.width * size.height <= 1 ||
+              anchor instanceof DetailedCellError ||
+              anchor instanceof CellError
+            )
               return text;
             return `${sheetPrefix(sheet)}$${columnLetters(column)}$${row}:$${columnLetters(column + size.width - 1)}$${row + size.height - 1}`;
           });
@@ -291,9 +302,16 @@ export function calculator(): Calculator {
           changes.push({ at: address(s.sheet, s.row, s.column)!, content: formula });
         }
         if (changes.length === 0) break;
-        engine.batch(() => {
-          for (const { at, content } of changes) engine!.setCellContents(at, [[content]]);
-        });
+        for (const { at, content } of changes)
+          sheets[engine!.getSheetName(at.sheet)!][at.row][at.col] = content;
+        try {
+          engine!.batch(() => {
+            for (const { at, content } of changes) engine!.setCellContents(at, [[content]]);
+          });
+        } catch {
+          // HyperFormula cannot always change a cell that an array spills over ("Unknown array"): built anew.
+          build();
+        }
       }
       // Where arrays spill now: for the cells without a formula of their own.
       for (const sheet of state.sheets)

@@ -338,6 +338,53 @@ function writeFormulas(w: SimWorld, o: SimObject, value: unknown): void {
   }
 }
 
+/**
+ * The cells of a range that hold a formula, as rectangles: runs of columns per row, rows with
+ * the same runs joined (Excel does not document its own grouping; the add-in only needs the cells).
+ */
+function formulaAreas(sheet: FakeSheet, box: Box): Box[] {
+  const areas: Box[] = [];
+  let open: Box[] = [];
+  for (let r = box.top; r <= box.bottom; r++) {
+    const runs: Box[] = [];
+    for (let c = box.left; c <= box.right; c++) {
+      if (!sheet.cells.get(`${r},${c}`)?.formula) continue;
+      const last = runs[runs.length - 1];
+      if (last && last.right === c - 1) last.right = c;
+      else runs.push({ top: r, left: c, bottom: r, right: c });
+    }
+    const same =
+      runs.length === open.length &&
+      runs.every((run, i) => run.left === open[i].left && run.right === open[i].right);
+    if (same) open.forEach((area) => (area.bottom = r));
+    else {
+      areas.push(...open);
+      open = runs;
+    }
+  }
+  return [...areas, ...open].sort((a, b) => a.top - b.top || a.left - b.left);
+}
+
+/**
+ * `Range.getSpecialCells(OrNullObject)` (ExcelApi 1.9) for the one type the add-in asks,
+ * `Formulas`: the cells that hold a formula, as a RangeAreas; none is ItemNotFound, or a null
+ * object (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-ranges-special-cells).
+ */
+function specialCells(
+  o: SimObject,
+  [cellType, valueType]: unknown[],
+  w: SimWorld,
+  orNull: boolean
+): SimObject | null {
+  if (cellType !== "Formulas" || (valueType !== undefined && valueType !== null))
+    throw new SimulatorGap(`Range.getSpecialCells(${JSON.stringify([cellType, valueType])})`);
+  const sheet = rangeSheet(o, w);
+  const areas = formulaAreas(sheet, rangeBox(o));
+  if (areas.length > 0) return obj("RangeAreas", { sheet, areas });
+  if (orNull) return null;
+  throw new ExcelError("ItemNotFound", "No cells were found.");
+}
+
 /** The formats of a sheet that meet a range, in priority order: Excel's ids are their places here. */
 function formatsIn(w: SimWorld, o: SimObject): FakeFormat[] {
   const sheet = rangeSheet(o, w);
@@ -792,6 +839,19 @@ export const classes: Record<string, ClassSpec> = {
       Select: (o, _a, w) => {
         w.state.selection = { sheet: rangeSheet(o, w).name, address: boxAddress(rangeBox(o)) };
       },
+      GetSpecialCells: (o, args, w) => specialCells(o, args, w, false),
+      GetSpecialCellsOrNullObject: (o, args, w) => specialCells(o, args, w, true),
+    },
+  },
+  // "Address value will contain the worksheet name for each rectangular block of cells
+  // (e.g., "Sheet1!A1:B4, Sheet1!D1:D4")": https://learn.microsoft.com/javascript/api/excel/excel.rangeareas#excel-excel-rangeareas-address-member
+  RangeAreas: {
+    get: {
+      Address: (o, w) => {
+        const sheet = liveSheet(w, o.sheet as FakeSheet);
+        return (o.areas as Box[]).map((a) => `${quoted(sheet.name)}!${boxAddress(a)}`).join(", ");
+      },
+      AreaCount: (o) => (o.areas as Box[]).length,
     },
   },
   RangeFormat: {
@@ -1085,6 +1145,16 @@ export const classes: Record<string, ClassSpec> = {
         for (let c = box.left; c <= box.right; c++) t.columns.push(headerText(w, sheet, t, c));
       },
       GetHeaderRowRange: (o, _a, w) => tableRange(w, o, true),
+      // The table without its header row (the add-in's tables have no totals row).
+      GetDataBodyRange: (o, _a, w) => {
+        const t = liveTable(w, o);
+        return range(sheetOf(w.state, t.sheet)!, {
+          top: t.top + 1,
+          left: t.left,
+          bottom: t.bottom,
+          right: t.right,
+        });
+      },
     },
   },
   TableColumnCollection: {

@@ -24,16 +24,28 @@ import type { GrowTable, WorkbookChange } from "./changes";
 import { undecidedCells } from "./finality";
 import { readCandidates, readPeriods, problemCells, type CandidateSheet } from "./inputs";
 import type { Region } from "./regions";
-import { outputHeaders, outputKeys, outputWidths, type OutputKey } from "./layout";
+import { liveRankingCell, outputHeaders, outputKeys, outputWidths, type OutputKey } from "./layout";
 import { WorkbookError, type SheetProblem } from "./problems";
 import { checkRankingSheet, rankingChanges, topMarks } from "./rankingSheet";
-import { cellValue, type WorkbookSnapshot } from "./snapshot";
+import {
+  checkLiveRankingSheet,
+  cvSetting,
+  formulaKeys,
+  liveRankingChanges,
+  liveRankingState,
+  tableFormulas,
+  type FormulaKey,
+} from "./liveFormulas";
+import { planLive, type LiveColumn, type LivePlan, type RowVerdict } from "./liveScore";
+import { cellValue, findSheet, type WorkbookSnapshot } from "./snapshot";
 import { readRequest } from "./requestRead";
 import {
   blankRequestTexts,
   cellWords,
   cliTexts,
   fatalMessages,
+  liveFormulaTexts,
+  liveRankingTexts,
   referenceDateTexts,
   tableRowTexts,
 } from "./texts";
@@ -47,6 +59,14 @@ export interface ScoreOptions {
    * (`--peildatum`); every report says so.
    */
   referenceDate?: string;
+  /**
+   * The add-in's scoring in Excel (set only by src/office/useCases.ts; the command never
+   * sets it): `Knock-out`, `Score`, `Rang` and `Top N` keep their live formulas instead of
+   * getting values (src/workbook/liveScore.ts), where the workbook has an `Aanvraag`
+   * sheet and a `Kandidaten` table the formulas can be built for. The snapshot then
+   * carries the formulas of `Kandidaten` and reads the `Berekening` sheet.
+   */
+  live?: boolean;
 }
 
 /** What scoring a workbook yields. */
@@ -84,7 +104,11 @@ export function planScore(snapshot: WorkbookSnapshot, options: ScoreOptions = {}
   if (options.preset !== undefined && !presetById(options.preset)) {
     throw new WorkbookError(fatalMessages.unknownPreset(options.preset, presetIds));
   }
-  const fromSheet = readRequest(snapshot);
+  // Excel calculates: the values it shows count, as they did before the add-in read formulas
+  // (a formula in an input cell is no problem there); the formulas serve the live columns only.
+  const live = options.live === true;
+  const reading = live ? withoutFormulas(snapshot) : snapshot;
+  const fromSheet = readRequest(reading);
   const notes: string[] = [];
   let request: Request;
   if (fromSheet) {
@@ -114,8 +138,8 @@ export function planScore(snapshot: WorkbookSnapshot, options: ScoreOptions = {}
     notes.push(referenceDateTexts.overridden(options.referenceDate, requestReferenceDate));
   }
 
-  const candidates = readCandidates(snapshot, request);
-  const periods = readPeriods(snapshot);
+  const candidates = readCandidates(reading, request);
+  const periods = readPeriods(reading);
   checkRankingSheet(snapshot);
   const evaluation = evaluate(request, candidates.inputs, periods?.inputs ?? []);
   const problems = [
@@ -132,7 +156,7 @@ export function planScore(snapshot: WorkbookSnapshot, options: ScoreOptions = {}
   });
   const changes = [
     ...grown,
-    ...outputChanges(candidates, evaluation),
+    ...outputChanges(candidates, evaluation, live && fromSheet ? snapshot : null, notes),
     ...rankingChanges(evaluation, overridden ? requestReferenceDate : undefined),
   ];
   return {
@@ -146,6 +170,14 @@ export function planScore(snapshot: WorkbookSnapshot, options: ScoreOptions = {}
     notes,
     undecided: undecidedCells(evaluation, candidates, periods),
     inputs: { candidates: candidates.inputs, periods: periods?.inputs ?? [] },
+  };
+}
+
+/** The snapshot without its formulas, for the readers of a host that calculates. */
+function withoutFormulas(snapshot: WorkbookSnapshot): WorkbookSnapshot {
+  return {
+    ...snapshot,
+    sheets: snapshot.sheets.map((sheet) => ({ ...sheet, formulas: undefined })),
   };
 }
 
@@ -204,9 +236,16 @@ export function outputRow(result: Outcome | undefined, request: Request): CellVa
 /**
  * The writes on `Kandidaten`: output columns that are missing are added at the
  * right (never over a filled cell), then every output column is written as one
- * block per column, and the marks are (re)set.
+ * block per column, and the marks are (re)set. With `live` (the snapshot with its
+ * formulas, in the add-in), the columns that hold live formulas get those instead
+ * ({@link liveOutputs}); what it finds goes into `notes`.
  */
-function outputChanges(candidates: CandidateSheet, evaluation: Evaluation): WorkbookChange[] {
+function outputChanges(
+  candidates: CandidateSheet,
+  evaluation: Evaluation,
+  live: WorkbookSnapshot | null,
+  notes: string[]
+): WorkbookChange[] {
   const { region, columns } = candidates;
   const sheet = region.sheet.name;
   const changes: WorkbookChange[] = [];
@@ -255,15 +294,26 @@ function outputChanges(candidates: CandidateSheet, evaluation: Evaluation): Work
     });
   }
 
+  const byRow = new Map(evaluation.candidates.map((c) => [c.row, c]));
+  const formulaColumns = new Set<OutputKey>();
+  if (live) {
+    const plan = liveOutputs(live, candidates, evaluation, position, missing, byRow);
+    if (plan) {
+      changes.push(...plan.changes);
+      notes.push(...plan.notes);
+      for (const key of formulaKeys) formulaColumns.add(key);
+    }
+  }
+
   const rows = region.lastDataRow - region.firstDataRow + 1;
   if (rows <= 0) return changes;
-  const byRow = new Map(evaluation.candidates.map((c) => [c.row, c]));
   const cells: CellValue[][] = [];
   for (let row = region.firstDataRow; row <= region.lastDataRow; row++)
     cells.push(outputRow(byRow.get(row), evaluation.request));
 
   // One block per output column: the columns need not be adjacent or in our order.
   outputKeys.forEach((key, k) => {
+    if (formulaColumns.has(key)) return;
     const column = region.firstColumn + (position.get(key) ?? 0);
     changes.push({
       kind: "writeValues",
@@ -291,4 +341,65 @@ function outputChanges(candidates: CandidateSheet, evaluation: Evaluation): Work
     )
   );
   return changes;
+}
+
+/**
+ * The live side of the output columns: the `Berekening` sheet (checked; made when it or
+ * its formula is missing), then the formulas of `Knock-out`, `Score`, `Rang` and `Top N`
+ * into every row of the table that lacks them (src/workbook/liveScore.ts). Null when the
+ * formulas cannot be built (no table, a column they need is missing): values then, as
+ * the command writes.
+ *
+ * @throws WorkbookError when a `Berekening` sheet holds something of the user's.
+ */
+function liveOutputs(
+  snapshot: WorkbookSnapshot,
+  candidates: CandidateSheet,
+  evaluation: Evaluation,
+  position: Map<OutputKey, number>,
+  added: string[],
+  byRow: Map<number, CandidateResult>
+): LivePlan | null {
+  const { region } = candidates;
+  if (!region.table) return null;
+  const { request } = evaluation;
+  const headers = [...region.headers, ...added];
+  const formulas = tableFormulas(request, region.table.name, headers, cvSetting(snapshot.names));
+  if (!formulas) return null;
+  checkLiveRankingSheet(snapshot);
+
+  const changes: WorkbookChange[] = [];
+  const notes: string[] = [];
+  const state = liveRankingState(snapshot);
+  if (state !== "complete") {
+    changes.push(...liveRankingChanges(formulas.ranking, request.topN));
+    notes.push(
+      liveFormulaTexts.sheetMade(liveRankingTexts.sheet, liveRankingCell, state === "missing")
+    );
+  }
+  const columns: LiveColumn[] = formulaKeys.map((key) => {
+    const index = position.get(key) ?? 0;
+    return {
+      key,
+      column: region.firstColumn + index,
+      header: headers[index],
+      formula: formulas[key],
+      added: index >= region.headers.length,
+    };
+  });
+  // Every row of the table, also its empty rows at the bottom (which the readers leave out).
+  const last = Math.max(region.lastDataRow, region.table.headerRow + region.table.rowCount);
+  const verdict = (row: number): RowVerdict => {
+    const result = byRow.get(row);
+    const cells = outputRow(result, request);
+    const at = (key: FormulaKey) => cells[outputKeys.indexOf(key)];
+    return {
+      cells: { knockout: at("knockout"), score: at("score"), rank: at("rank"), top: at("top") },
+      incomplete: result?.status === "incomplete",
+    };
+  };
+  const sheet = findSheet(snapshot, region.sheet.name) ?? region.sheet;
+  const remade = state !== "complete" || region.below !== undefined;
+  const plan = planLive(sheet, region.firstDataRow, last, columns, verdict, remade);
+  return { changes: [...changes, ...plan.changes], notes: [...notes, ...plan.notes] };
 }

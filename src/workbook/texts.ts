@@ -34,7 +34,7 @@ export const liveRankingTexts = {
   /** A1: what the sheet is and that it is not for typing (starts with `Live`, as the check recognises the sheet). */
   title: (topN: number) =>
     `Live rangorde (FLEX.RANKING): de kolommen Rang en ${topHeader(topN)} van Kandidaten lezen hieruit. ` +
-    `Niet bewerken; Instellen of Beoordelen maakt het blad opnieuw.`,
+    `Niet bewerken: Controleren en beoordelen maakt het blad opnieuw als het ontbreekt.`,
   /** Row 2, above the two columns of the spill. */
   rankHeader: "Rang",
 } as const;
@@ -969,7 +969,8 @@ export const liveFormulaTexts = {
   /** Cells of a live column that held a typed value instead of the formula: the formula is back. */
   restored: (cells: string[], total: number) =>
     `Formule teruggezet in ${joinCounted(cells, total, total - cells.length === 1 ? "andere cel" : "andere cellen")}: ` +
-    `daar stond een getypte waarde in plaats van de formule van de kolom. De uitslag staat in Ranking en Verantwoording.`,
+    `daar stond een getypte waarde in plaats van de formule. Deze kolommen rekent Excel zelf uit; ` +
+    `wat de beoordeling vastlegt, staat op Ranking en Verantwoording.`,
   /** One restored cell: where, and what it held. */
   restoredCell: (cell: string, value: string) => `${cell} (was ${value})`,
   /** Live cells that show something else than the engine's verdict. */
@@ -979,7 +980,7 @@ export const liveFormulaTexts = {
     `Nog niet herberekend (F9), of een eigen formule? Ranking, Afwijzingen en Verantwoording volgen de beoordeling.`,
   /** One differing cell: where, what it shows and what the scoring gives. */
   differsCell: (cell: string, shown: string, expected: string) =>
-    `${cell} toont ${shown}, de beoordeling geeft ${expected}`,
+    `${cell} (toont ${shown}, beoordeling ${expected})`,
   /** An empty cell, in the two texts above. */
   empty: "leeg",
   /** The `Berekening` sheet was missing, or its formula was: made again. */

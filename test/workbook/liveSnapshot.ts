@@ -132,5 +132,23 @@ export function calculate(snapshot: WorkbookSnapshot, plan: ScorePlan): Workbook
       put(sheet, r + 1, column, shown, formula);
     });
   });
+  // The FLEX.RANKING spill on Berekening: rank and top mark of every table row, from A3.
+  const berekening = next.sheets.find((s) => s.name === "Berekening");
+  if (berekening?.formulas?.[2]?.[0]) {
+    const table = sheet.tables[0];
+    for (let row = table.headerRow + 1; row <= table.headerRow + table.rowCount; row++) {
+      const verdict = outputRow(byRow.get(row), plan.request);
+      const spillRow = row - table.headerRow + 2;
+      const at = outputKeys.indexOf("rank");
+      put(
+        berekening,
+        spillRow,
+        1,
+        verdict[at] ?? "",
+        spillRow === 3 ? berekening.formulas[2][0] : null
+      );
+      put(berekening, spillRow, 2, verdict[outputKeys.indexOf("top")] ?? "Nee", null);
+    }
+  }
   return next;
 }

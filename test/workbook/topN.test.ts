@@ -61,7 +61,7 @@ test("the Ranking sheet heads its mark column Top 3", () => {
   expect(head?.values[0]).not.toContain("Top 10");
 });
 
-test("set-up on the scored workbook adds no second top column and writes FLEX.TOP into Top 3", () => {
+test("set-up on the scored workbook adds no second top column and writes the top formula into Top 3", () => {
   const changes = planSetUp(snapshot, request);
   expect(changes.some((c) => c.kind === "addTableColumns")).toBe(false);
   const emptied = {
@@ -75,9 +75,12 @@ test("set-up on the scored workbook adds no second top column and writes FLEX.TO
   const column = headers.indexOf("Top 3") + 1;
   const formulas = planSetUp(emptied, request).find(
     (c): c is Extract<WorkbookChange, { kind: "writeFormulas" }> =>
-      c.kind === "writeFormulas" && parseCell(c.at).column === column
+      c.kind === "writeFormulas" && c.sheet === "Kandidaten" && parseCell(c.at).column === column
   );
-  expect(formulas?.formulas[0][0]).toMatch(/FLEX\.TOP\(/);
+  // Issue 16: the top mark is column 2 of the one FLEX.RANKING spill on Berekening.
+  expect(formulas?.formulas[0][0]).toMatch(
+    /INDEX\('Berekening'!\$A\$3#,ROW\(\)-ROW\(Kandidaten\[#Headers\]\),2\)\)$/
+  );
 });
 
 test("knocked out: no score in the engine, an empty Score cell, so the data bar draws nothing there", () => {

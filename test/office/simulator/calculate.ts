@@ -287,7 +287,7 @@ export function calculator(): Calculator {
             const size = arraySize(sheet, row, column);
             if (!size) return "#REF!";
             // An anchor that shows an error (blocked, or the whole call failed) spills nothing: its error is what the reference gives.
-            const anchor = engine!.getCellValue(address(sheet, row, column)!);
+            const anchor: unknown = engine!.getCellValue(address(sheet, row, column)!);
             if (
               overridden.has(`${sheet}!${row},${column}`) ||
               size.width * size.height <= 1 ||

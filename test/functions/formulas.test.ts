@@ -1,4 +1,4 @@
-import { escapeColumn, outputFormulas } from "../../src/functions/formulas";
+import { escapeColumn, outputFormulas, present } from "../../src/functions/formulas";
 import { outputHeaders17040 } from "../workbook/helpers";
 
 export const headers17040 = [
@@ -30,49 +30,78 @@ const input = {
   ranking: { sheet: "Berekening", cell: "A3" },
 };
 
+/** `IF(ISBLANK(x),"",x)`, written out here so the test does not lean on present() alone. */
+const w = (x: string) => `IF(ISBLANK(${x}),"",${x})`;
+
 describe("formulas of the Kandidaten output columns", () => {
   const formulas = outputFormulas(input);
 
-  test("Knock-out: the K and E columns by id, the limits and CV-eisen by name, empty without a name", () => {
+  test('present(): a blank reaches the function as "" on every platform, one cell or a range', () => {
+    expect(present("[@[Uurtarief]]")).toBe('IF(ISBLANK([@[Uurtarief]]),"",[@[Uurtarief]])');
+    expect(present("Kandidaten[[Score]]")).toBe(w("Kandidaten[[Score]]"));
+  });
+
+  test("Knock-out: every typed argument wrapped (the K and E span, the criteria table, the rate, the settings); the headers as they are", () => {
+    const values = "[@[K1 Waadi-registratie]]:[@[E3 Aantal referenties]]";
     expect(formulas.knockout).toBe(
-      '=IF(TRIM([@[Kandidaat]])="","",FLEX.KNOCKOUT([@[K1 Waadi-registratie]]:[@[E3 Aantal referenties]],' +
-        "Knockoutcriteria[#All],[@[Uurtarief]],Maximumtarief,UrenPerWeek,LooptijdWeken,Verlengingen," +
-        "WekenPerVerlenging,OptiesTellenMee," +
-        "Kandidaten[[#Headers],[K1 Waadi-registratie]:[E3 Aantal referenties]],CvEisen))"
+      `=IF(TRIM([@[Kandidaat]])="","",FLEX.KNOCKOUT(${w(values)},${w("Knockoutcriteria[#All]")},` +
+        `${w("[@[Uurtarief]]")},${w("Maximumtarief")},${w("UrenPerWeek")},${w("LooptijdWeken")},` +
+        `${w("Verlengingen")},${w("WekenPerVerlenging")},${w("OptiesTellenMee")},` +
+        `Kandidaten[[#Headers],[K1 Waadi-registratie]:[E3 Aantal referenties]],${w("CvEisen")}))`
     );
   });
 
   test("Knock-out: without a CV-eisen cell (an older Aanvraag sheet) the argument is left out", () => {
     const older = outputFormulas({ ...input, names: { cvRequirements: null } });
-    expect(older.knockout).toBe(formulas.knockout.replace(",CvEisen))", "))"));
+    expect(older.knockout).toBe(formulas.knockout.replace(`,${w("CvEisen")}))`, "))"));
     expect(older.knockout).not.toMatch(/CvEisen/);
   });
 
-  test("Score: only for a row whose verdict is OK (empty when knocked out, incomplete or empty)", () => {
+  test("Score: only for a row whose verdict is OK (empty when knocked out, incomplete or empty), the values and criteria wrapped", () => {
+    const g9 = "G9 Jaren allround inkomensconsulent gemeente (laatste 15 jaar)";
+    const g11 = "G11 Jaren Civision (laatste 3 jaar)";
     expect(formulas.score).toBe(
       '=IF(ISERROR([@[Knock-out]]),"",IF([@[Knock-out]]="OK",FLEX.AWARDSCORE(' +
-        "[@[G9 Jaren allround inkomensconsulent gemeente (laatste 15 jaar)]]:[@[G11 Jaren Civision (laatste 3 jaar)]]," +
-        "Gunningscriteria[#All],Kandidaten[[#Headers],[G9 Jaren allround inkomensconsulent gemeente (laatste 15 jaar)]:" +
-        '[G11 Jaren Civision (laatste 3 jaar)]]),""))'
+        `${w(`[@[${g9}]]:[@[${g11}]]`)},${w("Gunningscriteria[#All]")},` +
+        `Kandidaten[[#Headers],[${g9}]:[${g11}]]),""))`
     );
   });
 
-  test("Rang and Top 10: the row, the whole Score and Uurtarief columns as rows, the draw; no Knock-out column", () => {
-    const standing =
-      "[@[Score]],[@[Uurtarief]],TRANSPOSE(Kandidaten[[Score]]),TRANSPOSE(Kandidaten[[Uurtarief]])";
-    const draw = "[@[Loting]],TRANSPOSE(Kandidaten[[Loting]])";
-    expect(formulas.rank).toBe(`=FLEX.RANK(${standing},${draw})`);
-    expect(formulas.top).toBe(`=IF(TRIM([@[Kandidaat]])="","",FLEX.TOP(${standing},TopN,${draw}))`);
+  test("FLEX.RANKING: the whole Score, Uurtarief and Loting columns once, wrapped, with TopN", () => {
+    expect(formulas.ranking).toBe(
+      `=FLEX.RANKING(${w("Kandidaten[[Score]]")},${w("Kandidaten[[Uurtarief]]")},${w("TopN")},` +
+        `${w("Kandidaten[[Loting]]")})`
+    );
   });
 
-  test("without a Loting column the draw arguments are left out; other names can be given", () => {
+  test("Rang and Top 10: the row's place in the spill, column 1 and 2, by native INDEX; empty without a name", () => {
+    const pick = (column: number) =>
+      `INDEX('Berekening'!$A$3#,ROW()-ROW(Kandidaten[#Headers]),${column})`;
+    expect(formulas.rank).toBe(`=IF(TRIM([@[Kandidaat]])="","",${pick(1)})`);
+    expect(formulas.top).toBe(`=IF(TRIM([@[Kandidaat]])="","",${pick(2)})`);
+    expect(formulas.rank).not.toMatch(/FLEX\./);
+  });
+
+  test("the ranking sheet is always quoted, a quote in its name doubled; the cell made absolute", () => {
+    const other = outputFormulas({ ...input, ranking: { sheet: "Dirk's berekening", cell: "c7" } });
+    expect(other.rank).toContain(
+      "INDEX('Dirk''s berekening'!$C$7#,ROW()-ROW(Kandidaten[#Headers]),1)"
+    );
+    expect(other.top).toContain("'Dirk''s berekening'!$C$7#,");
+    const spaced = outputFormulas({ ...input, ranking: { sheet: "Mijn blad", cell: "$B$2" } });
+    expect(spaced.rank).toContain("'Mijn blad'!$B$2#");
+  });
+
+  test("without a Loting column the draw argument is left out; other names can be given", () => {
     const other = outputFormulas({
       ...input,
       headers: headers17040.filter((h) => h !== "Loting"),
       names: { topN: "Aanvraag_TopN" },
     });
-    expect(other.top).toMatch(/,Aanvraag_TopN\)\)$/);
-    expect(other.rank).not.toMatch(/Loting/);
+    expect(other.ranking).toBe(
+      `=FLEX.RANKING(${w("Kandidaten[[Score]]")},${w("Kandidaten[[Uurtarief]]")},${w("Aanvraag_TopN")})`
+    );
+    expect(other.ranking).not.toMatch(/Loting/);
   });
 
   test("a criterion without a column is a programming error, not a broken formula", () => {

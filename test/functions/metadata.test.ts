@@ -49,8 +49,8 @@ afterAll(() => fs.rmSync(out, { recursive: true, force: true }));
 
 const byId = (metadata: Metadata) => new Map(metadata.functions.map((f) => [f.id, f]));
 
-/** Per function: its parameters as name:dimensionality(?optional), and the result type ("any" when untyped). */
-const expected: Record<string, { params: string[]; result: string }> = {
+/** Per function: its parameters as name:dimensionality(?optional), the result type ("any" when untyped) and, for a spill, its dimensionality. */
+const expected: Record<string, { params: string[]; result: string; dimensionality?: string }> = {
   AWARDSCORE: {
     params: ["waarden:matrix", "gunningscriteria:matrix", "kolomkoppen:matrix?"],
     result: "any",
@@ -70,6 +70,11 @@ const expected: Record<string, { params: string[]; result: string }> = {
       "cvEisen:scalar?",
     ],
     result: "string",
+  },
+  RANKING: {
+    params: ["scores:matrix", "uurtarieven:matrix", "topN:scalar", "lotingen:matrix?"],
+    result: "any",
+    dimensionality: "matrix",
   },
   RANK: {
     params: [
@@ -134,7 +139,7 @@ describe("generated functions.json (Dutch)", () => {
       const fn = byId(nl).get(id) as Fn;
       expect(fn.parameters.map(shape)).toEqual(want.params);
       expect(fn.result.type ?? "any").toBe(want.result);
-      expect(fn.result.dimensionality ?? "scalar").toBe("scalar");
+      expect(fn.result.dimensionality ?? "scalar").toBe(want.dimensionality ?? "scalar");
       for (const param of fn.parameters) expect(param.type).toBe("any");
     }
   );
@@ -144,6 +149,40 @@ describe("generated functions.json (Dutch)", () => {
       expect(fn.description).toMatch(/\w{3}/);
       expect(fn.description).toMatch(/\b(de|het|een|van)\b/);
       for (const param of fn.parameters) expect(param.description).toMatch(/\w{3}/);
+    }
+  });
+
+  test("formulas in the Dutch help are written as Dutch Excel shows them: ; and Dutch function names", () => {
+    const texts = nl.functions.flatMap((f) => [
+      f.description ?? "",
+      ...f.parameters.map((p) => p.description ?? ""),
+    ]);
+    const formulas = texts.flatMap((t) => t.match(/=?[A-Z][A-Z.]+\([^ ]*\)/g) ?? []);
+    expect(formulas.length).toBeGreaterThanOrEqual(4); // RANKING's example, its INDEX pick, TRANSPONEREN
+    for (const formula of formulas) {
+      // An argument list separated by `,` (outside quotes) is English syntax.
+      expect(formula.replace(/"[^"]*"/g, "")).not.toContain(",");
+    }
+    for (const text of texts) {
+      expect(text).not.toMatch(/\b(TRANSPOSE|IF|ISBLANK|ROW|ISERROR|TRIM)\(/);
+      expect(text).not.toMatch(/#Headers\b/);
+    }
+    const ranking = byId(nl).get("RANKING") as Fn;
+    expect(ranking.description).toContain(
+      '=FLEX.RANKING(ALS(ISLEEG(Kandidaten[Score]);"";Kandidaten[Score]);'
+    );
+    expect(ranking.description).toContain(
+      "INDEX(Berekening!$A$3#;RIJ()-RIJ(Kandidaten[#Kopteksten]);1)"
+    );
+    expect((byId(nl).get("RANK") as Fn).parameters[2].description).toContain(
+      "TRANSPONEREN(Kandidaten[Score])"
+    );
+  });
+
+  test("FLEX.RANK and FLEX.TOP say they are for one row, and point to FLEX.RANKING for a column", () => {
+    for (const id of ["RANK", "TOP"]) {
+      expect((byId(nl).get(id) as Fn).description).toMatch(/Voor één rij.*gebruik .*FLEX\.RANKING/);
+      expect((byId(en).get(id) as Fn).description).toMatch(/For one row.*use FLEX\.RANKING/);
     }
   });
 
@@ -180,6 +219,23 @@ describe("derived functions.en-US.json", () => {
         expect(param.description).not.toBe(nlFn.parameters[i].description);
       });
     }
+  });
+
+  test("formulas in the English help use , and English function names", () => {
+    const texts = en.functions.flatMap((f) => [
+      f.description ?? "",
+      ...f.parameters.map((p) => p.description ?? ""),
+    ]);
+    const formulas = texts.flatMap((t) => t.match(/=?[A-Z][A-Z.]+\([^ ]*\)/g) ?? []);
+    expect(formulas.length).toBeGreaterThanOrEqual(4);
+    for (const formula of formulas) expect(formula.replace(/"[^"]*"/g, "")).not.toContain(";");
+    for (const text of texts) {
+      expect(text).not.toMatch(/\b(TRANSPONEREN|ALS|ISLEEG|RIJ)\(/);
+      expect(text).not.toMatch(/#Kopteksten/);
+    }
+    expect((byId(en).get("RANKING") as Fn).description).toContain(
+      "INDEX(Berekening!$A$3#,ROW()-ROW(Kandidaten[#Headers]),1)"
+    );
   });
 
   test("a missing or stale translation is a build error", () => {

@@ -20,7 +20,7 @@ import {
 import { awardScore } from "../../src/functions/award";
 import { FunctionError } from "../../src/functions/errors";
 import { knockout } from "../../src/functions/knockout";
-import { rank, top } from "../../src/functions/ranking";
+import { rank, ranking, top } from "../../src/functions/ranking";
 import { years } from "../../src/functions/years";
 import { awardCriteria17040, knockoutCriteria17040, limits17040 } from "./helpers";
 
@@ -98,22 +98,28 @@ function flexColumns(rows: CandidateInput[], periods: PeriodInput[]) {
         )
   );
   const scores = points.map((p, i) => (knockouts[i] === "OK" ? p : ""));
-  // As the formulas pass them: each whole column as one row, TRANSPOSE(Kandidaten[[Score]]).
+  // As the set-up's formula passes them to FLEX.RANKING: each whole column once, N×1.
   const columns = {
-    scores: [scores],
-    rates: [rows.map((r) => r.rate)],
-    draws: [rows.map((r) => r.drawOrder ?? null)],
+    scores: scores.map((score) => [score]),
+    rates: rows.map((r) => [r.rate]),
+    draws: rows.map((r) => [r.drawOrder ?? null]),
   };
+  const spill = ranking(columns, 10).map((line) =>
+    line.map((c) => (c instanceof FunctionError ? { code: c.code, message: c.message } : c))
+  );
   return rows.map((row, i) => {
     const own = { score: scores[i], rate: row.rate, draw: row.drawOrder };
     const named = String(row.name ?? "").trim() !== "";
-    // Each call gets its own copy of the columns, as Excel hands them over.
+    // Rang and Top 10 pick the row from the spill (INDEX); FLEX.RANK and FLEX.TOP, each call
+    // with its own copy of the columns as Excel hands them over, say the same for that row.
+    expect(spill[i][0]).toEqual(cell(() => rank(own, structuredClone(columns))));
+    expect(spill[i][1]).toEqual(cell(() => top(own, structuredClone(columns), 10)));
     return {
       knockout: knockouts[i],
       points: points[i],
       score: scores[i],
-      rank: cell(() => rank(own, structuredClone(columns))),
-      top: named ? cell(() => top(own, structuredClone(columns), 10)) : "",
+      rank: spill[i][0],
+      top: named ? spill[i][1] : "",
     };
   });
 }

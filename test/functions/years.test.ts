@@ -132,6 +132,29 @@ describe("FLEX.YEARS", () => {
     );
   });
 
+  test("a date of exactly 0 reads as blank (0 is no date; Excel on Windows hands a blank as 0)", () => {
+    // An open Tot: 0 as a blank one.
+    expect(years(col("27-08-2022"), col(0), PEIL, 5)).toBe(2);
+    expect(years(col("27-08-2022"), col(0), PEIL, 5)).toBe(
+      years(col("27-08-2022"), col(null), PEIL, 5)
+    );
+    // A blank row of the table handed over as 0, 0 is skipped, as a blank row.
+    expect(years(col("27-08-2022", 0), col(0, 0), PEIL, 5)).toBe(2);
+    // A Van of 0 in a row with a Tot is a missing start, not 00-01-1900.
+    expect(thrown(() => years(col(0), col("01-01-2024"), PEIL, 5)).message).toMatch(
+      /^Werkervaring, rij 1: Van: /
+    );
+    expect(thrown(() => years(col(0), col("01-01-2024"), PEIL, 5))).toEqual(
+      thrown(() => years(col(null), col("01-01-2024"), PEIL, 5))
+    );
+    // A peildatum of 0 is missing: #N/A, as a blank one.
+    expect(thrown(() => years(col("27-08-2022"), col(0), 0, 5))).toEqual(
+      thrown(() => years(col("27-08-2022"), col(0), "", 5))
+    );
+    // Other numbers are dates as before: serial 1 is 01-01-1900.
+    expect(years(col(1), col(366), "31-12-1900")).toBe(1);
+  });
+
   test("columns of different lengths are #VALUE!", () => {
     expect(thrown(() => years(col("04-10-2022", ""), col(""), "04-10-2024")).message).toBe(
       "Van en Tot moeten even veel cellen hebben."

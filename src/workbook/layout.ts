@@ -201,10 +201,10 @@ export function candidateInputColumns(request: Request): CandidateColumn[] {
   ];
 }
 
-/** The output columns the add-in writes, in order. */
 /** Where `FLEX.RANKING` spills on its sheet (`liveRankingTexts.sheet`): below a title and a header row. */
 export const liveRankingCell = "A3";
 
+/** The output columns the add-in writes, in order. */
 export const outputKeys = ["status", "knockout", "score", "rank", "top", "reason"] as const;
 
 /** One output column of `Kandidaten`. */

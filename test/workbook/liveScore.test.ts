@@ -51,19 +51,20 @@ const column = (snapshot: WorkbookSnapshot, header: string) =>
 const letter = (snapshot: WorkbookSnapshot, header: string) =>
   columnLetters(column(snapshot, header));
 
-type Writes = Extract<WorkbookChange, { kind: "writeFormulas" | "writeValues" }>;
+type Kind = "writeFormulas" | "writeValues";
 /** The formula or value writes on a sheet, optionally in one column. */
-function writes(
+function writes<K extends Kind>(
   changes: WorkbookChange[],
-  kind: "writeFormulas" | "writeValues",
+  kind: K,
   sheetName = "Kandidaten",
   at?: number
-): Writes[] {
+): Array<Extract<WorkbookChange, { kind: K }>> {
   return changes.filter(
-    (c): c is Writes =>
+    (c): c is Extract<WorkbookChange, { kind: K }> =>
       c.kind === kind &&
       c.sheet === sheetName &&
-      (at === undefined || parseCell(c.at).column === at)
+      (at === undefined ||
+        parseCell((c as Extract<WorkbookChange, { kind: Kind }>).at).column === at)
   );
 }
 

@@ -191,6 +191,16 @@ describe("dynamic arrays, as Excel 365 calculates them", () => {
       ["", ""],
     ]);
     expect(spilled.types[0]).toEqual(["String", "Double"]);
+    // The used range takes in the cells spilled into: they show values.
+    const used = await sim.host.run(async (context) => {
+      const range = context.workbook.worksheets
+        .getItem("Berekening")
+        .getUsedRangeOrNullObject(true)
+        .load("address");
+      await context.sync();
+      return range.address;
+    });
+    expect(used).toBe("Berekening!A3:B5");
   });
 
   test("IF(ISBLANK(range),…) works element-wise and spills", async () => {

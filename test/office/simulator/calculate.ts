@@ -77,10 +77,12 @@ export interface Calculator {
   value(sheet: string, row: number, column: number): FakeValue;
   /** The value a formula spills into a cell without a formula of its own; null where nothing spills. */
   spilled(sheet: string, row: number, column: number): FakeValue | null;
+  /** The areas that arrays spill to on a sheet (anchors included). */
+  spillAreas(sheet: string): Area[];
 }
 
 /** A rectangle of a sheet, 1-based. */
-interface Area {
+export interface Area {
   sheet: string;
   top: number;
   left: number;
@@ -336,6 +338,9 @@ export function calculator(): Calculator {
       const at = address(sheetName, row, column);
       if (!at) return "#REF!";
       return convert(engine.getCellValue(at));
+    },
+    spillAreas(sheetName) {
+      return spills.get(sheetName.toLowerCase()) ?? [];
     },
     spilled(sheetName, row, column) {
       if (!engine) throw new Error("calculator not loaded");

@@ -57,6 +57,8 @@ export interface SimWorld {
   calculatedColumns: boolean;
   /** A formula cell's value now (calculated). */
   valueOf(sheet: FakeSheet, row: number, column: number): FakeValue;
+  /** The areas that array formulas of the sheet spill to now (calculated). */
+  spills(sheet: FakeSheet): Box[];
 }
 
 /** How one class answers. */
@@ -268,12 +270,23 @@ function refuseBadFormulas(w: SimWorld, o: SimObject, value: unknown): void {
   );
 }
 
-/** The bounding box of the cells with a value or formula (or with anything, `valuesOnly` false). */
-function usedBox(sheet: FakeSheet, valuesOnly: boolean): Box | null {
+/**
+ * The bounding box of the cells with a value or formula (or with anything, `valuesOnly` false),
+ * the cells that arrays spill into included: they show values
+ * ("the smallest range that encompasses any cells that have a value or formatting assigned to them",
+ * https://learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-getusedrange-member(1)).
+ */
+function usedBox(sheet: FakeSheet, valuesOnly: boolean, spills: Box[]): Box | null {
   let box: Box | null = null;
+  const corners: Array<[number, number]> = spills.flatMap((a) => [
+    [a.top, a.left] as [number, number],
+    [a.bottom, a.right] as [number, number],
+  ]);
   for (const [key, cell] of sheet.cells) {
     if (valuesOnly && cell.value === "" && !cell.formula) continue;
-    const [r, c] = key.split(",").map(Number);
+    corners.push(key.split(",").map(Number) as [number, number]);
+  }
+  for (const [r, c] of corners) {
     box = box
       ? {
           top: Math.min(box.top, r),
@@ -677,7 +690,7 @@ export const classes: Record<string, ClassSpec> = {
       GetRange: (o, [address], w) => range(liveSheet(w, o.sheet as FakeSheet), boxOf(address)),
       GetUsedRangeOrNullObject: (o, [valuesOnly], w) => {
         const sheet = liveSheet(w, o.sheet as FakeSheet);
-        const box = usedBox(sheet, valuesOnly === true);
+        const box = usedBox(sheet, valuesOnly === true, w.spills(sheet));
         return box ? range(sheet, box) : null;
       },
       Delete: (o, _a, w) => {

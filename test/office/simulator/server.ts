@@ -168,6 +168,11 @@ export function simulatorServer(
       refresh();
       return calc.spilled(sheet.name, row, column) ?? "";
     },
+    spills: (sheet) => {
+      if (!hasFormulas()) return [];
+      refresh();
+      return calc.spillAreas(sheet.name);
+    },
   };
 
   const server: SimulatorServer = {

@@ -121,6 +121,17 @@ describe.each(starts)("after set-up on %s", (_, start) => {
   });
 });
 
+test("on a host that cannot resize tables (ExcelApi 1.12), the values written below the table grow it before the formulas land", async () => {
+  const excel = simulateExcel(emptyState(), { autoExpandTables: false, excelApi: "1.12" });
+  await runSetUp(excel.host, "17040");
+  const table = candidatesTable(excel.state);
+  excel.type(table.sheet, `A${table.bottom + 1}`, [typedRow(table, 3)]);
+  const before = table.bottom;
+  await runScore(excel.host, preset);
+  expect(table.bottom).toBe(before + 1);
+  expectLive(excel.state);
+});
+
 /**
  * The example workbook without its work history: the live formulas read the typed years
  * (K3, G9, G11) only, where the engine takes them from `Werkervaring` when a candidate has

@@ -310,3 +310,24 @@ test("getSpecialCellsOrNullObject('Formulas') gives the formula cells as areas; 
     none: true,
   });
 });
+
+test("a formula with a this-row reference is refused outside a table, the whole write; inside it is taken", async () => {
+  const sim = simulateExcel(emptyState());
+  await sim.host.run(async (context) => {
+    const sheet = context.workbook.worksheets.getItem("Blad1");
+    sheet.getRange("A1:B2").values = [
+      ["Naam", "Lengte"],
+      ["Ans", ""],
+    ];
+    sheet.tables.add("A1:B2", true).name = "Tabel";
+    await context.sync();
+    sheet.getRange("B2:B3").formulas = [["=LEN([@Naam])"], ["=LEN([@Naam])"]];
+    await expect(context.sync()).rejects.toMatchObject({ code: "InvalidArgument" });
+    sheet.getRange("B2").formulas = [["=LEN([@Naam])"]];
+    sheet.getRange("C3").formulas = [["=ROWS(Tabel[Naam])"]];
+    await context.sync();
+  });
+  expect(sim.valueAt("Blad1", 2, 2)).toBe(3);
+  expect(sim.valueAt("Blad1", 3, 3)).toBe(1);
+  expect(sim.state.sheets[0].cells.get("3,2")).toBeUndefined();
+});

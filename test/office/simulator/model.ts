@@ -22,7 +22,7 @@ import {
   type FakeWorkbookState,
 } from "./state";
 import { acceptedFormula, typedInto, valueType, writeTyped } from "./cells";
-import { withoutTable } from "./structured";
+import { toA1, withoutTable } from "./structured";
 
 /** An error Excel answers with (`ItemNotFound`, `InvalidArgument`, …). */
 export class ExcelError extends Error {
@@ -313,6 +313,35 @@ function tableAt(
       row <= t.bottom &&
       column >= t.left &&
       column <= t.right
+  );
+}
+
+/**
+ * Refuses a write (before any cell of it changes) of a formula with a structured reference
+ * without a table name (`[@[Kandidaat]]`) into a cell outside a table: the name may be left
+ * out only in a formula inside the table
+ * (https://support.microsoft.com/office/using-structured-references-with-excel-tables-f5ed2452-2337-4f71-bed3-c8ae6d2b276e:
+ * "the table name … is omitted … because the formula is inside the table"), so Excel does not
+ * take it elsewhere.
+ */
+function refuseThisRowOutsideTables(w: SimWorld, o: SimObject, value: unknown): void {
+  const sheet = rangeSheet(o, w);
+  const box = rangeBox(o);
+  const rows = Array.isArray(value) ? (value as unknown[][]) : [[value]];
+  rows.forEach((row, i) =>
+    (Array.isArray(row) ? row : [row]).forEach((v, j) => {
+      if (typeof v !== "string" || !v.startsWith("=") || !v.includes("[")) return;
+      const at = { sheet: sheet.name, row: box.top + i, column: box.left + j };
+      try {
+        toA1(v, at, w.state.tables);
+      } catch (error) {
+        if ((error as Error).message.startsWith("A this-row reference outside a table"))
+          throw new ExcelError(
+            "InvalidArgument",
+            `The formula '${v}' refers to a table column without a table, outside a table.`
+          );
+      }
+    })
   );
 }
 
@@ -782,6 +811,7 @@ export const classes: Record<string, ClassSpec> = {
       },
       Formulas: (o, value, w) => {
         refuseBadFormulas(w, o, value);
+        refuseThisRowOutsideTables(w, o, value);
         writeFormulas(w, o, value);
       },
       NumberFormat: (o, value, w) =>

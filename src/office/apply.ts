@@ -558,7 +558,14 @@ export async function applyChanges(
     supports,
     resized: resizedTables(changes, known, supports),
   };
-  const steps = changes.flatMap((change) => stepsOf(change, known, plan));
+  // Formulas after everything else: values written directly below a table grow it (on a host
+  // that cannot resize tables, ExcelApi < 1.13), and a live formula's this-row references
+  // (`[@[Kandidaat]]`) are taken only inside the table.
+  const ordered = [
+    ...changes.filter((c) => c.kind !== "writeFormulas"),
+    ...changes.filter((c) => c.kind === "writeFormulas"),
+  ];
+  const steps = ordered.flatMap((change) => stepsOf(change, known, plan));
   if (plan.deletes.length > 0) steps.unshift(deleteFormats(plan.deletes));
   if (steps.length === 0) return 0;
   const suspend = () => {

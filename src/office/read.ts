@@ -56,8 +56,20 @@ export interface SheetHead {
 export interface ReadOptions {
   /** The sheets to read whole (default: the add-in's four, `Aanvraag`, `Kandidaten`, `Werkervaring`, `Ranking`). */
   sheets?: string[];
-  /** Also the formulas (set-up and clean-up need them; scoring does not, and they double the response). */
-  formulas?: boolean;
+  /**
+   * Also the formulas: of every sheet read (`true`: set-up and clean-up need them), or of the
+   * sheets named (e.g. the small `Berekening`). They double a sheet's response.
+   */
+  formulas?: boolean | string[];
+  /**
+   * A table whose data cells that hold a formula are to be known, without the formulas' text
+   * (the add-in's scoring: which live output cells still hold their formula, which a value
+   * replaced). One `getSpecialCells("Formulas")` over the table's data in the first sync, whose
+   * answer is a list of areas (ExcelApi 1.9): at 10,000 rows a few hundred bytes, where the
+   * text of four output formulas would be some 14 MB. Such a cell's formula in the snapshot is
+   * {@link FORMULA_NOT_READ}; a sheet whose formulas are read whole keeps their text.
+   */
+  formulaCells?: string;
   /** More sheets to read whole, besides {@link sheets} (e.g. `Afwijzingen` to clean it up). */
   more?: string[];
   /** Sheets of which only the head is read (the add-in rewrites them whole). */
@@ -87,6 +99,27 @@ export const READ_BUDGET_BYTES = 4_000_000;
 const PROBE_ROWS = 200;
 /** Blocks are planned at this share of the budget: rows differ in length. */
 const PLANNED_SHARE = 0.8;
+
+/**
+ * The snapshot's formula of a cell that {@link ReadOptions.formulaCells} found to hold one,
+ * its text not read: it says "a formula", never which.
+ */
+export const FORMULA_NOT_READ = "=";
+
+/**
+ * The areas of a `RangeAreas` address (`Kandidaten!U2:X11, Kandidaten!U13:X20`, the sheet
+ * quoted where needed: https://learn.microsoft.com/javascript/api/excel/excel.rangeareas#excel-excel-rangeareas-address-member),
+ * as 1-based boxes.
+ *
+ * @example
+ * areasOf("Kandidaten!U2:X3, Kandidaten!U5"); // [{ top: 2, left: 21, bottom: 3, right: 24 }, { top: 5, … }]
+ */
+export function areasOf(
+  address: string
+): Array<{ top: number; left: number; bottom: number; right: number }> {
+  const area = /(?:'(?:[^']|'')*'|[^!,\s][^!,]*)!(\$?[A-Z]+\$?\d+(?::\$?[A-Z]+\$?\d+)?)/gi;
+  return [...address.matchAll(area)].map((m) => parseRange(m[1].replace(/\$/g, "")));
+}
 
 /** `=Aanvraag!$B$5` or `='Mijn blad'!$A$1:$B$2` as sheet and address; null for anything else. */
 export function parseNameFormula(name: string, formula: string): NameSnapshot | null {
@@ -141,6 +174,8 @@ interface Block {
   left: number;
   columns: number;
   bytes: number;
+  /** Formulas too. */
+  formulas: boolean;
 }
 
 /**
@@ -154,14 +189,15 @@ function queueFirst(
   wanted: string[],
   heads: string[],
   withValues: boolean,
-  formulas: boolean
+  formulasOf: (sheet: string) => boolean,
+  formulaCells: string | undefined
 ) {
   const workbook = context.workbook;
   const sheets: SheetRead[] = wanted.map((name) => {
     const sheet = workbook.worksheets.getItemOrNullObject(name).load("name");
     const used = sheet.getUsedRangeOrNullObject(true);
     if (!withValues) used.load("rowIndex,columnIndex,rowCount,columnCount");
-    else if (!formulas) used.load("rowIndex,columnIndex,rowCount,columnCount,values");
+    else if (!formulasOf(name)) used.load("rowIndex,columnIndex,rowCount,columnCount,values");
     else used.load("rowIndex,columnIndex,rowCount,columnCount,values,formulas");
     // The add-in's rules are on Kandidaten only (Ranking is emptied whole): no other sheet's are read.
     const formats =
@@ -184,7 +220,15 @@ function queueFirst(
     tableProxies(workbook.tables.getItemOrNullObject(name))
   );
   const names = workbook.names.load("items/name,items/type,items/formula");
-  return { sheets, headReads, known, names };
+  // Chained on a table that may be missing: a null object then, as above.
+  const formulaAreas = formulaCells
+    ? workbook.tables
+        .getItemOrNullObject(formulaCells)
+        .getDataBodyRange()
+        .getSpecialCellsOrNullObject("Formulas")
+        .load("address")
+    : null;
+  return { sheets, headReads, known, names, formulaAreas };
 }
 
 /**
@@ -245,7 +289,6 @@ function formulaGrid(grid: unknown[][], values: unknown[][]): Array<Array<string
 async function readBlocks(
   context: Excel.RequestContext,
   blocks: Block[],
-  formulas: boolean,
   into: Map<string, { values: unknown[][]; formulas: unknown[][] }>
 ): Promise<void> {
   const queue = [...blocks];
@@ -264,7 +307,7 @@ async function readBlocks(
       context.workbook.worksheets
         .getItem(b.sheet)
         .getRange(rangeAddress(b.top + 1, b.left + 1, b.top + b.rows, b.left + b.columns))
-        .load(formulas ? "values,formulas" : "values")
+        .load(b.formulas ? "values,formulas" : "values")
     );
     try {
       // One sync per budget of response, by design: the count follows the bytes, not the rows.
@@ -287,7 +330,7 @@ async function readBlocks(
     group.forEach((b, i) => {
       const target = into.get(b.sheet.toLowerCase())!;
       ranges[i].values.forEach((row, r) => (target.values[b.top + r] = row));
-      if (formulas) ranges[i].formulas.forEach((row, r) => (target.formulas[b.top + r] = row));
+      if (b.formulas) ranges[i].formulas.forEach((row, r) => (target.formulas[b.top + r] = row));
     });
   }
 }
@@ -354,16 +397,16 @@ async function readInBlocks(
   context: Excel.RequestContext,
   present: SheetRead[],
   grids: Map<string, { values: unknown[][]; formulas: unknown[][] }>,
-  formulas: boolean,
+  formulasOf: (sheet: string) => boolean,
   seen: (name: string) => SeenSize | undefined,
-  seenBytes: (size: SeenSize) => number
+  seenBytes: (name: string, size: SeenSize) => number
 ): Promise<void> {
   const sheets = present.filter((s) => !s.used.isNullObject);
   const perRow = new Map<SheetRead, number>();
   const probes: Block[] = [];
   for (const s of sheets) {
     const size = seen(s.wanted);
-    if (size && size.rows > 0) perRow.set(s, seenBytes(size) / size.rows);
+    if (size && size.rows > 0) perRow.set(s, seenBytes(s.wanted, size) / size.rows);
     else
       probes.push({
         sheet: s.sheet.name,
@@ -372,9 +415,10 @@ async function readInBlocks(
         left: s.used.columnIndex,
         columns: s.used.columnCount,
         bytes: 0,
+        formulas: formulasOf(s.wanted),
       });
   }
-  if (probes.length > 0) await readBlocks(context, probes, formulas, grids);
+  if (probes.length > 0) await readBlocks(context, probes, grids);
   const blocks: Block[] = [];
   for (const s of sheets) {
     const grid = grids.get(s.sheet.name.toLowerCase())!;
@@ -384,7 +428,7 @@ async function readInBlocks(
       const rows = grid.values.slice(probe.top, probe.top + probe.rows);
       const bytes =
         jsonBytes(rows) +
-        (formulas ? jsonBytes(grid.formulas.slice(probe.top, probe.top + probe.rows)) : 0);
+        (probe.formulas ? jsonBytes(grid.formulas.slice(probe.top, probe.top + probe.rows)) : 0);
       perRow.set(s, Math.max(1, bytes / Math.max(1, probe.rows)));
       start = probe.rows;
     }
@@ -399,10 +443,11 @@ async function readInBlocks(
         left: s.used.columnIndex,
         columns: s.used.columnCount,
         bytes: rows * bytesPerRow,
+        formulas: formulasOf(s.wanted),
       });
     }
   }
-  await readBlocks(context, blocks, formulas, grids);
+  await readBlocks(context, blocks, grids);
 }
 
 /**
@@ -419,17 +464,28 @@ export async function readWorkbook(
   options: ReadOptions = {}
 ): Promise<OfficeRead> {
   const wanted = [...(options.sheets ?? Object.values(sheetNames)), ...(options.more ?? [])];
-  const formulas = options.formulas === true;
+  const formulaSheets = Array.isArray(options.formulas)
+    ? new Set(options.formulas.map((name) => name.toLowerCase()))
+    : null;
+  const formulasOf = (name: string) =>
+    options.formulas === true || (formulaSheets?.has(name.toLowerCase()) ?? false);
   const seen = (name: string) => options.sizes?.get(name.toLowerCase());
-  const seenBytes = (size: SeenSize) =>
-    size.bytes + (formulas ? (size.formulaBytes ?? size.bytes) : 0);
+  const seenBytes = (name: string, size: SeenSize) =>
+    size.bytes + (formulasOf(name) ? (size.formulaBytes ?? size.bytes) : 0);
   const predicted = wanted.reduce((sum, name) => {
     const size = seen(name);
-    return sum + (size ? seenBytes(size) : 0);
+    return sum + (size ? seenBytes(name, size) : 0);
   }, 0);
   // Values with the first sync when they fit in a response (as far as this host has seen), else in blocks.
   let whole = predicted <= READ_BUDGET_BYTES;
-  let first = queueFirst(context, wanted, options.heads ?? [], whole, formulas);
+  let first = queueFirst(
+    context,
+    wanted,
+    options.heads ?? [],
+    whole,
+    formulasOf,
+    options.formulaCells
+  );
   try {
     await context.sync();
   } catch (error) {
@@ -437,7 +493,14 @@ export async function readWorkbook(
     // Larger than this host has seen (so what it saw is no guide): without values, then in blocks.
     whole = false;
     for (const name of wanted) options.sizes?.delete(name.toLowerCase());
-    first = queueFirst(context, wanted, options.heads ?? [], false, formulas);
+    first = queueFirst(
+      context,
+      wanted,
+      options.heads ?? [],
+      false,
+      formulasOf,
+      options.formulaCells
+    );
     await context.sync();
   }
 
@@ -449,14 +512,14 @@ export async function readWorkbook(
     if (s.used.isNullObject) continue;
     if (whole) {
       grid.values = s.used.values;
-      if (formulas) grid.formulas = s.used.formulas;
+      if (formulasOf(s.wanted)) grid.formulas = s.used.formulas;
     } else {
       // Blocks are placed by sheet row (0-based), from the used range's first row.
       grid.values = new Array(s.used.rowIndex + s.used.rowCount);
       grid.formulas = new Array(s.used.rowIndex + s.used.rowCount);
     }
   }
-  if (!whole) await readInBlocks(context, present, grids, formulas, seen, seenBytes);
+  if (!whole) await readInBlocks(context, present, grids, formulasOf, seen, seenBytes);
   for (const s of present) {
     const grid = grids.get(s.sheet.name.toLowerCase())!;
     const rows = s.used.isNullObject
@@ -465,7 +528,7 @@ export async function readWorkbook(
         ? grid.values
         : grid.values.slice(s.used.rowIndex);
     const formulaRows =
-      !formulas || s.used.isNullObject
+      !formulasOf(s.wanted) || s.used.isNullObject
         ? null
         : whole
           ? grid.formulas
@@ -491,7 +554,7 @@ export async function readWorkbook(
   const sheets: SheetSnapshot[] = present.map((s) => {
     const snapshot: SheetSnapshot = { name: s.sheet.name, values: [], tables: [] };
     if (s.used.isNullObject) {
-      if (formulas) snapshot.formulas = [];
+      if (formulasOf(s.wanted)) snapshot.formulas = [];
       return snapshot;
     }
     const grid = grids.get(s.sheet.name.toLowerCase())!;
@@ -504,7 +567,7 @@ export async function readWorkbook(
       rows(grid.values).map((row) => row.map(plainCell)),
       null
     );
-    if (formulas)
+    if (formulasOf(s.wanted))
       snapshot.formulas = fromA1(
         rowIndex,
         columnIndex,
@@ -529,6 +592,15 @@ export async function readWorkbook(
       totalsRow: totals === 1,
     };
     owner.tables.push(table);
+  }
+
+  if (first.formulaAreas && !first.formulaAreas.isNullObject) {
+    const table = knownTables.find(
+      (t) => t.table.name.toLowerCase() === options.formulaCells?.toLowerCase()
+    );
+    const owner =
+      table && sheets.find((s) => s.name.toLowerCase() === table.sheet.name.toLowerCase());
+    if (owner && !formulasOf(owner.name)) markFormulas(owner, areasOf(first.formulaAreas.address));
   }
 
   const formats = new Map<string, ExistingFormat[]>();
@@ -562,6 +634,24 @@ export async function readWorkbook(
     formats,
     heads,
   };
+}
+
+/**
+ * The snapshot's formulas of a sheet whose formula cells are known but not their text:
+ * {@link FORMULA_NOT_READ} in each cell of the areas, null elsewhere.
+ */
+function markFormulas(
+  sheet: SheetSnapshot,
+  areas: Array<{ top: number; left: number; bottom: number; right: number }>
+): void {
+  const formulas: Array<Array<string | null>> = sheet.values.map((row) => row.map(() => null));
+  for (const area of areas)
+    for (let r = area.top; r <= area.bottom; r++) {
+      const row = (formulas[r - 1] ??= []);
+      for (let c = area.left; c <= area.right; c++) row[c - 1] = FORMULA_NOT_READ;
+    }
+  for (let r = 0; r < formulas.length; r++) formulas[r] ??= [];
+  sheet.formulas = formulas;
 }
 
 /**

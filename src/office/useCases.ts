@@ -14,7 +14,14 @@ import type { ScoreRecord } from "../workbook/record";
 import { planScore, type ScoreOptions } from "../workbook/score";
 import { planScoreRun } from "../workbook/scoreRun";
 import { planSetUp, setUpRequest } from "../workbook/setUp";
-import { privacyTexts, recordTexts, rejectionTexts, sheetNames } from "../workbook/texts";
+import {
+  liveRankingTexts,
+  privacyTexts,
+  recordTexts,
+  rejectionTexts,
+  sheetNames,
+  tableNames,
+} from "../workbook/texts";
 import { parseRange } from "../workbook/address";
 import { applyChanges, growTables, tablesLeftSmall } from "./apply";
 import type { OfficeHost } from "./host";
@@ -80,20 +87,30 @@ export interface RequestOutcome extends RequestRead {
 /** The sheets a scoring reads whole: `Ranking` is the add-in's own output, read (when at all) as far as its head. */
 const inputSheets = [sheetNames.request, sheetNames.candidates, sheetNames.periods];
 
-/** Reads, scores and writes in one context: output columns, `Ranking`, `Afwijzingen`, `Verantwoording`. */
+/**
+ * Reads, scores and writes in one context: output columns, `Ranking`, `Afwijzingen`, `Verantwoording`.
+ * The add-in's scoring is live (ScoreOptions.live): `Knock-out`, `Score`, `Rang` and `Top N` keep
+ * their formulas, which Excel calculates; so it knows which of their cells hold a formula
+ * (`Kandidaten`, without the formulas' text) and reads the small `Berekening` sheet whole.
+ */
 async function score(
   host: OfficeHost,
   context: Excel.RequestContext,
   options: ScoreOptions
 ): Promise<ScoreOutcome> {
+  // Where the host cannot find formula cells (ExcelApi 1.9), the formulas of Kandidaten are read whole.
+  const cells = host.isSetSupported("ExcelApi", "1.9");
   // The add-in's own sheets are rewritten whole: only their heads are read, to be sure they are ours.
   const read = await readWorkbook(context, {
-    sheets: inputSheets,
+    sheets: [...inputSheets, liveRankingTexts.sheet],
+    formulas: cells ? [liveRankingTexts.sheet] : [liveRankingTexts.sheet, sheetNames.candidates],
+    formulaCells: cells ? tableNames.candidates : undefined,
     heads: [sheetNames.ranking, rejectionTexts.sheet, recordTexts.sheet],
     sizes: host.readSizes,
   });
   const snapshot: WorkbookSnapshot = { ...read.snapshot, heads: [...read.heads.values()] };
-  const plan = planScoreRun(snapshot, options, new Date());
+  const live = { ...options, live: true };
+  const plan = planScoreRun(snapshot, live, new Date());
   const privacy = privacyStatus(read.snapshot, plan.request, new Date());
   await checkUnchanged(context, read);
   const ungrown = await growTables(context, plan.changes, host.isSetSupported);
@@ -122,7 +139,12 @@ async function score(
 export async function runSetUp(host: OfficeHost, presetOrBlank: string): Promise<SetUpOutcome> {
   const request = setUpRequest(presetOrBlank);
   return host.run(async (context) => {
-    const read = await readWorkbook(context, { formulas: true, sizes: host.readSizes });
+    // The add-in's sheets and `Berekening`, whose FLEX.RANKING set-up makes when it is missing.
+    const read = await readWorkbook(context, {
+      formulas: true,
+      more: [liveRankingTexts.sheet],
+      sizes: host.readSizes,
+    });
     const changes = planSetUp(read.snapshot, request);
     await applyChanges(context, changes, read, host.isSetSupported);
     noteWrites(host.readSizes, changes);

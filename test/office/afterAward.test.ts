@@ -209,6 +209,18 @@ describe("runCleanUp (Persoonsgegevens opschonen)", () => {
       (c) => c.value !== "" && c.value !== null
     );
     expect(filled.length).toBeLessThan(historyRowsBefore);
+    // The live formulas and the Berekening sheet that scoring made are left as they were.
+    const kandidatenSheet = sheetOf(excel.state, "Kandidaten")!;
+    const liveTable = excel.state.tables.find((t) => t.name.toLowerCase() === "kandidaten")!;
+    for (const header of ["Knock-out", "Score", "Rang", "Top 10"])
+      for (let row = liveTable.top + 1; row <= liveTable.bottom; row++)
+        expect(
+          kandidatenSheet.cells.get(`${row},${liveTable.left + liveTable.columns.indexOf(header)}`)
+            ?.formula
+        ).toMatch(/^=/);
+    expect(sheetOf(excel.state, "Berekening")?.cells.get("3,1")?.formula).toMatch(
+      /^=FLEX\.RANKING\(/
+    );
 
     // The anonymous scores stay: scoring again gives the same scores and ranks.
     const again = await runScore(excel.host, preset);

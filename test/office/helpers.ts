@@ -140,6 +140,35 @@ export function columnValues(
 
 export { boxAddress };
 
+/**
+ * What a sheet shows, as Excel calculates it (formulas, spills), by 1-based row and column:
+ * read through Microsoft's client in one run of its own (so `last()` is that run afterwards).
+ *
+ * @example
+ * const shown = await shownValues(excel, "Kandidaten");
+ * shown(2, 21); // 87.5
+ */
+export async function shownValues(
+  excel: { host: OfficeHost },
+  sheet: string
+): Promise<(row: number, column: number) => FakeValue> {
+  const grid = await excel.host.run(async (context) => {
+    const used = context.workbook.worksheets
+      .getItem(sheet)
+      .getUsedRangeOrNullObject()
+      .load("rowIndex,columnIndex,values");
+    await context.sync();
+    return used.isNullObject
+      ? null
+      : {
+          top: used.rowIndex + 1,
+          left: used.columnIndex + 1,
+          values: used.values as FakeValue[][],
+        };
+  });
+  return (row, column) => grid?.values[row - grid.top]?.[column - grid.left] ?? "";
+}
+
 /** An ExcelJS cell as Excel's `values` shows it: dates as serials, errors as their text, formulas as their result. */
 function workbookCellValue(value: ExcelJS.CellValue): FakeValue {
   if (value === null || value === undefined) return "";

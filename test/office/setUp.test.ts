@@ -13,7 +13,7 @@ beforeEach(() => (excel = simulateExcel(emptyState())));
 const headers = [...candidateInputColumns(request17040).map((c) => c.header), ...outputHeaders(10)];
 
 describe("runSetUp", () => {
-  test("makes Aanvraag, Kandidaten, Werkervaring and Ranking in an empty workbook, in two requests", async () => {
+  test("makes Aanvraag, Kandidaten, Werkervaring, Ranking and Berekening in an empty workbook, in two requests", async () => {
     const outcome = await runSetUp(excel.host, "17040");
     expect(outcome.changes).toBeGreaterThan(0);
     // One read (the second read has nothing to ask in an empty workbook, so the client sends nothing), one write.
@@ -25,6 +25,7 @@ describe("runSetUp", () => {
       "Kandidaten",
       "Werkervaring",
       "Ranking",
+      "Berekening",
     ]);
     const table = state.tables.find((t) => t.name === "Kandidaten");
     expect(table?.columns).toEqual(headers);
@@ -68,10 +69,16 @@ describe("runSetUp", () => {
       PrintTitleRows: "$1:$1",
     });
     expect(kandidaten.cells.get("2,3")?.numberFormat).toBe('"€ "#,##0.00');
-    for (const output of ["Knock-out", "Score", "Rang", "Top 10"]) {
+    for (const output of ["Knock-out", "Score"]) {
       const formula = kandidaten.cells.get(`2,${headers.indexOf(output) + 1}`)?.formula ?? "";
-      expect(formula).toMatch(/FLEX\.(KNOCKOUT|AWARDSCORE|RANK|TOP)\(/);
+      expect(formula).toMatch(/FLEX\.(KNOCKOUT|AWARDSCORE)\(/);
     }
+    // Rang and Top 10 pick their row from the one FLEX.RANKING on Berekening.
+    for (const output of ["Rang", "Top 10"]) {
+      const formula = kandidaten.cells.get(`2,${headers.indexOf(output) + 1}`)?.formula ?? "";
+      expect(formula).toContain("INDEX('Berekening'!$A$3#,ROW()-ROW(Kandidaten[#Headers]),");
+    }
+    expect(sheetOf(state, "Berekening")?.cells.get("3,1")?.formula).toMatch(/^=FLEX\.RANKING\(/);
     expect(kandidaten.cells.get(`2,${headers.indexOf("Status") + 1}`)).toBeUndefined();
     expect(excel.last().calculationSuspended).toBe(1);
     expect(excel.last().screenUpdatingSuspended).toBe(1);

@@ -6,6 +6,7 @@ import {
   sheetValues,
   type ExcelSimulator,
   type FakeValue,
+  type SimOptions,
 } from "./simulator";
 
 let excel: ExcelSimulator;
@@ -132,4 +133,201 @@ test("a value that would be a formula Excel does not take is refused, the whole 
     await expect(context.sync()).rejects.toMatchObject({ code: "InvalidArgument" });
   });
   expect(excel.state.sheets[0].cells.size).toBe(0);
+});
+
+describe("dynamic arrays, as Excel 365 calculates them", () => {
+  /** Writes formulas and values (by address) in one batch and reads back a range's values and formulas. */
+  async function write(sim: ExcelSimulator, sheet: string, cells: Record<string, FakeValue>) {
+    await sim.host.run(async (context) => {
+      const worksheet = context.workbook.worksheets.getItem(sheet);
+      for (const [address, value] of Object.entries(cells))
+        worksheet.getRange(address).formulas = [[value]];
+      await context.sync();
+    });
+  }
+  async function read(sim: ExcelSimulator, sheet: string, address: string) {
+    return sim.host.run(async (context) => {
+      const range = context.workbook.worksheets
+        .getItem(sheet)
+        .getRange(address)
+        .load("values,formulas,valueTypes");
+      await context.sync();
+      return { values: range.values, formulas: range.formulas, types: range.valueTypes };
+    });
+  }
+  /** Blad1 with a table `Tabel` (Naam, Score) of three rows, and a sheet `Berekening`. */
+  async function workbook(options: SimOptions = {}) {
+    const sim = simulateExcel(emptyState(), options);
+    await sim.host.run(async (context) => {
+      context.workbook.worksheets.add("Berekening");
+      const sheet = context.workbook.worksheets.getItem("Blad1");
+      sheet.getRange("A1:B4").values = [
+        ["Naam", "Score"],
+        ["Ans", 12],
+        ["Bram", ""],
+        ["Carla", 7],
+      ];
+      sheet.tables.add("A1:B4", true).name = "Tabel";
+      await context.sync();
+    });
+    return sim;
+  }
+
+  test("an array spills below and to the right; the spilled cells read their value, also as formulas", async () => {
+    const sim = await workbook();
+    await write(sim, "Berekening", { A3: "=Blad1!A2:B4" });
+    const spilled = await read(sim, "Berekening", "A3:B6");
+    expect(spilled.values).toEqual([
+      ["Ans", 12],
+      ["Bram", 0],
+      ["Carla", 7],
+      ["", ""],
+    ]);
+    // Only the anchor holds the formula; the cells it spills into give their value.
+    expect(spilled.formulas).toEqual([
+      ["=Blad1!A2:B4", 12],
+      ["Bram", 0],
+      ["Carla", 7],
+      ["", ""],
+    ]);
+    expect(spilled.types[0]).toEqual(["String", "Double"]);
+    // The used range takes in the cells spilled into: they show values.
+    const used = await sim.host.run(async (context) => {
+      const range = context.workbook.worksheets
+        .getItem("Berekening")
+        .getUsedRangeOrNullObject(true)
+        .load("address");
+      await context.sync();
+      return range.address;
+    });
+    expect(used).toBe("Berekening!A3:B5");
+  });
+
+  test("IF(ISBLANK(range),…) works element-wise and spills", async () => {
+    const sim = await workbook();
+    await write(sim, "Berekening", { A3: '=IF(ISBLANK(Tabel[[Score]]),"leeg",Tabel[[Score]])' });
+    expect((await read(sim, "Berekening", "A3:A6")).values).toEqual([[12], ["leeg"], [7], [""]]);
+  });
+
+  test("a spill reference is the anchor's whole spill range, also on a quoted sheet, and follows the table as it grows", async () => {
+    const sim = await workbook();
+    await write(sim, "Berekening", { A3: "=Tabel[[Naam]:[Score]]" });
+    await write(sim, "Blad1", {
+      D1: "=ROWS('Berekening'!$A$3#)",
+      D2: "=COLUMNS(Berekening!A3#)",
+      D3: "=INDEX('Berekening'!$A$3#,ROW()-ROW(Tabel[#Headers]),2)",
+      D4: '="A3#"',
+    });
+    expect((await read(sim, "Blad1", "D1:D4")).values).toEqual([[3], [2], [0], ["A3#"]]);
+    // A row typed below the table: the table grows, so does the spill, so does every reference to it.
+    sim.type("Blad1", "A5", [["Daan", 9]]);
+    expect(sim.state.tables[0].bottom).toBe(5);
+    expect((await read(sim, "Blad1", "D1:D1")).values).toEqual([[4]]);
+    expect((await read(sim, "Berekening", "A6:B6")).values).toEqual([["Daan", 9]]);
+  });
+
+  test("a spill reference to a cell without an array formula is #REF!", async () => {
+    const sim = await workbook();
+    await write(sim, "Berekening", { A1: 5, C1: "=SUM(A1#)", C2: "=SUM(Nergens!A1#)" });
+    expect((await read(sim, "Berekening", "C1:C2")).values).toEqual([["#REF!"], ["#REF!"]]);
+  });
+
+  test("a spill blocked by a cell that is not empty is #SPILL!; emptied, the array spills again", async () => {
+    const sim = await workbook();
+    await write(sim, "Berekening", { A3: "=Blad1!B2:B4", A5: "in de weg", C1: "=ISERROR(A3#)" });
+    const blocked = await read(sim, "Berekening", "A3:A5");
+    expect(blocked.values).toEqual([["#SPILL!"], [""], ["in de weg"]]);
+    expect(blocked.types[0]).toEqual(["Error"]);
+    expect((await read(sim, "Berekening", "C1")).values).toEqual([[true]]);
+    await write(sim, "Berekening", { A5: "" });
+    expect((await read(sim, "Berekening", "A3:A5")).values).toEqual([[12], [0], [7]]);
+  });
+
+  test("an array formula in a table is #SPILL! and spills nothing; one value in a table is fine", async () => {
+    const sim = await workbook();
+    await sim.host.run(async (context) => {
+      context.workbook.tables.getItem("Tabel").columns.add(undefined, undefined, "Rij");
+      await context.sync();
+    });
+    await write(sim, "Blad1", { C2: "=Tabel[[Score]]", C3: "=ROW()-ROW(Tabel[#Headers])" });
+    // C4 took C2's formula as a calculated column (the column was empty): #SPILL! too; nothing below the table.
+    expect((await read(sim, "Blad1", "C2:C6")).values).toEqual([
+      ["#SPILL!"],
+      [2],
+      ["#SPILL!"],
+      [""],
+      [""],
+    ]);
+    expect(sim.state.sheets[0].cells.get("4,3")?.formula).toBe("=Tabel[[Score]]");
+  });
+
+  test("ROW() without an argument is the row of its own cell", async () => {
+    const sim = await workbook();
+    await write(sim, "Berekening", { B7: "=ROW()", C9: "=ROW()*10+COLUMN()" });
+    expect((await read(sim, "Berekening", "B7")).values).toEqual([[7]]);
+    expect((await read(sim, "Berekening", "C9")).values).toEqual([[93]]);
+  });
+
+  test.each([
+    ["null", 31_200],
+    ["zero", "#VALUE!"],
+  ] as const)(
+    "a blank cell reaches a custom function as Excel's platform hands it (%s); IF(ISBLANK()) makes it the same",
+    async (blanks, bare) => {
+      const sim = await workbook({ blanks });
+      await write(sim, "Berekening", {
+        A1: "=FLEX.CONTRACTVALUE(75,32,13,2,13,Z9)",
+        A2: '=FLEX.CONTRACTVALUE(75,32,13,2,13,IF(ISBLANK(Z9),"",Z9))',
+      });
+      expect((await read(sim, "Berekening", "A1:A2")).values).toEqual([[bare], [31_200]]);
+    }
+  );
+});
+
+test("getSpecialCellsOrNullObject('Formulas') gives the formula cells as areas; a table's data body leaves out its header", async () => {
+  const sim = simulateExcel(emptyState());
+  const found = await sim.host.run(async (context) => {
+    const sheet = context.workbook.worksheets.getItem("Blad1");
+    sheet.getRange("A1:C5").formulas = [
+      ["Naam", "Dubbel", "Som"],
+      ["a", "=1*2", "=B2+1"],
+      ["b", "=2*2", 7],
+      ["c", "=3*2", "=B4+1"],
+      ["d", 8, "=B5+1"],
+    ];
+    sheet.tables.add("A1:C5", true).name = "Tabel";
+    await context.sync();
+    const table = context.workbook.tables.getItem("Tabel");
+    const body = table.getDataBodyRange().load("address");
+    const areas = body.getSpecialCellsOrNullObject("Formulas").load("address");
+    const none = sheet.getRange("A1:A5").getSpecialCellsOrNullObject("Formulas");
+    await context.sync();
+    return { body: body.address, areas: areas.address, none: none.isNullObject };
+  });
+  expect(found).toEqual({
+    body: "Blad1!A2:C5",
+    areas: "Blad1!B2:C2, Blad1!B3, Blad1!B4:C4, Blad1!C5",
+    none: true,
+  });
+});
+
+test("a formula with a this-row reference is refused outside a table, the whole write; inside it is taken", async () => {
+  const sim = simulateExcel(emptyState());
+  await sim.host.run(async (context) => {
+    const sheet = context.workbook.worksheets.getItem("Blad1");
+    sheet.getRange("A1:B2").values = [
+      ["Naam", "Lengte"],
+      ["Ans", ""],
+    ];
+    sheet.tables.add("A1:B2", true).name = "Tabel";
+    await context.sync();
+    sheet.getRange("B2:B3").formulas = [["=LEN([@Naam])"], ["=LEN([@Naam])"]];
+    await expect(context.sync()).rejects.toMatchObject({ code: "InvalidArgument" });
+    sheet.getRange("B2").formulas = [["=LEN([@Naam])"]];
+    sheet.getRange("C3").formulas = [["=ROWS(Tabel[Naam])"]];
+    await context.sync();
+  });
+  expect(sim.valueAt("Blad1", 2, 2)).toBe(3);
+  expect(sim.valueAt("Blad1", 3, 3)).toBe(1);
+  expect(sim.state.sheets[0].cells.get("3,2")).toBeUndefined();
 });

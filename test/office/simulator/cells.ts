@@ -4,13 +4,15 @@
  * its source.
  */
 import { HyperFormula } from "hyperformula";
+import { withoutSpillOperator } from "./calculate";
 import type { FakeCell, FakeValue } from "./state";
 
 let parser: HyperFormula | undefined;
 
 /**
  * Whether Excel would take a formula: checked by HyperFormula's parser (tests only),
- * structured references left to Excel (they are checked where they are calculated).
+ * structured references left to Excel (they are checked where they are calculated),
+ * spill references (`A3#`) as their anchor.
  * Excel refuses a value that starts with `=`, `+` or `-` and is no formula
  * (https://github.com/OfficeDev/office-js/issues/3256, "won't fix").
  *
@@ -20,7 +22,7 @@ let parser: HyperFormula | undefined;
 export function acceptedFormula(formula: string): boolean {
   if (formula.includes("[")) return true;
   parser ??= HyperFormula.buildEmpty({ licenseKey: "gpl-v3" });
-  return parser.validateFormula(formula);
+  return parser.validateFormula(withoutSpillOperator(formula));
 }
 
 /** Excel's error values as `Range.values` gives them. */

@@ -7,12 +7,14 @@
  */
 import { officeHost, type OfficeHost } from "../../../src/office/host";
 import { registerFlexFunctions } from "../../functions/flexPlugin";
+import { encodeBlanks } from "./blanks";
 import { loadExcelClient, type LoadedClient } from "./client";
 import { simulatorServer, type SimOptions, type SimulatorServer } from "./server";
 import { emptyState, type FakeWorkbookState } from "./state";
 
 export * from "./state";
 export { PAYLOAD_LIMIT_BYTES, type SimOptions, type SimRun } from "./server";
+export type { BlankEncoding } from "./calculate";
 
 /** The simulated Excel: its server (store, figures) and the host the add-in's code gets. */
 export interface ExcelSimulator extends SimulatorServer {
@@ -40,7 +42,11 @@ export function simulateExcel(
   state: FakeWorkbookState = emptyState(),
   options: SimOptions = {}
 ): ExcelSimulator {
-  const server = simulatorServer(state, { registerFunctions: registerFlexFunctions, ...options });
+  const server = simulatorServer(state, {
+    registerFunctions: registerFlexFunctions,
+    encodeBlanks,
+    ...options,
+  });
   const client = loadExcelClient("https://excel-simulator.invalid/", async (request) =>
     server.answer(request)
   );

@@ -22,7 +22,7 @@ import {
   type FakeWorkbookState,
 } from "./state";
 import { acceptedFormula, typedInto, valueType, writeTyped } from "./cells";
-import { withoutTable } from "./structured";
+import { toA1, withoutTable } from "./structured";
 
 /** An error Excel answers with (`ItemNotFound`, `InvalidArgument`, …). */
 export class ExcelError extends Error {
@@ -57,6 +57,8 @@ export interface SimWorld {
   calculatedColumns: boolean;
   /** A formula cell's value now (calculated). */
   valueOf(sheet: FakeSheet, row: number, column: number): FakeValue;
+  /** The areas that array formulas of the sheet spill to now (calculated). */
+  spills(sheet: FakeSheet): Box[];
 }
 
 /** How one class answers. */
@@ -268,12 +270,23 @@ function refuseBadFormulas(w: SimWorld, o: SimObject, value: unknown): void {
   );
 }
 
-/** The bounding box of the cells with a value or formula (or with anything, `valuesOnly` false). */
-function usedBox(sheet: FakeSheet, valuesOnly: boolean): Box | null {
+/**
+ * The bounding box of the cells with a value or formula (or with anything, `valuesOnly` false),
+ * the cells that arrays spill into included: they show values
+ * ("the smallest range that encompasses any cells that have a value or formatting assigned to them",
+ * https://learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-getusedrange-member(1)).
+ */
+function usedBox(sheet: FakeSheet, valuesOnly: boolean, spills: Box[]): Box | null {
   let box: Box | null = null;
+  const corners: Array<[number, number]> = spills.flatMap((a) => [
+    [a.top, a.left] as [number, number],
+    [a.bottom, a.right] as [number, number],
+  ]);
   for (const [key, cell] of sheet.cells) {
     if (valuesOnly && cell.value === "" && !cell.formula) continue;
-    const [r, c] = key.split(",").map(Number);
+    corners.push(key.split(",").map(Number) as [number, number]);
+  }
+  for (const [r, c] of corners) {
     box = box
       ? {
           top: Math.min(box.top, r),
@@ -300,6 +313,35 @@ function tableAt(
       row <= t.bottom &&
       column >= t.left &&
       column <= t.right
+  );
+}
+
+/**
+ * Refuses a write (before any cell of it changes) of a formula with a structured reference
+ * without a table name (`[@[Kandidaat]]`) into a cell outside a table: the name may be left
+ * out only in a formula inside the table
+ * (https://support.microsoft.com/office/using-structured-references-with-excel-tables-f5ed2452-2337-4f71-bed3-c8ae6d2b276e:
+ * "the table name … is omitted … because the formula is inside the table"), so Excel does not
+ * take it elsewhere.
+ */
+function refuseThisRowOutsideTables(w: SimWorld, o: SimObject, value: unknown): void {
+  const sheet = rangeSheet(o, w);
+  const box = rangeBox(o);
+  const rows = Array.isArray(value) ? (value as unknown[][]) : [[value]];
+  rows.forEach((row, i) =>
+    (Array.isArray(row) ? row : [row]).forEach((v, j) => {
+      if (typeof v !== "string" || !v.startsWith("=") || !v.includes("[")) return;
+      const at = { sheet: sheet.name, row: box.top + i, column: box.left + j };
+      try {
+        toA1(v, at, w.state.tables);
+      } catch (error) {
+        if ((error as Error).message.startsWith("A this-row reference outside a table"))
+          throw new ExcelError(
+            "InvalidArgument",
+            `The formula '${v}' refers to a table column without a table, outside a table.`
+          );
+      }
+    })
   );
 }
 
@@ -336,6 +378,53 @@ function writeFormulas(w: SimWorld, o: SimObject, value: unknown): void {
       sheet.cells.set(`${r},${c}`, cell);
     }
   }
+}
+
+/**
+ * The cells of a range that hold a formula, as rectangles: runs of columns per row, rows with
+ * the same runs joined (Excel does not document its own grouping; the add-in only needs the cells).
+ */
+function formulaAreas(sheet: FakeSheet, box: Box): Box[] {
+  const areas: Box[] = [];
+  let open: Box[] = [];
+  for (let r = box.top; r <= box.bottom; r++) {
+    const runs: Box[] = [];
+    for (let c = box.left; c <= box.right; c++) {
+      if (!sheet.cells.get(`${r},${c}`)?.formula) continue;
+      const last = runs[runs.length - 1];
+      if (last && last.right === c - 1) last.right = c;
+      else runs.push({ top: r, left: c, bottom: r, right: c });
+    }
+    const same =
+      runs.length === open.length &&
+      runs.every((run, i) => run.left === open[i].left && run.right === open[i].right);
+    if (same) open.forEach((area) => (area.bottom = r));
+    else {
+      areas.push(...open);
+      open = runs;
+    }
+  }
+  return [...areas, ...open].sort((a, b) => a.top - b.top || a.left - b.left);
+}
+
+/**
+ * `Range.getSpecialCells(OrNullObject)` (ExcelApi 1.9) for the one type the add-in asks,
+ * `Formulas`: the cells that hold a formula, as a RangeAreas; none is ItemNotFound, or a null
+ * object (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-ranges-special-cells).
+ */
+function specialCells(
+  o: SimObject,
+  [cellType, valueType]: unknown[],
+  w: SimWorld,
+  orNull: boolean
+): SimObject | null {
+  if (cellType !== "Formulas" || (valueType !== undefined && valueType !== null))
+    throw new SimulatorGap(`Range.getSpecialCells(${JSON.stringify([cellType, valueType])})`);
+  const sheet = rangeSheet(o, w);
+  const areas = formulaAreas(sheet, rangeBox(o));
+  if (areas.length > 0) return obj("RangeAreas", { sheet, areas });
+  if (orNull) return null;
+  throw new ExcelError("ItemNotFound", "No cells were found.");
 }
 
 /** The formats of a sheet that meet a range, in priority order: Excel's ids are their places here. */
@@ -630,7 +719,7 @@ export const classes: Record<string, ClassSpec> = {
       GetRange: (o, [address], w) => range(liveSheet(w, o.sheet as FakeSheet), boxOf(address)),
       GetUsedRangeOrNullObject: (o, [valuesOnly], w) => {
         const sheet = liveSheet(w, o.sheet as FakeSheet);
-        const box = usedBox(sheet, valuesOnly === true);
+        const box = usedBox(sheet, valuesOnly === true, w.spills(sheet));
         return box ? range(sheet, box) : null;
       },
       Delete: (o, _a, w) => {
@@ -689,12 +778,17 @@ export const classes: Record<string, ClassSpec> = {
         checkSize(rangeBox(o));
         return grid(rangeBox(o), (r, c) => valueType(w.valueOf(sheet, r, c)));
       },
+      // "If a cell has no formula, its value is returned instead"
+      // (https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-formulas-member):
+      // so a cell that an array spills into, which holds no formula of its own (only the
+      // anchor does: https://support.microsoft.com/office/dynamic-array-formulas-and-spilled-array-behavior-205c6b06-03ba-4151-89a1-87a7eb36e531),
+      // reads as the value it shows.
       Formulas: (o, w) => {
         const sheet = rangeSheet(o, w);
         checkSize(rangeBox(o));
         return grid(rangeBox(o), (r, c) => {
           const cell = sheet.cells.get(`${r},${c}`);
-          return cell?.formula ?? cell?.value ?? "";
+          return cell?.formula ?? w.valueOf(sheet, r, c);
         });
       },
       NumberFormat: (o, w) => {
@@ -717,6 +811,7 @@ export const classes: Record<string, ClassSpec> = {
       },
       Formulas: (o, value, w) => {
         refuseBadFormulas(w, o, value);
+        refuseThisRowOutsideTables(w, o, value);
         writeFormulas(w, o, value);
       },
       NumberFormat: (o, value, w) =>
@@ -787,6 +882,19 @@ export const classes: Record<string, ClassSpec> = {
       Select: (o, _a, w) => {
         w.state.selection = { sheet: rangeSheet(o, w).name, address: boxAddress(rangeBox(o)) };
       },
+      GetSpecialCells: (o, args, w) => specialCells(o, args, w, false),
+      GetSpecialCellsOrNullObject: (o, args, w) => specialCells(o, args, w, true),
+    },
+  },
+  // "Address value will contain the worksheet name for each rectangular block of cells
+  // (e.g., "Sheet1!A1:B4, Sheet1!D1:D4")": https://learn.microsoft.com/javascript/api/excel/excel.rangeareas#excel-excel-rangeareas-address-member
+  RangeAreas: {
+    get: {
+      Address: (o, w) => {
+        const sheet = liveSheet(w, o.sheet as FakeSheet);
+        return (o.areas as Box[]).map((a) => `${quoted(sheet.name)}!${boxAddress(a)}`).join(", ");
+      },
+      AreaCount: (o) => (o.areas as Box[]).length,
     },
   },
   RangeFormat: {
@@ -1080,6 +1188,16 @@ export const classes: Record<string, ClassSpec> = {
         for (let c = box.left; c <= box.right; c++) t.columns.push(headerText(w, sheet, t, c));
       },
       GetHeaderRowRange: (o, _a, w) => tableRange(w, o, true),
+      // The table without its header row (the add-in's tables have no totals row).
+      GetDataBodyRange: (o, _a, w) => {
+        const t = liveTable(w, o);
+        return range(sheetOf(w.state, t.sheet)!, {
+          top: t.top + 1,
+          left: t.left,
+          bottom: t.bottom,
+          right: t.right,
+        });
+      },
     },
   },
   TableColumnCollection: {

@@ -72,6 +72,9 @@ export interface ResponseMessage {
   };
 }
 
+/** Methods that only read: they leave the store, and so its calculation, as it is. */
+const READS = /^Get[A-Z]/;
+
 const pascal = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
 
 /** The selected properties of an object as Excel returns them: wire names, nested for navigation paths. */
@@ -162,7 +165,8 @@ export function execute(
           break;
         }
         const value = members.call(p, info.Name, argumentsOf(info.ArgumentInfo), w);
-        onWrite();
+        // Excel's `Get…` methods only read (getRange, getItem, getUsedRange…): the store is as calculated.
+        if (!READS.test(info.Name)) onWrite();
         if (value !== null && (typeof value !== "object" || !("cls" in (value as object))))
           throw new SimulatorGap(`${p.cls}.${info.Name}() as an object path`);
         result = (value as SimObject | null) ?? null;
@@ -204,7 +208,7 @@ export function execute(
           const o = resolve(action.ObjectPathId);
           if (o === null) break;
           const value = members.call(o, action.Name, argumentsOf(action.ArgumentInfo), w);
-          onWrite();
+          if (!READS.test(action.Name)) onWrite();
           results.push({ ActionId: action.Id, Value: value ?? null });
           break;
         }

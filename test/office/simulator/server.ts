@@ -3,7 +3,7 @@
  * too): the store, the figures per run, and the answer to each request that
  * Microsoft's client sends.
  */
-import { calculator } from "./calculate";
+import { calculator, type BlankEncoding } from "./calculate";
 import { SimulatorGap, typeCells, type SimWorld } from "./model";
 import { execute, type RequestMessage } from "./protocol";
 import { parseBox, sheetOf, type FakeValue, type FakeWorkbookState } from "./state";
@@ -46,6 +46,13 @@ export interface SimOptions {
   excelApi?: string;
   /** Registers the `FLEX.*` functions in the formula engine before it first calculates (Node only). */
   registerFunctions?: () => void;
+  /**
+   * What a custom function is handed for a blank cell: null as Excel on the web, 0 as Excel
+   * on Windows (office-js #4702, #5262, #1951). Default null.
+   */
+  blanks?: BlankEncoding;
+  /** Sets the blank encoding of the `FLEX.*` functions before each calculation (with {@link registerFunctions}). */
+  encodeBlanks?: (blanks: BlankEncoding) => void;
   /** Runs between two requests of the add-in, as another user's edits arrive in co-authoring. */
   between?: (sim: SimulatorServer, request: number) => void;
 }
@@ -119,7 +126,23 @@ export function simulatorServer(
 ): SimulatorServer {
   let current: SimRun | undefined;
   let dirty = true;
+  /** Whether the store has a formula anywhere (so a cell without one may be spilled into); null: not known since the last change. */
+  let anyFormula: boolean | null = null;
   const calc = calculator();
+  const touch = () => {
+    dirty = true;
+    anyFormula = null;
+  };
+  /** Calculates the store again when it changed. */
+  const refresh = () => {
+    if (!dirty) return;
+    options.registerFunctions?.();
+    options.encodeBlanks?.(options.blanks ?? "null");
+    calc.load(server.state);
+    dirty = false;
+  };
+  const hasFormulas = () =>
+    (anyFormula ??= server.state.sheets.some((s) => [...s.cells.values()].some((c) => c.formula)));
 
   const world: SimWorld = {
     get state() {
@@ -136,13 +159,19 @@ export function simulatorServer(
     },
     valueOf: (sheet, row, column) => {
       const cell = sheet.cells.get(`${row},${column}`);
-      if (!cell?.formula) return cell?.value ?? "";
-      if (dirty) {
-        options.registerFunctions?.();
-        calc.load(server.state);
+      if (cell?.formula) {
+        refresh();
+        return calc.value(sheet.name, row, column);
       }
-      dirty = false;
-      return calc.value(sheet.name, row, column);
+      // An empty cell shows what an array formula spills into it.
+      if ((cell?.value ?? "") !== "" || !hasFormulas()) return cell?.value ?? "";
+      refresh();
+      return calc.spilled(sheet.name, row, column) ?? "";
+    },
+    spills: (sheet) => {
+      if (!hasFormulas()) return [];
+      refresh();
+      return calc.spillAreas(sheet.name);
     },
   };
 
@@ -182,12 +211,10 @@ export function simulatorServer(
           "The request payload size has exceeded the limit."
         );
       }
-      dirty = true;
+      touch();
       let body: string;
       try {
-        body = JSON.stringify(
-          execute(JSON.parse(text) as RequestMessage, world, () => (dirty = true))
-        );
+        body = JSON.stringify(execute(JSON.parse(text) as RequestMessage, world, touch));
       } catch (error) {
         if (error instanceof SimulatorGap) {
           run.responseBytes.push(0);
@@ -195,7 +222,7 @@ export function simulatorServer(
         }
         throw error;
       }
-      dirty = true;
+      touch();
       if (utf8(body) > PAYLOAD_LIMIT_BYTES) {
         // The actions ran (a batch is not a transaction); only their answer does not come back.
         run.refusedResponseBytes.push(utf8(body));
@@ -213,12 +240,12 @@ export function simulatorServer(
       if (!sheet) throw new Error(`no sheet ${sheetName}`);
       const box = parseBox(at);
       typeCells(world, sheet, box.top, box.left, rows, options.autoExpandTables ?? true);
-      dirty = true;
+      touch();
     },
     valueAt(sheetName, row, column) {
       const sheet = sheetOf(server.state, sheetName);
       if (!sheet) throw new Error(`no sheet ${sheetName}`);
-      dirty = true;
+      touch();
       return world.valueOf(sheet, row, column);
     },
   };

@@ -16,10 +16,16 @@ import { gzipSync } from "zlib";
 import { candidateMessages, type CellValue } from "../../src/engine";
 import { en, nl, type Strings } from "../../src/taskpane/i18n/strings";
 import { parseCell } from "../../src/workbook/address";
-import { outputHeaders } from "../../src/workbook/layout";
+import { liveRankingCell, outputHeaders } from "../../src/workbook/layout";
 import { planScore } from "../../src/workbook/score";
 import type { WorkbookSnapshot } from "../../src/workbook/snapshot";
-import { cellWords, rejectionTexts, sheetNames } from "../../src/workbook/texts";
+import {
+  cellWords,
+  liveFormulaTexts,
+  liveRankingTexts,
+  rejectionTexts,
+  sheetNames,
+} from "../../src/workbook/texts";
 import { fakeValue, xlsxSnapshot } from "../office/helpers";
 import { desktopHostInfo } from "../office/simulator/browser";
 import type { FakeValue } from "../office/simulator/state";
@@ -40,6 +46,7 @@ interface PageHost {
   fillTable(table: string, rows: TableRows): number;
   typeCell(table: string, header: string, index: number, value: FakeValue): void;
   column(table: string, header: string): FakeValue[];
+  formulas(table: string, header: string): string[];
   formats(sheet: string): Array<{ type: string; range: string; formula?: string }>;
   sheetNames(): string[];
   slowDown(ms: number): void;
@@ -305,6 +312,7 @@ describe.each(variants)("$name", ({ name, strings, config }) => {
         sheetNames.candidates,
         sheetNames.periods,
         sheetNames.ranking,
+        liveRankingTexts.sheet,
       ])
     );
     await expect(page.getByText(strings.formatDate("2024-08-26"))).toBeTruthy();
@@ -338,6 +346,29 @@ describe.each(variants)("$name", ({ name, strings, config }) => {
     );
     expect(await page.locator("td b").count()).toBe(0);
     await shot("4-results");
+    // A normal scoring: the live cells show what the scoring gives, no formula was typed over.
+    for (const note of [
+      liveFormulaTexts.differs([], 1).split(": ")[0],
+      liveFormulaTexts.differs([], 2).split(": ")[0],
+      liveFormulaTexts.restored([], 1).split(" in ")[0],
+    ])
+      expect(await page.getByText(note, { exact: false }).count()).toBe(0);
+
+    // The output columns hold set-up's live formulas in every row, no values written over them.
+    const [, spillColumn, spillRow] = /^([A-Z]+)(\d+)$/.exec(liveRankingCell)!;
+    const spill = `'${liveRankingTexts.sheet}'!$${spillColumn}$${spillRow}#`;
+    const live: Record<string, (f: string) => boolean> = {
+      "Knock-out": (f) => f.startsWith("=") && f.includes("FLEX.KNOCKOUT("),
+      Score: (f) => f.startsWith("=") && f.includes("FLEX.AWARDSCORE("),
+      Rang: (f) => f.startsWith("=") && f.includes(`INDEX(${spill},`) && f.endsWith(",1))"),
+      "Top 10": (f) => f.startsWith("=") && f.includes(`INDEX(${spill},`) && f.endsWith(",2))"),
+    };
+    for (const [header, isLive] of Object.entries(live)) {
+      const formulas = await host((h, c: string) => h.formulas("Kandidaten", c), header);
+      expect(formulas).toHaveLength(candidates.length);
+      expect(formulas.filter((f) => !isLive(f))).toEqual([]);
+      expect(new Set(formulas).size).toBe(1);
+    }
 
     const s = expected.evaluation.summary;
     const top = await host((h) => h.column("Kandidaten", "Top 10"));

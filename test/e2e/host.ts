@@ -150,6 +150,11 @@ function install(config: OfficeConfig): void {
     formats(sheetName: string) {
       return sheetOf(state(), sheetName)?.formats ?? [];
     },
+    /** A table's headers by sheet column, from column A (the table's columns where it stands, "" before it). */
+    headers(tableName: string): string[] {
+      const table = tableOf(tableName);
+      return [...Array<string>(table.left - 1).fill(""), ...table.columns];
+    },
     /** A column of a table by header, data rows only: each cell's formula, or "" where it holds a value. */
     formulas(tableName: string, header: string): string[] {
       const table = tableOf(tableName);

@@ -115,6 +115,57 @@ function gridSteps(
   }));
 }
 
+/**
+ * The one formula of a block of more than one cell that holds the same formula
+ * everywhere (a live output column: set-up writes it to every row of the table),
+ * else null. Only formulas without a relative A1 reference qualify: the output
+ * formulas refer by structured references, names and absolute cells only.
+ */
+function sameFormula(grid: string[][]): string | null {
+  const first = grid[0]?.[0];
+  if (first === undefined || (grid.length === 1 && grid[0].length === 1)) return null;
+  for (const row of grid) for (const formula of row) if (formula !== first) return null;
+  return hasRelativeReference(first) ? null : first;
+}
+
+/**
+ * Whether a formula has an A1 reference that is not absolute in row and column (`B2`,
+ * `$B2`, `B$2`): Excel moves such a reference from cell to cell when one formula is set
+ * for a range. Texts, quoted sheet names and structured references are skipped; a name
+ * that looks like a cell (`LOG10(`) counts, which only costs sending the block whole.
+ *
+ * @example
+ * hasRelativeReference("=INDEX('Berekening'!$A$3#,ROW()-1,1)"); // false
+ */
+export function hasRelativeReference(formula: string): boolean {
+  const bare = formula.replace(/"[^"]*"|'(?:[^']|'')*'|\[(?:[^[\]']|'.|\[[^\]]*\])*\]/g, " ");
+  const cell = /(^|[^A-Za-z0-9_.$])(\$?)[A-Za-z]{1,3}(\$?)\d+(?![A-Za-z0-9_.])/g;
+  for (let m = cell.exec(bare); m !== null; m = cell.exec(bare)) {
+    if (m[2] !== "$" || m[3] !== "$") return true;
+  }
+  return false;
+}
+
+/**
+ * One formula into every cell of a block, sent once: Excel sets a single value given
+ * to `Range.formulas` in every cell of the range (shown in Excel by J. K. Pieterse,
+ * https://techcommunity.microsoft.com/idea/microsoft365developerplatform/allow-passing-a-single-value-to-the-range-object-values-and-formulas/4211172,
+ * although the type says `any[][]`). A table of 100,000 rows is one formula per column
+ * on the wire, not 100,000 copies of a 600-character text.
+ */
+function sameFormulaStep(sheet: string, at: string, grid: string[][], formula: string): Step {
+  const { row, column } = parseCell(at);
+  return {
+    bytes: jsonBytes(formula) + ACTION_BYTES,
+    queue: (context) => {
+      const range = context.workbook.worksheets
+        .getItem(sheet)
+        .getRange(rangeAddress(row, column, row + grid.length - 1, column + gridWidth(grid) - 1));
+      (range as unknown as { formulas: string }).formulas = formula;
+    },
+  };
+}
+
 /** The same formula text Excel gives back: with `=`, no spaces, upper case. */
 function formulaKey(formula: string | null): string {
   return (formula ?? "").replace(/^=/, "").replace(/\s+/g, "").toUpperCase();
@@ -240,10 +291,13 @@ function stepsOf(change: WorkbookChange, known: OfficeRead, plan: BatchPlan): St
       }
       return steps;
     }
-    case "writeFormulas":
+    case "writeFormulas": {
+      const one = sameFormula(change.formulas);
+      if (one !== null) return [sameFormulaStep(change.sheet, change.at, change.formulas, one)];
       return gridSteps(change.sheet, change.at, change.formulas, (range, rows) => {
         range.formulas = rows;
       });
+    }
     case "createTable":
       return small((context) => {
         if (plan.resized.has(change.name.toLowerCase())) {

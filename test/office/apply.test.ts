@@ -1,5 +1,6 @@
 /** applyChanges: one sync for any number of rows; blocks only when the bytes demand it. */
 import { applyChanges, readWorkbook } from "../../src/office";
+import { hasRelativeReference } from "../../src/office/apply";
 import type { WorkbookChange } from "../../src/workbook/changes";
 import { emptyState, simulateExcel, sheetOf, type ExcelSimulator } from "./simulator";
 
@@ -92,4 +93,40 @@ test("pageSetup: A4 landscape, one page wide, the header row on every page (Exce
   const sheet = sheetOf(excel.state, "Kandidaten")!;
   expect(sheet.pageLayout).toBeUndefined();
   expect(sheet.cells.get("1,1")?.value).toBe("Kandidaat");
+});
+
+test("one formula for every row of a column goes once on the wire; a formula with a relative reference goes cell by cell", async () => {
+  const same = `=IF(TRIM(A2)="","",INDEX('Berekening'!$A$3#,ROW()-1,1))`.replace("A2", "$A$2");
+  await apply([
+    { kind: "createSheet", sheet: "Kandidaten" },
+    {
+      kind: "writeFormulas",
+      sheet: "Kandidaten",
+      at: "C2",
+      formulas: Array.from({ length: 3_000 }, () => [same]),
+    },
+  ]);
+  // 3,000 copies would be about 170 KB: one copy and the action.
+  expect(applyBytes.reduce((a, b) => a + b, 0)).toBeLessThan(5_000);
+  const cells = sheetOf(excel.state, "Kandidaten")!.cells;
+  expect(cells.get("2,3")?.formula).toBe(same);
+  expect(cells.get("3001,3")?.formula).toBe(same);
+
+  // `B2` would move from row to row if sent once: each row keeps the text it was given.
+  const relative = Array.from({ length: 3 }, () => ["=B2*2"]);
+  await apply([{ kind: "writeFormulas", sheet: "Kandidaten", at: "D2", formulas: relative }]);
+  expect(applyBytes.reduce((a, b) => a + b, 0)).toBeGreaterThan(3 * "=B2*2".length);
+  expect(cells.get("4,4")?.formula).toBe("=B2*2");
+});
+
+test("relative references are found, absolute ones, texts, sheet names and structured references are not", () => {
+  for (const relative of ["=B2*2", "=$B2*2", "=B$2*2", "=Blad1!B2", "=SUM(A1:$B$3)", "=LOG10(4)"])
+    expect([relative, hasRelativeReference(relative)]).toEqual([relative, true]);
+  for (const fixed of [
+    "=$B$2*2",
+    `=IF(TRIM([@[Kandidaat]])="","A1",INDEX('Berekening'!$A$3#,ROW()-ROW(Kandidaten[#Headers]),{1,2}))`,
+    "=FLEX.KNOCKOUT([@[K1 Waadi-registratie]]:[@[E3 Aantal referenties]],Knockoutcriteria[#All])",
+    "=[@[E1 CV-pagina''s]]+'Blad 1''s B2'!$C$4",
+  ])
+    expect([fixed, hasRelativeReference(fixed)]).toEqual([fixed, false]);
 });

@@ -33,6 +33,7 @@ import {
   formulaKeys,
   liveRankingChanges,
   liveRankingState,
+  periodsTable,
   tableFormulas,
   type FormulaKey,
 } from "./liveFormulas";
@@ -364,15 +365,21 @@ function liveOutputs(
   if (!region.table) return null;
   const { request } = evaluation;
   const headers = [...region.headers, ...added];
-  const formulas = tableFormulas(request, region.table.name, headers, cvSetting(snapshot.names));
+  const formulas = tableFormulas(
+    request,
+    region.table.name,
+    headers,
+    cvSetting(snapshot.names),
+    periodsTable(snapshot)
+  );
   if (!formulas) return null;
   checkLiveRankingSheet(snapshot);
 
   const changes: WorkbookChange[] = [];
   const notes: string[] = [];
-  const state = liveRankingState(snapshot);
+  const state = liveRankingState(snapshot, formulas.history !== null);
   if (state !== "complete") {
-    changes.push(...liveRankingChanges(formulas.ranking, request.topN));
+    changes.push(...liveRankingChanges(formulas.ranking, request.topN, formulas.history));
     notes.push(
       liveFormulaTexts.sheetMade(liveRankingTexts.sheet, liveRankingCell, state === "missing")
     );

@@ -288,7 +288,7 @@ describe("planScore live (the add-in's scoring in Excel)", () => {
     const onSheet = plan.changes.filter((c) => c.sheet === "Berekening");
     expect(onSheet[0]).toEqual({ kind: "resetSheet", sheet: "Berekening" });
     const ranking = writes(plan.changes, "writeFormulas", "Berekening");
-    expect(ranking).toHaveLength(1);
+    expect(ranking).toHaveLength(2); // FLEX.RANKING in A3, FLEX.WORKYEARS in D3
     expect(ranking[0].at).toBe("A3");
     expect(ranking[0].kind === "writeFormulas" && ranking[0].formulas[0][0]).toMatch(
       /^=FLEX\.RANKING\(/
@@ -301,7 +301,7 @@ describe("planScore live (the add-in's scoring in Excel)", () => {
       { kind: "writeValues", sheet: "Berekening", at: "A3", values: [[null]] },
     ]);
     const repaired = planScore(cleared, { live: true });
-    expect(writes(repaired.changes, "writeFormulas", "Berekening")).toHaveLength(1);
+    expect(writes(repaired.changes, "writeFormulas", "Berekening")).toHaveLength(2);
     expect(repaired.notes).toEqual([
       "Op het blad 'Berekening' ontbrak de formule in A3; het blad is opnieuw gemaakt.",
     ]);

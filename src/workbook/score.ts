@@ -403,6 +403,7 @@ function liveOutputs(
     return {
       cells: { knockout: at("knockout"), score: at("score"), rank: at("rank"), top: at("top") },
       incomplete: result?.status === "incomplete",
+      knockoutsDecided: result?.knockouts.every((k) => k.passed !== null) ?? false,
     };
   };
   const sheet = findSheet(snapshot, region.sheet.name) ?? region.sheet;

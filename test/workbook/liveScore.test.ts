@@ -7,7 +7,7 @@ import { request17040, type CellValue } from "../../src/engine";
 import { columnLetters, parseCell } from "../../src/workbook/address";
 import type { WorkbookChange } from "../../src/workbook/changes";
 import { WorkbookError } from "../../src/workbook/problems";
-import { planLive, type LiveColumn, type RowVerdict } from "../../src/workbook/liveScore";
+import { agrees, planLive, type LiveColumn, type RowVerdict } from "../../src/workbook/liveScore";
 import { planScore } from "../../src/workbook/score";
 import { planSetUp } from "../../src/workbook/setUp";
 import type { WorkbookSnapshot } from "../../src/workbook/snapshot";
@@ -262,6 +262,36 @@ describe("planScore live (the add-in's scoring in Excel)", () => {
     const dina = kandidaten(snapshot).values[4];
     expect(dina[column(snapshot, "Knock-out") - 1]).toEqual({ error: "#N/A" });
     expect(planScore(snapshot, { live: true }).notes).toEqual([]);
+  });
+
+  test("an incomplete candidate for an award value (its knock-outs all decided): Knock-out OK and a Score error agree; nothing else is hidden", () => {
+    const none = { knockout: null, score: null, rank: null, top: "Nee" } as RowVerdict["cells"];
+    const award: RowVerdict = { cells: none, incomplete: true, knockoutsDecided: true };
+    const knockoutMissing: RowVerdict = { cells: none, incomplete: true, knockoutsDecided: false };
+    const eligible: RowVerdict = {
+      cells: { knockout: "OK", score: 80, rank: 1, top: "Ja" },
+      incomplete: false,
+      knockoutsDecided: true,
+    };
+    const error = { error: "#VALUE!" };
+    // The award value made it incomplete: FLEX.KNOCKOUT passes, FLEX.AWARDSCORE cannot score.
+    expect(agrees("knockout", "OK", award)).toBe(true);
+    expect(agrees("score", error, award)).toBe(true);
+    expect(agrees("score", null, award)).toBe(true);
+    // A knock-out value made it incomplete: the knock-out shows the error, the score nothing.
+    expect(agrees("knockout", error, knockoutMissing)).toBe(true);
+    expect(agrees("score", null, knockoutMissing)).toBe(true);
+    // Real differences stay: OK where a knock-out value is missing, a knock-out error or ids
+    // where the knock-outs all passed, a score number for an incomplete row, errors elsewhere.
+    expect(agrees("knockout", "OK", knockoutMissing)).toBe(false);
+    expect(agrees("score", error, knockoutMissing)).toBe(false);
+    expect(agrees("knockout", error, award)).toBe(false);
+    expect(agrees("knockout", "K3", award)).toBe(false);
+    expect(agrees("score", 70, award)).toBe(false);
+    expect(agrees("rank", error, award)).toBe(false);
+    expect(agrees("score", error, eligible)).toBe(false);
+    expect(agrees("knockout", "OK", eligible)).toBe(true);
+    expect(agrees("score", 79.99, eligible)).toBe(false);
   });
 
   test("columns of values from a scoring before set-up become formulas whole, with one note and no cell reported", () => {

@@ -3,9 +3,14 @@
  * config, its taskpane entry only) and, as one script, the Excel host that the
  * test puts into the pane's page before it loads (host.ts: the simulator behind
  * Excel on Windows' `window.external` bridge, for Microsoft's real office.js).
+ * The host's Excel calculates the FLEX custom functions as Excel with the
+ * add-in's shared runtime does: their metadata comes from Microsoft's parser over
+ * src/functions/functions.ts here, at build time (`__FLEX_METADATA__`), and
+ * their code is the module the shared runtime associates.
  */
 import path from "path";
 import webpack, { type Configuration } from "webpack";
+import { flexMetadata } from "../functions/flexPlugin";
 
 const root = path.resolve(__dirname, "../..");
 
@@ -51,6 +56,7 @@ export async function buildForE2e(dir: string): Promise<E2eBuild> {
         },
       ],
     },
+    plugins: [new webpack.DefinePlugin({ __FLEX_METADATA__: JSON.stringify(flexMetadata()) })],
     performance: { hints: false },
   };
   await runWebpack([taskpane, host]);

@@ -10,7 +10,20 @@
  * `window.__officeConfig`, set before this script; `window.awardscoreHost` is
  * the test's handle on the workbook: it types rows as a user would and reads
  * what Excel shows.
+ *
+ * Its Excel calculates the `FLEX.*` functions, as Excel with AwardScore's shared
+ * runtime does: the metadata Microsoft's parser read from
+ * src/functions/functions.ts at build time (build.ts), the functions from that
+ * same module. A blank cell reaches them as 0, as Excel on Windows hands it
+ * (office-js issue #4702; this bridge is Excel on Windows).
  */
+import * as flex from "../../src/functions/functions";
+import {
+  implementationsOf,
+  registerFlex,
+  setBlankEncoding,
+  type FlexFunctionMetadata,
+} from "../functions/flexCore";
 import { installDesktopExcel } from "../office/simulator/browser";
 import { simulatorServer } from "../office/simulator/server";
 import {
@@ -20,6 +33,15 @@ import {
   type FakeTable,
   type FakeValue,
 } from "../office/simulator/state";
+
+/** The FLEX functions' metadata, put in by the build (build.ts) from Microsoft's parser. */
+declare const __FLEX_METADATA__: FlexFunctionMetadata[];
+
+/** Registers the FLEX functions in the simulator's formula engine, blanks handed as on Windows. */
+function registerFunctions(): void {
+  registerFlex(__FLEX_METADATA__, implementationsOf(__FLEX_METADATA__, flex));
+  setBlankEncoding("zero");
+}
 
 /** What Excel reports to the add-in in one run. */
 export interface OfficeConfig {
@@ -54,7 +76,7 @@ const page = window as unknown as {
 const keyOf = (header: string) => (/^[A-Z]\d+\b/.exec(header)?.[0] ?? header).toLowerCase();
 
 function install(config: OfficeConfig): void {
-  const server = simulatorServer(emptyState());
+  const server = simulatorServer(emptyState(), { registerFunctions });
   const excel = installDesktopExcel(window, server, {
     uiLocale: config.displayLanguage,
     theme: config.officeTheme,
@@ -127,6 +149,21 @@ function install(config: OfficeConfig): void {
     /** The conditional formats of a sheet, highest priority first. */
     formats(sheetName: string) {
       return sheetOf(state(), sheetName)?.formats ?? [];
+    },
+    /** A table's headers by sheet column, from column A (the table's columns where it stands, "" before it). */
+    headers(tableName: string): string[] {
+      const table = tableOf(tableName);
+      return [...Array<string>(table.left - 1).fill(""), ...table.columns];
+    },
+    /** A column of a table by header, data rows only: each cell's formula, or "" where it holds a value. */
+    formulas(tableName: string, header: string): string[] {
+      const table = tableOf(tableName);
+      const c = columnOf(table, header);
+      const sheet = sheetOf(state(), table.sheet);
+      const out: string[] = [];
+      for (let r = table.top + 1; r <= table.bottom; r++)
+        out.push(sheet?.cells.get(`${r},${c}`)?.formula ?? "");
+      return out;
     },
     sheetNames: () => state().sheets.map((s) => s.name),
     /** Makes Excel take `ms` before it answers each request (a screenshot can catch the progress bar). */

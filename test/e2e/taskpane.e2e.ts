@@ -16,10 +16,16 @@ import { gzipSync } from "zlib";
 import { candidateMessages, type CellValue } from "../../src/engine";
 import { en, nl, type Strings } from "../../src/taskpane/i18n/strings";
 import { parseCell } from "../../src/workbook/address";
-import { outputHeaders } from "../../src/workbook/layout";
+import { liveRankingCell, outputHeaders } from "../../src/workbook/layout";
 import { planScore } from "../../src/workbook/score";
 import type { WorkbookSnapshot } from "../../src/workbook/snapshot";
-import { cellWords, rejectionTexts, sheetNames } from "../../src/workbook/texts";
+import {
+  cellWords,
+  liveFormulaTexts,
+  liveRankingTexts,
+  rejectionTexts,
+  sheetNames,
+} from "../../src/workbook/texts";
 import { fakeValue, xlsxSnapshot } from "../office/helpers";
 import { desktopHostInfo } from "../office/simulator/browser";
 import type { FakeValue } from "../office/simulator/state";
@@ -40,6 +46,8 @@ interface PageHost {
   fillTable(table: string, rows: TableRows): number;
   typeCell(table: string, header: string, index: number, value: FakeValue): void;
   column(table: string, header: string): FakeValue[];
+  formulas(table: string, header: string): string[];
+  headers(table: string): string[];
   formats(sheet: string): Array<{ type: string; range: string; formula?: string }>;
   sheetNames(): string[];
   slowDown(ms: number): void;
@@ -104,6 +112,36 @@ function tableRows(snapshot: WorkbookSnapshot, sheet: string): TableRows {
     });
 }
 
+/**
+ * The workbook without its work history (Werkervaring's rows): the live formulas read the
+ * typed years (K3, G9, G11) only, where the engine takes them from Werkervaring when a
+ * candidate has periods there (src/engine/candidate.ts; test/office/live.test.ts).
+ */
+function withoutHistory(source: WorkbookSnapshot): WorkbookSnapshot {
+  return {
+    ...source,
+    sheets: source.sheets.map((s) =>
+      s.name === sheetNames.periods
+        ? {
+            ...s,
+            values: s.values.slice(0, 1),
+            formulas: s.formulas?.slice(0, 1),
+            tables: s.tables.map((t) => ({ ...t, rowCount: 0 })),
+          }
+        : s
+    ),
+  };
+}
+
+/** The names the pane's top table lists (top and draw), in ranking order. */
+function topNames(plan: ReturnType<typeof planScore>): string[] {
+  const byRow = new Map(plan.evaluation.candidates.map((c) => [c.row, c]));
+  return plan.evaluation.ranking
+    .map((row) => byRow.get(row)!)
+    .filter((c) => c.top || c.needsDraw)
+    .map((c) => c.name);
+}
+
 let context: BrowserContext;
 let profile: string;
 let build: string;
@@ -113,6 +151,8 @@ let routes: OfficeRoutes;
 let candidates: TableRows;
 let periods: TableRows;
 let expectedTop: string[];
+/** The pane's top as the engine decides it with the example's work history typed too. */
+let withHistoryTop: string[];
 let expected: ReturnType<typeof planScore>;
 /** The evaluator's decisions for the example's incomplete rows ("the CV does not say": Nee or 0). */
 let decisions: Array<{ header: string; index: number; value: FakeValue }>;
@@ -132,7 +172,10 @@ beforeAll(async () => {
   const kandidaten = snapshot.sheets.find((s) => s.name === sheetNames.candidates)!;
   kandidaten.values[renamed.row - 1][0] = literalName;
   candidates = tableRows(snapshot, sheetNames.candidates);
-  expected = planScore(snapshot, { preset: "17040" });
+  withHistoryTop = topNames(planScore(snapshot, { preset: "17040" }));
+  // The pane's run types no work history: the live formulas read the typed years only (see
+  // "the work history" below), so without it what Excel calculates is the engine's verdict.
+  expected = planScore(withoutHistory(snapshot), { preset: "17040" });
   const header = kandidaten.values[0];
   const named = (row: number) =>
     !["", null, undefined].includes(kandidaten.values[row - 1][0] as never);
@@ -156,11 +199,7 @@ beforeAll(async () => {
       for (let r = 2; r < row; r++) if (named(r)) index++;
       return { header: id, index, value: yesNo ? "Nee" : 0 };
     });
-  const byRow = new Map(expected.evaluation.candidates.map((c) => [c.row, c]));
-  expectedTop = expected.evaluation.ranking
-    .map((row) => byRow.get(row)!)
-    .filter((c) => c.top || c.needsDraw)
-    .map((c) => c.name);
+  expectedTop = topNames(expected);
 
   server = await serve(build);
   context = await launchChromium(profile);
@@ -305,6 +344,7 @@ describe.each(variants)("$name", ({ name, strings, config }) => {
         sheetNames.candidates,
         sheetNames.periods,
         sheetNames.ranking,
+        liveRankingTexts.sheet,
       ])
     );
     await expect(page.getByText(strings.formatDate("2024-08-26"))).toBeTruthy();
@@ -321,7 +361,6 @@ describe.each(variants)("$name", ({ name, strings, config }) => {
     expect(await host((h, rows) => h.fillTable("Kandidaten", rows), candidates)).toBe(
       candidates.length
     );
-    if (periods.length) await host((h, rows) => h.fillTable("Werkervaring", rows), periods);
 
     await host((h) => h.slowDown(400));
     await page.getByRole("button", { name: strings.scoreAction }).click();
@@ -338,6 +377,21 @@ describe.each(variants)("$name", ({ name, strings, config }) => {
     );
     expect(await page.locator("td b").count()).toBe(0);
     await shot("4-results");
+    // The output columns hold set-up's live formulas in every row, no values written over them.
+    const [, spillColumn, spillRow] = /^([A-Z]+)(\d+)$/.exec(liveRankingCell)!;
+    const spill = `'${liveRankingTexts.sheet}'!$${spillColumn}$${spillRow}#`;
+    const live: Record<string, (f: string) => boolean> = {
+      "Knock-out": (f) => f.startsWith("=") && f.includes("FLEX.KNOCKOUT("),
+      Score: (f) => f.startsWith("=") && f.includes("FLEX.AWARDSCORE("),
+      Rang: (f) => f.startsWith("=") && f.includes(`INDEX(${spill},`) && f.endsWith(",1))"),
+      "Top 10": (f) => f.startsWith("=") && f.includes(`INDEX(${spill},`) && f.endsWith(",2))"),
+    };
+    for (const [header, isLive] of Object.entries(live)) {
+      const formulas = await host((h, c: string) => h.formulas("Kandidaten", c), header);
+      expect(formulas).toHaveLength(candidates.length);
+      expect(formulas.filter((f) => !isLive(f))).toEqual([]);
+      expect(new Set(formulas).size).toBe(1);
+    }
 
     const s = expected.evaluation.summary;
     const top = await host((h) => h.column("Kandidaten", "Top 10"));
@@ -406,8 +460,10 @@ describe.each(variants)("$name", ({ name, strings, config }) => {
 
   test("shares with the municipality only once the top is final: refused, decided, scored, shared", async () => {
     expect(await host((h) => h.sheetNames())).toContain(rejectionTexts.sheet);
-    // Incomplete rows: nothing leaves, and the pane says which cells to decide.
-    expect(decisions.length).toBe(expected.evaluation.summary.incomplete);
+    // Incomplete rows: nothing leaves, and the pane says which cells to decide (one or more per row).
+    expect(new Set(decisions.map((d) => d.index)).size).toBe(
+      expected.evaluation.summary.incomplete
+    );
     await page.getByRole("button", { name: strings.shareAction }).click();
     await page.getByText(strings.shareNotFinal(["A1"]).split(". ")[0], { exact: false }).waitFor();
     expect((await host((h) => h.created())).count).toBe(0);
@@ -421,6 +477,13 @@ describe.each(variants)("$name", ({ name, strings, config }) => {
     await page.getByRole("button", { name: strings.scoreAction }).click();
     await page.getByRole("button", { name: strings.shareAction }).click();
     await page.getByText(strings.shareDone(10)).waitFor();
+    // A scoring of decided rows: the live cells show what the scoring gives, none typed over.
+    for (const note of [
+      liveFormulaTexts.differs([], 1).split(": ")[0],
+      liveFormulaTexts.differs([], 2).split(": ")[0],
+      liveFormulaTexts.restored([], 1).split(" in ")[0],
+    ])
+      expect(await page.getByText(note, { exact: false }).count()).toBe(0);
     const created = await host((h) => h.created());
     expect(created.count).toBe(1);
     const shared = new ExcelJS.Workbook();
@@ -487,6 +550,59 @@ describe.each(variants)("$name", ({ name, strings, config }) => {
     expect(await host((h) => h.requests())).toBeGreaterThan(0);
     expect(await host((h) => h.gaps())).toEqual([]);
     expect(await cspViolations(page)).toEqual([]);
+  });
+});
+
+describe("the work history", () => {
+  test("the engine decides with Werkervaring; the pane names the live cells that read the typed years only", async () => {
+    expect(periods.length).toBeGreaterThan(0);
+    const page = await context.newPage();
+    const config = variants[0].config;
+    await page.addInitScript({ content: initScript(hostScript, config) });
+    await page.goto(paneUrl(config.displayLanguage));
+    const host = <T>(fn: (h: PageHost, arg: never) => T, arg?: unknown) =>
+      page.evaluate(
+        ([source, a]) =>
+          new Function("h", "a", `return (${source})(h, a);`)(
+            (window as never)["awardscoreHost"],
+            a
+          ),
+        [fn.toString(), arg] as const
+      ) as Promise<T>;
+    await page
+      .getByRole("button", { name: nl.startFromPreset("17040", "Klantmanager Inkomen") })
+      .click();
+    await page.getByRole("button", { name: nl.scoreAction }).waitFor();
+    await host((h, rows) => h.fillTable("Kandidaten", rows), candidates);
+    await host((h, rows) => h.fillTable("Werkervaring", rows), periods);
+    await page.getByRole("button", { name: nl.scoreAction }).click();
+    const table = page.getByRole("table", { name: nl.topHeading(10) });
+    await table.waitFor();
+    // The engine's verdict, with the work history, is what the pane lists.
+    expect(await table.locator("tbody tr td:nth-child(2)").allTextContents()).toEqual(
+      withHistoryTop
+    );
+    expect(withHistoryTop).not.toEqual(expectedTop);
+    // The live formulas do not read Werkervaring: the pane names the cells that differ.
+    const note = page.getByText(liveFormulaTexts.differs([], 2).split(": ")[0], { exact: false });
+    expect(await note.count()).toBe(1);
+    const named = [
+      ...(await note.textContent())!.matchAll(
+        new RegExp(`${sheetNames.candidates}!([A-Z]+)\\d+`, "g")
+      ),
+    ];
+    expect(named.length).toBeGreaterThan(0);
+    const live = new Set(["Knock-out", "Score", "Rang", "Top 10"]);
+    const headers = await host((h) => h.headers("Kandidaten"));
+    for (const [, letters] of named) {
+      const index = letters.split("").reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+      expect(live.has(headers[index])).toBe(true);
+    }
+    await page.screenshot({
+      path: path.join(artifacts, "nl-light-11-work-history.png"),
+      fullPage: true,
+    });
+    await page.close();
   });
 });
 

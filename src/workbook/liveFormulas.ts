@@ -232,6 +232,22 @@ export function liveRankingState(snapshot: WorkbookSnapshot, history = false): L
 }
 
 /**
+ * The cell of the `Berekening` sheet whose formula is missing: the ranking's, else (with
+ * `history`) FLEX.WORKYEARS's; the ranking's when neither can be told.
+ *
+ * @example
+ * missingFormulaCell(snapshot, true); // "D3" when only FLEX.WORKYEARS was cleared
+ */
+export function missingFormulaCell(snapshot: WorkbookSnapshot, history: boolean): string {
+  const formulas = findSheet(snapshot, liveRankingTexts.sheet)?.formulas;
+  const at = (cell: string) => {
+    const { row, column } = parseCell(cell);
+    return formulas?.[row - 1]?.[column - 1];
+  };
+  return history && isFormula(at(liveRankingCell)) ? liveHistoryCell : liveRankingCell;
+}
+
+/**
  * The `Berekening` sheet made whole: emptied (a stale value in the spill's way would
  * stop the spill), its title in A1, the headers of the spill's two columns in row 2,
  * `ranking` (the `FLEX.RANKING` formula) in A3; with `history`, its criterion ids in row

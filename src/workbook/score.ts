@@ -24,7 +24,7 @@ import type { GrowTable, WorkbookChange } from "./changes";
 import { undecidedCells } from "./finality";
 import { readCandidates, readPeriods, problemCells, type CandidateSheet } from "./inputs";
 import type { Region } from "./regions";
-import { liveRankingCell, outputHeaders, outputKeys, outputWidths, type OutputKey } from "./layout";
+import { outputHeaders, outputKeys, outputWidths, type OutputKey } from "./layout";
 import { WorkbookError, type SheetProblem } from "./problems";
 import { checkRankingSheet, rankingChanges, topMarks } from "./rankingSheet";
 import {
@@ -33,6 +33,7 @@ import {
   formulaKeys,
   liveRankingChanges,
   liveRankingState,
+  missingFormulaCell,
   periodsTable,
   tableFormulas,
   type FormulaKey,
@@ -381,7 +382,11 @@ function liveOutputs(
   if (state !== "complete") {
     changes.push(...liveRankingChanges(formulas.ranking, request.topN, formulas.history));
     notes.push(
-      liveFormulaTexts.sheetMade(liveRankingTexts.sheet, liveRankingCell, state === "missing")
+      liveFormulaTexts.sheetMade(
+        liveRankingTexts.sheet,
+        missingFormulaCell(snapshot, formulas.history !== null),
+        state === "missing"
+      )
     );
   }
   const columns: LiveColumn[] = formulaKeys.map((key) => {

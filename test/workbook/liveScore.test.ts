@@ -335,6 +335,18 @@ describe("planScore live (the add-in's scoring in Excel)", () => {
     expect(repaired.notes).toEqual([
       "Op het blad 'Berekening' ontbrak de formule in A3; het blad is opnieuw gemaakt.",
     ]);
+    // FLEX.WORKYEARS's formula gone alone: the sheet made again too, the note names D3.
+    const noYears = applyToSnapshot(start, [
+      { kind: "writeValues", sheet: "Berekening", at: "D3", values: [[null]] },
+    ]);
+    const remade = planScore(noYears, { live: true });
+    expect(writes(remade.changes, "writeFormulas", "Berekening").map((c) => c.at)).toEqual([
+      "A3",
+      "D3",
+    ]);
+    expect(remade.notes).toEqual([
+      "Op het blad 'Berekening' ontbrak de formule in D3; het blad is opnieuw gemaakt.",
+    ]);
 
     // A new table row and a missing sheet together: the sheet first, then the rows' formulas.
     const grown = {

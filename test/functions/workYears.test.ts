@@ -281,6 +281,26 @@ describe("FLEX.WORKYEARS", () => {
     ).toContain("G9: de werkervaring");
   });
 
+  test('the row of years: ids of the other function skipped, "" leaves the typed cell, a CV-eisen of "" reads as left out; lengths must match', () => {
+    const knockouts = knockoutTable(2);
+    const row = [[...passingKnockouts.slice(0, 2), 1, ...passingKnockouts.slice(3)]];
+    const headers = [["K1", "K2", "K3", "K4", "K5", "K6", "K7"]];
+    const run = (years: unknown[], cv?: unknown) =>
+      knockout(row, knockouts, 70, { ...limits, cvRequirements: cv }, headers, {
+        years: [years],
+        ids: IDS,
+      });
+    expect(run(["", 3, ""])).toBe("K3"); // typed 1 year decides; G9's 3 is not FLEX.KNOCKOUT's
+    expect(run([2, "", ""])).toBe("OK"); // the periods' 2 years decide over the typed 1
+    expect(run([2, "", ""], "")).toBe(run([2, "", ""]));
+    expect(thrown(() => run([2, ""])).message).toMatch(/2 jaren werkervaring maar 3 criterium-ids/);
+    const unknown = thrown(() => run([{ code: "#VALUE!" }, "", ""]));
+    expect(unknown).toEqual({
+      code: "#VALUE!",
+      message: expect.stringContaining("K3: de werkervaring"),
+    });
+  });
+
   test("property: the years, the knock-out verdict and the score equal the engine's over random periods", () => {
     const day = fc.integer({ min: reference - 15 * 366, max: reference + 30 });
     const period = fc.record({

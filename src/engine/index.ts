@@ -34,6 +34,7 @@ export {
   type Period,
 } from "./experience";
 export {
+  candidateYears,
   historyCriteria,
   historyYears,
   nameKey,

@@ -39,6 +39,8 @@ export interface RequestNames {
   extensionWeeks: string;
   includeExtensions: string;
   topN: string;
+  /** The peildatum, the end of every work-history window (FLEX.WORKYEARS). */
+  referenceDate: string;
   /** The `CV-eisen` setting; null where the workbook has no such cell (FLEX.KNOCKOUT then excludes, as the sheet reader does). */
   cvRequirements: string | null;
 }
@@ -54,6 +56,7 @@ export const DEFAULT_REQUEST_NAMES: RequestNames = {
   extensionWeeks: "WekenPerVerlenging",
   includeExtensions: "OptiesTellenMee",
   topN: "TopN",
+  referenceDate: "Peildatum",
   cvRequirements: "CvEisen",
 };
 
@@ -77,7 +80,20 @@ export interface FormulaTable {
   awardIds: string[];
   /** Where `FLEX.RANKING` spills; `Rang` and `Top N` read from there. */
   ranking: RankingAnchor;
+  /**
+   * The criteria whose years the `Werkervaring` table's periods decide where a candidate
+   * has periods for them (the engine's historyCriteria: those in years), the periods
+   * table's name, and where `FLEX.WORKYEARS` spills (its ids in the row above);
+   * absent or no ids: no work history in the formulas.
+   */
+  history?: { ids: string[]; periods: string; anchor: RankingAnchor };
   names?: Partial<RequestNames>;
+}
+
+/** The `FLEX.WORKYEARS` formula and the ids it reads from the row above its cell, left to right. */
+export interface HistoryFormula {
+  ids: string[];
+  formula: string;
 }
 
 /** The formula per output column, and the one formula they rank by. */
@@ -88,6 +104,8 @@ export interface OutputFormulas {
   top: string;
   /** The `FLEX.RANKING` formula for {@link FormulaTable.ranking}'s cell (outside the table). */
   ranking: string;
+  /** For {@link FormulaTable.history}'s anchor: the ids (the row above it) and `FLEX.WORKYEARS`; null without work history. */
+  history: HistoryFormula | null;
 }
 
 const FIXED = {
@@ -159,6 +177,10 @@ export function outputFormulas(input: FormulaTable): OutputFormulas {
   const spill = `${sheetReference(input.ranking.sheet)}!${absolute(input.ranking.cell)}#`;
   // The row's place in the spill: the table's data rows in their current order, as the columns go to FLEX.RANKING.
   const pick = (column: 1 | 2) => `INDEX(${spill},ROW()-ROW(${table}[#Headers]),${column})`;
+  const history = historyFormula(input, names, column(name));
+  // This row of the FLEX.WORKYEARS spill and its ids, after the other arguments (a left-out
+  // CV-eisen as "", which FLEX.KNOCKOUT reads as left out).
+  const years = history ? `,${history.row},${history.ids}` : "";
 
   return {
     knockout:
@@ -166,16 +188,65 @@ export function outputFormulas(input: FormulaTable): OutputFormulas {
       `${present(thisRow(rate))},${setting(names.maxRate)},${setting(names.hoursPerWeek)},` +
       `${setting(names.termWeeks)},${setting(names.extensionCount)},${setting(names.extensionWeeks)},` +
       `${setting(names.includeExtensions)},${knockouts.headers}` +
-      `${names.cvRequirements ? `,${setting(names.cvRequirements)}` : ""}))`,
+      `${names.cvRequirements ? `,${setting(names.cvRequirements)}` : history ? ',""' : ""}${years}))`,
     score:
       `=IF(ISERROR(${thisRow(knockoutHeader)}),"",IF(${thisRow(knockoutHeader)}="${KNOCKOUT_OK}",` +
-      `FLEX.AWARDSCORE(${present(awards.values)},${present(all(names.awardCriteria))},${awards.headers}),""))`,
+      `FLEX.AWARDSCORE(${present(awards.values)},${present(all(names.awardCriteria))},${awards.headers}${years}),""))`,
     rank: `=IF(${named},"",${pick(1)})`,
     top: `=IF(${named},"",${pick(2)})`,
     ranking:
       `=FLEX.RANKING(${present(column(score))},${present(column(rate))},${setting(names.topN)}` +
       `${hasDraw ? `,${present(column(FIXED.draw))}` : ""})`,
+    history: history && { ids: history.idList, formula: history.formula },
   };
+}
+
+/**
+ * The `FLEX.WORKYEARS` formula, with the references a row of the table hands on: its
+ * row of the spill (`INDEX(…#,ROW()-ROW(table[#Headers]),{1,2,3})`, a 1×k array as
+ * Excel 365 gives it) and the ids above the spill. Null without history criteria.
+ */
+function historyFormula(
+  input: FormulaTable,
+  names: RequestNames,
+  candidates: string
+): { idList: string[]; formula: string; row: string; ids: string } | null {
+  const history = input.history;
+  if (!history || history.ids.length === 0) return null;
+  const { sheet, cell } = history.anchor;
+  const anchor = absolute(cell);
+  const [, letters, digits] = /^\$([A-Z]+)\$(\d+)$/.exec(anchor) as RegExpExecArray;
+  const first = columnNumber(letters);
+  const headerRow = Number(digits) - 1;
+  const ids = `${sheetReference(sheet)}!$${letters}$${headerRow}:$${columnLetters(first + history.ids.length - 1)}$${headerRow}`;
+  const periods = (header: string) => present(`${history.periods}[[${escapeColumn(header)}]]`);
+  const formula =
+    `=FLEX.WORKYEARS(${ids},${present(candidates)},${periods(PERIOD.candidate)},` +
+    `${periods(PERIOD.countsFor)},${periods(PERIOD.from)},${periods(PERIOD.to)},` +
+    `${present(names.referenceDate)},${present(all(names.knockoutCriteria))},${present(all(names.awardCriteria))})`;
+  const picks = history.ids.map((_, i) => i + 1).join(",");
+  return {
+    idList: [...history.ids],
+    formula,
+    row: `INDEX(${sheetReference(sheet)}!${anchor}#,ROW()-ROW(${input.table}[#Headers]),{${picks}})`,
+    ids,
+  };
+}
+
+/** The headers of the `Werkervaring` table that FLEX.WORKYEARS reads. */
+const PERIOD = { candidate: "Kandidaat", countsFor: "Telt voor", from: "Van", to: "Tot" };
+
+/** `A` → 1, `AA` → 27. */
+function columnNumber(letters: string): number {
+  return [...letters].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0);
+}
+
+/** 1 → `A`, 27 → `AA`. */
+function columnLetters(column: number): string {
+  let letters = "";
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26))
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
 }
 
 /**

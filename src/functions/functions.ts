@@ -13,6 +13,7 @@ import { contractValue } from "./contractValue";
 import { FunctionError, hostFunction } from "./errors";
 import { knockout } from "./knockout";
 import { rank, ranking, top } from "./ranking";
+import { workYears } from "./workYears";
 import { years } from "./years";
 
 interface CustomFunctionsRuntime {
@@ -39,6 +40,7 @@ const host = {
   top: hostFunction(top, toHostError),
   ranking: hostFunction(ranking, toHostError),
   years: hostFunction(years, toHostError),
+  workYears: hostFunction(workYears, toHostError),
   contractValue: hostFunction(contractValue, toHostError),
 };
 
@@ -48,14 +50,21 @@ const host = {
  * @param waarden De gunningswaarden van de rij, bijvoorbeeld [@[G9 …]]:[@[G11 …]].
  * @param gunningscriteria Het bereik Gunningscriteria op het blad Aanvraag: id, soort, drempel en punten per criterium.
  * @param [kolomkoppen] De kolomkoppen van dezelfde kolommen; dan worden waarden op hun id (G9, G10 …) gekoppeld in plaats van op volgorde.
+ * @param [werkervaring] De jaren werkervaring van deze rij uit FLEX.WORKYEARS, bijvoorbeeld INDEX(Berekening!$D$3#;RIJ()-RIJ(Kandidaten[#Kopteksten]);{1\2\3}): een getal telt in plaats van de getypte cel, een fout maakt de jaren onbekend, leeg laat de getypte cel tellen.
+ * @param [werkervaringIds] De criterium-ids van die jaren, bijvoorbeeld Berekening!$D$2:$F$2.
  * @returns De score; leeg voor een lege rij.
  */
 export function awardscore(
   waarden: unknown[][],
   gunningscriteria: unknown[][],
-  kolomkoppen?: unknown[][]
+  kolomkoppen?: unknown[][],
+  werkervaring?: unknown[][],
+  werkervaringIds?: unknown[][]
 ): number | string {
-  return host.awardScore(waarden, gunningscriteria, kolomkoppen);
+  return host.awardScore(waarden, gunningscriteria, kolomkoppen, {
+    years: werkervaring,
+    ids: werkervaringIds,
+  });
 }
 
 /**
@@ -71,7 +80,9 @@ export function awardscore(
  * @param [wekenPerVerlenging] Het aantal weken per verlenging.
  * @param [optiesTellenMee] Ja als de opdrachtwaarde de verlengingsopties meetelt (leeg: Nee).
  * @param [kolomkoppen] De kolomkoppen van de waarden; dan worden waarden op hun id gekoppeld in plaats van op volgorde.
- * @param [cvEisen] Wat een CV-eis (E…) doet die niet gehaald is: uitsluiten (ook leeg) of alleen melden (CvEisen op het blad Aanvraag).
+ * @param [cvEisen] Wat een CV-eis (E…) doet die niet gehaald is: uitsluiten (ook leeg of weggelaten) of alleen melden (CvEisen op het blad Aanvraag).
+ * @param [werkervaring] De jaren werkervaring van deze rij uit FLEX.WORKYEARS, bijvoorbeeld INDEX(Berekening!$D$3#;RIJ()-RIJ(Kandidaten[#Kopteksten]);{1\2\3}): een getal telt in plaats van de getypte cel, een fout maakt de jaren onbekend, leeg laat de getypte cel tellen.
+ * @param [werkervaringIds] De criterium-ids van die jaren, bijvoorbeeld Berekening!$D$2:$F$2.
  * @returns OK, de ids van de criteria waarop de kandidaat afvalt, of leeg voor een lege rij.
  */
 export function knockoutVerdict(
@@ -85,7 +96,9 @@ export function knockoutVerdict(
   wekenPerVerlenging?: unknown,
   optiesTellenMee?: unknown,
   kolomkoppen?: unknown[][],
-  cvEisen?: unknown
+  cvEisen?: unknown,
+  werkervaring?: unknown[][],
+  werkervaringIds?: unknown[][]
 ): string {
   return host.knockout(
     waarden,
@@ -100,8 +113,48 @@ export function knockoutVerdict(
       includeExtensions: optiesTellenMee,
       cvRequirements: cvEisen,
     },
-    kolomkoppen
+    kolomkoppen,
+    { years: werkervaring, ids: werkervaringIds }
   );
+}
+
+/**
+ * Jaren werkervaring van alle kandidaten in één keer, volgens het blad Werkervaring: per rij van de tabel Kandidaten en per criterium in jaren (K3, G9, G11 …) de jaren uit de perioden van die kandidaat, geteld zoals bij de beoordeling (tot en met de peildatum, binnen de periode van het criterium, overlap één keer). Leeg als de kandidaat geen periode voor het criterium heeft: dan telt de getypte cel. Zet de functie buiten de tabel, bijvoorbeeld =FLEX.WORKYEARS(Berekening!$D$2:$F$2;Kandidaten[Kandidaat];Werkervaring[Kandidaat];Werkervaring[Telt voor];Werkervaring[Van];Werkervaring[Tot];Peildatum;Knockoutcriteria[#Alles];Gunningscriteria[#Alles]) in Berekening!D3, en geef de rij door aan FLEX.KNOCKOUT en FLEX.AWARDSCORE met INDEX(Berekening!$D$3#;RIJ()-RIJ(Kandidaten[#Kopteksten]);{1\2\3}).
+ * @customfunction WORKYEARS
+ * @param ids De criterium-ids in jaren, als rij, bijvoorbeeld Berekening!$D$2:$F$2 met K3, G9 en G11.
+ * @param namen De hele kolom Kandidaat van de tabel Kandidaten.
+ * @param wvKandidaten De kolom Kandidaat van de tabel Werkervaring.
+ * @param teltVoor De kolom Telt voor van de tabel Werkervaring (bijvoorbeeld K3, G9).
+ * @param van De kolom Van van de tabel Werkervaring.
+ * @param tot De kolom Tot van de tabel Werkervaring; leeg betekent: loopt nog.
+ * @param peildatum De peildatum van de aanvraag.
+ * @param knockoutcriteria Het bereik Knockoutcriteria op het blad Aanvraag, met kopregel.
+ * @param gunningscriteria Het bereik Gunningscriteria op het blad Aanvraag, met kopregel.
+ * @returns Per kandidaat een rij met per id de jaren (precies, niet afgerond), leeg zonder perioden, #WAARDE! als een periode niet te lezen is.
+ */
+export function workYearsOfRows(
+  ids: unknown[][],
+  namen: unknown[][],
+  wvKandidaten: unknown[][],
+  teltVoor: unknown[][],
+  van: unknown[][],
+  tot: unknown[][],
+  peildatum: unknown,
+  knockoutcriteria: unknown[][],
+  gunningscriteria: unknown[][]
+): Array<Array<number | string>> {
+  const rows = host.workYears(
+    ids,
+    namen,
+    { candidates: wvKandidaten, countsFor: teltVoor, from: van, to: tot },
+    peildatum,
+    knockoutcriteria,
+    gunningscriteria
+  );
+  // Errors inside a returned matrix are allowed (see rankingOfRows): a row's unknown years stay in its cell.
+  return rows.map((row) =>
+    row.map((cell) => (cell instanceof FunctionError ? toHostError(cell) : cell))
+  ) as Array<Array<number | string>>;
 }
 
 /**

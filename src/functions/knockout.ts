@@ -16,7 +16,7 @@ import { isOmitted, lineOf } from "./cells";
 import { needsColumn, readKnockoutCriteria } from "./criteria";
 import { invalidValue, notAvailable } from "./errors";
 import { functionMessages as m } from "./messages";
-import { rowValues } from "./rowValues";
+import { rowValues, withHistory } from "./rowValues";
 import {
   readContractSettings,
   readCvRequirementsSetting,
@@ -36,6 +36,15 @@ export interface KnockoutLimits {
   cvRequirements?: unknown;
 }
 
+/**
+ * The row's years from FLEX.WORKYEARS (`years`, one row of its spill) and the
+ * criterion ids of its columns (`ids`); both left out where no criterion counts work history.
+ */
+export interface WorkHistoryRow {
+  years?: unknown;
+  ids?: unknown;
+}
+
 /** The verdict when every knock-out passes. */
 export const KNOCKOUT_OK = "OK";
 
@@ -49,6 +58,7 @@ export const KNOCKOUT_OK = "OK";
  * @param values The row's knock-out cells (K… and E…; K8 needs none: it is the rate).
  * @param criteria The `Knockoutcriteria` range (see criteria.ts for its columns).
  * @param rate The row's hourly rate.
+ * @param history The row's years from the work history: a number decides over the typed cell, an error makes the years unknown.
  * @throws FunctionError `#N/A` when a value is missing, `#VALUE!` when one is unreadable.
  * @example
  * knockout([["Ja", "Ja", 1.5, …]], criteria17040, 75.01, limits); // "K3; K8"
@@ -59,10 +69,12 @@ export function knockout(
   criteria: unknown,
   rate: unknown,
   limits: KnockoutLimits,
-  headers?: unknown
+  headers?: unknown,
+  history: WorkHistoryRow = {}
 ): string {
   const knockouts = readKnockoutCriteria(criteria);
   const row = rowValues(values, headers, knockouts.filter(needsColumn));
+  const unknownYears = withHistory(row, history.years, history.ids);
   const rateCell = single(rate);
   if (row.allEmpty && isOmitted(rateCell)) return "";
   const request: Request = {
@@ -88,12 +100,15 @@ export function knockout(
   const { status, failed } = draft.result;
   if (status === "knockedOut") return exclusionText(failed, request);
   if (status === "eligible") return KNOCKOUT_OK;
-  const message = draft.problems.map((p) => p.message).join(" ") || draft.result.missing.join(", ");
+  const message =
+    draft.problems
+      .map((p) => (unknownYears.includes(p.field) ? m.historyUnreadable(p.field) : p.message))
+      .join(" ") || draft.result.missing.join(", ");
   throw draft.unreadable.length > 0 ? invalidValue(message) : notAvailable(message);
 }
 
-/** The parts of a request that a knock-out verdict never reads. */
-const VERDICT_ONLY: Omit<
+/** The parts of a request that a knock-out verdict never reads (also the frame of FLEX.WORKYEARS's request). */
+export const VERDICT_ONLY: Omit<
   Request,
   "maxRate" | "cvRequirements" | "knockouts" | "awards" | keyof ContractSettings
 > = {

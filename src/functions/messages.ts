@@ -56,7 +56,16 @@ export const functionMessages = {
       : `Geen perioden gevonden voor ${joinList(filters)}; de getypte waarde telt.`,
   windowYears: (value: string) =>
     `Aantal jaren terug moet een getal groter dan 0 zijn (of leeg voor alle jaren): ${value}.`,
+  // FLEX.WORKYEARS and the Werkervaring it hands to FLEX.KNOCKOUT and FLEX.AWARDSCORE (issue 16).
+  notHistoryCriterion: (value: string, known: string[]) =>
+    `'${value}' is geen criterium in jaren dat werkervaring kan tellen; kies uit ${joinList(known)}.`,
+  historyUnreadable: (id: string) =>
+    `${id}: de werkervaring van deze kandidaat is niet te lezen (zie het blad Werkervaring); de jaren zijn onbekend.`,
+  historyMismatch: (years: number, ids: number) =>
+    `Er zijn ${years} jaren werkervaring maar ${ids} criterium-ids; geef er even veel.`,
   label: {
+    historyIds: "Criterium-ids",
+    history: "Werkervaring (jaren)",
     values: "Waarden",
     headers: "Kolomkoppen",
     awardCriteria: "Gunningscriteria",

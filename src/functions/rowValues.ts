@@ -2,8 +2,8 @@
  * Matching the cells of one candidate row to the request's criteria: by the ids
  * that lead the column headers when those are given, else by position.
  */
-import { isEmptyCell, type CellValue, type CriterionId } from "../engine";
-import { lineOf } from "./cells";
+import { isCellError, isEmptyCell, readText, type CellValue, type CriterionId } from "../engine";
+import { isOmitted, lineOf } from "./cells";
 import { headerId } from "./criteria";
 import { invalidValue } from "./errors";
 import { functionMessages as m } from "./messages";
@@ -73,4 +73,37 @@ export function rowValues(
   }
   used.forEach((criterion, index) => (result[criterion.id] = cells[index]));
   return { values: result, allEmpty };
+}
+
+/**
+ * A row of FLEX.WORKYEARS put over the row's typed values: a number replaces the
+ * cell of its criterion (the periods decide, also over a typed value), an error makes
+ * that criterion's value an error (its years are unknown: the row is incomplete), ""
+ * leaves the typed cell; an id that is no criterion of this row (a G… for FLEX.KNOCKOUT) is
+ * left to the other function. Returns the ids whose years are unknown.
+ *
+ * @throws FunctionError `#VALUE!` when the years and the ids differ in length.
+ * @example
+ * const row = { values: { K3: 4 }, allEmpty: false };
+ * withHistory(row, [[1.5]], [["K3"]]); // []; row.values.K3 is now 1.5
+ */
+export function withHistory(row: RowValues, years: unknown, ids: unknown): CriterionId[] {
+  if (isOmitted(years) && isOmitted(ids)) return [];
+  const cells = lineOf(years, m.label.history);
+  const names = lineOf(ids, m.label.historyIds);
+  if (cells.length !== names.length)
+    throw invalidValue(m.historyMismatch(cells.length, names.length));
+  const known = new Map(Object.keys(row.values).map((id) => [id.toUpperCase(), id]));
+  const unknown: CriterionId[] = [];
+  names.forEach((name, index) => {
+    const cell = cells[index];
+    if (readText(cell) === "" && !isCellError(cell)) return;
+    // The same row of years goes to FLEX.KNOCKOUT and FLEX.AWARDSCORE: each takes its own ids.
+    const id = known.get(readText(name).toUpperCase());
+    if (id === undefined) return;
+    row.values[id] = cell;
+    row.allEmpty = false;
+    if (isCellError(cell)) unknown.push(id);
+  });
+  return unknown;
 }

@@ -204,6 +204,12 @@ export function candidateInputColumns(request: Request): CandidateColumn[] {
 /** Where `FLEX.RANKING` spills on its sheet (`liveRankingTexts.sheet`): below a title and a header row. */
 export const liveRankingCell = "A3";
 
+/**
+ * Where `FLEX.WORKYEARS` spills on the same sheet, one column right of the ranking's
+ * two: the criterion ids in the row above, the years per candidate row from here.
+ */
+export const liveHistoryCell = "D3";
+
 /** The output columns the add-in writes, in order. */
 export const outputKeys = ["status", "knockout", "score", "rank", "top", "reason"] as const;
 

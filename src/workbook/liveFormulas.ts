@@ -4,15 +4,22 @@
  * `FLEX.RANKING` the `Rang` and `Top N` formulas read. Set-up writes them, the
  * add-in's scoring re-asserts them; the headless command never writes either.
  */
-import { isCellError, readText, type CellValue, type Request } from "../engine";
-import { outputFormulas, type OutputFormulas } from "../functions/formulas";
+import { historyCriteria, isCellError, readText, type CellValue, type Request } from "../engine";
+import { outputFormulas, type HistoryFormula, type OutputFormulas } from "../functions/formulas";
 import { cellAddress, parseCell } from "./address";
 import type { WorkbookChange, WriteFormulas } from "./changes";
-import { isTopHeader, liveRankingCell, settingRows } from "./layout";
+import { isTopHeader, liveHistoryCell, liveRankingCell, settingRows } from "./layout";
 import { checkOwnSheet } from "./ownSheet";
 import { leadingId } from "./regions";
 import { findSheet, type NameSnapshot, type WorkbookSnapshot } from "./snapshot";
-import { candidateHeaders, liveRankingTexts, topHeader } from "./texts";
+import {
+  candidateHeaders,
+  liveRankingTexts,
+  periodHeaders,
+  sheetNames,
+  tableNames,
+  topHeader,
+} from "./texts";
 
 /** The output columns that hold a live formula in the add-in's workbook (Status and Toelichting stay values). */
 export const formulaKeys = ["knockout", "score", "rank", "top"] as const;
@@ -35,23 +42,56 @@ export function cvSetting(names: Array<Pick<NameSnapshot, "name">>): string | nu
 }
 
 /**
- * The output formulas of a candidates table with these headers; null when a column they
- * need is missing (then the columns hold values, as the headless command writes them).
+ * The name of the `Werkervaring` table that FLEX.WORKYEARS reads: the table of that name,
+ * else a table on the `Werkervaring` sheet with the columns it reads; null when there is none.
  *
  * @example
- * tableFormulas(request17040, "Kandidaten", headers, "CvEisen")?.rank; // '=IF(TRIM([@[Kandidaat]])="","",INDEX(…))'
+ * periodsTable(snapshot); // "Werkervaring"
+ */
+export function periodsTable(snapshot: WorkbookSnapshot): string | null {
+  const tables = snapshot.sheets.flatMap((sheet) =>
+    sheet.tables.map((table) => ({ sheet, table }))
+  );
+  const needed = [
+    periodHeaders.candidate,
+    periodHeaders.countsFor,
+    periodHeaders.from,
+    periodHeaders.to,
+  ];
+  const fits = (columns: string[]) => needed.every((h) => columns.includes(h));
+  const named = tables.find(
+    (t) => t.table.name.toLowerCase() === tableNames.periods.toLowerCase() && fits(t.table.columns)
+  );
+  const onSheet = tables.find(
+    (t) => t.sheet.name.toLowerCase() === sheetNames.periods.toLowerCase() && fits(t.table.columns)
+  );
+  return (named ?? onSheet)?.table.name ?? null;
+}
+
+/**
+ * The output formulas of a candidates table with these headers; null when a column they
+ * need is missing (then the columns hold values, as the headless command writes them).
+ * With a periods table (`periods`), the criteria in years that have a column (the engine's
+ * historyCriteria) take their years from `FLEX.WORKYEARS` where a candidate has periods.
+ *
+ * @example
+ * tableFormulas(request17040, "Kandidaten", headers, "CvEisen", "Werkervaring")?.rank; // '=IF(TRIM([@[Kandidaat]])="","",INDEX(…))'
  */
 export function tableFormulas(
   request: Request,
   table: string,
   headers: string[],
-  cv: string | null
+  cv: string | null,
+  periods: string | null = null
 ): OutputFormulas | null {
   const knockoutIds = request.knockouts
     .filter((k) => k.header !== null && headers.some((h) => leadingId(h) === k.id))
     .map((k) => k.id);
   const awardIds = request.awards.filter((a) => a.header !== null).map((a) => a.id);
   if (knockoutIds.length === 0 || awardIds.length === 0) return null;
+  const historyIds = historyCriteria(request).filter(
+    (id) => knockoutIds.includes(id) || awardIds.includes(id)
+  );
   try {
     return outputFormulas({
       table,
@@ -60,6 +100,14 @@ export function tableFormulas(
       awardIds,
       names: { cvRequirements: cv },
       ranking: { sheet: liveRankingTexts.sheet, cell: liveRankingCell },
+      history:
+        periods === null
+          ? undefined
+          : {
+              ids: historyIds,
+              periods,
+              anchor: { sheet: liveRankingTexts.sheet, cell: liveHistoryCell },
+            },
     });
   } catch {
     return null;
@@ -159,15 +207,15 @@ export function checkLiveRankingSheet(snapshot: WorkbookSnapshot): void {
 export type LiveRankingState = "complete" | "missing" | "noFormula";
 
 /**
- * Whether the `Berekening` sheet is there with a formula in its cell. A host that read
- * the sheet without formulas, or only its head, cannot tell: a sheet with content is
- * then taken as complete (never rewritten on a guess). Check it first with
- * {@link checkLiveRankingSheet}.
+ * Whether the `Berekening` sheet is there with a formula in its cell (and in
+ * `FLEX.WORKYEARS`'s cell when `history`). A host that read the sheet without formulas,
+ * or only its head, cannot tell: a sheet with content is then taken as complete (never
+ * rewritten on a guess). Check it first with {@link checkLiveRankingSheet}.
  *
  * @example
  * liveRankingState({ sheets: [], names: [] }); // "missing"
  */
-export function liveRankingState(snapshot: WorkbookSnapshot): LiveRankingState {
+export function liveRankingState(snapshot: WorkbookSnapshot, history = false): LiveRankingState {
   const sheet = findSheet(snapshot, liveRankingTexts.sheet);
   if (!sheet) {
     const key = liveRankingTexts.sheet.toLocaleLowerCase("nl-NL");
@@ -175,23 +223,59 @@ export function liveRankingState(snapshot: WorkbookSnapshot): LiveRankingState {
     return head?.hasContent ? "complete" : "missing";
   }
   const { row, column } = parseCell(liveRankingCell);
-  if (isFormula(sheet.formulas?.[row - 1]?.[column - 1])) return "complete";
+  const years = parseCell(liveHistoryCell);
+  const historyThere = !history || isFormula(sheet.formulas?.[years.row - 1]?.[years.column - 1]);
+  if (isFormula(sheet.formulas?.[row - 1]?.[column - 1]) && historyThere) return "complete";
   const content = sheet.values.some((cells) => cells.some((v) => holds(v, null)));
   if (!content) return "missing";
   return sheet.formulas ? "noFormula" : "complete";
 }
 
 /**
- * The `Berekening` sheet made whole: emptied (a stale value in the spill's way would
- * stop the spill), its title in A1, the headers of the spill's two columns in row 2,
- * `ranking` (the `FLEX.RANKING` formula) in A3.
+ * The cell of the `Berekening` sheet whose formula is missing: the ranking's, else (with
+ * `history`) FLEX.WORKYEARS's; the ranking's when neither can be told.
  *
  * @example
- * liveRankingChanges(formulas.ranking, 10)[0]; // { kind: "resetSheet", sheet: "Berekening" }
+ * missingFormulaCell(snapshot, true); // "D3" when only FLEX.WORKYEARS was cleared
  */
-export function liveRankingChanges(ranking: string, topN: number): WorkbookChange[] {
+export function missingFormulaCell(snapshot: WorkbookSnapshot, history: boolean): string {
+  const formulas = findSheet(snapshot, liveRankingTexts.sheet)?.formulas;
+  const at = (cell: string) => {
+    const { row, column } = parseCell(cell);
+    return formulas?.[row - 1]?.[column - 1];
+  };
+  return history && isFormula(at(liveRankingCell)) ? liveHistoryCell : liveRankingCell;
+}
+
+/**
+ * The `Berekening` sheet made whole: emptied (a stale value in the spill's way would
+ * stop the spill), its title in A1, the headers of the spill's two columns in row 2,
+ * `ranking` (the `FLEX.RANKING` formula) in A3; with `history`, its criterion ids in row
+ * 2 from D and `FLEX.WORKYEARS` in D3.
+ *
+ * @example
+ * liveRankingChanges(formulas.ranking, 10, formulas.history)[0]; // { kind: "resetSheet", sheet: "Berekening" }
+ */
+export function liveRankingChanges(
+  ranking: string,
+  topN: number,
+  history: HistoryFormula | null = null
+): WorkbookChange[] {
   const sheet = liveRankingTexts.sheet;
   const { row, column } = parseCell(liveRankingCell);
+  const years = parseCell(liveHistoryCell);
+  const historyChanges: WorkbookChange[] = history
+    ? [
+        {
+          kind: "writeValues",
+          sheet,
+          at: cellAddress(years.row - 1, years.column),
+          values: [history.ids],
+          bold: true,
+        },
+        { kind: "writeFormulas", sheet, at: liveHistoryCell, formulas: [[history.formula]] },
+      ]
+    : [];
   return [
     { kind: "resetSheet", sheet },
     { kind: "writeValues", sheet, at: "A1", values: [[liveRankingTexts.title(topN)]], bold: true },
@@ -203,6 +287,7 @@ export function liveRankingChanges(ranking: string, topN: number): WorkbookChang
       bold: true,
     },
     { kind: "writeFormulas", sheet, at: liveRankingCell, formulas: [[ranking]] },
+    ...historyChanges,
     {
       kind: "columnWidths",
       sheet,

@@ -17,6 +17,7 @@ import {
 } from "./liveFormulas";
 import { shownValue, type SheetSnapshot } from "./snapshot";
 import { liveFormulaTexts as t } from "./texts";
+import { KNOCKOUT_OK } from "../functions/knockout";
 
 /** One output column that holds a live formula. */
 export interface LiveColumn {
@@ -35,6 +36,11 @@ export interface RowVerdict {
   cells: Record<FormulaKey, CellValue>;
   /** An incomplete candidate: FLEX.KNOCKOUT answers with an error (#N/A, #VALUE!) where the engine has no verdict. */
   incomplete: boolean;
+  /**
+   * An incomplete candidate whose knock-outs were all decided (an award value is missing
+   * or unreadable): FLEX.KNOCKOUT shows `OK` and FLEX.AWARDSCORE the error instead.
+   */
+  knockoutsDecided?: boolean;
 }
 
 /** What to write and to tell. */
@@ -121,7 +127,7 @@ export function planLive(
     for (const row of rows) {
       const value = sheet.values[row - 1]?.[c.column - 1] ?? null;
       const expected = verdict(row);
-      if (agrees(c.key, value, expected.cells[c.key], expected.incomplete)) continue;
+      if (agrees(c.key, value, expected)) continue;
       differing.push({
         row,
         column: c.column,
@@ -151,15 +157,21 @@ function cellName(sheet: SheetSnapshot, row: number, column: number): string {
 
 /**
  * Whether a live cell shows the engine's verdict: the same text, the same number (to
- * rounding), both empty; an incomplete row's knock-out as any error.
+ * rounding), both empty. An incomplete row has no verdict to show: its knock-out shows
+ * an error; or, when its knock-outs were all decided and an award value is what is
+ * missing, its knock-out shows `OK` and its score an error (or nothing).
+ *
+ * @example
+ * agrees("score", { error: "#VALUE!" }, { cells, incomplete: true, knockoutsDecided: true }); // true
  */
-function agrees(
-  key: FormulaKey,
-  value: CellValue,
-  expected: CellValue,
-  incomplete: boolean
-): boolean {
-  if (isCellError(value)) return key === "knockout" && incomplete;
+export function agrees(key: FormulaKey, value: CellValue, verdict: RowVerdict): boolean {
+  const expected = verdict.cells[key];
+  const awardMissing = verdict.incomplete && verdict.knockoutsDecided === true;
+  if (isCellError(value))
+    return key === "knockout"
+      ? verdict.incomplete && !awardMissing
+      : key === "score" && awardMissing;
+  if (key === "knockout" && awardMissing && readText(value) === KNOCKOUT_OK) return true;
   const blank = readText(value) === "";
   if (expected === null || readText(expected) === "") return blank;
   if (typeof expected === "number")

@@ -24,7 +24,7 @@ import type { GrowTable, WorkbookChange } from "./changes";
 import { undecidedCells } from "./finality";
 import { readCandidates, readPeriods, problemCells, type CandidateSheet } from "./inputs";
 import type { Region } from "./regions";
-import { liveRankingCell, outputHeaders, outputKeys, outputWidths, type OutputKey } from "./layout";
+import { outputHeaders, outputKeys, outputWidths, type OutputKey } from "./layout";
 import { WorkbookError, type SheetProblem } from "./problems";
 import { checkRankingSheet, rankingChanges, topMarks } from "./rankingSheet";
 import {
@@ -33,6 +33,8 @@ import {
   formulaKeys,
   liveRankingChanges,
   liveRankingState,
+  missingFormulaCell,
+  periodsTable,
   tableFormulas,
   type FormulaKey,
 } from "./liveFormulas";
@@ -364,17 +366,27 @@ function liveOutputs(
   if (!region.table) return null;
   const { request } = evaluation;
   const headers = [...region.headers, ...added];
-  const formulas = tableFormulas(request, region.table.name, headers, cvSetting(snapshot.names));
+  const formulas = tableFormulas(
+    request,
+    region.table.name,
+    headers,
+    cvSetting(snapshot.names),
+    periodsTable(snapshot)
+  );
   if (!formulas) return null;
   checkLiveRankingSheet(snapshot);
 
   const changes: WorkbookChange[] = [];
   const notes: string[] = [];
-  const state = liveRankingState(snapshot);
+  const state = liveRankingState(snapshot, formulas.history !== null);
   if (state !== "complete") {
-    changes.push(...liveRankingChanges(formulas.ranking, request.topN));
+    changes.push(...liveRankingChanges(formulas.ranking, request.topN, formulas.history));
     notes.push(
-      liveFormulaTexts.sheetMade(liveRankingTexts.sheet, liveRankingCell, state === "missing")
+      liveFormulaTexts.sheetMade(
+        liveRankingTexts.sheet,
+        missingFormulaCell(snapshot, formulas.history !== null),
+        state === "missing"
+      )
     );
   }
   const columns: LiveColumn[] = formulaKeys.map((key) => {
@@ -396,6 +408,7 @@ function liveOutputs(
     return {
       cells: { knockout: at("knockout"), score: at("score"), rank: at("rank"), top: at("top") },
       incomplete: result?.status === "incomplete",
+      knockoutsDecided: result?.knockouts.every((k) => k.passed !== null) ?? false,
     };
   };
   const sheet = findSheet(snapshot, region.sheet.name) ?? region.sheet;

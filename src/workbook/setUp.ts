@@ -186,9 +186,10 @@ function formulaChanges(
     lastDataRow: number;
   },
   headers: string[],
-  cv: string | null
+  cv: string | null,
+  periods: string
 ): { formulas: OutputFormulas; changes: WorkbookChange[] } | null {
-  const formulas = tableFormulas(request, region.tableName, headers, cv);
+  const formulas = tableFormulas(request, region.tableName, headers, cv, periods);
   if (!formulas) return null;
   const sheet = region.sheet;
   const last = Math.max(region.lastDataRow, region.firstDataRow);
@@ -284,6 +285,8 @@ export function planSetUp(snapshot: WorkbookSnapshot, request: Request): Workboo
     ...changes.flatMap((c) => (c.kind === "defineName" ? [c] : [])),
   ]);
 
+  // Set-up makes or completes the Werkervaring table below: FLEX.WORKYEARS reads it.
+  const periodsName = periodTable?.table?.name ?? tableNames.periods;
   const candidateColumns: CandidateColumn[] = [
     ...candidateInputColumns(request),
     ...outputHeaders(request.topN).map((header, i) => ({ header, width: outputWidths[i] })),
@@ -301,7 +304,8 @@ export function planSetUp(snapshot: WorkbookSnapshot, request: Request): Workboo
         lastDataRow: 2,
       },
       candidateColumns.map((c) => c.header),
-      cv
+      cv,
+      periodsName
     );
   } else {
     const { changes: added, headers } = completeTable(candidateTable, candidateColumns);
@@ -310,7 +314,8 @@ export function planSetUp(snapshot: WorkbookSnapshot, request: Request): Workboo
       request,
       { ...candidateTable, tableName: candidateTable.table?.name ?? tableNames.candidates },
       headers,
-      cv
+      cv,
+      periodsName
     );
   }
 
@@ -319,8 +324,9 @@ export function planSetUp(snapshot: WorkbookSnapshot, request: Request): Workboo
 
   if (!findSheet(snapshot, sheetNames.ranking)) changes.push(...onSheet(sheetNames.ranking));
   // The live ranking's sheet before the table's formulas that read its spill (and last in the tabs).
-  if (formulas && liveRankingState(snapshot) !== "complete")
-    changes.push(...liveRankingChanges(formulas.formulas.ranking, request.topN));
+  const { ranking, history } = formulas?.formulas ?? { ranking: "", history: null };
+  if (formulas && liveRankingState(snapshot, history !== null) !== "complete")
+    changes.push(...liveRankingChanges(ranking, request.topN, history));
   if (formulas) changes.push(...formulas.changes);
   return changes;
 }

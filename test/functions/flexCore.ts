@@ -76,6 +76,15 @@ export function setBlankEncoding(encoding: BlankEncoding): void {
  */
 const RESULT_WIDTH: Record<string, number> = { RANKING: 2 };
 
+/**
+ * A matrix result sized by two of its arguments (argument indexes): as many rows as
+ * `rows` has cells, as many columns as `columns` has cells. FLEX.WORKYEARS: one row
+ * per name (2nd argument), one column per criterion id (1st).
+ */
+const RESULT_BY_ARGUMENTS: Record<string, { rows: number; columns: number }> = {
+  WORKYEARS: { rows: 1, columns: 0 },
+};
+
 /** A HyperFormula value as Excel hands it to a custom function (a blank as {@link setBlankEncoding} says). */
 function asExcel(value: unknown): unknown {
   // A left-out optional argument is null on every platform (Microsoft's custom-functions
@@ -182,7 +191,22 @@ export function registerFlex(
         }
       });
     };
-    if (matrix) {
+    const byArguments = RESULT_BY_ARGUMENTS[fn.id];
+    if (matrix && byArguments) {
+      prototype[sizeMethod] = function (
+        this: { arraySizeForAst: (ast: unknown, state: unknown) => ArraySize },
+        ast: { args: unknown[] },
+        state: unknown
+      ) {
+        if (ast.args.length <= Math.max(byArguments.rows, byArguments.columns))
+          return ArraySize.error();
+        const cells = (index: number) => {
+          const size = this.arraySizeForAst(ast.args[index], state);
+          return size.width * size.height;
+        };
+        return new ArraySize(cells(byArguments.columns), cells(byArguments.rows));
+      };
+    } else if (matrix) {
       const width = RESULT_WIDTH[fn.id];
       if (width === undefined) throw new Error(`No result width for FLEX.${fn.id} in flexCore.ts`);
       prototype[sizeMethod] = function (

@@ -110,6 +110,48 @@ describe("formulas of the Kandidaten output columns", () => {
     );
   });
 
+  test("no history criteria: no FLEX.WORKYEARS, and Knock-out and Score without its arguments", () => {
+    expect(formulas.history).toBeNull();
+    expect(
+      outputFormulas({
+        ...input,
+        history: { ids: [], periods: "Werkervaring", anchor: { sheet: "Berekening", cell: "D3" } },
+      }).history
+    ).toBeNull();
+    expect(formulas.knockout + formulas.score).not.toMatch(/D\$3#|WORKYEARS/);
+  });
+
+  test("with the work history: FLEX.WORKYEARS in D3 reads the ids above it, every column wrapped; Knock-out and Score hand on their row of its spill", () => {
+    const anchor = { sheet: "Berekening", cell: "D3" };
+    const withHistory = outputFormulas({
+      ...input,
+      history: { ids: ["K3", "G9", "G11"], periods: "Werkervaring", anchor },
+    });
+    expect(withHistory.history).toEqual({
+      ids: ["K3", "G9", "G11"],
+      formula:
+        `=FLEX.WORKYEARS('Berekening'!$D$2:$F$2,${w("Kandidaten[[Kandidaat]]")},` +
+        `${w("Werkervaring[[Kandidaat]]")},${w("Werkervaring[[Telt voor]]")},${w("Werkervaring[[Van]]")},` +
+        `${w("Werkervaring[[Tot]]")},${w("Peildatum")},${w("Knockoutcriteria[#All]")},${w("Gunningscriteria[#All]")})`,
+    });
+    const row =
+      "INDEX('Berekening'!$D$3#,ROW()-ROW(Kandidaten[#Headers]),{1,2,3}),'Berekening'!$D$2:$F$2";
+    expect(withHistory.knockout).toBe(formulas.knockout.replace(/\)\)$/, `,${row}))`));
+    expect(withHistory.score).toBe(formulas.score.replace(`]]),""))`, `]],${row}),""))`));
+    // Without a CV-eisen cell the argument stays, as "" (read as left out), before the history's.
+    const older = outputFormulas({
+      ...input,
+      names: { cvRequirements: null },
+      history: { ids: ["K3"], periods: "WV", anchor: { sheet: "Blad", cell: "z10" } },
+    });
+    expect(older.knockout).toMatch(
+      /\]\],"",INDEX\('Blad'!\$Z\$10#,ROW\(\)-ROW\(Kandidaten\[#Headers\]\),\{1\}\),'Blad'!\$Z\$9:\$Z\$9\)\)$/
+    );
+    expect(older.history?.formula).toMatch(
+      /^=FLEX\.WORKYEARS\('Blad'!\$Z\$9:\$Z\$9,.*WV\[\[Telt voor\]\]/
+    );
+  });
+
   test("special characters in a column name are escaped", () => {
     expect(escapeColumn("E1 CV-pagina's [#]")).toBe("E1 CV-pagina''s '['#']");
   });

@@ -52,7 +52,13 @@ const byId = (metadata: Metadata) => new Map(metadata.functions.map((f) => [f.id
 /** Per function: its parameters as name:dimensionality(?optional), the result type ("any" when untyped) and, for a spill, its dimensionality. */
 const expected: Record<string, { params: string[]; result: string; dimensionality?: string }> = {
   AWARDSCORE: {
-    params: ["waarden:matrix", "gunningscriteria:matrix", "kolomkoppen:matrix?"],
+    params: [
+      "waarden:matrix",
+      "gunningscriteria:matrix",
+      "kolomkoppen:matrix?",
+      "werkervaring:matrix?",
+      "werkervaringIds:matrix?",
+    ],
     result: "any",
   },
   KNOCKOUT: {
@@ -68,8 +74,25 @@ const expected: Record<string, { params: string[]; result: string; dimensionalit
       "optiesTellenMee:scalar?",
       "kolomkoppen:matrix?",
       "cvEisen:scalar?",
+      "werkervaring:matrix?",
+      "werkervaringIds:matrix?",
     ],
     result: "string",
+  },
+  WORKYEARS: {
+    params: [
+      "ids:matrix",
+      "namen:matrix",
+      "wvKandidaten:matrix",
+      "teltVoor:matrix",
+      "van:matrix",
+      "tot:matrix",
+      "peildatum:scalar",
+      "knockoutcriteria:matrix",
+      "gunningscriteria:matrix",
+    ],
+    result: "any",
+    dimensionality: "matrix",
   },
   RANKING: {
     params: ["scores:matrix", "uurtarieven:matrix", "topN:scalar", "lotingen:matrix?"],

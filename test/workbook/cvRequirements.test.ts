@@ -83,7 +83,10 @@ describe("set-up: FLEX.KNOCKOUT gets the CvEisen cell where there is one", () =>
       sheet: "Aanvraag",
       address: "B21",
     });
-    expect(knockoutFormula(changes)).toMatch(/,IF\(ISBLANK\(CvEisen\),"",CvEisen\)\)\)$/);
+    // CV-eisen, then this row of the work history's years and their ids.
+    expect(knockoutFormula(changes)).toMatch(
+      /,IF\(ISBLANK\(CvEisen\),"",CvEisen\),INDEX\('Berekening'!\$D\$3#,[^]*,'Berekening'!\$D\$2:\$F\$2\)\)$/
+    );
   });
 
   test("an older Aanvraag sheet without the row: the argument is left out (uitsluiten, as the reader)", () => {
@@ -94,6 +97,8 @@ describe("set-up: FLEX.KNOCKOUT gets the CvEisen cell where there is one", () =>
     );
     expect(knockoutFormula(changes)).toMatch(/FLEX\.KNOCKOUT\(/);
     expect(knockoutFormula(changes)).not.toMatch(/CvEisen/);
+    // Left out as "" (read as left out) before the work history's arguments.
+    expect(knockoutFormula(changes)).toMatch(/\]\],"",INDEX\('Berekening'!\$D\$3#/);
   });
 
   test("an older Aanvraag sheet where the user typed the row: set-up names it and the formula passes it", () => {
@@ -108,6 +113,9 @@ describe("set-up: FLEX.KNOCKOUT gets the CvEisen cell where there is one", () =>
       sheet: "Aanvraag",
       address: "B2",
     });
-    expect(knockoutFormula(changes)).toMatch(/,IF\(ISBLANK\(CvEisen\),"",CvEisen\)\)\)$/);
+    // CV-eisen, then this row of the work history's years and their ids.
+    expect(knockoutFormula(changes)).toMatch(
+      /,IF\(ISBLANK\(CvEisen\),"",CvEisen\),INDEX\('Berekening'!\$D\$3#,[^]*,'Berekening'!\$D\$2:\$F\$2\)\)$/
+    );
   });
 });

@@ -7,7 +7,7 @@ import { request17040, type CellValue } from "../../src/engine";
 import { columnLetters, parseCell } from "../../src/workbook/address";
 import type { WorkbookChange } from "../../src/workbook/changes";
 import { WorkbookError } from "../../src/workbook/problems";
-import { planLive, type LiveColumn, type RowVerdict } from "../../src/workbook/liveScore";
+import { agrees, planLive, type LiveColumn, type RowVerdict } from "../../src/workbook/liveScore";
 import { planScore } from "../../src/workbook/score";
 import { planSetUp } from "../../src/workbook/setUp";
 import type { WorkbookSnapshot } from "../../src/workbook/snapshot";
@@ -264,6 +264,36 @@ describe("planScore live (the add-in's scoring in Excel)", () => {
     expect(planScore(snapshot, { live: true }).notes).toEqual([]);
   });
 
+  test("an incomplete candidate for an award value (its knock-outs all decided): Knock-out OK and a Score error agree; nothing else is hidden", () => {
+    const none = { knockout: null, score: null, rank: null, top: "Nee" } as RowVerdict["cells"];
+    const award: RowVerdict = { cells: none, incomplete: true, knockoutsDecided: true };
+    const knockoutMissing: RowVerdict = { cells: none, incomplete: true, knockoutsDecided: false };
+    const eligible: RowVerdict = {
+      cells: { knockout: "OK", score: 80, rank: 1, top: "Ja" },
+      incomplete: false,
+      knockoutsDecided: true,
+    };
+    const error = { error: "#VALUE!" };
+    // The award value made it incomplete: FLEX.KNOCKOUT passes, FLEX.AWARDSCORE cannot score.
+    expect(agrees("knockout", "OK", award)).toBe(true);
+    expect(agrees("score", error, award)).toBe(true);
+    expect(agrees("score", null, award)).toBe(true);
+    // A knock-out value made it incomplete: the knock-out shows the error, the score nothing.
+    expect(agrees("knockout", error, knockoutMissing)).toBe(true);
+    expect(agrees("score", null, knockoutMissing)).toBe(true);
+    // Real differences stay: OK where a knock-out value is missing, a knock-out error or ids
+    // where the knock-outs all passed, a score number for an incomplete row, errors elsewhere.
+    expect(agrees("knockout", "OK", knockoutMissing)).toBe(false);
+    expect(agrees("score", error, knockoutMissing)).toBe(false);
+    expect(agrees("knockout", error, award)).toBe(false);
+    expect(agrees("knockout", "K3", award)).toBe(false);
+    expect(agrees("score", 70, award)).toBe(false);
+    expect(agrees("rank", error, award)).toBe(false);
+    expect(agrees("score", error, eligible)).toBe(false);
+    expect(agrees("knockout", "OK", eligible)).toBe(true);
+    expect(agrees("score", 79.99, eligible)).toBe(false);
+  });
+
   test("columns of values from a scoring before set-up become formulas whole, with one note and no cell reported", () => {
     const start = calculated();
     const grid = kandidaten(start);
@@ -288,7 +318,7 @@ describe("planScore live (the add-in's scoring in Excel)", () => {
     const onSheet = plan.changes.filter((c) => c.sheet === "Berekening");
     expect(onSheet[0]).toEqual({ kind: "resetSheet", sheet: "Berekening" });
     const ranking = writes(plan.changes, "writeFormulas", "Berekening");
-    expect(ranking).toHaveLength(1);
+    expect(ranking).toHaveLength(2); // FLEX.RANKING in A3, FLEX.WORKYEARS in D3
     expect(ranking[0].at).toBe("A3");
     expect(ranking[0].kind === "writeFormulas" && ranking[0].formulas[0][0]).toMatch(
       /^=FLEX\.RANKING\(/
@@ -301,9 +331,21 @@ describe("planScore live (the add-in's scoring in Excel)", () => {
       { kind: "writeValues", sheet: "Berekening", at: "A3", values: [[null]] },
     ]);
     const repaired = planScore(cleared, { live: true });
-    expect(writes(repaired.changes, "writeFormulas", "Berekening")).toHaveLength(1);
+    expect(writes(repaired.changes, "writeFormulas", "Berekening")).toHaveLength(2);
     expect(repaired.notes).toEqual([
       "Op het blad 'Berekening' ontbrak de formule in A3; het blad is opnieuw gemaakt.",
+    ]);
+    // FLEX.WORKYEARS's formula gone alone: the sheet made again too, the note names D3.
+    const noYears = applyToSnapshot(start, [
+      { kind: "writeValues", sheet: "Berekening", at: "D3", values: [[null]] },
+    ]);
+    const remade = planScore(noYears, { live: true });
+    expect(writes(remade.changes, "writeFormulas", "Berekening").map((c) => c.at)).toEqual([
+      "A3",
+      "D3",
+    ]);
+    expect(remade.notes).toEqual([
+      "Op het blad 'Berekening' ontbrak de formule in D3; het blad is opnieuw gemaakt.",
     ]);
 
     // A new table row and a missing sheet together: the sheet first, then the rows' formulas.

@@ -114,10 +114,18 @@ describe("planSetUp", () => {
         expect.objectContaining({ kind: "writeValues", at: "A2", values: [["Rang", "Top 10"]] })
       );
       const ranking = formulaWrites(changes, "Berekening");
-      expect(ranking).toHaveLength(1);
+      expect(ranking).toHaveLength(2);
       expect(ranking[0].at).toBe("A3");
       expect(ranking[0].formulas[0][0]).toMatch(
         /^=FLEX\.RANKING\(IF\(ISBLANK\(Kandidaten\[\[Score\]\]\)/
+      );
+      // The work history's years beside it: the ids of 17040's criteria in years above D3.
+      expect(onBerekening).toContainEqual(
+        expect.objectContaining({ kind: "writeValues", at: "D2", values: [["K3", "G9", "G11"]] })
+      );
+      expect(ranking[1].at).toBe("D3");
+      expect(ranking[1].formulas[0][0]).toMatch(
+        /^=FLEX\.WORKYEARS\('Berekening'!\$D\$2:\$F\$2,IF\(ISBLANK\(Kandidaten\[\[Kandidaat\]\]\)/
       );
       // Made after the Ranking sheet (the last tab) and before any formula that reads its spill.
       const index = (p: (c: WorkbookChange) => boolean) => changes.findIndex(p);
@@ -169,8 +177,13 @@ describe("planSetUp", () => {
       ]);
       const again = planSetUp(cleared, request17040);
       expect(again[0]).toEqual({ kind: "resetSheet", sheet: "Berekening" });
-      expect(formulaWrites(again, "Berekening")).toHaveLength(1);
+      expect(formulaWrites(again, "Berekening")).toHaveLength(2);
       expect(formulaWrites(again)).toEqual([]);
+      // Likewise without FLEX.WORKYEARS alone.
+      const noYears = applyToSnapshot(after, [
+        { kind: "writeValues", sheet: "Berekening", at: "D3", values: [[null]] },
+      ]);
+      expect(formulaWrites(planSetUp(noYears, request17040), "Berekening")).toHaveLength(2);
 
       const foreign = snapshotOf(
         candidatesSheet(twelve),

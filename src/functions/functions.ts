@@ -50,7 +50,7 @@ const host = {
  * @param waarden De gunningswaarden van de rij, bijvoorbeeld [@[G9 …]]:[@[G11 …]].
  * @param gunningscriteria Het bereik Gunningscriteria op het blad Aanvraag: id, soort, drempel en punten per criterium.
  * @param [kolomkoppen] De kolomkoppen van dezelfde kolommen; dan worden waarden op hun id (G9, G10 …) gekoppeld in plaats van op volgorde.
- * @param [werkervaring] De jaren werkervaring van deze rij uit FLEX.WORKYEARS, bijvoorbeeld INDEX(Berekening!$D$3#;RIJ()-RIJ(Kandidaten[#Kopteksten]);{1\2\3}): een getal telt in plaats van de getypte cel, een fout maakt de jaren onbekend, leeg laat de getypte cel tellen.
+ * @param [werkervaring] De jaren werkervaring van deze rij uit FLEX.WORKYEARS, bijvoorbeeld INDEX(Berekening!$D$3#;RIJ()-RIJ(Kandidaten[#Kopteksten]);REEKS(1;3)): een getal telt in plaats van de getypte cel, een fout maakt de jaren onbekend, leeg laat de getypte cel tellen.
  * @param [werkervaringIds] De criterium-ids van die jaren, bijvoorbeeld Berekening!$D$2:$F$2.
  * @returns De score; leeg voor een lege rij.
  */
@@ -81,7 +81,7 @@ export function awardscore(
  * @param [optiesTellenMee] Ja als de opdrachtwaarde de verlengingsopties meetelt (leeg: Nee).
  * @param [kolomkoppen] De kolomkoppen van de waarden; dan worden waarden op hun id gekoppeld in plaats van op volgorde.
  * @param [cvEisen] Wat een CV-eis (E…) doet die niet gehaald is: uitsluiten (ook leeg of weggelaten) of alleen melden (CvEisen op het blad Aanvraag).
- * @param [werkervaring] De jaren werkervaring van deze rij uit FLEX.WORKYEARS, bijvoorbeeld INDEX(Berekening!$D$3#;RIJ()-RIJ(Kandidaten[#Kopteksten]);{1\2\3}): een getal telt in plaats van de getypte cel, een fout maakt de jaren onbekend, leeg laat de getypte cel tellen.
+ * @param [werkervaring] De jaren werkervaring van deze rij uit FLEX.WORKYEARS, bijvoorbeeld INDEX(Berekening!$D$3#;RIJ()-RIJ(Kandidaten[#Kopteksten]);REEKS(1;3)): een getal telt in plaats van de getypte cel, een fout maakt de jaren onbekend, leeg laat de getypte cel tellen.
  * @param [werkervaringIds] De criterium-ids van die jaren, bijvoorbeeld Berekening!$D$2:$F$2.
  * @returns OK, de ids van de criteria waarop de kandidaat afvalt, of leeg voor een lege rij.
  */
@@ -119,7 +119,7 @@ export function knockoutVerdict(
 }
 
 /**
- * Jaren werkervaring van alle kandidaten in één keer, volgens het blad Werkervaring: per rij van de tabel Kandidaten en per criterium in jaren (K3, G9, G11 …) de jaren uit de perioden van die kandidaat, geteld zoals bij de beoordeling (tot en met de peildatum, binnen de periode van het criterium, overlap één keer). Leeg als de kandidaat geen periode voor het criterium heeft: dan telt de getypte cel. Zet de functie buiten de tabel, bijvoorbeeld =FLEX.WORKYEARS(Berekening!$D$2:$F$2;Kandidaten[Kandidaat];Werkervaring[Kandidaat];Werkervaring[Telt voor];Werkervaring[Van];Werkervaring[Tot];Peildatum;Knockoutcriteria[#Alles];Gunningscriteria[#Alles]) in Berekening!D3, en geef de rij door aan FLEX.KNOCKOUT en FLEX.AWARDSCORE met INDEX(Berekening!$D$3#;RIJ()-RIJ(Kandidaten[#Kopteksten]);{1\2\3}).
+ * Jaren werkervaring van alle kandidaten in één keer, volgens het blad Werkervaring: per rij van de tabel Kandidaten en per criterium in jaren (K3, G9, G11 …) de jaren uit de perioden van die kandidaat, geteld zoals bij de beoordeling (tot en met de peildatum, binnen de periode van het criterium, overlap één keer). Leeg als de kandidaat geen periode voor het criterium heeft: dan telt de getypte cel. Zet de functie buiten de tabel, bijvoorbeeld =FLEX.WORKYEARS(Berekening!$D$2:$F$2;Kandidaten[Kandidaat];Werkervaring[Kandidaat];Werkervaring[Telt voor];Werkervaring[Van];Werkervaring[Tot];Peildatum;Knockoutcriteria[#Alles];Gunningscriteria[#Alles]) in Berekening!D3, en geef de rij door aan FLEX.KNOCKOUT en FLEX.AWARDSCORE met INDEX(Berekening!$D$3#;RIJ()-RIJ(Kandidaten[#Kopteksten]);REEKS(1;3)).
  * @customfunction WORKYEARS
  * @param ids De criterium-ids in jaren, als rij, bijvoorbeeld Berekening!$D$2:$F$2 met K3, G9 en G11.
  * @param namen De hele kolom Kandidaat van de tabel Kandidaten.

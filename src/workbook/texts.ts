@@ -25,15 +25,17 @@ export const sheetNames = {
 } as const;
 
 /**
- * The add-in's own sheet for the live ranking: `FLEX.RANKING` spills the rank and top
- * mark of every candidate row there, and the `Rang` and `Top N` formulas read it.
+ * The add-in's own sheet for the live ranking and work history: `FLEX.RANKING` spills the
+ * rank and top mark of every candidate row there (read by `Rang` and `Top N`), and
+ * `FLEX.WORKYEARS` the years from `Werkervaring` (read by `Knock-out` and `Score`).
  * Not in {@link sheetNames}: the headless command neither reads nor writes it.
  */
 export const liveRankingTexts = {
   sheet: "Berekening",
   /** A1: what the sheet is and that it is not for typing (starts with `Live`, as the check recognises the sheet). */
   title: (topN: number) =>
-    `Live rangorde (FLEX.RANKING): de kolommen Rang en ${topHeader(topN)} van Kandidaten lezen hieruit. ` +
+    `Live berekening: de rangorde (FLEX.RANKING, vanaf A3) voor de kolommen Rang en ${topHeader(topN)} van Kandidaten, ` +
+    `en de jaren uit Werkervaring (FLEX.WORKYEARS, vanaf D3) voor Knock-out en Score. ` +
     `Niet bewerken: Controleren en beoordelen maakt het blad opnieuw als het ontbreekt.`,
   /** Row 2, above the two columns of the spill. */
   rankHeader: "Rang",

@@ -107,7 +107,13 @@ describe("planSetUp", () => {
         expect.objectContaining({
           kind: "writeValues",
           at: "A1",
-          values: [[expect.stringMatching(/^Live rangorde .*Niet bewerken/)]],
+          values: [
+            [
+              expect.stringMatching(
+                /^Live berekening: de rangorde \(FLEX.RANKING, vanaf A3\).*FLEX.WORKYEARS, vanaf D3.*Niet bewerken/
+              ),
+            ],
+          ],
         })
       );
       expect(onBerekening).toContainEqual(

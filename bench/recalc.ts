@@ -24,14 +24,19 @@
  * argument of every call, a single cell counting 1. A native formula hands over
  * nothing (0 cells).
  *
+ * The new design also has FLEX.WORKYEARS on Berekening (the years from Werkervaring,
+ * one call for all rows); a changed score does not touch it, but each Knock-out and
+ * Score call gets its row of that spill (k cells, picked by Excel's INDEX) and the ids.
+ *
  * Blank typed cells: the old formulas passed cells as they are, and Excel on the
  * web hands a blank as null (so the model does; Windows hands 0, same size); the
  * new ones wrap every typed argument in IF(ISBLANK(x),"",x), so they arrive as "".
  */
-import { request17040, type Request } from "../src/engine";
+import { historyCriteria, request17040, type Request } from "../src/engine";
 import { awardScore } from "../src/functions/award";
 import { KNOCKOUT_OK, knockout } from "../src/functions/knockout";
 import { rank, ranking, top } from "../src/functions/ranking";
+import { workYears } from "../src/functions/workYears";
 import { candidateInputColumns } from "../src/workbook/layout";
 import { requestSheetChanges } from "../src/workbook/requestWrite";
 
@@ -45,7 +50,9 @@ export type Ref =
   /** A whole table column: `TRANSPOSE(Kandidaten[[A]])` as one 1×N row, or `Kandidaten[[A]]` as N×1. */
   | { kind: "column"; column: string; shape: "1xN" | "Nx1"; present?: boolean }
   /** A range or cell outside the table by name: a criteria table, a header row, a setting, a spill (`'Berekening'!$A$3#`). */
-  | { kind: "name"; name: string; present?: boolean };
+  | { kind: "name"; name: string; present?: boolean }
+  /** This row's row of a spill, picked natively: `INDEX('Berekening'!$D$3#,ROW()-…,{1,2,3})` (1×k). */
+  | { kind: "spillRow"; name: string };
 
 /** One kind of formula of a design. */
 export interface FormulaKind {
@@ -98,6 +105,10 @@ export interface Step {
 }
 
 const RANKING_SPILL = "'Berekening'!$A$3#";
+const HISTORY_SPILL = "'Berekening'!$D$3#";
+const HISTORY_IDS = "'Berekening'!$D$2:$F$2";
+/** The Werkervaring columns FLEX.WORKYEARS reads (the bench's table has no periods: one blank row). */
+const PERIOD_COLUMNS = ["Kandidaat", "Telt voor", "Van", "Tot"].map((c) => `Werkervaring[[${c}]]`);
 const request: Request = request17040;
 
 // ---- The table ----
@@ -190,6 +201,11 @@ export function makeSheet(n: number, changedRow: number): Sheet {
       OptiesTellenMee: "Nee",
       CvEisen: "uitsluiten",
       TopN: request.topN,
+      Peildatum: request.referenceDate.split("-").reverse().join("-"),
+      [HISTORY_IDS]: [historyCriteria(request)],
+      ...Object.fromEntries(PERIOD_COLUMNS.map((c) => [c, [[null]]])),
+      // As FLEX.WORKYEARS leaves it without periods: every row's years "" (the typed cells decide).
+      [HISTORY_SPILL]: Array.from({ length: n }, () => historyCriteria(request).map(() => "")),
       [RANKING_SPILL]: null,
     },
   };
@@ -215,6 +231,14 @@ const named = {
 const awardHeaders = `Kandidaten[[#Headers],${awardKeys[0]}:${awardKeys[awardKeys.length - 1]}]`;
 const knockoutHeaders = `Kandidaten[[#Headers],${knockoutKeys[0]}:${knockoutKeys[knockoutKeys.length - 1]}]`;
 
+/**
+ * The new design's last two arguments of FLEX.KNOCKOUT and FLEX.AWARDSCORE: this row's years
+ * from the FLEX.WORKYEARS spill (picked natively by INDEX, k cells) and the ids above it.
+ */
+function historyArgs(present: boolean): Ref[] {
+  return present ? [{ kind: "spillRow", name: HISTORY_SPILL }, name(HISTORY_IDS)] : [];
+}
+
 /** FLEX.KNOCKOUT's arguments: this row's K1…E3, the criteria, the rate, the settings, the headers, CvEisen. */
 function knockoutKind(present: boolean): FormulaKind {
   return {
@@ -229,6 +253,7 @@ function knockoutKind(present: boolean): FormulaKind {
       ...settings.map((s) => name(s, present)),
       name(knockoutHeaders),
       name("CvEisen", present),
+      ...historyArgs(present),
     ],
     reads: [row("Kandidaat")],
     guard: named,
@@ -246,7 +271,8 @@ function knockoutKind(present: boolean): FormulaKind {
           includeExtensions: a[8],
           cvRequirements: a[10],
         },
-        a[9]
+        a[9],
+        { years: a[11], ids: a[12] }
       ),
   };
 }
@@ -262,10 +288,11 @@ function scoreKind(present: boolean): FormulaKind {
       { kind: "row", columns: awardKeys, present },
       name("Gunningscriteria[#All]", present),
       name(awardHeaders),
+      ...historyArgs(present),
     ],
     reads: [row("Knock-out")],
     guard: { when: (sheet, r) => sheet.columns["Knock-out"][r] === KNOCKOUT_OK, otherwise: "" },
-    call: (a) => awardScore(a[0], a[1], a[2]),
+    call: (a) => awardScore(a[0], a[1], a[2], { years: a[3], ids: a[4] }),
   };
 }
 
@@ -331,6 +358,29 @@ export const newDesign: Design = {
   name: "new",
   title: "new: one FLEX.RANKING on Berekening, INDEX per row (issue 16)",
   kinds: [
+    {
+      output: { name: HISTORY_SPILL },
+      formula:
+        "=FLEX.WORKYEARS('Berekening'!$D$2:$F$2,IF(ISBLANK(Kandidaten[[Kandidaat]]),\"\",Kandidaten[[Kandidaat]]),…Werkervaring…,Peildatum,…criteria…)",
+      args: [
+        name(HISTORY_IDS),
+        { kind: "column", column: "Kandidaat", shape: "Nx1", present: true },
+        ...PERIOD_COLUMNS.map((c) => name(c, true)),
+        name("Peildatum", true),
+        name("Knockoutcriteria[#All]", true),
+        name("Gunningscriteria[#All]", true),
+      ],
+      reads: [],
+      call: (a) =>
+        workYears(
+          a[0],
+          a[1],
+          { candidates: a[2], countsFor: a[3], from: a[4], to: a[5] },
+          a[6],
+          a[7],
+          a[8]
+        ),
+    },
     knockoutKind(true),
     scoreKind(true),
     {
@@ -367,7 +417,7 @@ const outputOf = (kind: FormulaKind): string =>
 
 /** What a reference points at: a table column or a name. */
 const targetOf = (ref: Ref): string =>
-  ref.kind === "name" ? ref.name : ref.kind === "row" ? "" : ref.column;
+  ref.kind === "name" || ref.kind === "spillRow" ? ref.name : ref.kind === "row" ? "" : ref.column;
 const targetsOf = (ref: Ref): string[] => (ref.kind === "row" ? ref.columns : [targetOf(ref)]);
 
 /**
@@ -395,10 +445,10 @@ export function plan(design: Design, sheet: Sheet, change: Pick<Change, "column"
     const all = refs.some((r) =>
       r.kind === "column"
         ? (changedRows.get(r.column)?.size ?? 0) > 0
-        : r.kind === "name" && changedNames.has(r.name)
+        : (r.kind === "name" || r.kind === "spillRow") && changedNames.has(r.name)
     );
     if ("name" in kind.output) {
-      if (refs.some((r) => r.kind === "row"))
+      if (refs.some((r) => r.kind === "row" || r.kind === "spillRow"))
         throw new Error(`${kind.output.name} is outside the table: no row.`);
       if (all) {
         steps.push({ kind, rows: [0] });
@@ -427,6 +477,7 @@ export function plan(design: Design, sheet: Sheet, change: Pick<Change, "column"
 /** The cells one argument hands over: rows × columns of a range, 1 for a single cell. */
 export function cellsOf(ref: Ref, sheet: Sheet): number {
   if (ref.kind === "row") return ref.columns.length;
+  if (ref.kind === "spillRow") return (sheet.names[ref.name] as unknown[][])[0]?.length ?? 0;
   if (ref.kind === "column") return sheet.n;
   const value = sheet.names[ref.name];
   return Array.isArray(value) ? value.reduce((s: number, r: unknown[]) => s + r.length, 0) : 1;
@@ -514,6 +565,7 @@ export function recalculate(
       const cells = ref.columns.map((c) => blank(sheet.columns[c][r], ref.present));
       return JSON.stringify(cells.length === 1 ? cells[0] : [cells]);
     }
+    if (ref.kind === "spillRow") return JSON.stringify([(sheet.names[ref.name] as unknown[][])[r]]);
     const target = targetOf(ref);
     const key = `${JSON.stringify(ref)}@${versions.get(target) ?? 0}`;
     let text = cache.get(key);

@@ -63,6 +63,16 @@ describe("the recalculation model", () => {
       ["Top", N],
     ]);
     expect(outputs(newDesign, "Leverancier")).toEqual([]);
+    // A name: the work history's one call (its years are the name's), then every row's Knock-out
+    // and Score that read the spill, then the ranking.
+    expect(outputs(newDesign, "Kandidaat")).toEqual([
+      ["'Berekening'!$D$3#", 1],
+      ["Knock-out", N],
+      ["Score", N],
+      ["'Berekening'!$A$3#", 1],
+      ["Rang", N],
+      ["Top", N],
+    ]);
     expect(outputs(newDesign, "Uurtarief")).toEqual([
       ["Knock-out", 1],
       ["Score", 1],
@@ -77,7 +87,9 @@ describe("the recalculation model", () => {
     const score = perCall(oldDesign, "Score", sheet);
     // G9:G11, Gunningscriteria[#All] (header + 3 criteria × 10 columns) and the 3 headers.
     expect(score).toBe(3 + 4 * 10 + 3);
-    expect(perCall(newDesign, "Score", sheet)).toBe(score);
+    // The new Score also gets this row's years from the FLEX.WORKYEARS spill and their ids (K3, G9, G11).
+    const history = 2 * 3;
+    expect(perCall(newDesign, "Score", sheet)).toBe(score + history);
     const old = count(plan(oldDesign, sheet, { column: "G9", row: ROW }), sheet);
     // FLEX.RANK: own score, rate, draw + three lines; FLEX.TOP also TopN.
     expect(old).toEqual({
@@ -86,7 +98,7 @@ describe("the recalculation model", () => {
       nativeCells: 0,
     });
     const fresh = count(plan(newDesign, sheet, { column: "G9", row: ROW }), sheet);
-    expect(fresh).toEqual({ calls: 2, cells: score + 3 * N + 1, nativeCells: 2 * N });
+    expect(fresh).toEqual({ calls: 2, cells: score + history + 3 * N + 1, nativeCells: 2 * N });
     // What a recalculation hands over: the planned calls, less the rows whose IF leaves the function out.
     const done = recalculate(newDesign, makeSheet(N, ROW), { column: "G9", row: ROW, value: 5 });
     expect(done).toMatchObject(fresh);

@@ -18,6 +18,7 @@
  */
 import { HyperFormula, type RawCellContent } from "hyperformula";
 import { evaluate, request17040, type CandidateInput, type CellValue } from "../../src/engine";
+import { AWARD_COLUMNS } from "../../src/functions/criteria";
 import { outputFormulas, type OutputFormulas } from "../../src/functions/formulas";
 import type { FakeTable } from "../office/simulator/state";
 import { toA1 } from "../office/simulator/structured";
@@ -94,18 +95,8 @@ function rowCells(person: Person): RawCellContent[] {
   ];
 }
 
-const awardHeader = [
-  "Id",
-  "Omschrijving",
-  "Kolomkop",
-  "Soort waarde",
-  "Scoring",
-  "Drempel",
-  "Maximum",
-  "Treden",
-  "Punten",
-  "Periode (jaren)",
-];
+/** The award table's header, as the functions read it (src/functions/criteria.ts). */
+const awardHeader: string[] = [...AWARD_COLUMNS];
 const awardRows: RawCellContent[][] = [
   ["G9", "", "G9", "Jaren", "Alles of niets", 10, null, null, 50, 15],
   ["G10", "", "G10", "Ja/Nee", "Alles of niets", null, null, null, 30, null],

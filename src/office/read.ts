@@ -62,9 +62,11 @@ export interface ReadOptions {
    */
   formulas?: boolean | string[];
   /**
-   * A table whose data cells that hold a formula are to be known, without the formulas' text
+   * A sheet whose cells that hold a formula are to be known, without the formulas' text
    * (the add-in's scoring: which live output cells still hold their formula, which a value
-   * replaced). One `getSpecialCells("Formulas")` over the table's data in the first sync, whose
+   * replaced). One `getSpecialCells("Formulas")` over the sheet's used range in the first sync
+   * (any table there, whatever its name: the workbook layer finds the table on the sheet by its
+   * headers too), whose
    * answer is a list of areas (ExcelApi 1.9): at 10,000 rows a few hundred bytes, where the
    * text of four output formulas would be some 14 MB. Such a cell's formula in the snapshot is
    * {@link FORMULA_NOT_READ}; a sheet whose formulas are read whole keeps their text.
@@ -222,13 +224,23 @@ function queueFirst(
   const names = workbook.names.load("items/name,items/type,items/formula");
   // Chained on a table that may be missing: a null object then, as above.
   const formulaAreas = formulaCells
-    ? workbook.tables
+    ? workbook.worksheets
         .getItemOrNullObject(formulaCells)
-        .getDataBodyRange()
+        .getUsedRangeOrNullObject(true)
         .getSpecialCellsOrNullObject("Formulas")
         .load("address")
     : null;
-  return { sheets, headReads, known, names, formulaAreas };
+  // The text of the first data row's formulas of the add-in's table (a few KB): enough to tell
+  // an earlier version's output formulas (src/workbook/liveFormulas.ts isOutdatedFormula), as
+  // set-up writes a column whole. A null object where the table is missing or named otherwise.
+  const firstFormulas = formulaCells
+    ? workbook.tables
+        .getItemOrNullObject(tableNames.candidates)
+        .getDataBodyRange()
+        .getRow(0)
+        .load("formulas,rowIndex,columnIndex")
+    : null;
+  return { sheets, headReads, known, names, formulaAreas, firstFormulas };
 }
 
 /**
@@ -595,12 +607,12 @@ export async function readWorkbook(
   }
 
   if (first.formulaAreas && !first.formulaAreas.isNullObject) {
-    const table = knownTables.find(
-      (t) => t.table.name.toLowerCase() === options.formulaCells?.toLowerCase()
-    );
-    const owner =
-      table && sheets.find((s) => s.name.toLowerCase() === table.sheet.name.toLowerCase());
-    if (owner && !formulasOf(owner.name)) markFormulas(owner, areasOf(first.formulaAreas.address));
+    const owner = sheets.find((s) => s.name.toLowerCase() === options.formulaCells?.toLowerCase());
+    if (owner && !formulasOf(owner.name)) {
+      markFormulas(owner, areasOf(first.formulaAreas.address));
+      const probe = first.firstFormulas;
+      if (probe && !probe.isNullObject) firstRowFormulas(owner, probe);
+    }
   }
 
   const formats = new Map<string, ExistingFormat[]>();
@@ -652,6 +664,20 @@ function markFormulas(
     }
   for (let r = 0; r < formulas.length; r++) formulas[r] ??= [];
   sheet.formulas = formulas;
+}
+
+/** The formula text of one row read whole, in place of the markers {@link markFormulas} set there. */
+function firstRowFormulas(
+  sheet: SheetSnapshot,
+  row: { formulas: unknown[][]; rowIndex: number; columnIndex: number }
+): void {
+  const line = sheet.formulas?.[row.rowIndex];
+  if (!line) return;
+  (row.formulas[0] ?? []).forEach((formula, j) => {
+    const c = row.columnIndex + j;
+    if (line[c] === FORMULA_NOT_READ && typeof formula === "string" && formula.startsWith("="))
+      line[c] = formula;
+  });
 }
 
 /**

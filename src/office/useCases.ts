@@ -20,7 +20,6 @@ import {
   recordTexts,
   rejectionTexts,
   sheetNames,
-  tableNames,
 } from "../workbook/texts";
 import { parseRange } from "../workbook/address";
 import { applyChanges, growTables, tablesLeftSmall } from "./apply";
@@ -104,7 +103,7 @@ async function score(
   const read = await readWorkbook(context, {
     sheets: [...inputSheets, liveRankingTexts.sheet],
     formulas: cells ? [liveRankingTexts.sheet] : [liveRankingTexts.sheet, sheetNames.candidates],
-    formulaCells: cells ? tableNames.candidates : undefined,
+    formulaCells: cells ? sheetNames.candidates : undefined,
     heads: [sheetNames.ranking, rejectionTexts.sheet, recordTexts.sheet],
     sizes: host.readSizes,
   });

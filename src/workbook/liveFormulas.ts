@@ -144,15 +144,20 @@ export function isFormula(formula: string | null | undefined): formula is string
 /**
  * Whether a formula is an output formula of an earlier set-up that the current ones
  * replace: the per-row `FLEX.RANK` and `FLEX.TOP`, which hand Excel's whole columns to
- * JavaScript once per row (quadratic in Excel; bench/functions-bench.ts measures it).
- * `FLEX.RANKING` is not one of them.
+ * JavaScript once per row (quadratic in Excel; bench/functions-bench.ts measures it), and a
+ * `FLEX.KNOCKOUT` or `FLEX.AWARDSCORE` that passes its cells bare, so that a blank reaches
+ * it as 0 on Windows (the current formulas wrap every typed argument in ISBLANK, see
+ * src/functions/formulas.ts). `FLEX.RANKING` is not one of them. Needs the formula's text.
  *
  * @example
  * isOutdatedFormula("=FLEX.RANK([@[Score]],[@[Uurtarief]],TRANSPOSE(Kandidaten[[Score]]),…)"); // true
+ * isOutdatedFormula("=IF(ISERROR([@[Knock-out]]),"",IF([@[Knock-out]]="OK",FLEX.AWARDSCORE([@[G9 …]]:[@[G11 …]],…),""))"); // true
  * isOutdatedFormula("=IF(TRIM([@[Kandidaat]])="","",INDEX('Berekening'!$A$3#,…))"); // false
  */
 export function isOutdatedFormula(formula: string | null | undefined): boolean {
-  return isFormula(formula) && /\bFLEX\.(?:RANK|TOP)\s*\(/i.test(formula);
+  if (!isFormula(formula)) return false;
+  if (/\bFLEX\.(?:RANK|TOP)\s*\(/i.test(formula)) return true;
+  return /\bFLEX\.(?:KNOCKOUT|AWARDSCORE)\s*\(/i.test(formula) && !/\bISBLANK\s*\(/i.test(formula);
 }
 
 /**
@@ -229,6 +234,41 @@ export function liveRankingState(snapshot: WorkbookSnapshot, history = false): L
   const content = sheet.values.some((cells) => cells.some((v) => holds(v, null)));
   if (!content) return "missing";
   return sheet.formulas ? "noFormula" : "complete";
+}
+
+/**
+ * What on a complete `Berekening` sheet no longer fits the request, in the order of its
+ * row 2: the top header (`Top 10` when the request now has another top N) and the ids of
+ * the criteria in years above FLEX.WORKYEARS (a criterion added, removed or no longer in
+ * years). Empty when it fits, or when the sheet was not read whole. The values are read,
+ * so this needs no formula text.
+ *
+ * @example
+ * outdatedLiveRanking(snapshot, 10, ["K3", "G9", "G11"]); // [] after set-up for 17040
+ * outdatedLiveRanking(snapshot, 5, ["K3", "G9", "G11"]); // ["Top 10 → Top 5"]
+ */
+export function outdatedLiveRanking(
+  snapshot: WorkbookSnapshot,
+  topN: number,
+  ids: string[] | null
+): string[] {
+  const sheet = findSheet(snapshot, liveRankingTexts.sheet);
+  if (!sheet) return [];
+  const found: string[] = [];
+  const headerRow = sheet.values[parseCell(liveRankingCell).row - 2] ?? [];
+  const topCell = readText(headerRow[parseCell(liveRankingCell).column] ?? null);
+  if (topCell !== "" && topCell !== topHeader(topN)) found.push(`${topCell} → ${topHeader(topN)}`);
+  if (ids !== null) {
+    const years = parseCell(liveHistoryCell);
+    const row = sheet.values[years.row - 2] ?? [];
+    const shown = row
+      .slice(years.column - 1)
+      .map((v) => readText(v))
+      .filter((v) => v !== "");
+    if (shown.join(",") !== ids.join(","))
+      found.push(`${shown.join(", ") || "—"} → ${ids.join(", ")}`);
+  }
+  return found;
 }
 
 /**

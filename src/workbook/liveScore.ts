@@ -90,10 +90,15 @@ export function planLive(
     const missing: number[] = [];
     const typed: Named[] = [];
     const live: number[] = [];
+    // Set-up writes a column whole, so one earlier version's formula (the add-in reads the text
+    // of the first data row only) makes every formula of the column one.
+    let outdated = false;
+    for (let row = firstDataRow; row <= lastDataRow && !outdated; row++)
+      outdated = isOutdatedFormula(sheet.formulas?.[row - 1]?.[c.column - 1]);
     for (let row = firstDataRow; row <= lastDataRow; row++) {
       const value = sheet.values[row - 1]?.[c.column - 1] ?? null;
       const formula = sheet.formulas?.[row - 1]?.[c.column - 1];
-      if (!c.added && isOutdatedFormula(formula)) {
+      if (!c.added && outdated && isFormula(formula)) {
         // An earlier set-up's per-row ranking: replaced, said once per column.
         upgraded.set(c.header, (upgraded.get(c.header) ?? 0) + 1);
         missing.push(row);

@@ -33,6 +33,7 @@ import {
   formulaKeys,
   liveRankingChanges,
   liveRankingState,
+  outdatedLiveRanking,
   missingFormulaCell,
   periodsTable,
   tableFormulas,
@@ -379,14 +380,20 @@ function liveOutputs(
   const changes: WorkbookChange[] = [];
   const notes: string[] = [];
   const state = liveRankingState(snapshot, formulas.history !== null);
-  if (state !== "complete") {
+  const outdated =
+    state === "complete"
+      ? outdatedLiveRanking(snapshot, request.topN, formulas.history?.ids ?? null)
+      : [];
+  if (state !== "complete" || outdated.length > 0) {
     changes.push(...liveRankingChanges(formulas.ranking, request.topN, formulas.history));
     notes.push(
-      liveFormulaTexts.sheetMade(
-        liveRankingTexts.sheet,
-        missingFormulaCell(snapshot, formulas.history !== null),
-        state === "missing"
-      )
+      outdated.length > 0
+        ? liveFormulaTexts.sheetOutdated(liveRankingTexts.sheet, outdated)
+        : liveFormulaTexts.sheetMade(
+            liveRankingTexts.sheet,
+            missingFormulaCell(snapshot, formulas.history !== null),
+            state === "missing"
+          )
     );
   }
   const columns: LiveColumn[] = formulaKeys.map((key) => {
@@ -412,7 +419,7 @@ function liveOutputs(
     };
   };
   const sheet = findSheet(snapshot, region.sheet.name) ?? region.sheet;
-  const remade = state !== "complete" || region.below !== undefined;
+  const remade = state !== "complete" || outdated.length > 0 || region.below !== undefined;
   const plan = planLive(sheet, region.firstDataRow, last, columns, verdict, remade);
   return { changes: [...changes, ...plan.changes], notes: [...notes, ...plan.notes] };
 }

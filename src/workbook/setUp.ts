@@ -32,6 +32,7 @@ import {
   isOutdatedFormula,
   liveRankingChanges,
   liveRankingState,
+  outdatedLiveRanking,
   tableFormulas,
 } from "./liveFormulas";
 import { WorkbookError } from "./problems";
@@ -325,7 +326,11 @@ export function planSetUp(snapshot: WorkbookSnapshot, request: Request): Workboo
   if (!findSheet(snapshot, sheetNames.ranking)) changes.push(...onSheet(sheetNames.ranking));
   // The live ranking's sheet before the table's formulas that read its spill (and last in the tabs).
   const { ranking, history } = formulas?.formulas ?? { ranking: "", history: null };
-  if (formulas && liveRankingState(snapshot, history !== null) !== "complete")
+  if (
+    formulas &&
+    (liveRankingState(snapshot, history !== null) !== "complete" ||
+      outdatedLiveRanking(snapshot, request.topN, history?.ids ?? null).length > 0)
+  )
     changes.push(...liveRankingChanges(ranking, request.topN, history));
   if (formulas) changes.push(...formulas.changes);
   return changes;

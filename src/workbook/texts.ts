@@ -971,8 +971,8 @@ export const liveFormulaTexts = {
   /** Columns that held an earlier set-up's per-row FLEX.RANK / FLEX.TOP: now the formulas that read FLEX.RANKING. */
   upgraded: (sheet: string, headers: string[]) =>
     `${sheet}: ${headers.length === 1 ? "de kolom" : "de kolommen"} ${joinList(headers.map((h) => `'${h}'`))} ` +
-    `${headers.length === 1 ? "had" : "hadden"} nog de formules van een eerdere versie (FLEX.RANK, FLEX.TOP, per rij de hele kolommen); ` +
-    `daar staan nu de formules die de rangorde van het blad ${liveRankingTexts.sheet} lezen, één berekening voor alle rijen.`,
+    `${headers.length === 1 ? "had" : "hadden"} nog de formules van een eerdere versie; daar staan nu de huidige ` +
+    `(een lege cel telt op elk platform als leeg, Werkervaring telt mee, de rangorde wordt één keer berekend op het blad ${liveRankingTexts.sheet}).`,
   /** Cells of a live column that held a typed value instead of the formula: the formula is back. */
   restored: (cells: string[], total: number) =>
     `Formule teruggezet in ${joinCounted(cells, total, total - cells.length === 1 ? "andere cel" : "andere cellen")}: ` +
@@ -984,12 +984,16 @@ export const liveFormulaTexts = {
   differs: (cells: string[], total: number) =>
     `${total === 1 ? "Deze live cel toont" : "Deze live cellen tonen"} iets anders dan de beoordeling: ` +
     `${joinCounted(cells, total, total - cells.length === 1 ? "andere cel" : "andere cellen")}. ` +
-    `Nog niet herberekend (F9), of een eigen formule? Ranking, Afwijzingen en Verantwoording volgen de beoordeling.`,
+    `Nog niet herberekend (F9), een eigen formule, of formules van een eerdere versie (kies dan opnieuw Instellen)? ` +
+    `Ranking, Afwijzingen en Verantwoording volgen de beoordeling.`,
   /** One differing cell: where, what it shows and what the scoring gives. */
   differsCell: (cell: string, shown: string, expected: string) =>
     `${cell} (toont ${shown}, beoordeling ${expected})`,
   /** An empty cell, in the two texts above. */
   empty: "leeg",
+  /** The `Berekening` sheet no longer fitted the request (its top N, its criteria in years): made again. */
+  sheetOutdated: (sheet: string, changes: string[]) =>
+    `Het blad '${sheet}' hoorde niet meer bij de aanvraag (${changes.join("; ")}); opnieuw gemaakt.`,
   /** The `Berekening` sheet was missing, or its formula was: made again. */
   sheetMade: (sheet: string, cell: string, missing: boolean) =>
     missing

@@ -250,8 +250,10 @@ test("scoring a live workbook of 400 candidates knows its formula cells without 
   const values = await readBytes({});
   const cells = await readBytes({ formulaCells: "Kandidaten" });
   const text = await readBytes({ formulas: ["Kandidaten"] });
-  // The formula cells as areas cost next to nothing; their text would cost more than the values.
-  expect(cells.bytes - values.bytes).toBeLessThan(2_000);
+  // The formula cells as areas and the first row's formula text (one row, to tell an earlier
+  // version's formulas) cost next to nothing; all their text would cost more than the values.
+  expect(cells.bytes - values.bytes).toBeLessThan(5_000);
+  expect(text.bytes - values.bytes).toBeGreaterThan(100 * (cells.bytes - values.bytes));
   expect(text.bytes).toBeGreaterThan(2 * values.bytes);
   // Both tell the same cells apart: a formula in every output cell but the one typed over.
   const held = (grid: Array<Array<string | null>> | undefined) =>
@@ -261,3 +263,69 @@ test("scoring a live workbook of 400 candidates knows its formula cells without 
   expect(cells.formulas?.[199]?.[column - 1]).toBeNull();
   expect(kandidaten.cells.get(`200,${column}`)?.value).toBe(12);
 }, 300_000);
+
+test("a candidates table of another name (Tabel1): its formula cells are found, so a second scoring keeps them and says nothing", async () => {
+  const state = stateFromSnapshot(snapshot());
+  candidatesTable(state).name = "Tabel1";
+  const excel = simulateExcel(state);
+  await runSetUp(excel.host, "17040");
+  const table = excel.state.tables.find((t) => t.name === "Tabel1")!;
+  const score = table.left + table.columns.indexOf("Score");
+  const sheet = () => sheetOf(excel.state, table.sheet)!;
+  const formula = sheet().cells.get(`${table.top + 1},${score}`)?.formula;
+  expect(formula).toMatch(/FLEX\.AWARDSCORE\(/);
+  await runScore(excel.host, preset);
+  const second = await runScore(excel.host, preset);
+  for (let row = table.top + 1; row <= table.bottom; row++)
+    expect([row, sheet().cells.get(`${row},${score}`)?.formula]).toEqual([row, formula]);
+  // Read as formulas, not as values of an earlier scoring or values typed over them.
+  expect(
+    second.notes.filter((n) => /eerdere beoordeling|teruggezet|tonen iets anders/.test(n))
+  ).toEqual([]);
+});
+
+test("an earlier version's Knock-out formulas (cells passed bare, a blank as 0 on Windows) are found from the first row and replaced in the whole column, with one note", async () => {
+  const excel = simulateExcel(stateFromSnapshot(snapshot()));
+  await runSetUp(excel.host, "17040");
+  const table = candidatesTable(excel.state);
+  const column = table.left + table.columns.indexOf("Knock-out");
+  const sheet = () => sheetOf(excel.state, table.sheet)!;
+  const current = sheet().cells.get(`${table.top + 1},${column}`)!.formula!;
+  // As set-up wrote it before issue 16: no IF(ISBLANK(…)) around the arguments.
+  const bare = unwrapBlanks(current);
+  expect(bare).not.toMatch(/ISBLANK/);
+  expect(bare).toMatch(/FLEX\.KNOCKOUT\(/);
+  for (let row = table.top + 1; row <= table.bottom; row++)
+    sheet().cells.set(`${row},${column}`, { value: "", formula: bare });
+  const outcome = await runScore(excel.host, preset);
+  for (let row = table.top + 1; row <= table.bottom; row++)
+    expect([row, sheet().cells.get(`${row},${column}`)?.formula]).toEqual([row, current]);
+  expect(outcome.notes).toContainEqual(
+    expect.stringMatching(
+      /^Kandidaten: de kolom 'Knock-out' had nog de formules van een eerdere versie/
+    )
+  );
+});
+
+/** A formula with every `IF(ISBLANK(x),"",x)` turned back into `x` (parentheses in `[…]` skipped). */
+function unwrapBlanks(formula: string): string {
+  const start = "IF(ISBLANK(";
+  let out = formula;
+  for (let at = out.indexOf(start); at >= 0; at = out.indexOf(start)) {
+    let depth = 1;
+    let brackets = 0;
+    let i = at + start.length;
+    for (; i < out.length && depth > 0; i++) {
+      const ch = out[i];
+      if (ch === "[") brackets++;
+      else if (ch === "]") brackets--;
+      else if (brackets === 0 && ch === "(") depth++;
+      else if (brackets === 0 && ch === ")") depth--;
+    }
+    const x = out.slice(at + start.length, i - 1);
+    const whole = `${start}${x}),"",${x})`;
+    expect(out.slice(at, at + whole.length)).toBe(whole);
+    out = out.slice(0, at) + x + out.slice(at + whole.length);
+  }
+  return out;
+}

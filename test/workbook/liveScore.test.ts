@@ -8,6 +8,7 @@ import { columnLetters, parseCell } from "../../src/workbook/address";
 import type { WorkbookChange } from "../../src/workbook/changes";
 import { WorkbookError } from "../../src/workbook/problems";
 import { agrees, planLive, type LiveColumn, type RowVerdict } from "../../src/workbook/liveScore";
+import { outdatedLiveRanking } from "../../src/workbook/liveFormulas";
 import { planScore } from "../../src/workbook/score";
 import { planSetUp } from "../../src/workbook/setUp";
 import type { WorkbookSnapshot } from "../../src/workbook/snapshot";
@@ -215,7 +216,7 @@ describe("planScore live (the add-in's scoring in Excel)", () => {
     ]);
     expect(plan.notes).toEqual([
       expect.stringMatching(
-        /^Kandidaten: de kolommen 'Rang' en 'Top 10' hadden nog de formules van een eerdere versie \(FLEX\.RANK, FLEX\.TOP/
+        /^Kandidaten: de kolommen 'Rang' en 'Top 10' hadden nog de formules van een eerdere versie; daar staan nu de huidige .*één keer berekend op het blad Berekening\)\.$/
       ),
     ]);
     // Set-up on the same workbook replaces them too; the current formulas elsewhere stay.
@@ -470,5 +471,40 @@ describe("planScore live (the add-in's scoring in Excel)", () => {
       "Kandidaten!U2 (toont 70, beoordeling 80), Kandidaten!U3 (toont 70, beoordeling 80), Kandidaten!U4"
     );
     expect(stale).toMatch(/en 9\.984 andere cellen\./);
+  });
+});
+
+describe("a Berekening sheet that no longer fits the request", () => {
+  const berekening = (snapshot: WorkbookSnapshot) =>
+    snapshot.sheets.find((s) => s.name === "Berekening")!;
+
+  test("fits right after set-up: nothing outdated, nothing remade", () => {
+    const snapshot = calculated();
+    expect(outdatedLiveRanking(snapshot, 10, ["K3", "G9", "G11"])).toEqual([]);
+    expect(planScore(snapshot, { live: true }).changes).not.toContainEqual({
+      kind: "resetSheet",
+      sheet: "Berekening",
+    });
+  });
+
+  test("another top header or other criteria in years: named, and the sheet is made again by scoring and by set-up", () => {
+    const snapshot = calculated();
+    const sheet = berekening(snapshot);
+    sheet.values[1] = [...sheet.values[1]];
+    sheet.values[1][1] = "Top 7";
+    sheet.values[1][3] = "K4";
+    expect(outdatedLiveRanking(snapshot, 10, ["K3", "G9", "G11"])).toEqual([
+      "Top 7 → Top 10",
+      "K4, G9, G11 → K3, G9, G11",
+    ]);
+    const plan = planScore(snapshot, { live: true });
+    expect(plan.changes).toContainEqual({ kind: "resetSheet", sheet: "Berekening" });
+    expect(plan.notes).toContainEqual(
+      "Het blad 'Berekening' hoorde niet meer bij de aanvraag (Top 7 → Top 10; K4, G9, G11 → K3, G9, G11); opnieuw gemaakt."
+    );
+    expect(planSetUp(snapshot, request17040)).toContainEqual({
+      kind: "resetSheet",
+      sheet: "Berekening",
+    });
   });
 });

@@ -34,6 +34,7 @@
  */
 import { historyCriteria, request17040, type Request } from "../src/engine";
 import { awardScore } from "../src/functions/award";
+import { DEFAULT_REQUEST_NAMES } from "../src/functions/formulas";
 import { KNOCKOUT_OK, knockout } from "../src/functions/knockout";
 import { rank, ranking, top } from "../src/functions/ranking";
 import { workYears } from "../src/functions/workYears";
@@ -215,14 +216,17 @@ export function makeSheet(n: number, changedRow: number): Sheet {
 
 const row = (...columns: string[]): Ref => ({ kind: "row", columns });
 const name = (n: string, present = false): Ref => ({ kind: "name", name: n, present });
-const settings = [
-  "Maximumtarief",
-  "UrenPerWeek",
-  "LooptijdWeken",
-  "Verlengingen",
-  "WekenPerVerlenging",
-  "OptiesTellenMee",
-];
+/** The setting names FLEX.KNOCKOUT gets, in its order, as set-up's formulas name them. */
+const settings = (
+  [
+    "maxRate",
+    "hoursPerWeek",
+    "termWeeks",
+    "extensionCount",
+    "extensionWeeks",
+    "includeExtensions",
+  ] as const
+).map((key) => DEFAULT_REQUEST_NAMES[key]);
 /** `IF(TRIM([@Kandidaat])="","",…)`: a row without a name is no candidate. */
 const named = {
   when: (sheet: Sheet, r: number) => String(sheet.columns.Kandidaat[r] ?? "").trim() !== "",

@@ -259,28 +259,7 @@ describe("FLEX.RANK and FLEX.TOP", () => {
     type Cell = { scored: boolean; score: number; rate: number; draw?: number };
     const asRows = (cells: Cell[]): Row[] =>
       cells.map((c) => ({ score: c.scored ? c.score : "", rate: c.rate, draw: c.draw }));
-    const engine = (cells: Cell[], topN: number) => {
-      const ranking = rankCandidates(
-        cells
-          .map((c, i) => ({
-            row: i + 1,
-            name: `${i}`,
-            score: c.score,
-            rate: c.rate,
-            drawOrder: c.draw ?? null,
-          }))
-          .filter((_, i) => cells[i].scored),
-        topN
-      );
-      const byRow = new Map(ranking.places.map((p) => [p.row, p]));
-      return cells.map((_, i) => {
-        const place = byRow.get(i + 1);
-        return [
-          place ? place.rank : "",
-          place?.top ? "Ja" : place?.needsDraw ? "Loting" : "Nee",
-        ] as [number | "", string];
-      });
-    };
+    const engine = (cells: Cell[], topN: number) => engineRows(cells, topN);
     fc.assert(
       fc.property(
         fc.array(cell, { minLength: 1, maxLength: 20 }),

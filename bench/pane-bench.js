@@ -1,4 +1,3 @@
-/* eslint-disable no-undef */
 /**
  * Runs bench/pane-bench.ts from its own folder: the e2e helpers it reuses find the
  * repository, the Excel host and office.js by their __dirname, so the TypeScript is transpiled

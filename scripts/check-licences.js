@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-/* eslint-disable no-undef */
 /**
  * Lists the production dependencies (what ships: `dependencies`, transitively, never
  * `devDependencies`) with their licences, and exits 1 when one is GPL, AGPL or LGPL, or

@@ -1,4 +1,3 @@
-/* eslint-disable no-undef */
 /**
  * Webpack plugin: after CustomFunctionsMetadataPlugin has written functions.json
  * (Dutch, from the JSDoc), derive functions.en-US.json from it and a translation

@@ -32,7 +32,7 @@ export interface OfficeGlobals {
  * `InvalidOperationInCellEditMode`.
  *
  * @example
- * const host = officeHost({ Excel, Office }); // in the task pane
+ * const host = officeHost({ Excel, Office }); // what pageHost() returns
  * await host.run(async (context) => { … });
  */
 export function officeHost(globals: OfficeGlobals): OfficeHost {
@@ -46,4 +46,15 @@ export function officeHost(globals: OfficeGlobals): OfficeHost {
     },
     readSizes: new Map(),
   };
+}
+
+/**
+ * The host over Office's own `Excel` and `Office` globals, the one the task pane
+ * uses: src/office is the only folder that touches the `Excel` global.
+ *
+ * @example
+ * await runScore(pageHost());
+ */
+export function pageHost(): OfficeHost {
+  return officeHost({ Excel, Office });
 }

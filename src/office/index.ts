@@ -7,7 +7,7 @@ export {
   type SheetHead,
 } from "./read";
 export { applyChanges, MAX_BATCH_BYTES } from "./apply";
-export { officeHost, type OfficeGlobals, type OfficeHost } from "./host";
+export { officeHost, pageHost, type OfficeGlobals, type OfficeHost } from "./host";
 export {
   runCleanUp,
   runReadRequest,

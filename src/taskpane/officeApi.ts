@@ -10,7 +10,7 @@ import type { PaneApi } from "./usePane";
 const office = () => import(/* webpackChunkName: "office" */ "../office");
 const sheets = () => import(/* webpackChunkName: "office" */ "../workbook/texts");
 /** Office's own Excel and Office globals: the production host. */
-const host = async () => (await office()).officeHost({ Excel, Office });
+const host = async () => (await office()).pageHost();
 
 /** The presets a new evaluation can start from. */
 export const presetViews: PresetView[] = Object.values(presets).map((p) => ({

@@ -6,6 +6,7 @@
  * never with the rows, and no request body comes near Excel on the web's 5 MB.
  */
 import { isCellError, type CellValue } from "../engine";
+import { assertNever } from "../engine/assertNever";
 import { columnLetters, parseCell, parseRange, rangeAddress } from "../workbook/address";
 import { listSource } from "../workbook/listSource";
 import type { GrowTable, WorkbookChange } from "../workbook/changes";
@@ -478,6 +479,8 @@ function stepsOf(change: WorkbookChange, known: OfficeRead, plan: BatchPlan): St
       // The add-in reads no notes or validations (the snapshot says so in `unread`), so
       // no use case asks it to write them.
       throw new Error(`The add-in does not write '${change.kind}'.`);
+    default:
+      return assertNever(change, "change");
   }
 }
 

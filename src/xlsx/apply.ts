@@ -4,6 +4,7 @@
  */
 import type ExcelJS from "exceljs";
 import { isCellError, type CellValue } from "../engine";
+import { assertNever } from "../engine/assertNever";
 import {
   cellAddress,
   parseCell,
@@ -413,6 +414,8 @@ function applyOne(
       };
       return;
     }
+    default:
+      assertNever(change, "change");
   }
 }
 

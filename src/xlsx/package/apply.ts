@@ -2,9 +2,10 @@
  * Applying {@link WorkbookChange}s to a workbook package in place: OUT is IN with the
  * command's own changes. Every part no change touches keeps its bytes; the sheets that
  * change are edited where they change; the add-in's own sheets are replaced whole. The
- * calculation chain goes when a formula cell changed (Excel rebuilds it). A bar chart is
- * skipped and reported, as ../apply.ts does (the data bar on the same scores stays).
+ * calculation chain goes when a formula cell changed (Excel rebuilds it). Every kind of
+ * change is made, a bar chart included (./charts.ts; ExcelJS, ../apply.ts, cannot draw one).
  */
+import { assertNever } from "../../engine/assertNever";
 import type { WorkbookChange, WriteValues } from "../../workbook/changes";
 import { parseCell } from "../../workbook/address";
 import { wrappedLines } from "../apply";
@@ -16,6 +17,7 @@ import {
   writeValues,
   type CellsContext,
 } from "./cells";
+import { addBarChart } from "./charts";
 import { PackageEditor } from "./editor";
 import { applyFormatChange } from "./formats";
 import { unshareFormulas } from "./sharedFormulas";
@@ -24,18 +26,13 @@ import { createSheet, defineName, findSheet, resetSheet, sheetEditOf } from "./s
 import { addTableColumns, createTable, growTable } from "./tables";
 import type { Package, Part } from "./zip";
 
-/** What {@link applyToPackage} gives: the parts of OUT, and the changes it could not make. */
+/** What {@link applyToPackage} gives: the parts of OUT (it makes every kind of change). */
 export interface PackageApplyResult {
   parts: Part[];
-  skipped: WorkbookChange[];
-}
-
-function assertNever(value: never): never {
-  throw new Error(`Unknown change ${JSON.stringify(value)}`);
 }
 
 /** Applies one change. */
-function applyOne(context: CellsContext, change: WorkbookChange, skipped: WorkbookChange[]): void {
+function applyOne(context: CellsContext, change: WorkbookChange): void {
   const editor = context.editor;
   switch (change.kind) {
     case "createSheet":
@@ -82,7 +79,7 @@ function applyOne(context: CellsContext, change: WorkbookChange, skipped: Workbo
       defineName(editor, change.name, change.sheet, change.address);
       return;
     case "barChart":
-      skipped.push(change);
+      addBarChart(editor, change);
       return;
     case "listValidation":
     case "validationTexts":
@@ -99,7 +96,7 @@ function applyOne(context: CellsContext, change: WorkbookChange, skipped: Workbo
       applyPageSetup(editor, change);
       return;
     default:
-      assertNever(change);
+      assertNever(change, "change");
   }
 }
 
@@ -156,14 +153,12 @@ function dropCalcChain(editor: PackageEditor): void {
  * Applies changes in order to a workbook package and gives the parts of the result.
  *
  * @example
- * const { parts, skipped } = applyToPackage(await readPackage(bytes), plan.changes);
+ * const { parts } = applyToPackage(await readPackage(bytes), plan.changes);
  * await writePackage(parts, "uit.xlsx");
- * skipped.map((c) => c.kind); // ["barChart"]
  */
 export function applyToPackage(pkg: Package, changes: WorkbookChange[]): PackageApplyResult {
   const editor = new PackageEditor(pkg);
   const context: CellsContext = { editor, formulasChanged: false };
-  const skipped: WorkbookChange[] = [];
   // A sheet the changes write cells into has its shared formulas written out first, so that
   // no write can leave a group without its master (./sharedFormulas.ts).
   const written = new Set(
@@ -178,10 +173,10 @@ export function applyToPackage(pkg: Package, changes: WorkbookChange[]): Package
     const unshared = unshareFormulas(text);
     if (unshared !== text) editor.setText(entry.part, unshared);
   }
-  for (const change of changes) applyOne(context, change, skipped);
+  for (const change of changes) applyOne(context, change);
   // Last, when every column has its width: Excel fits wrapped rows itself, a file needs heights.
   for (const change of changes)
     if (change.kind === "writeValues" && change.wrap) fitRows(context, change);
   if (context.formulasChanged) dropCalcChain(editor);
-  return { parts: editor.result(), skipped };
+  return { parts: editor.result() };
 }

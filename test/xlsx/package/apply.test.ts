@@ -16,7 +16,7 @@ import { planVerify } from "../../../src/workbook/verify";
 import type { SheetSnapshot, WorkbookSnapshot } from "../../../src/workbook/snapshot";
 import { applyChanges, fullSnapshot, repairLoadedTables } from "../../../src/xlsx";
 import { applyToPackage } from "../../../src/xlsx/package/apply";
-import { workbookParts } from "../../../src/xlsx/package/parts";
+import { relsPartOf, workbookParts } from "../../../src/xlsx/package/parts";
 import { readPackage, writePackage, type Part } from "../../../src/xlsx/package/zip";
 import { convert, csvAllSheets, csvRows, soffice } from "../libreoffice";
 
@@ -324,7 +324,7 @@ describe("applyToPackage on a small workbook written by ExcelJS, LibreOffice and
     }
   });
 
-  test("a bar chart is reported as skipped", async () => {
+  test("a bar chart is drawn: a chart part, a drawing that anchors it on its sheet; LibreOffice reads it back", async () => {
     const chart: WorkbookChange = {
       kind: "barChart",
       sheet: "Gegevens",
@@ -336,9 +336,32 @@ describe("applyToPackage on a small workbook written by ExcelJS, LibreOffice and
       highlight: "#FFFFFF",
       highlightFirst: 1,
     };
-    const { result, pkg } = await applied(inputs[0][1], [chart]);
-    expect(result.skipped).toEqual([chart]);
-    expect(changedParts(pkg.parts, result.parts)).toEqual([]);
+    for (const [writer, bytes] of inputs) {
+      const { result, pkg, out } = await applied(bytes, [chart]);
+      const sheet = workbookParts(pkg).sheets.find((s) => s.name === "Gegevens")!.part!;
+      const changed = changedParts(pkg.parts, result.parts);
+      expect([writer, changed]).toEqual([
+        writer,
+        [
+          "[Content_Types].xml",
+          "xl/charts/chart1.xml",
+          "xl/drawings/_rels/drawing1.xml.rels",
+          "xl/drawings/drawing1.xml",
+          sheet,
+          relsPartOf(sheet),
+        ].sort(),
+      ]);
+      if (writer !== "ExcelJS" || !soffice) continue;
+      // LibreOffice saves the chart it read: the same bars over the same cells.
+      const saved = await readPackage(libreOfficeSaved(fs.readFileSync(out)));
+      const charts = saved.parts.filter((p) => /^xl\/charts\/chart\d+\.xml$/.test(p.name));
+      expect(charts).toHaveLength(1);
+      const xml = charts[0].data.toString("utf8");
+      expect(xml).toMatch(/<c:barDir val="bar"\/>/);
+      expect(xml).toMatch(/<c:cat>.*<c:f>'?Gegevens'?!\$A\$2:\$A\$3<\/c:f>.*<\/c:cat>/s);
+      expect(xml).toMatch(/<c:val>.*<c:f>'?Gegevens'?!\$B\$2:\$B\$3<\/c:f>.*<\/c:val>/s);
+      expect(xml).toContain("<a:t>Scores</a:t>");
+    }
   });
 });
 

@@ -1,6 +1,8 @@
 /**
- * Applying {@link WorkbookChange}s to an ExcelJS workbook. ExcelJS cannot draw
- * charts: a `barChart` is skipped and reported (the data bar on the same scores stays).
+ * Applying {@link WorkbookChange}s to an ExcelJS workbook: the command's templates and
+ * example workbook. ExcelJS cannot draw charts: a `barChart` is skipped and reported (the
+ * data bar on the same scores stays); the score output, which has one, is written by
+ * ./package/apply.ts, which draws it.
  */
 import type ExcelJS from "exceljs";
 import { isCellError, type CellValue } from "../engine";
@@ -357,6 +359,9 @@ function applyOne(
       return;
     }
     case "barChart":
+      // ExcelJS cannot write charts. The product gives this interpreter no plan with one (the
+      // template, the example workbook); the command's score output goes through
+      // ./package/apply.ts, which draws it. A chart given here comes back in report.skipped.
       report.skipped.push(change);
       return;
     case "writeFormulas": {
@@ -381,7 +386,8 @@ function applyOne(
     }
     case "headerFooterTexts": {
       const sheet = sheetOf(workbook, change.sheet);
-      Object.assign(sheet.headerFooter, change.texts);
+      // A sheet read from a file without headers or footers has no headerFooter object.
+      sheet.headerFooter = { ...sheet.headerFooter, ...change.texts };
       return;
     }
     case "validationTexts": {

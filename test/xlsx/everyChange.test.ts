@@ -40,7 +40,7 @@ beforeAll(async () => {
 /** The base workbook as read back, and its parts as ExcelJS writes it unchanged. */
 async function loaded(): Promise<{ workbook: ExcelJS.Workbook; before: Part[] }> {
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(bytes);
+  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   return { workbook, before: await partsOf(workbook) };
 }
 

@@ -284,7 +284,8 @@ export async function runPrivacy(
     io.out(privacyCliTexts.done(plan.counts.names, plan.clearedPeriods.length, plan.kept));
     const traces = privacyCliTexts.traces(plan.counts);
     if (traces) io.out(traces);
-    if (plan.counts.formulaNames > 0) io.out(privacyCliTexts.formulaNames(plan.counts.formulaNames));
+    if (plan.counts.formulaNames > 0)
+      io.out(privacyCliTexts.formulaNames(plan.counts.formulaNames));
     if (plan.counts.contactCells > 0)
       io.out(privacyCliTexts.contacts(plan.counts.contactCells, plan.contactColumns));
   }

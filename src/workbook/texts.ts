@@ -395,7 +395,6 @@ export const privacyTexts = {
   // ---- end issue 17 §7 ----
 } as const;
 
-
 /**
  * Issue 17: whether the top is final (no candidate `incomplete`, no draw pending). Until it is,
  * `share` refuses and no rejection letter is marked to send; these texts say which cells to decide.

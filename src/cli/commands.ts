@@ -9,10 +9,10 @@ import { presetById, presets } from "../engine";
 import { checkFinal } from "../workbook/finality";
 import { planPrivacy, type PrivacyPlan } from "../workbook/privacy";
 import { planScore, type ScoreOptions, type ScorePlan } from "../workbook/score";
-import { planScoreRun, type ScoreRun } from "../workbook/scoreRun";
+import { planScoreRun, scoreRunOwnSheets, type ScoreRun } from "../workbook/scoreRun";
 import type { WorkbookSnapshot } from "../workbook/snapshot";
 import { blankRequest, planTemplate } from "../workbook/template";
-import { fatalMessages, recordTexts, rejectionTexts } from "../workbook/texts";
+import { fatalMessages } from "../workbook/texts";
 import { problemLine, WorkbookError } from "../workbook/problems";
 import { planVerify } from "../workbook/verify";
 import { applyChanges, readSnapshot, sheetSnapshot } from "../xlsx";
@@ -201,15 +201,16 @@ export async function runExample(
 }
 
 /**
- * The snapshot the use cases read, plus the `Afwijzingen` and `Verantwoording` sheets
- * (which readSnapshot leaves out).
+ * The snapshot the use cases read, plus the other sheets a scoring rewrites whole
+ * (scoreRunOwnSheets: `Afwijzingen`, `Verantwoording`), which readSnapshot leaves out.
  *
  * @example
  * evaluatorSnapshot(workbook).sheets.map((s) => s.name); // ["Aanvraag", "Kandidaten", …, "Afwijzingen"]
  */
 export function evaluatorSnapshot(workbook: ExcelJS.Workbook): WorkbookSnapshot {
   const snapshot = readSnapshot(workbook);
-  for (const name of [rejectionTexts.sheet, recordTexts.sheet]) {
+  const read = new Set(snapshot.sheets.map((s) => s.name.toLowerCase()));
+  for (const name of scoreRunOwnSheets.filter((n) => !read.has(n.toLowerCase()))) {
     const sheet = workbook.worksheets.find((w) => w.name.toLowerCase() === name.toLowerCase());
     if (sheet) snapshot.sheets.push(sheetSnapshot(sheet));
   }

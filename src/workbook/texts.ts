@@ -658,21 +658,8 @@ export const liveFormulaTexts = {
 // ---- Issue 19: the workbook layer's texts that lived in src/office/texts.ts (set-up, draw)
 // ---- and src/engine/messages.ts (sheet layout problems, Dutch error names) ----
 
-/** Messages of the set-up ("Instellen"). */
-export const setUpTexts = {
-  /** The word for a blank request, as the task pane offers it. */
-  blank: "blanco",
-  foreignSheet: (sheet: string, expected: string) =>
-    `Het blad '${sheet}' bestaat al, maar bevat niet wat AwardScore verwacht (${expected}). ` +
-    `Hernoem of verwijder dat blad en stel opnieuw in; er is niets gewijzigd.`,
-  expected: {
-    request: "de aanvraag met titel 'Aanvraag …' in A1",
-    candidates: "een tabel 'Kandidaten' met de kolom 'Kandidaat'",
-    periods: "een tabel 'Werkervaring' met de kolommen 'Kandidaat' en 'Van'",
-  },
-  unknownPreset: (id: string, ids: string[]) =>
-    `Onbekende aanvraag '${id}'. Kies ${joinList(ids.map((i) => `'${i}'`))} of 'blanco'.`,
-} as const;
+/** Messages of the set-up ("Instellen"), in a file of their own: the task pane's first paint needs its word `blanco`. */
+export { setUpTexts } from "./setUpTexts";
 
 /** Messages of recording a draw ("Loting vastleggen"). */
 export const drawTexts = {

@@ -25,6 +25,7 @@
  * liveFormulas.ts); src/functions defines the FLEX functions they call.
  */
 import { KNOCKOUT_OK } from "../engine/knockoutWord";
+import { columnLetters, columnNumber } from "./address";
 import { leadingId } from "./regions";
 
 /**
@@ -249,19 +250,6 @@ function historyFormula(
 
 /** The headers of the `Werkervaring` table that FLEX.WORKYEARS reads. */
 const PERIOD = { candidate: "Kandidaat", countsFor: "Telt voor", from: "Van", to: "Tot" };
-
-/** `A` → 1, `AA` → 27. */
-function columnNumber(letters: string): number {
-  return [...letters].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0);
-}
-
-/** 1 → `A`, 27 → `AA`. */
-function columnLetters(column: number): string {
-  let letters = "";
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26))
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
-}
 
 /**
  * The rate column: the header `Uurtarief`, or one that starts with it and says what the

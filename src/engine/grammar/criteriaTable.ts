@@ -143,7 +143,11 @@ export function parseAwardTable(
 interface Row {
   id: string;
   at(column: CriteriaColumn): CellValue;
-  problem(code: CriteriaProblemCode, column: CriteriaColumn, extra?: Partial<CriteriaProblem>): void;
+  problem(
+    code: CriteriaProblemCode,
+    column: CriteriaColumn,
+    extra?: Partial<CriteriaProblem>
+  ): void;
 }
 
 function parseTable<C>(
@@ -329,7 +333,8 @@ function awardRow(row: Row): AwardCriterion {
       break;
     case "allOrNothing": {
       const threshold = numberAt(row, "threshold", limit, false);
-      scoring = threshold === undefined ? { kind: "allOrNothing" } : { kind: "allOrNothing", threshold };
+      scoring =
+        threshold === undefined ? { kind: "allOrNothing" } : { kind: "allOrNothing", threshold };
       break;
     }
   }

@@ -204,7 +204,10 @@ function headerLookup(
  * headerColumn("awards", "Soort"); // "scoring"
  * headerColumn("knockouts", "Soort"); // "valueKind"
  */
-export function headerColumn(kind: CriteriaTableKind, header: CellValue): CriteriaColumn | undefined {
+export function headerColumn(
+  kind: CriteriaTableKind,
+  header: CellValue
+): CriteriaColumn | undefined {
   return headerWords[kind].get(word(header));
 }
 

@@ -96,14 +96,15 @@ function readCriteria<C>(
       r.place(`${kind}.${id}.${fieldOf[column]}`, cell(row, column));
   });
   for (const p of read.problems) {
+    const message = criteriaProblemMessage(sheet.name, kind, p);
     if (p.row === null) {
       const at =
         p.code === "noCriteria"
           ? cellAddress(region.firstDataRow, region.firstColumn)
           : cellAddress(region.headerRow, region.firstColumn);
-      r.problem(name, at, tableProblemText(sheet, name, p));
+      r.problem(name, at, message);
     } else {
-      r.problem(problemField(kind, p), cell(p.row, p.column), cellProblemText(p));
+      r.problem(problemField(kind, p), cell(p.row, p.column), message);
     }
   }
   return read.criteria;
@@ -131,9 +132,24 @@ function criteriaRegion(sheet: SheetSnapshot, name: string, marker: string): Reg
   return null;
 }
 
-function tableProblemText(sheet: SheetSnapshot, name: string, p: CriteriaProblem): string {
+/**
+ * The Dutch message of a criteria table's problem, as the pane and the command show it
+ * at its cell: a table's problem at its header (or first) row, a cell's at that cell.
+ *
+ * @example
+ * criteriaProblemMessage("Aanvraag", "knockouts", { code: "unknownWord", column: "rule", value: "soms", … });
+ * // "Toets: onbekende waarde 'soms'. Kies uit 'Ja', 'Minimaal', … en 'Maximumtarief'."
+ */
+export function criteriaProblemMessage(
+  sheet: string,
+  kind: CriteriaTableKind,
+  p: CriteriaProblem
+): string {
+  const name = tableNames[kind];
   if (p.code === "noCriteria") return m.emptyTable(name);
-  return fatalMessages.noHeader(`${sheet.name} (${name})`, columnHeaders[p.column ?? "id"]);
+  if (p.row === null)
+    return fatalMessages.noHeader(`${sheet} (${name})`, columnHeaders[p.column ?? "id"]);
+  return cellProblemText(p);
 }
 
 /** The words a keyword column offers, as its drop-down list in the template shows them. */

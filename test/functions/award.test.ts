@@ -82,7 +82,10 @@ describe("FLEX.AWARDSCORE", () => {
     [[awardRow("G9", "alles-of-niets", "tien", 50)], /G9: de drempel is geen getal: 'tien'/],
     [[awardRow("G9", "alles-of-niets", 10, "")], /G9: het aantal punten ontbreekt/],
     [[awardRow("9", "alles-of-niets", 10, 50)], /Ongeldig criterium-id '9'/],
-    [[awardRow("G9", "treden", "", 50, { steps: "veel", valueKind: "Jaren" })], /G9: treden 'veel' zijn onleesbaar/],
+    [
+      [awardRow("G9", "treden", "", 50, { steps: "veel", valueKind: "Jaren" })],
+      /G9: treden 'veel' zijn onleesbaar/,
+    ],
     [
       [awardRow("G9", "Alles of niets", 10, 50, { valueKind: "kleur" })],
       /G9: onbekende soort waarde 'kleur'/,

@@ -4,6 +4,7 @@
  * `competencyGate.passFrom`) so the workbook layer can point at the cell.
  */
 import { isoToDay } from "./dates";
+import { isCriterionId } from "./grammar/words";
 import {
   cvRequirementText,
   cvRequirementWords,
@@ -67,7 +68,7 @@ export function validateRequest(request: Request): RequestProblem[] {
 
   const seen = new Set<string>();
   const checkId = (group: string, id: string) => {
-    if (!/^[A-Za-z]+\d+$/.test(id ?? "")) add(`${group}.${id}.id`, m.invalidId(String(id ?? "")));
+    if (!isCriterionId(id ?? "")) add(`${group}.${id}.id`, m.invalidId(String(id ?? "")));
     if (seen.has(id.toUpperCase())) add(`${group}.${id}.id`, m.duplicateId(id));
     seen.add(id.toUpperCase());
   };

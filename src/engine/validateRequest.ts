@@ -84,6 +84,24 @@ export function validateRequest(request: Request): RequestProblem[] {
   return problems;
 }
 
+/**
+ * The problems of one criterion on its own (its kind, rule, header, points, scoring
+ * and window), as {@link validateRequest} names them; the criteria tables' grammar
+ * reports them at the row, so FLEX and the workbook refuse the same criterion.
+ *
+ * @example
+ * criterionProblems("awards", { ...g11, scoring: { kind: "linear", min: 5, max: 5 } });
+ * // [{ field: "awards.G11.scoring", message: "G11: het minimum moet kleiner zijn dan het maximum." }]
+ */
+export function criterionProblems(
+  group: "knockouts" | "awards",
+  criterion: KnockoutCriterion | AwardCriterion
+): RequestProblem[] {
+  return group === "knockouts"
+    ? knockoutProblems(criterion as KnockoutCriterion)
+    : awardProblems(criterion as AwardCriterion);
+}
+
 function knockoutProblems(c: KnockoutCriterion): RequestProblem[] {
   const out: RequestProblem[] = [];
   const at = (field: string) => `knockouts.${c.id}.${field}`;

@@ -132,6 +132,8 @@ function cellText(p: CriteriaProblem): string {
       return m.valueKindRequired(p.id);
     case "invalidSteps":
       return m.invalidSteps(p.id, value);
+    case "invalidCriterion":
+      return p.criterion?.message ?? value;
     case "number": {
       const what = numberLabel(p);
       return p.read?.problem === "empty"

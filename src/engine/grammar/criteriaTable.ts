@@ -18,6 +18,7 @@ import type {
   KnockoutRule,
   ValueKind,
 } from "../request";
+import { criterionProblems, type RequestProblem } from "../validateRequest";
 import { isEmptyCell, readNumber, readText, readYesNo } from "../values";
 import {
   awardColumns,
@@ -39,7 +40,9 @@ import {
  *   one), `noCriteria` (no row with a criterion);
  * - cell: `invalidId`, `duplicateId`, `unknownWord` (Soort waarde, Toets, Scoring,
  *   Optioneel), `valueKindRequired` (an empty Soort waarde where a number is
- *   compared), `number` (an empty required number or an unreadable one), `invalidSteps`.
+ *   compared), `number` (an empty required number or an unreadable one), `invalidSteps`;
+ * - criterion: `invalidCriterion` (a row read without problems that the engine refuses
+ *   on its own, e.g. no Periode for years or a linear minimum not below its maximum).
  */
 export type CriteriaProblemCode =
   | "missingColumn"
@@ -50,7 +53,8 @@ export type CriteriaProblemCode =
   | "unknownWord"
   | "valueKindRequired"
   | "number"
-  | "invalidSteps";
+  | "invalidSteps"
+  | "invalidCriterion";
 
 /** A problem with a criteria table, as data: where (row, column), what (code) and the cell. */
 export interface CriteriaProblem {
@@ -69,6 +73,8 @@ export interface CriteriaProblem {
   kind?: NumberKind;
   /** `number` on Drempel: whether the linear scoring reads it as its minimum. */
   linear?: boolean;
+  /** `invalidCriterion`: the engine's problem, its field as validateRequest names it. */
+  criterion?: RequestProblem;
 }
 
 /** A criteria table read: the criteria (also of rows with problems), the row each came from, and the problems in reading order. */
@@ -199,15 +205,41 @@ function parseTable<C>(
       problem: (code, column, extra = {}) =>
         problems.push({ code, row: index, column, id, value: at(column), ...extra }),
     };
+    const before = problems.length;
     if (!isCriterionId(text)) row.problem("invalidId", "id");
     else if (seen.has(id)) row.problem("duplicateId", "id");
     seen.add(id);
-    result.criteria.push(read(row));
+    const criterion = read(row);
+    if (problems.length === before) {
+      for (const p of criterionProblems(kind, criterion as KnockoutCriterion | AwardCriterion))
+        row.problem("invalidCriterion", fieldColumn(p.field.slice(`${kind}.${id}.`.length)), {
+          criterion: p,
+        });
+    }
+    result.criteria.push(criterion);
     result.rows.push(index);
   });
   if (result.criteria.length === 0)
     problems.push({ code: "noCriteria", row: null, column: null, id: "", value: null });
   return result;
+}
+
+/** The column of a criterion's field (`rule.value` → Grens, `scoring.steps.0.points` → Treden). */
+function fieldColumn(field: string): CriteriaColumn {
+  const columns: Array<[string, CriteriaColumn]> = [
+    ["rule.value", "limit"],
+    ["windowYears", "window"],
+    ["scoring.threshold", "threshold"],
+    ["scoring.steps", "steps"],
+    ["scoring", "scoring"],
+    ["valueKind", "valueKind"],
+    ["header", "header"],
+    ["points", "points"],
+    ["rule", "rule"],
+  ];
+  return (
+    columns.find(([prefix]) => field === prefix || field.startsWith(`${prefix}.`))?.[1] ?? "id"
+  );
 }
 
 /** The kind of number of a criterion's limit or threshold: that of the values it is compared with. */

@@ -116,6 +116,7 @@ function readCriteria<C>(
  * as validateRequest checks them together.
  */
 function problemField(kind: CriteriaTableKind, p: CriteriaProblem): string {
+  if (p.criterion) return p.criterion.field;
   const whole = p.column === "maximum" || (p.column === "threshold" && p.linear);
   return `${kind}.${p.id}.${whole ? "scoring" : fieldOf[p.column ?? "id"]}`;
 }
@@ -178,6 +179,8 @@ function cellProblemText(p: CriteriaProblem): string {
       ]);
     case "invalidSteps":
       return m.invalidSteps(value);
+    case "invalidCriterion":
+      return p.criterion?.message ?? value;
     default:
       return m.field(label, p.read?.message ?? value);
   }

@@ -198,7 +198,7 @@ function column(good: CellValue[], bad: CellValue[]): fc.Arbitrary<CellValue> {
 const cells: Record<CriteriaColumn, fc.Arbitrary<CellValue>> = {
   id: column(["K1", "k3", "E2", "G9", "G10", "K12", "e1", "G2"], ["9", "", "K 3"]),
   description: column(["", "Hbo-bachelor"], [" "]),
-  header: column(["", "K3 Jaren", "G9 Jaren", "Kop"], [null]),
+  header: column([""], ["Kop", "K3 Jaren"]),
   valueKind: column(
     [...Object.values(requestWords.valueKind), "ja/nee/n.v.t.", "jaar", "euro", "JAREN"],
     ["", "kleur"]
@@ -208,7 +208,7 @@ const cells: Record<CriteriaColumn, fc.Arbitrary<CellValue>> = {
     ["", "ongeveer"]
   ),
   limit: column([0, 2, "2,5", 3, "€ 1.000", "2 jaar"], ["", "tien", -1]),
-  window: column(["", 5, 10, "3,5"], [0, "vijf"]),
+  window: column([5, 10, "3,5"], ["", 0, "vijf"]),
   optional: column(["", "Ja", "Nee", "nee", true, false], ["soms"]),
   scoring: column(
     [...Object.values(requestWords.scoring), "alles-of-niets", "staffel", "LINEAIR"],
@@ -219,6 +219,40 @@ const cells: Record<CriteriaColumn, fc.Arbitrary<CellValue>> = {
   steps: column(["", "2:10; 5:30", "1=5", "0:0"], ["veel", "2:10; drie"]),
   points: column([0, 20, 50, "12,5"], ["", "veel", -5]),
 };
+
+/** Soort waarde with a rule or scoring that fits it (the template's rows are so), mixed in most rows. */
+const fitting: Record<CriteriaTableKind, Array<Partial<Record<CriteriaColumn, CellValue>>>> = {
+  knockouts: [
+    { valueKind: "Ja/Nee", rule: "Ja" },
+    { valueKind: "Ja/Nee/n.v.t.", rule: "Ja" },
+    { valueKind: "", rule: "Ja" },
+    { valueKind: "Jaren", rule: "Ten minste" },
+    { valueKind: "Aantal", rule: "Maximaal" },
+    { valueKind: "Bedrag", rule: "Dekt opdrachtwaarde" },
+    { valueKind: "Bedrag", rule: "Maximumtarief" },
+  ],
+  awards: [
+    { valueKind: "Ja/Nee", scoring: "Alles of niets", threshold: "" },
+    { valueKind: "", scoring: "Alles of niets", threshold: "" },
+    { valueKind: "Jaren", scoring: "Lineair", threshold: 2, maximum: 10 },
+    { valueKind: "Aantal", scoring: "Treden", steps: "1:5; 3:10" },
+    { valueKind: "Bedrag", scoring: "Alles of niets", threshold: "€ 1.000" },
+  ],
+};
+
+/** A row of a table: its cells in the order of `picked`, mostly with a fitting kind and rule. */
+function rowOf(
+  kind: CriteriaTableKind,
+  picked: readonly CriteriaColumn[]
+): fc.Arbitrary<CellValue[]> {
+  const fix = fc.oneof(
+    { weight: 7, arbitrary: fc.constantFrom(...fitting[kind]) },
+    { weight: 3, arbitrary: fc.constant<Partial<Record<CriteriaColumn, CellValue>>>({}) }
+  );
+  return fc
+    .tuple(fc.record(cells), fix)
+    .map(([all, fixed]) => picked.map((c) => (c in fixed ? fixed[c]! : all[c])));
+}
 
 /** A table of one kind: some of its columns (Id always; any order) under their headers, and rows. */
 const tables = fc.constantFrom<CriteriaTableKind>("knockouts", "awards").chain((kind) => {
@@ -241,7 +275,7 @@ const tables = fc.constantFrom<CriteriaTableKind>("knockouts", "awards").chain((
       rows: fc.oneof(
         {
           weight: 9,
-          arbitrary: fc.array(fc.tuple(...picked.map((c) => cells[c])), {
+          arbitrary: fc.array(rowOf(kind, picked), {
             minLength: 1,
             maxLength: 4,
           }),

@@ -1,9 +1,12 @@
 /**
  * FLEX.RANK and FLEX.TOP: one row's place among the rows that have a score, from
- * its own cells and the whole Score, Uurtarief and (optional) Loting columns,
- * by the rules of the engine's rankCandidates (PRODUCT.md §1): score high to
- * low, then the lower rate, then a complete draw order; equal standing shares
- * the first place of its group.
+ * its own cells and the whole Score, Uurtarief and (optional) Loting columns.
+ * This is the counting form of the ranking rule; its sorting form is
+ * src/engine/ranking.ts (rankCandidates). Both take the order from
+ * src/engine/tieBreak.ts (byScore, byRate, drawSettles, byDraw): score high to
+ * low, then the lower rate ("Bij een gelijke score is het uurtarief
+ * doorslaggevend", the request), then a complete draw order; equal standing
+ * shares the first place of its group.
  *
  * A row takes part when its Score is a number: the set-up's Score formula gives
  * a score only to a row whose knock-out verdict is OK (and OK includes a valid
@@ -27,7 +30,11 @@
  * single row (a user's own formula); every answer of theirs equals RANKING's row.
  */
 import {
+  byDraw,
+  byRate,
+  byScore,
   candidateMessages,
+  drawSettles,
   rankCandidates,
   readNumber,
   requestLabels,
@@ -138,16 +145,15 @@ function placeOf(own: Standing, lines: Lines, limit: number): Place {
   const group: number[] = [];
   const ahead = higher + cheaper(lines.rates, same, own.rate, group);
 
-  // The group's draw: complete and distinct settles it (as the engine's resolvedByDraw).
+  // The group's draw: complete and distinct settles it, and then the lower numbers are ahead.
   const draws = group.map((i) =>
     lines.draws === null ? null : drawOrderOf(cellOf(lines.draws, i))
   );
   if (!draws.includes(own.drawOrder)) throw invalidValue(m.rowNotInColumns());
-  const drawn =
-    group.length > 1 && draws.every((d) => d !== null) && new Set(draws).size === draws.length;
+  const drawn = group.length > 1 && drawSettles(draws);
   let drawnAhead = 0;
   if (drawn) {
-    for (const d of draws) if ((d as number) < (own.drawOrder as number)) drawnAhead++;
+    for (const d of draws) if (byDraw(d as number, own.drawOrder as number) < 0) drawnAhead++;
   }
   return { rank: ahead + drawnAhead + 1, size: group.length, drawn, outscored: false };
 }
@@ -179,15 +185,11 @@ function scanScores(
   for (let i = 0; i < n && higher < stop; i++) {
     // The shape is the same for every cell of a call, so this branch is always predicted.
     const cell = vertical ? (cells[i] as unknown[])[0] : cells[i];
-    if (typeof cell !== "number") {
-      const points = scoreOf(cell);
-      if (points > score) higher++;
-      else if (points === score) at[count++] = i;
-      continue;
-    }
-    higher += Number(cell > score);
+    // byScore is NaN for a cell without a score: neither ahead nor equal.
+    const order = byScore(typeof cell === "number" ? cell : scoreOf(cell), score);
+    higher += Number(order < 0);
     at[count] = i;
-    count += Number(cell === score);
+    count += Number(order === 0);
   }
   return { higher, same: at.subarray(0, count) };
 }
@@ -222,8 +224,9 @@ function cheaper(line: Line, same: Int32Array, rate: number, group: number[]): n
       typeof cell === "number" && cell > 0 && cell < 1e9 && Math.round(cell * 100) / 100 === cell
         ? cell
         : rateOf(cell, i);
-    if (value < rate) count++;
-    else if (value === rate) group.push(i);
+    const order = byRate(value, rate);
+    if (order < 0) count++;
+    else if (order === 0) group.push(i);
   }
   return count;
 }

@@ -127,13 +127,20 @@ export function rankWithGroups(
 
     // A tie. A complete, distinct draw orders it; otherwise it shares its first
     // place, and straddling place N it needs a draw.
-    const members = Array.from(order.subarray(start, end)); // entry indices, by row
-    const tie = members.map((i) => entries[i]);
-    const groupRows = tie.map((entry) => entry.row);
-    const resolved = drawSettles(tie.map((entry) => entry.drawOrder));
+    const members: number[] = []; // entry indices, by row
+    const groupRows: number[] = [];
+    let numbered = 0;
+    for (let k = start; k < end; k++) {
+      members.push(order[k]);
+      groupRows.push(entries[order[k]].row);
+      if (entries[order[k]].drawOrder !== null) numbered++;
+    }
+    // Most ties have no draw yet: only a numbered one is looked at further.
+    const tie = numbered > 0 ? members.map((i) => entries[i]) : [];
+    const resolved = numbered === members.length && drawSettles(tie.map((e) => e.drawOrder));
     // Settled: every member has its own number.
     if (resolved) members.sort((a, b) => byDraw(numberOf(entries[a]), numberOf(entries[b])));
-    else for (const problem of drawProblems(tie)) problems.push(problem);
+    else if (numbered > 0) for (const problem of drawProblems(tie)) problems.push(problem);
     const straddles = !resolved && start < n && end > n;
     for (let i = 0; i < members.length; i++) {
       const entry = entries[members[i]];
@@ -171,8 +178,7 @@ function numberOf(entry: RankEntry): number {
 
 /**
  * Why a draw does not settle a tie, at each member's `drawOrder`: a member without
- * a number while others have one, or a number another member has too. Nothing
- * when nobody has a number yet.
+ * a number while others have one, or a number another member has too.
  */
 function drawProblems(group: RankEntry[]): Problem[] {
   const withNumber = group.filter((e) => e.drawOrder !== null);

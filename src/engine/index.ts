@@ -4,7 +4,7 @@
  */
 export * from "./request";
 export * from "./evaluation";
-export { presetById, presets, request17040 } from "./presets/request17040";
+export { presetById, presets, request17040 } from "./presets";
 
 export type { ReadResult } from "./result";
 export {

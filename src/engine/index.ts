@@ -93,3 +93,5 @@ export {
   requestMessages,
   valueMessages,
 } from "./messages";
+// The Aanvraag sheet's criteria tables: one grammar for FLEX and the workbook (issue 19).
+export * from "./grammar";

@@ -4,6 +4,7 @@
  * `competencyGate.passFrom`) so the workbook layer can point at the cell.
  */
 import { isoToDay } from "./dates";
+import { isCriterionId } from "./grammar/words";
 import {
   cvRequirementText,
   cvRequirementWords,
@@ -67,7 +68,7 @@ export function validateRequest(request: Request): RequestProblem[] {
 
   const seen = new Set<string>();
   const checkId = (group: string, id: string) => {
-    if (!/^[A-Za-z]+\d+$/.test(id ?? "")) add(`${group}.${id}.id`, m.invalidId(String(id ?? "")));
+    if (!isCriterionId(id ?? "")) add(`${group}.${id}.id`, m.invalidId(String(id ?? "")));
     if (seen.has(id.toUpperCase())) add(`${group}.${id}.id`, m.duplicateId(id));
     seen.add(id.toUpperCase());
   };
@@ -81,6 +82,24 @@ export function validateRequest(request: Request): RequestProblem[] {
   }
   problems.push(...gateProblems(request));
   return problems;
+}
+
+/**
+ * The problems of one criterion on its own (its kind, rule, header, points, scoring
+ * and window), as {@link validateRequest} names them; the criteria tables' grammar
+ * reports them at the row, so FLEX and the workbook refuse the same criterion.
+ *
+ * @example
+ * criterionProblems("awards", { ...g11, scoring: { kind: "linear", min: 5, max: 5 } });
+ * // [{ field: "awards.G11.scoring", message: "G11: het minimum moet kleiner zijn dan het maximum." }]
+ */
+export function criterionProblems(
+  group: "knockouts" | "awards",
+  criterion: KnockoutCriterion | AwardCriterion
+): RequestProblem[] {
+  return group === "knockouts"
+    ? knockoutProblems(criterion as KnockoutCriterion)
+    : awardProblems(criterion as AwardCriterion);
 }
 
 function knockoutProblems(c: KnockoutCriterion): RequestProblem[] {

@@ -36,7 +36,7 @@ export const functionMessages = {
   unknownValueKind: (id: string, value: string) =>
     `${id}: onbekende soort waarde '${value}'. Kies ja/nee, ja/nee/n.v.t., jaren, aantal of bedrag.`,
   valueKindRequired: (id: string) =>
-    `${id}: geef de soort waarde (jaren, aantal of bedrag) voor een toets met een grens.`,
+    `${id}: geef de soort waarde (jaren, aantal of bedrag): een grens, drempel of treden vergelijkt een getal.`,
   unknownRule: (id: string, value: string) =>
     `${id}: onbekende toets '${value}'. Kies ja, minimaal, maximaal, dekt opdrachtwaarde of maximumtarief.`,
   notANumber: (id: string, what: string, value: string) =>
@@ -82,6 +82,7 @@ export const functionMessages = {
     maximum: "het maximum",
     points: "het aantal punten",
     limit: "de grens",
+    window: "de periode (jaren)",
     includeExtensions: "Opties tellen mee",
     windowYears: "Jaren terug",
   },

@@ -89,31 +89,8 @@ export const requestSheet = {
   noteColumn: 3,
 } as const;
 
-/** Columns of the knock-out table on `Aanvraag`, in order. */
-export const knockoutColumns = [
-  "id",
-  "description",
-  "header",
-  "valueKind",
-  "rule",
-  "limit",
-  "window",
-  "optional",
-] as const;
-
-/** Columns of the award table (`Gunningscriteria`) on `Aanvraag`, in order. */
-export const awardColumns = [
-  "id",
-  "description",
-  "header",
-  "valueKind",
-  "scoring",
-  "threshold",
-  "maximum",
-  "steps",
-  "points",
-  "window",
-] as const;
+/** Columns of the criteria tables on `Aanvraag`, in order: the grammar's (src/engine/grammar). */
+export { awardColumns, knockoutColumns } from "../engine";
 
 /** Where each block of the `Aanvraag` sheet starts for a request (title row, then table header). */
 export interface RequestSheetLayout {

@@ -3,7 +3,7 @@
  * range with its headers in a known row. Columns are then found by a fixed name
  * or by the criterion id that leads their header (`K3 …`), in any order.
  */
-import { readText, type CellValue } from "../engine";
+import { leadingId, readText, type CellValue } from "../engine";
 import { cellValue, sheetWidth, type SheetSnapshot, type TableSnapshot } from "./snapshot";
 
 /** A header row and the data rows under it. */
@@ -38,17 +38,8 @@ export function headerKey(header: CellValue): string {
   return readText(header).toLocaleLowerCase("nl-NL");
 }
 
-/**
- * The criterion id that leads a header (`G9 Jaren …` → `G9`), upper case; null when none.
- *
- * @example
- * leadingId("k3 Jaren klantmanager"); // "K3"
- * leadingId("Kandidaat"); // null
- */
-export function leadingId(header: CellValue): string | null {
-  const match = /^([A-Za-z]+\d+)(?![\dA-Za-z])/.exec(readText(header));
-  return match ? match[1].toUpperCase() : null;
-}
+/** The criterion id that leads a header: the grammar's (src/engine/grammar), re-exported for the workbook's readers. */
+export { leadingId };
 
 /**
  * The 0-based positions in `headers` of the header equal to `name` (case and spaces ignored).

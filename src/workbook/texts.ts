@@ -5,6 +5,8 @@
  * messages (values, candidates, periods, request fields) stay in the engine.
  */
 import {
+  columnHeaders,
+  requestWords,
   cvRequirementText,
   cvRequirementWords,
   formatDate,
@@ -85,51 +87,29 @@ export const periodHeaders = {
   to: "Tot",
 } as const;
 
-/** Headers of the criteria tables on the `Aanvraag` sheet (words the FLEX functions also recognise). */
+/**
+ * Headers of the tables on the `Aanvraag` sheet. The criteria tables' headers are the
+ * grammar's (src/engine/grammar: FLEX and the workbook read them there).
+ */
 export const criteriaHeaders = {
-  id: "Id",
-  description: "Omschrijving",
-  header: "Kolomkop",
-  valueKind: "Soort waarde",
-  rule: "Toets",
-  limit: "Grens",
-  window: "Periode (jaren)",
-  optional: "Optioneel",
-  scoring: "Scoring",
-  threshold: "Drempel",
-  maximum: "Maximum",
-  steps: "Treden",
-  points: "Punten",
+  ...columnHeaders,
   competency: "Competentie",
   factLabel: "Gegeven",
   factValue: "Waarde",
 } as const;
 
-/** Words written into cells (and read back from them). */
+/**
+ * Words written into cells (and read back from them). Those of the `Aanvraag` sheet's
+ * criteria tables (Ja/Nee, the value kinds, rules and scorings) are the grammar's
+ * (src/engine/grammar, `requestWords`).
+ */
 export const cellWords = {
   /** Issue 18: the mark at the end of a text cut to a cell's 32,767 characters. */
   shortened: "… (ingekort)",
-  yes: "Ja",
-  no: "Nee",
-  notApplicable: "n.v.t.",
+  ...requestWords,
   draw: "Loting",
   ok: "OK",
   status: { eligible: "Geschikt", knockedOut: "Valt af", incomplete: "Onvolledig" },
-  valueKind: {
-    yesNo: "Ja/Nee",
-    yesNoNotApplicable: "Ja/Nee/n.v.t.",
-    years: "Jaren",
-    count: "Aantal",
-    amount: "Bedrag",
-  },
-  rule: {
-    yes: "Ja",
-    atLeast: "Minimaal",
-    atMost: "Maximaal",
-    coversContractValue: "Dekt opdrachtwaarde",
-    maxRate: "Maximumtarief",
-  },
-  scoring: { allOrNothing: "Alles of niets", tiered: "Treden", linear: "Lineair" },
 } as const;
 
 /** Labels of the settings rows on the `Aanvraag` sheet, and the section titles. */
@@ -999,4 +979,13 @@ export const liveFormulaTexts = {
     missing
       ? `Het blad '${sheet}' (de live rangorde voor Rang en Top) ontbrak; opnieuw gemaakt.`
       : `Op het blad '${sheet}' ontbrak de formule in ${cell}; het blad is opnieuw gemaakt.`,
+} as const;
+
+// ---- Issue 19 (helper A): problems of the criteria tables that only the grammar finds ----
+
+/** Problems with the criteria tables on `Aanvraag` (src/workbook/request/criteria.ts). */
+export const criteriaTableMessages = {
+  /** An empty `Soort waarde` where the rule or scoring compares a number. */
+  valueKindRequired: (label: string, allowed: string[]) =>
+    `${label} ontbreekt: de toets of scoring vergelijkt een getal. Kies uit ${joinList(allowed.map((a) => `'${a}'`))}.`,
 } as const;

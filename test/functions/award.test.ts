@@ -69,9 +69,9 @@ describe("FLEX.AWARDSCORE", () => {
 
   test("tiered and linear criteria, with a header row in any column order", () => {
     const table = [
-      ["Punten", "Id", "Soort", "Drempel", "Maximum", "Treden"],
-      [40, "G1", "lineair", 0, 10, ""],
-      [30, "G2", "treden", "", "", "2:10; 5:30"],
+      ["Punten", "Id", "Soort", "Drempel", "Maximum", "Treden", "Soort waarde"],
+      [40, "G1", "lineair", 0, 10, "", "aantal"],
+      [30, "G2", "treden", "", "", "2:10; 5:30", "aantal"],
     ];
     expect(awardScore([[5, 3]], table)).toBe(30);
     expect(awardScore([[10, 6]], table)).toBe(70);
@@ -82,7 +82,10 @@ describe("FLEX.AWARDSCORE", () => {
     [[awardRow("G9", "alles-of-niets", "tien", 50)], /G9: de drempel is geen getal: 'tien'/],
     [[awardRow("G9", "alles-of-niets", 10, "")], /G9: het aantal punten ontbreekt/],
     [[awardRow("9", "alles-of-niets", 10, 50)], /Ongeldig criterium-id '9'/],
-    [[awardRow("G9", "treden", "veel", 50)], /G9: treden 'veel' zijn onleesbaar/],
+    [
+      [awardRow("G9", "treden", "", 50, { steps: "veel", valueKind: "Jaren" })],
+      /G9: treden 'veel' zijn onleesbaar/,
+    ],
     [
       [awardRow("G9", "Alles of niets", 10, 50, { valueKind: "kleur" })],
       /G9: onbekende soort waarde 'kleur'/,

@@ -93,10 +93,11 @@ describe("FLEX.KNOCKOUT in cell formulas, with CvEisen as a named cell (HyperFor
     hf = HyperFormula.buildFromSheets(
       {
         Aanvraag: [
-          ["Id", "Scoring", "Drempel", "Punten"],
-          ["G9", "Alles of niets", 10, 50],
-          ["G10", "Alles of niets", null, 30],
-          ["G11", "Alles of niets", 1, 20],
+          // Issue 19: a Drempel compares a number, so Soort waarde says which (G10's empty one is Ja/Nee).
+          ["Id", "Soort waarde", "Scoring", "Drempel", "Punten", "Periode (jaren)"],
+          ["G9", "Jaren", "Alles of niets", 10, 50, 15],
+          ["G10", null, "Alles of niets", null, 30, null],
+          ["G11", "Jaren", "Alles of niets", 1, 20, 3],
           [],
           ...criteria.map((r) => r.map((c) => (c === "" ? null : c)) as RawCellContent[]),
           [],
@@ -122,8 +123,8 @@ describe("FLEX.KNOCKOUT in cell formulas, with CvEisen as a named cell (HyperFor
       "TopN",
       "CvEisen",
     ];
-    hf.addNamedExpression("Gunningscriteria", "=Aanvraag!$A$1:$D$4");
-    hf.addNamedExpression("Knockoutcriteria", `=Aanvraag!$A$6:$E$${5 + criteria.length}`);
+    hf.addNamedExpression("Gunningscriteria", "=Aanvraag!$A$1:$F$4");
+    hf.addNamedExpression("Knockoutcriteria", `=Aanvraag!$A$6:$F$${5 + criteria.length}`);
     names.forEach((name, i) => hf.addNamedExpression(name, `=Aanvraag!$B$${settingsRow + i}`));
   });
   afterEach(() => hf.destroy());

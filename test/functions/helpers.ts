@@ -10,9 +10,11 @@ export function awardRow(
   scoring: string,
   threshold: unknown,
   points: unknown,
-  more: { valueKind?: string; maximum?: unknown; steps?: string } = {}
+  more: { valueKind?: string; maximum?: unknown; steps?: string; window?: unknown } = {}
 ): unknown[] {
   const kind = more.valueKind ?? (threshold === "" ? "Ja/Nee" : "Jaren");
+  // Issue 19: FLEX checks a criterion as the workbook does; one in years needs its Periode.
+  const window = more.window ?? (kind === "Jaren" ? 15 : "");
   return [
     id,
     `criterium ${id}`,
@@ -23,7 +25,7 @@ export function awardRow(
     more.maximum ?? "",
     more.steps ?? "",
     points,
-    "",
+    window,
   ];
 }
 
@@ -36,18 +38,18 @@ export const awardCriteria17040 = [
 
 /** `Knockoutcriteria` with its header row (`Knockoutcriteria[#All]`), columns in another order than the layout's. */
 export const knockoutCriteria17040 = [
-  ["Id", "Soort waarde", "Toets", "Grens", "Optioneel"],
-  ["K1", "ja/nee/n.v.t.", "ja", "", "Nee"],
-  ["K2", "ja/nee", "ja", "", "Nee"],
-  ["K3", "jaren", "minimaal", 2, "Nee"],
-  ["K4", "ja/nee", "ja", "", "Nee"],
-  ["K5", "ja/nee", "ja", "", "Nee"],
-  ["K6", "ja/nee", "ja", "", "Nee"],
-  ["K7", "bedrag", "dekt opdrachtwaarde", "", "Nee"],
-  ["K8", "bedrag", "maximumtarief", "", "Nee"],
-  ["E1", "aantal", "maximaal", 5, "Ja"],
-  ["E2", "ja/nee", "ja", "", "Ja"],
-  ["E3", "aantal", "minimaal", 2, "Ja"],
+  ["Id", "Soort waarde", "Toets", "Grens", "Optioneel", "Periode (jaren)"],
+  ["K1", "ja/nee/n.v.t.", "ja", "", "Nee", ""],
+  ["K2", "ja/nee", "ja", "", "Nee", ""],
+  ["K3", "jaren", "minimaal", 2, "Nee", 5],
+  ["K4", "ja/nee", "ja", "", "Nee", ""],
+  ["K5", "ja/nee", "ja", "", "Nee", ""],
+  ["K6", "ja/nee", "ja", "", "Nee", ""],
+  ["K7", "bedrag", "dekt opdrachtwaarde", "", "Nee", ""],
+  ["K8", "bedrag", "maximumtarief", "", "Nee", ""],
+  ["E1", "aantal", "maximaal", 5, "Ja", ""],
+  ["E2", "ja/nee", "ja", "", "Ja", ""],
+  ["E3", "aantal", "minimaal", 2, "Ja", ""],
 ];
 
 /** The limits of 17040 (named cells on `Aanvraag`). */

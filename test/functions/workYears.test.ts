@@ -44,7 +44,7 @@ function knockoutTable(k3: number): unknown[][] {
 function awardTable(g9: number, g11: [number, number]): unknown[][] {
   return [
     ["Id", "Soort waarde", "Scoring", "Drempel", "Maximum", "Treden", "Punten", "Periode (jaren)"],
-    ["G9", "jaren", "alles-of-niets", g9, "", "", 50, ""],
+    ["G9", "jaren", "alles-of-niets", g9, "", "", 50, 15],
     ["G10", "ja/nee", "alles-of-niets", "", "", "", 30, ""],
     ["G11", "jaren", "lineair", g11[0], g11[1], "", 20, 10],
   ];

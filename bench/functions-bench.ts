@@ -12,7 +12,7 @@
  *   Score column changed, every row's Rang (FLEX.RANK) and Top (FLEX.TOP), each
  *   call with its own cells and fresh copies of the whole Score, Uurtarief and
  *   Loting lines (TRANSPOSE: 1×N each), Top also TopN;
- * - new (src/functions/formulas.ts): the changed row's Score; then ONE
+ * - new (src/workbook/formulas.ts): the changed row's Score; then ONE
  *   FLEX.RANKING with fresh copies of the whole Score, Uurtarief and Loting
  *   columns (N×1) and TopN; then the 2·N INDEX cells of Rang and Top 10, native
  *   Excel: 0 cells handed over, their cost modelled as reading the returned

@@ -34,7 +34,7 @@
  */
 import { historyCriteria, request17040, type Request } from "../src/engine";
 import { awardScore } from "../src/functions/award";
-import { DEFAULT_REQUEST_NAMES } from "../src/functions/formulas";
+import { DEFAULT_REQUEST_NAMES } from "../src/workbook/formulas";
 import { KNOCKOUT_OK, knockout } from "../src/functions/knockout";
 import { rank, ranking, top } from "../src/functions/ranking";
 import { workYears } from "../src/functions/workYears";
@@ -357,7 +357,7 @@ const pick =
   (sheet: Sheet, r: number): unknown =>
     (sheet.names[RANKING_SPILL] as unknown[][])[r][c];
 
-/** The design of issue 16 (src/functions/formulas.ts): one FLEX.RANKING, native INDEX per row. */
+/** The design of issue 16 (src/workbook/formulas.ts): one FLEX.RANKING, native INDEX per row. */
 export const newDesign: Design = {
   name: "new",
   title: "new: one FLEX.RANKING on Berekening, INDEX per row (issue 16)",

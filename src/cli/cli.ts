@@ -4,13 +4,8 @@
  */
 import { parseArgs, type ParseArgsConfig } from "util";
 import { readDate } from "../engine";
-import {
-  cliTexts,
-  fileTexts,
-  referenceDateTexts,
-  shareCliTexts,
-  verifyTexts,
-} from "../workbook/texts";
+import { referenceDateTexts } from "../workbook/texts";
+import { cliTexts, fileTexts, shareCliTexts, verifyCliTexts } from "./texts";
 
 /** The commands with a help of their own (`awardscore <command> --help`). */
 export type HelpTopic = keyof typeof fileTexts.help;
@@ -186,7 +181,7 @@ export function parseCommand(argv: string[]): Command {
     case "verify": {
       const { values, positionals } = parse(rest, { help: { type: "boolean", short: "h" } });
       if (values.help) return { kind: "help", topic: "verify" };
-      if (positionals.length === 0) throw new UsageError(verifyTexts.inRequired);
+      if (positionals.length === 0) throw new UsageError(verifyCliTexts.inRequired);
       if (positionals.length > 1)
         throw new UsageError(cliTexts.tooManyArguments(positionals.slice(1)));
       return { kind: "verify", input: positionals[0] };

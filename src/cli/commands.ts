@@ -9,20 +9,10 @@ import { presetById, presets } from "../engine";
 import { checkFinal } from "../workbook/finality";
 import { planPrivacy, type PrivacyPlan } from "../workbook/privacy";
 import { planScore, type ScoreOptions, type ScorePlan } from "../workbook/score";
-import { planScoreRun, type ScoreRun } from "../workbook/scoreRun";
+import { planScoreRun, scoreRunOwnSheets, type ScoreRun } from "../workbook/scoreRun";
 import type { WorkbookSnapshot } from "../workbook/snapshot";
 import { blankRequest, planTemplate } from "../workbook/template";
-import {
-  blankRequestTexts,
-  cliTexts,
-  fatalMessages,
-  fileTexts,
-  privacyTexts,
-  recordTexts,
-  rejectionTexts,
-  shareCliTexts,
-  verifyTexts,
-} from "../workbook/texts";
+import { fatalMessages } from "../workbook/texts";
 import { problemLine, WorkbookError } from "../workbook/problems";
 import { planVerify } from "../workbook/verify";
 import { applyChanges, readSnapshot, sheetSnapshot } from "../xlsx";
@@ -33,7 +23,14 @@ import {
   packageFullSnapshot,
   packageSnapshot,
 } from "../xlsx/package/snapshot";
-import { packageTexts } from "./texts";
+import {
+  cliTexts,
+  fileTexts,
+  packageTexts,
+  privacyCliTexts,
+  shareCliTexts,
+  verifyCliTexts,
+} from "./texts";
 import type { Command } from "./cli";
 import { exampleWorkbook } from "./example";
 import {
@@ -84,7 +81,7 @@ export async function runTemplate(
   await saveWorkbook(workbook, command.out);
   io.out(
     preset === undefined
-      ? blankRequestTexts.written(command.out)
+      ? cliTexts.blankWritten(command.out)
       : cliTexts.templateWritten(command.out, request.id)
   );
 }
@@ -204,15 +201,16 @@ export async function runExample(
 }
 
 /**
- * The snapshot the use cases read, plus the `Afwijzingen` and `Verantwoording` sheets
- * (which readSnapshot leaves out).
+ * The snapshot the use cases read, plus the other sheets a scoring rewrites whole
+ * (scoreRunOwnSheets: `Afwijzingen`, `Verantwoording`), which readSnapshot leaves out.
  *
  * @example
  * evaluatorSnapshot(workbook).sheets.map((s) => s.name); // ["Aanvraag", "Kandidaten", …, "Afwijzingen"]
  */
 export function evaluatorSnapshot(workbook: ExcelJS.Workbook): WorkbookSnapshot {
   const snapshot = readSnapshot(workbook);
-  for (const name of [rejectionTexts.sheet, recordTexts.sheet]) {
+  const read = new Set(snapshot.sheets.map((s) => s.name.toLowerCase()));
+  for (const name of scoreRunOwnSheets.filter((n) => !read.has(n.toLowerCase()))) {
     const sheet = workbook.worksheets.find((w) => w.name.toLowerCase() === name.toLowerCase());
     if (sheet) snapshot.sheets.push(sheetSnapshot(sheet));
   }
@@ -282,14 +280,15 @@ export async function runPrivacy(
   const unused = dropUnusedSharedStrings(pkg, edited.parts);
   const swept = sweepNames(pkg, unused.parts, plan.replace);
   await commitFiles([await preparePackage(swept.parts, out)]);
-  if (plan.pseudonyms.length === 0) io.out(privacyTexts.nothing);
+  if (plan.pseudonyms.length === 0) io.out(privacyCliTexts.nothing);
   else {
-    io.out(privacyTexts.done(plan.counts.names, plan.clearedPeriods.length, plan.kept));
-    const traces = privacyTexts.traces(plan.counts);
+    io.out(privacyCliTexts.done(plan.counts.names, plan.clearedPeriods.length, plan.kept));
+    const traces = privacyCliTexts.traces(plan.counts);
     if (traces) io.out(traces);
-    if (plan.counts.formulaNames > 0) io.out(privacyTexts.formulaNames(plan.counts.formulaNames));
+    if (plan.counts.formulaNames > 0)
+      io.out(privacyCliTexts.formulaNames(plan.counts.formulaNames));
     if (plan.counts.contactCells > 0)
-      io.out(privacyTexts.contacts(plan.counts.contactCells, plan.contactColumns));
+      io.out(privacyCliTexts.contacts(plan.counts.contactCells, plan.contactColumns));
   }
   for (const warning of plan.warnings) io.out(warning);
   if (swept.replaced.length > 0) io.out(packageTexts.swept(swept.replaced));
@@ -313,13 +312,13 @@ export async function runVerify(
 ): Promise<number> {
   const { pkg } = await loadPackage(command.input, io.err);
   const result = planVerify(readingFile(command.input, () => packageEvaluatorSnapshot(pkg)));
-  if (!result) throw new WorkbookError(verifyTexts.noRecord(command.input));
+  if (!result) throw new WorkbookError(verifyCliTexts.noRecord(command.input));
   for (const note of result.notes) io.out(note);
   if (result.differences.length === 0) {
-    io.out(verifyTexts.agree(result.candidates, result.digest));
+    io.out(verifyCliTexts.agree(result.candidates, result.digest));
     return 0;
   }
-  io.out(verifyTexts.differ(result.differences.length));
+  io.out(verifyCliTexts.differ(result.differences.length));
   for (const difference of result.differences) io.out(`  ${problemLine(difference)}`);
   return 2;
 }

@@ -3,7 +3,7 @@
  * file-system errors of the operating system, said in Dutch with the path and what to do.
  */
 import path from "path";
-import { fileTexts, type FileAction } from "../workbook/texts";
+import { fileTexts, type FileAction } from "./texts";
 
 /** A problem with a file that the user can fix (exit code 2). */
 export class FileError extends Error {

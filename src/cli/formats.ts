@@ -19,7 +19,7 @@ import fs from "fs";
 import os from "os";
 import path from "path";
 import { pathToFileURL } from "url";
-import { fileTexts } from "../workbook/texts";
+import { fileTexts } from "./texts";
 import { FileError } from "./errors";
 
 /** The kinds of input told apart by {@link detectFormat}. */

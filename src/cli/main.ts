@@ -1,5 +1,5 @@
 /** Entry point of `awardscore` (bin/awardscore.js requires the compiled lib/cli/main.js). */
-import { fileTexts } from "../workbook/texts";
+import { fileTexts } from "./texts";
 import { run } from "./run";
 
 /**

@@ -3,7 +3,7 @@
  * in a pipe, a log or a test), so stdout stays clean for `--json -`.
  */
 import cliProgress from "cli-progress";
-import { cliTexts } from "../workbook/texts";
+import { cliTexts } from "./texts";
 
 /** Steps of a scoring, for the bar. */
 export type Step = "read" | "score" | "apply" | "write";

@@ -5,12 +5,11 @@
  * differs from its recomputation), 1 for a bug: one Dutch line with the error's message, and
  * its stack trace only with AWARDSCORE_DEBUG=1 in the environment.
  */
-import { limitsText } from "./texts";
+import { cliTexts, fileTexts, limitsText } from "./texts";
 import fs from "fs";
 import path from "path";
 import { ENGINE_VERSION } from "../engine";
 import { problemLine, WorkbookError } from "../workbook/problems";
-import { cliTexts, fileTexts } from "../workbook/texts";
 import { parseCommand, UsageError } from "./cli";
 import {
   runExample,

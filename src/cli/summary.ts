@@ -5,7 +5,8 @@
 import { isCvRequirement, NAMES_SHOWN, type CandidateResult, type Evaluation } from "../engine";
 import type { SheetProblem } from "../workbook/problems";
 import { problemLine } from "../workbook/problems";
-import { referenceDateTexts, summaryTexts as t } from "../workbook/texts";
+import { referenceDateTexts } from "../workbook/texts";
+import { summaryTexts as t } from "./texts";
 import { terminalText } from "./terminal";
 
 /** At most this many problems are listed; the rest is counted. */

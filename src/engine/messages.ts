@@ -354,38 +354,3 @@ export function joinCounted(items: string[], total: number, rest: string): strin
   const shown = items.slice(0, NAMES_SHOWN);
   return `${shown.join(", ")} en ${formatNumber(total - shown.length, 0)} ${rest}`;
 }
-
-/** Problems with the layout of a sheet the add-in reads (`Kandidaten`, `Werkervaring`), at a cell. */
-export const layoutMessages = {
-  headerNotInFirstRow: (sheet: string, row: number) =>
-    `De kolomkoppen van het blad '${sheet}' staan in rij ${row}, niet in rij 1. ` +
-    `Verwijder de rijen erboven, of maak van het blok een Excel-tabel (Invoegen > Tabel).`,
-  headerFoundHere: (header: string) =>
-    `Hier staat de kolomkop '${header}'; kolomkoppen horen in rij 1, of in een Excel-tabel.`,
-  duplicateHere: (what: string, first: string) =>
-    `Nog een kolom voor ${what}; de eerste staat in ${first}. ` +
-    `Verwijder een van beide, of geef deze kolom een kop die er niet mee begint.`,
-  addColumnHere: (header: string, firstColumn: boolean) =>
-    firstColumn
-      ? `De kolom '${header}' ontbreekt; typ de kolomkoppen in rij 1, te beginnen hier.`
-      : `De kolom '${header}' ontbreekt; typ die kolomkop bijvoorbeeld hier, naast de laatste kolom.`,
-  emptyHeader: () =>
-    "Deze kolom heeft gegevens maar geen kolomkop. Is de kolomkop samengevoegd met die ernaast? " +
-    "Maak de samenvoeging ongedaan en typ hier de kolomkop.",
-};
-
-/**
- * Excel's error values by the name a Dutch Excel shows. Files and Office.js give the
- * English code (`#N/A`); a message says what the user sees in the cell (`#N/B`).
- */
-export const dutchErrorNames: Record<string, string> = {
-  "#N/A": "#N/B",
-  "#VALUE!": "#WAARDE!",
-  "#REF!": "#VERW!",
-  "#DIV/0!": "#DEEL/0!",
-  "#NUM!": "#GETAL!",
-  "#NAME?": "#NAAM?",
-  "#NULL!": "#LEEG!",
-  "#SPILL!": "#OVERLOOP!",
-  "#CALC!": "#BEREKENEN!",
-};

@@ -7,7 +7,6 @@
  * reads like one).
  */
 import type { CellValue } from "../engine";
-import { dutchErrorNames } from "../engine/messages";
 import { parseRange, rangeAddress } from "../workbook/address";
 import type {
   NameSnapshot,
@@ -16,7 +15,7 @@ import type {
   WorkbookSnapshot,
 } from "../workbook/snapshot";
 import type { WorkbookChange } from "../workbook/changes";
-import { sheetNames, tableNames } from "../workbook/texts";
+import { dutchErrorNames, sheetNames, tableNames } from "../workbook/texts";
 import { jsonBytes } from "./bytes";
 
 /** A conditional format that is on a sheet already (so the add-in can replace its own). */

@@ -1,38 +1,9 @@
 /**
- * Dutch texts of the add-in's set-up and draw that the workbook texts module
- * (src/workbook/texts.ts) does not have yet. Meant to move there.
+ * Dutch texts that only the add-in's Excel host shows: what Excel itself did or could not
+ * do (a workbook changed while reading, no new workbook, a table that did not grow). Every
+ * text the workbook layer writes or reports (set-up, draw, sheet problems) is in
+ * src/workbook/texts.ts.
  */
-import { joinList } from "../engine";
-
-/** Messages of the set-up ("Instellen"). */
-export const setUpTexts = {
-  /** The word for a blank request, as the task pane offers it. */
-  blank: "blanco",
-  foreignSheet: (sheet: string, expected: string) =>
-    `Het blad '${sheet}' bestaat al, maar bevat niet wat AwardScore verwacht (${expected}). ` +
-    `Hernoem of verwijder dat blad en stel opnieuw in; er is niets gewijzigd.`,
-  expected: {
-    request: "de aanvraag met titel 'Aanvraag …' in A1",
-    candidates: "een tabel 'Kandidaten' met de kolom 'Kandidaat'",
-    periods: "een tabel 'Werkervaring' met de kolommen 'Kandidaat' en 'Van'",
-  },
-  unknownPreset: (id: string, ids: string[]) =>
-    `Onbekende aanvraag '${id}'. Kies ${joinList(ids.map((i) => `'${i}'`))} of 'blanco'.`,
-} as const;
-
-/** Messages of recording a draw ("Loting vastleggen"). */
-export const drawTexts = {
-  noRows: "Kies de kandidaten van de loting: er zijn geen rijen opgegeven.",
-  lengths: (rows: number, order: number) =>
-    `Er zijn ${rows} rijen en ${order} lotnummers opgegeven; geef voor elke rij één lotnummer.`,
-  notACandidate: (cell: string) => `${cell} is geen rij van een kandidaat in de tabel.`,
-  duplicateRow: (row: number) => `Rij ${row} staat meer dan eens in de loting.`,
-  moved: (row: number, name: string, found: string) =>
-    `Rij ${row} hoort bij ${name} maar bevat nu ${found === "" ? "geen naam" : `'${found}'`}: de ` +
-    `werkmap is intussen gewijzigd en er is niets vastgelegd. Beoordeel opnieuw en leg dan de loting vast.`,
-  badOrder: (value: number) =>
-    `Lotnummer ${value} is ongeldig: gebruik gehele getallen vanaf 1, elk één keer.`,
-} as const;
 
 /** Messages of the add-in's own actions that only Excel has. */
 export const officeTexts = {

@@ -6,21 +6,15 @@
 import type { Evaluation, Request } from "../engine";
 import { planDraw } from "../workbook/draw";
 import { checkFinal } from "../workbook/finality";
-import { planPrivacy, privacyReminderDue } from "../workbook/privacy";
+import { planPrivacy, privacyStatus, type PrivacyStatus } from "../workbook/privacy";
 import { WorkbookError, type SheetProblem } from "../workbook/problems";
 import { readRequest, type RequestRead } from "../workbook/requestRead";
 import type { WorkbookSnapshot } from "../workbook/snapshot";
 import type { ScoreRecord } from "../workbook/record";
 import { planScore, type ScoreOptions } from "../workbook/score";
-import { planScoreRun } from "../workbook/scoreRun";
+import { checkScoreRunSheets, planScoreRun, scoreRunOwnSheets } from "../workbook/scoreRun";
 import { planSetUp, setUpRequest } from "../workbook/setUp";
-import {
-  liveRankingTexts,
-  privacyTexts,
-  recordTexts,
-  rejectionTexts,
-  sheetNames,
-} from "../workbook/texts";
+import { liveRankingTexts, privacyTexts, sheetNames } from "../workbook/texts";
 import { parseRange } from "../workbook/address";
 import { applyChanges, growTables, tablesLeftSmall } from "./apply";
 import type { OfficeHost } from "./host";
@@ -68,15 +62,7 @@ export interface PrivacyOutcome {
   warnings: string[];
 }
 
-/** Whether the evaluator should be reminded to clean up personal data. */
-export interface PrivacyStatus {
-  /** The request closed more than 4 weeks ago. */
-  due: boolean;
-  /** `jjjj-mm-dd` of the closing moment. */
-  closed: string;
-  /** Names and work-history rows still to clean up; null when that cannot be known yet (a draw pending, a workbook error). */
-  pending: number | null;
-}
+export type { PrivacyStatus };
 
 /** The request with its problems and the clean-up reminder. */
 export interface RequestOutcome extends RequestRead {
@@ -104,7 +90,7 @@ async function score(
     sheets: [...inputSheets, liveRankingTexts.sheet],
     formulas: cells ? [liveRankingTexts.sheet] : [liveRankingTexts.sheet, sheetNames.candidates],
     formulaCells: cells ? sheetNames.candidates : undefined,
-    heads: [sheetNames.ranking, rejectionTexts.sheet, recordTexts.sheet],
+    heads: [...scoreRunOwnSheets],
     sizes: host.readSizes,
   });
   const snapshot: WorkbookSnapshot = { ...read.snapshot, heads: [...read.heads.values()] };
@@ -168,8 +154,10 @@ export async function runScore(
 
 /**
  * Records a draw for a tied group (sheet rows and their lot numbers 1…n) and re-scores.
+ * The sheets the scoring rewrites are checked before the draw is written: a user's sheet
+ * named `Afwijzingen` (or `Ranking`, `Verantwoording`) stops it with nothing written.
  *
- * @throws WorkbookError (Dutch) for rows that are not candidates or a bad order.
+ * @throws WorkbookError (Dutch) for rows that are not candidates, a bad order, or a sheet of the add-in's name that is the user's.
  * @example
  * await runRecordDraw([12, 14], [2, 1]);
  */
@@ -183,14 +171,12 @@ export async function runRecordDraw(
   return host.run(async (context) => {
     const read = await readWorkbook(context, {
       sheets: [sheetNames.candidates],
+      heads: [...scoreRunOwnSheets],
       sizes: host.readSizes,
     });
-    await applyChanges(
-      context,
-      planDraw(read.snapshot, rows, order, names),
-      read,
-      host.isSetSupported
-    );
+    const draw = planDraw(read.snapshot, rows, order, names);
+    checkScoreRunSheets({ ...read.snapshot, heads: [...read.heads.values()] });
+    await applyChanges(context, draw, read, host.isSetSupported);
     return score(host, context, options);
   });
 }
@@ -215,21 +201,6 @@ export async function runReadRequest(
     const read = readRequest(snapshot);
     return read && { ...read, privacy: privacyStatus(snapshot, read.request, today) };
   });
-}
-
-/** The clean-up reminder for a workbook as read (before any writes of this run). */
-function privacyStatus(snapshot: WorkbookSnapshot, request: Request, today: Date): PrivacyStatus {
-  const due = privacyReminderDue(request, today);
-  const closed = request.closingMoment.slice(0, 10);
-  if (!due) return { due, closed, pending: 0 };
-  try {
-    const plan = planPrivacy(snapshot);
-    const names = plan.pseudonyms.filter((p) => p.name !== p.pseudonym).length;
-    return { due, closed, pending: names + plan.clearedPeriods.length };
-  } catch (error) {
-    if (error instanceof WorkbookError) return { due, closed, pending: null };
-    throw error;
-  }
 }
 
 /**

@@ -3,7 +3,7 @@
  * the first action so the pane's first paint carries no workbook code.
  */
 import { presets } from "../engine/presets";
-import { setUpTexts } from "../office/texts";
+import { setUpTexts } from "../workbook/setUpTexts";
 import type { PresetView } from "./model";
 import type { PaneApi } from "./usePane";
 

@@ -4,14 +4,13 @@
  * column is added to the table when it is not there). The caller re-scores.
  */
 import { readText } from "../engine";
-import { drawTexts } from "../office/texts";
 import { cellAddress, sheetAddress } from "./address";
 import type { WorkbookChange } from "./changes";
 import { numberFormats } from "./layout";
 import { WorkbookError } from "./problems";
 import { columnsNamed, dataRegion } from "./regions";
 import { findSheet, type WorkbookSnapshot } from "./snapshot";
-import { candidateHeaders, fatalMessages, sheetNames, tableNames } from "./texts";
+import { candidateHeaders, drawTexts, fatalMessages, sheetNames, tableNames } from "./texts";
 
 /**
  * The changes that record a draw: `order[i]` (1, 2, …) into the `Loting` cell of sheet row `rows[i]`.

@@ -12,7 +12,6 @@ import {
   type Problem,
   type Request,
 } from "../engine";
-import { layoutMessages } from "../engine/messages";
 import { cellAddress } from "./address";
 import { isTopHeader, outputKeys, type OutputKey } from "./layout";
 import { WorkbookError, type SheetProblem } from "./problems";
@@ -37,6 +36,7 @@ import {
 import {
   candidateHeaders,
   fatalMessages,
+  layoutMessages,
   periodHeaders,
   sheetNames,
   tableNames,

@@ -45,7 +45,7 @@ export interface SettingRow {
   optional?: boolean;
 }
 
-/** The settings rows in order; names match the FLEX formulas' defaults (src/functions/formulas.ts). */
+/** The settings rows in order; names match the FLEX formulas' defaults (src/workbook/formulas.ts). */
 export const settingRows: SettingRow[] = [
   { key: "id", name: "Aanvraagnummer", format: numberFormats.text },
   { key: "title", name: "Titel" },

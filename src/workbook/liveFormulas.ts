@@ -5,7 +5,7 @@
  * add-in's scoring re-asserts them; the headless command never writes either.
  */
 import { historyCriteria, isCellError, readText, type CellValue, type Request } from "../engine";
-import { outputFormulas, type HistoryFormula, type OutputFormulas } from "../functions/formulas";
+import { outputFormulas, type HistoryFormula, type OutputFormulas } from "./formulas";
 import { cellAddress, parseCell } from "./address";
 import type { WorkbookChange, WriteFormulas } from "./changes";
 import { isTopHeader, liveHistoryCell, liveRankingCell, settingRows } from "./layout";
@@ -147,7 +147,7 @@ export function isFormula(formula: string | null | undefined): formula is string
  * JavaScript once per row (quadratic in Excel; bench/functions-bench.ts measures it), and a
  * `FLEX.KNOCKOUT` or `FLEX.AWARDSCORE` that passes its cells bare, so that a blank reaches
  * it as 0 on Windows (the current formulas wrap every typed argument in ISBLANK, see
- * src/functions/formulas.ts). `FLEX.RANKING` is not one of them. Needs the formula's text.
+ * src/workbook/formulas.ts). `FLEX.RANKING` is not one of them. Needs the formula's text.
  *
  * @example
  * isOutdatedFormula("=FLEX.RANK([@[Score]],[@[Uurtarief]],TRANSPOSE(Kandidaten[[Score]]),…)"); // true

@@ -17,7 +17,7 @@ import {
 } from "./liveFormulas";
 import { shownValue, type SheetSnapshot } from "./snapshot";
 import { liveFormulaTexts as t } from "./texts";
-import { KNOCKOUT_OK } from "../functions/knockout";
+import { KNOCKOUT_OK } from "../engine/knockoutWord";
 
 /** One output column that holds a live formula. */
 export interface LiveColumn {

@@ -21,6 +21,7 @@ import { cellAddress, parseCell } from "./address";
 import type { WorkbookChange } from "./changes";
 import { readCandidates, readPeriods } from "./inputs";
 import { checkFinal } from "./finality";
+import { WorkbookError } from "./problems";
 import { planScore, type ScoreOptions } from "./score";
 import { type SheetSnapshot, type WorkbookSnapshot, cellValue } from "./snapshot";
 import { privacyTexts as t } from "./texts";
@@ -104,6 +105,42 @@ export function privacyReminderDue(
       : Math.floor(today.getTime() / 86_400_000);
   if (closed === null || now === null) return false;
   return now - closed > REMINDER_DAYS;
+}
+
+/** Whether the evaluator should be reminded to clean up personal data. */
+export interface PrivacyStatus {
+  /** The request closed more than 4 weeks ago. */
+  due: boolean;
+  /** `jjjj-mm-dd` of the closing moment. */
+  closed: string;
+  /** Names and work-history rows still to clean up; null when that cannot be known yet (a draw pending, a workbook error). */
+  pending: number | null;
+}
+
+/**
+ * The clean-up reminder for a workbook as read (before any writes of this run): whether it is
+ * due at `today`, the closing date, and how many names and work-history rows are left to clean
+ * up (null when that cannot be known yet: a draw pending, a workbook that cannot be scored).
+ *
+ * @example
+ * privacyStatus(snapshot, request17040, new Date("2024-10-01")); // { due: true, closed: "2024-08-26", pending: 14 }
+ */
+export function privacyStatus(
+  snapshot: WorkbookSnapshot,
+  request: Request,
+  today: Date
+): PrivacyStatus {
+  const due = privacyReminderDue(request, today);
+  const closed = request.closingMoment.slice(0, 10);
+  if (!due) return { due, closed, pending: 0 };
+  try {
+    const plan = planPrivacy(snapshot);
+    const names = plan.pseudonyms.filter((p) => p.name !== p.pseudonym).length;
+    return { due, closed, pending: names + plan.clearedPeriods.length };
+  } catch (error) {
+    if (error instanceof WorkbookError) return { due, closed, pending: null };
+    throw error;
+  }
 }
 
 /** Regex special characters escaped. */

@@ -45,11 +45,11 @@ import { readRequest } from "./requestRead";
 import {
   blankRequestTexts,
   cellWords,
-  cliTexts,
   fatalMessages,
   liveFormulaTexts,
   liveRankingTexts,
   referenceDateTexts,
+  scoreTexts,
   tableRowTexts,
 } from "./texts";
 
@@ -125,7 +125,7 @@ export function planScore(snapshot: WorkbookSnapshot, options: ScoreOptions = {}
       );
     }
     request = fromSheet.request;
-    if (options.preset !== undefined) notes.push(cliTexts.presetIgnored(options.preset));
+    if (options.preset !== undefined) notes.push(scoreTexts.presetIgnored(options.preset));
   } else if (options.preset !== undefined) {
     request = presetById(options.preset)!;
   } else {

@@ -8,8 +8,7 @@
  * holds something else.
  */
 import { presetById, presets, readText, type Request } from "../engine";
-import type { OutputFormulas } from "../functions/formulas";
-import { setUpTexts } from "../office/texts";
+import type { OutputFormulas } from "./formulas";
 import { cellAddress, rangeAddress } from "./address";
 import type { WorkbookChange } from "./changes";
 import {
@@ -52,6 +51,7 @@ import {
   fatalMessages,
   periodHeaders,
   requestSheetTexts,
+  setUpTexts,
   sheetNames,
   tableNames,
 } from "./texts";

@@ -5,7 +5,7 @@
  * cases never call a host themselves.
  */
 import { isCellError, type CellValue } from "../engine";
-import { dutchErrorNames } from "../engine/messages";
+import { dutchErrorNames } from "./texts";
 
 /** An Excel table (ListObject) on a sheet. */
 export interface TableSnapshot {

@@ -1,8 +1,10 @@
 /**
- * Every Dutch text of the workbook layer and the command line in one place:
- * sheet and table names, headers, labels of the `Aanvraag` sheet, words written
- * into cells, fatal errors, problems and the terminal summary. The engine's own
- * messages (values, candidates, periods, request fields) stay in the engine.
+ * Every Dutch text of the workbook layer in one place: what it writes into a workbook
+ * (sheet and table names, headers, labels of the `Aanvraag` sheet, words written into
+ * cells, set-up, draw, the add-in's own sheets) and what it reports about one (fatal
+ * errors, sheet problems, Dutch error names, live-formula notes). The engine's own
+ * messages (values, candidates, periods, request fields) stay in the engine; what only
+ * the command prints is in src/cli/texts.ts, what only Excel's host says in src/office/texts.ts.
  */
 import {
   columnHeaders,
@@ -15,7 +17,6 @@ import {
   joinCounted,
   joinList,
   joinNames,
-  type CvRequirementPolicy,
 } from "../engine";
 
 /** Sheet names the add-in creates and reads. */
@@ -233,116 +234,6 @@ export const requestCellMessages = {
   emptyTable: (table: string) => `De tabel '${table}' heeft geen criteria.`,
 } as const;
 
-/** The command line's own texts: usage, errors, the summary. */
-export const cliTexts = {
-  usage: [
-    "Gebruik:",
-    "  awardscore template [--preset ID] --out BESTAND.xlsx [--force]",
-    "  awardscore score IN.xlsx [--preset ID] [--out UIT.xlsx] [--force] [--json PAD|-] [--peildatum dd-mm-jjjj]",
-    "  awardscore share IN.xlsx --out UIT.xlsx [--force] [--preset ID] [--peildatum dd-mm-jjjj]",
-    "  awardscore opschonen IN.xlsx [--out UIT.xlsx] [--force] [--preset ID]",
-    "  awardscore verify BEOORDEELD.xlsx",
-    "",
-    "  template  maakt een nieuwe aanvraagwerkmap (Aanvraag, Kandidaten, Werkervaring, Ranking):",
-    "            met --preset 17040 voor die aanvraag ingevuld, zonder --preset leeg om zelf in te vullen.",
-    "  score     beoordeelt de kandidaten in IN.xlsx en schrijft UIT.xlsx (standaard IN-beoordeeld.xlsx);",
-    "            IN.xlsx zelf blijft ongewijzigd. --json - schrijft de uitslag als JSON naar stdout.",
-    "            Het blad Afwijzingen krijgt een alinea per kandidaat buiten de top, voor de leverancier.",
-    "  share     maakt de werkmap voor de gemeente (Voorblad, Top N, Stap 3, Stap 4): alleen de top,",
-    "            als waarden; de anderen alleen als aantallen. Scoort eerst; IN.xlsx blijft ongewijzigd.",
-    "  opschonen vervangt na de gunning de namen van de niet-geselecteerde kandidaten door een",
-    "            pseudoniem (Kandidaat 07) en wist hun werkervaring; schrijft UIT.xlsx",
-    "            (standaard IN-opgeschoond.xlsx). De kandidaten in de top blijven ongewijzigd.",
-    "",
-    "  --peildatum dd-mm-jjjj  telt de ervaring tot en met deze datum in plaats van de peildatum",
-    "            uit de aanvraag (17040: de reactietermijn, 26-08-2024); elk rapport vermeldt dat.",
-    "  verify    rekent elke uitslag van een beoordeelde werkmap na uit de eigen invoer, bij de",
-    "            peildatum van het blad Verantwoording; exit 0 als alles klopt, 2 met elk verschil per cel.",
-    "",
-    "  --force   vervangt een bestaand UIT.xlsx; zonder --force stopt de opdracht en schrijft niets.",
-    "  Uitleg per opdracht: awardscore <opdracht> --help (of awardscore help <opdracht>).",
-    "  Versie: awardscore --version.",
-  ].join("\n"),
-  unknownCommand: (command: string) =>
-    `Onbekende opdracht '${command}'. Kies 'template', 'score', 'share', 'opschonen' of 'verify'.`,
-  noCommand: "Geef een opdracht: 'template', 'score', 'share', 'opschonen' of 'verify'.",
-  badOption: (detail: string) => `Ongeldige optie: ${detail}`,
-  outRequired:
-    "Geef met --out aan waar de nieuwe werkmap moet komen, bijvoorbeeld --out aanvraag.xlsx.",
-  inRequired:
-    "Geef de werkmap op die beoordeeld moet worden, bijvoorbeeld: awardscore score aanvraag.xlsx",
-  tooManyArguments: (extra: string[]) => `Onverwacht argument: ${joinList(extra)}.`,
-  notXlsxName: (file: string) =>
-    `'${file}' is geen .xlsx-bestand. Geef een werkmap op die eindigt op .xlsx.`,
-  notFound: (file: string) => `Bestand niet gevonden: '${file}'.`,
-  unreadable: (file: string) =>
-    `'${file}' is geen leesbare .xlsx-werkmap. Sla het bestand in Excel op als Excel-werkmap (.xlsx).`,
-  outIsIn: (file: string) =>
-    `De uitvoer mag niet hetzelfde bestand zijn als de invoer ('${file}'): de invoer wordt nooit gewijzigd.`,
-  presetIgnored: (id: string) =>
-    `Let op: --preset ${id} is niet gebruikt; het blad 'Aanvraag' in de werkmap bepaalt de aanvraag.`,
-  written: (file: string) => `Geschreven: ${file}`,
-  jsonWritten: (file: string) => `JSON: ${file}`,
-  templateWritten: (file: string, id: string) =>
-    `Nieuwe werkmap voor aanvraag ${id}: ${file}. Vul de kandidaten in op het blad 'Kandidaten' en beoordeel met: awardscore score ${file}`,
-  progress: "Beoordelen",
-} as const;
-
-/** The Dutch terminal summary of a scoring. */
-export const summaryTexts = {
-  heading: (id: string, title: string, organisation: string) =>
-    `Aanvraag ${id} — ${title}${organisation ? ` (${organisation})` : ""}`,
-  /** `dates`: {@link referenceDateTexts.line}. */
-  reference: (dates: string, topN: number) => `${dates} · top ${topN}`,
-  counts: (received: number, eligible: number, knockedOut: number, incomplete: number) =>
-    `Kandidaten: ${received} — ${eligible} geschikt, ${knockedOut} ${knockedOut === 1 ? "valt" : "vallen"} af, ${incomplete} onvolledig`,
-  knockoutsHeading: "Knock-outs per criterium:",
-  knockoutLine: (id: string, count: number, description: string) =>
-    `  ${id.padEnd(4)}${String(count).padStart(3)}×  ${description}`,
-  noKnockouts: "Knock-outs: geen",
-  /** CV requirements (E…) have their own heading: they are no knock-outs, and the request decides what failing one does. */
-  cvRequirementsHeading: (policy: CvRequirementPolicy) =>
-    policy === "exclude"
-      ? `CV-eisen niet gehaald (CV-eisen: ${cvRequirementWords.exclude}, dus valt af):`
-      : `CV-eisen niet gehaald (CV-eisen: ${cvRequirementWords.report}, telt niet mee):`,
-  noCvRequirements: "CV-eisen niet gehaald: geen",
-  topHeading: (topN: number, count: number) =>
-    count === 0 ? `Top ${topN}: nog niemand` : `Top ${topN}:`,
-  /** Issue 17 §3: the top is final only with no candidate incomplete and no draw pending. */
-  notFinal: (incomplete: number, needsDraw: number, unnamed: number) =>
-    `De top is nog niet definitief (${[
-      incomplete > 0 ? `${incomplete} onvolledig` : "",
-      needsDraw > 0 ? `${needsDraw} wachten op loting` : "",
-      unnamed > 0 ? `${unnamed} ${unnamed === 1 ? "rij" : "rijen"} zonder naam` : "",
-    ]
-      .filter((part) => part !== "")
-      .join(
-        ", "
-      )}): share maakt nog geen werkmap voor de gemeente en geen brief wordt verstuurd. ` +
-    `Beslis eerst de cellen hieronder en beoordeel opnieuw.`,
-  topLine: (
-    rank: number,
-    shared: boolean,
-    name: string,
-    supplier: string,
-    score: number,
-    rate: number
-  ) =>
-    `  ${`${rank}${shared ? "=" : ""}`.padStart(4)}  ${name}${supplier ? ` (${supplier})` : ""} — ` +
-    `${formatNumber(score)} punten, ${formatEuro(rate)}`,
-  tiesHeading: "Gelijke stand (zelfde score en uurtarief):",
-  /** `total`: how many are tied, when `names` holds only the first ones. */
-  tieLine: (names: string[], score: number, rate: number, total = names.length) =>
-    `  ${joinNames(names, total)}: ${formatNumber(score)} punten, ${formatEuro(rate)}`,
-  drawHeading: "Loting nodig:",
-  /** `total`: how many need the draw, when `names` holds only the first ones. */
-  drawLine: (names: string[], from: number, to: number, total = names.length) =>
-    `  ${joinNames(names, total)} ${from === to ? `voor plaats ${to}` : `voor plaats ${from} t/m ${to}`} — vul de kolom Loting in en beoordeel opnieuw`,
-  problemsHeading: (count: number) => `Problemen (${count}):`,
-  noProblems: "Problemen: geen",
-  moreProblems: (count: number) => `  … en nog ${count} (alle problemen staan in --json)`,
-} as const;
-
 /** All `items` in a Dutch list, then the `rest` counted: "a, b, c en 9.996 andere lotnummers". */
 function countedRest(items: string[], rest: number, one: string, many: string): string {
   if (rest <= 0) return joinList(items);
@@ -462,47 +353,10 @@ export const rejectionTexts = {
 /** Texts of "Persoonsgegevens opschonen" (the `opschonen` command and the task-pane reminder). */
 export const privacyTexts = {
   pseudonym: (index: number, width: number) => `Kandidaat ${String(index).padStart(width, "0")}`,
-  done: (count: number, periods: number, kept: number) =>
-    `Opgeschoond: ${count} ${count === 1 ? "naam" : "namen"} vervangen door een pseudoniem, ` +
-    `${periods} ${periods === 1 ? "periode" : "perioden"} werkervaring gewist; ` +
-    `${kept} ${kept === 1 ? "kandidaat" : "kandidaten"} in de top ongewijzigd.`,
-  nothing: "Er was niets op te schonen: alle kandidaten zitten in de top.",
   reminder: (closed: string) =>
     `De aanvraag sloot op ${closed}, meer dan 4 weken geleden. Schoon de persoonsgegevens op ` +
     `van de kandidaten die niet geselecteerd zijn (Persoonsgegevens opschonen).`,
   actionLabel: "Persoonsgegevens opschonen",
-  // ---- issue 17 §7: every trace, counted ----
-  /** The mentions replaced besides the name cells, by where; null when there were none. */
-  traces: (counts: {
-    cells: number;
-    formulas: number;
-    notes: number;
-    headersFooters: number;
-    validations: number;
-    properties: number;
-  }) => {
-    const parts = [
-      [counts.cells, "in cellen"],
-      [counts.formulas, "in formules"],
-      [counts.notes, counts.notes === 1 ? "in een notitie" : "in notities"],
-      [counts.headersFooters, "in kop- en voetteksten"],
-      [counts.validations, "in gegevensvalidatie"],
-      [counts.properties, "in documenteigenschappen"],
-    ].filter(([n]) => (n as number) > 0);
-    if (parts.length === 0) return null;
-    const total = parts.reduce((sum, [n]) => sum + (n as number), 0);
-    return (
-      `Ook ${total} ${total === 1 ? "vermelding" : "vermeldingen"} van die namen vervangen: ` +
-      `${joinList(parts.map(([n, where]) => `${n} ${where}`))}.`
-    );
-  },
-  formulaNames: (count: number) =>
-    count === 1
-      ? "1 naamcel met een formule bevat nu het pseudoniem als waarde."
-      : `${count} naamcellen met een formule bevatten nu het pseudoniem als waarde.`,
-  contacts: (count: number, columns: string[]) =>
-    `${count} ${count === 1 ? "cel" : "cellen"} met contactgegevens gewist ` +
-    `(${columns.length === 1 ? "kolom" : "kolommen"} ${joinList(columns.map((c) => `'${c}'`))}).`,
   sheetNamed: (sheet: string) =>
     `Let op: het blad '${sheet}' heeft de naam van een kandidaat buiten de top. ` +
     `Hernoem het zelf; de naam van een blad is niet aangepast.`,
@@ -520,191 +374,6 @@ export const privacyTexts = {
     "invoegtoepassing niet wijzigen. Excel zet daar de naam van wie de werkmap opslaat: sla hem nu op.",
   // ---- end issue 17 §7 ----
 } as const;
-
-/** The command line's texts for `share` and `opschonen`. */
-export const shareCliTexts = {
-  shareOutRequired:
-    "Geef met --out aan waar de werkmap voor de gemeente moet komen, bijvoorbeeld --out gemeente.xlsx.",
-  shareInRequired:
-    "Geef de werkmap met de kandidaten op, bijvoorbeeld: awardscore share aanvraag.xlsx --out gemeente.xlsx",
-  privacyInRequired:
-    "Geef de werkmap op die opgeschoond moet worden, bijvoorbeeld: awardscore opschonen aanvraag-beoordeeld.xlsx",
-  shareWritten: (file: string, top: number) =>
-    `Werkmap voor de gemeente: ${file} (${top} ${top === 1 ? "kandidaat" : "kandidaten"} in de top).`,
-} as const;
-
-// ---- issue 18: the user's files, handled with care (command line) ----
-
-/** How to save a workbook as `.xlsx`, in Excel and in LibreOffice (part of several messages). */
-const saveAsXlsx =
-  "Sla het op als .xlsx: in Excel met Opslaan als → Excel-werkmap (*.xlsx), in LibreOffice met " +
-  "Opslaan als → Excel 2007-365 (*.xlsx).";
-
-/** Which error was raised, for a message: reading or writing. */
-export type FileAction = "read" | "write";
-
-/**
- * Issue 18: the command's texts about the user's files: never overwriting without `--force`,
- * `--json` apart from the workbooks, file-system errors with the path and what to do, other
- * spreadsheet formats and their conversion by LibreOffice, `--version` and each command's help.
- */
-export const fileTexts = {
-  jsonIsWorkbook: (file: string, role: "in" | "out") =>
-    `--json '${file}' is hetzelfde bestand als de ${role === "in" ? "invoer" : "uitvoer"}: de JSON zou ` +
-    `de werkmap vervangen. Er is niets geschreven. Kies een andere naam voor --json, bijvoorbeeld --json uitslag.json.`,
-  /** `defaultOf`: the name is that command's default output name (not given with --out). */
-  exists: (file: string, defaultOf?: "score" | "opschonen") =>
-    `'${file}' bestaat al en wordt niet overschreven${defaultOf ? " (het is de standaardnaam voor de uitvoer)" : ""}. ` +
-    `Er is niets geschreven. Kies een andere naam met --out, of gebruik --force om het bestand te vervangen.` +
-    (defaultOf === "score"
-      ? ` Hebt u in '${file}' zelf iets ingevuld (zoals de Loting), beoordeel dan dat bestand.`
-      : ""),
-  /**
-   * A file-system error `code` (ENOENT, EACCES, …) in Dutch, with the path and what to do.
-   * `folder` is the folder the file goes to (for a missing folder).
-   */
-  fileSystem: (action: FileAction, file: string, code: string, folder: string): string => {
-    const cannot = `Kan '${file}' niet ${action === "read" ? "lezen" : "schrijven"}`;
-    switch (code) {
-      case "ENOENT":
-        return action === "read"
-          ? `Bestand niet gevonden: '${file}'.`
-          : `${cannot}: de map '${folder}' bestaat niet. Maak de map eerst aan, of kies een andere plek.`;
-      case "ENOTDIR":
-        return `${cannot}: een deel van het pad is geen map. Controleer het pad, of kies een andere plek.`;
-      case "EACCES":
-      case "EPERM":
-        return (
-          `${cannot}: geen toegang (geen rechten op het bestand of de map, of het bestand is ` +
-          `geopend in een ander programma). Sluit het bestand in Excel als het daar open is, of ` +
-          `kies een ${action === "read" ? "kopie op een plek" : "map"} waar u wel rechten hebt.`
-        );
-      case "EBUSY":
-      case "ETXTBSY":
-        return (
-          `${cannot}: het bestand is in gebruik door een ander programma, bijvoorbeeld geopend in Excel. ` +
-          `Sluit het bestand daar en probeer het opnieuw.`
-        );
-      case "ENOSPC":
-      case "EDQUOT":
-        return `${cannot}: de schijf is vol. Maak ruimte vrij of kies een plek op een andere schijf, en probeer het opnieuw.`;
-      case "EISDIR":
-        return `${cannot}: dat is een map, geen bestand. Geef de naam van een bestand op.`;
-      case "EROFS":
-        return `${cannot}: de schijf is alleen-lezen. Kies een plek waar u kunt schrijven.`;
-      case "EMFILE":
-      case "ENFILE":
-        return `${cannot}: er staan te veel bestanden tegelijk open. Sluit andere programma's en probeer het opnieuw.`;
-      case "ENAMETOOLONG":
-        return `${cannot}: de naam of het pad is te lang. Kies een kortere naam of een map hoger op de schijf.`;
-      case "EIO":
-        return `${cannot}: de schijf of de netwerkverbinding gaf een fout. Controleer die en probeer het opnieuw.`;
-      default:
-        return `${cannot} (systeemfout ${code}). Controleer het bestand en de map en probeer het opnieuw.`;
-    }
-  },
-  /** The input is not a zip package at all (a CSV, a text, a PDF, a damaged file). */
-  notZip: (file: string) =>
-    `'${file}' is geen leesbare .xlsx-werkmap: het is geen Excel-bestand (misschien een CSV-, tekst- of ` +
-    `pdf-bestand, of een beschadigd of onvolledig bestand). Open het in Excel of LibreOffice en ${saveAsXlsx.charAt(0).toLowerCase()}${saveAsXlsx.slice(1)}`,
-  ods: (file: string) =>
-    `'${file}' is een OpenDocument-rekenblad (.ods), geen Excel-werkmap, en LibreOffice is hier niet ` +
-    `geïnstalleerd om het om te zetten. Open het in LibreOffice of Excel. ${saveAsXlsx}`,
-  xls: (file: string) =>
-    `'${file}' is een oude Excel-werkmap (.xls, Excel 97-2003), en LibreOffice is hier niet geïnstalleerd ` +
-    `om het om te zetten. Open het in Excel of LibreOffice. ${saveAsXlsx}`,
-  encrypted: (file: string) =>
-    `'${file}' is beveiligd met een wachtwoord (versleuteld) en kan niet worden gelezen. Open het in ` +
-    `Excel, haal het wachtwoord weg (Bestand → Info → Werkmap beveiligen → Versleutelen met wachtwoord: ` +
-    `maak het wachtwoord leeg) en sla het op als Excel-werkmap (*.xlsx).`,
-  xlsb: (file: string) =>
-    `'${file}' is een binaire Excel-werkmap (.xlsb) en kan niet worden gelezen. ${saveAsXlsx}`,
-  /** The format's name in the conversion notice. */
-  formatName: { ods: "een OpenDocument-rekenblad (.ods)", xls: "een oude Excel-werkmap (.xls)" },
-  converted: (file: string, format: string) =>
-    `'${file}' is ${format} en is omgezet met LibreOffice; het resultaat is een .xlsx-werkmap ` +
-    `(de invoer zelf blijft ongewijzigd).`,
-  conversionFailed: (file: string, format: string, reason: string) =>
-    `'${file}' is ${format}; omzetten met LibreOffice is mislukt (${reason}). Open het in LibreOffice of ` +
-    `Excel. ${saveAsXlsx}`,
-  conversionTimedOut: "LibreOffice deed er langer dan 60 seconden over",
-  conversionNoResult: "LibreOffice maakte geen .xlsx",
-  conversionExitCode: (code: number) => `LibreOffice stopte met foutcode ${code}`,
-  conversionError: (code: string) => `LibreOffice kon niet worden gestart: systeemfout ${code}`,
-  /** An unexpected exception: our fault (exit 1). */
-  internalError: (message: string) =>
-    `Interne fout (een fout in awardscore, niet in uw bestand): ${message}. ` +
-    `Meld dit graag; met AWARDSCORE_DEBUG=1 toont de opdracht de details.`,
-  /** stdout or stderr failed for another reason than a reader that stopped early. */
-  outputFailed: (code: string) =>
-    `Kan de uitvoer niet wegschrijven (systeemfout ${code}). Controleer waar de uitvoer naartoe gaat.`,
-  version: (version: string) => `awardscore ${version}`,
-  /** Each command's own help (`awardscore <command> --help`). */
-  help: {
-    template: [
-      "Gebruik: awardscore template --out BESTAND.xlsx [--preset ID] [--force]",
-      "",
-      "Maakt een nieuwe aanvraagwerkmap (Aanvraag, Kandidaten, Werkervaring, Ranking).",
-      "",
-      "  --out BESTAND.xlsx  waar de nieuwe werkmap komt (verplicht)",
-      "  --preset ID         de aanvraag waarmee de werkmap begint (beschikbaar: 17040); zonder",
-      "                      --preset een lege aanvraag: vul het blad Aanvraag zelf in",
-      "  --force             vervangt BESTAND.xlsx als dat al bestaat; zonder --force stopt de opdracht",
-      "  -h, --help          deze uitleg",
-    ].join("\n"),
-    score: [
-      "Gebruik: awardscore score IN.xlsx [--out UIT.xlsx] [--force] [--json PAD|-] [--preset ID] [--peildatum dd-mm-jjjj]",
-      "",
-      "Beoordeelt de kandidaten in IN.xlsx en schrijft UIT.xlsx; IN.xlsx zelf blijft ongewijzigd.",
-      "Een .ods of .xls wordt eerst met LibreOffice omgezet naar .xlsx, als LibreOffice is geïnstalleerd.",
-      "",
-      "  --out UIT.xlsx      waar de beoordeelde werkmap komt (standaard IN-beoordeeld.xlsx)",
-      "  --force             vervangt UIT.xlsx als dat al bestaat; zonder --force stopt de opdracht",
-      "  --json PAD          schrijft de uitslag ook als JSON naar PAD (nooit IN of UIT);",
-      "                      --json - schrijft de JSON naar stdout en de samenvatting naar stderr",
-      "  --preset ID         de aanvraag als de werkmap geen blad Aanvraag heeft (beschikbaar: 17040)",
-      "  --peildatum dd-mm-jjjj  telt de ervaring tot en met deze datum in plaats van de peildatum uit de aanvraag",
-      "  -h, --help          deze uitleg",
-      "",
-      "Exitcode: 0 beoordeeld (ook met problemen in cellen), 2 onbruikbare invoer of een bestand dat",
-      "niet geschreven kan worden (met een melding), 1 een interne fout.",
-    ].join("\n"),
-    share: [
-      "Gebruik: awardscore share IN.xlsx --out UIT.xlsx [--force] [--preset ID] [--peildatum dd-mm-jjjj]",
-      "",
-      "Maakt de werkmap voor de gemeente (Voorblad, Top N, Stap 3, Stap 4): alleen de top, als waarden.",
-      "Scoort eerst; zolang de top niet definitief is, schrijft de opdracht niets. IN.xlsx blijft ongewijzigd.",
-      "",
-      "  --out UIT.xlsx      waar de werkmap voor de gemeente komt (verplicht)",
-      "  --force             vervangt UIT.xlsx als dat al bestaat; zonder --force stopt de opdracht",
-      "  --preset ID         de aanvraag als de werkmap geen blad Aanvraag heeft (beschikbaar: 17040)",
-      "  --peildatum dd-mm-jjjj  telt de ervaring tot en met deze datum",
-      "  -h, --help          deze uitleg",
-    ].join("\n"),
-    opschonen: [
-      "Gebruik: awardscore opschonen IN.xlsx [--out UIT.xlsx] [--force] [--preset ID]",
-      "",
-      "Vervangt na de gunning de namen van de niet-geselecteerde kandidaten door een pseudoniem",
-      "(Kandidaat 07) en wist hun werkervaring en contactgegevens. IN.xlsx blijft ongewijzigd.",
-      "",
-      "  --out UIT.xlsx      waar de opgeschoonde werkmap komt (standaard IN-opgeschoond.xlsx)",
-      "  --force             vervangt UIT.xlsx als dat al bestaat; zonder --force stopt de opdracht",
-      "  --preset ID         de aanvraag als de werkmap geen blad Aanvraag heeft (beschikbaar: 17040)",
-      "  -h, --help          deze uitleg",
-    ].join("\n"),
-    verify: [
-      "Gebruik: awardscore verify BEOORDEELD.xlsx",
-      "",
-      "Rekent elke uitslag van een beoordeelde werkmap na uit de eigen invoer, bij de peildatum van",
-      "het blad Verantwoording. Schrijft niets.",
-      "",
-      "  -h, --help          deze uitleg",
-      "",
-      "Exitcode: 0 als alles klopt, 2 met elk verschil per cel.",
-    ].join("\n"),
-  },
-} as const;
-// ---- end issue 18 (command line) ----
 
 /**
  * Issue 17: whether the top is final (no candidate `incomplete`, no draw pending). Until it is,
@@ -865,21 +534,11 @@ export const recordTexts = {
   },
 } as const;
 
-/** The command line's texts for `awardscore verify`. */
+/** What recomputing a scored workbook (planVerify) reports: its differences and notes. */
 export const verifyTexts = {
-  inRequired:
-    "Geef de beoordeelde werkmap op, bijvoorbeeld: awardscore verify aanvraag-beoordeeld.xlsx",
-  noRecord: (file: string) =>
-    `'${file}' heeft geen blad '${recordTexts.sheet}': de werkmap is niet beoordeeld met deze ` +
-    `versie van AwardScore, of het blad is verwijderd. Beoordeel eerst met: awardscore score ${file}`,
   unreadable: (cell: string, label: string) =>
     `${recordTexts.sheet}!${cell}: '${label}' ontbreekt of is niet te lezen; zo is niet na te rekenen. ` +
     `Beoordeel de werkmap opnieuw.`,
-  agree: (candidates: number, digest: string) =>
-    `In orde: de invoer is ongewijzigd (digest ${digest.slice(0, 12)}…) en de uitslag van alle ` +
-    `${candidates} ${candidates === 1 ? "kandidaat" : "kandidaten"} klopt met de herberekening.`,
-  differ: (count: number) =>
-    `${count} ${count === 1 ? "verschil" : "verschillen"} tussen de werkmap en de herberekening:`,
   digestChanged: (recorded: string, now: string) =>
     `de invoer is gewijzigd na het beoordelen: digest bij beoordelen ${recorded}, nu ${now}`,
   cellDiffers: (header: string, found: string, expected: string) =>
@@ -932,11 +591,6 @@ export const blankRequestTexts = {
     `Het blad '${sheetNames.request}' is nog niet ingevuld; er is niet gescoord. ` +
     `Vul ${count === 1 ? "de cel" : `deze ${count} cellen`} in (kolom Toelichting zegt wat er in hoort) ` +
     `en beoordeel opnieuw:`,
-  /** The command's line after writing a blank request. */
-  written: (file: string) =>
-    `Nieuwe lege aanvraag: ${file}. Vul eerst het blad '${sheetNames.request}' in (instellingen, ` +
-    `knock-outcriteria, gunningscriteria, competenties), voeg op '${sheetNames.candidates}' een kolom ` +
-    `per criterium toe (kolomkop zoals in de kolom Kolomkop) en beoordeel met: awardscore score ${file}`,
 } as const;
 
 // ---- Issue 16: the live formulas of Kandidaten, re-asserted by the add-in's scoring ----
@@ -989,3 +643,66 @@ export const criteriaTableMessages = {
   valueKindRequired: (label: string, allowed: string[]) =>
     `${label} ontbreekt: de toets of scoring vergelijkt een getal. Kies uit ${joinList(allowed.map((a) => `'${a}'`))}.`,
 } as const;
+
+// ---- Issue 19: the workbook layer's texts that lived in src/office/texts.ts (set-up, draw)
+// ---- and src/engine/messages.ts (sheet layout problems, Dutch error names) ----
+
+/** Messages of the set-up ("Instellen"), in a file of their own: the task pane's first paint needs its word `blanco`. */
+export { setUpTexts } from "./setUpTexts";
+
+/** Messages of recording a draw ("Loting vastleggen"). */
+export const drawTexts = {
+  noRows: "Kies de kandidaten van de loting: er zijn geen rijen opgegeven.",
+  lengths: (rows: number, order: number) =>
+    `Er zijn ${rows} rijen en ${order} lotnummers opgegeven; geef voor elke rij één lotnummer.`,
+  notACandidate: (cell: string) => `${cell} is geen rij van een kandidaat in de tabel.`,
+  duplicateRow: (row: number) => `Rij ${row} staat meer dan eens in de loting.`,
+  moved: (row: number, name: string, found: string) =>
+    `Rij ${row} hoort bij ${name} maar bevat nu ${found === "" ? "geen naam" : `'${found}'`}: de ` +
+    `werkmap is intussen gewijzigd en er is niets vastgelegd. Beoordeel opnieuw en leg dan de loting vast.`,
+  badOrder: (value: number) =>
+    `Lotnummer ${value} is ongeldig: gebruik gehele getallen vanaf 1, elk één keer.`,
+} as const;
+
+/** Problems with the layout of a sheet the add-in reads (`Kandidaten`, `Werkervaring`), at a cell. */
+export const layoutMessages = {
+  headerNotInFirstRow: (sheet: string, row: number) =>
+    `De kolomkoppen van het blad '${sheet}' staan in rij ${row}, niet in rij 1. ` +
+    `Verwijder de rijen erboven, of maak van het blok een Excel-tabel (Invoegen > Tabel).`,
+  headerFoundHere: (header: string) =>
+    `Hier staat de kolomkop '${header}'; kolomkoppen horen in rij 1, of in een Excel-tabel.`,
+  duplicateHere: (what: string, first: string) =>
+    `Nog een kolom voor ${what}; de eerste staat in ${first}. ` +
+    `Verwijder een van beide, of geef deze kolom een kop die er niet mee begint.`,
+  addColumnHere: (header: string, firstColumn: boolean) =>
+    firstColumn
+      ? `De kolom '${header}' ontbreekt; typ de kolomkoppen in rij 1, te beginnen hier.`
+      : `De kolom '${header}' ontbreekt; typ die kolomkop bijvoorbeeld hier, naast de laatste kolom.`,
+  emptyHeader: () =>
+    "Deze kolom heeft gegevens maar geen kolomkop. Is de kolomkop samengevoegd met die ernaast? " +
+    "Maak de samenvoeging ongedaan en typ hier de kolomkop.",
+};
+
+/**
+ * Excel's error values by the name a Dutch Excel shows. Files and Office.js give the
+ * English code (`#N/A`); a message says what the user sees in the cell (`#N/B`).
+ */
+export const dutchErrorNames: Record<string, string> = {
+  "#N/A": "#N/B",
+  "#VALUE!": "#WAARDE!",
+  "#REF!": "#VERW!",
+  "#DIV/0!": "#DEEL/0!",
+  "#NUM!": "#GETAL!",
+  "#NAME?": "#NAAM?",
+  "#NULL!": "#LEEG!",
+  "#SPILL!": "#OVERLOOP!",
+  "#CALC!": "#BEREKENEN!",
+};
+
+/** What scoring notes about its options. */
+export const scoreTexts = {
+  presetIgnored: (id: string) =>
+    `Let op: --preset ${id} is niet gebruikt; het blad 'Aanvraag' in de werkmap bepaalt de aanvraag.`,
+} as const;
+
+// ---- end issue 19 ----

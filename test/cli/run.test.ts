@@ -4,6 +4,7 @@ import fs from "fs";
 import path from "path";
 import { exampleWorkbook } from "../../src/cli/example";
 import type { ScoreReport } from "../../src/cli/report";
+import { cliTexts } from "../../src/cli/texts";
 import { blankRequestTexts, criteriaHeaders } from "../../src/workbook/texts";
 import { applyChanges } from "../../src/xlsx";
 import { awardscore, scratch } from "./helpers";
@@ -388,7 +389,7 @@ describe("awardscore template", () => {
     const file = path.join(dir, "leeg.xlsx");
     const made = await awardscore("template", "--out", file);
     expect(made.code).toBe(0);
-    expect(made.stdout).toBe(blankRequestTexts.written(file));
+    expect(made.stdout).toBe(cliTexts.blankWritten(file));
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(file);
     const aanvraag = workbook.getWorksheet("Aanvraag")!;

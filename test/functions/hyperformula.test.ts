@@ -1,7 +1,7 @@
 /**
  * The FLEX functions inside a real formula engine (HyperFormula; GPL, a
  * devDependency used only in tests), registered by ./flexPlugin.ts, calculating
- * the very formulas set-up writes (outputFormulas of src/functions/formulas.ts):
+ * the very formulas set-up writes (outputFormulas of src/workbook/formulas.ts):
  * every typed argument wrapped in IF(ISBLANK(x),"",x), Rang and Top N picked
  * with INDEX from one FLEX.RANKING spill on the Berekening sheet.
  *
@@ -19,7 +19,7 @@
 import { HyperFormula, type RawCellContent } from "hyperformula";
 import { evaluate, request17040, type CandidateInput, type CellValue } from "../../src/engine";
 import { AWARD_COLUMNS } from "../../src/functions/criteria";
-import { outputFormulas, type OutputFormulas } from "../../src/functions/formulas";
+import { outputFormulas, type OutputFormulas } from "../../src/workbook/formulas";
 import type { FakeTable } from "../office/simulator/state";
 import { toA1 } from "../office/simulator/structured";
 import { registerFlexFunctions, setBlankEncoding, type BlankEncoding } from "./flexPlugin";

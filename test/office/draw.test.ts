@@ -3,6 +3,7 @@ import path from "path";
 import { runReadRequest, runRecordDraw, runScore, selectCell } from "../../src/office";
 import { simulateExcel, sheetOf, type ExcelSimulator } from "./simulator";
 import { copyState, stateFromSnapshot, xlsxSnapshot } from "./helpers";
+import { fatalMessages } from "../../src/workbook/texts";
 
 const example = path.resolve(__dirname, "../../examples/aanvraag-17040.xlsx");
 let excel: ExcelSimulator;
@@ -54,4 +55,26 @@ test("runReadRequest reads the Aanvraag sheet and writes nothing", async () => {
   expect(copyState(excel.state)).toEqual(before);
   // One request: the sheets, their values, tables and names together (a missing sheet is a null object).
   expect(excel.last().syncs).toBe(1);
+});
+
+test("a draw while 'Afwijzingen' is the user's own sheet: refused before anything is written", async () => {
+  const snapshot = await xlsxSnapshot(example);
+  const notes = { name: "Afwijzingen", values: [["Mijn notities"]], tables: [] };
+  excel = simulateExcel(stateFromSnapshot(snapshot));
+  const first = await runScore(excel.host, { preset: "17040" });
+  const rows = first.evaluation.candidates.filter((c) => c.needsDraw).map((c) => c.row);
+  expect(rows.length).toBeGreaterThan(1);
+
+  // The same workbook, with a sheet of the user's where scoring writes Afwijzingen.
+  excel = simulateExcel(stateFromSnapshot({ ...snapshot, sheets: [...snapshot.sheets, notes] }));
+  const before = copyState(excel.state);
+  await expect(
+    runRecordDraw(
+      excel.host,
+      rows,
+      rows.map((_, i) => i + 1),
+      { preset: "17040" }
+    )
+  ).rejects.toThrow(fatalMessages.foreignSheet("Afwijzingen"));
+  expect(copyState(excel.state)).toEqual(before);
 });

@@ -2,7 +2,12 @@
 import { request17040, type CellValue } from "../../src/engine";
 import { cellAddress } from "../../src/workbook/address";
 import type { WorkbookChange } from "../../src/workbook/changes";
-import { isContactHeader, planPrivacy, privacyReminderDue } from "../../src/workbook/privacy";
+import {
+  isContactHeader,
+  planPrivacy,
+  privacyReminderDue,
+  privacyStatus,
+} from "../../src/workbook/privacy";
 import type { SheetSnapshot } from "../../src/workbook/snapshot";
 import { WorkbookError } from "../../src/workbook/problems";
 import { readSnapshot } from "../../src/xlsx";
@@ -26,6 +31,46 @@ describe("privacyReminderDue", () => {
     expect(privacyReminderDue(request17040, new Date(Date.UTC(2024, 8, 24, 9)))).toBe(true);
     expect(privacyReminderDue(request17040, new Date(Date.UTC(2024, 8, 23, 9)))).toBe(false);
     expect(privacyReminderDue({ closingMoment: "onbekend" }, "2030-01-01")).toBe(false);
+  });
+});
+
+describe("privacyStatus (the pane's clean-up reminder, from the workbook as read)", () => {
+  const late = new Date(Date.UTC(2024, 9, 1, 9)); // more than 4 weeks after 26-08-2024
+  const early = new Date(Date.UTC(2024, 8, 1, 9));
+
+  test("not due: nothing pending, whatever the workbook holds", () => {
+    const snapshot = readSnapshot(scoredExample().workbook);
+    expect(privacyStatus(snapshot, request17040, early)).toEqual({
+      due: false,
+      closed: "2024-08-26",
+      pending: 0,
+    });
+  });
+
+  test("due: the names and work-history rows the clean-up would clear", () => {
+    const { workbook } = scoredExample((w) => {
+      decideSilently(w);
+      recordDraw(w, ["Karin Peters", "Joost Vos", "Lucas Hendriks"]);
+    });
+    const snapshot = readSnapshot(workbook);
+    const plan = planPrivacy(snapshot);
+    const expected =
+      plan.pseudonyms.filter((p) => p.name !== p.pseudonym).length + plan.clearedPeriods.length;
+    expect(expected).toBeGreaterThan(0);
+    expect(privacyStatus(snapshot, request17040, late)).toEqual({
+      due: true,
+      closed: "2024-08-26",
+      pending: expected,
+    });
+  });
+
+  test("due while the top is not final: pending unknown (null), no error", () => {
+    const snapshot = readSnapshot(scoredExample().workbook);
+    expect(privacyStatus(snapshot, request17040, late)).toEqual({
+      due: true,
+      closed: "2024-08-26",
+      pending: null,
+    });
   });
 });
 

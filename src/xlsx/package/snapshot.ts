@@ -17,7 +17,8 @@ import type {
   TableSnapshot,
   WorkbookSnapshot,
 } from "../../workbook/snapshot";
-import { recordTexts, rejectionTexts, sheetNames } from "../../workbook/texts";
+import { scoreRunOwnSheets } from "../../workbook/scoreRun";
+import { sheetNames } from "../../workbook/texts";
 import { cellRef, readWorksheet, type CellBudget, type CellContext } from "./readCells";
 import { relationshipsOf, workbookParts, type SheetEntry, type WorkbookParts } from "./parts";
 import { dateStyles, sharedStrings } from "./strings";
@@ -361,7 +362,8 @@ export function packageEvaluatorSnapshot(
   const sheets = all
     .filter((s) => wanted.has(s.name.toLowerCase()))
     .map((s) => sheetOf(opened, s, false));
-  for (const name of [rejectionTexts.sheet, recordTexts.sheet]) {
+  // The other sheets a scoring rewrites whole, so that it can check they are ours (`Ranking` is one of sheetNames).
+  for (const name of scoreRunOwnSheets.filter((n) => !wanted.has(n.toLowerCase()))) {
     const sheet = all.find((s) => s.name.toLowerCase() === name.toLowerCase());
     if (sheet) sheets.push(sheetOf(opened, sheet, false));
   }

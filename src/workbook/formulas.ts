@@ -20,9 +20,13 @@
  * `Top N` cells pick their row from that spill with Excel's own `INDEX`. One
  * changed score thus hands over about 3·N cells, where a per-row function
  * handed over 3·N cells N times (bench/functions-bench.ts measures both).
+ *
+ * In the workbook layer because set-up writes these formulas (src/workbook/setUp.ts,
+ * liveFormulas.ts); src/functions defines the FLEX functions they call.
  */
-import { headerId } from "./criteria";
-import { KNOCKOUT_OK } from "./knockout";
+import { KNOCKOUT_OK } from "../engine/knockoutWord";
+import { columnLetters, columnNumber } from "./address";
+import { leadingId } from "./regions";
 
 /**
  * The names on the `Aanvraag` sheet that the formulas refer to: the criteria
@@ -108,6 +112,17 @@ export interface OutputFormulas {
   history: HistoryFormula | null;
 }
 
+/**
+ * The FLEX custom functions the formulas call, as a formula names them (namespace `FLEX` in
+ * every language, manifest.xml; the functions' ids in src/functions/functions.ts).
+ */
+const FLEX = {
+  knockout: "FLEX.KNOCKOUT",
+  awardScore: "FLEX.AWARDSCORE",
+  ranking: "FLEX.RANKING",
+  workYears: "FLEX.WORKYEARS",
+} as const;
+
 const FIXED = {
   name: "Kandidaat",
   knockout: "Knock-out",
@@ -155,7 +170,7 @@ export function outputFormulas(input: FormulaTable): OutputFormulas {
   const column = (header: string) => `${table}[[${escapeColumn(header)}]]`;
   const span = (ids: string[]) => {
     const positions = ids.map((id) => {
-      const index = headers.findIndex((h) => headerId(h) === id.toUpperCase());
+      const index = headers.findIndex((h) => leadingId(h) === id.toUpperCase());
       if (index < 0) throw new Error(`No column for ${id} in ${table}.`);
       return index;
     });
@@ -184,18 +199,18 @@ export function outputFormulas(input: FormulaTable): OutputFormulas {
 
   return {
     knockout:
-      `=IF(${named},"",FLEX.KNOCKOUT(${present(knockouts.values)},${present(all(names.knockoutCriteria))},` +
+      `=IF(${named},"",${FLEX.knockout}(${present(knockouts.values)},${present(all(names.knockoutCriteria))},` +
       `${present(thisRow(rate))},${setting(names.maxRate)},${setting(names.hoursPerWeek)},` +
       `${setting(names.termWeeks)},${setting(names.extensionCount)},${setting(names.extensionWeeks)},` +
       `${setting(names.includeExtensions)},${knockouts.headers}` +
       `${names.cvRequirements ? `,${setting(names.cvRequirements)}` : history ? ',""' : ""}${years}))`,
     score:
       `=IF(ISERROR(${thisRow(knockoutHeader)}),"",IF(${thisRow(knockoutHeader)}="${KNOCKOUT_OK}",` +
-      `FLEX.AWARDSCORE(${present(awards.values)},${present(all(names.awardCriteria))},${awards.headers}${years}),""))`,
+      `${FLEX.awardScore}(${present(awards.values)},${present(all(names.awardCriteria))},${awards.headers}${years}),""))`,
     rank: `=IF(${named},"",${pick(1)})`,
     top: `=IF(${named},"",${pick(2)})`,
     ranking:
-      `=FLEX.RANKING(${present(column(score))},${present(column(rate))},${setting(names.topN)}` +
+      `=${FLEX.ranking}(${present(column(score))},${present(column(rate))},${setting(names.topN)}` +
       `${hasDraw ? `,${present(column(FIXED.draw))}` : ""})`,
     history: history && { ids: history.idList, formula: history.formula },
   };
@@ -221,7 +236,7 @@ function historyFormula(
   const ids = `${sheetReference(sheet)}!$${letters}$${headerRow}:$${columnLetters(first + history.ids.length - 1)}$${headerRow}`;
   const periods = (header: string) => present(`${history.periods}[[${escapeColumn(header)}]]`);
   const formula =
-    `=FLEX.WORKYEARS(${ids},${present(candidates)},${periods(PERIOD.candidate)},` +
+    `=${FLEX.workYears}(${ids},${present(candidates)},${periods(PERIOD.candidate)},` +
     `${periods(PERIOD.countsFor)},${periods(PERIOD.from)},${periods(PERIOD.to)},` +
     `${present(names.referenceDate)},${present(all(names.knockoutCriteria))},${present(all(names.awardCriteria))})`;
   const picks = history.ids.map((_, i) => i + 1).join(",");
@@ -235,19 +250,6 @@ function historyFormula(
 
 /** The headers of the `Werkervaring` table that FLEX.WORKYEARS reads. */
 const PERIOD = { candidate: "Kandidaat", countsFor: "Telt voor", from: "Van", to: "Tot" };
-
-/** `A` → 1, `AA` → 27. */
-function columnNumber(letters: string): number {
-  return [...letters].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0);
-}
-
-/** 1 → `A`, 27 → `AA`. */
-function columnLetters(column: number): string {
-  let letters = "";
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26))
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
-}
 
 /**
  * The rate column: the header `Uurtarief`, or one that starts with it and says what the

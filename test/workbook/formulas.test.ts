@@ -1,5 +1,5 @@
-import { escapeColumn, outputFormulas, present } from "../../src/functions/formulas";
-import { outputHeaders17040 } from "../workbook/helpers";
+import { escapeColumn, outputFormulas, present } from "../../src/workbook/formulas";
+import { outputHeaders17040 } from "./helpers";
 
 export const headers17040 = [
   "Kandidaat",

@@ -170,6 +170,8 @@ export function evaluate(
  * literal in V8. Only a large tie's lists are left to withTiedWith. The two literals
  * are deliberate: one literal whose `tiedWith` is later redefined as an accessor took
  * rankCandidates from 1.5× to 2.8–3.0× a plain sort at 100,000 (npm run bench:engine).
+ * `satisfies Required<…>` holds both literals to every field of CandidateResult, so
+ * a field added to the verdict cannot go missing from one of them.
  */
 function resultOf(
   d: CandidateDraft["result"],
@@ -203,7 +205,7 @@ function resultOf(
       drawn,
       reason,
       tiedWith,
-    };
+    } satisfies Required<CandidateResult>;
   }
   const lazy = {
     row: d.row,
@@ -224,7 +226,7 @@ function resultOf(
     needsDraw,
     drawn,
     reason,
-  };
+  } satisfies Required<Omit<CandidateResult, "tiedWith">>;
   return withTiedWith(lazy, group);
 }
 

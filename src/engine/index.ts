@@ -4,7 +4,7 @@
  */
 export * from "./request";
 export * from "./evaluation";
-export { presetById, presets, request17040 } from "./presets/request17040";
+export { presetById, presets, request17040 } from "./presets";
 
 export type { ReadResult } from "./result";
 export {
@@ -56,6 +56,15 @@ export {
 export { awardPoints, maxScore, totalScore } from "./award";
 export { judgeCandidate, type CandidateDraft, type CandidateContext } from "./candidate";
 export { rankCandidates, type RankEntry, type RankPlace, type Ranking } from "./ranking";
+export {
+  byDraw,
+  byRate,
+  byScore,
+  byStanding,
+  drawSettles,
+  sameStanding,
+  type Standing,
+} from "./tieBreak";
 export { reasonLine, type ReasonInput } from "./reason";
 export { evaluate } from "./evaluate";
 export { ENGINE_VERSION } from "./version";

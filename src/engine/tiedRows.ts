@@ -5,7 +5,12 @@
  * candidates on 7 scores and a handful of rates). Small groups get their list
  * at once; in a large group the members share the group's rows and a member's
  * own list is built the first time something reads it.
+ *
+ * A speed-up beside the rules of src/engine/ranking.ts and src/engine/evaluate.ts:
+ * neither rule depends on when a list is built. The measure is rankCandidates
+ * beside a plain sort, `npm run bench:engine` (the README's Performance table).
  */
+import type { RankPlace } from "./ranking";
 
 /** Up to this group size every member's list is built at once, as plain data. */
 const EAGER_GROUP_SIZE = 32;
@@ -62,6 +67,52 @@ function otherRows(group: readonly number[], row: number): number[] {
     else others.push(other);
   }
   return others;
+}
+
+/**
+ * The place of a member of a tie (`tie: true`), its `tiedWith` built as
+ * {@link withTiedWith} does; `group` holds every member's row. Two literals on
+ * purpose, as in evaluate's resultOf: a property added to a literal afterwards
+ * costs more than making the object with it, and one literal whose `tiedWith` is
+ * later redefined as the accessor took rankCandidates from 1.5× to 2.8× a plain
+ * sort at 100,000 (`npm run bench:engine`). `satisfies` keeps the two literals to
+ * the same fields.
+ *
+ * @example
+ * tiedPlace(3, 2, true, false, false, null, [2, 3]).tiedWith; // [2]
+ */
+export function tiedPlace(
+  row: number,
+  rank: number,
+  top: boolean,
+  needsDraw: boolean,
+  drawn: boolean,
+  contested: RankPlace["contested"],
+  group: readonly number[]
+): RankPlace {
+  const tiedWith = eagerTiedWith(group, row);
+  if (tiedWith) {
+    return {
+      row,
+      rank,
+      top,
+      tie: true,
+      needsDraw,
+      drawn,
+      contested,
+      tiedWith,
+    } satisfies Required<RankPlace>;
+  }
+  const lazy = {
+    row,
+    rank,
+    top,
+    tie: true,
+    needsDraw,
+    drawn,
+    contested,
+  } satisfies Required<Omit<RankPlace, "tiedWith">>;
+  return withTiedWith(lazy, group);
 }
 
 /** Replaces the accessor with a plain property, so each list is built once. */

@@ -2,7 +2,7 @@
  * The pane's actions in Excel: each calls a use case of src/office, loaded on
  * the first action so the pane's first paint carries no workbook code.
  */
-import { presets } from "../engine/presets/request17040";
+import { presets } from "../engine/presets";
 import { setUpTexts } from "../workbook/setUpTexts";
 import type { PresetView } from "./model";
 import type { PaneApi } from "./usePane";

@@ -2,7 +2,10 @@ import type { Request } from "../request";
 
 /**
  * Request 17040 "Klantmanager Inkomen", gemeente Pijnacker-Nootdorp: the first preset.
- * Every figure comes from the request text (PRODUCT.md §1).
+ * Every figure comes from the request's own text as the marketplace published it
+ * (test/fixtures/request-17040.txt; test/engine/requestText.test.ts checks the quoted
+ * facts and competencies against it); the README's "The rules of request 17040" lists
+ * the criteria. The presets are listed by number in ./index.ts.
  */
 export const request17040: Request = {
   id: "17040",
@@ -184,18 +187,3 @@ export const request17040: Request = {
     { label: "Selectiegesprekken", value: "29-08-2024 en 30-08-2024" },
   ],
 };
-
-/** The presets by request number, for `--preset` and the task pane. */
-export const presets: Readonly<Record<string, Request>> = { "17040": request17040 };
-
-/**
- * The preset with this id, or undefined: an own key only, so `constructor`, `toString` or
- * `__proto__` is an unknown preset like any other (never Object's own members).
- *
- * @example
- * presetById("17040")?.id; // "17040"
- * presetById("constructor"); // undefined
- */
-export function presetById(id: string): Request | undefined {
-  return Object.hasOwn(presets, id) ? presets[id] : undefined;
-}

@@ -114,6 +114,21 @@ function failure(statusCode: number, code: string, message: string): WireRespons
 }
 
 /**
+ * Everything of a store that its calculation reads (every sheet's cells with their values and
+ * formulas, the tables, the defined names) and the blank encoding, as one text: two equal
+ * texts calculate alike.
+ */
+function calculationInput(state: FakeWorkbookState, blanks: BlankEncoding): string {
+  const parts: string[] = [blanks, JSON.stringify(state.tables), JSON.stringify(state.names)];
+  for (const sheet of state.sheets) {
+    parts.push(`\u0001${sheet.name}`);
+    for (const [key, cell] of sheet.cells)
+      parts.push(key, typeof cell.value, String(cell.value), cell.formula ?? "\u0002");
+  }
+  return parts.join("\u0000");
+}
+
+/**
  * The server side of a simulated Excel over `state`.
  *
  * @example
@@ -125,7 +140,10 @@ export function simulatorServer(
   options: SimOptions = {}
 ): SimulatorServer {
   let current: SimRun | undefined;
+  /** Whether the store may have changed since it was last compared with what was calculated. */
   let dirty = true;
+  /** What the calculation was made from ({@link calculationInput}); undefined before the first. */
+  let calculated: string | undefined;
   /** Whether the store has a formula anywhere (so a cell without one may be spilled into); null: not known since the last change. */
   let anyFormula: boolean | null = null;
   const calc = calculator();
@@ -133,13 +151,22 @@ export function simulatorServer(
     dirty = true;
     anyFormula = null;
   };
-  /** Calculates the store again when it changed. */
+  /**
+   * Calculates the store again when what the calculation reads changed. Tests and co-authors
+   * change the store directly, so "may have changed" is marked generously (before and after
+   * every request, on every write); the calculation is made again only when its input differs:
+   * a request that reads, or writes what was there, costs no new calculation.
+   */
   const refresh = () => {
     if (!dirty) return;
-    options.registerFunctions?.();
-    options.encodeBlanks?.(options.blanks ?? "null");
-    calc.load(server.state);
     dirty = false;
+    const blanks = options.blanks ?? "null";
+    const input = calculationInput(server.state, blanks);
+    if (input === calculated) return;
+    options.registerFunctions?.();
+    options.encodeBlanks?.(blanks);
+    calc.load(server.state);
+    calculated = input;
   };
   const hasFormulas = () =>
     (anyFormula ??= server.state.sheets.some((s) => [...s.cells.values()].some((c) => c.formula)));

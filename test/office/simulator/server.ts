@@ -168,8 +168,14 @@ export function simulatorServer(
     calc.load(server.state);
     calculated = input;
   };
-  const hasFormulas = () =>
-    (anyFormula ??= server.state.sheets.some((s) => [...s.cells.values()].some((c) => c.formula)));
+  const hasFormulas = () => {
+    if (anyFormula === null) {
+      anyFormula = false;
+      for (const sheet of server.state.sheets)
+        for (const cell of sheet.cells.values()) if (cell.formula) return (anyFormula = true);
+    }
+    return anyFormula;
+  };
 
   const world: SimWorld = {
     get state() {

@@ -235,8 +235,9 @@ export function simulatorServer(
       options.between?.(server, server.requests);
       server.requests++;
       run.syncs++;
-      run.requestBytes.push(utf8(text));
-      if (utf8(text) > PAYLOAD_LIMIT_BYTES) {
+      const requestBytes = utf8(text);
+      run.requestBytes.push(requestBytes);
+      if (requestBytes > PAYLOAD_LIMIT_BYTES) {
         run.responseBytes.push(0);
         return failure(
           413,
@@ -256,16 +257,17 @@ export function simulatorServer(
         throw error;
       }
       touch();
-      if (utf8(body) > PAYLOAD_LIMIT_BYTES) {
+      const responseBytes = utf8(body);
+      if (responseBytes > PAYLOAD_LIMIT_BYTES) {
         // The actions ran (a batch is not a transaction); only their answer does not come back.
-        run.refusedResponseBytes.push(utf8(body));
+        run.refusedResponseBytes.push(responseBytes);
         return failure(
           413,
           "ResponsePayloadSizeLimitExceeded",
           "The response payload size has exceeded the limit."
         );
       }
-      run.responseBytes.push(utf8(body));
+      run.responseBytes.push(responseBytes);
       return { statusCode: 200, headers: { "content-type": "application/json" }, body };
     },
     type(sheetName, at, rows) {

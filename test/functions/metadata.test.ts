@@ -1,12 +1,17 @@
 /**
- * The real functions.json and functions.en-US.json: a production webpack build
- * into a temporary folder (dist/ is left to whoever is serving it).
+ * The real functions.json and functions.en-US.json: the production webpack configuration
+ * (webpack.config.js, production mode) into a temporary folder (dist/ is left to whoever is
+ * serving it), built for the `functions` entry alone and without ts-loader's type check. Its
+ * functions.js, functions.json, functions.en-US.json and manifest.xml are byte for byte those
+ * of the whole build (the task pane's page and chunks are not needed here); the whole build,
+ * type check included, is made by test/security/build.test.ts.
  */
-import { execFileSync } from "child_process";
 import fs from "fs";
 import os from "os";
 import path from "path";
 import vm from "vm";
+import type { RuleSetRule } from "webpack";
+import { productionConfig, runWebpack } from "../e2e/build";
 
 const { localiseMetadata } = require("../../scripts/functions-locale");
 
@@ -34,13 +39,23 @@ let out: string;
 let nl: Metadata;
 let en: Metadata;
 
-beforeAll(() => {
+beforeAll(async () => {
   out = fs.mkdtempSync(path.join(os.tmpdir(), "awardscore-build-"));
-  execFileSync(
-    process.execPath,
-    [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production", "--output-path", out],
-    { cwd: root, stdio: "pipe" }
+  const config = await productionConfig();
+  const entries = config.entry as Record<string, string>;
+  expect(entries.functions).toBe("./src/functions/functions.ts");
+  config.context = root;
+  config.entry = { functions: entries.functions };
+  config.output = { ...config.output, path: out };
+  // The page of the task pane is not built: its template names the `taskpane` chunk.
+  config.plugins = config.plugins?.filter((p) => p?.constructor.name !== "HtmlWebpackPlugin");
+  const typescript = config.module?.rules?.find(
+    (rule): rule is RuleSetRule => typeof rule === "object" && !!rule && "use" in rule
   );
+  const loader = typescript?.use as { loader: string; options: Record<string, unknown> };
+  expect(loader.loader).toBe("ts-loader");
+  loader.options = { ...loader.options, transpileOnly: true };
+  await runWebpack(config);
   nl = JSON.parse(fs.readFileSync(path.join(out, "functions.json"), "utf8"));
   en = JSON.parse(fs.readFileSync(path.join(out, "functions.en-US.json"), "utf8"));
 }, 180_000);

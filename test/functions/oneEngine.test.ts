@@ -321,17 +321,24 @@ const withExample = fs.existsSync(example) ? test : test.skip;
 withExample(
   "examples/aanvraag-17040.xlsx: every row as `awardscore score --json` says",
   async () => {
-    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "awardscore-json-")), "score.json");
-    const scratch = path.join(path.dirname(out), "beoordeeld.xlsx");
-    execFileSync(
-      process.execPath,
-      [path.join(root, "bin/awardscore.js"), "score", example, "--out", scratch, "--json", out],
-      {
-        cwd: root,
-        stdio: "pipe",
-      }
-    );
-    const json = JSON.parse(fs.readFileSync(out, "utf8")) as { candidates: Verdict[] };
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "awardscore-json-"));
+    const out = path.join(dir, "score.json");
+    const scratch = path.join(dir, "beoordeeld.xlsx");
+    let json: { candidates: Verdict[] };
+    try {
+      execFileSync(
+        process.execPath,
+        [path.join(root, "bin/awardscore.js"), "score", example, "--out", scratch, "--json", out],
+        {
+          cwd: root,
+          stdio: "pipe",
+        }
+      );
+      json = JSON.parse(fs.readFileSync(out, "utf8")) as { candidates: Verdict[] };
+    } finally {
+      // Nothing is left in the temp folder, whether the command succeeded or not.
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
     const { rows, periods: history } = await readExample();
     expectSame(rows, history, json.candidates);
   }

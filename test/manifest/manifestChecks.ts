@@ -583,19 +583,28 @@ export type SchemaResult =
   | { readonly ran: true; readonly valid: boolean; readonly output: string };
 
 /**
- * Validates `manifestFile` with `validateScript` (../shared/office-schemas/validate.sh):
- * skipped when the script is absent; throws when xmllint is missing, since then the schema
- * step would silently prove nothing.
+ * Why the XSD step cannot run here, or undefined when it can: the schemas' `validateScript`
+ * is absent. Decided before the tests are declared, so that a missing schema shows as a
+ * skipped test (with this reason in its name), never as a pass.
  *
- * @example validateAgainstSchemas("manifest.xml", "../shared/office-schemas/validate.sh")
+ * @example schemaStepSkipped("test/manifest/office-schemas/validate.sh") // → undefined
+ */
+export function schemaStepSkipped(validateScript: string): string | undefined {
+  return existsSync(validateScript)
+    ? undefined
+    : `${validateScript} is absent: Microsoft's XSD schemas are not available here, so the schema step is skipped`;
+}
+
+/**
+ * Validates `manifestFile` with `validateScript` (test/manifest/office-schemas/validate.sh):
+ * not run when the script is absent ({@link schemaStepSkipped}); throws when xmllint is
+ * missing, since then the schema step would silently prove nothing.
+ *
+ * @example validateAgainstSchemas("manifest.xml", "test/manifest/office-schemas/validate.sh")
  */
 export function validateAgainstSchemas(manifestFile: string, validateScript: string): SchemaResult {
-  if (!existsSync(validateScript)) {
-    return {
-      ran: false,
-      reason: `${validateScript} is absent: Microsoft's XSD schemas are not available here, so the schema step is skipped`,
-    };
-  }
+  const skipped = schemaStepSkipped(validateScript);
+  if (skipped) return { ran: false, reason: skipped };
   const xmllint = spawnSync("xmllint", ["--version"], { encoding: "utf8" });
   if (xmllint.error) {
     throw new Error(

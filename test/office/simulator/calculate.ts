@@ -252,19 +252,27 @@ export function calculator(): Calculator {
         for (let r = 0; r < rows.length; r++) rows[r] ??= [];
         sheets[sheet.name] = rows;
       }
+      const config = { licenseKey: "gpl-v3", useArrayArithmetic: true };
+      // The names HyperFormula can hold, tried one by one on an engine with the sheets but no
+      // cells (a name it cannot hold: formulas that use it read #NAME?); the workbook's engine
+      // is then built with them, so it calculates once rather than again after each name.
+      const names: Array<{ name: string; expression: string }> = [];
+      const trial = HyperFormula.buildFromSheets(
+        Object.fromEntries(Object.keys(sheets).map((name) => [name, []])),
+        config
+      );
+      for (const name of state.names) {
+        try {
+          trial.addNamedExpression(name.name, name.formula);
+          names.push({ name: name.name, expression: name.formula });
+        } catch {
+          // Left out.
+        }
+      }
+      trial.destroy();
       const build = () => {
         engine?.destroy();
-        engine = HyperFormula.buildFromSheets(sheets, {
-          licenseKey: "gpl-v3",
-          useArrayArithmetic: true,
-        });
-        for (const name of state.names) {
-          try {
-            engine.addNamedExpression(name.name, name.formula);
-          } catch {
-            // A name HyperFormula cannot hold: formulas that use it read #NAME?.
-          }
-        }
+        engine = HyperFormula.buildFromSheets(sheets, config, names);
       };
       build();
       const current = new Map(

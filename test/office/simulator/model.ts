@@ -8,6 +8,8 @@
  */
 import {
   boxAddress,
+  cellKeyColumn,
+  cellKeyRow,
   newSheet,
   parseBox,
   sheetOf,
@@ -277,26 +279,25 @@ function refuseBadFormulas(w: SimWorld, o: SimObject, value: unknown): void {
  * https://learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-getusedrange-member(1)).
  */
 function usedBox(sheet: FakeSheet, valuesOnly: boolean, spills: Box[]): Box | null {
-  let box: Box | null = null;
-  const corners: Array<[number, number]> = spills.flatMap((a) => [
-    [a.top, a.left] as [number, number],
-    [a.bottom, a.right] as [number, number],
-  ]);
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = -Infinity;
+  let right = -Infinity;
+  const corner = (r: number, c: number) => {
+    if (r < top) top = r;
+    if (r > bottom) bottom = r;
+    if (c < left) left = c;
+    if (c > right) right = c;
+  };
+  for (const a of spills) {
+    corner(a.top, a.left);
+    corner(a.bottom, a.right);
+  }
   for (const [key, cell] of sheet.cells) {
     if (valuesOnly && cell.value === "" && !cell.formula) continue;
-    corners.push(key.split(",").map(Number) as [number, number]);
+    corner(cellKeyRow(key), cellKeyColumn(key));
   }
-  for (const [r, c] of corners) {
-    box = box
-      ? {
-          top: Math.min(box.top, r),
-          left: Math.min(box.left, c),
-          bottom: Math.max(box.bottom, r),
-          right: Math.max(box.right, c),
-        }
-      : { top: r, left: c, bottom: r, right: c };
-  }
-  return box;
+  return top === Infinity ? null : { top, left, bottom, right };
 }
 
 /** The table that holds the cell, if any. */
@@ -865,8 +866,10 @@ export const classes: Record<string, ClassSpec> = {
         if (what !== "Contents")
           sheet.autofitRows = sheet.autofitRows.filter((a) => !intersects(parseBox(a.range), box));
         for (const [key, cell] of [...sheet.cells]) {
-          const [r, c] = key.split(",").map(Number);
-          if (r < box.top || r > box.bottom || c < box.left || c > box.right) continue;
+          const r = cellKeyRow(key);
+          if (r < box.top || r > box.bottom) continue;
+          const c = cellKeyColumn(key);
+          if (c < box.left || c > box.right) continue;
           if (what === "All") sheet.cells.delete(key);
           else if (what === "Contents") {
             cell.value = "";

@@ -114,6 +114,21 @@ function failure(statusCode: number, code: string, message: string): WireRespons
 }
 
 /**
+ * Everything of a store that its calculation reads (every sheet's cells with their values and
+ * formulas, the tables, the defined names) and the blank encoding, as one text: two equal
+ * texts calculate alike.
+ */
+function calculationInput(state: FakeWorkbookState, blanks: BlankEncoding): string {
+  const parts: string[] = [blanks, JSON.stringify(state.tables), JSON.stringify(state.names)];
+  for (const sheet of state.sheets) {
+    parts.push(`\u0001${sheet.name}`);
+    for (const [key, cell] of sheet.cells)
+      parts.push(key, typeof cell.value, String(cell.value), cell.formula ?? "\u0002");
+  }
+  return parts.join("\u0000");
+}
+
+/**
  * The server side of a simulated Excel over `state`.
  *
  * @example
@@ -125,7 +140,10 @@ export function simulatorServer(
   options: SimOptions = {}
 ): SimulatorServer {
   let current: SimRun | undefined;
+  /** Whether the store may have changed since it was last compared with what was calculated. */
   let dirty = true;
+  /** What the calculation was made from ({@link calculationInput}); undefined before the first. */
+  let calculated: string | undefined;
   /** Whether the store has a formula anywhere (so a cell without one may be spilled into); null: not known since the last change. */
   let anyFormula: boolean | null = null;
   const calc = calculator();
@@ -133,16 +151,31 @@ export function simulatorServer(
     dirty = true;
     anyFormula = null;
   };
-  /** Calculates the store again when it changed. */
+  /**
+   * Calculates the store again when what the calculation reads changed. Tests and co-authors
+   * change the store directly, so "may have changed" is marked generously (before and after
+   * every request, on every write); the calculation is made again only when its input differs:
+   * a request that reads, or writes what was there, costs no new calculation.
+   */
   const refresh = () => {
     if (!dirty) return;
-    options.registerFunctions?.();
-    options.encodeBlanks?.(options.blanks ?? "null");
-    calc.load(server.state);
     dirty = false;
+    const blanks = options.blanks ?? "null";
+    const input = calculationInput(server.state, blanks);
+    if (input === calculated) return;
+    options.registerFunctions?.();
+    options.encodeBlanks?.(blanks);
+    calc.load(server.state);
+    calculated = input;
   };
-  const hasFormulas = () =>
-    (anyFormula ??= server.state.sheets.some((s) => [...s.cells.values()].some((c) => c.formula)));
+  const hasFormulas = () => {
+    if (anyFormula === null) {
+      anyFormula = false;
+      for (const sheet of server.state.sheets)
+        for (const cell of sheet.cells.values()) if (cell.formula) return (anyFormula = true);
+    }
+    return anyFormula;
+  };
 
   const world: SimWorld = {
     get state() {
@@ -202,8 +235,9 @@ export function simulatorServer(
       options.between?.(server, server.requests);
       server.requests++;
       run.syncs++;
-      run.requestBytes.push(utf8(text));
-      if (utf8(text) > PAYLOAD_LIMIT_BYTES) {
+      const requestBytes = utf8(text);
+      run.requestBytes.push(requestBytes);
+      if (requestBytes > PAYLOAD_LIMIT_BYTES) {
         run.responseBytes.push(0);
         return failure(
           413,
@@ -223,16 +257,17 @@ export function simulatorServer(
         throw error;
       }
       touch();
-      if (utf8(body) > PAYLOAD_LIMIT_BYTES) {
+      const responseBytes = utf8(body);
+      if (responseBytes > PAYLOAD_LIMIT_BYTES) {
         // The actions ran (a batch is not a transaction); only their answer does not come back.
-        run.refusedResponseBytes.push(utf8(body));
+        run.refusedResponseBytes.push(responseBytes);
         return failure(
           413,
           "ResponsePayloadSizeLimitExceeded",
           "The response payload size has exceeded the limit."
         );
       }
-      run.responseBytes.push(utf8(body));
+      run.responseBytes.push(responseBytes);
       return { statusCode: 200, headers: { "content-type": "application/json" }, body };
     },
     type(sheetName, at, rows) {

@@ -179,6 +179,22 @@ export function boxAddress(box: Box): string {
   return a === b ? a : `${a}:${b}`;
 }
 
+/**
+ * The row and column of a key of `FakeSheet.cells` ("row,column"), without making arrays
+ * (the simulator walks every cell of large sheets).
+ *
+ * @example
+ * cellKeyRow("12,3"); // 12
+ */
+export function cellKeyRow(key: string): number {
+  return Number(key.slice(0, key.indexOf(",")));
+}
+
+/** The column of a key of `FakeSheet.cells` (see {@link cellKeyRow}). */
+export function cellKeyColumn(key: string): number {
+  return Number(key.slice(key.indexOf(",") + 1));
+}
+
 /** The value of a cell, "" when empty. */
 export function cellValueAt(sheet: FakeSheet, row: number, column: number): FakeValue {
   return sheet.cells.get(`${row},${column}`)?.value ?? "";

@@ -1,6 +1,6 @@
 /**
  * LibreOffice headless as a real reader of the workbooks we write: a private
- * profile that recalculates every formula on load (TOOLCHAIN.md), conversion to
+ * profile that recalculates every formula on load (see {@link profile}), conversion to
  * CSV (one file per sheet) or PDF, and a CSV parser. Shared by the tests that need it.
  */
 import { execFileSync } from "child_process";
@@ -25,7 +25,10 @@ export const pdftoppm = which("pdftoppm");
 export const csvAllSheets =
   "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1";
 
-/** A private LibreOffice profile that recalculates on load (TOOLCHAIN.md), so no cached value hides a mistake. */
+/**
+ * A private LibreOffice profile that recalculates on load, so no cached value hides a mistake:
+ * LibreOffice keeps the cached values of an .xlsx unless `OOXMLRecalcMode` is 0 (always).
+ */
 export function profile(dir: string): string {
   const user = path.join(dir, "profile", "user");
   fs.mkdirSync(user, { recursive: true });

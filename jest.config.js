@@ -1,8 +1,15 @@
 /**
  * Jest: TypeScript through ts-jest (CommonJS for Node), tests under test/ mirroring src/.
- * The task pane's component tests run in jsdom; the browser run (test/e2e) only via `npm run test:e2e`.
+ * Three projects: `programs` (the tests that run the compiled command, lib/: they call
+ * compileCliBeforeAll; its global set-up compiles lib/ once when a source is newer),
+ * `node` (the rest) and `taskpane` (the pane's component tests, in jsdom). The browser run
+ * (test/e2e) only via `npm run test:e2e`.
+ * Every run has one temporary folder (TMPDIR), removed afterwards: test/setup/runFolder.ts.
  */
 /* eslint-disable no-undef */
+const fs = require("fs");
+const path = require("path");
+
 const transform = {
   "^.+\\.tsx?$": [
     "ts-jest",
@@ -17,16 +24,42 @@ const transform = {
   ],
 };
 
+/** The test files that run the compiled command: those that call compileCliBeforeAll(). */
+const programTests = fs
+  .readdirSync(path.join(__dirname, "test"), { recursive: true, encoding: "utf8" })
+  .filter((f) => /\.test\.tsx?$/.test(f) && !f.startsWith("e2e"))
+  .filter((f) =>
+    fs.readFileSync(path.join(__dirname, "test", f), "utf8").includes("compileCliBeforeAll()")
+  )
+  .map((f) => path.join(__dirname, "test", f));
+
+const node = {
+  testEnvironment: "node",
+  roots: ["<rootDir>/test"],
+  transform,
+};
+
 module.exports = {
   testTimeout: 60000,
+  globalSetup: "<rootDir>/test/setup/globalSetup.ts",
+  globalTeardown: "<rootDir>/test/setup/globalTeardown.ts",
   projects: [
     {
+      ...node,
+      displayName: "programs",
+      testMatch: programTests,
+      globalSetup: "<rootDir>/test/setup/programsSetup.ts",
+    },
+    {
+      ...node,
       displayName: "node",
-      testEnvironment: "node",
-      roots: ["<rootDir>/test"],
       testMatch: ["**/*.test.ts", "**/*.test.tsx"],
-      testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/taskpane/", "<rootDir>/test/e2e/"],
-      transform,
+      testPathIgnorePatterns: [
+        "/node_modules/",
+        "<rootDir>/test/taskpane/",
+        "<rootDir>/test/e2e/",
+        ...programTests.map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")),
+      ],
     },
     {
       displayName: "taskpane",

@@ -1,5 +1,5 @@
 /**
- * Jest: TypeScript through ts-jest (CommonJS for Node), tests under test/ mirroring src/.
+ * Jest: TypeScript through swc (@swc/jest, CommonJS for Node), tests under test/ mirroring src/.
  * Three projects: `programs` (the tests that run the compiled command, lib/: they call
  * compileCliBeforeAll; its global set-up compiles lib/ once when a source is newer),
  * `node` (the rest) and `taskpane` (the pane's component tests, in jsdom). The browser run
@@ -10,19 +10,20 @@
 const fs = require("fs");
 const path = require("path");
 
-const transform = {
-  "^.+\\.tsx?$": [
-    "ts-jest",
-    {
-      tsconfig: {
-        module: "commonjs",
-        moduleResolution: "node",
-        jsx: "react-jsx",
-        isolatedModules: true,
-      },
+/** TypeScript (and the pane's TSX) to CommonJS by swc, as tsc would with tsconfig.json (no type check: `npm run typecheck`). */
+const swc = (tsx) => [
+  "@swc/jest",
+  {
+    jsc: {
+      parser: { syntax: "typescript", tsx },
+      target: "es2020",
+      transform: { react: { runtime: "automatic" }, useDefineForClassFields: false },
     },
-  ],
-};
+    module: { type: "commonjs" },
+    sourceMaps: "inline",
+  },
+];
+const transform = { "^.+\\.ts$": swc(false), "^.+\\.tsx$": swc(true) };
 
 /** The test files that run the compiled command: those that call compileCliBeforeAll(). */
 const programTests = fs

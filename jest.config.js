@@ -5,9 +5,11 @@
  * `node` (the rest) and `taskpane` (the pane's component tests, in jsdom). The browser run
  * (test/e2e) only via `npm run test:e2e`.
  * Every run has one temporary folder (TMPDIR), removed afterwards: test/setup/runFolder.ts.
+ * On two cores `npm test` takes about 3 minutes (README).
  */
 /* eslint-disable no-undef */
 const fs = require("fs");
+const os = require("os");
 const path = require("path");
 
 /** TypeScript (and the pane's TSX) to CommonJS by swc, as tsc would with tsconfig.json (no type check: `npm run typecheck`). */
@@ -42,6 +44,9 @@ const node = {
 
 module.exports = {
   testTimeout: 60000,
+  // Two workers even on two cores (jest's default there is one, in band): many tests wait on a
+  // program they started (the command, LibreOffice, tsc, webpack) while the other runs.
+  maxWorkers: Math.max(2, os.cpus().length - 1),
   globalSetup: "<rootDir>/test/setup/globalSetup.ts",
   globalTeardown: "<rootDir>/test/setup/globalTeardown.ts",
   projects: [

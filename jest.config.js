@@ -5,7 +5,6 @@
  * `node` (the rest) and `taskpane` (the pane's component tests, in jsdom). The browser run
  * (test/e2e) only via `npm run test:e2e`.
  * Every run has one temporary folder (TMPDIR), removed afterwards: test/setup/runFolder.ts.
- * On two cores `npm test` takes about 3 minutes (README).
  */
 /* eslint-disable no-undef */
 const fs = require("fs");

@@ -6,7 +6,6 @@
  * far. The heap is collected before each run (node --expose-gc), so garbage of one file does
  * not count for the next. Usage: child_process.fork(this file, [repository root]).
  */
-/* eslint-disable no-undef */
 const path = require("path");
 const { run } = require(path.join(process.argv[2], "lib/cli/run.js"));
 

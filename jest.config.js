@@ -1,32 +1,70 @@
 /**
- * Jest: TypeScript through ts-jest (CommonJS for Node), tests under test/ mirroring src/.
- * The task pane's component tests run in jsdom; the browser run (test/e2e) only via `npm run test:e2e`.
+ * Jest: TypeScript through swc (@swc/jest, CommonJS for Node), tests under test/ mirroring src/.
+ * Three projects: `programs` (the tests that run the compiled command, lib/: they call
+ * compileCliBeforeAll; its global set-up compiles lib/ once when a source is newer),
+ * `node` (the rest) and `taskpane` (the pane's component tests, in jsdom). The browser run
+ * (test/e2e) only via `npm run test:e2e`.
+ * Every run has one temporary folder (TMPDIR), removed afterwards: test/setup/runFolder.ts.
  */
 /* eslint-disable no-undef */
-const transform = {
-  "^.+\\.tsx?$": [
-    "ts-jest",
-    {
-      tsconfig: {
-        module: "commonjs",
-        moduleResolution: "node",
-        jsx: "react-jsx",
-        isolatedModules: true,
-      },
+const fs = require("fs");
+const os = require("os");
+const path = require("path");
+
+/** TypeScript (and the pane's TSX) to CommonJS by swc, as tsc would with tsconfig.json (no type check: `npm run typecheck`). */
+const swc = (tsx) => [
+  "@swc/jest",
+  {
+    jsc: {
+      parser: { syntax: "typescript", tsx },
+      target: "es2020",
+      transform: { react: { runtime: "automatic" }, useDefineForClassFields: false },
     },
-  ],
+    module: { type: "commonjs" },
+    sourceMaps: "inline",
+  },
+];
+const transform = { "^.+\\.ts$": swc(false), "^.+\\.tsx$": swc(true) };
+
+/** The test files that run the compiled command: those that call compileCliBeforeAll(). */
+const programTests = fs
+  .readdirSync(path.join(__dirname, "test"), { recursive: true, encoding: "utf8" })
+  .filter((f) => /\.test\.tsx?$/.test(f) && !f.startsWith("e2e"))
+  .filter((f) =>
+    fs.readFileSync(path.join(__dirname, "test", f), "utf8").includes("compileCliBeforeAll()")
+  )
+  .map((f) => path.join(__dirname, "test", f));
+
+const node = {
+  testEnvironment: "node",
+  roots: ["<rootDir>/test"],
+  transform,
 };
 
 module.exports = {
   testTimeout: 60000,
+  // Two workers even on two cores (jest's default there is one, in band): many tests wait on a
+  // program they started (the command, LibreOffice, tsc, webpack) while the other runs.
+  maxWorkers: Math.max(2, os.cpus().length - 1),
+  globalSetup: "<rootDir>/test/setup/globalSetup.ts",
+  globalTeardown: "<rootDir>/test/setup/globalTeardown.ts",
   projects: [
     {
+      ...node,
+      displayName: "programs",
+      testMatch: programTests,
+      globalSetup: "<rootDir>/test/setup/programsSetup.ts",
+    },
+    {
+      ...node,
       displayName: "node",
-      testEnvironment: "node",
-      roots: ["<rootDir>/test"],
       testMatch: ["**/*.test.ts", "**/*.test.tsx"],
-      testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/taskpane/", "<rootDir>/test/e2e/"],
-      transform,
+      testPathIgnorePatterns: [
+        "/node_modules/",
+        "<rootDir>/test/taskpane/",
+        "<rootDir>/test/e2e/",
+        ...programTests.map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")),
+      ],
     },
     {
       displayName: "taskpane",

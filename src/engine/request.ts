@@ -1,6 +1,7 @@
 /**
- * The request model (PRODUCT.md §2): everything that decides a verdict is data
- * here, so a new request is a new value of {@link Request}, never new code.
+ * The request model (README: every request is data in the workbook's `Aanvraag` sheet):
+ * everything that decides a verdict is data here, so a new request is a new value of
+ * {@link Request}, never new code.
  */
 
 /** An id of a criterion as it leads a column header: `K3`, `G9`, `E1`. */

@@ -1,5 +1,5 @@
 /**
- * The workbook for the municipality (PRODUCT.md §5), built with ExcelJS from an
+ * The workbook for the municipality (the README's `share` command), built with ExcelJS from an
  * evaluation: `Voorblad`, `Top {N}` (the request's top N), `Stap 3`, `Stap 4`. Browser-safe (no Node
  * API): the CLI saves it to a file, the add-in turns it into base64 for
  * `Excel.createWorkbook`. Only the top candidates appear by name; every formula

@@ -1,6 +1,7 @@
 /**
- * The record of a scoring (PRODUCT.md §6): the engine version, the peildatum, the
- * rules in force, the run's moment, a digest of the inputs as read, and per
+ * The record of a scoring (README, "Verantwoording: a record anyone can recompute"): the
+ * engine version, the peildatum, the rules in force, the run's moment, a digest of the
+ * inputs as read, and per
  * candidate the value used for every criterion (typed, or from Werkervaring) with
  * the contract value, status and reason. The same record feeds the `--json` report
  * and the `Verantwoording` sheet (values only, the add-in's own: rewritten whole),

@@ -12,6 +12,19 @@ import { commitFiles, prepareText } from "../../src/cli/files";
 import * as zipModule from "../../src/xlsx/package/zip";
 import { awardscore, scratch } from "./helpers";
 
+// writePackage as a mock that writes as the real one does, so a test can make it fail (a
+// module's exports cannot be spied on: they are read-only getters in the compiled module).
+jest.mock("../../src/xlsx/package/zip", () => {
+  const actual = jest.requireActual<typeof import("../../src/xlsx/package/zip")>(
+    "../../src/xlsx/package/zip"
+  );
+  return { ...actual, writePackage: jest.fn(actual.writePackage) };
+});
+const writePackage = jest.mocked(zipModule.writePackage);
+const realWritePackage = jest.requireActual<typeof import("../../src/xlsx/package/zip")>(
+  "../../src/xlsx/package/zip"
+).writePackage;
+
 const example = path.resolve(__dirname, "../../examples/aanvraag-17040.xlsx");
 
 /** A copy of the example in `dir`. */
@@ -324,9 +337,10 @@ describe("file-system errors in Dutch, with the path and what to do", () => {
 
 describe("our own faults: exit 1, one Dutch line", () => {
   const crash = () =>
-    jest
-      .spyOn(zipModule, "writePackage")
-      .mockRejectedValue(new TypeError("Cannot read properties of null (reading 'theme')"));
+    writePackage.mockRejectedValue(
+      new TypeError("Cannot read properties of null (reading 'theme')")
+    );
+  afterEach(() => writePackage.mockImplementation(realWritePackage));
 
   test("an error inside writing that is no file-system error: exit 1, no stack, nothing left", async () => {
     const dir = scratch();

@@ -1,13 +1,15 @@
 /**
- * Running the command in-process with captured output, in a fresh temporary folder;
- * and through the real binary (bin/awardscore.js → lib/cli/main.js, compiled first).
+ * Running the command in-process with captured output, in a fresh temporary folder (removed
+ * after the test file); and through the real binary (bin/awardscore.js → lib/cli/main.js,
+ * compiled first).
  */
-import { execFileSync, spawnSync } from "child_process";
+import { spawnSync } from "child_process";
 import fs from "fs";
 import os from "os";
 import path from "path";
 import type { ScoreReport } from "../../src/cli/report";
 import { run } from "../../src/cli/run";
+import { ensureCompiledCommand } from "../setup/compiledCommand";
 
 /** What one run printed and returned. */
 export interface Ran {
@@ -28,9 +30,18 @@ export async function awardscore(...argv: string[]): Promise<Ran> {
   return { code, stdout: out.join("\n"), stderr: err.join("\n") };
 }
 
-/** A new empty temporary folder. */
+/** The folders {@link scratch} made in this test file, removed after its last test. */
+const scratches: string[] = [];
+if (typeof afterAll === "function")
+  afterAll(() => {
+    for (const dir of scratches.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+/** A new empty temporary folder, removed after the test file's last test. */
 export function scratch(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), "awardscore-cli-"));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "awardscore-cli-"));
+  scratches.push(dir);
+  return dir;
 }
 
 /** The `--json` report a run wrote to `file`. */
@@ -49,13 +60,11 @@ export function awardscoreBin(...args: string[]): Omit<Ran, "code"> & { code: nu
   return { code: child.status, stdout: child.stdout, stderr: child.stderr };
 }
 
-/** Compiles lib/ (`tsc -p tsconfig.cli.json`, as `npm install` does) before the file's tests. */
+/**
+ * Compiles lib/ (`tsc -p tsconfig.cli.json`, as `npm install` does) before the file's tests,
+ * when a source is newer than it (test/setup/compiledCommand.ts). jest.config.js puts every
+ * file that calls this in the `programs` project, whose global set-up has compiled it already.
+ */
 export function compileCliBeforeAll(): void {
-  beforeAll(() => {
-    execFileSync(
-      process.execPath,
-      [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.cli.json"],
-      { cwd: root, stdio: "pipe" }
-    );
-  }, 120_000);
+  beforeAll(() => ensureCompiledCommand(), 120_000);
 }

@@ -4,19 +4,28 @@
  * scoring, or a verdict edited by hand, is named by its cell (exit 2).
  */
 import ExcelJS from "exceljs";
+import fs from "fs";
 import path from "path";
 import { exampleWorkbook } from "../../src/cli/example";
 import { awardscoreBin, compileCliBeforeAll, scratch } from "./helpers";
 
 compileCliBeforeAll();
 
-/** The example, scored by the binary: the path of the scored file. */
+/** The example scored by the binary, once for the file's tests: the path of the scored file. */
+let scoredOnce: Promise<string> | undefined;
+
+/** A copy in `dir` of the example scored by the binary (scored once): its path. */
 async function scoredExample(dir: string): Promise<string> {
-  const input = path.join(dir, "aanvraag.xlsx");
-  await exampleWorkbook().xlsx.writeFile(input);
-  const ran = awardscoreBin("score", input);
-  expect(ran.code).toBe(0);
-  return path.join(dir, "aanvraag-beoordeeld.xlsx");
+  scoredOnce ??= (async () => {
+    const input = path.join(scratch(), "aanvraag.xlsx");
+    await exampleWorkbook().xlsx.writeFile(input);
+    const ran = awardscoreBin("score", input);
+    expect(ran.code).toBe(0);
+    return input.replace(/\.xlsx$/, "-beoordeeld.xlsx");
+  })();
+  const copy = path.join(dir, "aanvraag-beoordeeld.xlsx");
+  fs.copyFileSync(await scoredOnce, copy);
+  return copy;
 }
 
 /** A copy of a file with an edit made as a user would, in another program. */

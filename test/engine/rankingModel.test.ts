@@ -1,6 +1,7 @@
 /**
  * rankCandidates against a model written the plain way (one comparator sort, then
- * the rules of PRODUCT.md §1 group by group), for any entries: rows in any order
+ * the README's ranking rules for request 17040 group by group: "Bij een gelijke score is het
+ * uurtarief doorslaggevend."), for any entries: rows in any order
  * and repeated, 0 and -0, infinities, partial and duplicate draws, any top N.
  * The engine keys and counting-sorts instead of comparing; this pins that it
  * ranks exactly as the rules say.

@@ -9,11 +9,18 @@
  * (graft.ts: commandOwnedParts) byte-identical in OUT; a file LibreOffice cannot open must
  * end with exit 2 and a Dutch message, and so must a file with an XML DOCTYPE or entity
  * declaration (a bomb), saying why. Every file: ≤ 10 s CPU and ≤ 500 MB.
+ * The command is started once per lane, not once per file (test/xlsx/foreignWorker.js runs
+ * lib/cli/run.js, what the binary runs, for one file after another): starting node and
+ * loading the command cost more than scoring most of these files. Each file's CPU time is its
+ * run's plus the binary's start-up (measured once), its memory the lane's peak so far; a lane
+ * that takes longer than the limit is killed and started again. The real binary, one process
+ * per file, scores three of them too (one scored, one LibreOffice cannot open, one bomb) and
+ * must say exactly what the lane said.
  * Files run two at a time; every problem of a file is listed in its one test.
  * All results are also written to artifacts/foreign-xlsx.json. To work on one file:
  * FOREIGN_XLSX_ONLY=1842 npx jest test/xlsx/foreign.test.ts
  */
-import { spawn } from "child_process";
+import { fork, spawn, spawnSync, type ChildProcess } from "child_process";
 import fs from "fs";
 import os from "os";
 import path from "path";
@@ -80,11 +87,13 @@ interface Result {
   changed?: string[];
 }
 
+/** What one run of the command did. */
+type Ran = Omit<Result, "file" | "opens" | "entities">;
+/** Runs the command with these arguments in `dir`. */
+type Runner = (args: string[], dir: string) => Promise<Ran>;
+
 /** Runs the real binary under /usr/bin/time (seconds, max RSS), killed after {@link killSeconds}. */
-function timedRun(
-  args: string[],
-  dir: string
-): Promise<Omit<Result, "file" | "opens" | "entities">> {
+function timedRun(args: string[], dir: string): Promise<Ran> {
   const timeFile = path.join(dir, "time.txt");
   return new Promise((resolve, reject) => {
     const child = spawn(
@@ -120,6 +129,118 @@ function timedRun(
       });
     });
   });
+}
+
+/**
+ * A lane: the compiled command started once (foreignWorker.js), running one file after
+ * another; killed and started again when a run takes longer than {@link killSeconds}.
+ */
+class Lane {
+  private child: Promise<ChildProcess> | null = null;
+
+  /** @param startupSeconds the binary's start-up CPU time, added to every run's own */
+  constructor(private readonly startupSeconds: number) {}
+
+  /** The running command, started (and loaded) first when there is none. */
+  private started(): Promise<ChildProcess> {
+    this.child ??= new Promise((resolve, reject) => {
+      const child = fork(path.join(__dirname, "foreignWorker.js"), [root], {
+        execArgv: ["--expose-gc"],
+        stdio: ["ignore", "ignore", "pipe", "ipc"],
+      });
+      child.once("message", () => resolve(child));
+      child.once("error", reject);
+      child.once("exit", (code) => reject(new Error(`foreignWorker.js ended (exit ${code})`)));
+    });
+    return this.child;
+  }
+
+  /** Runs `awardscore ARGS` in `dir`, as {@link timedRun} does with the real binary. */
+  readonly run: Runner = async (args, dir) => {
+    const child = await this.started();
+    let stderr = "";
+    const collect = (d: Buffer) => (stderr += d.toString("utf8"));
+    child.stderr!.on("data", collect);
+    const ran = await new Promise<Ran>((resolve) => {
+      const done = (r: Ran) => {
+        clearTimeout(timer);
+        child.off("message", answered);
+        child.off("exit", ended);
+        child.stderr!.off("data", collect);
+        resolve(r);
+      };
+      const lost = (exit: number | null, killed: boolean): Ran => {
+        this.child = null;
+        return {
+          exit,
+          stderr: stderr.trim(),
+          seconds: killSeconds,
+          cpuSeconds: 0,
+          megabytes: 0,
+          killed,
+        };
+      };
+      const timer = setTimeout(() => {
+        done(lost(null, true));
+        child.kill("SIGKILL");
+      }, killSeconds * 1000);
+      const answered = (m: {
+        exit: number;
+        stderr: string;
+        seconds: number;
+        cpuSeconds: number;
+        megabytes: number;
+      }) =>
+        done({
+          exit: m.exit,
+          stderr: `${stderr}${m.stderr}`.trim(),
+          seconds: Math.round(m.seconds * 100) / 100,
+          cpuSeconds: Math.round((m.cpuSeconds + this.startupSeconds) * 100) / 100,
+          megabytes: Math.round(m.megabytes),
+          killed: false,
+        });
+      // A run that ends the process (a crash, an exit of its own) ends as the binary would.
+      const ended = (code: number | null) => done(lost(code, false));
+      child.on("message", answered);
+      child.once("exit", ended);
+      child.send({ cwd: dir, args });
+    });
+    return ran;
+  };
+
+  /** Ends the command. */
+  async stop(): Promise<void> {
+    const child = await this.child?.catch(() => null);
+    child?.kill();
+    this.child = null;
+  }
+}
+
+/** The binary's start-up: CPU seconds of `awardscore --version` under /usr/bin/time. */
+function startupSeconds(dir: string): number {
+  const timeFile = path.join(dir, "startup.txt");
+  const child = spawnSync(
+    "/usr/bin/time",
+    [
+      "-o",
+      timeFile,
+      "-f",
+      "%U %S",
+      process.execPath,
+      path.join(root, "lib/cli/main.js"),
+      "--version",
+    ],
+    { stdio: "ignore" }
+  );
+  expect(child.status).toBe(0);
+  const [user, system] = fs
+    .readFileSync(timeFile, "utf8")
+    .trim()
+    .split("\n")
+    .pop()!
+    .split(" ")
+    .map(Number);
+  return user + system;
 }
 
 /** The verdict of each grafted candidate as the --json report says it. */
@@ -158,9 +279,14 @@ async function declaresEntities(bytes: Uint8Array): Promise<boolean> {
   return false;
 }
 
-/** Grafts, scores and compares one file, in its own folder under `scratch`. */
-async function scoreFile(file: string, scratch: string, index: number): Promise<Result> {
-  const dir = path.join(scratch, String(index));
+/** Grafts, scores (by `runner`) and compares one file, in its own folder `scratch/name`. */
+async function scoreFile(
+  file: string,
+  scratch: string,
+  name: string,
+  runner: Runner
+): Promise<Result> {
+  const dir = path.join(scratch, name);
   fs.mkdirSync(dir);
   const original = fs.readFileSync(path.join(folder, file));
   const opens = openable.files[file];
@@ -175,14 +301,11 @@ async function scoreFile(file: string, scratch: string, index: number): Promise<
     if (!(error instanceof GraftError) && opens !== false) throw error;
     graft = error instanceof Error ? error.message : String(error);
   }
-  const name = path.basename(file);
-  fs.writeFileSync(path.join(dir, name), input);
+  const base = path.basename(file);
+  fs.writeFileSync(path.join(dir, base), input);
   const out = path.join(dir, "uit.xlsx");
   const json = path.join(dir, "uit.json");
-  const ran = await timedRun(
-    ["score", name, "--preset", "17040", "--out", out, "--json", json],
-    dir
-  );
+  const ran = await runner(["score", base, "--preset", "17040", "--out", out, "--json", json], dir);
   const result: Result = { file, opens, entities, graft, ...ran };
   if (ran.exit === 0 && fs.existsSync(json))
     result.verdicts = verdicts(JSON.parse(fs.readFileSync(json, "utf8")) as ScoreReport);
@@ -195,20 +318,24 @@ async function scoreFile(file: string, scratch: string, index: number): Promise<
   return result;
 }
 
-/** Starts `work` on every item, at most `size` at a time, in order; each item's promise. */
-function pool<R>(items: string[], size: number, work: (item: string, i: number) => Promise<R>) {
+/** Starts `work` on every item, at most `size` at a time (lane 0 … size-1), in order; each item's promise. */
+function pool<R>(
+  items: string[],
+  size: number,
+  work: (item: string, i: number, lane: number) => Promise<R>
+) {
   const settle: { resolve: (r: R) => void; reject: (e: unknown) => void }[] = [];
   const promises = items.map(
     () => new Promise<R>((resolve, reject) => settle.push({ resolve, reject }))
   );
   let next = 0;
-  const worker = async () => {
+  const worker = async (lane: number) => {
     while (next < items.length) {
       const i = next++;
-      await work(items[i], i).then(settle[i].resolve, settle[i].reject);
+      await work(items[i], i, lane).then(settle[i].resolve, settle[i].reject);
     }
   };
-  for (let w = 0; w < size; w++) void worker();
+  for (let w = 0; w < size; w++) void worker(w);
   return promises;
 }
 
@@ -260,11 +387,17 @@ withFolder(`foreign workbooks (${folder}) with a grafted Kandidaten sheet, score
   compileCliBeforeAll();
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "awardscore-foreign-"));
   let results: Promise<Result>[] = [];
+  let lanes: Lane[] = [];
   beforeAll(() => {
-    results = pool(files, parallel, (file, i) => scoreFile(file, scratch, i));
-  });
+    const startup = startupSeconds(scratch);
+    lanes = Array.from({ length: parallel }, () => new Lane(startup));
+    results = pool(files, parallel, (file, i, lane) =>
+      scoreFile(file, scratch, String(i), lanes[lane].run)
+    );
+  }, 60_000);
   afterAll(async () => {
     const all = await Promise.allSettled(results);
+    await Promise.all(lanes.map((lane) => lane.stop()));
     const artifacts = path.join(root, "artifacts");
     fs.mkdirSync(artifacts, { recursive: true });
     fs.writeFileSync(
@@ -286,6 +419,34 @@ withFolder(`foreign workbooks (${folder}) with a grafted Kandidaten sheet, score
     expect(files.filter((f) => openable.files[f] === undefined)).toEqual([]);
     expect(files.length).toBeGreaterThan(0);
   });
+
+  test("the real binary, one process per file, says what the lane said: a file scored, one LibreOffice cannot open, a bomb", async () => {
+    const all = await Promise.all(results);
+    const picked = [
+      all.find((r) => r.opens && !r.entities),
+      all.find((r) => r.opens === false && !r.entities),
+      all.find((r) => r.entities),
+    ];
+    expect(picked.every((r) => r !== undefined)).toBe(true);
+    for (const lane of picked as Result[]) {
+      const binary = await scoreFile(
+        lane.file,
+        scratch,
+        `binary-${files.indexOf(lane.file)}`,
+        timedRun
+      );
+      expect(problems(binary)).toEqual([]);
+      const said = (r: Result) => ({
+        file: r.file,
+        exit: r.exit,
+        stderr: r.stderr,
+        verdicts: r.verdicts,
+        missing: r.missing,
+        changed: r.changed,
+      });
+      expect(said(binary)).toEqual(said(lane));
+    }
+  }, 180_000);
 
   test.each(
     files.map((file) => ({

@@ -1,11 +1,12 @@
 /**
  * LibreOffice headless as a real reader of the workbooks we write: a private
- * profile that recalculates every formula on load (TOOLCHAIN.md), conversion to
+ * profile that recalculates every formula on load (see {@link profile}), conversion to
  * CSV (one file per sheet) or PDF, and a CSV parser. Shared by the tests that need it.
  */
 import { execFileSync } from "child_process";
 import fs from "fs";
 import path from "path";
+import { LIBREOFFICE_PROFILE, runFolder } from "../setup/runFolder";
 
 /** The path of a command, or null when it is not installed. */
 export function which(command: string): string | null {
@@ -25,24 +26,45 @@ export const pdftoppm = which("pdftoppm");
 export const csvAllSheets =
   "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1";
 
-/** A private LibreOffice profile that recalculates on load (TOOLCHAIN.md), so no cached value hides a mistake. */
+/**
+ * A private LibreOffice profile that recalculates on load, so no cached value hides a mistake:
+ * LibreOffice keeps the cached values of an .xlsx unless `OOXMLRecalcMode` is 0 (always).
+ * Made under `dir` on the first start only; later starts reuse what LibreOffice set up there.
+ */
 export function profile(dir: string): string {
   const user = path.join(dir, "profile", "user");
-  fs.mkdirSync(user, { recursive: true });
-  fs.writeFileSync(
-    path.join(user, "registrymodifications.xcu"),
-    `<?xml version="1.0" encoding="UTF-8"?>
+  const settings = path.join(user, "registrymodifications.xcu");
+  if (!fs.existsSync(settings)) {
+    fs.mkdirSync(user, { recursive: true });
+    fs.writeFileSync(
+      settings,
+      `<?xml version="1.0" encoding="UTF-8"?>
 <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
 <item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
 </oor:items>
 `
-  );
+    );
+  }
   return `file://${path.join(dir, "profile")}`;
 }
 
 /**
+ * Where a conversion keeps its profile: in a `jest` run, one folder per worker in the run's
+ * temporary folder (test/setup/runFolder.ts), so LibreOffice sets its profile up once per worker
+ * rather than once per test file, and two workers never share one; outside a run, under `dir`.
+ */
+function profileFolder(dir: string): string {
+  const run = runFolder();
+  if (!run) return dir;
+  const folder = path.join(run, `${LIBREOFFICE_PROFILE}${process.env.JEST_WORKER_ID ?? "1"}`);
+  fs.mkdirSync(folder, { recursive: true });
+  return folder;
+}
+
+/**
  * Converts `files` (one path or several, in one LibreOffice start-up) to `format` into
- * `outdir`, with the private profile kept under `dir`; stops after `timeout` ms.
+ * `outdir`, with the private profile of the run's worker (or under `dir`); stops after
+ * `timeout` ms.
  */
 export function convert(
   dir: string,
@@ -51,20 +73,27 @@ export function convert(
   outdir: string,
   timeout = 120_000
 ): void {
-  execFileSync(
-    soffice!,
-    [
-      `-env:UserInstallation=${profile(dir)}`,
-      "--headless",
-      "--norestore",
-      "--convert-to",
-      format,
-      "--outdir",
-      outdir,
-      ...(typeof files === "string" ? [files] : files),
-    ],
-    { stdio: "pipe", timeout }
-  );
+  const folder = profileFolder(dir);
+  try {
+    execFileSync(
+      soffice!,
+      [
+        `-env:UserInstallation=${profile(folder)}`,
+        "--headless",
+        "--norestore",
+        "--convert-to",
+        format,
+        "--outdir",
+        outdir,
+        ...(typeof files === "string" ? [files] : files),
+      ],
+      { stdio: "pipe", timeout }
+    );
+  } catch (error) {
+    // A start that failed or was stopped may leave the profile locked: the next one starts afresh.
+    fs.rmSync(path.join(folder, "profile"), { recursive: true, force: true });
+    throw error;
+  }
 }
 
 /** A CSV text as rows, split on commas outside double quotes. */

@@ -9,7 +9,7 @@
  * their code is the module the shared runtime associates.
  */
 import path from "path";
-import webpack, { type Configuration } from "webpack";
+import webpack, { type Configuration, type RuleSetRule } from "webpack";
 import { flexMetadata } from "../functions/flexPlugin";
 
 const root = path.resolve(__dirname, "../..");
@@ -98,4 +98,24 @@ export function runWebpack(config: Configuration | Configuration[]): Promise<voi
     if (Array.isArray(config)) webpack(config, (error, stats) => done(error, stats));
     else webpack(config, (error, stats) => done(error, stats));
   });
+}
+
+/**
+ * Turns off ts-loader's type check in a production config, leaving its output as it is:
+ * `npm run typecheck` checks the same sources under the same tsconfig.build.json
+ * (`tsc -p tsconfig.build.json --noEmit`), so a test need not pay for it again.
+ *
+ * @example
+ * await runWebpack(withoutTypeCheck(await productionConfig()));
+ */
+export function withoutTypeCheck(config: Configuration): Configuration {
+  const typescript = config.module?.rules?.find(
+    (rule): rule is RuleSetRule => typeof rule === "object" && !!rule && "use" in rule
+  );
+  const loader = typescript?.use as
+    { loader: string; options: Record<string, unknown> } | undefined;
+  if (loader?.loader !== "ts-loader")
+    throw new Error("webpack.config.js no longer builds TypeScript with ts-loader");
+  loader.options = { ...loader.options, transpileOnly: true };
+  return config;
 }

@@ -1,5 +1,5 @@
 /** Jest for the browser run only (`npm run test:e2e`): builds, serves and drives Chromium. */
-/* eslint-disable no-undef */
+
 module.exports = {
   rootDir: "../..",
   testEnvironment: "node",

@@ -16,6 +16,7 @@ import type {
   WorkbookSnapshot,
 } from "../workbook/snapshot";
 import { sheetNames } from "../workbook/texts";
+import { HEADER_FOOTER_KINDS } from "./headerFooter";
 
 /**
  * An ExcelJS cell value as the engine's cell value.
@@ -197,14 +198,7 @@ function noteText(note: ExcelJS.Comment | string | undefined): string | null {
 }
 
 /** The header and footer kinds ExcelJS reads and writes, all of them text. */
-export const HEADER_FOOTER_KINDS = [
-  "oddHeader",
-  "oddFooter",
-  "evenHeader",
-  "evenFooter",
-  "firstHeader",
-  "firstFooter",
-] as const;
+export { HEADER_FOOTER_KINDS };
 
 /** The document properties ExcelJS reads and writes as text (core.xml and app.xml). */
 export const TEXT_PROPERTIES = [

@@ -34,6 +34,7 @@ import type {
   ValidationTexts,
   WriteNote,
 } from "../../workbook/changes";
+import { HEADER_FOOTER_KINDS } from "../headerFooter";
 
 /** The changes this module applies to a package. */
 export type FormatChange =
@@ -739,14 +740,7 @@ function columnWidths(sheet: SheetEdit, change: ColumnWidths): void {
 }
 
 /** CT_HeaderFooter's text children in their order. */
-const HEADER_FOOTER_ORDER = [
-  "oddHeader",
-  "oddFooter",
-  "evenHeader",
-  "evenFooter",
-  "firstHeader",
-  "firstFooter",
-];
+const HEADER_FOOTER_ORDER: readonly string[] = HEADER_FOOTER_KINDS;
 
 /** Sets the header and footer texts named (others and the flags kept); unknown kinds are ignored. */
 function headerFooterTexts(sheet: SheetEdit, change: HeaderFooterTexts): void {

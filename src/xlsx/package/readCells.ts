@@ -11,6 +11,7 @@ import type { ValidationSnapshot } from "../../workbook/snapshot";
 import { serialToDate } from "./strings";
 import { parseXml, unescapeOoxml } from "./xml";
 import { PackageError, type Package } from "./zip";
+import { HEADER_FOOTER_KINDS } from "../headerFooter";
 
 // ExcelJS's own translation of a shared formula to the cell that shares it: the copies
 // get exactly the text ExcelJS gave them (the command compares with what it read before).
@@ -151,14 +152,7 @@ function firstCell(sqref: string): string {
 }
 
 /** The header and footer elements of a worksheet, all text. */
-const HEADER_FOOTER = new Set([
-  "oddHeader",
-  "oddFooter",
-  "evenHeader",
-  "evenFooter",
-  "firstHeader",
-  "firstFooter",
-]);
+const HEADER_FOOTER = new Set<string>(HEADER_FOOTER_KINDS);
 
 /**
  * Reads the worksheet `part` of sheet `sheet`: values from A1 (a row per sheet row up to the

@@ -2,7 +2,7 @@
  * Years of experience inside a window that ends on the peildatum, counted in days.
  *
  * The rule (the request's "Minimaal 2 jaar aantoonbare werkervaring in de afgelopen 5 jaar",
- * ../shared/request-17040.txt; the README's "The rules of request 17040"; issue 17 §2), so
+ * test/fixtures/request-17040.txt; the README's "The rules of request 17040"; issue 17 §2), so
  * that a reader can check it:
  * - A period counts inclusive of both its `Van` and its `Tot` day (a CV's
  *   "t/m 31-12-2021"). An open `Tot` means "still running": it runs up to and

@@ -127,7 +127,7 @@ export function criterionLabel(criterion: {
  * Whether a criterion of the knock-out table is a formal CV requirement (a
  * "CV-eis": pages, language, references) rather than a knock-out criterion: its
  * id starts with E: the README numbers E1–E3 the request's "CV-eisen" ("Maximaal 5
- * pagina’s, opgesteld in het Nederlands, minimaal 2 referenties.", ../shared/request-17040.txt).
+ * pagina’s, opgesteld in het Nederlands, minimaal 2 referenties.", test/fixtures/request-17040.txt).
  *
  * @example
  * isCvRequirement({ id: "E1" }); // true

@@ -19,10 +19,18 @@ const request = words(raw);
 const quotes = (texts: readonly string[]) =>
   texts.flatMap((t) => [...t.matchAll(/"([^"]+)"/g)].map((m) => words(m[1])));
 
-test("the fixture is the request as published (../shared, where present)", () => {
-  if (fs.existsSync(shared)) expect(raw).toBe(fs.readFileSync(shared, "utf8"));
+test("the fixture is request 17040's text", () => {
   expect(request).toContain("Aanvraagnummer 17040");
 });
+
+/** Skipped, and saying so in its name, on a machine without the published text beside the project. */
+const present = fs.existsSync(shared);
+(present ? test : test.skip)(
+  `the fixture is the request as published (../shared/request-17040.txt${present ? "" : "; skipped: absent here"})`,
+  () => {
+    expect(raw).toBe(fs.readFileSync(shared, "utf8"));
+  }
+);
 
 test("the competencies are the request's, in its words and order", () => {
   const listed = [...raw.matchAll(/^- ([^;.\n]+)[;.]\s*$/gm)].map((m) => m[1].trim());

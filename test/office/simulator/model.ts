@@ -245,9 +245,9 @@ function writeGrid(
       const v = single ? (Array.isArray(value) ? cells[0][0] : value) : cells[i][j];
       if (v === null || v === undefined) continue;
       const key = `${box.top + i},${box.left + j}`;
-      const cell = sheet.cells.get(key) ?? { value: "" };
+      let cell = sheet.cells.get(key);
+      if (!cell) sheet.cells.set(key, (cell = { value: "" }));
       write(cell, v);
-      sheet.cells.set(key, cell);
     }
 }
 
@@ -261,7 +261,8 @@ function refuseBadFormulas(w: SimWorld, o: SimObject, value: unknown): void {
   const rows = Array.isArray(value) ? (value as unknown[][]) : [[value]];
   rows.forEach((row, i) =>
     (Array.isArray(row) ? row : [row]).forEach((v, j) => {
-      if (typeof v !== "string") return;
+      // Only a text that starts with `=`, `+` or `-` can be read as a formula (typedInto).
+      if (typeof v !== "string" || !/^[=+-]/.test(v)) return;
       const typed = typedInto(v, sheet.cells.get(`${box.top + i},${box.left + j}`)?.numberFormat);
       if ("formula" in typed && !acceptedFormula(typed.formula))
         throw new ExcelError(

@@ -17,12 +17,16 @@ import {
   type CellValue,
   type PeriodInput,
 } from "../../src/engine";
+import { compileCliBeforeAll } from "../cli/helpers";
 import { awardScore } from "../../src/functions/award";
 import { FunctionError } from "../../src/functions/errors";
 import { knockout } from "../../src/functions/knockout";
 import { rank, ranking, top } from "../../src/functions/ranking";
 import { years } from "../../src/functions/years";
 import { awardCriteria17040, knockoutCriteria17040, limits17040 } from "./helpers";
+
+/** The command's side of the comparison runs lib/, compiled from the current sources. */
+compileCliBeforeAll();
 
 /** What `awardscore score --json` says of a candidate (the fields compared here). */
 interface Verdict {

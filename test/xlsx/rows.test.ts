@@ -17,7 +17,7 @@ import { planTemplate } from "../../src/workbook/template";
 import { applyChanges } from "../../src/xlsx";
 import { awardscore, scratch } from "../cli/helpers";
 import { passing, rowFor } from "../workbook/helpers";
-import { convert, csvAllSheets, csvRows, soffice } from "./libreoffice";
+import { convert, soffice } from "./libreoffice";
 
 const withLibreOffice = soffice ? describe : describe.skip;
 
@@ -164,10 +164,23 @@ withLibreOffice("rows typed below the tables in a LibreOffice-saved workbook", (
     expect(refs.Kandidaten.ref).toBe(`A1:${lastColumn}5`);
     expect(refs.Werkervaring.ref).toBe("A1:E3");
 
-    convert(dir, out, csvAllSheets, path.join(dir, "csv"));
-    const rows = csvRows(fs.readFileSync(path.join(dir, "csv", "uit-Kandidaten.csv"), "utf8"));
-    const status = rows[0].indexOf("Status");
-    expect(rows.slice(1, 5).map((r) => r[status])).toEqual([
+    // The statuses as LibreOffice read them (its profile recalculates on load), from the file it
+    // saved: one LibreOffice start instead of a second one for CSV.
+    const saved = new ExcelJS.Workbook();
+    await saved.xlsx.readFile(path.join(again, "uit.xlsx"));
+    const text = (cell: ExcelJS.Cell) => {
+      const value = cell.value;
+      return String(
+        value !== null && typeof value === "object" && "result" in value ? value.result : value
+      );
+    };
+    const kandidaten = saved.getWorksheet("Kandidaten")!;
+    const header = [...Array(kandidaten.columnCount)].map((_, c) =>
+      text(kandidaten.getRow(1).getCell(c + 1))
+    );
+    const status = header.indexOf("Status") + 1;
+    expect(status).toBeGreaterThan(0);
+    expect([2, 3, 4, 5].map((r) => text(kandidaten.getRow(r).getCell(status)))).toEqual([
       "Geschikt",
       "Geschikt",
       "Geschikt",

@@ -1,0 +1,35 @@
+/**
+ * What the package reader's tests share: ExcelJS's read as the command does it, and a
+ * snapshot's meaning (what the contract fixes). Used by equivalence.test.ts and by the
+ * LibreOffice round trip (test/xlsx/roundtrip.test.ts).
+ */
+import type ExcelJS from "exceljs";
+import { Workbook } from "../../../src/cli/exceljs";
+import type { SheetSnapshot, WorkbookSnapshot } from "../../../src/workbook/snapshot";
+import { repairLoadedTables } from "../../../src/xlsx";
+
+/** ExcelJS's read as the command does it (src/cli/files.ts). */
+export async function excelJs(bytes: Buffer): Promise<ExcelJS.Workbook> {
+  const workbook = new Workbook();
+  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  repairLoadedTables(workbook);
+  return workbook;
+}
+
+/**
+ * The snapshot's meaning without what the contract leaves open: trailing empty cells and
+ * rows ("missing cells are empty"). ExcelJS lays out every cell of a merged area and a
+ * hyperlink on an empty cell as a cell of its own, so its rows run on with nulls.
+ */
+export function meaning(snapshot: WorkbookSnapshot): WorkbookSnapshot {
+  const trim = (sheet: SheetSnapshot): SheetSnapshot => {
+    const values = sheet.values.map((row) => {
+      const cells = [...row];
+      while (cells.length > 0 && (cells[cells.length - 1] ?? null) === null) cells.pop();
+      return cells;
+    });
+    while (values.length > 0 && values[values.length - 1].length === 0) values.pop();
+    return { ...sheet, values };
+  };
+  return { ...snapshot, sheets: snapshot.sheets.map(trim) };
+}

@@ -12,22 +12,11 @@ import { blankRequest, planTemplate } from "../../src/workbook/template";
 import { applyChanges } from "../../src/xlsx";
 import { readPackage, type Part } from "../../src/xlsx/package/zip";
 import { base, examples, oneOfEach, unknownChange } from "../workbook/changeKinds";
+import { changedParts } from "./package/helpers";
 
 /** The parts of a workbook as ExcelJS writes it. */
 async function partsOf(workbook: ExcelJS.Workbook): Promise<Part[]> {
   return (await readPackage(Buffer.from(await workbook.xlsx.writeBuffer()))).parts;
-}
-
-/** The parts whose bytes differ between two part lists, and those only in one. */
-function changedParts(before: Part[], after: Part[]): string[] {
-  const old = new Map(before.map((p) => [p.name, p.data]));
-  const changed: string[] = [];
-  for (const part of after) {
-    const was = old.get(part.name);
-    if (!was || !was.equals(part.data)) changed.push(part.name);
-    old.delete(part.name);
-  }
-  return [...changed, ...[...old.keys()].map((n) => `-${n}`)].sort();
 }
 
 let bytes: Buffer;

@@ -19,6 +19,7 @@ import { applyToPackage } from "../../../src/xlsx/package/apply";
 import { relsPartOf, workbookParts } from "../../../src/xlsx/package/parts";
 import { readPackage, writePackage, type Part } from "../../../src/xlsx/package/zip";
 import { convert, csvAllSheets, csvRows, soffice } from "../libreoffice";
+import { changedParts } from "./helpers";
 
 let dir: string;
 /** The three writers' versions of the small workbook (ExcelJS, LibreOffice, openpyxl). */
@@ -137,18 +138,6 @@ function sheetOf(snapshot: WorkbookSnapshot, name: string): SheetSnapshot {
   const sheet = snapshot.sheets.find((s) => s.name === name);
   if (!sheet) throw new Error(`no sheet ${name}`);
   return sheet;
-}
-
-/** The parts whose bytes differ between two part lists, and those only in one. */
-function changedParts(before: Part[], after: Part[]): string[] {
-  const old = new Map(before.map((p) => [p.name, p.data]));
-  const changed: string[] = [];
-  for (const part of after) {
-    const was = old.get(part.name);
-    if (!was || !was.equals(part.data)) changed.push(part.name);
-    old.delete(part.name);
-  }
-  return [...changed, ...[...old.keys()].map((n) => `-${n}`)].sort();
 }
 
 /** The formulas of a sheet by address, as ExcelJS reads them. */

@@ -7,20 +7,9 @@ import ExcelJS from "exceljs";
 import type { WorkbookChange } from "../../../src/workbook/changes";
 import { applyChanges } from "../../../src/xlsx";
 import { applyToPackage } from "../../../src/xlsx/package/apply";
-import { readPackage, type Part } from "../../../src/xlsx/package/zip";
+import { readPackage } from "../../../src/xlsx/package/zip";
 import { base, examples, unknownChange } from "../../workbook/changeKinds";
-
-/** The parts whose bytes differ between two part lists, and those only in one. */
-function changedParts(before: Part[], after: Part[]): string[] {
-  const old = new Map(before.map((p) => [p.name, p.data]));
-  const changed: string[] = [];
-  for (const part of after) {
-    const was = old.get(part.name);
-    if (!was || !was.equals(part.data)) changed.push(part.name);
-    old.delete(part.name);
-  }
-  return [...changed, ...[...old.keys()].map((n) => `-${n}`)].sort();
-}
+import { changedParts } from "./helpers";
 
 /** Per kind, a part the change must write (`Blad` is xl/worksheets/sheet1.xml). */
 const mustChange: Record<WorkbookChange["kind"], RegExp> = {

@@ -1,5 +1,5 @@
 /**
- * What the package reader's tests share: ExcelJS's read as the command does it, and a
+ * What the package tests share: ExcelJS's read as the command does it, and a
  * snapshot's meaning (what the contract fixes). Used by equivalence.test.ts and by the
  * LibreOffice round trip (test/xlsx/roundtrip.test.ts).
  */
@@ -7,6 +7,7 @@ import type ExcelJS from "exceljs";
 import { Workbook } from "../../../src/cli/exceljs";
 import type { SheetSnapshot, WorkbookSnapshot } from "../../../src/workbook/snapshot";
 import { repairLoadedTables } from "../../../src/xlsx";
+import type { Part } from "../../../src/xlsx/package/zip";
 
 /** ExcelJS's read as the command does it (src/cli/files.ts). */
 export async function excelJs(bytes: Buffer): Promise<ExcelJS.Workbook> {
@@ -32,4 +33,16 @@ export function meaning(snapshot: WorkbookSnapshot): WorkbookSnapshot {
     return { ...sheet, values };
   };
   return { ...snapshot, sheets: snapshot.sheets.map(trim) };
+}
+
+/** The parts whose bytes differ between two part lists, and those only in one (`-name`). */
+export function changedParts(before: Part[], after: Part[]): string[] {
+  const old = new Map(before.map((p) => [p.name, p.data]));
+  const changed: string[] = [];
+  for (const part of after) {
+    const was = old.get(part.name);
+    if (!was || !was.equals(part.data)) changed.push(part.name);
+    old.delete(part.name);
+  }
+  return [...changed, ...[...old.keys()].map((n) => `-${n}`)].sort();
 }

@@ -6,7 +6,7 @@
  * (test/e2e) only via `npm run test:e2e`.
  * Every run has one temporary folder (TMPDIR), removed afterwards: test/setup/runFolder.ts.
  */
-/* eslint-disable no-undef */
+
 const fs = require("fs");
 const os = require("os");
 const path = require("path");
@@ -35,7 +35,11 @@ const programTests = fs
   )
   .map((f) => path.join(__dirname, "test", f));
 
+/** Jest's own cache beside the project, not in the system's temp folder (which the tests leave as they found it). */
+const cacheDirectory = "<rootDir>/node_modules/.cache/jest";
+
 const node = {
+  cacheDirectory,
   testEnvironment: "node",
   roots: ["<rootDir>/test"],
   transform,
@@ -68,6 +72,7 @@ module.exports = {
     },
     {
       displayName: "taskpane",
+      cacheDirectory,
       testEnvironment: "jsdom",
       roots: ["<rootDir>/test/taskpane"],
       testMatch: ["**/*.test.ts", "**/*.test.tsx"],

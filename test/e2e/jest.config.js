@@ -2,6 +2,8 @@
 
 module.exports = {
   rootDir: "../..",
+  // Jest's own cache beside the project, not in the system's temp folder.
+  cacheDirectory: "<rootDir>/node_modules/.cache/jest-e2e",
   testEnvironment: "node",
   roots: ["<rootDir>/test/e2e"],
   testMatch: ["**/*.e2e.ts"],

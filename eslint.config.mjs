@@ -26,14 +26,15 @@ const layers = {
   office: { imports: ["engine", "workbook"], packages: [], lazy: ["share"] },
   xlsx: { imports: ["engine", "workbook"], packages: ["exceljs", "saxes", "yauzl", "yazl", NODE] },
   share: { imports: ["engine", "workbook"], packages: ["exceljs"] },
+  cv: { imports: ["engine"], packages: ["pdfjs-dist", "fflate", "saxes", "franc-min"] },
   cli: {
-    imports: ["engine", "workbook", "xlsx", "share"],
+    imports: ["engine", "workbook", "xlsx", "share", "cv"],
     packages: ["exceljs", "saxes", "yauzl", "yazl", "cli-progress", NODE],
   },
   taskpane: {
     imports: ["engine", "workbook", "office"],
     packages: ["react", "react-dom", "@fluentui/react-components", "@fluentui/react-icons"],
-    lazy: ["share", "exceljs"],
+    lazy: ["share", "exceljs", "cv"],
   },
 };
 const layerNames = Object.keys(layers);

@@ -24,7 +24,19 @@ const swc = (tsx) => [
     sourceMaps: "inline",
   },
 ];
-const transform = { "^.+\\.ts$": swc(false), "^.+\\.tsx$": swc(true) };
+/**
+ * The packages that ship only ES modules (the CV readers': pdfjs-dist, franc-min and what it
+ * imports). Node runs them through require() (Node 20.19+); Jest's own module system does not,
+ * so swc turns them into CommonJS like our sources.
+ */
+const esmPackages = ["pdfjs-dist", "franc-min", "trigram-utils", "n-gram", "collapse-white-space"];
+const esm = ["@swc/jest", { jsc: { target: "es2022" }, module: { type: "commonjs" } }];
+const transform = {
+  "^.+\\.ts$": swc(false),
+  "^.+\\.tsx$": swc(true),
+  [`node_modules/(${esmPackages.join("|")})/.+\\.m?js$`]: esm,
+};
+const transformIgnorePatterns = [`/node_modules/(?!(${esmPackages.join("|")})/)`];
 
 /** The test files that run the compiled command: those that call compileCliBeforeAll(). */
 const programTests = fs
@@ -43,6 +55,7 @@ const node = {
   testEnvironment: "node",
   roots: ["<rootDir>/test"],
   transform,
+  transformIgnorePatterns,
 };
 
 module.exports = {
@@ -78,6 +91,7 @@ module.exports = {
       testMatch: ["**/*.test.ts", "**/*.test.tsx"],
       setupFilesAfterEnv: ["<rootDir>/test/taskpane/setup.ts"],
       transform,
+      transformIgnorePatterns,
     },
   ],
 };

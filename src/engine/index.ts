@@ -95,3 +95,4 @@ export {
 } from "./messages";
 // The Aanvraag sheet's criteria tables: one grammar for FLEX and the workbook (issue 19).
 export * from "./grammar";
+export * from "./cvProposals";

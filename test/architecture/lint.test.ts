@@ -20,7 +20,8 @@ const arrows: Record<string, string[]> = {
   office: ["engine", "workbook"],
   xlsx: ["engine", "workbook"],
   share: ["engine", "workbook"],
-  cli: ["engine", "workbook", "xlsx", "share"],
+  cv: ["engine"],
+  cli: ["engine", "workbook", "xlsx", "share", "cv"],
   taskpane: ["engine", "workbook", "office"],
 };
 const layers = Object.keys(arrows);
@@ -191,6 +192,11 @@ describe("packages per layer", () => {
     ["cli", "@fluentui/react-components"],
     ["taskpane", "exceljs"],
     ["taskpane", "fs"],
+    ["cv", "fs"],
+    ["cv", "exceljs"],
+    ["cv", "react"],
+    ["workbook", "pdfjs-dist"],
+    ["engine", "franc-min"],
   ].map(([layer, from]) => ({ layer, from, key: probe(`src/${layer}/a.ts`, importOf(from)) }));
   test.each(forbidden)("src/$layer may not import $from", ({ layer, key }) => {
     expect(problems(key)).toEqual(wrong(layer));
@@ -206,17 +212,22 @@ describe("packages per layer", () => {
     ["cli", "cli-progress"],
     ["taskpane", "react"],
     ["taskpane", "@fluentui/react-components"],
+    ["cv", "pdfjs-dist/legacy/build/pdf.mjs"],
+    ["cv", "fflate"],
+    ["cv", "saxes"],
+    ["cv", "franc-min"],
   ].map(([layer, from]) => ({ layer, from, key: probe(`src/${layer}/a.ts`, importOf(from)) }));
   test.each(allowed)("src/$layer may import $from", ({ key }) => {
     expect(problems(key)).toEqual([]);
   });
 });
 
-describe("the lazy share chunk: src/share and ExcelJS only through a dynamic import()", () => {
+describe("the lazy chunks: src/share, ExcelJS and the CV readers (src/cv) only through a dynamic import()", () => {
   const lazy = [
     ["taskpane", "../share"],
     ["taskpane", "exceljs"],
     ["office", "../share"],
+    ["taskpane", "../cv"],
   ].map(([layer, from]) => ({
     layer,
     from,

@@ -1,0 +1,86 @@
+/**
+ * What CV intake proposes, as data: the values a CV suggests for one candidate, each
+ * with the page and line it came from. Made by src/cv (reading and extracting), shown
+ * in the `Voorstellen` sheet and the pane, and applied by src/workbook only when the
+ * evaluator confirms. A proposal never scores or ranks: the confirmed values do.
+ */
+import type { CriterionId, IsoDate } from "./request";
+
+/** Where in a CV a proposal comes from: the file, its page and line (both from 1), the line's text. */
+export interface Evidence {
+  /** The file's name as the user gave it (no folder). */
+  file: string;
+  page: number;
+  line: number;
+  /** The line as read (trimmed; at most 200 characters). */
+  text: string;
+}
+
+/** One line of a CV as read: its page and line number (both from 1) and its text. */
+export interface CvLine {
+  page: number;
+  line: number;
+  text: string;
+}
+
+/** A CV read into lines: what src/cv/read gives and src/cv/extract takes. */
+export interface CvDocument {
+  /** The file's name (no folder). */
+  file: string;
+  format: "pdf" | "docx";
+  /** The page count. */
+  pages: number;
+  /**
+   * How the page count was found: counted in the PDF, written by Word (or LibreOffice) in the
+   * document's properties, or estimated from page breaks and length (the proposal says so).
+   */
+  pagesSource: "pdf" | "properties" | "estimate";
+  lines: CvLine[];
+}
+
+/** A proposed value for a CV requirement column (E1 pages, E2 Dutch, E3 references). */
+export interface RequirementProposal {
+  kind: "requirement";
+  /** The criterion id whose `Kandidaten` column gets the value (E1, E2, E3). */
+  id: CriterionId;
+  /** The value as the column takes it: a count, or "Ja"/"Nee". */
+  value: number | "Ja" | "Nee";
+  /** Why, in Dutch, for the evaluator (e.g. "5 pagina's (PDF)", "geschat: 2 pagina's"). */
+  note: string;
+  evidence: Evidence;
+}
+
+/** A proposed row of `Werkervaring`. */
+export interface PeriodProposal {
+  kind: "period";
+  /** Role and employer as `Functie` shows them ("Klantmanager inkomen, Gemeente Delft"). */
+  role: string;
+  /** The first day: a month-only start takes the month's first day, a year-only start 1 January. */
+  from: IsoDate;
+  /** The last day; null = still running ("heden", "nu", "sinds …"). */
+  to: IsoDate | null;
+  /** Suggested `Telt voor` ids, from the request's own criteria texts (may be empty). */
+  countsFor: CriterionId[];
+  /** Why, in Dutch: how the dates were completed and why each id is suggested. */
+  note: string;
+  evidence: Evidence;
+}
+
+/** A proposed yes for a yes/no criterion from an education line (K6, G10). */
+export interface EducationProposal {
+  kind: "education";
+  /** The criterion ids the line suggests "Ja" for. */
+  countsFor: CriterionId[];
+  note: string;
+  evidence: Evidence;
+}
+
+/** One proposal for one candidate. */
+export type CvProposal = RequirementProposal | PeriodProposal | EducationProposal;
+
+/** All proposals from one candidate's CV files. */
+export interface CandidateProposals {
+  /** The candidate's name as in `Kandidaten`. */
+  candidate: string;
+  proposals: CvProposal[];
+}

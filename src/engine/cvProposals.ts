@@ -59,24 +59,33 @@ export interface PeriodProposal {
   from: IsoDate;
   /** The last day; null = still running ("heden", "nu", "sinds …"). */
   to: IsoDate | null;
-  /** Suggested `Telt voor` ids, from the request's own criteria texts (may be empty). */
+  /**
+   * Suggested `Telt voor` ids, from the request's own criteria texts (may be empty); only
+   * criteria measured in years (engine/workHistory.ts historyCriteria).
+   */
   countsFor: CriterionId[];
   /** Why, in Dutch: how the dates were completed and why each id is suggested. */
   note: string;
   evidence: Evidence;
 }
 
-/** A proposed yes for a yes/no criterion from an education line (K6, G10). */
-export interface EducationProposal {
-  kind: "education";
+/**
+ * A proposed "Ja" for yes/no criteria of `Kandidaten`: from an education line (K6, G10 for
+ * 17040), or from a period inside the criterion's window that names what it asks (K4
+ * Civision, K5 Participatiewet). `Werkervaring` counts only for criteria in years, so these
+ * go to the candidate's own column.
+ */
+export interface YesProposal {
+  kind: "yes";
+  source: "education" | "period";
   /** The criterion ids the line suggests "Ja" for. */
-  countsFor: CriterionId[];
+  ids: CriterionId[];
   note: string;
   evidence: Evidence;
 }
 
 /** One proposal for one candidate. */
-export type CvProposal = RequirementProposal | PeriodProposal | EducationProposal;
+export type CvProposal = RequirementProposal | PeriodProposal | YesProposal;
 
 /** All proposals from one candidate's CV files. */
 export interface CandidateProposals {

@@ -106,6 +106,9 @@ function productionPackages(root) {
   const walk = (node) => {
     for (const [name, dep] of Object.entries(node.dependencies || {})) {
       if (dep.missing && !dep.path) continue;
+      // An optional dependency for another platform (npm lists it with neither version nor path:
+      // pdfjs-dist's @napi-rs/canvas-darwin-arm64 on Linux) is not installed, so it cannot ship.
+      if (!dep.path && dep.version === undefined) continue;
       const key = `${name}@${dep.version}`;
       if (found.has(key)) continue;
       let license = typeof dep.license === "string" ? dep.license : undefined;

@@ -45,7 +45,9 @@ export function awardPoints(
     const reached = scoring.steps.filter((step) => n >= step.min).map((step) => step.points);
     return clampPoints(reached.length ? Math.max(...reached) : 0, max);
   }
-  if (!(scoring.max > scoring.min)) return n >= scoring.max ? max : 0;
+  if (n >= scoring.max) return max;
+  if (!(scoring.max > scoring.min) || n <= scoring.min) return 0;
+  // Strictly between the bounds, so the share is finite even for a denormal range (0 to 5e-324).
   const share = (n - scoring.min) / (scoring.max - scoring.min);
   return clampPoints(max * share, max);
 }

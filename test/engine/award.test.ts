@@ -80,9 +80,17 @@ describe("awardPoints", () => {
     ["linear: a third, to 2 decimals", { kind: "linear", min: 0, max: 3 }, 1, 13.33],
     ["linear: at max", { kind: "linear", min: 2, max: 6 }, 6, 40],
     ["linear: above max", { kind: "linear", min: 2, max: 6 }, 60, 40],
+    // Found by the property test (seed -1861908974): the range 5e-324 made the share Infinity.
+    ["linear: above a denormal max", { kind: "linear", min: 0, max: 5e-324 }, 8.9e-16, 40],
+    ["linear: at min of a denormal range", { kind: "linear", min: 0, max: 5e-324 }, 0, 0],
   ];
   test.each(cases)("%s", (_label, scoring, value, expected) => {
     expect(awardPoints(crit(scoring), value)).toBe(expected);
+  });
+
+  test("a criterion of 0 points above a denormal range gives 0, not NaN", () => {
+    const zero = { points: 0, scoring: { kind: "linear" as const, min: 0, max: 5e-324 } };
+    expect(awardPoints(zero, 8.881784197001252e-16)).toBe(0);
   });
 
   test("17040: G9 at 10 years exactly scores 50", () => {

@@ -4,7 +4,7 @@
  * (one read, the Werkervaring table grown first, one batch of writes).
  */
 import { request17040, type CandidateProposals, type CvProposal } from "../../src/engine";
-import { applyChanges, readWorkbook } from "../../src/office";
+import { applyChanges, readWorkbook, runCleanUp } from "../../src/office";
 import { growTables } from "../../src/office/apply";
 import {
   chosenRows,
@@ -17,7 +17,7 @@ import type { WorkbookSnapshot } from "../../src/workbook/snapshot";
 import { candidateInputColumns } from "../../src/workbook/layout";
 import { candidatesSheet, passing, sheet, snapshotOf } from "../workbook/helpers";
 import { stateFromSnapshot } from "./helpers";
-import { sheetOf, simulateExcel, type ExcelSimulator } from "./simulator";
+import { newSheet, sheetOf, simulateExcel, type ExcelSimulator } from "./simulator";
 
 const headers = candidateInputColumns(request17040).map((c) => c.header);
 const column = (id: string) => headers.findIndex((h) => h.split(" ")[0] === id) + 1;
@@ -123,4 +123,55 @@ test("proposals to Voorstellen, marked in Excel, applied in one batch: the table
     "Niet overgenomen: E2: de cel had al een waarde (Nee)",
   ]);
   expect(again!.cells + again!.periodRows).toBe(0);
+});
+
+test("a second candidate's run keeps the first one's rows and marks; a user's own Voorstellen is never marked", async () => {
+  await run((s) => planCvProposals(s, request17040, ans));
+  const voorstellen = sheetOf(excel.state, "Voorstellen")!;
+  voorstellen.cells.set("4,14", { value: "x" });
+  await run((s) =>
+    planCvProposals(s, request17040, [{ candidate: "Bas", proposals: [proposals[0]] }])
+  );
+  const names = [4, 5, 6, 7].map((r) => voorstellen.cells.get(`${r},1`)?.value);
+  expect(names).toEqual(["Ans", "Ans", "Ans", "Bas"]);
+  expect(voorstellen.cells.get("4,14")?.value).toBe("x");
+  expect(voorstellen.cells.get("8,1")?.value ?? "").toBe("");
+
+  // The user's own sheet of that name: applying still works, the sheet is left as it is.
+  excel = simulateExcel(stateFromSnapshot(workbook()));
+  const own = sheetOf(excel.state, "Voorstellen") ?? null;
+  expect(own).toBeNull();
+  const mine = newSheet("Voorstellen");
+  mine.cells.set("1,1", { value: "Mijn lijst" });
+  mine.cells.set("2,1", { value: "Ans" });
+  excel.state.sheets.push(mine);
+  let applied: ApplyPlan | undefined;
+  await run((s) => {
+    applied = planApplyProposals(s, request17040, ans);
+    return applied;
+  });
+  expect(applied!.applied).toBe(2);
+  expect(applied!.changes.some((c) => c.sheet === "Voorstellen")).toBe(false);
+  expect([...mine.cells.keys()].sort()).toEqual(["1,1", "2,1"]);
+});
+
+test("Persoonsgegevens opschonen empties Voorstellen (every candidate's CV lines)", async () => {
+  excel = simulateExcel(
+    stateFromSnapshot(
+      snapshotOf(candidatesSheet([passing, { ...passing, Kandidaat: "Bas", Uurtarief: 74 }]))
+    )
+  );
+  await run((s) => planCvProposals(s, request17040, ans));
+  expect(sheetOf(excel.state, "Voorstellen")!.cells.get("6,5")?.value).toBe("regel 8");
+  const outcome = await runCleanUp(excel.host, { preset: "17040" });
+  expect(outcome.pseudonyms).toBe(0); // both in the top: no names replaced, the CV lines go all the same
+  const voorstellen = sheetOf(excel.state, "Voorstellen")!;
+  expect([...voorstellen.cells.entries()].filter(([, c]) => c.value !== "")).toEqual([
+    [
+      "1,1",
+      expect.objectContaining({
+        value: "Voorstellen uit cv's — gewist bij het opschonen van persoonsgegevens",
+      }),
+    ],
+  ]);
 });

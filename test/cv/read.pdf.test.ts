@@ -255,7 +255,7 @@ test("five full pages: 40 lines on each, numbered per page", async () => {
 function imagePdf(width: number, height: number, rgb: Uint8Array): Uint8Array {
   const image = zlibSync(rgb);
   const content = "q 595 0 0 842 0 0 cm /Im0 Do Q";
-  const parts: (string | Uint8Array)[] = [];
+  const parts: Uint8Array[] = [];
   const offsets: number[] = [];
   let length = 0;
   const add = (part: string | Uint8Array) => {

@@ -5,7 +5,15 @@
  * that describe it (where a topic such as a software package is named).
  */
 import type { CvDocument, Evidence, IsoDate } from "../../engine";
-import { completeRange, findRanges, type DateRange, type Precision } from "./dates";
+import {
+  completeRange,
+  completionOf,
+  findDangling,
+  findRanges,
+  inOrder,
+  type DateRange,
+  type Precision,
+} from "./dates";
 import { placeLines, type PlacedLine, type SectionKind } from "./sections";
 
 /** A work period found in a CV, before suggestions. */
@@ -108,6 +116,32 @@ function evidenceOf(file: string, line: PlacedLine): Evidence {
 export function findPeriods(doc: CvDocument): FoundPeriod[] {
   const lines = placeLines(doc.lines);
   const dated = lines.map((l) => (l.heading ? [] : findRanges(l.text)));
+  // A range whose end wrapped to a later line: its end from the first line (within four) that
+  // holds only that end; the lines between may hold the role (a wrapped table row).
+  const wrappedUntil = new Map<number, number>();
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i].heading) continue;
+    const dangling = findDangling(lines[i].text);
+    if (!dangling) continue;
+    for (let k = i + 1; k <= i + 4 && k < lines.length && !lines[k].heading; k++) {
+      if (dated[k].length) break;
+      const end = completionOf(lines[k].text, dangling.month);
+      if (!end) continue;
+      if (!inOrder(dangling.from, end.to)) break;
+      dated[i] = dated[i]
+        .filter((r) => r.start !== dangling.start)
+        .concat({
+          from: dangling.from,
+          to: end.to,
+          openWord: end.openWord,
+          start: dangling.start,
+          end: dangling.end,
+        })
+        .sort((a, b) => a.start - b.start);
+      wrappedUntil.set(i, k);
+      break;
+    }
+  }
   const isDated = (i: number) => dated[i] !== undefined && dated[i].length > 0;
   const found: FoundPeriod[] = [];
 
@@ -146,7 +180,12 @@ export function findPeriods(doc: CvDocument): FoundPeriod[] {
       if (line.section !== "work" && EDUCATION_WORDS.test(own || line.text)) continue;
       let roleLines: PlacedLine[] = [];
       let role = own;
+      const wrapped = wrappedUntil.get(i);
       if (own) roleLines = [line];
+      else if (wrapped !== undefined && wrapped > i + 1)
+        roleLines = lines
+          .slice(i + 1, wrapped)
+          .filter((l) => titleLike(l) && !completionOf(l.text));
       else if (layoutBefore(i)) {
         if (titleLike(lines[i - 1]) && !isDated(i - 1)) roleLines = [lines[i - 1]];
       } else {

@@ -181,7 +181,8 @@ export function findPeriods(doc: CvDocument): FoundPeriod[] {
       let roleLines: PlacedLine[] = [];
       let role = own;
       const wrapped = wrappedUntil.get(i);
-      if (own) roleLines = [line];
+      // Several periods on one line: each is matched on its own part of the line.
+      if (own) roleLines = [ranges.length > 1 ? { ...line, text: own } : line];
       else if (wrapped !== undefined && wrapped > i + 1)
         roleLines = lines
           .slice(i + 1, wrapped)

@@ -66,9 +66,7 @@ function groupRows(pieces: TextPiece[]): TextPiece[][] {
       row.size = Math.max(row.size, piece.size);
     } else rows.push({ y: piece.y, size: piece.size, pieces: [piece] });
   }
-  return rows
-    .sort((a, b) => b.y - a.y)
-    .map((r) => r.pieces.sort((a, b) => a.x - b.x));
+  return rows.sort((a, b) => b.y - a.y).map((r) => r.pieces.sort((a, b) => a.x - b.x));
 }
 
 /** One row into segments at wide gaps, joining the pieces of a segment with spaces where needed. */
@@ -93,7 +91,13 @@ function splitRow(row: TextPiece[]): Segment[] {
       }
     }
     if (blank) continue;
-    current = { x0: piece.x, x1: piece.x + piece.width, y: piece.y, size: piece.size, text: piece.text };
+    current = {
+      x0: piece.x,
+      x1: piece.x + piece.width,
+      y: piece.y,
+      size: piece.size,
+      text: piece.text,
+    };
   }
   if (current) segments.push(current);
   return segments;

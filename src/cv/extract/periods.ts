@@ -52,8 +52,12 @@ const EDUCATION_WORDS =
 export const EMPLOYER_WORDS =
   /\b(gemeente|gemeenten|municipality|city of|b\.?v\.?|n\.?v\.?|stichting|uwv|svb|sociale dienst|werkplein|holding|groep|group|bureau|dienst|regio|provincie|ministerie|werkbedrijf|intergemeentelijke|samenwerkingsverband|waterschap|belastingdienst|ggd|detachering|interim|services|consultancy|partners|vereniging|corporatie|woningcorporatie|zorg)\b/iu;
 
-/** A bullet or dash that opens a line of description. */
-const BULLET = /^\s*[•▪■●◦·*\-–—>]\s*/u;
+/** A bullet or dash that opens a line of description (also a Symbol font's private-use bullet). */
+const BULLET = /^\s*[•▪■●◦·*\-–—>\uF000-\uF0FF]\s*/u;
+
+/** A table's column headers: no role. */
+const COLUMN_HEADER =
+  /^(periode|functie|werkgever|organisatie|opdrachtgever|werkzaamheden|taken|omschrijving|datum|data|rol|period|role|employer|organisation|organization|dates|tasks|duties|description)$/iu;
 
 /** A short line that reads like a title (role, employer), not a sentence of description. */
 function titleLike(line: PlacedLine | undefined): boolean {
@@ -92,12 +96,45 @@ function roleOnLine(text: string, ranges: DateRange[], index: number): string {
   return /\p{L}{3}/u.test(beforeText) ? beforeText : "";
 }
 
-/** "Gemeente Delft, Klantmanager inkomen" → role first, then employer. */
+/** The parts of a role text: split at dashes, commas, "bij"/"at", never inside brackets. */
+function roleParts(text: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let current = "";
+  const separator = /^(?:\s+[–—|-]\s+|,\s*|\s+(?:bij|at|@)\s+|\s*\|\s*)/iu;
+  for (let k = 0; k < text.length;) {
+    const ch = text[k];
+    if (ch === "(") depth++;
+    if (ch === ")") depth = Math.max(0, depth - 1);
+    const sep = depth === 0 ? separator.exec(text.slice(k)) : null;
+    if (sep) {
+      parts.push(current);
+      current = "";
+      k += sep[0].length;
+    } else {
+      current += ch;
+      k++;
+    }
+  }
+  parts.push(current);
+  return parts.map((p) => p.trim()).filter((p) => /\p{L}/u.test(p));
+}
+
+/** The employer parts of a role text. */
+function formatEmployers(text: string): string {
+  return roleParts(text)
+    .filter((p) => EMPLOYER_WORDS.test(p))
+    .join(", ");
+}
+
+/**
+ * Role and employer as `Functie` shows them: the role first, then the employer.
+ *
+ * @example
+ * formatRole("Gemeente Delft, Klantmanager inkomen"); // "Klantmanager inkomen, Gemeente Delft"
+ */
 export function formatRole(text: string): string {
-  const parts = text
-    .split(/\s+[–—|-]\s+|,\s*|\s+(?:bij|at|@)\s+|\s*\|\s*/u)
-    .map((p) => p.trim())
-    .filter((p) => /\p{L}/u.test(p));
+  const parts = roleParts(text);
   const employers = parts.filter((p) => EMPLOYER_WORDS.test(p));
   const roles = parts.filter((p) => !EMPLOYER_WORDS.test(p));
   return [...roles, ...employers].join(", ").slice(0, 200);
@@ -145,28 +182,51 @@ export function findPeriods(doc: CvDocument): FoundPeriod[] {
   const isDated = (i: number) => dated[i] !== undefined && dated[i].length > 0;
   const found: FoundPeriod[] = [];
 
-  // Whether the roles of a section stand before their dates: the line above the section's
-  // first date line is a title, not the heading.
+  // A line that may name a role or employer: a title in the same section, no dates, not a
+  // table's column header, not yet taken by another period.
+  const taken = new Set<number>();
+  const usable = (k: number, section: SectionKind) =>
+    k >= 0 &&
+    k < lines.length &&
+    titleLike(lines[k]) &&
+    !isDated(k) &&
+    lines[k].section === section &&
+    !COLUMN_HEADER.test(lines[k].text.trim()) &&
+    !taken.has(k);
+
+  // Whether the roles of a section stand before their dates: at the section's first date
+  // line without a role, the line above is a title and the line below is not.
   const roleBefore = new Map<number, boolean>();
-  const sectionStart = (i: number) => {
-    let k = i;
-    while (k > 0 && !lines[k].heading) k--;
-    return k;
-  };
   const layoutBefore = (i: number): boolean => {
-    const start = sectionStart(i);
+    let start = i;
+    while (start > 0 && !lines[start].heading) start--;
     const known = roleBefore.get(start);
     if (known !== undefined) return known;
     let first = start;
-    while (
-      first < lines.length &&
-      !(isDated(first) && roleOnLine(lines[first].text, dated[first], 0) === "")
-    )
-      if (++first > i) break;
-    const before =
-      first <= i && first > start && titleLike(lines[first - 1]) && !isDated(first - 1);
+    while (first <= i && !(isDated(first) && roleOnLine(lines[first].text, dated[first], 0) === ""))
+      first++;
+    const section = lines[i].section;
+    const before = first <= i && usable(first - 1, section) && !usable(first + 1, section);
     roleBefore.set(start, before);
     return before;
+  };
+
+  /** Lines after `k` that continue its text (a wrapped line, the employer below the role). */
+  const continuation = (k: number, section: SectionKind): number[] => {
+    const more: number[] = [];
+    let text = lines[k].text.trim();
+    for (let n = k + 1; n <= k + 3 && usable(n, section); n++) {
+      const next = lines[n].text.trim();
+      const wraps =
+        /^\p{Ll}/u.test(next) ||
+        /(?:[,(&–-]|\s(?:bij|en|van|de|der|voor|at|of|and|in))$/iu.test(text) ||
+        text.split("(").length > text.split(")").length ||
+        (!EMPLOYER_WORDS.test(text) && EMPLOYER_WORDS.test(next) && next.length <= 70);
+      if (!wraps) break;
+      more.push(n);
+      text = next;
+    }
+    return more;
   };
 
   for (let i = 0; i < lines.length; i++) {
@@ -179,41 +239,61 @@ export function findPeriods(doc: CvDocument): FoundPeriod[] {
       const own = roleOnLine(line.text, ranges, r);
       if (line.section !== "work" && EDUCATION_WORDS.test(own || line.text)) continue;
       let roleLines: PlacedLine[] = [];
-      let role = own;
       const wrapped = wrappedUntil.get(i);
-      // Several periods on one line: each is matched on its own part of the line.
-      if (own) roleLines = [ranges.length > 1 ? { ...line, text: own } : line];
-      else if (wrapped !== undefined && wrapped > i + 1)
+      const section = line.section;
+      const last = r === ranges.length - 1;
+      if (own) {
+        // Several periods on one line: each is matched on its own part of the line.
+        const self = ranges.length > 1 ? { ...line, text: own } : line;
+        const before: PlacedLine[] = [];
+        // An employer alone on the date line: the role is the title above it.
+        if (
+          r === 0 &&
+          EMPLOYER_WORDS.test(own) &&
+          formatRole(own) === formatEmployers(own) &&
+          usable(i - 1, section)
+        )
+          before.push(lines[i - 1]);
+        const after = last ? continuation(i, section).map((k) => lines[k]) : [];
+        roleLines = [...before, self, ...after];
+      } else if (wrapped !== undefined && wrapped > i + 1)
         roleLines = lines
           .slice(i + 1, wrapped)
           .filter((l) => titleLike(l) && !completionOf(l.text));
       else if (layoutBefore(i)) {
-        if (titleLike(lines[i - 1]) && !isDated(i - 1)) roleLines = [lines[i - 1]];
-      } else {
-        for (let k = i + 1; k <= i + 2 && titleLike(lines[k]) && !isDated(k); k++) {
-          roleLines.push(lines[k]);
+        if (usable(i - 1, section)) {
+          roleLines = [lines[i - 1]];
+          // Role above employer above the dates.
           if (
-            EMPLOYER_WORDS.test(lines[k].text) &&
-            roleLines.length === 1 &&
-            !titleLike(lines[k + 1])
+            EMPLOYER_WORDS.test(lines[i - 1].text) &&
+            usable(i - 2, section) &&
+            !EMPLOYER_WORDS.test(lines[i - 2].text)
           )
-            break;
+            roleLines.unshift(lines[i - 2]);
         }
+      } else if (usable(i + 1, section)) {
+        roleLines = [lines[i + 1], ...continuation(i + 1, section).map((k) => lines[k])];
+        if (
+          roleLines.length === 1 &&
+          usable(i + 2, section) &&
+          !EMPLOYER_WORDS.test(lines[i + 1].text)
+        )
+          roleLines.push(lines[i + 2]);
       }
-      if (!own) role = roleLines.map((l) => cleanRole(l.text)).join(", ");
+      for (const l of roleLines) if (l.index !== i) taken.add(l.index);
+      const role = own
+        ? roleLines.map((l) => (l.index === i ? own : cleanRole(l.text))).join(" ")
+        : roleLines.map((l) => cleanRole(l.text)).join(", ");
       if (line.section !== "work" && EDUCATION_WORDS.test(role)) continue;
       const blockLines: PlacedLine[] = [];
       for (let k = i + 1; k < lines.length && k <= i + 15; k++) {
         if (lines[k].heading || isDated(k)) break;
-        blockLines.push(lines[k]);
+        if (!taken.has(k)) blockLines.push(lines[k]);
       }
-      // With roles before their dates, the last title of the block is the next period's role.
-      if (
-        layoutBefore(i) &&
-        isDated(i + blockLines.length + 1) &&
-        titleLike(blockLines[blockLines.length - 1])
-      )
-        blockLines.pop();
+      // With roles before their dates, the titles ending the block are the next period's role.
+      if (isDated(i + blockLines.length + 1) && layoutBefore(i))
+        while (blockLines.length && usable(blockLines[blockLines.length - 1].index, section))
+          blockLines.pop();
       const completed = completeRange(range);
       found.push({
         ...completed,

@@ -55,6 +55,10 @@ export const EMPLOYER_WORDS =
 /** A bullet or dash that opens a line of description (also a Symbol font's private-use bullet). */
 const BULLET = /^\s*[•▪■●◦·*\-–—>\uF000-\uF0FF]\s*/u;
 
+/** Words of a job title. */
+const JOB_WORDS =
+  /(medewerker|manager|consulent|adviseur|beheerder|rechercheur|co[öo]rdinator|leider|specialist|verlener|casemanager|officer|advisor|consultant|\blead\b|analist|functionaris|jurist|regisseur|coach|trainer|docent|directeur|hoofd|assistent|secretar|begeleider|beleids|teamleider|klantmanager|werker|behandelaar|controller|inspecteur|ondersteuner)/iu;
+
 /** A table's column headers: no role. */
 const COLUMN_HEADER =
   /^(periode|functie|werkgever|organisatie|opdrachtgever|werkzaamheden|taken|omschrijving|datum|data|rol|period|role|employer|organisation|organization|dates|tasks|duties|description)$/iu;
@@ -180,7 +184,6 @@ export function findPeriods(doc: CvDocument): FoundPeriod[] {
     }
   }
   const isDated = (i: number) => dated[i] !== undefined && dated[i].length > 0;
-  const found: FoundPeriod[] = [];
 
   // A line that may name a role or employer: a title in the same section, no dates, not a
   // table's column header, not yet taken by another period.
@@ -194,21 +197,31 @@ export function findPeriods(doc: CvDocument): FoundPeriod[] {
     !COLUMN_HEADER.test(lines[k].text.trim()) &&
     !taken.has(k);
 
-  // Whether the roles of a section stand before their dates: at the section's first date
-  // line without a role, the line above is a title and the line below is not.
-  const roleBefore = new Map<number, boolean>();
-  const layoutBefore = (i: number): boolean => {
-    let start = i;
-    while (start > 0 && !lines[start].heading) start--;
-    const known = roleBefore.get(start);
-    if (known !== undefined) return known;
-    let first = start;
-    while (first <= i && !(isDated(first) && roleOnLine(lines[first].text, dated[first], 0) === ""))
-      first++;
-    const section = lines[i].section;
-    const before = first <= i && usable(first - 1, section) && !usable(first + 1, section);
-    roleBefore.set(start, before);
-    return before;
+  // Both sides of a date line may hold titles (a role above this period, or below it): the
+  // side with more role or employer words wins; a tie goes to the lines below.
+  const titleScore = (ks: number[]) =>
+    ks.reduce(
+      (n, k) =>
+        n + (JOB_WORDS.test(lines[k].text) ? 1 : 0) + (EMPLOYER_WORDS.test(lines[k].text) ? 1 : 0),
+      0
+    );
+  const aboveOf = (i: number, section: SectionKind): number[] => {
+    if (!usable(i - 1, section)) return [];
+    // Role above employer above the dates.
+    if (
+      EMPLOYER_WORDS.test(lines[i - 1].text) &&
+      usable(i - 2, section) &&
+      !EMPLOYER_WORDS.test(lines[i - 2].text)
+    )
+      return [i - 2, i - 1];
+    return [i - 1];
+  };
+  const belowOf = (i: number, section: SectionKind): number[] => {
+    if (!usable(i + 1, section)) return [];
+    const below = [i + 1, ...continuation(i + 1, section)];
+    if (below.length === 1 && usable(i + 2, section) && !EMPLOYER_WORDS.test(lines[i + 1].text))
+      below.push(i + 2);
+    return below;
   };
 
   /** Lines after `k` that continue its text (a wrapped line, the employer below the role). */
@@ -229,6 +242,9 @@ export function findPeriods(doc: CvDocument): FoundPeriod[] {
     return more;
   };
 
+  // First the role lines of every period (so that a title above the next period is not
+  // read as this period's description), then each period's description.
+  const drafts: Array<{ i: number; range: DateRange; role: string; roleLines: PlacedLine[] }> = [];
   for (let i = 0; i < lines.length; i++) {
     const ranges = dated[i];
     if (!ranges.length) continue;
@@ -238,73 +254,58 @@ export function findPeriods(doc: CvDocument): FoundPeriod[] {
       const range = ranges[r];
       const own = roleOnLine(line.text, ranges, r);
       if (line.section !== "work" && EDUCATION_WORDS.test(own || line.text)) continue;
-      let roleLines: PlacedLine[] = [];
+      let roleKs: number[] = [];
       const wrapped = wrappedUntil.get(i);
       const section = line.section;
-      const last = r === ranges.length - 1;
+      let roleLines: PlacedLine[];
       if (own) {
         // Several periods on one line: each is matched on its own part of the line.
         const self = ranges.length > 1 ? { ...line, text: own } : line;
-        const before: PlacedLine[] = [];
         // An employer alone on the date line: the role is the title above it.
-        if (
-          r === 0 &&
-          EMPLOYER_WORDS.test(own) &&
-          formatRole(own) === formatEmployers(own) &&
-          usable(i - 1, section)
-        )
-          before.push(lines[i - 1]);
-        const after = last ? continuation(i, section).map((k) => lines[k]) : [];
-        roleLines = [...before, self, ...after];
-      } else if (wrapped !== undefined && wrapped > i + 1)
-        roleLines = lines
-          .slice(i + 1, wrapped)
-          .filter((l) => titleLike(l) && !completionOf(l.text));
-      else if (layoutBefore(i)) {
-        if (usable(i - 1, section)) {
-          roleLines = [lines[i - 1]];
-          // Role above employer above the dates.
-          if (
-            EMPLOYER_WORDS.test(lines[i - 1].text) &&
-            usable(i - 2, section) &&
-            !EMPLOYER_WORDS.test(lines[i - 2].text)
-          )
-            roleLines.unshift(lines[i - 2]);
+        if (r === 0 && formatRole(own) === formatEmployers(own) && usable(i - 1, section))
+          roleKs.push(i - 1);
+        const after = r === ranges.length - 1 ? continuation(i, section) : [];
+        roleLines = [...roleKs.map((k) => lines[k]), self, ...after.map((k) => lines[k])];
+        roleKs.push(...after);
+      } else {
+        if (wrapped !== undefined && wrapped > i + 1)
+          roleKs = range0(i + 1, wrapped).filter(
+            (k) => titleLike(lines[k]) && !completionOf(lines[k].text)
+          );
+        else {
+          const [above, below] = [aboveOf(i, section), belowOf(i, section)];
+          roleKs = above.length && titleScore(above) > titleScore(below) ? above : below;
         }
-      } else if (usable(i + 1, section)) {
-        roleLines = [lines[i + 1], ...continuation(i + 1, section).map((k) => lines[k])];
-        if (
-          roleLines.length === 1 &&
-          usable(i + 2, section) &&
-          !EMPLOYER_WORDS.test(lines[i + 1].text)
-        )
-          roleLines.push(lines[i + 2]);
+        roleLines = roleKs.map((k) => lines[k]);
       }
-      for (const l of roleLines) if (l.index !== i) taken.add(l.index);
+      for (const k of roleKs) taken.add(k);
       const role = own
         ? roleLines.map((l) => (l.index === i ? own : cleanRole(l.text))).join(" ")
         : roleLines.map((l) => cleanRole(l.text)).join(", ");
       if (line.section !== "work" && EDUCATION_WORDS.test(role)) continue;
-      const blockLines: PlacedLine[] = [];
-      for (let k = i + 1; k < lines.length && k <= i + 15; k++) {
-        if (lines[k].heading || isDated(k)) break;
-        if (!taken.has(k)) blockLines.push(lines[k]);
-      }
-      // With roles before their dates, the titles ending the block are the next period's role.
-      if (isDated(i + blockLines.length + 1) && layoutBefore(i))
-        while (blockLines.length && usable(blockLines[blockLines.length - 1].index, section))
-          blockLines.pop();
-      const completed = completeRange(range);
-      found.push({
-        ...completed,
-        openWord: range.openWord,
-        role: formatRole(role),
-        roleLines,
-        blockLines,
-        line,
-        evidence: evidenceOf(doc.file, line),
-      });
+      drafts.push({ i, range, role, roleLines });
     }
   }
-  return found;
+
+  return drafts.map(({ i, range, role, roleLines }) => {
+    const blockLines: PlacedLine[] = [];
+    for (let k = i + 1; k < lines.length && k <= i + 15; k++) {
+      if (lines[k].heading || isDated(k)) break;
+      if (!taken.has(k)) blockLines.push(lines[k]);
+    }
+    return {
+      ...completeRange(range),
+      openWord: range.openWord,
+      role: formatRole(role),
+      roleLines,
+      blockLines,
+      line: lines[i],
+      evidence: evidenceOf(doc.file, lines[i]),
+    };
+  });
+}
+
+/** The whole numbers from `from` up to (not including) `to`. */
+function range0(from: number, to: number): number[] {
+  return Array.from({ length: Math.max(0, to - from) }, (_, k) => from + k);
 }

@@ -291,6 +291,25 @@ describe("awardscore cv", () => {
     );
     expect(ran.stdout).toBe("");
     expect(fs.readdirSync(dir).sort()).toEqual(["aanvraag.xlsx", "cvs"]);
+
+    // Two at once, for one candidate: a PDF without text (a scan) and the old .doc, both named.
+    fs.writeFileSync(path.join(dir, "scan.pdf"), pdf([]));
+    const both = await awardscore(
+      "cv",
+      input,
+      path.join(dir, "scan.pdf"),
+      path.join(cvs, "Bas Bakker.doc"),
+      "--kandidaat",
+      "Ans de Vries",
+      "--json",
+      path.join(dir, "v.json")
+    );
+    expect(both.code).toBe(2);
+    const lines = both.stderr.split("\n");
+    expect(lines[0]).toBe("2 cv's zijn niet te lezen; er is niets geschreven:");
+    expect(lines[1]).toMatch(/^ {2}scan\.pdf: geen tekst gevonden/);
+    expect(lines[2]).toMatch(/^ {2}.*Bas Bakker\.doc.*\.doc/);
+    expect(fs.readdirSync(dir).sort()).toEqual(["aanvraag.xlsx", "cvs", "scan.pdf"]);
   });
 
   test("a file named after no candidate, and an unknown --kandidaat, are Dutch messages naming them", async () => {

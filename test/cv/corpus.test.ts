@@ -58,8 +58,13 @@ describe("the corpus", () => {
     const forms = new Set(readable.flatMap((cv) => cv.forms));
     for (const form of [
       "nlAbbr",
+      "nlAbbr2",
       "nlFull",
+      "nlCap",
+      "nlBare",
+      "nlTm",
       "year",
+      "compact",
       "yearPart",
       "mmTm",
       "mDash",
@@ -71,6 +76,8 @@ describe("the corpus", () => {
       "yearOpen",
       "enAbbr",
       "enFull",
+      "enYear",
+      "enCompact",
     ])
       expect(forms).toContain(form);
     expect(fs.readdirSync(pdfDir).filter((f) => f.endsWith(".pdf"))).toHaveLength(truth.cvs.length);

@@ -45,6 +45,9 @@ describe("the date forms CVs write", () => {
     ["2019 -", "2019-01-01", null],
     ["2019 – | Gemeente Delft", "2019-01-01", null],
     ["feb 2020 — jun 2020", "2020-02-01", "2020-06-30"],
+    // A PDF that lost the tab between a place and the dates.
+    ["Municipality of ApeldoornJune 2022 – February 2025", "2022-06-01", "2025-02-28"],
+    ["Asmar 2019 – 2020", "2019-01-01", "2020-12-31"],
   ])("%s", (line, from, to) => {
     expect(isoRanges(line)).toEqual([[from, to]]);
   });

@@ -76,7 +76,17 @@ const POINT_SOURCE =
   NUM_AFTER;
 
 const POINT_STICKY = new RegExp(POINT_SOURCE, "iuy");
-const POINT_SEARCH = new RegExp(BOUND_BEFORE + POINT_SOURCE, "giu");
+/** Points anywhere but after a digit; {@link startsWord} then decides after a letter. */
+const POINT_SEARCH = new RegExp(String.raw`(?<![\p{N}])` + POINT_SOURCE, "giu");
+
+/**
+ * Whether a point found at `at` starts a word: nothing before it, or a lower-case letter
+ * glued to a capitalised month ("ApeldoornJune 2022", a PDF's lost tab), never mid-word.
+ */
+function startsWord(text: string, at: number): boolean {
+  if (at === 0 || !/\p{L}/u.test(text[at - 1])) return true;
+  return /\p{Ll}/u.test(text[at - 1]) && /\p{Lu}/u.test(text[at]);
+}
 
 /** Between the two ends: a dash, "t/m", "tot (en met)", "to", "until"… (spaces around words). */
 const SEPARATOR = new RegExp(
@@ -196,6 +206,11 @@ export function findRanges(line: string): DateRange[] {
     const m = POINT_SEARCH.exec(text);
     if (!m) break;
     const at = m.index;
+    if (!startsWord(text, at)) {
+      from = at + 1;
+      POINT_SEARCH.lastIndex = at + 1;
+      continue;
+    }
     const point = pointOf(m);
     if (!point || ranges.some((r) => at >= r.start && at < r.end)) {
       from = at + m[0].length;
@@ -286,6 +301,7 @@ export function findDangling(line: string): Dangling | null {
   let last: Dangling | null = null;
   for (const m of text.matchAll(POINT_SEARCH)) {
     const at = m.index ?? 0;
+    if (!startsWord(text, at)) continue;
     if (complete.some((r) => at >= r.start && at < r.end)) continue;
     const point = pointOf(m);
     if (!point) continue;

@@ -112,6 +112,9 @@ async function main(): Promise<void> {
       `| Periods recall | ${round(all.periods.recall)} | ${round(pdf.periods.recall)} | ${round(docx.periods.recall)} | ≥ 0.90 (${verdict(all.periods.recall >= targets.recall)}) |`
     );
     console.log(
+      `| Periods: role and employer named (of the right ones) | ${round(all.periods.roles.named)} | ${round(pdf.periods.roles.named)} | ${round(docx.periods.roles.named)} | – |`
+    );
+    console.log(
       `| ms per CV (mean) | ${ms(outcomes)} | ${ms(outcomes.filter((o) => o.name.endsWith(".pdf")))} | ${ms(outcomes.filter((o) => o.name.endsWith(".docx")))} | – |`
     );
     console.log(
@@ -124,6 +127,7 @@ async function main(): Promise<void> {
       ...all.pages.wrong.map((w) => `pages ${w}`),
       ...all.language.wrong.map((w) => `language ${w}`),
       ...all.references.wrong.map((w) => `references ${w}`),
+      ...all.periods.roles.wrong.map((w) => `role ${w}`),
       ...all.periods.misses.map(
         (m) =>
           `${m.kind} period ${m.file} ${m.period}${m.where ? ` ${m.where}` : ""}${m.line ? `: ${m.line}` : ""}`

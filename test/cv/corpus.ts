@@ -243,6 +243,21 @@ function key(from: string, to: string | null): string {
   return `${from.slice(0, 7)}…${to === null ? "" : to.slice(0, 7)}`;
 }
 
+/** Lower case, single spaces, no punctuation: to compare a role's words. */
+function plain(text: string): string {
+  return text
+    .toLocaleLowerCase("nl-NL")
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+}
+
+/** Whether a proposed role names the truth's role and employer (an employer's own words, not its brackets). */
+function names(role: string, truth: TruthPeriod): boolean {
+  const have = plain(role);
+  const employer = plain((truth.employer ?? "").replace(/\s*\(.*\)\s*$/, ""));
+  return have.includes(plain(truth.role ?? "")) && have.includes(employer);
+}
+
 /** A period that did not match: the file, the evidence line, what the truth or the proposal says. */
 export interface Miss {
   file: string;
@@ -265,6 +280,8 @@ export interface Figures {
     truth: number;
     matched: number;
     misses: Miss[];
+    /** Of the right periods, the share whose proposed `Functie` names the truth's role and employer. */
+    roles: { named: number; wrong: string[] };
   };
 }
 
@@ -274,6 +291,8 @@ export function score(outcomes: Outcome[]): Figures {
   let proposed = 0;
   let truthCount = 0;
   let matched = 0;
+  let named = 0;
+  const wrongRoles: string[] = [];
   const misses: Miss[] = [];
   for (const o of outcomes) {
     const req = (id: string) =>
@@ -301,6 +320,9 @@ export function score(outcomes: Outcome[]): Figures {
       if (left > 0) {
         matched++;
         want.set(k, left - 1);
+        const t = o.truth.periods.filter((q) => key(q.from, q.to) === k);
+        if (t.some((q) => names(p.role, q))) named++;
+        else wrongRoles.push(`${o.name} ${k}: "${p.role}", truth "${t[0].role}, ${t[0].employer}"`);
       } else
         misses.push({
           file: o.name,
@@ -332,6 +354,7 @@ export function score(outcomes: Outcome[]): Figures {
       truth: truthCount,
       matched,
       misses,
+      roles: { named: matched ? named / matched : 1, wrong: wrongRoles },
     },
   };
 }

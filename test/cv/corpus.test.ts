@@ -90,6 +90,15 @@ describe("proposals against the truth", () => {
     expect(figures.pages.exact).toBeGreaterThanOrEqual(targets.pages);
   });
 
+  test("every .docx of the corpus gives its pages from its properties (<Pages>), every PDF counts them", () => {
+    const sources = outcomes.map((o) => `${o.name}: ${o.doc.pagesSource}`);
+    const expected = outcomes.map(
+      (o) => `${o.name}: ${o.doc.format === "pdf" ? "pdf" : "properties"}`
+    );
+    expect(sources).toEqual(expected);
+    expect(outcomes.length).toBe(2 * truth.cvs.filter((cv) => cv.readable).length);
+  });
+
   test("the language (Dutch or not) is exact", () => {
     expect(explain(figures.language.wrong)).toBe("");
     expect(figures.language.exact).toBeGreaterThanOrEqual(targets.language);

@@ -160,16 +160,17 @@ describe("a .docx CV", () => {
     // 14-point text (a run's size): 42 a page.
     const big = `<w:p><w:r><w:rPr><w:sz w:val="28"/></w:rPr><w:t>Groot</w:t></w:r></w:p>`;
     expect((await readCv("groot.docx", rawDocx(big.repeat(50)))).pages).toBe(2);
+    // A section break belongs to the section after it: its w:type says how that one starts.
     const sections =
       p("Eerste sectie", `<w:sectPr><w:type w:val="nextPage"/></w:sectPr>`) +
-      p("Tweede sectie", `<w:sectPr><w:type w:val="continuous"/></w:sectPr>`) +
-      p("Nog steeds pagina 2", `<w:sectPr/>`) +
-      p("Pagina 3");
+      p("Tweede sectie, doorlopend", `<w:sectPr><w:type w:val="continuous"/></w:sectPr>`) +
+      p("Derde sectie, nieuwe pagina", `<w:sectPr/>`) +
+      p("Vierde sectie, nieuwe pagina");
     expect(numbered((await readCv("secties.docx", rawDocx(sections))).lines)).toEqual([
       "1.1 Eerste sectie",
-      "2.1 Tweede sectie",
-      "2.2 Nog steeds pagina 2",
-      "3.1 Pagina 3",
+      "1.2 Tweede sectie, doorlopend",
+      "2.1 Derde sectie, nieuwe pagina",
+      "3.1 Vierde sectie, nieuwe pagina",
     ]);
   });
 

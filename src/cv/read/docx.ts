@@ -22,8 +22,9 @@ import {
   sections,
   StyleBook,
   textLines,
-  type Geometry,
+  breaksPage,
   type ParagraphFormat,
+  type Section,
 } from "./docxPages";
 import { CvReadError } from "./errors";
 import { MAX_TEXT_PAGES } from "./pdf";
@@ -142,7 +143,7 @@ class Walk {
   private pendingBreak = false;
   /** Whether the current page has a line yet. */
   private pageHasText = false;
-  /** A section break in the open paragraph's properties (applies after it). */
+  /** A section break in the open paragraph's properties that starts a new page after it. */
   private sectionBreak = false;
   private inSectPr = 0;
   /** Inside w:tabs (tab stop definitions, not tab characters). */
@@ -151,8 +152,14 @@ class Walk {
   private page = 1;
   /** Points of column height used on the current page. */
   private used = 0;
-  /** Points of column height on a page (all columns): of the last paragraph's section. */
+  /** Points of text height on a page, of the last paragraph's section. */
   private capacity: number;
+  /**
+   * What a point of text takes of the page's height: 1 / the section's columns (text in
+   * columns fills them side by side; a section's columns are balanced, as LibreOffice and
+   * Word do at a continuous section break).
+   */
+  private scale: number;
   private readonly rows: Row[] = [];
   /** Widths (points) of the open table cells. */
   private readonly cells: number[] = [];
@@ -164,11 +171,12 @@ class Walk {
   constructor(
     private readonly rendered: boolean,
     private readonly styles: StyleBook,
-    private readonly sectionList: { end: number; geometry: Geometry }[],
+    private readonly sectionList: Section[],
     private readonly position: () => number
   ) {
     const first = sectionAt(sectionList, 0);
-    this.capacity = first.height * first.columns;
+    this.capacity = first.height;
+    this.scale = 1 / first.columns;
   }
 
   /** The page count (breaks and, without Word's layout breaks, the estimate's overflow). */
@@ -226,7 +234,8 @@ class Walk {
   /** The open paragraph's format and the width of its column (or table cell). */
   private layout(p: Open): { format: ParagraphFormat; width: number } {
     const geometry = sectionAt(this.sectionList, p.position);
-    this.capacity = geometry.height * geometry.columns;
+    this.capacity = geometry.height;
+    this.scale = 1 / geometry.columns;
     const format = this.styles.format(p.styleId, { ...p.own, size: p.size ?? p.own.size });
     const cell = this.cells[this.cells.length - 1];
     const width =
@@ -255,17 +264,17 @@ class Walk {
       this.pageHasText = false;
     }
     const { format, width } = this.layout(p);
-    if (p.lines === 0 && this.used > 0) this.used += format.before;
+    if (p.lines === 0 && this.used > 0) this.used += format.before * this.scale;
     if (text || p.lines === 0) {
       const { lines, height } = textLines(text, format, width);
-      const page = this.place(lines, height);
+      const page = this.place(lines, height * this.scale);
       if (text) {
         this.lines.push({ page, text });
         this.pageHasText = true;
         p.lines++;
       }
     }
-    if (paragraphEnd) this.used += format.after;
+    if (paragraphEnd) this.used += format.after * this.scale;
   }
 
   /** Notes a page break: the next line starts a new page. */
@@ -344,10 +353,7 @@ class Walk {
       }
       case "sectPr":
         this.inSectPr++;
-        if (p) this.sectionBreak = true;
-        break;
-      case "type":
-        if (this.inSectPr && this.attr(tag, "val") === "continuous") this.sectionBreak = false;
+        if (p) this.sectionBreak = breaksPage(this.sectionList, this.position());
         break;
       case "tr":
         this.rows.push({

@@ -72,16 +72,39 @@ function geometry(sectPr: string): Geometry {
  * The sections of a document.xml: where each ends (its w:sectPr's offset) and its page.
  * A paragraph belongs to the first section that ends after it.
  */
-export function sections(xml: string): { end: number; geometry: Geometry }[] {
-  const found: { end: number; geometry: Geometry }[] = [];
+export function sections(xml: string): Section[] {
+  const found: Section[] = [];
   const re = /<w:sectPr\b[^>]*\/>|<w:sectPr\b[\s\S]*?<\/w:sectPr>/g;
   for (let m = re.exec(xml); m; m = re.exec(xml))
-    found.push({ end: m.index, geometry: geometry(m[0]) });
-  return found.length ? found : [{ end: Infinity, geometry: A4 }];
+    found.push({
+      end: m.index,
+      geometry: geometry(m[0]),
+      start: /<w:type\b[^>]*w:val="(\w+)"/.exec(m[0])?.[1] ?? "nextPage",
+    });
+  return found.length ? found : [{ end: Infinity, geometry: A4, start: "nextPage" }];
+}
+
+/**
+ * Whether the section break at `position` (a paragraph's w:sectPr) starts a new page. The
+ * break belongs to the section after it: its w:type says how it starts ("continuous" on the
+ * same page; "nextPage", the default, "evenPage", "oddPage" on a new one).
+ */
+export function breaksPage(list: Section[], position: number): boolean {
+  let i = -1;
+  while (i + 1 < list.length && list[i + 1].end < position) i++;
+  const next = list[i + 1];
+  return next ? next.start !== "continuous" : false;
+}
+
+/** A section of document.xml: where its w:sectPr is, its page, and how it starts (w:type). */
+export interface Section {
+  end: number;
+  geometry: Geometry;
+  start: string;
 }
 
 /** The section of the paragraph at `position` in document.xml. */
-export function sectionAt(list: { end: number; geometry: Geometry }[], position: number): Geometry {
+export function sectionAt(list: Section[], position: number): Geometry {
   return (list.find((s) => s.end >= position) ?? list[list.length - 1]).geometry;
 }
 

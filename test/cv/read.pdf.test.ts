@@ -176,51 +176,63 @@ export function fivePages(): Document {
 
 /**
  * A CV whose pages only its length breaks (no page breaks): headings, paragraphs with
- * spacing, long paragraphs that wrap, a table; for comparing the .docx estimate with
- * LibreOffice's layout.
+ * spacing, long paragraphs that wrap, tables, and a continuous section in two columns; for
+ * comparing the .docx estimate with LibreOffice's layout.
  */
 function flowing(): Document {
-  const children: (Paragraph | Table)[] = [];
-  for (let s = 1; s <= 9; s++) {
-    children.push(
-      new Paragraph({ text: `Sectie ${s} Werkervaring`, heading: HeadingLevel.HEADING_1 })
-    );
-    for (let i = 1; i <= 6; i++)
+  const part = (from: number, to: number) => {
+    const children: (Paragraph | Table)[] = [];
+    for (let s = from; s <= to; s++) {
       children.push(
-        new Paragraph({
-          spacing: { after: 120 },
-          children: [
-            new TextRun(
-              `S${s}P${i} ` +
-                "Klantmanager Inkomen bij de gemeente, verantwoordelijk voor het beoordelen van aanvragen levensonderhoud. ".repeat(
-                  1 + ((s + i) % 3)
-                )
+        new Paragraph({ text: `Sectie ${s} Werkervaring`, heading: HeadingLevel.HEADING_1 })
+      );
+      for (let i = 1; i <= 6; i++)
+        children.push(
+          new Paragraph({
+            spacing: { after: 120 },
+            children: [
+              new TextRun(
+                `S${s}P${i} ` +
+                  "Klantmanager Inkomen bij de gemeente, verantwoordelijk voor het beoordelen van aanvragen levensonderhoud. ".repeat(
+                    1 + ((s + i) % 3)
+                  )
+              ),
+            ],
+          })
+        );
+      if (s === 3 || s === 9)
+        children.push(
+          new Table({
+            rows: [1, 2, 3].map(
+              (r) =>
+                new TableRow({
+                  children: [
+                    `S${s}T${r} 2015 - 2018`,
+                    `S${s}U${r} Inkomensconsulent, Gemeente Leiden`,
+                  ].map(
+                    (t) =>
+                      new TableCell({
+                        children: [new Paragraph(t)],
+                        width: { size: 4500, type: WidthType.DXA },
+                      })
+                  ),
+                })
             ),
-          ],
-        })
-      );
-    if (s % 3 === 0)
-      children.push(
-        new Table({
-          rows: [1, 2, 3].map(
-            (r) =>
-              new TableRow({
-                children: [
-                  `S${s}T${r} 2015 - 2018`,
-                  `S${s}U${r} Inkomensconsulent, Gemeente Leiden`,
-                ].map(
-                  (t) =>
-                    new TableCell({
-                      children: [new Paragraph(t)],
-                      width: { size: 4500, type: WidthType.DXA },
-                    })
-                ),
-              })
-          ),
-        })
-      );
-  }
-  return new Document({ sections: [{ children }] });
+          })
+        );
+    }
+    return children;
+  };
+  return new Document({
+    sections: [
+      { children: part(1, 3) },
+      {
+        properties: { type: SectionType.CONTINUOUS, column: { count: 2, space: 720 } },
+        children: part(4, 6),
+      },
+      { properties: { type: SectionType.CONTINUOUS }, children: part(7, 9) },
+    ],
+  });
 }
 
 let dir: string;
@@ -320,7 +332,7 @@ test("55 pages: all counted, text read from the first 50", async () => {
   expect(doc.lines[49]).toEqual({ page: 50, line: 1, text: "Pagina 50" });
 });
 
-test("a .docx without page breaks: the estimate agrees with LibreOffice's layout", async () => {
+test("a .docx without page breaks (two columns in a part): the estimate agrees with LibreOffice's layout", async () => {
   const fromPdf = await readCv("flow.pdf", pdf("flow"));
   const docx = new Uint8Array(fs.readFileSync(path.join(dir, "flow.docx")));
   const estimated = await readCv("flow.docx", docx);

@@ -277,7 +277,7 @@ describe("files readCv refuses, each with a Dutch message naming the file", () =
     expect(error.message).toMatch(/^geheim\.docx: het bestand is beveiligd met een wachtwoord/);
   });
 
-  test("random bytes, text and a zip without a Word document → unknownFormat", async () => {
+  test("random bytes, text, a zip without a Word document, other old Office files → unknownFormat", async () => {
     let seed = 20;
     const random = Uint8Array.from(
       { length: 5000 },
@@ -287,6 +287,20 @@ describe("files readCv refuses, each with a Dutch message naming the file", () =
       ["ruis.pdf", random],
       ["cv.txt", strToU8("Curriculum vitae\nAnna de Vries")],
       ["cv.xlsx", zipSync({ "xl/workbook.xml": strToU8("<workbook/>") })],
+      [
+        "oud.xls",
+        Uint8Array.from([
+          0xd0,
+          0xcf,
+          0x11,
+          0xe0,
+          0xa1,
+          0xb1,
+          0x1a,
+          0xe1,
+          ...new Array(600).fill(0),
+        ]),
+      ],
     ] as const) {
       const error = await readError(file, bytes);
       expect(error.code).toBe("unknownFormat");

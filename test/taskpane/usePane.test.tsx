@@ -43,6 +43,12 @@ function stubApi(): jest.Mocked<PaneApi> {
     showRequest: jest.fn(async () => undefined),
     share: jest.fn(async () => ({ top: 10 })),
     cleanUp: jest.fn(async () => ({ pseudonyms: 14, clearedPeriods: 3, kept: 10 })),
+    // The CV intake: its own tests (cvIntake.test.tsx) stub these.
+    cvIntake: jest.fn(async () => ({ request: request17040, candidates: [] })),
+    readCv: jest.fn(),
+    proposeCv: jest.fn(),
+    checkCvProposals: jest.fn(async () => []),
+    applyCvProposals: jest.fn(async () => ({ applied: 0, notApplied: [] })),
   };
 }
 

@@ -1,0 +1,59 @@
+/**
+ * Reading CV files into lines (src/cv/read): PDF (pdfjs-dist) and Word .docx (fflate +
+ * saxes), recognised by content. Runs unchanged in Node and in the task pane's lazy chunk:
+ * no Node API, no network, no worker file.
+ */
+import { unzipSync } from "fflate";
+import type { CvDocument } from "../../engine";
+import { readTexts } from "../texts";
+import { readDocxFiles } from "./docx";
+import { CvReadError } from "./errors";
+import { isEncryptedOffice, sniff } from "./format";
+import { readPdf } from "./pdf";
+
+export { CvReadError, type CvReadErrorCode } from "./errors";
+
+/** The largest CV file read, in MB (a CV is rarely above 5 MB; a scan is refused anyway). */
+export const MAX_FILE_MB = 20;
+
+/**
+ * Reads one CV file (by its bytes) into lines. Throws CvReadError with a Dutch message
+ * naming the file: tooLarge (> 20 MB), encrypted, noText (no text on any page: a scan),
+ * oldWord (.doc), unknownFormat, damaged. Reads at most 50 pages of text.
+ *
+ * @example
+ * const doc = await readCv("jansen.pdf", new Uint8Array(await file.arrayBuffer()))
+ * doc.lines[0] // { page: 1, line: 1, text: "Curriculum vitae" }
+ */
+export async function readCv(file: string, bytes: Uint8Array): Promise<CvDocument> {
+  if (bytes.length > MAX_FILE_MB * 1024 * 1024)
+    throw new CvReadError(
+      file,
+      "tooLarge",
+      readTexts.tooLarge(file, bytes.length / (1024 * 1024), MAX_FILE_MB)
+    );
+  switch (sniff(bytes)) {
+    case "pdf":
+      return readPdf(file, bytes);
+    case "zip": {
+      let files: Record<string, Uint8Array>;
+      try {
+        files = unzipSync(bytes, {
+          filter: (f) =>
+            f.name === "_rels/.rels" ||
+            f.name === "docProps/app.xml" ||
+            /^word\/[^/]+\.xml$/.test(f.name),
+        });
+      } catch (error) {
+        throw new CvReadError(file, "damaged", readTexts.damaged(file), { cause: error });
+      }
+      return readDocxFiles(file, files);
+    }
+    case "ole":
+      if (isEncryptedOffice(bytes))
+        throw new CvReadError(file, "encrypted", readTexts.encrypted(file));
+      throw new CvReadError(file, "oldWord", readTexts.oldWord(file));
+    default:
+      throw new CvReadError(file, "unknownFormat", readTexts.unknownFormat(file));
+  }
+}

@@ -1,0 +1,87 @@
+/**
+ * Reading a PDF CV with pdfjs-dist: the page count and each page's text as lines (see
+ * layout.ts). The same code runs in Node (the command, tests) and in the task pane: pdfjs's
+ * worker code is imported as a module and runs in the same thread ("fake worker"), so no
+ * worker file is fetched, no eval is used, no fonts are loaded and nothing goes to the network.
+ */
+import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { WorkerMessageHandler } from "pdfjs-dist/legacy/build/pdf.worker.mjs";
+import type { CvDocument, CvLine } from "../../engine";
+import { readTexts } from "../texts";
+import { CvReadError } from "./errors";
+import { pageLines, type TextPiece } from "./layout";
+
+/** Pages of text read at most; the page count still counts them all. */
+export const MAX_TEXT_PAGES = 50;
+
+/**
+ * pdfjs looks for `globalThis.pdfjsWorker.WorkerMessageHandler` before it tries to start a
+ * Worker or import a worker file (pdf.mjs, PDFWorker._setupFakeWorkerGlobal): with it set,
+ * pdfjs runs its worker side in this thread.
+ */
+function useWorkerInThisThread(): void {
+  const g = globalThis as { pdfjsWorker?: { WorkerMessageHandler?: unknown } };
+  if (!g.pdfjsWorker?.WorkerMessageHandler) g.pdfjsWorker = { WorkerMessageHandler };
+}
+
+/** The text item fields we use (pdfjs's TextItem; marked-content items have no `str`). */
+interface Item {
+  str?: string;
+  transform?: number[];
+  width?: number;
+  height?: number;
+}
+
+/**
+ * Reads a PDF's pages and lines; throws CvReadError (encrypted, damaged, noText) naming `file`.
+ *
+ * @example
+ * const doc = await readPdf("jansen.pdf", bytes) // { format: "pdf", pages: 3, pagesSource: "pdf", lines }
+ */
+export async function readPdf(file: string, bytes: Uint8Array): Promise<CvDocument> {
+  useWorkerInThisThread();
+  const task = getDocument({
+    // pdfjs hands the buffer to its worker side (transfer): give it a copy, not the caller's.
+    data: bytes.slice(),
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    useWorkerFetch: false,
+    stopAtErrors: false,
+    verbosity: 0,
+  });
+  try {
+    let pdf;
+    try {
+      pdf = await task.promise;
+    } catch (error) {
+      const name = (error as { name?: string } | null)?.name;
+      if (name === "PasswordException")
+        throw new CvReadError(file, "encrypted", readTexts.encrypted(file), { cause: error });
+      throw new CvReadError(file, "damaged", readTexts.damaged(file), { cause: error });
+    }
+    const lines: CvLine[] = [];
+    const pages = pdf.numPages;
+    for (let page = 1; page <= Math.min(pages, MAX_TEXT_PAGES); page++) {
+      let items: Item[];
+      try {
+        const content = await (await pdf.getPage(page)).getTextContent();
+        items = content.items as Item[];
+      } catch (error) {
+        throw new CvReadError(file, "damaged", readTexts.damaged(file), { cause: error });
+      }
+      const pieces: TextPiece[] = [];
+      for (const item of items) {
+        if (typeof item.str !== "string" || !item.transform) continue;
+        const [a, b, c, d, e, f] = item.transform;
+        const size = Math.hypot(c, d) || Math.hypot(a, b) || item.height || 0;
+        pieces.push({ text: item.str, x: e, y: f, width: item.width ?? 0, size });
+      }
+      pageLines(pieces).forEach((text, i) => lines.push({ page, line: i + 1, text }));
+    }
+    if (lines.length === 0) throw new CvReadError(file, "noText", readTexts.noText(file));
+    return { file, format: "pdf", pages, pagesSource: "pdf", lines };
+  } finally {
+    await task.destroy();
+  }
+}

@@ -1,0 +1,227 @@
+/**
+ * Reading Word CVs (src/cv/read): .docx written here with the `docx` package or as XML, read
+ * in document order with pages per line; and the files readCv refuses, each with a Dutch
+ * message naming the file (an old .doc made by LibreOffice in one start).
+ */
+import {
+  Document,
+  PageBreak,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  Tab,
+  Textbox,
+  TextRun,
+  WidthType,
+} from "docx";
+import { strToU8, zipSync } from "fflate";
+import fs from "fs";
+import path from "path";
+import { readCv } from "../../src/cv/read";
+import { convert, soffice } from "../xlsx/libreoffice";
+import { docxBytes, numbered, p, rawDocx, readError, tempFolder } from "./readHelpers";
+
+describe("a .docx CV", () => {
+  test("reads paragraphs, page breaks and line numbers per page", async () => {
+    const bytes = await docxBytes(
+      new Document({
+        sections: [
+          {
+            children: [
+              new Paragraph("Curriculum vitae Anna de Vries"),
+              new Paragraph("Werkervaring"),
+              new Paragraph({ children: [new TextRun("jan. 2019 – heden"), new PageBreak(), new TextRun("Klantmanager Inkomen")] }),
+              new Paragraph("Gemeente Delft"),
+              new Paragraph({ text: "Opleiding", pageBreakBefore: true }),
+              new Paragraph({ children: [new TextRun("2010 – 2014"), new Tab(), new TextRun("hbo SJD")] }),
+            ],
+          },
+        ],
+      })
+    );
+    const doc = await readCv("de-vries.docx", bytes);
+    expect(numbered(doc.lines)).toEqual([
+      "1.1 Curriculum vitae Anna de Vries",
+      "1.2 Werkervaring",
+      "1.3 jan. 2019 – heden",
+      "2.1 Klantmanager Inkomen",
+      "2.2 Gemeente Delft",
+      "3.1 Opleiding",
+      "3.2 2010 – 2014\thbo SJD",
+    ]);
+    expect(doc).toMatchObject({ file: "de-vries.docx", format: "docx", pages: 3, pagesSource: "estimate" });
+  });
+
+  test("reads a table row by row, each cell its own line, and a text box once where it is anchored", async () => {
+    const cell = (text: string) => new TableCell({ children: [new Paragraph(text)], width: { size: 4500, type: WidthType.DXA } });
+    const bytes = await docxBytes(
+      new Document({
+        sections: [
+          {
+            children: [
+              new Paragraph({
+                children: [
+                  new TextRun("Profiel"),
+                  new Textbox({ style: { width: "200pt", height: "60pt" }, children: [new Paragraph("Kader: Civision Inkomen")] }),
+                ],
+              }),
+              new Table({
+                rows: [
+                  new TableRow({ children: [cell("2015 - 2018"), cell("Inkomensconsulent, Gemeente Leiden")] }),
+                  new TableRow({ children: [cell("2019 – nu"), cell("Klantmanager, Gemeente Delft")] }),
+                ],
+              }),
+              new Paragraph("Referenties op aanvraag"),
+            ],
+          },
+        ],
+      })
+    );
+    const doc = await readCv("tabel.docx", bytes);
+    expect(doc.lines.map((l) => l.text)).toEqual([
+      "Kader: Civision Inkomen",
+      "Profiel",
+      "2015 - 2018",
+      "Inkomensconsulent, Gemeente Leiden",
+      "2019 – nu",
+      "Klantmanager, Gemeente Delft",
+      "Referenties op aanvraag",
+    ]);
+  });
+
+  test("reads a text box once: its modern form, not the old copy in mc:Fallback", async () => {
+    const box = (text: string) =>
+      `<w:txbxContent>${p(text)}</w:txbxContent>`;
+    const body =
+      `<w:p><w:r><mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006">` +
+      `<mc:Choice Requires="wps"><w:drawing><wps:txbx xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">${box("In het kader")}</wps:txbx></w:drawing></mc:Choice>` +
+      `<mc:Fallback><w:pict><v:textbox xmlns:v="urn:schemas-microsoft-com:vml">${box("In het kader")}</v:textbox></w:pict></mc:Fallback>` +
+      `</mc:AlternateContent></w:r><w:r><w:t>Erna</w:t></w:r></w:p>`;
+    const doc = await readCv("kader.docx", rawDocx(body));
+    expect(doc.lines.map((l) => l.text)).toEqual(["In het kader", "Erna"]);
+  });
+
+  test("a line break starts a new line; tab stop definitions are no tabs", async () => {
+    const body =
+      `<w:p><w:pPr><w:tabs><w:tab w:val="left" w:pos="2000"/></w:tabs></w:pPr>` +
+      `<w:r><w:t>Gemeente Delft</w:t><w:br/><w:t>Klantmanager</w:t><w:tab/><w:t>2019</w:t></w:r></w:p>`;
+    const doc = await readCv("regels.docx", rawDocx(body));
+    expect(doc.lines.map((l) => l.text)).toEqual(["Gemeente Delft", "Klantmanager\t2019"]);
+  });
+
+  test("takes the page count from docProps/app.xml when Word wrote it", async () => {
+    const body = p("Een") + p("Twee", "<w:pageBreakBefore/>");
+    const written = await readCv("vier.docx", rawDocx(body, 4));
+    expect(written).toMatchObject({ pages: 4, pagesSource: "properties" });
+    expect(numbered(written.lines)).toEqual(["1.1 Een", "2.1 Twee"]);
+    const estimated = await readCv("twee.docx", rawDocx(body));
+    expect(estimated).toMatchObject({ pages: 2, pagesSource: "estimate" });
+  });
+
+  test("estimates pages from length when nothing breaks them, and section breaks", async () => {
+    const long = Array.from({ length: 100 }, (_, i) => p(`Regel ${i + 1}`)).join("");
+    const doc = await readCv("lang.docx", rawDocx(long));
+    expect(doc).toMatchObject({ pages: 3, pagesSource: "estimate" });
+    expect(doc.lines[44]).toEqual({ page: 1, line: 45, text: "Regel 45" });
+    expect(doc.lines[45]).toEqual({ page: 2, line: 1, text: "Regel 46" });
+    const sections =
+      p("Eerste sectie", `<w:sectPr><w:type w:val="nextPage"/></w:sectPr>`) +
+      p("Tweede sectie", `<w:sectPr><w:type w:val="continuous"/></w:sectPr>`) +
+      p("Nog steeds pagina 2", `<w:sectPr/>`) +
+      p("Pagina 3");
+    expect(numbered((await readCv("secties.docx", rawDocx(sections))).lines)).toEqual([
+      "1.1 Eerste sectie",
+      "2.1 Tweede sectie",
+      "2.2 Nog steeds pagina 2",
+      "3.1 Pagina 3",
+    ]);
+  });
+
+  test("trusts Word's own layout breaks and counts an explicit break Word also marked once", async () => {
+    const r = (inner: string) => `<w:r>${inner}</w:r>`;
+    const body =
+      p("Pagina 1") +
+      `<w:p>${r("<w:t>Nog pagina 1</w:t>")}${r('<w:br w:type="page"/>')}</w:p>` +
+      `<w:p>${r("<w:lastRenderedPageBreak/><w:t>Pagina 2</w:t>")}</w:p>` +
+      `<w:p>${r("<w:t>Doorlopend op</w:t><w:lastRenderedPageBreak/><w:t>pagina 3</w:t>")}</w:p>` +
+      Array.from({ length: 60 }, () => p("Word brak hier geen pagina")).join("");
+    const doc = await readCv("word.docx", rawDocx(body));
+    expect(numbered(doc.lines.slice(0, 5))).toEqual([
+      "1.1 Pagina 1",
+      "1.2 Nog pagina 1",
+      "2.1 Pagina 2",
+      "2.2 Doorlopend op",
+      "3.1 pagina 3",
+    ]);
+    expect(doc.pages).toBe(3);
+  });
+
+  test("a .docx with only an image has no text", async () => {
+    const body = `<w:p><w:r><w:drawing/></w:r></w:p>`;
+    const error = await readError("scan.docx", rawDocx(body));
+    expect(error.code).toBe("noText");
+    expect(error.message).toBe("scan.docx: geen tekst gevonden (een scan zonder tekstlaag?). Typ de gegevens zelf over.");
+  });
+});
+
+describe("files readCv refuses, each with a Dutch message naming the file", () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = tempFolder("cv-read-docx-");
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  test("an old Word .doc (made by LibreOffice) → oldWord, by content whatever its name", async () => {
+    if (!soffice) throw new Error("LibreOffice (soffice) is needed for this test");
+    fs.writeFileSync(path.join(dir, "oud.docx"), await docxBytes(new Document({ sections: [{ children: [new Paragraph("Oud cv")] }] })));
+    convert(dir, path.join(dir, "oud.docx"), "doc", dir);
+    const bytes = new Uint8Array(fs.readFileSync(path.join(dir, "oud.doc")));
+    const error = await readError("bakker.doc", bytes);
+    expect(error).toMatchObject({ code: "oldWord", file: "bakker.doc" });
+    expect(error.message).toMatch(/^bakker\.doc: ".doc"-bestanden \(oude Word-indeling\) kan AwardScore niet lezen/);
+    expect((await readError("bakker.pdf", bytes)).code).toBe("oldWord");
+  });
+
+  test("an encrypted Word file (OLE holding EncryptionInfo) → encrypted", async () => {
+    // The directory of a compound file names its streams in UTF-16LE; Word's password
+    // protection stores the .docx as "EncryptedPackage" beside "EncryptionInfo" (MS-OFFCRYPTO 2.3.4.1).
+    const bytes = new Uint8Array(4096);
+    bytes.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    const name = (s: string) => Uint8Array.from([...s].flatMap((c) => [c.charCodeAt(0), 0]));
+    bytes.set(name("EncryptionInfo"), 1024);
+    bytes.set(name("EncryptedPackage"), 1152);
+    const error = await readError("geheim.docx", bytes);
+    expect(error.code).toBe("encrypted");
+    expect(error.message).toMatch(/^geheim\.docx: het bestand is beveiligd met een wachtwoord/);
+  });
+
+  test("random bytes, text and a zip without a Word document → unknownFormat", async () => {
+    let seed = 20;
+    const random = Uint8Array.from({ length: 5000 }, () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) >> 16) & 0xff);
+    for (const [file, bytes] of [
+      ["ruis.pdf", random],
+      ["cv.txt", strToU8("Curriculum vitae\nAnna de Vries")],
+      ["cv.xlsx", zipSync({ "xl/workbook.xml": strToU8("<workbook/>") })],
+    ] as const) {
+      const error = await readError(file, bytes);
+      expect(error.code).toBe("unknownFormat");
+      expect(error.message).toMatch(new RegExp(`^${file.replace(".", "\\.")}: dit is geen PDF of Word-bestand`));
+    }
+  });
+
+  test("a cut-off .docx → damaged", async () => {
+    const whole = await docxBytes(new Document({ sections: [{ children: [new Paragraph("Heel cv")] }] }));
+    const error = await readError("half.docx", whole.subarray(0, Math.floor(whole.length / 2)));
+    expect(error.code).toBe("damaged");
+    expect(error.message).toMatch(/^half\.docx: het bestand is beschadigd of onvolledig/);
+    const broken = rawDocx("<w:p><w:r><w:t>open</w:r></w:p>");
+    expect((await readError("kapot.docx", broken)).code).toBe("damaged");
+  });
+
+  test("a file above 20 MB → tooLarge, before reading it", async () => {
+    const error = await readError("groot.pdf", new Uint8Array(20 * 1024 * 1024 + 1));
+    expect(error.code).toBe("tooLarge");
+    expect(error.message).toBe("groot.pdf: het bestand is te groot (20 MB; AwardScore leest cv's tot 20 MB).");
+  });
+});

@@ -3,7 +3,8 @@
  * that reads the workbook once, runs a pure use case of src/workbook, and
  * applies its changes in as few syncs as the bytes allow.
  */
-import type { Evaluation, Request } from "../engine";
+import type { CandidateProposals, Evaluation, Request } from "../engine";
+import { readCandidates } from "../workbook/inputs";
 import { planDraw } from "../workbook/draw";
 import { checkFinal } from "../workbook/finality";
 import { planPrivacy, privacyStatus, type PrivacyStatus } from "../workbook/privacy";
@@ -14,7 +15,7 @@ import type { ScoreRecord } from "../workbook/record";
 import { planScore, type ScoreOptions } from "../workbook/score";
 import { checkScoreRunSheets, planScoreRun, scoreRunOwnSheets } from "../workbook/scoreRun";
 import { planSetUp, setUpRequest } from "../workbook/setUp";
-import { liveRankingTexts, privacyTexts, sheetNames } from "../workbook/texts";
+import { fatalMessages, liveRankingTexts, privacyTexts, sheetNames } from "../workbook/texts";
 import { parseRange } from "../workbook/address";
 import { applyChanges, growTables, tablesLeftSmall } from "./apply";
 import type { OfficeHost } from "./host";
@@ -363,5 +364,35 @@ export async function selectCell(host: OfficeHost, sheet: string, address: strin
     worksheet.activate();
     worksheet.getRange(address).select();
     await context.sync();
+  });
+}
+
+// ---- CV intake (issue 20) ----
+
+/** What the CV intake needs of the workbook: the request and the candidates' names. */
+export interface CvIntakeOutcome {
+  request: Request;
+  /** The names in `Kandidaten`, in sheet order, each once (empty names left out). */
+  candidates: string[];
+}
+
+/**
+ * The request and the names of `Kandidaten`, for the pane's CV intake (the candidate of
+ * each file). One read of two syncs; nothing is written.
+ *
+ * @throws WorkbookError (Dutch) when there is no `Aanvraag` sheet or `Kandidaten` cannot be read.
+ * @example
+ * await runCvIntake(host); // { request, candidates: ["Eva Jansen", "Piet Bos", …] }
+ */
+export async function runCvIntake(host: OfficeHost): Promise<CvIntakeOutcome> {
+  return host.run(async (context) => {
+    const snapshot = (await readWorkbook(context, { sheets: inputSheets, sizes: host.readSizes }))
+      .snapshot;
+    const read = readRequest(snapshot);
+    if (!read) throw new WorkbookError(fatalMessages.noSheet(sheetNames.request));
+    const names = readCandidates(snapshot, read.request)
+      .inputs.map((c) => (typeof c.name === "string" ? c.name.trim() : String(c.name ?? "")))
+      .filter((name) => name !== "");
+    return { request: read.request, candidates: [...new Set(names)] };
   });
 }

@@ -360,10 +360,7 @@ function needsOwnTick(proposal: CvProposal): boolean {
  * reviewOf([{ candidate: "Eva", proposals: [pages] }], [{ candidate: "Eva", blocked: [null] }]);
  * // [{ candidate: "Eva", items: [{ key: "Eva|0", proposal: pages, blocked: null, checked: true }] }]
  */
-export function reviewOf(
-  proposals: CandidateProposals[],
-  checks: CvCheck[]
-): CvCandidateReview[] {
+export function reviewOf(proposals: CandidateProposals[], checks: CvCheck[]): CvCandidateReview[] {
   return proposals.map((p) => {
     const blocked = checks.find((c) => c.candidate === p.candidate)?.blocked ?? [];
     return {
@@ -417,7 +414,7 @@ export function candidateOfFile(file: string, candidates: string[]): string | nu
   const key = (text: string) =>
     ` ${text
       .normalize("NFC")
-      .replace(/[\s_.\-]+/g, " ")
+      .replace(/[\s_.-]+/g, " ")
       .trim()
       .toLocaleLowerCase("nl-NL")} `;
   const base = key(file.replace(/\.[^.]*$/, ""));

@@ -45,7 +45,12 @@ const dutch: CvProposal = {
   id: "E2",
   value: "Ja",
   note: "Nederlands herkend",
-  evidence: evidence("eva-jansen.pdf", 1, 2, "Ervaren klantmanager inkomen met oog voor de burger."),
+  evidence: evidence(
+    "eva-jansen.pdf",
+    1,
+    2,
+    "Ervaren klantmanager inkomen met oog voor de burger."
+  ),
 };
 const period: CvProposal = {
   kind: "period",
@@ -54,7 +59,12 @@ const period: CvProposal = {
   to: null,
   countsFor: ["K3"],
   note: "maand zonder dag: 1 januari genomen; K3: 'klantmanager inkomen'",
-  evidence: evidence("eva-jansen.pdf", 1, 7, "jan. 2019 – heden  Klantmanager Inkomen – Gemeente Delft"),
+  evidence: evidence(
+    "eva-jansen.pdf",
+    1,
+    7,
+    "jan. 2019 – heden  Klantmanager Inkomen – Gemeente Delft"
+  ),
 };
 const education: CvProposal = {
   kind: "yes",
@@ -78,7 +88,10 @@ const references: CvProposal = {
   evidence: evidence("Piet Bos.docx", 2, 10, "Referenties"),
 };
 
-const eva: CandidateProposals = { candidate: "Eva Jansen", proposals: [pages, dutch, period, education] };
+const eva: CandidateProposals = {
+  candidate: "Eva Jansen",
+  proposals: [pages, dutch, period, education],
+};
 const piet: CandidateProposals = { candidate: "Piet Bos", proposals: [estimated, references] };
 const filled = "de cel had al een waarde (Kandidaten!J3: 4)";
 
@@ -93,7 +106,8 @@ const cv: CvIntakeView = {
       file: "scan.pdf",
       candidate: null,
       status: "unreadable",
-      message: "scan.pdf: geen tekst gevonden (een scan zonder tekstlaag?). Typ de gegevens zelf over.",
+      message:
+        "scan.pdf: geen tekst gevonden (een scan zonder tekstlaag?). Typ de gegevens zelf over.",
     },
   ],
   reviews: reviewOf(
@@ -119,7 +133,8 @@ describe("the review (components)", () => {
     const evaList = screen.getByRole("region", { name: "Voorstellen voor Eva Jansen" });
     const boxes = within(evaList).getAllByRole("checkbox") as HTMLInputElement[];
     expect(boxes).toHaveLength(4);
-    const box = (name: string) => within(evaList).getByRole("checkbox", { name }) as HTMLInputElement;
+    const box = (name: string) =>
+      within(evaList).getByRole("checkbox", { name }) as HTMLInputElement;
     // What the CV itself says comes ticked; a "Ja" for a knock-out waits for the evaluator.
     expect(box("E1 CV van maximaal 5 pagina's: 3").checked).toBe(true);
     expect(box("E2 CV in het Nederlands: Ja").checked).toBe(true);
@@ -265,11 +280,16 @@ function stubApi(): jest.Mocked<PaneApi> {
     showRequest: jest.fn(),
     share: jest.fn(),
     cleanUp: jest.fn(),
-    cvIntake: jest.fn(async () => ({ request: request17040, candidates: ["Eva Jansen", "Piet Bos"] })),
+    cvIntake: jest.fn(async () => ({
+      request: request17040,
+      candidates: ["Eva Jansen", "Piet Bos"],
+    })),
     readCv: jest.fn(async (file: string, bytes: Uint8Array) => {
       if (file === "scan.pdf")
         throw Object.assign(
-          new Error(`${file}: geen tekst gevonden (een scan zonder tekstlaag?). Typ de gegevens zelf over.`),
+          new Error(
+            `${file}: geen tekst gevonden (een scan zonder tekstlaag?). Typ de gegevens zelf over.`
+          ),
           { name: "CvReadError", file, code: "noText" }
         );
       if (bytes.length === 0) throw new Error("empty");
@@ -314,7 +334,9 @@ describe("the intake (controller and components)", () => {
     // Read from their bytes, in the pane.
     expect(api.readCv).toHaveBeenCalledTimes(3);
     expect(api.readCv.mock.calls[0][0]).toBe("eva-jansen.pdf");
-    expect([...api.readCv.mock.calls[0][1]]).toEqual([..."%PDF-1.7 eva"].map((c) => c.charCodeAt(0)));
+    expect([...api.readCv.mock.calls[0][1]]).toEqual(
+      [..."%PDF-1.7 eva"].map((c) => c.charCodeAt(0))
+    );
     // Each candidate's own documents, the request's criteria.
     expect(api.proposeCv).toHaveBeenCalledWith(
       "Eva Jansen",
@@ -327,8 +349,11 @@ describe("the intake (controller and components)", () => {
       request17040
     );
     expect(
-      (screen.getByRole("combobox", { name: "Kandidaat bij CV Piet Bos.docx" }) as HTMLSelectElement)
-        .value
+      (
+        screen.getByRole("combobox", {
+          name: "Kandidaat bij CV Piet Bos.docx",
+        }) as HTMLSelectElement
+      ).value
     ).toBe("Piet Bos");
     // The scan: its message, no candidate, no proposals.
     expect(screen.getByText(/^scan\.pdf: geen tekst gevonden/)).toBeTruthy();

@@ -320,7 +320,8 @@ export const nl: Strings = {
   cvRequirementValue: (id, description, value) => `${id} ${description}: ${value}`,
   cvPeriod: (role, from, to) =>
     `Werkervaring: ${role || "(functie onbekend)"}, ${date("-")(from)} – ${to === null ? "heden" : date("-")(to)}`,
-  cvCountsFor: (ids) => (ids.length ? `Telt voor: ${ids.join(", ")}` : "Telt voor: (geen voorstel)"),
+  cvCountsFor: (ids) =>
+    ids.length ? `Telt voor: ${ids.join(", ")}` : "Telt voor: (geen voorstel)",
   cvYes: (ids, fromEducation) =>
     `Ja voor ${listOf(ids, "en")} (${fromEducation ? "opleiding" : "werkperiode"})`,
   cvEvidence: (file, page, line) => `${file}, pagina ${page}, regel ${line}`,
@@ -478,7 +479,8 @@ export const en: Strings = {
   cvRequirementValue: (id, description, value) => `${id} ${description}: ${value}`,
   cvPeriod: (role, from, to) =>
     `Work history: ${role || "(role unknown)"}, ${date("/")(from)} – ${to === null ? "present" : date("/")(to)}`,
-  cvCountsFor: (ids) => (ids.length ? `Counts for: ${ids.join(", ")}` : "Counts for: (no suggestion)"),
+  cvCountsFor: (ids) =>
+    ids.length ? `Counts for: ${ids.join(", ")}` : "Counts for: (no suggestion)",
   cvYes: (ids, fromEducation) =>
     `Ja for ${listOf(ids, "and")} (${fromEducation ? "education" : "work period"})`,
   cvEvidence: (file, page, line) => `${file}, page ${page}, line ${line}`,

@@ -19,6 +19,7 @@ import {
 } from "../engine";
 import { cellAddress, parseCell } from "./address";
 import type { WorkbookChange } from "./changes";
+import { clearProposalChanges, proposalsToClear } from "./cvIntake";
 import { readCandidates, readPeriods } from "./inputs";
 import { checkFinal } from "./finality";
 import { WorkbookError } from "./problems";
@@ -61,6 +62,8 @@ export interface PrivacyPlan {
   pseudonyms: Pseudonym[];
   /** Rows of `Werkervaring` cleared. */
   clearedPeriods: number[];
+  /** Rows of `Voorstellen` (proposals from CVs, with their lines) cleared: all of them (issue 20). */
+  clearedProposals: number;
   /** Candidates in the top, left as they are. */
   kept: number;
   counts: PrivacyCounts;
@@ -387,9 +390,17 @@ export function planPrivacy(snapshot: WorkbookSnapshot, options: ScoreOptions = 
     }
   }
 
+  // Voorstellen (issue 20): the CVs' lines, of every candidate, go whole; its cells are not
+  // pseudonymised one by one. Only when the sheet is ours: a user's sheet of that name is theirs.
+  const proposals = proposalsToClear(snapshot);
+  const cleared = (sheet: SheetSnapshot) =>
+    proposals !== undefined &&
+    sheet.name.toLocaleLowerCase("nl-NL") === proposals.sheet.toLocaleLowerCase("nl-NL");
+
   // Every other cell of every sheet that names one of them: reasons, tie notes, paragraphs,
   // formulas (their text and their result).
   for (const sheet of snapshot.sheets) {
+    if (cleared(sheet)) continue;
     sheet.values.forEach((cells, r) =>
       cells.forEach((value, c) => {
         if (written.has(key(sheet.name, r + 1, c + 1))) return;
@@ -440,6 +451,7 @@ export function planPrivacy(snapshot: WorkbookSnapshot, options: ScoreOptions = 
 
   // Notes, headers and footers, validations on every sheet read.
   for (const sheet of snapshot.sheets) {
+    if (cleared(sheet)) continue;
     for (const note of sheet.notes ?? []) {
       const { row, column } = parseCell(note.at);
       if (clearedNotes.has(key(sheet.name, row, column))) {
@@ -497,6 +509,7 @@ export function planPrivacy(snapshot: WorkbookSnapshot, options: ScoreOptions = 
     properties[name] = next.text;
   }
   if (Object.keys(properties).length > 0) changes.push({ kind: "documentProperties", properties });
+  if (proposals) changes.push(...clearProposalChanges(proposals.sheet));
 
   const warnings: string[] = [];
   if (replaceMap.size > 0) {
@@ -508,6 +521,7 @@ export function planPrivacy(snapshot: WorkbookSnapshot, options: ScoreOptions = 
   return {
     pseudonyms,
     clearedPeriods,
+    clearedProposals: proposals?.rows ?? 0,
     kept: top.length,
     counts,
     contactColumns: contact.map((i) => region.headers[i]),

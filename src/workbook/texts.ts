@@ -706,3 +706,100 @@ export const criteriaTableMessages = {
   valueKindRequired: (label: string, allowed: string[]) =>
     `${label} ontbreekt: de toets of scoring vergelijkt een getal. Kies uit ${joinList(allowed.map((a) => `'${a}'`))}.`,
 } as const;
+
+// ---- Issue 20 (helper W): CV intake, the `Voorstellen` sheet and applying proposals ----
+
+/**
+ * The `Voorstellen` sheet (the add-in's own: proposals from CVs, one row each) and what
+ * applying them says (src/workbook/cvIntake.ts).
+ */
+export const cvIntakeTexts = {
+  sheet: "Voorstellen",
+  /** A1; starts with `Voorstellen`, as the own-sheet check recognises the sheet. */
+  title: (requestId: string) => `Voorstellen uit cv's — aanvraag ${requestId}`.trim(),
+  /** A2: how to use the sheet. */
+  help:
+    "Controleer elk voorstel aan de hand van het bewijs (bestand, pagina, regel). Typ Ja (of x) in " +
+    "'Overnemen' bij wat klopt en kies Overnemen in het taakvenster, of 'awardscore cv IN.xlsx --overnemen'. " +
+    "Een waarde die u zelf typte, wordt nooit overschreven.",
+  /** A1 after `opschonen`: the sheet stays the add-in's, empty. */
+  cleared: "Voorstellen uit cv's — gewist bij het opschonen van persoonsgegevens",
+  headers: {
+    candidate: "Kandidaat",
+    file: "Bestand",
+    page: "Pagina",
+    line: "Regel",
+    evidence: "Bewijs",
+    kind: "Soort",
+    column: "Kolom",
+    value: "Waarde",
+    role: "Functie",
+    from: "Van",
+    to: "Tot",
+    countsFor: "Telt voor",
+    note: "Toelichting",
+    take: "Overnemen",
+    status: "Status",
+  },
+  kinds: { requirement: "CV-eis", period: "Werkervaring", yes: "Ja-voorstel" },
+  /** What `Kolom` says for a period. */
+  periodColumn: "Werkervaring",
+  status: {
+    proposed: "Voorgesteld",
+    applied: "Overgenomen",
+    notApplied: (reason: string) => `Niet overgenomen: ${reason}`,
+    /** A yes for several columns of which some were filled. */
+    partly: (applied: string[], reasons: string[]) =>
+      `Overgenomen: ${joinList(applied)}; niet overgenomen: ${reasons.join("; ")}`,
+  },
+  reasons: {
+    filled: (id: string, shown: string) => `${id}: de cel had al een waarde (${shown})`,
+    formula: (id: string) => `${id}: de cel heeft een formule`,
+    noColumn: (id: string, header: string) =>
+      `het blad '${sheetNames.candidates}' heeft geen kolom voor ${id} (voeg '${header}' toe)`,
+    unknownCriterion: (id: string) => `${id} is geen criterium van de aanvraag`,
+    takenByOther: (id: string) => `${id}: een ander voorstel vulde de cel al`,
+    periodThere: (row: number) => `deze periode staat al in ${sheetNames.periods} (rij ${row})`,
+    periodTwice: "dezelfde periode is al uit een ander voorstel overgenomen",
+    noPeriodSheet: `het blad '${sheetNames.periods}' is niet leesbaar; maak het met Instellen of 'awardscore template'`,
+  },
+  /** A value in `Overnemen` that is neither yes nor empty. */
+  badTake: (value: string) =>
+    `'${value}' in Overnemen is onduidelijk. Typ Ja (of x) om het voorstel over te nemen, Nee of niets om het te laten.`,
+  badKind: (value: string) =>
+    `Onbekende soort '${value}'. Gebruik 'CV-eis', 'Werkervaring' of 'Ja-voorstel' (of verwijder de rij).`,
+  badColumn: (value: string) =>
+    `'${value}' noemt geen kolom van een CV-eis of ja/nee-criterium van de aanvraag (het id vooraan, zoals E1).`,
+  badValue: (id: string, message: string) => `${id}: ${message}`,
+  badDate: (header: string, message: string) => `${header}: ${message}`,
+  badCountsFor: (value: string, allowed: string[]) =>
+    `'${value}' in Telt voor: alleen ${joinList(allowed)} tellen werkervaring in jaren.`,
+  noCandidate: (header: string) =>
+    `Geen kandidaat: typ in '${header}' de naam zoals op het blad '${sheetNames.candidates}'.`,
+  unreadableSheet:
+    "Het blad 'Voorstellen' is niet leesbaar; er is niets overgenomen. Herstel de cellen hieronder.",
+  noHeaderRow: (sheet: string) =>
+    `Het blad '${sheet}' heeft geen kopregel met 'Kandidaat' en 'Overnemen'. Maak het opnieuw met ` +
+    `'awardscore cv' (of in het taakvenster); er is niets overgenomen.`,
+  missingHeader: (sheet: string, header: string) =>
+    `Het blad '${sheet}' heeft geen kolom '${header}'. Maak het opnieuw; er is niets overgenomen.`,
+  unknownCandidate: (name: string) =>
+    `'${name}' staat niet in de kolom 'Kandidaat' van het blad '${sheetNames.candidates}'. ` +
+    `Voeg de kandidaat toe of gebruik de naam zoals die daar staat; er is niets overgenomen.`,
+  unknownCandidateHere: (name: string) => `Hier staat geen '${name}'.`,
+  candidateTwice: (name: string, cells: string[]) =>
+    `'${name}' staat meer dan eens op het blad '${sheetNames.candidates}' (${joinList(cells)}). ` +
+    `Houd één rij over; er is niets overgenomen.`,
+  candidateTwiceHere: (name: string, first: string) => `'${name}' staat ook in ${first}.`,
+  occupiedBelow: (sheet: string, cell: string) =>
+    `${sheet}!${cell}: hier zou een nieuwe periode komen, maar de cel is niet leeg. ` +
+    `Maak de rijen onder de tabel vrij; er is niets overgenomen.`,
+  occupiedHere: "Niet leeg: hier zou een nieuwe periode komen.",
+  totalsRow: (sheet: string, table: string) =>
+    `De tabel '${table}' op '${sheet}' heeft een totaalrij en geen lege rij meer. Voeg rijen aan de ` +
+    `tabel toe of zet de totaalrij uit; er is niets overgenomen.`,
+  tooManyRows: (sheet: string, rows: number) =>
+    `Op het blad '${sheet}' passen geen ${rows} rijen meer (Excel heeft er ten hoogste 1.048.576); er is niets geschreven.`,
+} as const;
+
+// ---- end issue 20 (helper W) ----

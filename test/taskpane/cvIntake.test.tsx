@@ -14,6 +14,7 @@ import {
   type CandidateProposals,
   type CvDocument,
   type CvProposal,
+  type Request,
 } from "../../src/engine";
 import { en, nl, type Strings } from "../../src/taskpane/i18n/strings";
 import {
@@ -295,7 +296,9 @@ function stubApi(): jest.Mocked<PaneApi> {
       if (bytes.length === 0) throw new Error("empty");
       return doc(file);
     }),
-    proposeCv: jest.fn(async (candidate: string) => (candidate === "Eva Jansen" ? eva : piet)),
+    proposeCv: jest.fn<Promise<CandidateProposals>, [string, CvDocument[], Request]>(
+      async (candidate) => (candidate === "Eva Jansen" ? eva : piet)
+    ),
     checkCvProposals: jest.fn(async (all: CandidateProposals[]) =>
       all.map((c) => ({
         candidate: c.candidate,

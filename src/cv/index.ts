@@ -1,7 +1,9 @@
 /**
- * CV intake: reading CVs (./read, when present) and extracting proposals (./extract). The
- * task pane loads this module lazily (`await import("../cv")`); the command imports it.
+ * CV intake: reading CV files into lines (./read) and extracting proposals from them
+ * (./extract). The command imports it; the task pane loads it lazily (`await import("../cv")`,
+ * its own chunk).
  */
+export { readCv, CvReadError, MAX_FILE_MB, type CvReadErrorCode } from "./read";
 export {
   proposeFromCvs,
   findRanges,

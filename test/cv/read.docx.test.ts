@@ -31,10 +31,21 @@ describe("a .docx CV", () => {
             children: [
               new Paragraph("Curriculum vitae Anna de Vries"),
               new Paragraph("Werkervaring"),
-              new Paragraph({ children: [new TextRun("jan. 2019 – heden"), new PageBreak(), new TextRun("Klantmanager Inkomen")] }),
+              new Paragraph({
+                children: [
+                  new TextRun("jan. 2019 – heden"),
+                  new PageBreak(),
+                  new TextRun("Klantmanager Inkomen"),
+                ],
+              }),
               new Paragraph("Gemeente Delft"),
               new Paragraph({ text: "Opleiding", pageBreakBefore: true }),
-              new Paragraph({ children: [new TextRun("2010 – 2014"), new Tab(), new TextRun("hbo SJD")] }),
+              new Paragraph({
+                children: [
+                  new TextRun("2010 – 2014"),
+                  new TextRun({ children: [new Tab(), "hbo SJD"] }),
+                ],
+              }),
             ],
           },
         ],
@@ -50,11 +61,20 @@ describe("a .docx CV", () => {
       "3.1 Opleiding",
       "3.2 2010 – 2014\thbo SJD",
     ]);
-    expect(doc).toMatchObject({ file: "de-vries.docx", format: "docx", pages: 3, pagesSource: "estimate" });
+    expect(doc).toMatchObject({
+      file: "de-vries.docx",
+      format: "docx",
+      pages: 3,
+      pagesSource: "estimate",
+    });
   });
 
   test("reads a table row by row, each cell its own line, and a text box once where it is anchored", async () => {
-    const cell = (text: string) => new TableCell({ children: [new Paragraph(text)], width: { size: 4500, type: WidthType.DXA } });
+    const cell = (text: string) =>
+      new TableCell({
+        children: [new Paragraph(text)],
+        width: { size: 4500, type: WidthType.DXA },
+      });
     const bytes = await docxBytes(
       new Document({
         sections: [
@@ -63,13 +83,20 @@ describe("a .docx CV", () => {
               new Paragraph({
                 children: [
                   new TextRun("Profiel"),
-                  new Textbox({ style: { width: "200pt", height: "60pt" }, children: [new Paragraph("Kader: Civision Inkomen")] }),
+                  new Textbox({
+                    style: { width: "200pt", height: "60pt" },
+                    children: [new Paragraph("Kader: Civision Inkomen")],
+                  }),
                 ],
               }),
               new Table({
                 rows: [
-                  new TableRow({ children: [cell("2015 - 2018"), cell("Inkomensconsulent, Gemeente Leiden")] }),
-                  new TableRow({ children: [cell("2019 – nu"), cell("Klantmanager, Gemeente Delft")] }),
+                  new TableRow({
+                    children: [cell("2015 - 2018"), cell("Inkomensconsulent, Gemeente Leiden")],
+                  }),
+                  new TableRow({
+                    children: [cell("2019 – nu"), cell("Klantmanager, Gemeente Delft")],
+                  }),
                 ],
               }),
               new Paragraph("Referenties op aanvraag"),
@@ -91,8 +118,7 @@ describe("a .docx CV", () => {
   });
 
   test("reads a text box once: its modern form, not the old copy in mc:Fallback", async () => {
-    const box = (text: string) =>
-      `<w:txbxContent>${p(text)}</w:txbxContent>`;
+    const box = (text: string) => `<w:txbxContent>${p(text)}</w:txbxContent>`;
     const body =
       `<w:p><w:r><mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006">` +
       `<mc:Choice Requires="wps"><w:drawing><wps:txbx xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">${box("In het kader")}</wps:txbx></w:drawing></mc:Choice>` +
@@ -161,7 +187,9 @@ describe("a .docx CV", () => {
     const body = `<w:p><w:r><w:drawing/></w:r></w:p>`;
     const error = await readError("scan.docx", rawDocx(body));
     expect(error.code).toBe("noText");
-    expect(error.message).toBe("scan.docx: geen tekst gevonden (een scan zonder tekstlaag?). Typ de gegevens zelf over.");
+    expect(error.message).toBe(
+      "scan.docx: geen tekst gevonden (een scan zonder tekstlaag?). Typ de gegevens zelf over."
+    );
   });
 });
 
@@ -174,12 +202,17 @@ describe("files readCv refuses, each with a Dutch message naming the file", () =
 
   test("an old Word .doc (made by LibreOffice) → oldWord, by content whatever its name", async () => {
     if (!soffice) throw new Error("LibreOffice (soffice) is needed for this test");
-    fs.writeFileSync(path.join(dir, "oud.docx"), await docxBytes(new Document({ sections: [{ children: [new Paragraph("Oud cv")] }] })));
+    fs.writeFileSync(
+      path.join(dir, "oud.docx"),
+      await docxBytes(new Document({ sections: [{ children: [new Paragraph("Oud cv")] }] }))
+    );
     convert(dir, path.join(dir, "oud.docx"), "doc", dir);
     const bytes = new Uint8Array(fs.readFileSync(path.join(dir, "oud.doc")));
     const error = await readError("bakker.doc", bytes);
     expect(error).toMatchObject({ code: "oldWord", file: "bakker.doc" });
-    expect(error.message).toMatch(/^bakker\.doc: ".doc"-bestanden \(oude Word-indeling\) kan AwardScore niet lezen/);
+    expect(error.message).toMatch(
+      /^bakker\.doc: ".doc"-bestanden \(oude Word-indeling\) kan AwardScore niet lezen/
+    );
     expect((await readError("bakker.pdf", bytes)).code).toBe("oldWord");
   });
 
@@ -198,7 +231,10 @@ describe("files readCv refuses, each with a Dutch message naming the file", () =
 
   test("random bytes, text and a zip without a Word document → unknownFormat", async () => {
     let seed = 20;
-    const random = Uint8Array.from({ length: 5000 }, () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) >> 16) & 0xff);
+    const random = Uint8Array.from(
+      { length: 5000 },
+      () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) >> 16) & 0xff
+    );
     for (const [file, bytes] of [
       ["ruis.pdf", random],
       ["cv.txt", strToU8("Curriculum vitae\nAnna de Vries")],
@@ -206,12 +242,16 @@ describe("files readCv refuses, each with a Dutch message naming the file", () =
     ] as const) {
       const error = await readError(file, bytes);
       expect(error.code).toBe("unknownFormat");
-      expect(error.message).toMatch(new RegExp(`^${file.replace(".", "\\.")}: dit is geen PDF of Word-bestand`));
+      expect(error.message).toMatch(
+        new RegExp(`^${file.replace(".", "\\.")}: dit is geen PDF of Word-bestand`)
+      );
     }
   });
 
   test("a cut-off .docx → damaged", async () => {
-    const whole = await docxBytes(new Document({ sections: [{ children: [new Paragraph("Heel cv")] }] }));
+    const whole = await docxBytes(
+      new Document({ sections: [{ children: [new Paragraph("Heel cv")] }] })
+    );
     const error = await readError("half.docx", whole.subarray(0, Math.floor(whole.length / 2)));
     expect(error.code).toBe("damaged");
     expect(error.message).toMatch(/^half\.docx: het bestand is beschadigd of onvolledig/);
@@ -222,6 +262,8 @@ describe("files readCv refuses, each with a Dutch message naming the file", () =
   test("a file above 20 MB → tooLarge, before reading it", async () => {
     const error = await readError("groot.pdf", new Uint8Array(20 * 1024 * 1024 + 1));
     expect(error.code).toBe("tooLarge");
-    expect(error.message).toBe("groot.pdf: het bestand is te groot (20 MB; AwardScore leest cv's tot 20 MB).");
+    expect(error.message).toBe(
+      "groot.pdf: het bestand is te groot (20 MB; AwardScore leest cv's tot 20 MB)."
+    );
   });
 });

@@ -49,7 +49,7 @@ const FILLER = new Set(
   (
     "minimaal ten minste tenminste maximaal jaar jaren ervaring werkervaring aantoonbare aantoonbaar relevante " +
     "in de het een als met binnen bij van voor op of en te the a an of in with as at years year experience " +
-    "laatste afgelopen last past software applicatie systeem wet allround ervaren senior junior medior " +
+    "laatste afgelopen last past software applicatie systeem pakket programma wet allround ervaren senior junior medior " +
     "zelfstandig zelfstandige brede breed richting afgeronde afgerond opleiding diploma"
   ).split(" ")
 );

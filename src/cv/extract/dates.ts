@@ -76,7 +76,17 @@ const POINT_SOURCE =
   NUM_AFTER;
 
 const POINT_STICKY = new RegExp(POINT_SOURCE, "iuy");
-const POINT_SEARCH = new RegExp(BOUND_BEFORE + POINT_SOURCE, "giu");
+/** Points anywhere but after a digit; {@link startsWord} then decides after a letter. */
+const POINT_SEARCH = new RegExp(String.raw`(?<![\p{N}])` + POINT_SOURCE, "giu");
+
+/**
+ * Whether a point found at `at` starts a word: nothing before it, or a lower-case letter
+ * glued to a capitalised month ("ApeldoornJune 2022", a PDF's lost tab), never mid-word.
+ */
+function startsWord(text: string, at: number): boolean {
+  if (at === 0 || !/\p{L}/u.test(text[at - 1])) return true;
+  return /\p{Ll}/u.test(text[at - 1]) && /\p{Lu}/u.test(text[at]);
+}
 
 /** Between the two ends: a dash, "t/m", "tot (en met)", "to", "until"… (spaces around words). */
 const SEPARATOR = new RegExp(
@@ -196,6 +206,11 @@ export function findRanges(line: string): DateRange[] {
     const m = POINT_SEARCH.exec(text);
     if (!m) break;
     const at = m.index;
+    if (!startsWord(text, at)) {
+      from = at + 1;
+      POINT_SEARCH.lastIndex = at + 1;
+      continue;
+    }
     const point = pointOf(m);
     if (!point || ranges.some((r) => at >= r.start && at < r.end)) {
       from = at + m[0].length;
@@ -253,4 +268,79 @@ export function completeRange(range: Pick<DateRange, "from" | "to">): CompletedR
     fromPrecision: precisionOf(from),
     toPrecision: to ? precisionOf(to) : null,
   };
+}
+
+/**
+ * A range cut off at the end of a line, its end on a later line (a wrapped table cell, a long
+ * line): "mrt. 2021 – dec." then "2024", "januari 2014 –" then "december 2015",
+ * "(01-2004 t/m" then "11-2005)". `month`: the end's month, when the line names it without
+ * its year.
+ */
+export interface Dangling {
+  from: DatePoint;
+  month?: number;
+  start: number;
+  end: number;
+}
+
+const DANGLE = new RegExp(
+  String.raw`\s*(?:[-–—]+|\s(?:t\/m|t\.\/m\.|tm|tot en met|tot|to|until))\s*(?:(${MONTH})\.?(?![\p{L}])|[)\s]*$)`,
+  "iuy"
+);
+
+/**
+ * The range a line starts but does not finish, or null: its last start point followed by a
+ * separator and then nothing, or a month without its year.
+ *
+ * @example
+ * findDangling("mrt. 2021 – dec."); // { from: { year: 2021, month: 3 }, month: 12, start: 0, end: 16 }
+ */
+export function findDangling(line: string): Dangling | null {
+  const text = maskPhones(line);
+  const complete = findRanges(line).filter((r) => r.openWord !== "-");
+  let last: Dangling | null = null;
+  for (const m of text.matchAll(POINT_SEARCH)) {
+    const at = m.index ?? 0;
+    if (!startsWord(text, at)) continue;
+    if (complete.some((r) => at >= r.start && at < r.end)) continue;
+    const point = pointOf(m);
+    if (!point) continue;
+    DANGLE.lastIndex = at + m[0].length;
+    const d = DANGLE.exec(text);
+    if (!d) continue;
+    const end = at + m[0].length + d[0].length;
+    if (d[1] && pointAt(text, end - d[0].length + d[0].search(new RegExp(d[1], "i")))) continue;
+    last = { from: point, month: d[1] ? MONTHS[d[1].toLowerCase()] : undefined, start: at, end };
+  }
+  return last;
+}
+
+/**
+ * The end of a dangling range when a line holds only that end ("2024", "december 2015",
+ * "heden", "11-2005)"); with `month`, only a bare year completes it. Null otherwise.
+ *
+ * @example
+ * completionOf("2024", 12); // { to: { year: 2024, month: 12 } }
+ */
+export function completionOf(
+  line: string,
+  month?: number
+): { to: DatePoint | null; openWord?: string } | null {
+  const text = line.trim().replace(/^[(\s]+|[)\s.,;]+$/gu, "");
+  if (month !== undefined) {
+    if (!/^\d{4}$/.test(text)) return null;
+    const point = { year: Number(text), month };
+    return plausible(point) ? { to: point } : null;
+  }
+  const point = pointAt(text, 0);
+  if (point && point.end === text.length) return { to: point.point };
+  OPEN_END.lastIndex = 0;
+  const open = OPEN_END.exec(text);
+  if (open && open[0].length === text.length) return { to: null, openWord: open[0].toLowerCase() };
+  return null;
+}
+
+/** Whether a range from `from` to `to` reads forward (the end not before the start). */
+export function inOrder(from: DatePoint, to: DatePoint | null): boolean {
+  return to === null || (before(from, to) && to.year - from.year <= 50);
 }

@@ -5,7 +5,15 @@
  * that describe it (where a topic such as a software package is named).
  */
 import type { CvDocument, Evidence, IsoDate } from "../../engine";
-import { completeRange, findRanges, type DateRange, type Precision } from "./dates";
+import {
+  completeRange,
+  completionOf,
+  findDangling,
+  findRanges,
+  inOrder,
+  type DateRange,
+  type Precision,
+} from "./dates";
 import { placeLines, type PlacedLine, type SectionKind } from "./sections";
 
 /** A work period found in a CV, before suggestions. */
@@ -44,8 +52,16 @@ const EDUCATION_WORDS =
 export const EMPLOYER_WORDS =
   /\b(gemeente|gemeenten|municipality|city of|b\.?v\.?|n\.?v\.?|stichting|uwv|svb|sociale dienst|werkplein|holding|groep|group|bureau|dienst|regio|provincie|ministerie|werkbedrijf|intergemeentelijke|samenwerkingsverband|waterschap|belastingdienst|ggd|detachering|interim|services|consultancy|partners|vereniging|corporatie|woningcorporatie|zorg)\b/iu;
 
-/** A bullet or dash that opens a line of description. */
-const BULLET = /^\s*[•▪■●◦·*\-–—>]\s*/u;
+/** A bullet or dash that opens a line of description (also a Symbol font's private-use bullet). */
+const BULLET = /^\s*[•▪■●◦·*\-–—>\uF000-\uF0FF]\s*/u;
+
+/** Words of a job title. */
+const JOB_WORDS =
+  /(medewerker|manager|consulent|adviseur|beheerder|rechercheur|co[öo]rdinator|leider|specialist|verlener|casemanager|officer|advisor|consultant|\blead\b|analist|functionaris|jurist|regisseur|coach|trainer|docent|directeur|hoofd|assistent|secretar|begeleider|beleids|teamleider|klantmanager|werker|behandelaar|controller|inspecteur|ondersteuner)/iu;
+
+/** A table's column headers: no role. */
+const COLUMN_HEADER =
+  /^(periode|functie|werkgever|organisatie|opdrachtgever|werkzaamheden|taken|omschrijving|datum|data|rol|period|role|employer|organisation|organization|dates|tasks|duties|description)$/iu;
 
 /** A short line that reads like a title (role, employer), not a sentence of description. */
 function titleLike(line: PlacedLine | undefined): boolean {
@@ -84,12 +100,45 @@ function roleOnLine(text: string, ranges: DateRange[], index: number): string {
   return /\p{L}{3}/u.test(beforeText) ? beforeText : "";
 }
 
-/** "Gemeente Delft, Klantmanager inkomen" → role first, then employer. */
+/** The parts of a role text: split at dashes, commas, "bij"/"at", never inside brackets. */
+function roleParts(text: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let current = "";
+  const separator = /^(?:\s+[–—|-]\s+|,\s*|\s+(?:bij|at|@)\s+|\s*\|\s*)/iu;
+  for (let k = 0; k < text.length;) {
+    const ch = text[k];
+    if (ch === "(") depth++;
+    if (ch === ")") depth = Math.max(0, depth - 1);
+    const sep = depth === 0 ? separator.exec(text.slice(k)) : null;
+    if (sep) {
+      parts.push(current);
+      current = "";
+      k += sep[0].length;
+    } else {
+      current += ch;
+      k++;
+    }
+  }
+  parts.push(current);
+  return parts.map((p) => p.trim()).filter((p) => /\p{L}/u.test(p));
+}
+
+/** The employer parts of a role text. */
+function formatEmployers(text: string): string {
+  return roleParts(text)
+    .filter((p) => EMPLOYER_WORDS.test(p))
+    .join(", ");
+}
+
+/**
+ * Role and employer as `Functie` shows them: the role first, then the employer.
+ *
+ * @example
+ * formatRole("Gemeente Delft, Klantmanager inkomen"); // "Klantmanager inkomen, Gemeente Delft"
+ */
 export function formatRole(text: string): string {
-  const parts = text
-    .split(/\s+[–—|-]\s+|,\s*|\s+(?:bij|at|@)\s+|\s*\|\s*/u)
-    .map((p) => p.trim())
-    .filter((p) => /\p{L}/u.test(p));
+  const parts = roleParts(text);
   const employers = parts.filter((p) => EMPLOYER_WORDS.test(p));
   const roles = parts.filter((p) => !EMPLOYER_WORDS.test(p));
   return [...roles, ...employers].join(", ").slice(0, 200);
@@ -108,33 +157,94 @@ function evidenceOf(file: string, line: PlacedLine): Evidence {
 export function findPeriods(doc: CvDocument): FoundPeriod[] {
   const lines = placeLines(doc.lines);
   const dated = lines.map((l) => (l.heading ? [] : findRanges(l.text)));
+  // A range whose end wrapped to a later line: its end from the first line (within four) that
+  // holds only that end; the lines between may hold the role (a wrapped table row).
+  const wrappedUntil = new Map<number, number>();
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i].heading) continue;
+    const dangling = findDangling(lines[i].text);
+    if (!dangling) continue;
+    for (let k = i + 1; k <= i + 4 && k < lines.length && !lines[k].heading; k++) {
+      if (dated[k].length) break;
+      const end = completionOf(lines[k].text, dangling.month);
+      if (!end) continue;
+      if (!inOrder(dangling.from, end.to)) break;
+      dated[i] = dated[i]
+        .filter((r) => r.start !== dangling.start)
+        .concat({
+          from: dangling.from,
+          to: end.to,
+          openWord: end.openWord,
+          start: dangling.start,
+          end: dangling.end,
+        })
+        .sort((a, b) => a.start - b.start);
+      wrappedUntil.set(i, k);
+      break;
+    }
+  }
   const isDated = (i: number) => dated[i] !== undefined && dated[i].length > 0;
-  const found: FoundPeriod[] = [];
 
-  // Whether the roles of a section stand before their dates: the line above the section's
-  // first date line is a title, not the heading.
-  const roleBefore = new Map<number, boolean>();
-  const sectionStart = (i: number) => {
-    let k = i;
-    while (k > 0 && !lines[k].heading) k--;
-    return k;
-  };
-  const layoutBefore = (i: number): boolean => {
-    const start = sectionStart(i);
-    const known = roleBefore.get(start);
-    if (known !== undefined) return known;
-    let first = start;
-    while (
-      first < lines.length &&
-      !(isDated(first) && roleOnLine(lines[first].text, dated[first], 0) === "")
+  // A line that may name a role or employer: a title in the same section, no dates, not a
+  // table's column header, not yet taken by another period.
+  const taken = new Set<number>();
+  const usable = (k: number, section: SectionKind) =>
+    k >= 0 &&
+    k < lines.length &&
+    titleLike(lines[k]) &&
+    !isDated(k) &&
+    lines[k].section === section &&
+    !COLUMN_HEADER.test(lines[k].text.trim()) &&
+    !taken.has(k);
+
+  // Both sides of a date line may hold titles (a role above this period, or below it): the
+  // side with more role or employer words wins; a tie goes to the lines below.
+  const titleScore = (ks: number[]) =>
+    ks.reduce(
+      (n, k) =>
+        n + (JOB_WORDS.test(lines[k].text) ? 1 : 0) + (EMPLOYER_WORDS.test(lines[k].text) ? 1 : 0),
+      0
+    );
+  const aboveOf = (i: number, section: SectionKind): number[] => {
+    if (!usable(i - 1, section)) return [];
+    // Role above employer above the dates.
+    if (
+      EMPLOYER_WORDS.test(lines[i - 1].text) &&
+      usable(i - 2, section) &&
+      !EMPLOYER_WORDS.test(lines[i - 2].text)
     )
-      if (++first > i) break;
-    const before =
-      first <= i && first > start && titleLike(lines[first - 1]) && !isDated(first - 1);
-    roleBefore.set(start, before);
-    return before;
+      return [i - 2, i - 1];
+    return [i - 1];
+  };
+  const belowOf = (i: number, section: SectionKind): number[] => {
+    if (!usable(i + 1, section)) return [];
+    const below = [i + 1, ...continuation(i + 1, section)];
+    if (below.length === 1 && usable(i + 2, section) && !EMPLOYER_WORDS.test(lines[i + 1].text))
+      below.push(i + 2);
+    return below;
   };
 
+  /** Lines after `k` that continue its text (a wrapped line, the employer below the role). */
+  const continuation = (k: number, section: SectionKind): number[] => {
+    const more: number[] = [];
+    let text = lines[k].text.trim();
+    for (let n = k + 1; n <= k + 3 && usable(n, section); n++) {
+      const next = lines[n].text.trim();
+      const wraps =
+        /^\p{Ll}/u.test(next) ||
+        /(?:[,(&–-]|\s(?:bij|en|van|de|der|voor|at|of|and|in))$/iu.test(text) ||
+        text.split("(").length > text.split(")").length ||
+        (!EMPLOYER_WORDS.test(text) && EMPLOYER_WORDS.test(next) && next.length <= 70);
+      if (!wraps) break;
+      more.push(n);
+      text = next;
+    }
+    return more;
+  };
+
+  // First the role lines of every period (so that a title above the next period is not
+  // read as this period's description), then each period's description.
+  const drafts: Array<{ i: number; range: DateRange; role: string; roleLines: PlacedLine[] }> = [];
   for (let i = 0; i < lines.length; i++) {
     const ranges = dated[i];
     if (!ranges.length) continue;
@@ -144,47 +254,58 @@ export function findPeriods(doc: CvDocument): FoundPeriod[] {
       const range = ranges[r];
       const own = roleOnLine(line.text, ranges, r);
       if (line.section !== "work" && EDUCATION_WORDS.test(own || line.text)) continue;
-      let roleLines: PlacedLine[] = [];
-      let role = own;
-      if (own) roleLines = [line];
-      else if (layoutBefore(i)) {
-        if (titleLike(lines[i - 1]) && !isDated(i - 1)) roleLines = [lines[i - 1]];
+      let roleKs: number[] = [];
+      const wrapped = wrappedUntil.get(i);
+      const section = line.section;
+      let roleLines: PlacedLine[];
+      if (own) {
+        // Several periods on one line: each is matched on its own part of the line.
+        const self = ranges.length > 1 ? { ...line, text: own } : line;
+        // An employer alone on the date line: the role is the title above it.
+        if (r === 0 && formatRole(own) === formatEmployers(own) && usable(i - 1, section))
+          roleKs.push(i - 1);
+        const after = r === ranges.length - 1 ? continuation(i, section) : [];
+        roleLines = [...roleKs.map((k) => lines[k]), self, ...after.map((k) => lines[k])];
+        roleKs.push(...after);
       } else {
-        for (let k = i + 1; k <= i + 2 && titleLike(lines[k]) && !isDated(k); k++) {
-          roleLines.push(lines[k]);
-          if (
-            EMPLOYER_WORDS.test(lines[k].text) &&
-            roleLines.length === 1 &&
-            !titleLike(lines[k + 1])
-          )
-            break;
+        if (wrapped !== undefined && wrapped > i + 1)
+          roleKs = range0(i + 1, wrapped).filter(
+            (k) => titleLike(lines[k]) && !completionOf(lines[k].text)
+          );
+        else {
+          const [above, below] = [aboveOf(i, section), belowOf(i, section)];
+          roleKs = above.length && titleScore(above) > titleScore(below) ? above : below;
         }
+        roleLines = roleKs.map((k) => lines[k]);
       }
-      if (!own) role = roleLines.map((l) => cleanRole(l.text)).join(", ");
+      for (const k of roleKs) taken.add(k);
+      const role = own
+        ? roleLines.map((l) => (l.index === i ? own : cleanRole(l.text))).join(" ")
+        : roleLines.map((l) => cleanRole(l.text)).join(", ");
       if (line.section !== "work" && EDUCATION_WORDS.test(role)) continue;
-      const blockLines: PlacedLine[] = [];
-      for (let k = i + 1; k < lines.length && k <= i + 15; k++) {
-        if (lines[k].heading || isDated(k)) break;
-        blockLines.push(lines[k]);
-      }
-      // With roles before their dates, the last title of the block is the next period's role.
-      if (
-        layoutBefore(i) &&
-        isDated(i + blockLines.length + 1) &&
-        titleLike(blockLines[blockLines.length - 1])
-      )
-        blockLines.pop();
-      const completed = completeRange(range);
-      found.push({
-        ...completed,
-        openWord: range.openWord,
-        role: formatRole(role),
-        roleLines,
-        blockLines,
-        line,
-        evidence: evidenceOf(doc.file, line),
-      });
+      drafts.push({ i, range, role, roleLines });
     }
   }
-  return found;
+
+  return drafts.map(({ i, range, role, roleLines }) => {
+    const blockLines: PlacedLine[] = [];
+    for (let k = i + 1; k < lines.length && k <= i + 15; k++) {
+      if (lines[k].heading || isDated(k)) break;
+      if (!taken.has(k)) blockLines.push(lines[k]);
+    }
+    return {
+      ...completeRange(range),
+      openWord: range.openWord,
+      role: formatRole(role),
+      roleLines,
+      blockLines,
+      line: lines[i],
+      evidence: evidenceOf(doc.file, lines[i]),
+    };
+  });
+}
+
+/** The whole numbers from `from` up to (not including) `to`. */
+function range0(from: number, to: number): number[] {
+  return Array.from({ length: Math.max(0, to - from) }, (_, k) => from + k);
 }

@@ -109,7 +109,14 @@ export function yesFromPeriods(
       const [match] = matchPeriod(period, [target]);
       if (!match) continue;
       const key = `${period.evidence.file}:${match.line.page}:${match.line.line}`;
-      const entry = byLine.get(key) ?? { match, file: period.evidence.file, ids: [], notes: [] };
+      // The line as read (a period's own part of a shared line is matched, the whole line shown).
+      const text = match.line.index === period.line.index ? period.evidence.text : match.line.text;
+      const entry = byLine.get(key) ?? {
+        match: { ...match, line: { ...match.line, text } },
+        file: period.evidence.file,
+        ids: [],
+        notes: [],
+      };
       entry.ids.push(target.id);
       entry.notes.push(
         yesTexts.period(target.id, match.words, period.from, period.to, target.windowYears)

@@ -161,7 +161,10 @@ class Walk {
   private flush(paragraphEnd = false): void {
     const open = this.paragraphs.length - 1;
     if (open < 0) return;
-    const text = this.paragraphs[open].replace(/[ \u00a0]+/g, " ").replace(/ *\t */g, "\t").trim();
+    const text = this.paragraphs[open]
+      .replace(/[ \u00a0]+/g, " ")
+      .replace(/ *\t */g, "\t")
+      .trim();
     this.paragraphs[open] = "";
     if (!text && !paragraphEnd) return;
     if (this.pendingBreak) {
@@ -200,7 +203,8 @@ class Walk {
         this.inTabs++;
         break;
       case "tab":
-        if (this.paragraphs.length && !this.inTabs) this.paragraphs[this.paragraphs.length - 1] += "\t";
+        if (this.paragraphs.length && !this.inTabs)
+          this.paragraphs[this.paragraphs.length - 1] += "\t";
         break;
       case "noBreakHyphen":
         if (this.paragraphs.length) this.paragraphs[this.paragraphs.length - 1] += "-";

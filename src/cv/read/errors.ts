@@ -2,12 +2,7 @@
 
 /** What went wrong reading a CV file (the message says it in Dutch, naming the file). */
 export type CvReadErrorCode =
-  | "encrypted"
-  | "noText"
-  | "oldWord"
-  | "unknownFormat"
-  | "damaged"
-  | "tooLarge";
+  "encrypted" | "noText" | "oldWord" | "unknownFormat" | "damaged" | "tooLarge";
 
 /**
  * A CV file that cannot be read: `code` says why, `message` says it in Dutch and names `file`.

@@ -66,9 +66,7 @@ function groupRows(pieces: TextPiece[]): TextPiece[][] {
       row.size = Math.max(row.size, piece.size);
     } else rows.push({ y: piece.y, size: piece.size, pieces: [piece] });
   }
-  return rows
-    .sort((a, b) => b.y - a.y)
-    .map((r) => r.pieces.sort((a, b) => a.x - b.x));
+  return rows.sort((a, b) => b.y - a.y).map((r) => r.pieces.sort((a, b) => a.x - b.x));
 }
 
 /** One row into segments at wide gaps, joining the pieces of a segment with spaces where needed. */
@@ -93,7 +91,13 @@ function splitRow(row: TextPiece[]): Segment[] {
       }
     }
     if (blank) continue;
-    current = { x0: piece.x, x1: piece.x + piece.width, y: piece.y, size: piece.size, text: piece.text };
+    current = {
+      x0: piece.x,
+      x1: piece.x + piece.width,
+      y: piece.y,
+      size: piece.size,
+      text: piece.text,
+    };
   }
   if (current) segments.push(current);
   return segments;
@@ -113,6 +117,7 @@ function readingOrder(rows: Segment[][]): Segment[] {
   const out: Segment[] = [];
   let band: Segment[][] = [];
   const flush = () => {
+    lastLeft = null;
     if (band.length === 0) return;
     if (isColumns(band, gutter)) {
       out.push(...band.flatMap((row) => row.filter((s) => s.x1 <= gutter)));
@@ -120,11 +125,25 @@ function readingOrder(rows: Segment[][]): Segment[] {
     } else out.push(...band.flat());
     band = [];
   };
+  let lastLeft: Segment | null = null;
   for (const row of rows) {
+    const left = row.filter((s) => s.x1 <= gutter);
+    const onlyLeft = left.length === row.length;
+    // Text on the left far below the left column's last line, once the right column has
+    // begun, is text under both columns (a short full-width line), not the left column going on.
+    const under =
+      onlyLeft &&
+      lastLeft !== null &&
+      band.some((r) => r.some((s) => s.x1 > gutter)) &&
+      lastLeft.y - row[0].y > 2.5 * Math.max(lastLeft.size, row[0].size);
+    if (crosses(row) || under) flush();
     if (crosses(row)) {
-      flush();
       out.push(...row);
-    } else band.push(row);
+      lastLeft = null;
+    } else {
+      band.push(row);
+      if (left.length) lastLeft = left[0];
+    }
   }
   flush();
   return out;

@@ -41,8 +41,9 @@ interface Item {
 export async function readPdf(file: string, bytes: Uint8Array): Promise<CvDocument> {
   useWorkerInThisThread();
   const task = getDocument({
-    // pdfjs hands the buffer to its worker side (transfer): give it a copy, not the caller's.
-    data: bytes.slice(),
+    // pdfjs hands the buffer to its worker side (transfer) and refuses a Node Buffer: a plain
+    // copy keeps the caller's bytes (a Buffer from fs too) as they were.
+    data: new Uint8Array(bytes),
     isEvalSupported: false,
     disableFontFace: true,
     useSystemFonts: false,

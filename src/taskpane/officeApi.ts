@@ -11,7 +11,6 @@ const office = () => import(/* webpackChunkName: "office" */ "../office");
 const sheets = () => import(/* webpackChunkName: "office" */ "../workbook/texts");
 /** The CV readers (pdfjs, fflate, saxes, franc): a chunk of their own, loaded when CVs come in. */
 const cv = () => import(/* webpackChunkName: "cv" */ "../cv");
-const cvRead = () => import(/* webpackChunkName: "cv" */ "../cv/read");
 /** Office's own Excel and Office globals: the production host. */
 const host = async () => (await office()).pageHost();
 
@@ -40,7 +39,7 @@ export const officeApi: PaneApi = {
   share: async () => (await office()).runShare(await host()),
   cleanUp: async () => (await office()).runCleanUp(await host()),
   cvIntake: async () => (await office()).runCvIntake(await host()),
-  readCv: async (file, bytes) => (await cvRead()).readCv(file, bytes),
+  readCv: async (file, bytes) => (await cv()).readCv(file, bytes),
   proposeCv: async (candidate, docs, request) =>
     (await cv()).proposeFromCvs(candidate, docs, request),
   checkCvProposals: async (proposals) =>

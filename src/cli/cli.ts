@@ -5,7 +5,7 @@
 import { parseArgs, type ParseArgsConfig } from "util";
 import { readDate } from "../engine";
 import { referenceDateTexts } from "../workbook/texts";
-import { cliTexts, fileTexts, shareCliTexts, verifyCliTexts } from "./texts";
+import { cliTexts, cvCliTexts, fileTexts, shareCliTexts, verifyCliTexts } from "./texts";
 
 /** The commands with a help of their own (`awardscore <command> --help`). */
 export type HelpTopic = keyof typeof fileTexts.help;
@@ -42,7 +42,21 @@ export type Command =
       force?: boolean;
     }
   | { kind: "privacy"; input: string; out?: string; preset?: string; force?: boolean }
-  | { kind: "verify"; input: string };
+  | { kind: "verify"; input: string }
+  | {
+      kind: "cv";
+      input: string;
+      /** The CV files and folders given (none: apply the marked rows of `Voorstellen`). */
+      cvs: string[];
+      /** --kandidaat: whose CVs these are; absent: each file's name is a candidate's. */
+      candidate?: string;
+      out?: string;
+      json?: string;
+      /** --overnemen: apply (the marked rows, or with CVs all new proposals). */
+      apply: boolean;
+      preset?: string;
+      force?: boolean;
+    };
 
 /** A mistake on the command line (exit code 2). */
 export class UsageError extends Error {
@@ -185,6 +199,31 @@ export function parseCommand(argv: string[]): Command {
       if (positionals.length > 1)
         throw new UsageError(cliTexts.tooManyArguments(positionals.slice(1)));
       return { kind: "verify", input: positionals[0] };
+    }
+    case "cv": {
+      const { values, positionals } = parse(rest, {
+        kandidaat: { type: "string" },
+        out: { type: "string" },
+        json: { type: "string" },
+        overnemen: { type: "boolean" },
+        preset: { type: "string" },
+        force: { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+      });
+      if (values.help) return { kind: "help", topic: "cv" };
+      if (positionals.length === 0) throw new UsageError(cvCliTexts.inRequired);
+      const [input, ...cvs] = positionals;
+      const apply = values.overnemen === true;
+      if (cvs.length === 0 && !apply) throw new UsageError(cvCliTexts.cvsRequired);
+      if (typeof values.kandidaat === "string" && values.kandidaat.trim() === "")
+        throw new UsageError(cvCliTexts.emptyCandidate);
+      const command: Command = { kind: "cv", input, cvs, apply };
+      if (typeof values.kandidaat === "string") command.candidate = values.kandidaat;
+      if (typeof values.out === "string") command.out = values.out;
+      if (typeof values.json === "string") command.json = values.json;
+      if (typeof values.preset === "string") command.preset = values.preset;
+      if (values.force === true) command.force = true;
+      return command;
     }
     case "example": {
       // Not in the usage text: it regenerates examples/aanvraag-17040.xlsx (and bench workbooks).

@@ -25,6 +25,7 @@ import {
 } from "../xlsx/package/snapshot";
 import {
   cliTexts,
+  cvCliTexts,
   fileTexts,
   packageTexts,
   privacyCliTexts,
@@ -290,6 +291,7 @@ export async function runPrivacy(
     if (plan.counts.contactCells > 0)
       io.out(privacyCliTexts.contacts(plan.counts.contactCells, plan.contactColumns));
   }
+  if (plan.clearedProposals > 0) io.out(cvCliTexts.proposalsCleared(plan.clearedProposals));
   for (const warning of plan.warnings) io.out(warning);
   if (swept.replaced.length > 0) io.out(packageTexts.swept(swept.replaced));
   if (macros) io.out(packageTexts.macrosKept(out));

@@ -20,6 +20,7 @@ import {
   runVerify,
   type Io,
 } from "./commands";
+import { runCv } from "./cv";
 import { FileError } from "./files";
 import { terminalText } from "./terminal";
 
@@ -81,6 +82,9 @@ export async function run(argv: string[], given: Io): Promise<number> {
         return 0;
       case "verify":
         return await runVerify(command, io);
+      case "cv":
+        await runCv(command, io);
+        return 0;
     }
   } catch (error) {
     if (error instanceof UsageError) {

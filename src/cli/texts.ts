@@ -85,6 +85,7 @@ export const cliTexts = {
     "  awardscore share IN.xlsx --out UIT.xlsx [--force] [--preset ID] [--peildatum dd-mm-jjjj]",
     "  awardscore opschonen IN.xlsx [--out UIT.xlsx] [--force] [--preset ID]",
     "  awardscore verify BEOORDEELD.xlsx",
+    "  awardscore cv IN.xlsx CV…|MAP [--kandidaat NAAM] [--out UIT.xlsx] [--json PAD|-] [--overnemen] [--force]",
     "",
     "  template  maakt een nieuwe aanvraagwerkmap (Aanvraag, Kandidaten, Werkervaring, Ranking):",
     "            met --preset 17040 voor die aanvraag ingevuld, zonder --preset leeg om zelf in te vullen.",
@@ -101,14 +102,16 @@ export const cliTexts = {
     "            uit de aanvraag (17040: de reactietermijn, 26-08-2024); elk rapport vermeldt dat.",
     "  verify    rekent elke uitslag van een beoordeelde werkmap na uit de eigen invoer, bij de",
     "            peildatum van het blad Verantwoording; exit 0 als alles klopt, 2 met elk verschil per cel.",
+    "  cv        leest cv's (PDF, Word .docx) en zet voorstellen met hun bewijsregel op het blad",
+    "            Voorstellen van UIT.xlsx (standaard IN-voorstellen.xlsx); --overnemen neemt ze over.",
     "",
     "  --force   vervangt een bestaand UIT.xlsx; zonder --force stopt de opdracht en schrijft niets.",
     "  Uitleg per opdracht: awardscore <opdracht> --help (of awardscore help <opdracht>).",
     "  Versie: awardscore --version.",
   ].join("\n"),
   unknownCommand: (command: string) =>
-    `Onbekende opdracht '${command}'. Kies 'template', 'score', 'share', 'opschonen' of 'verify'.`,
-  noCommand: "Geef een opdracht: 'template', 'score', 'share', 'opschonen' of 'verify'.",
+    `Onbekende opdracht '${command}'. Kies 'template', 'score', 'share', 'opschonen', 'verify' of 'cv'.`,
+  noCommand: "Geef een opdracht: 'template', 'score', 'share', 'opschonen', 'verify' of 'cv'.",
   badOption: (detail: string) => `Ongeldige optie: ${detail}`,
   outRequired:
     "Geef met --out aan waar de nieuwe werkmap moet komen, bijvoorbeeld --out aanvraag.xlsx.",
@@ -370,6 +373,33 @@ export const fileTexts = {
       "",
       "Exitcode: 0 als alles klopt, 2 met elk verschil per cel.",
     ].join("\n"),
+    cv: [
+      "Gebruik: awardscore cv IN.xlsx CV…|MAP [--kandidaat NAAM] [--out UIT.xlsx] [--json PAD|-] [--overnemen] [--force] [--preset ID]",
+      "         awardscore cv IN.xlsx --overnemen [--kandidaat NAAM] [--out UIT.xlsx] [--force]",
+      "",
+      "Leest cv's (PDF en Word .docx; een map: de .pdf-, .docx- en .doc-bestanden erin) en zet per",
+      "voorstel een rij op het blad Voorstellen: CV-eisen (E1 pagina's, E2 Nederlands, E3 referenties),",
+      "perioden voor Werkervaring met wat ze mogen tellen (Telt voor), en Ja voor ja/nee-criteria,",
+      "elk met bestand, pagina en regel waar het vandaan komt. Alles gebeurt op deze computer.",
+      "Een nieuwe run voor een kandidaat vervangt alleen diens rijen. IN.xlsx blijft ongewijzigd.",
+      "",
+      "Typ Ja (of x) in Overnemen bij wat klopt en neem het over met --overnemen zonder cv's: de",
+      "perioden komen in Werkervaring, de waarden in de lege cellen van de kandidaat op Kandidaten.",
+      "Een waarde die u zelf typte (ook 0 of Nee) wordt nooit overschreven; de Status zegt waarom.",
+      "",
+      "  --kandidaat NAAM    de kandidaat van deze cv's (zoals op Kandidaten); zonder: elke",
+      "                      bestandsnaam (zonder extensie) is de naam van een kandidaat",
+      "  --out UIT.xlsx      waar de werkmap komt (standaard IN-voorstellen.xlsx)",
+      "  --json PAD|-        ook de voorstellen als JSON (- is stdout)",
+      "  --overnemen         met cv's: neem alle nieuwe voorstellen meteen over (dat is de bevestiging);",
+      "                      zonder cv's: neem de rijen met Ja in Overnemen over",
+      "  --force             vervangt UIT.xlsx als dat al bestaat; zonder --force stopt de opdracht",
+      "  --preset ID         de aanvraag als de werkmap geen blad Aanvraag heeft (beschikbaar: 17040)",
+      "  -h, --help          deze uitleg",
+      "",
+      "Een cv dat niet te lezen is (beveiligd, een scan zonder tekst, een oud .doc) noemt het bestand;",
+      "dan wordt niets geschreven (exitcode 2).",
+    ].join("\n"),
   },
 } as const;
 // ---- end issue 18 (command line) ----
@@ -429,3 +459,48 @@ export const verifyCliTexts = {
 } as const;
 
 // ---- end issue 19 ----
+
+// ---- Issue 20 (helper W): `awardscore cv` ----
+
+/** The command line's texts for `awardscore cv`. */
+export const cvCliTexts = {
+  inRequired:
+    'Geef de werkmap en de cv\'s op, bijvoorbeeld: awardscore cv aanvraag.xlsx cv-ans.pdf --kandidaat "Ans de Vries"',
+  cvsRequired:
+    "Geef een of meer cv's (of een map met cv's) op, of --overnemen om de voorstellen met Ja over te nemen.",
+  emptyCandidate: "--kandidaat heeft een naam nodig, zoals die op het blad Kandidaten staat.",
+  emptyFolder: (folder: string) =>
+    `In de map '${folder}' staan geen cv's (.pdf, .docx of .doc). Er is niets geschreven.`,
+  noCandidateForFile: (file: string, name: string) =>
+    `'${file}': er is geen kandidaat '${name}' op het blad Kandidaten. Noem het bestand naar de kandidaat ` +
+    `(bijvoorbeeld 'Ans de Vries.pdf') of geef de kandidaat op met --kandidaat. Er is niets geschreven.`,
+  unreadable: (count: number) =>
+    `${count === 1 ? "Een cv is" : `${count} cv's zijn`} niet te lezen; er is niets geschreven:`,
+  proposed: (candidate: string, count: number, files: string[]) =>
+    `${candidate}: ${count} ${count === 1 ? "voorstel" : "voorstellen"} uit ${files.join(", ")}.`,
+  nothingFound: (candidate: string) =>
+    `${candidate}: geen voorstellen gevonden; vul de gegevens zelf in.`,
+  sheetWritten: (rows: number) =>
+    `Het blad Voorstellen heeft ${rows} ${rows === 1 ? "rij" : "rijen"}. Typ Ja (of x) in Overnemen bij wat klopt ` +
+    `en neem het over met --overnemen.`,
+  noneMarked:
+    "Er staat geen voorstel met Ja in Overnemen (dat nog niet is overgenomen); er is niets geschreven.",
+  applied: (applied: number, total: number, periods: number, cells: number) =>
+    `Overgenomen: ${applied} van ${total} ${total === 1 ? "voorstel" : "voorstellen"} ` +
+    `(${periods} ${periods === 1 ? "periode" : "perioden"} in Werkervaring, ` +
+    `${cells} ${cells === 1 ? "cel" : "cellen"} op Kandidaten).`,
+  notApplied: (candidate: string, row: string, status: string) =>
+    `  ${candidate}, ${row}: ${status}`,
+  /** How a proposal is named in the list of those not applied. */
+  what: {
+    requirement: (id: string) => id,
+    period: (from: string, to: string | null) => `periode ${from} – ${to ?? "heden"}`,
+    yes: (ids: string[]) => joinList(ids),
+  },
+  rerun: "Beoordeel daarna opnieuw met: awardscore score",
+  /** What `opschonen` says of `Voorstellen`. */
+  proposalsCleared: (rows: number) =>
+    `Het blad Voorstellen (voorstellen uit cv's, met regels uit de cv's) is leeggemaakt: ${rows} ${rows === 1 ? "rij" : "rijen"}.`,
+} as const;
+
+// ---- end issue 20 (helper W) ----

@@ -548,6 +548,17 @@ function candidateRow(candidates: CandidateSheet, name: string): number {
   return rows[0];
 }
 
+/**
+ * The row of a candidate on `Kandidaten`, for a host that checks a name before it reads CVs.
+ *
+ * @throws WorkbookError naming `Kandidaten` (not there) or both cells (there twice).
+ * @example
+ * candidateRowOf(snapshot, request17040, "ans"); // 2
+ */
+export function candidateRowOf(snapshot: WorkbookSnapshot, request: Request, name: string): number {
+  return candidateRow(readCandidates(snapshot, request), name);
+}
+
 /** A cell as the status shows it. */
 function shown(value: CellValue): string {
   const v = shownValue(value);

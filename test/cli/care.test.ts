@@ -429,7 +429,7 @@ describe("help and version", () => {
     const ran = await awardscore("help", "scoor");
     expect(ran.code).toBe(2);
     expect(ran.stderr.split("\n")[0]).toBe(
-      "Onbekende opdracht 'scoor'. Kies 'template', 'score', 'share', 'opschonen' of 'verify'."
+      "Onbekende opdracht 'scoor'. Kies 'template', 'score', 'share', 'opschonen', 'verify' of 'cv'."
     );
   });
 

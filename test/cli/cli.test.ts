@@ -48,10 +48,10 @@ describe("parseCommand", () => {
   });
 
   test.each([
-    [[], "Geef een opdracht: 'template', 'score', 'share', 'opschonen' of 'verify'."],
+    [[], "Geef een opdracht: 'template', 'score', 'share', 'opschonen', 'verify' of 'cv'."],
     [
       ["scoor"],
-      "Onbekende opdracht 'scoor'. Kies 'template', 'score', 'share', 'opschonen' of 'verify'.",
+      "Onbekende opdracht 'scoor'. Kies 'template', 'score', 'share', 'opschonen', 'verify' of 'cv'.",
     ],
     [
       ["template"],

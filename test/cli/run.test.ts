@@ -537,7 +537,7 @@ describe("usage", () => {
     const bad = await awardscore("scoor");
     expect(bad.code).toBe(2);
     expect(bad.stderr.split("\n")[0]).toBe(
-      "Onbekende opdracht 'scoor'. Kies 'template', 'score', 'share', 'opschonen' of 'verify'."
+      "Onbekende opdracht 'scoor'. Kies 'template', 'score', 'share', 'opschonen', 'verify' of 'cv'."
     );
     expect(bad.stderr).toContain("Gebruik:");
   });

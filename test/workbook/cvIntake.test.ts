@@ -431,6 +431,18 @@ describe("planApplyProposals", () => {
     ).toThrow(/Werkervaring!B3: hier zou een nieuwe periode komen/);
   });
 
+  test("Werkervaring at Excel's last row: no period is appended, the message says why", () => {
+    // A plain range whose last period is on row 1,048,575: two more would end on row 1,048,577.
+    const values: CellValue[][] = Array.from({ length: EXCEL_MAX_ROWS - 1 }, () => []);
+    values[0] = ["Kandidaat", "Functie", "Telt voor", "Van", "Tot"];
+    values[EXCEL_MAX_ROWS - 2] = ["Bas", "Consulent", "K3", "01-01-2018", "31-12-2018"];
+    const w = sheet("Werkervaring", values);
+    const two = ans(period, older);
+    expect(() => planApplyProposals(snapshotOf(kandidaten(), w), request17040, two)).toThrow(
+      /Op het blad 'Werkervaring' passen geen 2 rijen meer/
+    );
+  });
+
   test("no Werkervaring sheet (a workbook set up without one): it is made, as the template makes it", () => {
     const plan = planApplyProposals(snapshotOf(kandidaten()), request17040, ans(period));
     expect(plan.changes).toContainEqual({ kind: "createSheet", sheet: "Werkervaring" });

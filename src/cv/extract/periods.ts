@@ -50,7 +50,7 @@ const EDUCATION_WORDS =
 
 /** Words that name an employer: the part of a role line that is the organisation. */
 export const EMPLOYER_WORDS =
-  /\b(gemeente|gemeenten|municipality|city of|b\.?v\.?|n\.?v\.?|stichting|uwv|svb|sociale dienst|werkplein|holding|groep|group|bureau|dienst|regio|provincie|ministerie|werkbedrijf|intergemeentelijke|samenwerkingsverband|waterschap|belastingdienst|ggd|detachering|interim|services|consultancy|partners|vereniging|corporatie|woningcorporatie|zorg)\b/iu;
+  /\b(gemeente|gemeenten|municipality|city of|b\.?v\.?|n\.?v\.?|stichting|uwv|svb|sociale dienst|werkplein|holding|groep|group|bureau|regio|provincie|ministerie|intergemeentelijke|samenwerkingsverband|waterschap|ggd|consultancy|partners|vereniging|ltd|inc|gmbh)\b|(dienst|diensten|detachering|bedrijf|corporatie|verzekeraar|kantoor|organisatie|instelling)\b/iu;
 
 /** A bullet or dash that opens a line of description (also a Symbol font's private-use bullet). */
 const BULLET = /^\s*[•▪■●◦·*\-–—>\uF000-\uF0FF]\s*/u;
@@ -71,6 +71,21 @@ function titleLike(line: PlacedLine | undefined): boolean {
   if (/[.;]$/.test(text) && !/\b(b\.?v|n\.?v)\.$/iu.test(text)) return false;
   if (text.split(/\s+/).length > 14) return false;
   return /\p{L}{2}/u.test(text);
+}
+
+/**
+ * Whether `next` continues `text` (the same title wrapped, or its employer below it): it
+ * starts in lower case, `text` ends in a joining word, comma or open bracket, or `text`
+ * names no employer and `next` does.
+ */
+function wraps(text: string, next: string): boolean {
+  const [a, b] = [text.trim(), next.trim()];
+  return (
+    /^\p{Ll}/u.test(b) ||
+    /(?:[,(&–-]|\s(?:bij|en|van|de|der|voor|at|of|and|in|gemeente|stichting))$/iu.test(a) ||
+    a.split("(").length > a.split(")").length ||
+    (!EMPLOYER_WORDS.test(a) && EMPLOYER_WORDS.test(b) && b.length <= 70)
+  );
 }
 
 /** The text of a line without its date ranges and the separators around them. */
@@ -207,14 +222,10 @@ export function findPeriods(doc: CvDocument): FoundPeriod[] {
     );
   const aboveOf = (i: number, section: SectionKind): number[] => {
     if (!usable(i - 1, section)) return [];
-    // Role above employer above the dates.
-    if (
-      EMPLOYER_WORDS.test(lines[i - 1].text) &&
-      usable(i - 2, section) &&
-      !EMPLOYER_WORDS.test(lines[i - 2].text)
-    )
-      return [i - 2, i - 1];
-    return [i - 1];
+    // A wrapped title, or the role above the employer above the dates.
+    let k = i - 1;
+    while (k > i - 3 && usable(k - 1, section) && wraps(lines[k - 1].text, lines[k].text)) k--;
+    return range0(k, i);
   };
   const belowOf = (i: number, section: SectionKind): number[] => {
     if (!usable(i + 1, section)) return [];
@@ -227,17 +238,9 @@ export function findPeriods(doc: CvDocument): FoundPeriod[] {
   /** Lines after `k` that continue its text (a wrapped line, the employer below the role). */
   const continuation = (k: number, section: SectionKind): number[] => {
     const more: number[] = [];
-    let text = lines[k].text.trim();
     for (let n = k + 1; n <= k + 3 && usable(n, section); n++) {
-      const next = lines[n].text.trim();
-      const wraps =
-        /^\p{Ll}/u.test(next) ||
-        /(?:[,(&–-]|\s(?:bij|en|van|de|der|voor|at|of|and|in))$/iu.test(text) ||
-        text.split("(").length > text.split(")").length ||
-        (!EMPLOYER_WORDS.test(text) && EMPLOYER_WORDS.test(next) && next.length <= 70);
-      if (!wraps) break;
+      if (!wraps(lines[n - 1].text, lines[n].text)) break;
       more.push(n);
-      text = next;
     }
     return more;
   };

@@ -145,12 +145,21 @@ describe("a .docx CV", () => {
     expect(estimated).toMatchObject({ pages: 2, pagesSource: "estimate" });
   });
 
-  test("estimates pages from length when nothing breaks them, and section breaks", async () => {
-    const long = Array.from({ length: 100 }, (_, i) => p(`Regel ${i + 1}`)).join("");
-    const doc = await readCv("lang.docx", rawDocx(long));
+  test("estimates pages from the room the text takes when nothing breaks them, and section breaks", async () => {
+    // A4, margins 2.5 cm: 700 points of text height; 10-point lines 11.64 points high: 60 a page.
+    const lines = (n: number, pPr = "") =>
+      Array.from({ length: n }, (_, i) => p(`Regel ${i + 1}`, pPr)).join("");
+    const doc = await readCv("lang.docx", rawDocx(lines(130)));
     expect(doc).toMatchObject({ pages: 3, pagesSource: "estimate" });
-    expect(doc.lines[44]).toEqual({ page: 1, line: 45, text: "Regel 45" });
-    expect(doc.lines[45]).toEqual({ page: 2, line: 1, text: "Regel 46" });
+    expect(doc.lines[59]).toEqual({ page: 1, line: 60, text: "Regel 60" });
+    expect(doc.lines[60]).toEqual({ page: 2, line: 1, text: "Regel 61" });
+    // 10 points after each paragraph: 32 a page.
+    const spaced = await readCv("ruim.docx", rawDocx(lines(100, '<w:spacing w:after="200"/>')));
+    expect(spaced.pages).toBe(4);
+    expect(spaced.lines[32]).toEqual({ page: 2, line: 1, text: "Regel 33" });
+    // 14-point text (a run's size): 42 a page.
+    const big = `<w:p><w:r><w:rPr><w:sz w:val="28"/></w:rPr><w:t>Groot</w:t></w:r></w:p>`;
+    expect((await readCv("groot.docx", rawDocx(big.repeat(50)))).pages).toBe(2);
     const sections =
       p("Eerste sectie", `<w:sectPr><w:type w:val="nextPage"/></w:sectPr>`) +
       p("Tweede sectie", `<w:sectPr><w:type w:val="continuous"/></w:sectPr>`) +
@@ -162,6 +171,17 @@ describe("a .docx CV", () => {
       "2.2 Nog steeds pagina 2",
       "3.1 Pagina 3",
     ]);
+  });
+
+  test("a long paragraph splits at the page's end leaving two lines; a short one moves whole", async () => {
+    // 82 characters a line: 13 words of five letters; 58 lines leave room for two.
+    const words = (n: number) => Array.from({ length: n }, () => "woord").join(" ");
+    const fill = Array.from({ length: 58 }, (_, i) => p(`Regel ${i + 1}`)).join("");
+    const split = await readCv("splitst.docx", rawDocx(fill + p(`Lang ${words(77)}`) + p("Erna")));
+    expect(split.lines.slice(58).map((l) => l.page)).toEqual([1, 2]);
+    expect(split.pages).toBe(2);
+    const moved = await readCv("schuift.docx", rawDocx(fill + p("Kort") + p(`Drie ${words(38)}`)));
+    expect(moved.lines.slice(58).map((l) => `${l.page}.${l.line}`)).toEqual(["1.59", "2.1"]);
   });
 
   test("trusts Word's own layout breaks and counts an explicit break Word also marked once", async () => {

@@ -183,6 +183,16 @@ describe("a .docx CV", () => {
     expect(doc.pages).toBe(3);
   });
 
+  test("55 pages: all counted, text read from the first 50", async () => {
+    const body = Array.from({ length: 55 }, (_, i) =>
+      p(`Pagina ${i + 1}`, i > 0 ? "<w:pageBreakBefore/>" : "")
+    ).join("");
+    const doc = await readCv("lang.docx", rawDocx(body));
+    expect(doc.pages).toBe(55);
+    expect(doc.lines.length).toBe(50);
+    expect(doc.lines[49]).toEqual({ page: 50, line: 1, text: "Pagina 50" });
+  });
+
   test("a .docx with only an image has no text", async () => {
     const body = `<w:p><w:r><w:drawing/></w:r></w:p>`;
     const error = await readError("scan.docx", rawDocx(body));

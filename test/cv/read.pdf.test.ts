@@ -140,6 +140,17 @@ const cvs: Record<string, () => Document> = {
       ],
     }),
   five: () => fivePages(),
+  many: () =>
+    new Document({
+      sections: [
+        {
+          children: Array.from(
+            { length: 55 },
+            (_, i) => new Paragraph({ text: `Pagina ${i + 1}`, pageBreakBefore: i > 0 })
+          ),
+        },
+      ],
+    }),
 };
 
 /** A CV of five full pages: 40 lines of work history a page. */
@@ -249,6 +260,13 @@ test("five full pages: 40 lines on each, numbered per page", async () => {
       `Pagina ${page} regel 40: jan. 2019 – heden Klantmanager Inkomen, Gemeente Delft`
     );
   }
+});
+
+test("55 pages: all counted, text read from the first 50", async () => {
+  const doc = await readCv("lang.pdf", pdf("many"));
+  expect(doc.pages).toBe(55);
+  expect(doc.lines.length).toBe(50);
+  expect(doc.lines[49]).toEqual({ page: 50, line: 1, text: "Pagina 50" });
 });
 
 /** A one-page PDF that holds only an RGB image (a scan): no text layer. */

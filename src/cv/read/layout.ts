@@ -2,9 +2,10 @@
  * A PDF page's text pieces into lines in reading order. pdfjs gives pieces of text with a
  * position (x, y of the baseline, width, font size) in content-stream order, which is not
  * always reading order. Here: pieces on one baseline make a row; a wide gap splits a row
- * into segments (so two columns are never glued into one line); when the segments of many
- * rows start at one x with free space before it (a gutter), the rows between full-width rows
- * are read column by column; otherwise (a table, or tab stops) row by row, left to right.
+ * into segments (so two columns are never glued into one line); when many segments start at
+ * one x with text ending before it (a gutter), the rows between full-width rows are read
+ * column by column if they look like two columns; otherwise (a table, tab stops, a hanging
+ * indent) row by row, left to right.
  */
 
 /** One piece of text on a page, in PDF units (points), y upwards as in PDF. */
@@ -28,7 +29,7 @@ interface Segment {
 }
 
 /** Pieces whose baselines differ by at most this fraction of the font size share a row. */
-const ROW_TOLERANCE = 0.45;
+const ROW_TOLERANCE = 0.35;
 /**
  * A gap wider than this many font sizes splits a row. A word space is ≈ 0.25, a justified
  * line's widest rarely above 1.5; a column gutter or a tab to the next column is wider.
@@ -104,11 +105,12 @@ function splitRow(row: TextPiece[]): Segment[] {
 }
 
 /**
- * The segments in reading order. A gutter is an x where at least {@link GUTTER_ROWS} rows
- * start a segment after a wide gap. Rows that have text across the gutter (a name or
- * heading over the full width) separate bands; inside a band the text left of the gutter is
- * read before the text right of it — unless the band looks like a table or tab stops: every
- * left segment has a right one on its baseline, and the left side never wraps.
+ * The segments in reading order. A gutter is an x where at least {@link GUTTER_ROWS}
+ * segments start, right of the margin, with text ending left of it. Rows that have text
+ * across the gutter (a name or heading over the full width) separate bands; inside a band
+ * the text left of the gutter is read before the text right of it when the band is two
+ * columns (see {@link isColumns}); otherwise (a table, tab stops, a hanging indent) row by
+ * row, left to right.
  */
 function readingOrder(rows: Segment[][]): Segment[] {
   const gutter = findGutter(rows);
@@ -116,6 +118,7 @@ function readingOrder(rows: Segment[][]): Segment[] {
   const crosses = (row: Segment[]) => row.some((s) => s.x0 < gutter - 1 && s.x1 > gutter - 1);
   const out: Segment[] = [];
   let band: Segment[][] = [];
+  let lastLeft: Segment | null = null;
   const flush = () => {
     lastLeft = null;
     if (band.length === 0) return;
@@ -125,22 +128,18 @@ function readingOrder(rows: Segment[][]): Segment[] {
     } else out.push(...band.flat());
     band = [];
   };
-  let lastLeft: Segment | null = null;
   for (const row of rows) {
     const left = row.filter((s) => s.x1 <= gutter);
-    const onlyLeft = left.length === row.length;
     // Text on the left far below the left column's last line, once the right column has
     // begun, is text under both columns (a short full-width line), not the left column going on.
     const under =
-      onlyLeft &&
+      left.length === row.length &&
       lastLeft !== null &&
       band.some((r) => r.some((s) => s.x1 > gutter)) &&
       lastLeft.y - row[0].y > 2.5 * Math.max(lastLeft.size, row[0].size);
     if (crosses(row) || under) flush();
-    if (crosses(row)) {
-      out.push(...row);
-      lastLeft = null;
-    } else {
+    if (crosses(row)) out.push(...row);
+    else {
       band.push(row);
       if (left.length) lastLeft = left[0];
     }
@@ -149,42 +148,61 @@ function readingOrder(rows: Segment[][]): Segment[] {
   return out;
 }
 
-/** The x of the most common start of a segment after a wide gap, when enough rows share it. */
+/**
+ * The x where most segments start right of the margin, with at least {@link GUTTER_ROWS}
+ * segments starting there and as many ending before it; null when there is none.
+ */
 function findGutter(rows: Segment[][]): number | null {
-  const starts: number[] = [];
-  for (const row of rows) for (let i = 1; i < row.length; i++) starts.push(row[i].x0);
-  if (starts.length < GUTTER_ROWS) return null;
-  starts.sort((a, b) => a - b);
+  const segments = rows.flat();
+  if (segments.length < 2 * GUTTER_ROWS) return null;
+  const margin = Math.min(...segments.map((s) => s.x0));
+  const starts = segments.map((s) => s.x0).sort((a, b) => a - b);
   let best: { x: number; count: number } | null = null;
   for (let i = 0; i < starts.length; i++) {
+    if (starts[i] < margin + 36) continue;
     let j = i;
     while (j + 1 < starts.length && starts[j + 1] - starts[i] <= 6) j++;
     const count = j - i + 1;
-    if (!best || count > best.count) best = { x: starts[i], count };
+    const x = starts[i];
+    const before = segments.filter((s) => s.x1 < x - s.size * 0.5).length;
+    if (count >= GUTTER_ROWS && before >= GUTTER_ROWS && (!best || count > best.count))
+      best = { x, count };
+    i = j;
   }
-  return best && best.count >= GUTTER_ROWS ? best.x : null;
+  return best ? best.x : null;
 }
 
 /**
- * Whether a band is two independent columns (read one after the other) rather than a table
- * or tab stops (read row by row): columns have left text without right text on its baseline
- * and right text without left text, or left text that fills its column (wrapped prose).
+ * Whether a band is two columns (read one after the other) rather than a table, tab stops or
+ * a hanging indent (read row by row). Columns show as: lines of one side between two
+ * adjacent lines of the other (independent line spacing); or, with shared baselines, one
+ * side going on alone after the other ended, with no line alone between the shared rows. A table's cells and tab stops pair up on their
+ * rows, and a hanging indent's lines alternate between the sides without sitting between
+ * adjacent lines. Two columns on the very same baselines that also end together look like
+ * a table: they are read row by row (each side still its own line).
  */
 function isColumns(band: Segment[][], gutter: number): boolean {
-  let leftAlone = 0;
-  let rightAlone = 0;
-  let wide = 0;
-  let left = 0;
-  const leftEdge = Math.min(...band.flat().map((s) => s.x0));
-  for (const row of band) {
-    const l = row.filter((s) => s.x1 <= gutter);
-    const r = row.filter((s) => s.x1 > gutter);
-    if (l.length && !r.length) leftAlone++;
-    if (r.length && !l.length) rightAlone++;
-    for (const s of l) {
-      left++;
-      if (s.x1 - leftEdge > 0.6 * (gutter - leftEdge)) wide++;
+  const leftRows = band.filter((row) => row.some((s) => s.x1 <= gutter));
+  const rightRows = band.filter((row) => row.some((s) => s.x1 > gutter));
+  const between = (outer: Segment[][], inner: Segment[][]) => {
+    let count = 0;
+    for (let i = 0; i + 1 < outer.length; i++) {
+      const top = outer[i][0];
+      const bottom = outer[i + 1][0];
+      if (top.y - bottom.y > 1.6 * Math.max(top.size, bottom.size)) continue;
+      count += inner.filter((row) => row[0].y < top.y - 0.5 && row[0].y > bottom.y + 0.5).length;
     }
-  }
-  return (leftAlone >= 2 && rightAlone >= 2) || (left > 0 && wide / left >= 0.3);
+    return count;
+  };
+  const onlyLeft = leftRows.filter((row) => !rightRows.includes(row));
+  const onlyRight = rightRows.filter((row) => !leftRows.includes(row));
+  if (between(leftRows, onlyRight) + between(rightRows, onlyLeft) >= 2) return true;
+  const paired = leftRows.filter((row) => rightRows.includes(row));
+  if (paired.length < 2) return false;
+  const first = band.indexOf(paired[0]);
+  const last = band.indexOf(paired[paired.length - 1]);
+  const solo = [...onlyLeft, ...onlyRight].map((row) => band.indexOf(row));
+  const holes = solo.filter((i) => i > first && i < last).length;
+  const after = (rows: Segment[][]) => rows.filter((row) => band.indexOf(row) > last).length;
+  return holes === 0 && (after(onlyRight) >= 2 || after(onlyLeft) >= 2);
 }

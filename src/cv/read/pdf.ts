@@ -48,6 +48,7 @@ export async function readPdf(file: string, bytes: Uint8Array): Promise<CvDocume
     disableFontFace: true,
     useSystemFonts: false,
     useWorkerFetch: false,
+    useWasm: false,
     stopAtErrors: false,
     verbosity: 0,
   });

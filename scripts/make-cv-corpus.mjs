@@ -25,9 +25,12 @@ import {
   AlignmentType,
   Document,
   HeadingLevel,
+  Footer,
+  Header,
   ImageRun,
   Packer,
   PageBreak,
+  PageNumber,
   Paragraph,
   SectionType,
   Table,
@@ -98,6 +101,20 @@ const nlAbbr = [
   "dec.",
 ];
 const nlBare = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"];
+const nlAbbr2 = [
+  "jan.",
+  "febr.",
+  "mrt.",
+  "apr.",
+  "mei",
+  "juni",
+  "juli",
+  "aug.",
+  "sept.",
+  "okt.",
+  "nov.",
+  "dec.",
+];
 const enFull = [
   "January",
   "February",
@@ -152,6 +169,17 @@ const forms = {
   },
   dashOpen: { p: "month", open: true, r: (f) => `${nlAbbr[f.m - 1]} ${f.y} –` },
   yearOpen: { p: "year", open: true, r: (f) => `${f.y} -` },
+  nlCap: {
+    p: "month",
+    r: (f, t) =>
+      `${cap(nlFull[f.m - 1])} ${f.y}${dash()}${t ? `${cap(nlFull[t.m - 1])} ${t.y}` : "Heden"}`,
+  },
+  nlAbbr2: {
+    p: "month",
+    r: (f, t) => `${nlAbbr2[f.m - 1]} ${f.y} – ${t ? `${nlAbbr2[t.m - 1]} ${t.y}` : "heden"}`,
+  },
+  compact: { p: "year", r: (f, t) => `${f.y}-${t ? t.y : "heden"}` },
+  enCompact: { p: "year", r: (f, t) => `${f.y}–${t ? t.y : "present"}` },
   enAbbr: {
     p: "month",
     r: (f, t) => `${enAbbr[f.m - 1]} ${f.y} - ${t ? `${enAbbr[t.m - 1]} ${t.y}` : "Present"}`,
@@ -738,6 +766,24 @@ function experienceBlocks(spec, periods, en) {
   const out = [];
   const L = spec.layout;
   if (L === "table") {
+    if (spec.datesLast) {
+      const w = [3300, 3700, 2600];
+      const row = (cells) => new TableRow({ children: cells.map((c, i) => cell([c], w[i])) });
+      out.push(
+        new Table({
+          width: { size: 9600, type: WidthType.DXA },
+          rows: [
+            row(["Functie", "Organisatie", "Periode"].map((h) => bold(h))),
+            ...periods.map((p) => row([para(p.role), para(p.employer), para(p.text)])),
+          ],
+        })
+      );
+      for (const p of periods) {
+        out.push(bold(`${p.employer}`, { p: { spacing: { before: 160, after: 60 } } }));
+        for (const t of p.tasks) out.push(bullet(t));
+      }
+      return out;
+    }
     const head = en ? ["Period", "Role", "Employer"] : ["Periode", "Functie", "Werkgever"];
     const w = spec.tableTasks ? [2100, 2200, 2300, 3000] : [2600, 3200, 3800];
     const rows = [
@@ -843,8 +889,7 @@ function documentOf(spec, cv) {
   const contactParas = cv.contact.map((c) => para(c));
   const body = [
     ...cv.profile,
-    ...cv.experience,
-    ...cv.education,
+    ...(spec.eduFirst ? [...cv.education, ...cv.experience] : [...cv.experience, ...cv.education]),
     ...cv.courses,
     ...(spec.layout === "twocol-table" ? [] : [...cv.skills, ...cv.languages]),
     ...cv.referencesBlock,
@@ -878,10 +923,36 @@ function documentOf(spec, cv) {
         },
       ],
     });
+  const margins = spec.footer
+    ? {
+        headers: {
+          default: new Header({
+            children: [
+              para(`Curriculum vitae ${spec.person.name}`, { run: { size: 16, color: "777777" } }),
+            ],
+          }),
+        },
+        footers: {
+          default: new Footer({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.RIGHT,
+                children: [
+                  run("Pagina ", { size: 16 }),
+                  run("", { size: 16, children: [PageNumber.CURRENT] }),
+                  run(" van ", { size: 16 }),
+                  run("", { size: 16, children: [PageNumber.TOTAL_PAGES] }),
+                ],
+              }),
+            ],
+          }),
+        },
+      }
+    : {};
   return new Document({
     creator: "AwardScore corpus",
     styles,
-    sections: [{ children: [...cv.header, ...contactParas, ...body] }],
+    sections: [{ ...margins, children: [...cv.header, ...contactParas, ...body] }],
   });
 }
 
@@ -889,7 +960,11 @@ function documentOf(spec, cv) {
 // The specs
 /** A fictional person. */
 function person(i) {
-  const name = `${firstNames[i % firstNames.length]} ${lastNames[(i * 7) % lastNames.length]}`;
+  // the later additions (i ≥ 36) take other pairs, so no name comes twice
+  const name =
+    i < 36
+      ? `${firstNames[i % firstNames.length]} ${lastNames[(i * 7) % lastNames.length]}`
+      : `${firstNames[(i * 5 + 2) % firstNames.length]} ${lastNames[(i * 11 + 4) % lastNames.length]}`;
   const slug = name
     .toLowerCase()
     .normalize("NFD")
@@ -1171,6 +1246,56 @@ add({
 // the scan (built from a text CV rendered to images)
 add({ layout: "sameline", forms: ["nlAbbr", "year"], periods: 4, bullets: 3, refs: 2, scan: true });
 
+// Later additions, from a seed of their own (so the CVs above stay as they were): education
+// before work, a header and page-number footer, dates in the last table column, more forms.
+const firstBatch = S.length;
+const seedAfterFirst = seed;
+seed = 4711;
+add({
+  layout: "sameline",
+  forms: ["nlAbbr2", "compact", "nlAbbr2"],
+  periods: 6,
+  bullets: 4,
+  refs: 2,
+  eduFirst: true,
+  footer: true,
+  variants: ["datesfirst", "sameline"],
+});
+add({
+  layout: "table",
+  forms: ["nlCap", "compact"],
+  periods: 6,
+  bullets: 4,
+  refs: "aanvraag",
+  datesLast: true,
+  footer: true,
+});
+add({
+  layout: "rolefirst",
+  forms: ["nlAbbr2", "nlCap", "day", "compact"],
+  periods: 13,
+  bullets: 8,
+  projects: 3,
+  refs: 3,
+  footer: true,
+  eduFirst: true,
+  courses: true,
+  maxMonths: 30,
+  variants: ["rolefirst", "tabright", "roleparen"],
+});
+add({
+  lang: "en",
+  layout: "sameline",
+  forms: ["enCompact", "enAbbr"],
+  periods: 5,
+  bullets: 3,
+  refs: 2,
+  eduFirst: true,
+  footer: true,
+  variants: ["datesfirst", "rolefirst3"],
+});
+seed = seedAfterFirst;
+
 // ---------------------------------------------------------------------------------------------
 /** Runs LibreOffice once over some files. */
 function soffice(args, cwd) {
@@ -1221,7 +1346,8 @@ async function main() {
   for (const d of [raw, rt, pdf]) fs.mkdirSync(d);
   const truths = [];
   const scanSpecs = [];
-  for (const spec of S) {
+  for (const [i, spec] of S.entries()) {
+    if (i === firstBatch) seed = 4712;
     const cv = buildCv(spec);
     const doc = documentOf(spec, cv);
     const name = spec.scan ? spec.file.replace(".docx", "-tekst.docx") : spec.file;

@@ -80,11 +80,34 @@ function titleLike(line: PlacedLine | undefined): boolean {
  */
 function wraps(text: string, next: string): boolean {
   const [a, b] = [text.trim(), next.trim()];
+  return softWrap(a, b) || (!EMPLOYER_WORDS.test(a) && EMPLOYER_WORDS.test(b) && b.length <= 70);
+}
+
+/** Whether `b` is the same text as `a`, wrapped: joined with a space, not a comma. */
+function softWrap(a: string, b: string): boolean {
   return (
     /^\p{Ll}/u.test(b) ||
     /(?:[,(&–-]|\s(?:bij|en|van|de|der|voor|at|of|and|in|gemeente|stichting))$/iu.test(a) ||
-    a.split("(").length > a.split(")").length ||
-    (!EMPLOYER_WORDS.test(a) && EMPLOYER_WORDS.test(b) && b.length <= 70)
+    a.split("(").length > a.split(")").length
+  );
+}
+
+/**
+ * Whether `b` goes on with `a`'s title ("Beleidsmedewerker" / "Participatiewet, Gemeente
+ * Delft"): a soft wrap, or neither `a`'s last part nor `b`'s first two words name an employer.
+ */
+function sameTitle(a: string, b: string): boolean {
+  if (softWrap(a, b)) return true;
+  const last = a.split(/,\s*/).pop() ?? a;
+  const firstWords = b.split(/\s+/).slice(0, 2).join(" ");
+  return !EMPLOYER_WORDS.test(last) && !EMPLOYER_WORDS.test(firstWords);
+}
+
+/** Role lines as one text: a wrapped line joined with a space, the next title with a comma. */
+function joinTitles(texts: string[]): string {
+  return texts.reduce(
+    (all, t, k) => (k === 0 ? t : `${all}${sameTitle(texts[k - 1], t) ? " " : ", "}${t}`),
+    ""
   );
 }
 
@@ -282,9 +305,7 @@ export function findPeriods(doc: CvDocument): FoundPeriod[] {
         roleLines = roleKs.map((k) => lines[k]);
       }
       for (const k of roleKs) taken.add(k);
-      const role = own
-        ? roleLines.map((l) => (l.index === i ? own : cleanRole(l.text))).join(" ")
-        : roleLines.map((l) => cleanRole(l.text)).join(", ");
+      const role = joinTitles(roleLines.map((l) => (l.index === i ? own : cleanRole(l.text))));
       if (line.section !== "work" && EDUCATION_WORDS.test(role)) continue;
       drafts.push({ i, range, role, roleLines });
     }

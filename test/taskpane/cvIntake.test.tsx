@@ -195,6 +195,12 @@ describe("the review (components)", () => {
     expect(actions.addCvFiles).toHaveBeenCalledWith([a, b]);
     fireEvent.drop(screen.getByTestId("cv-drop"), { dataTransfer: { files: [b] } });
     expect(actions.addCvFiles).toHaveBeenLastCalledWith([b]);
+    // Dropped beside the area: the page does not open the file, and nothing is read.
+    const beside = fireEvent.drop(document.body, {
+      dataTransfer: { files: [b], types: ["Files"] },
+    });
+    expect(beside).toBe(false);
+    expect(actions.addCvFiles).toHaveBeenCalledTimes(2);
   });
 
   test("nothing ticked or busy: Overnemen is disabled; busy: the controls too, with progress", () => {

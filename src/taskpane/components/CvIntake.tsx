@@ -13,7 +13,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { DismissRegular, DocumentArrowUpRegular } from "@fluentui/react-icons";
-import { useId, useRef, useState, type DragEvent } from "react";
+import { useEffect, useId, useRef, useState, type DragEvent } from "react";
 import type { CvProposal } from "../../engine";
 import type { Strings } from "../i18n/strings";
 import type { Busy, CvIntakeView, CvReviewItem, RequestView } from "../model";
@@ -147,6 +147,18 @@ export function CvIntake({ strings, busy, request, cv, actions }: CvIntakeProps)
   const styles = useStyles();
   const input = useRef<HTMLInputElement>(null);
   const [dropping, setDropping] = useState(false);
+  // A file dropped beside the drop area must not make the web view open it (and lose the pane).
+  useEffect(() => {
+    const keep = (e: globalThis.DragEvent) => {
+      if (Array.from(e.dataTransfer?.types ?? []).includes("Files")) e.preventDefault();
+    };
+    window.addEventListener("dragover", keep);
+    window.addEventListener("drop", keep);
+    return () => {
+      window.removeEventListener("dragover", keep);
+      window.removeEventListener("drop", keep);
+    };
+  }, []);
   const disabled = busy !== null;
   const items = cv.reviews.flatMap((r) => r.items);
   const checked = items.filter((i) => i.checked && i.blocked === null).length;

@@ -184,6 +184,23 @@ describe("a .docx CV", () => {
     expect(moved.lines.slice(58).map((l) => `${l.page}.${l.line}`)).toEqual(["1.59", "2.1"]);
   });
 
+  test("a table row runs on over the page, unless it may not split", async () => {
+    const fill = Array.from({ length: 30 }, (_, i) => p(`Regel ${i + 1}`)).join("");
+    const row = (n: number, trPr = "") =>
+      `<w:tbl><w:tr>${trPr}<w:tc><w:tcPr><w:tcW w:w="9000" w:type="dxa"/></w:tcPr>` +
+      Array.from({ length: n }, (_, i) => p(`Cel ${i + 1}`)).join("") +
+      `</w:tc></w:tr></w:tbl>`;
+    const runs = await readCv("loopt.docx", rawDocx(fill + row(50) + p("Erna")));
+    expect(runs.lines[30]).toMatchObject({ page: 1, text: "Cel 1" });
+    expect(runs.pages).toBe(2);
+    const kept = await readCv(
+      "blijft.docx",
+      rawDocx(fill + row(40, "<w:trPr><w:cantSplit/></w:trPr>"))
+    );
+    expect(kept.lines[30]).toMatchObject({ page: 2, line: 1, text: "Cel 1" });
+    expect(kept.pages).toBe(2);
+  });
+
   test("trusts Word's own layout breaks and counts an explicit break Word also marked once", async () => {
     const r = (inner: string) => `<w:r>${inner}</w:r>`;
     const body =

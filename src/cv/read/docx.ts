@@ -111,6 +111,8 @@ interface Row {
   end: number;
   /** Index of its first line in the lines made. */
   firstLine: number;
+  /** Whether it may not break across pages (w:cantSplit); rows may by default. */
+  cantSplit: boolean;
 }
 
 /** A paragraph being read: its text so far and what sets its size. */
@@ -353,6 +355,7 @@ class Walk {
           start: this.used,
           end: this.used,
           firstLine: this.lines.length,
+          cantSplit: false,
         });
         break;
       case "tc": {
@@ -362,6 +365,12 @@ class Walk {
           this.used = row.start;
         }
         this.cells.push(NaN);
+        break;
+      }
+      case "cantSplit": {
+        const row = this.rows[this.rows.length - 1];
+        const val = this.attr(tag, "val");
+        if (row) row.cantSplit = val !== "0" && val !== "false" && val !== "off";
         break;
       }
       case "tcW": {
@@ -415,15 +424,18 @@ class Walk {
         if (!row || this.rendered) break;
         this.page = row.page;
         this.used = Math.max(row.end, row.start) + ROW_EXTRA;
-        // A row does not split: one too tall for what is left moves to the next page, its lines too.
         if (this.used > this.capacity + 0.01) {
-          if (row.start > 0) {
+          // A row that may not split and does not fit moves to the next page, its lines too;
+          // others run on over the page (their lines' pages are where their cells put them).
+          const move = row.cantSplit && row.start > 0;
+          if (move) {
             this.page++;
             this.used -= row.start;
           }
           this.page += Math.floor(this.used / this.capacity);
           this.used %= this.capacity;
-          for (let i = row.firstLine; i < this.lines.length; i++) this.lines[i].page = this.page;
+          if (move)
+            for (let i = row.firstLine; i < this.lines.length; i++) this.lines[i].page = this.page;
         }
         break;
       }

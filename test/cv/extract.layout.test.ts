@@ -56,6 +56,32 @@ describe("role and employer from the same line or the nearest lines", () => {
     expect(second.countsFor).toEqual(["G9"]);
   });
 
+  test("a table with the dates in its last column: the titles above each date", () => {
+    const doc = cvDoc("t.docx", [
+      [
+        "Werkervaring",
+        "Functie",
+        "Organisatie",
+        "Periode",
+        "Casemanager Werk",
+        "Stadswerk Detachering (gedetacheerd bij Gemeente Enschede)",
+        "November 2025 – Heden",
+        "Administratief medewerker",
+        "Gemeente Tilburg",
+        "2022-2025",
+      ],
+    ]);
+    expect(rows(doc)).toEqual([
+      [
+        "2025-11-01",
+        null,
+        "Casemanager Werk, Stadswerk Detachering (gedetacheerd bij Gemeente Enschede)",
+        7,
+      ],
+      ["2022-01-01", "2025-12-31", "Administratief medewerker, Gemeente Tilburg", 10],
+    ]);
+  });
+
   test("in a table row read as one line with cell separators", () => {
     const doc = cvDoc("c.docx", [
       ["Werkervaring", "mrt. 2021 – heden | Klantmanager inkomen | Gemeente Pijnacker-Nootdorp"],

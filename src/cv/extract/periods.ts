@@ -243,6 +243,21 @@ export function findPeriods(doc: CvDocument): FoundPeriod[] {
         n + (JOB_WORDS.test(lines[k].text) ? 1 : 0) + (EMPLOYER_WORDS.test(lines[k].text) ? 1 : 0),
       0
     );
+  // A tie between the sides goes to the side the section's first period has its titles on
+  // (a table "Functie | Organisatie | Periode" has them above every date line).
+  const titlesAbove = (i: number): boolean => {
+    let first = i;
+    while (first > 0 && !lines[first - 1].heading) first--;
+    while (first < i && !isDated(first)) first++;
+    const k = first - 1;
+    return (
+      k >= 0 &&
+      titleLike(lines[k]) &&
+      !isDated(k) &&
+      !COLUMN_HEADER.test(lines[k].text.trim()) &&
+      lines[k].section === lines[i].section
+    );
+  };
   const aboveOf = (i: number, section: SectionKind): number[] => {
     if (!usable(i - 1, section)) return [];
     // A wrapped title, or the role above the employer above the dates.
@@ -300,7 +315,8 @@ export function findPeriods(doc: CvDocument): FoundPeriod[] {
           );
         else {
           const [above, below] = [aboveOf(i, section), belowOf(i, section)];
-          roleKs = above.length && titleScore(above) > titleScore(below) ? above : below;
+          const [a, b] = [titleScore(above), titleScore(below)];
+          roleKs = above.length && (a > b || (a === b && titlesAbove(i))) ? above : below;
         }
         roleLines = roleKs.map((k) => lines[k]);
       }

@@ -133,6 +133,19 @@ describe("what is not a work period", () => {
     ],
   ]);
 
+  test("a 'sinds' outside a work section needs a job or employer on its line", () => {
+    const top = cvDoc("s.pdf", [
+      [
+        "Jan Jansen",
+        "Rijbewijs B sinds 2005",
+        "Getrouwd sinds 2010",
+        "Beschikbaar per 1 september 2024",
+        "Sinds maart 2020 klantmanager bij Gemeente Delft",
+      ],
+    ]);
+    expect(rows(top)).toEqual([["2020-03-01", null, "klantmanager, Gemeente Delft", 5]]);
+  });
+
   test("education, courses, personal details and skills give no period", () => {
     expect(rows(doc)).toEqual([["2019-01-01", null, "Klantmanager Inkomen, Gemeente Delft", 6]]);
   });

@@ -55,6 +55,9 @@ export const EMPLOYER_WORDS =
 /** A bullet or dash that opens a line of description (also a Symbol font's private-use bullet). */
 const BULLET = /^\s*[•▪■●◦·*\-–—>\uF000-\uF0FF]\s*/u;
 
+/** The words that open a range with no end ("sinds maart 2020"). */
+const SINCE_WORDS = new Set(["sinds", "sedert", "vanaf", "since"]);
+
 /** Words of a job title. */
 const JOB_WORDS =
   /(medewerker|manager|consulent|adviseur|beheerder|rechercheur|co[öo]rdinator|leider|specialist|verlener|casemanager|officer|advisor|consultant|\blead\b|analist|functionaris|jurist|regisseur|coach|trainer|docent|directeur|hoofd|assistent|secretar|begeleider|beleids|teamleider|klantmanager|werker|behandelaar|controller|inspecteur|ondersteuner)/iu;
@@ -295,6 +298,15 @@ export function findPeriods(doc: CvDocument): FoundPeriod[] {
       const range = ranges[r];
       const own = roleOnLine(line.text, ranges, r);
       if (line.section !== "work" && EDUCATION_WORDS.test(own || line.text)) continue;
+      // "Rijbewijs sinds 2005", "getrouwd sinds 2010": outside a work section, a "sinds" needs
+      // a job or employer on its line.
+      if (
+        line.section !== "work" &&
+        SINCE_WORDS.has(range.openWord ?? "") &&
+        !JOB_WORDS.test(line.text) &&
+        !EMPLOYER_WORDS.test(line.text)
+      )
+        continue;
       let roleKs: number[] = [];
       const wrapped = wrappedUntil.get(i);
       const section = line.section;

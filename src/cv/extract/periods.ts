@@ -55,6 +55,9 @@ export const EMPLOYER_WORDS =
 /** A bullet or dash that opens a line of description (also a Symbol font's private-use bullet). */
 const BULLET = /^\s*[•▪■●◦·*\-–—>\uF000-\uF0FF]\s*/u;
 
+/** The words that open a range with no end ("sinds maart 2020"). */
+const SINCE_WORDS = new Set(["sinds", "sedert", "vanaf", "since"]);
+
 /** Words of a job title. */
 const JOB_WORDS =
   /(medewerker|manager|consulent|adviseur|beheerder|rechercheur|co[öo]rdinator|leider|specialist|verlener|casemanager|officer|advisor|consultant|\blead\b|analist|functionaris|jurist|regisseur|coach|trainer|docent|directeur|hoofd|assistent|secretar|begeleider|beleids|teamleider|klantmanager|werker|behandelaar|controller|inspecteur|ondersteuner)/iu;
@@ -243,6 +246,21 @@ export function findPeriods(doc: CvDocument): FoundPeriod[] {
         n + (JOB_WORDS.test(lines[k].text) ? 1 : 0) + (EMPLOYER_WORDS.test(lines[k].text) ? 1 : 0),
       0
     );
+  // A tie between the sides goes to the side the section's first period has its titles on
+  // (a table "Functie | Organisatie | Periode" has them above every date line).
+  const titlesAbove = (i: number): boolean => {
+    let first = i;
+    while (first > 0 && !lines[first - 1].heading) first--;
+    while (first < i && !isDated(first)) first++;
+    const k = first - 1;
+    return (
+      k >= 0 &&
+      titleLike(lines[k]) &&
+      !isDated(k) &&
+      !COLUMN_HEADER.test(lines[k].text.trim()) &&
+      lines[k].section === lines[i].section
+    );
+  };
   const aboveOf = (i: number, section: SectionKind): number[] => {
     if (!usable(i - 1, section)) return [];
     // A wrapped title, or the role above the employer above the dates.
@@ -280,6 +298,15 @@ export function findPeriods(doc: CvDocument): FoundPeriod[] {
       const range = ranges[r];
       const own = roleOnLine(line.text, ranges, r);
       if (line.section !== "work" && EDUCATION_WORDS.test(own || line.text)) continue;
+      // "Rijbewijs sinds 2005", "getrouwd sinds 2010": outside a work section, a "sinds" needs
+      // a job or employer on its line.
+      if (
+        line.section !== "work" &&
+        SINCE_WORDS.has(range.openWord ?? "") &&
+        !JOB_WORDS.test(line.text) &&
+        !EMPLOYER_WORDS.test(line.text)
+      )
+        continue;
       let roleKs: number[] = [];
       const wrapped = wrappedUntil.get(i);
       const section = line.section;
@@ -300,7 +327,8 @@ export function findPeriods(doc: CvDocument): FoundPeriod[] {
           );
         else {
           const [above, below] = [aboveOf(i, section), belowOf(i, section)];
-          roleKs = above.length && titleScore(above) > titleScore(below) ? above : below;
+          const [a, b] = [titleScore(above), titleScore(below)];
+          roleKs = above.length && (a > b || (a === b && titlesAbove(i))) ? above : below;
         }
         roleLines = roleKs.map((k) => lines[k]);
       }

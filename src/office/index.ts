@@ -9,13 +9,19 @@ export {
 export { applyChanges, MAX_BATCH_BYTES } from "./apply";
 export { officeHost, pageHost, type OfficeGlobals, type OfficeHost } from "./host";
 export {
+  runApplyCvProposals,
+  runCheckCvProposals,
   runCleanUp,
+  runCvIntake,
   runReadRequest,
   runRecordDraw,
   runScore,
   runSetUp,
   runShare,
   selectCell,
+  type CvApplyOutcome,
+  type CvCheckOutcome,
+  type CvIntakeOutcome,
   type PrivacyOutcome,
   type PrivacyStatus,
   type RequestOutcome,

@@ -23,3 +23,9 @@ export const tableGrowTexts = {
     `${first === last ? `rij ${first} is` : `rijen ${first} t/m ${last} zijn`} wel meegeteld. ` +
     `Sleep de hoek rechtsonder van de tabel tot onder rij ${last} om ${first === last ? "de rij" : "de rijen"} in de tabel op te nemen.`,
 } as const;
+
+/** Issue 20: a CV proposal "Overnemen" did not write, with the workbook's status (Niet overgenomen: why). */
+export const cvApplyTexts = {
+  notApplied: (candidate: string, file: string, status: string) =>
+    `${candidate} (${file}): ${status}`,
+} as const;

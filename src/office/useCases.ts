@@ -3,7 +3,9 @@
  * that reads the workbook once, runs a pure use case of src/workbook, and
  * applies its changes in as few syncs as the bytes allow.
  */
-import type { Evaluation, Request } from "../engine";
+import type { CandidateProposals, Evaluation, Request } from "../engine";
+import { planApplyProposals, proposalSheet, type ApplyPlan } from "../workbook/cvIntake";
+import { readCandidates } from "../workbook/inputs";
 import { planDraw } from "../workbook/draw";
 import { checkFinal } from "../workbook/finality";
 import { planPrivacy, privacyStatus, type PrivacyStatus } from "../workbook/privacy";
@@ -14,12 +16,12 @@ import type { ScoreRecord } from "../workbook/record";
 import { planScore, type ScoreOptions } from "../workbook/score";
 import { checkScoreRunSheets, planScoreRun, scoreRunOwnSheets } from "../workbook/scoreRun";
 import { planSetUp, setUpRequest } from "../workbook/setUp";
-import { liveRankingTexts, privacyTexts, sheetNames } from "../workbook/texts";
+import { fatalMessages, liveRankingTexts, privacyTexts, sheetNames } from "../workbook/texts";
 import { parseRange } from "../workbook/address";
 import { applyChanges, growTables, tablesLeftSmall } from "./apply";
 import type { OfficeHost } from "./host";
 import { noteWrites, readWorkbook } from "./read";
-import { officeTexts, tableGrowTexts } from "./texts";
+import { cvApplyTexts, officeTexts, tableGrowTexts } from "./texts";
 import { checkUnchanged } from "./verify";
 
 /** What a scoring gives the task pane. */
@@ -363,5 +365,140 @@ export async function selectCell(host: OfficeHost, sheet: string, address: strin
     worksheet.activate();
     worksheet.getRange(address).select();
     await context.sync();
+  });
+}
+
+// ---- CV intake (issue 20) ----
+
+/** What the CV intake needs of the workbook: the request and the candidates' names. */
+export interface CvIntakeOutcome {
+  request: Request;
+  /** The names in `Kandidaten`, in sheet order, each once (empty names left out). */
+  candidates: string[];
+}
+
+/**
+ * The request and the names of `Kandidaten`, for the pane's CV intake (the candidate of
+ * each file). One read of two syncs; nothing is written.
+ *
+ * @throws WorkbookError (Dutch) when there is no `Aanvraag` sheet or `Kandidaten` cannot be read.
+ * @example
+ * await runCvIntake(host); // { request, candidates: ["Eva Jansen", "Piet Bos", …] }
+ */
+export async function runCvIntake(host: OfficeHost): Promise<CvIntakeOutcome> {
+  return host.run(async (context) => {
+    const snapshot = (await readWorkbook(context, { sheets: inputSheets, sizes: host.readSizes }))
+      .snapshot;
+    const read = readRequest(snapshot);
+    if (!read) throw new WorkbookError(fatalMessages.noSheet(sheetNames.request));
+    const names = readCandidates(snapshot, read.request)
+      .inputs.map((c) => (typeof c.name === "string" ? c.name.trim() : String(c.name ?? "")))
+      .filter((name) => name !== "");
+    return { request: read.request, candidates: [...new Set(names)] };
+  });
+}
+
+/** Whether each proposal of a candidate can be applied now: null, or the Dutch reason why not. */
+export interface CvCheckOutcome {
+  candidate: string;
+  blocked: Array<string | null>;
+}
+
+/** What "Overnemen" did. */
+export interface CvApplyOutcome {
+  /** Proposals of which something was written. */
+  applied: number;
+  /** Rows appended to `Werkervaring` and cells of `Kandidaten` filled. */
+  periodRows: number;
+  cells: number;
+  /** The proposals not applied, each with its Dutch status naming why. */
+  notApplied: string[];
+}
+
+/**
+ * The snapshot the CV plan needs: the request, `Kandidaten` with its formulas (a formula
+ * is never taken for an empty cell), `Werkervaring` and `Voorstellen` (when the command
+ * wrote one, its rows get their status).
+ */
+async function readForCv(host: OfficeHost, context: Excel.RequestContext) {
+  const cells = host.isSetSupported("ExcelApi", "1.9");
+  const read = await readWorkbook(context, {
+    sheets: [...inputSheets, proposalSheet],
+    formulas: cells ? [] : [sheetNames.candidates],
+    formulaCells: cells ? sheetNames.candidates : undefined,
+    sizes: host.readSizes,
+  });
+  const request = readRequest(read.snapshot)?.request;
+  if (!request) throw new WorkbookError(fatalMessages.noSheet(sheetNames.request));
+  return { read, request };
+}
+
+/** The reason in a plan's status ("Niet overgenomen: de cel had al een waarde (…)" → "de cel …"). */
+const reasonOf = (status: string) => status.replace(/^niet overgenomen:\s*/i, "");
+
+/**
+ * Which proposals "Overnemen" would apply now and why not the others (a cell that holds a
+ * value, a period that is there already, a missing column): the workbook's own plan
+ * (src/workbook/cvIntake.ts), run on a fresh read. Nothing is written.
+ *
+ * @throws WorkbookError (Dutch) for a candidate not on `Kandidaten`.
+ * @example
+ * await runCheckCvProposals(host, [{ candidate: "Piet Bos", proposals }]);
+ * // [{ candidate: "Piet Bos", blocked: [null, "de cel had al een waarde (E3: 2)"] }]
+ */
+export async function runCheckCvProposals(
+  host: OfficeHost,
+  proposals: CandidateProposals[]
+): Promise<CvCheckOutcome[]> {
+  return host.run(async (context) => {
+    const { read, request } = await readForCv(host, context);
+    const plan = planApplyProposals(read.snapshot, request, proposals);
+    return proposals.map((group) => ({
+      candidate: group.candidate,
+      blocked: group.proposals.map((proposal) => {
+        const outcome = plan.outcomes.find(
+          (o) => o.candidate === group.candidate && o.proposal === proposal
+        );
+        return outcome && !outcome.applied ? reasonOf(outcome.status) : null;
+      }),
+    }));
+  });
+}
+
+/**
+ * "Overnemen": applies the proposals the evaluator ticked in ONE batch (src/workbook's
+ * planApplyProposals): rows appended to `Werkervaring` (its table grown first, as a scoring
+ * does), empty cells of `Kandidaten` filled; a typed value is never overwritten. The user
+ * undoes it by their own edit; the next scoring counts it.
+ *
+ * @throws WorkbookError (Dutch) for a candidate not on `Kandidaten`; nothing is written then.
+ * @example
+ * await runApplyCvProposals(host, chosen); // { applied: 5, periodRows: 2, cells: 3, notApplied: [] }
+ */
+export async function runApplyCvProposals(
+  host: OfficeHost,
+  chosen: CandidateProposals[]
+): Promise<CvApplyOutcome> {
+  return host.run(async (context) => {
+    const { read, request } = await readForCv(host, context);
+    const plan: ApplyPlan = planApplyProposals(read.snapshot, request, chosen);
+    await checkUnchanged(context, read);
+    const ungrown = await growTables(context, plan.changes, host.isSetSupported);
+    await applyChanges(context, plan.changes, read, host.isSetSupported);
+    noteWrites(host.readSizes, plan.changes);
+    const notGrown = (await tablesLeftSmall(context, ungrown)).map((grow) =>
+      tableGrowTexts.notGrown(grow.sheet, grow.table, grow.from, parseRange(grow.range).bottom)
+    );
+    return {
+      applied: plan.applied,
+      periodRows: plan.periodRows,
+      cells: plan.cells,
+      notApplied: [
+        ...plan.outcomes
+          .filter((o) => !o.applied)
+          .map((o) => cvApplyTexts.notApplied(o.candidate, o.proposal.evidence.file, o.status)),
+        ...notGrown,
+      ],
+    };
   });
 }

@@ -33,6 +33,12 @@ const noActions = {
   cleanUp() {},
   dismissError() {},
   dismissNotice() {},
+  addCvFiles() {},
+  setCvCandidate() {},
+  removeCvFile() {},
+  toggleCvProposal() {},
+  applyCvProposals() {},
+  clearCv() {},
 };
 
 void Office.onReady((info) => {

@@ -3,7 +3,13 @@
  * the controller builds them from the use cases' outcomes. Types only from
  * the engine and the office layer, so nothing here loads Excel code.
  */
-import { isCvRequirement, type CandidateResult, type Request } from "../engine";
+import {
+  isCvRequirement,
+  type CandidateProposals,
+  type CandidateResult,
+  type CvProposal,
+  type Request,
+} from "../engine";
 import type { SheetProblem } from "../workbook/problems";
 import type { Strings } from "./i18n/strings";
 
@@ -88,7 +94,7 @@ export interface PaneError {
 }
 
 /** What the pane is busy with, if anything. */
-export type Busy = "setUp" | "score" | "draw" | "share" | "cleanUp" | null;
+export type Busy = "setUp" | "score" | "draw" | "share" | "cleanUp" | "cvRead" | "cvApply" | null;
 
 /** Whether to remind the evaluator to clean up personal data. */
 export interface PrivacyView {
@@ -128,6 +134,8 @@ export interface PaneState {
   /** What the last share or clean-up did, in the pane's language. */
   notice: string | null;
   error: PaneError | null;
+  /** The CV intake: the files dropped or chosen and the proposals under review. */
+  cv: CvIntakeView;
 }
 
 /** The use cases' outcome of a scoring, as far as the pane needs it. */
@@ -289,4 +297,130 @@ export function paneError(error: unknown, strings: Strings): PaneError {
     hint: strings.unexpectedErrorHint,
     problems: [],
   };
+}
+
+// ---- CV intake (issue 20) ----
+
+/** One CV file in the pane: whose it is, and whether it could be read. */
+export interface CvFileView {
+  /** Unique within the pane's session (the same file name may come twice). */
+  id: number;
+  /** The file's name as the user gave it (no folder). */
+  file: string;
+  /** The candidate it belongs to (a name of `Kandidaten`); null until the evaluator picks one. */
+  candidate: string | null;
+  /** `unreadable`: the reader's Dutch message names the file; nothing is proposed from it. */
+  status: "read" | "unreadable";
+  message: string | null;
+}
+
+/** One proposal as the evaluator reviews it. */
+export interface CvReviewItem {
+  /** Unique within the review (candidate and position). */
+  key: string;
+  proposal: CvProposal;
+  /** Why it cannot be applied (Dutch, from the workbook: the cell already holds a value, …); null when it can. */
+  blocked: string | null;
+  /** Whether "Overnemen" applies it; never true while blocked. */
+  checked: boolean;
+}
+
+/** The proposals for one candidate, from all of their CV files. */
+export interface CvCandidateReview {
+  candidate: string;
+  items: CvReviewItem[];
+}
+
+/** The CV intake's state: the files and the proposals under review; nothing of it is in the workbook until "Overnemen". */
+export interface CvIntakeView {
+  /** The names of `Kandidaten`, to pick the candidate of each file. */
+  candidates: string[];
+  files: CvFileView[];
+  reviews: CvCandidateReview[];
+}
+
+/** The CV intake before any file is given. */
+export const emptyCvIntake: CvIntakeView = { candidates: [], files: [], reviews: [] };
+
+/** Whether an item of a proposal is worth the evaluator's explicit tick rather than a preset one. */
+function needsOwnTick(proposal: CvProposal): boolean {
+  // A "Ja" for a knock-out from an education or period line is a judgement; a page count
+  // that is estimated (a .docx without Word's own count) is not a fact read from the CV.
+  if (proposal.kind === "yes") return true;
+  return proposal.kind === "requirement" && /geschat/i.test(proposal.note);
+}
+
+/**
+ * The review of proposals: each one checked by default when it can be applied and states
+ * what the CV itself says (page count, language, references, a work period); a "Ja" for a
+ * knock-out and an estimated page count wait for the evaluator's own tick. A blocked one is
+ * shown with its reason and never checked. Nothing is applied before "Overnemen".
+ *
+ * @example
+ * reviewOf([{ candidate: "Eva", proposals: [pages] }], [{ candidate: "Eva", blocked: [null] }]);
+ * // [{ candidate: "Eva", items: [{ key: "Eva|0", proposal: pages, blocked: null, checked: true }] }]
+ */
+export function reviewOf(proposals: CandidateProposals[], checks: CvCheck[]): CvCandidateReview[] {
+  return proposals.map((p) => {
+    const blocked = checks.find((c) => c.candidate === p.candidate)?.blocked ?? [];
+    return {
+      candidate: p.candidate,
+      items: p.proposals.map((proposal, i) => {
+        const reason = blocked[i] ?? null;
+        return {
+          key: `${p.candidate}|${i}`,
+          proposal,
+          blocked: reason,
+          checked: reason === null && !needsOwnTick(proposal),
+        };
+      }),
+    };
+  });
+}
+
+/** Per candidate, whether each of their proposals (in order) can be applied: null, or the Dutch reason why not. */
+export interface CvCheck {
+  candidate: string;
+  blocked: Array<string | null>;
+}
+
+/** What "Overnemen" did. */
+export interface CvApplyResult {
+  /** Proposals written (rows of `Werkervaring` and cells of `Kandidaten`). */
+  applied: number;
+  /** The ones not written, each with its Dutch reason (a cell that holds a value, …). */
+  notApplied: string[];
+}
+
+/** The checked proposals of a review, per candidate (candidates without any left out). */
+export function chosenOf(reviews: CvCandidateReview[]): CandidateProposals[] {
+  return reviews
+    .map((r) => ({
+      candidate: r.candidate,
+      proposals: r.items.filter((i) => i.checked && i.blocked === null).map((i) => i.proposal),
+    }))
+    .filter((c) => c.proposals.length > 0);
+}
+
+/**
+ * The candidate a file's name names: its name without extension, with `_`, `-` and `.` as
+ * spaces, equal to or containing a candidate's whole name (case and spacing ignored); null
+ * when none or more than one does.
+ *
+ * @example
+ * candidateOfFile("CV_Eva-Jansen.pdf", ["Eva Jansen", "Piet Bos"]); // "Eva Jansen"
+ */
+export function candidateOfFile(file: string, candidates: string[]): string | null {
+  const key = (text: string) =>
+    ` ${text
+      .normalize("NFC")
+      .replace(/[\s_.-]+/g, " ")
+      .trim()
+      .toLocaleLowerCase("nl-NL")} `;
+  const base = key(file.replace(/\.[^.]*$/, ""));
+  const found = candidates.filter((name) => key(name).trim() !== "" && base.includes(key(name)));
+  if (found.length === 1) return found[0];
+  // Two names where one holds the other ("Jan Bos", "Jan Bos-Smit"): the longest, if it alone fits.
+  const longest = found.filter((n) => found.every((m) => m === n || key(n).includes(key(m))));
+  return longest.length === 1 ? longest[0] : null;
 }

@@ -9,6 +9,8 @@ import type { PaneApi } from "./usePane";
 
 const office = () => import(/* webpackChunkName: "office" */ "../office");
 const sheets = () => import(/* webpackChunkName: "office" */ "../workbook/texts");
+/** The CV readers (pdfjs, fflate, saxes, franc): a chunk of their own, loaded when CVs come in. */
+const cv = () => import(/* webpackChunkName: "cv" */ "../cv");
 /** Office's own Excel and Office globals: the production host. */
 const host = async () => (await office()).pageHost();
 
@@ -36,6 +38,13 @@ export const officeApi: PaneApi = {
   selectCell: async (sheet, cell) => (await office()).selectCell(await host(), sheet, cell),
   share: async () => (await office()).runShare(await host()),
   cleanUp: async () => (await office()).runCleanUp(await host()),
+  cvIntake: async () => (await office()).runCvIntake(await host()),
+  readCv: async (file, bytes) => (await cv()).readCv(file, bytes),
+  proposeCv: async (candidate, docs, request) =>
+    (await cv()).proposeFromCvs(candidate, docs, request),
+  checkCvProposals: async (proposals) =>
+    (await office()).runCheckCvProposals(await host(), proposals),
+  applyCvProposals: async (chosen) => (await office()).runApplyCvProposals(await host(), chosen),
   onShown(listener) {
     // SharedRuntime 1.1: the pane is hidden and shown again without reloading the page.
     if (typeof Office.addin?.onVisibilityModeChanged !== "function") return () => undefined;

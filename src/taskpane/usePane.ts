@@ -4,15 +4,22 @@
  * outcomes and errors into the {@link PaneState} the components render.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import type { Request } from "../engine";
+import type { CandidateProposals, CvDocument, Request } from "../engine";
 import type { PaneActions } from "./components/App";
 import type { Strings } from "./i18n/strings";
 import {
+  candidateOfFile,
+  chosenOf,
+  emptyCvIntake,
   paneError,
+  reviewOf,
   requestView,
   resultsView,
   type Busy,
   type CleanUpResult,
+  type CvApplyResult,
+  type CvCheck,
+  type CvFileView,
   type PaneState,
   type PrivacyView,
   type ProblemView,
@@ -44,6 +51,22 @@ export interface PaneApi {
    * is not reloaded, so the workbook may have changed while it was hidden); returns how to stop.
    */
   onShown?: (listener: () => void) => () => void;
+
+  // CV intake (issue 20): reading runs in the pane (src/cv, its own chunk); nothing leaves the computer.
+  /** The request and the names of `Kandidaten`, for the CV intake; nothing is written. */
+  cvIntake: () => Promise<{ request: Request; candidates: string[] }>;
+  /** Reads one CV file; rejects with a Dutch message naming the file when it cannot. */
+  readCv: (file: string, bytes: Uint8Array) => Promise<CvDocument>;
+  /** The proposals from one candidate's CV documents, for the request's own criteria. */
+  proposeCv: (
+    candidate: string,
+    docs: CvDocument[],
+    request: Request
+  ) => Promise<CandidateProposals>;
+  /** Which proposals could be applied now, and why not the others (the workbook's own plan, nothing written). */
+  checkCvProposals: (proposals: CandidateProposals[]) => Promise<CvCheck[]>;
+  /** Applies the chosen proposals in one batch: rows of `Werkervaring`, empty cells of `Kandidaten`. */
+  applyCvProposals: (chosen: CandidateProposals[]) => Promise<CvApplyResult>;
 }
 
 /** The state a pane starts in, before the workbook is read. */
@@ -57,7 +80,19 @@ export const initialPaneState: PaneState = {
   privacy: null,
   notice: null,
   error: null,
+  cv: emptyCvIntake,
 };
+
+/** A file's bytes (Blob.arrayBuffer, or FileReader where a browser lacks it). */
+async function bytesOf(file: Blob): Promise<Uint8Array> {
+  if (typeof file.arrayBuffer === "function") return new Uint8Array(await file.arrayBuffer());
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsArrayBuffer(file);
+  });
+}
 
 /**
  * Holds the pane's state and gives the actions that change it.
@@ -72,6 +107,16 @@ export function usePane(
 ): { state: PaneState; actions: PaneActions } {
   const [state, setState] = useState<PaneState>(initialPaneState);
   const running = useRef(false);
+  // The state as last rendered, for an action that reads what the evaluator ticked.
+  const stateRef = useRef(state);
+  useEffect(() => {
+    stateRef.current = state;
+  }, [state]);
+  // The CV intake's documents stay in memory only (never in state or the workbook) until applied or cleared.
+  const cvDocs = useRef(new Map<number, CvDocument>());
+  const cvFiles = useRef<CvFileView[]>([]);
+  const cvRequest = useRef<Request | null>(null);
+  const cvNextId = useRef(1);
 
   const fail = useCallback(
     (error: unknown) => setState((s) => ({ ...s, busy: null, error: paneError(error, strings) })),
@@ -142,6 +187,51 @@ export function usePane(
     }));
   }, []);
 
+  /** Sets the intake's files (state and the ref the async steps read). */
+  const setCvFiles = useCallback((files: CvFileView[]) => {
+    cvFiles.current = files;
+    setState((s) => ({ ...s, cv: { ...s.cv, files } }));
+  }, []);
+
+  /**
+   * The proposals of every candidate with a readable file, checked against the workbook;
+   * ticks the evaluator changed stay as they were for the same proposal.
+   */
+  const propose = useCallback(async () => {
+    const request = cvRequest.current;
+    if (!request) return;
+    const byCandidate = new Map<string, CvDocument[]>();
+    for (const f of cvFiles.current) {
+      const doc = cvDocs.current.get(f.id);
+      if (!doc || f.candidate === null) continue;
+      byCandidate.set(f.candidate, [...(byCandidate.get(f.candidate) ?? []), doc]);
+    }
+    const all: CandidateProposals[] = [];
+    for (const [candidate, docs] of byCandidate)
+      all.push(await api.proposeCv(candidate, docs, request));
+    const checks = all.length ? await api.checkCvProposals(all) : [];
+    setState((s) => {
+      const before = new Map(
+        s.cv.reviews.flatMap((r) => r.items.map((i) => [JSON.stringify(i.proposal), i.checked]))
+      );
+      const reviews = reviewOf(all, checks).map((r) => ({
+        ...r,
+        items: r.items.map((i) => {
+          const was = before.get(JSON.stringify(i.proposal));
+          return was === undefined || i.blocked !== null ? i : { ...i, checked: was };
+        }),
+      }));
+      return { ...s, cv: { ...s.cv, reviews } };
+    });
+  }, [api]);
+
+  /** Forgets the CV files and proposals (after "Overnemen" or when the evaluator clears them). */
+  const clearCv = useCallback(() => {
+    cvDocs.current.clear();
+    cvFiles.current = [];
+    setState((s) => ({ ...s, cv: { ...s.cv, files: [], reviews: [] } }));
+  }, []);
+
   const actions = useMemo<PaneActions>(
     () => ({
       setUp: (presetOrBlank) =>
@@ -177,10 +267,68 @@ export function usePane(
           setState((s) => ({ ...s, notice }));
           await load();
         }),
+      addCvFiles: (files) =>
+        run("cvRead", async () => {
+          const { request, candidates } = await api.cvIntake();
+          cvRequest.current = request;
+          setState((s) => ({ ...s, cv: { ...s.cv, candidates } }));
+          const added: CvFileView[] = [];
+          for (const file of files) {
+            const id = cvNextId.current++;
+            try {
+              const doc = await api.readCv(file.name, await bytesOf(file));
+              cvDocs.current.set(id, doc);
+              const candidate = candidateOfFile(file.name, candidates);
+              added.push({ id, file: file.name, candidate, status: "read", message: null });
+            } catch (error) {
+              // The reader's own Dutch message names the file; anything else is named here.
+              const e = error as { name?: string; message?: string; file?: string };
+              const message =
+                e?.name === "CvReadError" && e.message
+                  ? e.message
+                  : strings.cvUnreadable(file.name, e?.message ?? String(error));
+              added.push({ id, file: file.name, candidate: null, status: "unreadable", message });
+            }
+          }
+          setCvFiles([...cvFiles.current, ...added]);
+          await propose();
+        }),
+      setCvCandidate: (id, candidate) => {
+        setCvFiles(cvFiles.current.map((f) => (f.id === id ? { ...f, candidate } : f)));
+        run("cvRead", propose);
+      },
+      removeCvFile: (id) => {
+        cvDocs.current.delete(id);
+        setCvFiles(cvFiles.current.filter((f) => f.id !== id));
+        run("cvRead", propose);
+      },
+      toggleCvProposal: (key, checked) =>
+        setState((s) => ({
+          ...s,
+          cv: {
+            ...s.cv,
+            reviews: s.cv.reviews.map((r) => ({
+              ...r,
+              items: r.items.map((i) =>
+                i.key === key && i.blocked === null ? { ...i, checked } : i
+              ),
+            })),
+          },
+        })),
+      applyCvProposals: () =>
+        run("cvApply", async () => {
+          const chosen = chosenOf(stateRef.current.cv.reviews);
+          if (chosen.length === 0) return;
+          const done = await api.applyCvProposals(chosen);
+          const notice = [strings.cvApplied(done.applied), ...done.notApplied].join(" ");
+          clearCv();
+          setState((s) => ({ ...s, notice }));
+        }),
+      clearCv,
       dismissError: () => setState((s) => ({ ...s, error: null })),
       dismissNotice: () => setState((s) => ({ ...s, notice: null })),
     }),
-    [api, run, load, scored, fail, strings]
+    [api, run, load, scored, fail, strings, propose, setCvFiles, clearCv]
   );
 
   return { state, actions };

@@ -56,6 +56,32 @@ describe("role and employer from the same line or the nearest lines", () => {
     expect(second.countsFor).toEqual(["G9"]);
   });
 
+  test("a table with the dates in its last column: the titles above each date", () => {
+    const doc = cvDoc("t.docx", [
+      [
+        "Werkervaring",
+        "Functie",
+        "Organisatie",
+        "Periode",
+        "Casemanager Werk",
+        "Stadswerk Detachering (gedetacheerd bij Gemeente Enschede)",
+        "November 2025 – Heden",
+        "Administratief medewerker",
+        "Gemeente Tilburg",
+        "2022-2025",
+      ],
+    ]);
+    expect(rows(doc)).toEqual([
+      [
+        "2025-11-01",
+        null,
+        "Casemanager Werk, Stadswerk Detachering (gedetacheerd bij Gemeente Enschede)",
+        7,
+      ],
+      ["2022-01-01", "2025-12-31", "Administratief medewerker, Gemeente Tilburg", 10],
+    ]);
+  });
+
   test("in a table row read as one line with cell separators", () => {
     const doc = cvDoc("c.docx", [
       ["Werkervaring", "mrt. 2021 – heden | Klantmanager inkomen | Gemeente Pijnacker-Nootdorp"],
@@ -106,6 +132,19 @@ describe("what is not a work period", () => {
       "VOG 2023; Civision sinds 2019",
     ],
   ]);
+
+  test("a 'sinds' outside a work section needs a job or employer on its line", () => {
+    const top = cvDoc("s.pdf", [
+      [
+        "Jan Jansen",
+        "Rijbewijs B sinds 2005",
+        "Getrouwd sinds 2010",
+        "Beschikbaar per 1 september 2024",
+        "Sinds maart 2020 klantmanager bij Gemeente Delft",
+      ],
+    ]);
+    expect(rows(top)).toEqual([["2020-03-01", null, "klantmanager, Gemeente Delft", 5]]);
+  });
 
   test("education, courses, personal details and skills give no period", () => {
     expect(rows(doc)).toEqual([["2019-01-01", null, "Klantmanager Inkomen, Gemeente Delft", 6]]);

@@ -13,7 +13,7 @@ import path from "path";
 import ExcelJS from "exceljs";
 import type { BrowserContext, Page } from "playwright-core";
 import { gzipSync } from "zlib";
-import { candidateMessages, type CellValue } from "../../src/engine";
+import { candidateMessages, request17040, type CellValue } from "../../src/engine";
 import { en, nl, type Strings } from "../../src/taskpane/i18n/strings";
 import { parseCell } from "../../src/workbook/address";
 import { liveRankingCell, outputHeaders } from "../../src/workbook/layout";
@@ -202,7 +202,7 @@ beforeAll(async () => {
   server = await serve(build);
   context = await launchChromium(profile);
   routes = await routeOffice(context, server.url);
-}, 170_000);
+}, 420_000); // the production build, the CV readers (pdfjs) included, on a shared machine
 
 afterAll(async () => {
   await context?.close();
@@ -595,6 +595,144 @@ describe("the work history", () => {
       fullPage: true,
     });
     await page.close();
+  });
+});
+
+/** The two fictional CVs of the intake (test/fixtures/cv-e2e/make.mjs): one Word file, one PDF. */
+const cvDir = path.join(root, "test/fixtures/cv-e2e");
+const cvFiles = { eva: "eva-jansen.docx", piet: "CV Piet Bos.pdf" };
+/** The lazy chunk of src/cv as webpack names it (webpackChunkName "cv"). */
+const isCvChunk = (url: string) => /\/cv\.[0-9a-f]+\.js$/.test(new URL(url).pathname);
+/** Where the page loads office.js from (routed to the package on this machine). */
+const OFFICE_CDN = "https://appsforoffice.microsoft.com/";
+
+describe.each([variants[0], variants[2]])("CV intake, $name", ({ name, strings, config }) => {
+  let page: Page;
+  const requested: string[] = [];
+  const shot = (step: string) =>
+    page.screenshot({ path: path.join(artifacts, `${name}-cv-${step}.png`), fullPage: true });
+  const host = <T>(fn: (h: PageHost, arg: never) => T, arg?: unknown) =>
+    page.evaluate(
+      ([source, a]) =>
+        new Function("h", "a", `return (${source})(h, a);`)((window as never)["awardscoreHost"], a),
+      [fn.toString(), arg] as const
+    ) as Promise<T>;
+  /** The CVs' candidates: two complete rows of the example, renamed, without what the CVs say. */
+  let rows: TableRows;
+  const fromCv = ["E1", "E2", "E3", "K3", "K4", "K5", "K6", "G9", "G10", "G11"];
+
+  beforeAll(async () => {
+    page = await context.newPage();
+    page.on("request", (r) => requested.push(r.url()));
+    await page.addInitScript({ content: initScript(hostScript, config) });
+    await page.goto(paneUrl(config.displayLanguage));
+    const template = candidates.find((c) => expectedTop.includes(String(c.Kandidaat)))!;
+    const blank = (record: TableRows[number]) =>
+      Object.fromEntries(
+        Object.entries(record).filter(([h]) => !fromCv.some((id) => h.startsWith(`${id} `)))
+      );
+    rows = [
+      { ...blank(template), Kandidaat: "Eva Jansen" },
+      // Piet's references are typed already: the CV's proposal must not overwrite them.
+      { ...blank(template), Kandidaat: "Piet Bos", E3: 2 },
+    ];
+  });
+  afterAll(() => page?.close());
+
+  test("the CV readers are a chunk of their own, loaded only when CVs come in", async () => {
+    await page
+      .getByRole("button", { name: strings.startFromPreset("17040", "Klantmanager Inkomen") })
+      .click();
+    await page.getByRole("heading", { name: strings.cvHeading }).waitFor();
+    expect(requested.filter(isCvChunk)).toEqual([]);
+    const taskpane = readFileSync(path.join(build, "taskpane.js"), "utf8");
+    expect(taskpane).not.toContain("WorkerMessageHandler"); // pdfjs stays out of the first load
+  });
+
+  test("drop one CV and choose the other; review the proposals with their evidence", async () => {
+    expect(await host((h, r) => h.fillTable("Kandidaten", r), rows)).toBe(2);
+    // Eva's Word file is dropped on the pane, Piet's PDF chosen with the file chooser.
+    const bytes = [...readFileSync(path.join(cvDir, cvFiles.eva))];
+    const dataTransfer = await page.evaluateHandle(
+      ({ file, data }) => {
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([new Uint8Array(data)], file));
+        return transfer;
+      },
+      { file: cvFiles.eva, data: bytes }
+    );
+    await page.getByTestId("cv-drop").dispatchEvent("drop", { dataTransfer });
+    await page.getByRole("region", { name: strings.cvProposalsFor("Eva Jansen") }).waitFor();
+    await page.locator('input[type="file"]').setInputFiles(path.join(cvDir, cvFiles.piet));
+    await page.getByRole("region", { name: strings.cvProposalsFor("Piet Bos") }).waitFor();
+    // Read in the page, by the lazy chunk: nothing but the pane's own files and office.js was asked for.
+    expect(requested.filter(isCvChunk)).toHaveLength(1);
+    expect(requested.filter((u) => !u.startsWith(server.url) && !u.startsWith(OFFICE_CDN))).toEqual(
+      []
+    );
+    // Each file's candidate preselected from its name.
+    for (const [file, candidate] of [
+      [cvFiles.eva, "Eva Jansen"],
+      [cvFiles.piet, "Piet Bos"],
+    ])
+      expect(
+        await page.getByRole("combobox", { name: strings.cvCandidateFor(file) }).inputValue()
+      ).toBe(candidate);
+
+    const eva = page.getByRole("region", { name: strings.cvProposalsFor("Eva Jansen") });
+    // The work period with its evidence: file, page, line and the line's text.
+    const period = eva.getByRole("checkbox", { name: /Klantmanager Inkomen/i }).first();
+    expect(await period.isChecked()).toBe(true);
+    await eva
+      .getByText(`${strings.cvEvidence(cvFiles.eva, 1, 7)}:`, { exact: false })
+      .first()
+      .waitFor();
+    expect(await eva.getByText("jan. 2019 – heden", { exact: false }).count()).toBeGreaterThan(0);
+    // Piet's typed references: shown, not to be applied, with the reason.
+    const piet = page.getByRole("region", { name: strings.cvProposalsFor("Piet Bos") });
+    const references = piet.getByRole("checkbox", { name: /^E3 / });
+    expect(await references.isDisabled()).toBe(true);
+    expect(await references.isChecked()).toBe(false);
+    expect(await piet.getByText(strings.cvBlocked(""), { exact: false }).count()).toBeGreaterThan(
+      0
+    );
+    await shot("1-review");
+  });
+
+  test("Overnemen writes the ticked ones in one go; a typed cell stays; then the scoring as before", async () => {
+    // The evaluator reads the evidence and ticks what waits for a tick (a Ja, an estimated page count).
+    const open = page.locator('main input[type="checkbox"]:not(:checked):not(:disabled)');
+    for (let n = await open.count(); n > 0; n--) await open.first().check();
+    const before = await host((h) => h.column("Werkervaring", "Kandidaat"));
+    await page.getByRole("button", { name: strings.cvApply }).click();
+    // "N voorstellen overgenomen in …": the text after the count.
+    await page.getByText(strings.cvApplied(2).replace(/^\S+ \S+ /, ""), { exact: false }).waitFor();
+    await shot("2-applied");
+    // The review is gone with the CVs; the workbook holds what was confirmed.
+    expect(
+      await page.getByRole("region", { name: strings.cvProposalsFor("Eva Jansen") }).count()
+    ).toBe(0);
+    const names = (await host((h) => h.column("Werkervaring", "Kandidaat"))).map(String);
+    expect(names.filter((n) => n === "Eva Jansen").length).toBeGreaterThan(
+      before.filter((n) => n === "Eva Jansen").length
+    );
+    const from = await host((h) => h.column("Werkervaring", "Van"));
+    expect(from.length).toBe(names.length);
+    const header = (id: string) => request17040.knockouts.find((k) => k.id === id)!.header!;
+    const e2 = await host((h, c: string) => h.column("Kandidaten", c), header("E2"));
+    expect(e2[0]).toBe(cellWords.yes);
+    const e3 = await host((h, c: string) => h.column("Kandidaten", c), header("E3"));
+    expect(e3[0]).toBe(2); // Eva's two references
+    expect(e3[1]).toBe(2); // Piet's typed value, kept
+
+    await page.getByRole("button", { name: strings.scoreAction }).click();
+    const table = page.getByRole("table", { name: strings.topHeading(10) });
+    await table.waitFor();
+    const top = await table.locator("tbody tr td:nth-child(2)").allTextContents();
+    expect(top).toContain("Eva Jansen");
+    await shot("3-scored");
+    expect(await host((h) => h.gaps())).toEqual([]);
+    expect(await cspViolations(page)).toEqual([]);
   });
 });
 

@@ -27,6 +27,11 @@ export const NAMESPACE_HOSTS = [
   "schemas.openxmlformats.org",
   "schemas.microsoft.com",
   "purl.org",
+  // Issue 20, the CV readers' chunk: Strict Office Open XML's namespaces (the .docx reader
+  // knows both spellings) and the XFA/XDP namespaces pdfjs knows forms by.
+  "purl.oclc.org",
+  "www.xfa.org",
+  "ns.adobe.com",
 ];
 
 /** The kind of a shipped file, for the URL policy. */
@@ -60,6 +65,29 @@ export const DOCUMENTED: ReadonlyArray<{ url: string; in: FileKind; why: string 
     url,
     in: "js" as const,
     why: "ExcelJS's browser bundle: package metadata (homepage, bugs, licence) of a library it embeds",
+  })),
+  // pdfjs-dist's legacy build (the lazy chunk behind "CV's inlezen", issue 20): core-js's
+  // metadata, and the URLs core-js's URL polyfill parses to test the browser's own URL
+  // (`new URL("https://a/c%20d?a=1&c=3")` …) and pdfjs's own checks of URL parsing. None is fetched.
+  {
+    url: "https://github.com/zloirock/core-js/blob/v3.48.0/LICENSE",
+    in: "js" as const,
+    why: "pdfjs-dist's legacy build: package metadata (licence) of core-js, which it embeds",
+  },
+  ...[
+    "https://a",
+    "https://a/c%20d?a=1&c=3",
+    "https://a@b",
+    "https://тест",
+    "https://a#б",
+    "https://x",
+    "http://$",
+    "http://example.com",
+    "https://foo.bar",
+  ].map((url) => ({
+    url,
+    in: "js" as const,
+    why: "pdfjs-dist's legacy build: core-js's feature test of the browser's URL parser (a string parsed, never fetched)",
   })),
   {
     url: "https://www.flextender.nl",
@@ -113,6 +141,10 @@ function allowedBecause(url: string, kind: FileKind, ownOrigin: string): string 
   if (url === OFFICE_JS) return "office.js";
   if (url === OFFICE_ORIGIN && kind === "html") return "office.js origin (CSP source)";
   if (parsed.protocol === "http:" && NAMESPACE_HOSTS.includes(parsed.host)) return "namespace name";
+  // webpack writes `import.meta.url` as the module's own file URL on the building machine;
+  // pdfjs reads it only under Node (createRequire), never in the pane, and nothing fetches it.
+  if (kind === "js" && /^file:\/\/\/.*\/node_modules\/pdfjs-dist\/[\w/.-]+\.mjs$/.test(url))
+    return "pdfjs-dist's import.meta.url as webpack writes it (used under Node only)";
   const documented = DOCUMENTED.find((d) => d.url === url && d.in === kind);
   return documented ? `documented: ${documented.why}` : undefined;
 }
@@ -156,6 +188,21 @@ export const THIRD_PARTY_DYNAMIC_CODE: ReadonlyArray<{ pattern: RegExp; why: str
     why:
       "regenerator-runtime in ExcelJS's bundle: its last resort to publish itself when neither " +
       "assignment nor globalThis works; browsers have globalThis; a fixed string",
+  },
+  // pdfjs-dist (the CV readers' chunk, issue 20). The pane's CSP has no 'unsafe-eval': each
+  // of these throws there and pdfjs goes on without it (src/cv/read/pdf.ts also passes
+  // isEvalSupported: false).
+  {
+    pattern: /^Function\('return require\("'\+[\w$]+\+'"\)'\)/,
+    why: "pdfjs-dist's way to load a Node built-in module under Node; in a browser it throws and is caught",
+  },
+  {
+    pattern: /^new Function\(""\)/,
+    why: "pdfjs-dist's test whether eval is allowed (an empty function); the pane's CSP forbids it, so pdfjs does without",
+  },
+  {
+    pattern: /^new Function\("src",\s*"srcOffset",\s*"dest",\s*"destOffset",/,
+    why: "pdfjs-dist's compiler of PDF PostScript functions: used only when eval is supported, which isEvalSupported: false and the CSP rule out",
   },
   {
     pattern: /^new Function\(""\+[\w$]+\)/,

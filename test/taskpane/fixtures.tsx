@@ -95,6 +95,12 @@ export function mockActions(): jest.Mocked<PaneActions> {
     cleanUp: jest.fn(),
     dismissError: jest.fn(),
     dismissNotice: jest.fn(),
+    addCvFiles: jest.fn(),
+    setCvCandidate: jest.fn(),
+    removeCvFile: jest.fn(),
+    toggleCvProposal: jest.fn(),
+    applyCvProposals: jest.fn(),
+    clearCv: jest.fn(),
   };
 }
 

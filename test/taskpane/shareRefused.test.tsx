@@ -35,6 +35,11 @@ function stubApi(): jest.Mocked<PaneApi> {
       throw new NotFinalError(cells);
     }),
     cleanUp: jest.fn(),
+    cvIntake: jest.fn(),
+    readCv: jest.fn(),
+    proposeCv: jest.fn(),
+    checkCvProposals: jest.fn(),
+    applyCvProposals: jest.fn(),
   };
 }
 

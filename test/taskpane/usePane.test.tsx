@@ -1,8 +1,8 @@
 /** The controller: each action calls the use case, shows progress, then the outcome or the error. */
 import { act, renderHook, waitFor } from "@testing-library/react";
-import { request17040 } from "../../src/engine";
+import { request17040, type CandidateProposals } from "../../src/engine";
 import { nl } from "../../src/taskpane/i18n/strings";
-import type { ScoreResult } from "../../src/taskpane/model";
+import type { CvApplyResult, CvCheck, ScoreResult } from "../../src/taskpane/model";
 import { usePane, type PaneApi } from "../../src/taskpane/usePane";
 import { NotFinalError } from "../../src/workbook/finality";
 import { WorkbookError } from "../../src/workbook/problems";
@@ -43,6 +43,15 @@ function stubApi(): jest.Mocked<PaneApi> {
     showRequest: jest.fn(async () => undefined),
     share: jest.fn(async () => ({ top: 10 })),
     cleanUp: jest.fn(async () => ({ pseudonyms: 14, clearedPeriods: 3, kept: 10 })),
+    // The CV intake: its own tests (cvIntake.test.tsx) stub these.
+    cvIntake: jest.fn(async () => ({ request: request17040, candidates: [] })),
+    readCv: jest.fn(),
+    proposeCv: jest.fn(),
+    checkCvProposals: jest.fn<Promise<CvCheck[]>, [CandidateProposals[]]>(async () => []),
+    applyCvProposals: jest.fn<Promise<CvApplyResult>, [CandidateProposals[]]>(async () => ({
+      applied: 0,
+      notApplied: [],
+    })),
   };
 }
 

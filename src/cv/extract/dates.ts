@@ -98,7 +98,7 @@ const OPEN_END = new RegExp(String.raw`(?:${OPEN})(?![\p{L}])`, "iuy");
 /** A dash with nothing after it (or only a cell separator): an open end. */
 const DASH_AT_END = /\s*[-–—]\s*(?:$|[|│]|\s{3,})/uy;
 /** Before a single point: "sinds", "vanaf", "since" open a range that still runs. */
-const SINCE_BEFORE = /(?:^|[^\p{L}])(sinds|sedert|vanaf|since|per)\s+$/iu;
+const SINCE_BEFORE = /(?:^|[^\p{L}])(sinds|sedert|vanaf|since)\s+$/iu;
 /** "jan. – mrt. 2019": a start month without its year. */
 const MONTH_ONLY_SEARCH = new RegExp(BOUND_BEFORE + String.raw`(${MONTH})\.?(?![\p{L}])`, "giu");
 

@@ -50,8 +50,13 @@ export function proposeEducation(targets: EducationTarget[], docs: CvDocument[])
         if (line.heading || line.section !== "education") continue;
         const levels = levelsOf(line.text);
         if (!levels.some((l) => target.levels.includes(l))) continue;
+        // The lines beside it belong to it unless they are another study (a level of their own).
         const near = [lines[i - 1], line, lines[i + 1]].filter(
-          (l): l is PlacedLine => l !== undefined && !l.heading && l.section === "education"
+          (l): l is PlacedLine =>
+            l !== undefined &&
+            !l.heading &&
+            l.section === "education" &&
+            (l === line || levelsOf(l.text).length === 0)
         );
         const context = near.map((l) => l.text).join(" ");
         if (UNFINISHED.test(line.text) || UNFINISHED.test(lines[i + 1]?.text ?? "")) continue;

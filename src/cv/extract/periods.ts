@@ -55,6 +55,9 @@ export const EMPLOYER_WORDS =
 /** A bullet or dash that opens a line of description (also a Symbol font's private-use bullet). */
 const BULLET = /^\s*[•▪■●◦·*\-–—>\uF000-\uF0FF]\s*/u;
 
+/** The words that open a range with no end ("sinds maart 2020"). */
+const SINCE_WORDS = new Set(["sinds", "sedert", "vanaf", "since"]);
+
 /** Words of a job title. */
 const JOB_WORDS =
   /(medewerker|manager|consulent|adviseur|beheerder|rechercheur|co[öo]rdinator|leider|specialist|verlener|casemanager|officer|advisor|consultant|\blead\b|analist|functionaris|jurist|regisseur|coach|trainer|docent|directeur|hoofd|assistent|secretar|begeleider|beleids|teamleider|klantmanager|werker|behandelaar|controller|inspecteur|ondersteuner)/iu;
@@ -80,11 +83,34 @@ function titleLike(line: PlacedLine | undefined): boolean {
  */
 function wraps(text: string, next: string): boolean {
   const [a, b] = [text.trim(), next.trim()];
+  return softWrap(a, b) || (!EMPLOYER_WORDS.test(a) && EMPLOYER_WORDS.test(b) && b.length <= 70);
+}
+
+/** Whether `b` is the same text as `a`, wrapped: joined with a space, not a comma. */
+function softWrap(a: string, b: string): boolean {
   return (
     /^\p{Ll}/u.test(b) ||
     /(?:[,(&–-]|\s(?:bij|en|van|de|der|voor|at|of|and|in|gemeente|stichting))$/iu.test(a) ||
-    a.split("(").length > a.split(")").length ||
-    (!EMPLOYER_WORDS.test(a) && EMPLOYER_WORDS.test(b) && b.length <= 70)
+    a.split("(").length > a.split(")").length
+  );
+}
+
+/**
+ * Whether `b` goes on with `a`'s title ("Beleidsmedewerker" / "Participatiewet, Gemeente
+ * Delft"): a soft wrap, or neither `a`'s last part nor `b`'s first two words name an employer.
+ */
+function sameTitle(a: string, b: string): boolean {
+  if (softWrap(a, b)) return true;
+  const last = a.split(/,\s*/).pop() ?? a;
+  const firstWords = b.split(/\s+/).slice(0, 2).join(" ");
+  return !EMPLOYER_WORDS.test(last) && !EMPLOYER_WORDS.test(firstWords);
+}
+
+/** Role lines as one text: a wrapped line joined with a space, the next title with a comma. */
+function joinTitles(texts: string[]): string {
+  return texts.reduce(
+    (all, t, k) => (k === 0 ? t : `${all}${sameTitle(texts[k - 1], t) ? " " : ", "}${t}`),
+    ""
   );
 }
 
@@ -220,6 +246,21 @@ export function findPeriods(doc: CvDocument): FoundPeriod[] {
         n + (JOB_WORDS.test(lines[k].text) ? 1 : 0) + (EMPLOYER_WORDS.test(lines[k].text) ? 1 : 0),
       0
     );
+  // A tie between the sides goes to the side the section's first period has its titles on
+  // (a table "Functie | Organisatie | Periode" has them above every date line).
+  const titlesAbove = (i: number): boolean => {
+    let first = i;
+    while (first > 0 && !lines[first - 1].heading) first--;
+    while (first < i && !isDated(first)) first++;
+    const k = first - 1;
+    return (
+      k >= 0 &&
+      titleLike(lines[k]) &&
+      !isDated(k) &&
+      !COLUMN_HEADER.test(lines[k].text.trim()) &&
+      lines[k].section === lines[i].section
+    );
+  };
   const aboveOf = (i: number, section: SectionKind): number[] => {
     if (!usable(i - 1, section)) return [];
     // A wrapped title, or the role above the employer above the dates.
@@ -257,6 +298,15 @@ export function findPeriods(doc: CvDocument): FoundPeriod[] {
       const range = ranges[r];
       const own = roleOnLine(line.text, ranges, r);
       if (line.section !== "work" && EDUCATION_WORDS.test(own || line.text)) continue;
+      // "Rijbewijs sinds 2005", "getrouwd sinds 2010": outside a work section, a "sinds" needs
+      // a job or employer on its line.
+      if (
+        line.section !== "work" &&
+        SINCE_WORDS.has(range.openWord ?? "") &&
+        !JOB_WORDS.test(line.text) &&
+        !EMPLOYER_WORDS.test(line.text)
+      )
+        continue;
       let roleKs: number[] = [];
       const wrapped = wrappedUntil.get(i);
       const section = line.section;
@@ -277,14 +327,13 @@ export function findPeriods(doc: CvDocument): FoundPeriod[] {
           );
         else {
           const [above, below] = [aboveOf(i, section), belowOf(i, section)];
-          roleKs = above.length && titleScore(above) > titleScore(below) ? above : below;
+          const [a, b] = [titleScore(above), titleScore(below)];
+          roleKs = above.length && (a > b || (a === b && titlesAbove(i))) ? above : below;
         }
         roleLines = roleKs.map((k) => lines[k]);
       }
       for (const k of roleKs) taken.add(k);
-      const role = own
-        ? roleLines.map((l) => (l.index === i ? own : cleanRole(l.text))).join(" ")
-        : roleLines.map((l) => cleanRole(l.text)).join(", ");
+      const role = joinTitles(roleLines.map((l) => (l.index === i ? own : cleanRole(l.text))));
       if (line.section !== "work" && EDUCATION_WORDS.test(role)) continue;
       drafts.push({ i, range, role, roleLines });
     }

@@ -12,6 +12,7 @@ import { lazy, Suspense, useState } from "react";
 import type { Strings } from "../i18n/strings";
 import type { DrawGroup, PaneState, PresetView } from "../model";
 import { AfterAward } from "./AfterAward";
+import { CvIntake } from "./CvIntake";
 import { ErrorBar } from "./ErrorBar";
 import { NotSetUp } from "./NotSetUp";
 import { usePaneStyles } from "./paneStyles";
@@ -40,6 +41,19 @@ export interface PaneActions {
   cleanUp: () => void;
   dismissError: () => void;
   dismissNotice: () => void;
+
+  // CV intake (issue 20).
+  /** Reads dropped or chosen CV files (in the pane: nothing leaves the computer) and proposes. */
+  addCvFiles: (files: File[]) => void;
+  /** Sets whose CV a file is (a name of `Kandidaten`, or null) and proposes again. */
+  setCvCandidate: (id: number, candidate: string | null) => void;
+  removeCvFile: (id: number) => void;
+  /** Ticks or unticks one proposal (a blocked one stays unticked). */
+  toggleCvProposal: (key: string, checked: boolean) => void;
+  /** "Overnemen": applies the ticked proposals in one batch. */
+  applyCvProposals: () => void;
+  /** Forgets the files and proposals. */
+  clearCv: () => void;
 }
 
 /** Props of {@link App}. */
@@ -103,6 +117,13 @@ export function App({ strings, inExcel, state, presets, blankId, actions }: AppP
                   onEditRequest={actions.editRequest}
                 />
               )}
+              <CvIntake
+                strings={strings}
+                busy={state.busy}
+                request={state.request}
+                cv={state.cv}
+                actions={actions}
+              />
               <ScoreAction
                 strings={strings}
                 busy={state.busy}

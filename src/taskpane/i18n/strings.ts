@@ -118,6 +118,46 @@ export interface Strings {
   listingClosingMoment: string;
   /** After the listing's date: it does not count. */
   listingClosingNotUsed: string;
+
+  // CV intake (issue 20). Messages of the CV reader and notes of its proposals are Dutch in every language.
+  cvHeading: string;
+  cvHint: string;
+  /** The button that opens the file chooser. */
+  cvChoose: string;
+  /** The drop zone's text. */
+  cvDrop: string;
+  cvReading: string;
+  /** The label of a file's candidate drop-down. */
+  cvCandidateFor: (file: string) => string;
+  cvPickCandidate: string;
+  /** No candidates on `Kandidaten` yet: type them first. */
+  cvNoCandidates: string;
+  cvRemoveFile: (file: string) => string;
+  /** An error the reader did not word (a bug): naming the file. */
+  cvUnreadable: (file: string, message: string) => string;
+  /** Which proposals come ticked, and that nothing changes before "Overnemen". */
+  cvReviewHint: string;
+  cvProposalsFor: (candidate: string) => string;
+  cvNoProposals: string;
+  /** A CV requirement's proposal: `E1 CV-pagina's: 3`. */
+  cvRequirementValue: (id: string, description: string, value: string) => string;
+  /** A work period's proposal (`to` null: still running). */
+  cvPeriod: (role: string, from: string, to: string | null) => string;
+  /** The criteria a period is suggested to count for. */
+  cvCountsFor: (ids: string[]) => string;
+  /** A "Ja" for yes/no criteria, from education or a period. */
+  cvYes: (ids: string[], fromEducation: boolean) => string;
+  /** Where a proposal comes from. */
+  cvEvidence: (file: string, page: number, line: number) => string;
+  /** A proposal that cannot be applied, with the workbook's (Dutch) reason. */
+  cvBlocked: (reason: string) => string;
+  cvApply: string;
+  /** How many are ticked, beside "Overnemen". */
+  cvChecked: (checked: number, total: number) => string;
+  cvApplying: string;
+  /** After "Overnemen": what was written, and to score again. */
+  cvApplied: (count: number) => string;
+  cvClear: string;
 }
 
 const euro = (locale: string) => (amount: number) =>
@@ -259,6 +299,39 @@ export const nl: Strings = {
   referenceDateIsDeadline: "(reactietermijn)",
   listingClosingMoment: "Einde inschrijfdatum",
   listingClosingNotUsed: "(telt niet mee)",
+
+  // CV intake (issue 20).
+  cvHeading: "CV's inlezen",
+  cvHint:
+    "Sleep de cv's (PDF of Word .docx) hierheen of kies ze. AwardScore leest ze alleen op deze computer en stelt waarden voor, elk met de regel waar die vandaan komt.",
+  cvChoose: "CV's kiezen",
+  cvDrop: "Of sleep cv-bestanden hierheen.",
+  cvReading: "CV's lezen…",
+  cvCandidateFor: (file) => `Kandidaat bij ${file}`,
+  cvPickCandidate: "Kies de kandidaat",
+  cvNoCandidates:
+    "Er staan nog geen kandidaten op het blad Kandidaten. Typ eerst hun namen in de kolom Kandidaat.",
+  cvRemoveFile: (file) => `${file} weghalen`,
+  cvUnreadable: (file, message) => `${file}: kan niet worden gelezen (${message}).`,
+  cvReviewHint:
+    "Aangevinkt staat wat het cv zelf zegt: pagina's, taal, referenties en werkperiodes. Een Ja voor een knock-out en een geschat aantal pagina's vinkt u zelf aan, na het bewijs te hebben gelezen. Er verandert niets in de werkmap tot u op Overnemen klikt; een ingevulde cel blijft zoals hij is.",
+  cvProposalsFor: (candidate) => `Voorstellen voor ${candidate}`,
+  cvNoProposals: "Geen voorstellen uit dit cv.",
+  cvRequirementValue: (id, description, value) => `${id} ${description}: ${value}`,
+  cvPeriod: (role, from, to) =>
+    `Werkervaring: ${role || "(functie onbekend)"}, ${date("-")(from)} – ${to === null ? "heden" : date("-")(to)}`,
+  cvCountsFor: (ids) =>
+    ids.length ? `Telt voor: ${ids.join(", ")}` : "Telt voor: (geen voorstel)",
+  cvYes: (ids, fromEducation) =>
+    `Ja voor ${listOf(ids, "en")} (${fromEducation ? "opleiding" : "werkperiode"})`,
+  cvEvidence: (file, page, line) => `${file}, pagina ${page}, regel ${line}`,
+  cvBlocked: (reason) => `Wordt niet overgenomen: ${reason}`,
+  cvApply: "Overnemen",
+  cvChecked: (checked, total) => `${checked} van ${total} aangevinkt`,
+  cvApplying: "Voorstellen overnemen…",
+  cvApplied: (count) =>
+    `${count === 1 ? "1 voorstel" : `${count} voorstellen`} overgenomen in Werkervaring en Kandidaten. Klik op Controleren en beoordelen om opnieuw te scoren.`,
+  cvClear: "CV's wissen",
 };
 
 /** English texts, for an English Office. */
@@ -385,6 +458,39 @@ export const en: Strings = {
   referenceDateIsDeadline: "(response deadline)",
   listingClosingMoment: "Listing closes",
   listingClosingNotUsed: "(not used for scoring)",
+
+  // CV intake (issue 20).
+  cvHeading: "Read CVs",
+  cvHint:
+    "Drop the CVs (PDF or Word .docx) here or choose them. AwardScore reads them on this computer only and proposes values, each with the line it comes from.",
+  cvChoose: "Choose CVs",
+  cvDrop: "Or drop CV files here.",
+  cvReading: "Reading CVs…",
+  cvCandidateFor: (file) => `Candidate for ${file}`,
+  cvPickCandidate: "Choose the candidate",
+  cvNoCandidates:
+    "There are no candidates on the Kandidaten sheet yet. First type their names in the Kandidaat column.",
+  cvRemoveFile: (file) => `Remove ${file}`,
+  cvUnreadable: (file, message) => `${file}: cannot be read (${message}).`,
+  cvReviewHint:
+    "Ticked is what the CV itself says: pages, language, references and work periods. A Ja for a knock-out and an estimated page count are yours to tick, after reading the evidence. Nothing in the workbook changes until you click Apply; a filled cell stays as it is.",
+  cvProposalsFor: (candidate) => `Proposals for ${candidate}`,
+  cvNoProposals: "No proposals from this CV.",
+  cvRequirementValue: (id, description, value) => `${id} ${description}: ${value}`,
+  cvPeriod: (role, from, to) =>
+    `Work history: ${role || "(role unknown)"}, ${date("/")(from)} – ${to === null ? "present" : date("/")(to)}`,
+  cvCountsFor: (ids) =>
+    ids.length ? `Counts for: ${ids.join(", ")}` : "Counts for: (no suggestion)",
+  cvYes: (ids, fromEducation) =>
+    `Ja for ${listOf(ids, "and")} (${fromEducation ? "education" : "work period"})`,
+  cvEvidence: (file, page, line) => `${file}, page ${page}, line ${line}`,
+  cvBlocked: (reason) => `Will not be applied: ${reason}`,
+  cvApply: "Apply",
+  cvChecked: (checked, total) => `${checked} of ${total} ticked`,
+  cvApplying: "Applying proposals…",
+  cvApplied: (count) =>
+    `${count === 1 ? "1 proposal" : `${count} proposals`} applied to Werkervaring and Kandidaten. Click Check and score to score again.`,
+  cvClear: "Clear CVs",
 };
 
 /**

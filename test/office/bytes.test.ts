@@ -21,6 +21,8 @@ describe("jsonBytes", () => {
         [undefined, () => 1, 1e21, -0, true, "\u2028"],
       ],
       [['=IF([@Kandidaat]="","",FLEX.KNOCKOUT(Aanvraag!$B$2))', "tab\there", 'quote "x"']],
+      [['\u0000\b\t\n\f\r\u001f\u007f"\\/', "é€\u2028", "\udc00\ud800", "\ud83d\ude00x"]],
+      [[Number.NaN, Infinity, -Infinity, 1.5e-7, 0.1 + 0.2, false, Symbol("x")]],
       [[new Date(Date.UTC(2024, 9, 10)), { a: "é" }, [["nested", "ü"]], Number.NaN]],
       "alleen tekst: Zoë",
       42,

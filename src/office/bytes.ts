@@ -4,10 +4,55 @@ const encoder = new TextEncoder();
 
 /**
  * The UTF-8 bytes of a value's JSON (an `é` is two bytes, a `€` three).
+ * Arrays of texts, numbers, booleans and nulls (the grids) are counted cell by cell: the same
+ * number as encoding their JSON text, without building tens of megabytes for 100,000 rows.
  *
  * @example
  * jsonBytes([["Zoë"]]); // 10
  */
 export function jsonBytes(value: unknown): number {
-  return encoder.encode(JSON.stringify(value) ?? "").length;
+  if (Array.isArray(value)) return arrayBytes(value);
+  return otherBytes(value, 0);
+}
+
+/** `[a,b,…]`: the brackets, the commas and each element. */
+function arrayBytes(values: unknown[]): number {
+  let bytes = 2 + (values.length > 0 ? values.length - 1 : 0);
+  for (const v of values) {
+    if (typeof v === "string") bytes += stringBytes(v);
+    else if (typeof v === "number") bytes += Number.isFinite(v) ? String(v).length : 4;
+    else if (v === null) bytes += 4;
+    else if (typeof v === "boolean") bytes += v ? 4 : 5;
+    else if (Array.isArray(v)) bytes += arrayBytes(v);
+    else bytes += otherBytes(v, 4); // no JSON value in an array: null
+  }
+  return bytes;
+}
+
+/** Anything else through JSON.stringify; `none` when it has no JSON text. */
+function otherBytes(value: unknown, none: number): number {
+  const json = JSON.stringify(value);
+  return json === undefined ? none : encoder.encode(json).length;
+}
+
+/** A text's JSON in UTF-8: the quotes, its escapes (as JSON.stringify writes them) and its characters. */
+function stringBytes(text: string): number {
+  let bytes = text.length + 2;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x20 && c < 0x7f) {
+      if (c === 0x22 || c === 0x5c) bytes += 1; // \" and \\
+    } else if (c < 0x20) {
+      // \b \t \n \f \r; the others as \u00XX
+      bytes += c === 8 || c === 9 || c === 10 || c === 12 || c === 13 ? 1 : 5;
+    } else if (c < 0x800) bytes += c < 0x80 ? 0 : 1;
+    else if (c >= 0xd800 && c <= 0xdfff) {
+      const d = c <= 0xdbff && i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        bytes += 2; // a pair: two units, four bytes
+        i++;
+      } else bytes += 5; // a lone surrogate: \udXXX
+    } else bytes += 2;
+  }
+  return bytes;
 }

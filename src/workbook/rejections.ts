@@ -112,6 +112,8 @@ export interface RejectionParagraph {
 interface Standings {
   placeN: CandidateResult | null;
   byStanding: Map<string, CandidateResult[]>;
+  /** Per standing, its candidates with a lot by place, and each one's index there: sorted once, not per paragraph (10,000 drawn candidates each sorted all 10,000). */
+  lotsByStanding: Map<string, { lots: CandidateResult[]; at: Map<CandidateResult, number> }>;
 }
 
 const standingsOf = new WeakMap<Evaluation, Standings>();
@@ -132,9 +134,35 @@ function standings(evaluation: Evaluation): Standings {
     if (group) group.push(c);
     else byStanding.set(standingKey(c), [c]);
   }
-  found = { placeN: row === undefined ? null : (byRow.get(row) ?? null), byStanding };
+  found = {
+    placeN: row === undefined ? null : (byRow.get(row) ?? null),
+    byStanding,
+    lotsByStanding: new Map(),
+  };
   standingsOf.set(evaluation, found);
   return found;
+}
+
+/** The candidate's standing group, its candidates with a lot by place, and their indexes (found once per standing). */
+function lotsOf(
+  found: Standings,
+  candidate: CandidateResult
+): { group: CandidateResult[]; lots: CandidateResult[]; at: Map<CandidateResult, number> } {
+  const key = standingKey(candidate);
+  const group = found.byStanding.get(key);
+  if (!group) {
+    const lots = candidate.drawOrder !== null ? [candidate] : [];
+    return { group: [candidate], lots, at: new Map(lots.map((c, i) => [c, i])) };
+  }
+  let sorted = found.lotsByStanding.get(key);
+  if (!sorted) {
+    const lots = group
+      .filter((c) => c.drawOrder !== null)
+      .sort((a, b) => (a.rank as number) - (b.rank as number));
+    sorted = { lots, at: new Map(lots.map((c, i) => [c, i])) };
+    found.lotsByStanding.set(key, sorted);
+  }
+  return { group, ...sorted };
 }
 
 /**
@@ -150,14 +178,14 @@ function tieBreak(
   if (candidate.score !== last.score || candidate.rate === null || last.rate === null) return "";
   // Tied with place N: the same score and rate, ranked (the engine's rule, as tiedWith holds it).
   if (candidate.drawn && last !== candidate && last.rate === candidate.rate && last.rank !== null) {
-    const group = standings(evaluation).byStanding.get(standingKey(candidate)) ?? [candidate];
-    const lots = group
-      .filter((c) => c.drawOrder !== null)
-      .sort((a, b) => (a.rank as number) - (b.rank as number));
+    const { group, lots, at } = lotsOf(standings(evaluation), candidate);
+    const own = at.get(candidate);
     const shown =
       lots.length <= NAMES_SHOWN + 1
         ? lots
-        : lots.filter((c, i) => i < NAMES_SHOWN || c === candidate);
+        : own !== undefined && own >= NAMES_SHOWN
+          ? [...lots.slice(0, NAMES_SHOWN), candidate]
+          : lots.slice(0, NAMES_SHOWN);
     return t.drawDecided(
       candidate.rate,
       group.length - 1,

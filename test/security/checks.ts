@@ -205,8 +205,10 @@ export const THIRD_PARTY_DYNAMIC_CODE: ReadonlyArray<{ pattern: RegExp; why: str
     why: "pdfjs-dist's compiler of PDF PostScript functions: used only when eval is supported, which isEvalSupported: false and the CSP rule out",
   },
   {
-    pattern: /^new Function\(""\+[\w$]+\)/,
-    why: "the setImmediate polyfill bundled with ExcelJS: runs a string only when handed one, which ExcelJS never does",
+    pattern: /^(?:new\s+)?Function\(""\+[\w$]+\)/,
+    why:
+      "the setImmediate polyfill bundled with ExcelJS: runs a string only when handed one, which ExcelJS never does " +
+      "(swc writes `new Function(…)` as `Function(…)`, the same call)",
   },
 ];
 

@@ -197,11 +197,13 @@ export const THIRD_PARTY_DYNAMIC_CODE: ReadonlyArray<{ pattern: RegExp; why: str
     why: "pdfjs-dist's way to load a Node built-in module under Node; in a browser it throws and is caught",
   },
   {
-    pattern: /^new Function\(""\)/,
-    why: "pdfjs-dist's test whether eval is allowed (an empty function); the pane's CSP forbids it, so pdfjs does without",
+    pattern: /^(?:new\s+)?Function\(""\)/,
+    why:
+      "pdfjs-dist's test whether eval is allowed (an empty function); the pane's CSP forbids it, so pdfjs does without " +
+      "(swc writes `new Function(…)` as `Function(…)`, the same call)",
   },
   {
-    pattern: /^new Function\("src",\s*"srcOffset",\s*"dest",\s*"destOffset",/,
+    pattern: /^(?:new\s+)?Function\("src",\s*"srcOffset",\s*"dest",\s*"destOffset",/,
     why: "pdfjs-dist's compiler of PDF PostScript functions: used only when eval is supported, which isEvalSupported: false and the CSP rule out",
   },
   {

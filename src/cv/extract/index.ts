@@ -12,7 +12,7 @@ import type {
   Request,
   RequirementProposal,
 } from "../../engine";
-import { targetsOf } from "./criteria";
+import { targetsOf, type ExperienceTarget } from "./criteria";
 import { proposeEducation } from "./education";
 import { proposeDutch } from "./language";
 import { findPeriods, type FoundPeriod } from "./periods";
@@ -66,8 +66,7 @@ function pagesProposal(id: string, main: CvDocument, docs: CvDocument[]): Requir
   };
 }
 
-function periodProposal(period: FoundPeriod, request: Request): PeriodProposal {
-  const targets = targetsOf(request).experience;
+function periodProposal(period: FoundPeriod, targets: ExperienceTarget[]): PeriodProposal {
   const { ids, notes } = countsForOf(period, targets);
   const parts = [
     periodTexts.from(period.fromPrecision, period.from),
@@ -127,7 +126,7 @@ export function proposeFromCvs(
       seen.add(key);
       periods.push(period);
     }
-  for (const period of periods) proposals.push(periodProposal(period, request));
+  for (const period of periods) proposals.push(periodProposal(period, targets.experience));
   proposals.push(...yesFromPeriods(periods, targets.experience, request.referenceDate));
   proposals.push(...proposeEducation(targets.education, docs));
   return { candidate, proposals };

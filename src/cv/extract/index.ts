@@ -27,7 +27,7 @@ export { extractTexts, periodTexts, yesTexts } from "./texts";
 function requirementIds(request: Request): { pages?: string; dutch?: string; references?: string } {
   const ids: { pages?: string; dutch?: string; references?: string } = {};
   for (const c of request.knockouts) {
-    const text = `${c.header ?? ""} ${c.description}`.toLocaleLowerCase("nl-NL");
+    const text = `${c.header ?? ""} ${c.description}`.toLowerCase();
     if (c.valueKind === "count" && /pagina|page/.test(text)) ids.pages ??= c.id;
     else if (c.valueKind === "count" && /referentie|reference/.test(text)) ids.references ??= c.id;
     else if (c.valueKind === "yesNo" && /nederlands|dutch/.test(text) && /\bcv\b/.test(text))

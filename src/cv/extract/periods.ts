@@ -203,7 +203,7 @@ export function findPeriods(doc: CvDocument): FoundPeriod[] {
   const wrappedUntil = new Map<number, number>();
   for (let i = 0; i < lines.length; i++) {
     if (lines[i].heading) continue;
-    const dangling = findDangling(lines[i].text);
+    const dangling = findDangling(lines[i].text, dated[i]);
     if (!dangling) continue;
     for (let k = i + 1; k <= i + 4 && k < lines.length && !lines[k].heading; k++) {
       if (dated[k].length) break;

@@ -55,7 +55,7 @@ const DECORATION = /^[\s\d.•■▪●◆►|_\-–—:]+|[\s.:|_\-–—]+$/gu
  */
 export function headingOf(text: string): SectionKind | null {
   if (text.length > 60) return null;
-  const core = text.replace(DECORATION, "").replace(/\s+/g, " ").toLocaleLowerCase("nl-NL");
+  const core = text.replace(DECORATION, "").replace(/\s+/g, " ").toLowerCase();
   if (!core) return null;
   for (const [re, kind] of HEADINGS) if (re.test(core)) return kind;
   return null;
@@ -76,10 +76,17 @@ export interface PlacedLine extends CvLine {
  * placeLines([{ page: 1, line: 1, text: "Opleiding" }, { page: 1, line: 2, text: "HBO SJD" }])[1].section; // "education"
  */
 export function placeLines(lines: CvLine[]): PlacedLine[] {
+  const known = placed.get(lines);
+  if (known) return known;
   let section: SectionKind = "top";
-  return lines.map((line, index) => {
+  const result = lines.map((line, index) => {
     const kind = headingOf(line.text);
     if (kind) section = kind;
     return { ...line, section, heading: kind !== null, index };
   });
+  placed.set(lines, result);
+  return result;
 }
+
+/** The placed lines of each document's lines, once: periods, references and education all read them. */
+const placed = new WeakMap<CvLine[], PlacedLine[]>();

@@ -145,23 +145,61 @@ describe("a .docx CV", () => {
     expect(estimated).toMatchObject({ pages: 2, pagesSource: "estimate" });
   });
 
-  test("estimates pages from length when nothing breaks them, and section breaks", async () => {
-    const long = Array.from({ length: 100 }, (_, i) => p(`Regel ${i + 1}`)).join("");
-    const doc = await readCv("lang.docx", rawDocx(long));
+  test("estimates pages from the room the text takes when nothing breaks them, and section breaks", async () => {
+    // A4, margins 2.5 cm: 700 points of text height; 10-point lines 11.64 points high: 60 a page.
+    const lines = (n: number, pPr = "") =>
+      Array.from({ length: n }, (_, i) => p(`Regel ${i + 1}`, pPr)).join("");
+    const doc = await readCv("lang.docx", rawDocx(lines(130)));
     expect(doc).toMatchObject({ pages: 3, pagesSource: "estimate" });
-    expect(doc.lines[44]).toEqual({ page: 1, line: 45, text: "Regel 45" });
-    expect(doc.lines[45]).toEqual({ page: 2, line: 1, text: "Regel 46" });
+    expect(doc.lines[59]).toEqual({ page: 1, line: 60, text: "Regel 60" });
+    expect(doc.lines[60]).toEqual({ page: 2, line: 1, text: "Regel 61" });
+    // 10 points after each paragraph: 32 a page.
+    const spaced = await readCv("ruim.docx", rawDocx(lines(100, '<w:spacing w:after="200"/>')));
+    expect(spaced.pages).toBe(4);
+    expect(spaced.lines[32]).toEqual({ page: 2, line: 1, text: "Regel 33" });
+    // 14-point text (a run's size): 42 a page.
+    const big = `<w:p><w:r><w:rPr><w:sz w:val="28"/></w:rPr><w:t>Groot</w:t></w:r></w:p>`;
+    expect((await readCv("groot.docx", rawDocx(big.repeat(50)))).pages).toBe(2);
+    // A section break belongs to the section after it: its w:type says how that one starts.
     const sections =
       p("Eerste sectie", `<w:sectPr><w:type w:val="nextPage"/></w:sectPr>`) +
-      p("Tweede sectie", `<w:sectPr><w:type w:val="continuous"/></w:sectPr>`) +
-      p("Nog steeds pagina 2", `<w:sectPr/>`) +
-      p("Pagina 3");
+      p("Tweede sectie, doorlopend", `<w:sectPr><w:type w:val="continuous"/></w:sectPr>`) +
+      p("Derde sectie, nieuwe pagina", `<w:sectPr/>`) +
+      p("Vierde sectie, nieuwe pagina");
     expect(numbered((await readCv("secties.docx", rawDocx(sections))).lines)).toEqual([
       "1.1 Eerste sectie",
-      "2.1 Tweede sectie",
-      "2.2 Nog steeds pagina 2",
-      "3.1 Pagina 3",
+      "1.2 Tweede sectie, doorlopend",
+      "2.1 Derde sectie, nieuwe pagina",
+      "3.1 Vierde sectie, nieuwe pagina",
     ]);
+  });
+
+  test("a long paragraph splits at the page's end leaving two lines; a short one moves whole", async () => {
+    // 82 characters a line: 13 words of five letters; 58 lines leave room for two.
+    const words = (n: number) => Array.from({ length: n }, () => "woord").join(" ");
+    const fill = Array.from({ length: 58 }, (_, i) => p(`Regel ${i + 1}`)).join("");
+    const split = await readCv("splitst.docx", rawDocx(fill + p(`Lang ${words(77)}`) + p("Erna")));
+    expect(split.lines.slice(58).map((l) => l.page)).toEqual([1, 2]);
+    expect(split.pages).toBe(2);
+    const moved = await readCv("schuift.docx", rawDocx(fill + p("Kort") + p(`Drie ${words(38)}`)));
+    expect(moved.lines.slice(58).map((l) => `${l.page}.${l.line}`)).toEqual(["1.59", "2.1"]);
+  });
+
+  test("a table row runs on over the page, unless it may not split", async () => {
+    const fill = Array.from({ length: 30 }, (_, i) => p(`Regel ${i + 1}`)).join("");
+    const row = (n: number, trPr = "") =>
+      `<w:tbl><w:tr>${trPr}<w:tc><w:tcPr><w:tcW w:w="9000" w:type="dxa"/></w:tcPr>` +
+      Array.from({ length: n }, (_, i) => p(`Cel ${i + 1}`)).join("") +
+      `</w:tc></w:tr></w:tbl>`;
+    const runs = await readCv("loopt.docx", rawDocx(fill + row(50) + p("Erna")));
+    expect(runs.lines[30]).toMatchObject({ page: 1, text: "Cel 1" });
+    expect(runs.pages).toBe(2);
+    const kept = await readCv(
+      "blijft.docx",
+      rawDocx(fill + row(40, "<w:trPr><w:cantSplit/></w:trPr>"))
+    );
+    expect(kept.lines[30]).toMatchObject({ page: 2, line: 1, text: "Cel 1" });
+    expect(kept.pages).toBe(2);
   });
 
   test("trusts Word's own layout breaks and counts an explicit break Word also marked once", async () => {
@@ -239,7 +277,7 @@ describe("files readCv refuses, each with a Dutch message naming the file", () =
     expect(error.message).toMatch(/^geheim\.docx: het bestand is beveiligd met een wachtwoord/);
   });
 
-  test("random bytes, text and a zip without a Word document → unknownFormat", async () => {
+  test("random bytes, text, a zip without a Word document, other old Office files → unknownFormat", async () => {
     let seed = 20;
     const random = Uint8Array.from(
       { length: 5000 },
@@ -249,6 +287,20 @@ describe("files readCv refuses, each with a Dutch message naming the file", () =
       ["ruis.pdf", random],
       ["cv.txt", strToU8("Curriculum vitae\nAnna de Vries")],
       ["cv.xlsx", zipSync({ "xl/workbook.xml": strToU8("<workbook/>") })],
+      [
+        "oud.xls",
+        Uint8Array.from([
+          0xd0,
+          0xcf,
+          0x11,
+          0xe0,
+          0xa1,
+          0xb1,
+          0x1a,
+          0xe1,
+          ...new Array(600).fill(0),
+        ]),
+      ],
     ] as const) {
       const error = await readError(file, bytes);
       expect(error.code).toBe("unknownFormat");

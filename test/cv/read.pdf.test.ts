@@ -7,6 +7,7 @@
 import {
   ColumnBreak,
   Document,
+  HeadingLevel,
   ImageRun,
   PageBreak,
   Paragraph,
@@ -140,6 +141,7 @@ const cvs: Record<string, () => Document> = {
       ],
     }),
   five: () => fivePages(),
+  flow: () => flowing(),
   many: () =>
     new Document({
       sections: [
@@ -170,6 +172,67 @@ export function fivePages(): Document {
       );
   }
   return new Document({ sections: [{ children }] });
+}
+
+/**
+ * A CV whose pages only its length breaks (no page breaks): headings, paragraphs with
+ * spacing, long paragraphs that wrap, tables, and a continuous section in two columns; for
+ * comparing the .docx estimate with LibreOffice's layout.
+ */
+function flowing(): Document {
+  const part = (from: number, to: number) => {
+    const children: (Paragraph | Table)[] = [];
+    for (let s = from; s <= to; s++) {
+      children.push(
+        new Paragraph({ text: `Sectie ${s} Werkervaring`, heading: HeadingLevel.HEADING_1 })
+      );
+      for (let i = 1; i <= 6; i++)
+        children.push(
+          new Paragraph({
+            spacing: { after: 120 },
+            children: [
+              new TextRun(
+                `S${s}P${i} ` +
+                  "Klantmanager Inkomen bij de gemeente, verantwoordelijk voor het beoordelen van aanvragen levensonderhoud. ".repeat(
+                    1 + ((s + i) % 3)
+                  )
+              ),
+            ],
+          })
+        );
+      if (s === 3 || s === 9)
+        children.push(
+          new Table({
+            rows: [1, 2, 3].map(
+              (r) =>
+                new TableRow({
+                  children: [
+                    `S${s}T${r} 2015 - 2018`,
+                    `S${s}U${r} Inkomensconsulent, Gemeente Leiden`,
+                  ].map(
+                    (t) =>
+                      new TableCell({
+                        children: [new Paragraph(t)],
+                        width: { size: 4500, type: WidthType.DXA },
+                      })
+                  ),
+                })
+            ),
+          })
+        );
+    }
+    return children;
+  };
+  return new Document({
+    sections: [
+      { children: part(1, 3) },
+      {
+        properties: { type: SectionType.CONTINUOUS, column: { count: 2, space: 720 } },
+        children: part(4, 6),
+      },
+      { properties: { type: SectionType.CONTINUOUS }, children: part(7, 9) },
+    ],
+  });
 }
 
 let dir: string;
@@ -267,6 +330,23 @@ test("55 pages: all counted, text read from the first 50", async () => {
   expect(doc.pages).toBe(55);
   expect(doc.lines.length).toBe(50);
   expect(doc.lines[49]).toEqual({ page: 50, line: 1, text: "Pagina 50" });
+});
+
+test("a .docx without page breaks (two columns in a part): the estimate agrees with LibreOffice's layout", async () => {
+  const fromPdf = await readCv("flow.pdf", pdf("flow"));
+  const docx = new Uint8Array(fs.readFileSync(path.join(dir, "flow.docx")));
+  const estimated = await readCv("flow.docx", docx);
+  expect(fromPdf.pages).toBeGreaterThanOrEqual(3);
+  expect(estimated).toMatchObject({ pages: fromPdf.pages, pagesSource: "estimate" });
+  // Each paragraph's page: in the PDF, the page of the line that starts with its tag.
+  const tag = (text: string) => /^S\d+[PTU]\d+ /.exec(text)?.[0];
+  const pdfPage = new Map(
+    fromPdf.lines.filter((l) => tag(l.text)).map((l) => [tag(l.text), l.page])
+  );
+  const tagged = estimated.lines.filter((l) => tag(l.text));
+  const same = tagged.filter((l) => pdfPage.get(tag(l.text)) === l.page).length;
+  expect(tagged.length).toBe(pdfPage.size);
+  expect(same / tagged.length).toBeGreaterThanOrEqual(0.9);
 });
 
 /** A one-page PDF that holds only an RGB image (a scan): no text layer. */

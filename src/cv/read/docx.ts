@@ -9,12 +9,23 @@
  * there ("properties"). Each line's page comes from the breaks: `w:br w:type="page"`,
  * `w:lastRenderedPageBreak` (where Word's last layout broke the page), `w:pageBreakBefore`
  * and section breaks other than "continuous"; when Word's layout breaks are absent, a page
- * also ends after ~45 lines of text (≈ 95 characters a line). Without `<Pages>` the count is
- * that estimate ("estimate").
+ * also ends when its text fills it (docxPages.ts: page size, margins, columns, font sizes and
+ * spacing of the styles). Without `<Pages>` the count is that estimate ("estimate").
  */
 import { SaxesParser, type SaxesTagNS } from "saxes";
 import type { CvDocument, CvLine } from "../../engine";
 import { readTexts } from "../texts";
+import {
+  ownFormat,
+  ROW_EXTRA,
+  sectionAt,
+  sections,
+  StyleBook,
+  textLines,
+  breaksPage,
+  type ParagraphFormat,
+  type Section,
+} from "./docxPages";
 import { CvReadError } from "./errors";
 import { MAX_TEXT_PAGES } from "./pdf";
 
@@ -24,11 +35,6 @@ const W = new Set([
   "http://purl.oclc.org/ooxml/wordprocessingml/main",
 ]);
 const MC = "http://schemas.openxmlformats.org/markup-compatibility/2006";
-
-/** Lines of text on a page, for the estimate. */
-export const LINES_PER_PAGE = 45;
-/** Characters on one line of text, for the estimate. */
-const CHARS_PER_LINE = 95;
 
 /** The main document's path from _rels/.rels (word/document.xml when not found). */
 function mainPart(files: Record<string, Uint8Array>): string {
@@ -70,9 +76,15 @@ export function readDocxFiles(file: string, files: Record<string, Uint8Array>): 
   if (!part) throw new CvReadError(file, "unknownFormat", readTexts.unknownFormat(file));
   const xml = new TextDecoder().decode(part);
   const rendered = xml.includes("lastRenderedPageBreak");
-  const walk = new Walk(rendered);
+  const styles = files["word/styles.xml"];
   const parser = new SaxesParser({ xmlns: true });
-  parser.on("opentag", (tag) => walk.open(tag));
+  const walk = new Walk(
+    rendered,
+    new StyleBook(styles && new TextDecoder().decode(styles)),
+    sections(xml),
+    () => parser.position
+  );
+  parser.on("opentag", (tag) => walk.openTag(tag));
   parser.on("closetag", (tag) => walk.close(tag));
   parser.on("text", (text) => walk.text(text));
   try {
@@ -93,47 +105,109 @@ export function readDocxFiles(file: string, files: Record<string, Uint8Array>): 
   };
 }
 
-/** A table row being read: where its text started (lines used on the page) and its tallest cell. */
+/** A table row being read: where it started (page, points used), its tallest cell, its lines. */
 interface Row {
+  page: number;
   start: number;
   end: number;
+  /** Index of its first line in the lines made. */
+  firstLine: number;
+  /** Whether it may not break across pages (w:cantSplit); rows may by default. */
+  cantSplit: boolean;
+}
+
+/** A paragraph being read: its text so far and what sets its size. */
+interface Open {
+  text: string;
+  styleId?: string;
+  /** Spacing and size from its own pPr. */
+  own: ReturnType<typeof ownFormat>;
+  /** The largest font size of its runs. */
+  size?: number;
+  /** Where it starts in document.xml (for its section). */
+  position: number;
+  /** Lines made from it so far. */
+  lines: number;
 }
 
 /** The walk through document.xml: the text of the open paragraphs, pages and the lines made. */
 class Walk {
   private readonly lines: { page: number; text: string }[] = [];
-  /** Text of each open paragraph (text boxes open a paragraph inside another). */
-  private readonly paragraphs: string[] = [];
-  /** Inside w:t (text), or inside an element whose text we skip (mc:Fallback). */
+  /** The open paragraphs (a text box opens a paragraph inside another). */
+  private readonly paragraphs: Open[] = [];
+  /** Inside w:t (text), inside w:pPr, or inside an element whose text we skip (mc:Fallback). */
   private inText = 0;
+  private inPPr = 0;
   private skip = 0;
   /** A page break seen since the last line: the next line starts a new page. */
   private pendingBreak = false;
   /** Whether the current page has a line yet. */
   private pageHasText = false;
-  /** A section break in the open paragraph's properties (applies after it). */
+  /** A section break in the open paragraph's properties that starts a new page after it. */
   private sectionBreak = false;
   private inSectPr = 0;
   /** Inside w:tabs (tab stop definitions, not tab characters). */
   private inTabs = 0;
   /** The page where the current run of text started after an explicit break. */
-  private breakPage = 1;
-  /** Lines of text used since then (the estimate's overflow). */
+  private page = 1;
+  /** Points of column height used on the current page. */
   private used = 0;
+  /** Points of text height on a page, of the last paragraph's section. */
+  private capacity: number;
+  /**
+   * What a point of text takes of the page's height: 1 / the section's columns (text in
+   * columns fills them side by side; a section's columns are balanced, as LibreOffice and
+   * Word do at a continuous section break).
+   */
+  private scale: number;
   private readonly rows: Row[] = [];
+  /** Widths (points) of the open table cells. */
+  private readonly cells: number[] = [];
 
-  /** @param rendered whether Word's layout breaks are present (then no overflow is estimated) */
-  constructor(private readonly rendered: boolean) {}
-
-  /** The current page. */
-  private page(): number {
-    return this.rendered ? this.breakPage : this.breakPage + Math.floor(this.used / LINES_PER_PAGE);
+  /**
+   * @param rendered whether Word's layout breaks are present (then no overflow is estimated)
+   * @param position where the parser is in document.xml
+   */
+  constructor(
+    private readonly rendered: boolean,
+    private readonly styles: StyleBook,
+    private readonly sectionList: Section[],
+    private readonly position: () => number
+  ) {
+    const first = sectionAt(sectionList, 0);
+    this.capacity = first.height;
+    this.scale = 1 / first.columns;
   }
 
-  /** The estimated page count (at least the last line's page). */
+  /** The page count (breaks and, without Word's layout breaks, the estimate's overflow). */
   pageCount(): number {
-    if (this.rendered) return this.breakPage;
-    return this.breakPage + Math.max(0, Math.ceil(this.used / LINES_PER_PAGE) - 1);
+    return this.page;
+  }
+
+  /**
+   * Places `lines` lines of `height` points on the page, as a word processor does with
+   * widow and orphan control (two lines): they fit, or a paragraph of four lines or more
+   * splits leaving at least two on each page, or the whole part moves to the next page.
+   * Returns the page where the part starts.
+   */
+  private place(lines: number, height: number): number {
+    if (this.rendered) return this.page;
+    const fit = Math.floor((this.capacity - this.used) / height + 0.01);
+    if (lines <= fit) {
+      this.used += lines * height;
+      return this.page;
+    }
+    if (lines >= 4 && fit >= 2) {
+      const start = this.page;
+      const rest = lines - Math.min(fit, lines - 2);
+      this.page += 1 + Math.floor((rest * height) / this.capacity);
+      this.used = (rest * height) % this.capacity;
+      return start;
+    }
+    if (this.used > 0) this.page++;
+    this.page += Math.floor((lines * height) / this.capacity);
+    this.used = (lines * height) % this.capacity;
+    return this.page - Math.floor((lines * height) / this.capacity);
   }
 
   /** The lines made, numbered per page from 1. */
@@ -153,33 +227,54 @@ class Walk {
     return undefined;
   }
 
+  private get open(): Open | undefined {
+    return this.paragraphs[this.paragraphs.length - 1];
+  }
+
+  /** The open paragraph's format and the width of its column (or table cell). */
+  private layout(p: Open): { format: ParagraphFormat; width: number } {
+    const geometry = sectionAt(this.sectionList, p.position);
+    this.capacity = geometry.height;
+    this.scale = 1 / geometry.columns;
+    const format = this.styles.format(p.styleId, { ...p.own, size: p.size ?? p.own.size });
+    const cell = this.cells[this.cells.length - 1];
+    const width =
+      cell === undefined ? geometry.width : Number.isNaN(cell) ? geometry.width / 2 : cell;
+    return { format, width };
+  }
+
   /**
    * Ends the open paragraph's current line (at a line or page break, or at the paragraph's
    * end). A pending page break moves to the next page at the next text, or at a paragraph's
    * end even without text (its mark sits on the new page, as in Word).
    */
   private flush(paragraphEnd = false): void {
-    const open = this.paragraphs.length - 1;
-    if (open < 0) return;
-    const text = this.paragraphs[open]
+    const p = this.open;
+    if (!p) return;
+    const text = p.text
       .replace(/[ \u00a0]+/g, " ")
       .replace(/ *\t */g, "\t")
       .trim();
-    this.paragraphs[open] = "";
+    p.text = "";
     if (!text && !paragraphEnd) return;
     if (this.pendingBreak) {
-      this.breakPage = this.page() + 1;
+      this.page++;
       this.used = 0;
       this.pendingBreak = false;
       this.pageHasText = false;
     }
-    if (!text) {
-      this.used += 0.5;
-      return;
+    const { format, width } = this.layout(p);
+    if (p.lines === 0 && this.used > 0) this.used += format.before * this.scale;
+    if (text || p.lines === 0) {
+      const { lines, height } = textLines(text, format, width);
+      const page = this.place(lines, height * this.scale);
+      if (text) {
+        this.lines.push({ page, text });
+        this.pageHasText = true;
+        p.lines++;
+      }
     }
-    this.lines.push({ page: this.page(), text });
-    this.pageHasText = true;
-    this.used += Math.max(1, Math.ceil(text.length / CHARS_PER_LINE));
+    if (paragraphEnd) this.used += format.after * this.scale;
   }
 
   /** Notes a page break: the next line starts a new page. */
@@ -188,14 +283,46 @@ class Walk {
     this.pendingBreak = true;
   }
 
-  open(tag: SaxesTagNS): void {
+  /** Adds text to the open paragraph. */
+  private add(text: string): void {
+    const p = this.open;
+    if (p) p.text += text;
+  }
+
+  /** An element opens. */
+  openTag(tag: SaxesTagNS): void {
     if (tag.uri === MC && tag.local === "Fallback") this.skip++;
     if (this.skip) return;
     if (!W.has(tag.uri)) return;
+    const p = this.open;
     switch (tag.local) {
       case "p":
-        this.paragraphs.push("");
+        this.paragraphs.push({ text: "", own: {}, position: this.position(), lines: 0 });
         break;
+      case "pPr":
+        this.inPPr++;
+        break;
+      case "pStyle":
+        if (p && this.inPPr) p.styleId = this.attr(tag, "val");
+        break;
+      case "spacing":
+        if (p && this.inPPr && !this.inSectPr) {
+          const own = ownFormat(
+            `<w:spacing ${Object.values(tag.attributes)
+              .map((a) => `w:${a.local}="${a.value}"`)
+              .join(" ")}/>`
+          );
+          p.own = {
+            ...p.own,
+            ...Object.fromEntries(Object.entries(own).filter(([, v]) => v !== undefined)),
+          };
+        }
+        break;
+      case "sz": {
+        const size = Number(this.attr(tag, "val")) / 2;
+        if (p && size > 0) p.size = Math.max(p.size ?? 0, size);
+        break;
+      }
       case "t":
         this.inText++;
         break;
@@ -203,18 +330,15 @@ class Walk {
         this.inTabs++;
         break;
       case "tab":
-        if (this.paragraphs.length && !this.inTabs)
-          this.paragraphs[this.paragraphs.length - 1] += "\t";
+        if (!this.inTabs) this.add("\t");
         break;
       case "noBreakHyphen":
-        if (this.paragraphs.length) this.paragraphs[this.paragraphs.length - 1] += "-";
+        this.add("-");
         break;
-      case "br": {
-        const type = this.attr(tag, "type");
-        if (type === "page") this.pageBreak();
+      case "br":
+        if (this.attr(tag, "type") === "page") this.pageBreak();
         else this.flush();
         break;
-      }
       case "cr":
         this.flush();
         break;
@@ -229,22 +353,44 @@ class Walk {
       }
       case "sectPr":
         this.inSectPr++;
-        if (this.paragraphs.length) this.sectionBreak = true;
-        break;
-      case "type":
-        if (this.inSectPr && this.attr(tag, "val") === "continuous") this.sectionBreak = false;
+        if (p) this.sectionBreak = breaksPage(this.sectionList, this.position());
         break;
       case "tr":
-        this.rows.push({ start: this.used, end: this.used });
+        this.rows.push({
+          page: this.page,
+          start: this.used,
+          end: this.used,
+          firstLine: this.lines.length,
+          cantSplit: false,
+        });
         break;
       case "tc": {
         const row = this.rows[this.rows.length - 1];
-        if (row) this.used = row.start;
+        if (row) {
+          this.page = row.page;
+          this.used = row.start;
+        }
+        this.cells.push(NaN);
+        break;
+      }
+      case "cantSplit": {
+        const row = this.rows[this.rows.length - 1];
+        const val = this.attr(tag, "val");
+        if (row) row.cantSplit = val !== "0" && val !== "false" && val !== "off";
+        break;
+      }
+      case "tcW": {
+        // A cell's width in twips (type dxa); other types: half the column.
+        const w = Number(this.attr(tag, "w"));
+        const dxa = (this.attr(tag, "type") ?? "dxa") === "dxa" && w > 0;
+        // Less Word's default cell margins (108 twips each side).
+        if (this.cells.length) this.cells[this.cells.length - 1] = dxa ? (w - 216) / 20 : NaN;
         break;
       }
     }
   }
 
+  /** An element closes. */
   close(tag: SaxesTagNS): void {
     if (tag.uri === MC && tag.local === "Fallback") {
       this.skip--;
@@ -254,6 +400,9 @@ class Walk {
     switch (tag.local) {
       case "t":
         this.inText--;
+        break;
+      case "pPr":
+        this.inPPr--;
         break;
       case "p":
         this.flush(true);
@@ -271,19 +420,36 @@ class Walk {
         break;
       case "tc": {
         const row = this.rows[this.rows.length - 1];
-        if (row) row.end = Math.max(row.end, this.used);
+        // Within the row's page (a cell that ran over counts as running on, down the page).
+        if (row) row.end = Math.max(row.end, this.used + (this.page - row.page) * this.capacity);
+        this.cells.pop();
         break;
       }
       case "tr": {
         const row = this.rows.pop();
-        if (row) this.used = Math.max(row.end, this.used);
+        if (!row || this.rendered) break;
+        this.page = row.page;
+        this.used = Math.max(row.end, row.start) + ROW_EXTRA;
+        if (this.used > this.capacity + 0.01) {
+          // A row that may not split and does not fit moves to the next page, its lines too;
+          // others run on over the page (their lines' pages are where their cells put them).
+          const move = row.cantSplit && row.start > 0;
+          if (move) {
+            this.page++;
+            this.used -= row.start;
+          }
+          this.page += Math.floor(this.used / this.capacity);
+          this.used %= this.capacity;
+          if (move)
+            for (let i = row.firstLine; i < this.lines.length; i++) this.lines[i].page = this.page;
+        }
         break;
       }
     }
   }
 
+  /** Text inside an element. */
   text(text: string): void {
-    if (this.inText && !this.skip && this.paragraphs.length)
-      this.paragraphs[this.paragraphs.length - 1] += text;
+    if (this.inText && !this.skip) this.add(text);
   }
 }

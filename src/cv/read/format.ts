@@ -24,12 +24,14 @@ export function sniff(bytes: Uint8Array): FileKind {
 }
 
 /**
- * Whether an OLE compound file is an encrypted Office Open XML file (Word's "protect with a
- * password" wraps the .docx in OLE with streams named `EncryptionInfo` and
- * `EncryptedPackage`; names are UTF-16 in the directory) rather than an old .doc.
+ * Whether an OLE compound file holds a stream (or storage) named `name`: names are UTF-16LE
+ * in the file's directory. Word's password protection wraps the .docx in OLE with
+ * `EncryptionInfo` and `EncryptedPackage` (MS-OFFCRYPTO); an old .doc has `WordDocument`.
+ *
+ * @example
+ * hasStream(bytes, "WordDocument") // true for a Word 97–2003 .doc
  */
-export function isEncryptedOffice(bytes: Uint8Array): boolean {
-  const name = "EncryptionInfo";
+export function hasStream(bytes: Uint8Array, name: string): boolean {
   const first = name.charCodeAt(0);
   outer: for (let i = 0; i + name.length * 2 <= bytes.length; i++) {
     if (bytes[i] !== first || bytes[i + 1] !== 0) continue;

@@ -8,7 +8,7 @@ import type { CvDocument } from "../../engine";
 import { readTexts } from "../texts";
 import { readDocxFiles } from "./docx";
 import { CvReadError } from "./errors";
-import { isEncryptedOffice, sniff } from "./format";
+import { hasStream, sniff } from "./format";
 import { readPdf } from "./pdf";
 
 export { CvReadError, type CvReadErrorCode } from "./errors";
@@ -19,7 +19,8 @@ export const MAX_FILE_MB = 20;
 /**
  * Reads one CV file (by its bytes) into lines. Throws CvReadError with a Dutch message
  * naming the file: tooLarge (> 20 MB), encrypted, noText (no text on any page: a scan),
- * oldWord (.doc), unknownFormat, damaged. Reads at most 50 pages of text.
+ * oldWord (.doc), unknownFormat, damaged. Reads at most 50 pages of text. The format comes
+ * from the content (PDF, a zip holding a Word document, OLE), never from the name.
  *
  * @example
  * const doc = await readCv("jansen.pdf", new Uint8Array(await file.arrayBuffer()))
@@ -50,9 +51,12 @@ export async function readCv(file: string, bytes: Uint8Array): Promise<CvDocumen
       return readDocxFiles(file, files);
     }
     case "ole":
-      if (isEncryptedOffice(bytes))
+      if (hasStream(bytes, "EncryptionInfo"))
         throw new CvReadError(file, "encrypted", readTexts.encrypted(file));
-      throw new CvReadError(file, "oldWord", readTexts.oldWord(file));
+      if (hasStream(bytes, "WordDocument"))
+        throw new CvReadError(file, "oldWord", readTexts.oldWord(file));
+      // Another old Office file (.xls, .ppt, .msg …).
+      throw new CvReadError(file, "unknownFormat", readTexts.unknownFormat(file));
     default:
       throw new CvReadError(file, "unknownFormat", readTexts.unknownFormat(file));
   }

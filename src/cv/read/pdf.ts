@@ -4,6 +4,7 @@
  * worker code is imported as a module and runs in the same thread ("fake worker"), so no
  * worker file is fetched, no eval is used, no fonts are loaded and nothing goes to the network.
  */
+/// <reference path="./pdfjs.d.ts" />
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { WorkerMessageHandler } from "pdfjs-dist/legacy/build/pdf.worker.mjs";
 import type { CvDocument, CvLine } from "../../engine";

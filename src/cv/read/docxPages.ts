@@ -1,0 +1,220 @@
+/**
+ * The page estimate of a .docx without Word's page count: how much room each line of text
+ * takes, from the page size and margins (w:sectPr), the columns, and the font size and
+ * paragraph spacing of the paragraph's style (word/styles.xml, through `basedOn` to the
+ * document defaults) or its own properties; words wrap whole. Measured on LibreOffice's PDFs
+ * of the test documents (test/cv/read.pdf.test.ts, "the estimate agrees"), set in DejaVu, the
+ * fonts LibreOffice falls back to here: a line is ≈ 1.164 × the font size high (single
+ * spacing), a character ≈ 0.55 × the font size wide. Word writes the page count itself
+ * (docProps/app.xml), so the estimate serves documents made by other programs. An
+ * estimate: the page count it gives says "geschat".
+ */
+
+/** Points per twentieth of a point (twips), the unit of sizes in WordprocessingML. */
+const PT_PER_TWIP = 1 / 20;
+/** Line height of single spacing, per point of font size. */
+export const LINE_HEIGHT = 1.164;
+/** What a table row takes beyond its text (its border), in points. */
+export const ROW_EXTRA = 0.5;
+/** Average width of a character, per point of font size. */
+export const CHAR_WIDTH = 0.55;
+
+/** A section's page: the room for text in points and its columns. */
+export interface Geometry {
+  /** Height of one column of text (page height less top and bottom margins). */
+  height: number;
+  /** Width of one column of text. */
+  width: number;
+  columns: number;
+}
+
+/** How a paragraph's text is set: font size (pt), spacing before/after (pt), line spacing. */
+export interface ParagraphFormat {
+  size: number;
+  before: number;
+  after: number;
+  /** Line spacing: a factor of single spacing (`auto`), or an exact/at-least height in points. */
+  line: { factor: number } | { points: number; atLeast: boolean };
+}
+
+/** A4 with Word's 2.5 cm margins, when a document does not say. */
+const A4: Geometry = {
+  height: (16838 - 2 * 1417) * PT_PER_TWIP,
+  width: (11906 - 2 * 1417) * PT_PER_TWIP,
+  columns: 1,
+};
+
+const attr = (xml: string, element: string, name: string): number | null => {
+  const tag = new RegExp(`<w:${element}\\b[^>]*>`).exec(xml)?.[0];
+  const value = tag && new RegExp(`\\bw:${name}="(-?\\d+)"`).exec(tag)?.[1];
+  return value ? Number(value) : null;
+};
+
+/** The geometry of one w:sectPr's XML. */
+function geometry(sectPr: string): Geometry {
+  const h = attr(sectPr, "pgSz", "h") ?? 16838;
+  const w = attr(sectPr, "pgSz", "w") ?? 11906;
+  const top = Math.abs(attr(sectPr, "pgMar", "top") ?? 1417);
+  const bottom = Math.abs(attr(sectPr, "pgMar", "bottom") ?? 1417);
+  const left = attr(sectPr, "pgMar", "left") ?? 1417;
+  const right = attr(sectPr, "pgMar", "right") ?? 1417;
+  const columns = Math.max(1, attr(sectPr, "cols", "num") ?? 1);
+  const space = attr(sectPr, "cols", "space") ?? 720;
+  const text = w - left - right;
+  return {
+    height: Math.max(100, (h - top - bottom) * PT_PER_TWIP),
+    width: Math.max(50, ((text - (columns - 1) * space) / columns) * PT_PER_TWIP),
+    columns,
+  };
+}
+
+/**
+ * The sections of a document.xml: where each ends (its w:sectPr's offset) and its page.
+ * A paragraph belongs to the first section that ends after it.
+ */
+export function sections(xml: string): Section[] {
+  const found: Section[] = [];
+  const re = /<w:sectPr\b[^>]*\/>|<w:sectPr\b[\s\S]*?<\/w:sectPr>/g;
+  for (let m = re.exec(xml); m; m = re.exec(xml))
+    found.push({
+      end: m.index,
+      geometry: geometry(m[0]),
+      start: /<w:type\b[^>]*w:val="(\w+)"/.exec(m[0])?.[1] ?? "nextPage",
+    });
+  return found.length ? found : [{ end: Infinity, geometry: A4, start: "nextPage" }];
+}
+
+/**
+ * Whether the section break at `position` (a paragraph's w:sectPr) starts a new page. The
+ * break belongs to the section after it: its w:type says how it starts ("continuous" on the
+ * same page; "nextPage", the default, "evenPage", "oddPage" on a new one).
+ */
+export function breaksPage(list: Section[], position: number): boolean {
+  let i = -1;
+  while (i + 1 < list.length && list[i + 1].end < position) i++;
+  const next = list[i + 1];
+  return next ? next.start !== "continuous" : false;
+}
+
+/** A section of document.xml: where its w:sectPr is, its page, and how it starts (w:type). */
+export interface Section {
+  end: number;
+  geometry: Geometry;
+  start: string;
+}
+
+/** The section of the paragraph at `position` in document.xml. */
+export function sectionAt(list: Section[], position: number): Geometry {
+  return (list.find((s) => s.end >= position) ?? list[list.length - 1]).geometry;
+}
+
+/** What a style or paragraph sets itself (absent = inherited). */
+interface Own {
+  size?: number;
+  before?: number;
+  after?: number;
+  line?: number;
+  lineRule?: string;
+  basedOn?: string;
+}
+
+/** The formatting set in a piece of pPr/rPr XML. */
+export function ownFormat(xml: string): Own {
+  const own: Own = {};
+  const sz = attr(xml, "sz", "val");
+  if (sz !== null) own.size = sz / 2;
+  const spacing = /<w:spacing\b[^>]*>/.exec(xml)?.[0];
+  if (spacing) {
+    const num = (name: string) => {
+      const v = new RegExp(`\\bw:${name}="(-?\\d+)"`).exec(spacing)?.[1];
+      return v === undefined ? undefined : Number(v);
+    };
+    own.before = num("before");
+    own.after = num("after");
+    own.line = num("line");
+    own.lineRule = /\bw:lineRule="(\w+)"/.exec(spacing)?.[1];
+  }
+  return own;
+}
+
+/** The paragraph styles of styles.xml and the document defaults, to resolve a paragraph's format. */
+export class StyleBook {
+  private readonly styles = new Map<string, Own>();
+  private readonly defaults: Own;
+  private readonly normal: string | undefined;
+
+  /** Reads styles.xml (absent: Word's defaults, 10 pt, no spacing). */
+  constructor(xml: string | undefined) {
+    const defaults = xml ? /<w:docDefaults>([\s\S]*?)<\/w:docDefaults>/.exec(xml)?.[1] : undefined;
+    this.defaults = defaults ? ownFormat(defaults) : {};
+    let normal: string | undefined;
+    for (const m of xml?.matchAll(/<w:style\b([^>]*)>([\s\S]*?)<\/w:style>/g) ?? []) {
+      if (!/w:type="paragraph"/.test(m[1])) continue;
+      const id = /w:styleId="([^"]+)"/.exec(m[1])?.[1];
+      if (!id) continue;
+      const own = ownFormat(m[2]);
+      own.basedOn = /<w:basedOn w:val="([^"]+)"/.exec(m[2])?.[1];
+      this.styles.set(id, own);
+      if (/w:default="(1|true)"/.test(m[1])) normal = id;
+    }
+    this.normal = normal;
+  }
+
+  /** The format of a paragraph of style `styleId` with its own properties `own` (pPr and its runs' largest size). */
+  format(styleId: string | undefined, own: Own): ParagraphFormat {
+    const chain: Own[] = [own];
+    const seen = new Set<string>();
+    for (let id = styleId ?? this.normal; id && !seen.has(id);) {
+      seen.add(id);
+      const style = this.styles.get(id);
+      if (!style) break;
+      chain.push(style);
+      id = style.basedOn;
+    }
+    chain.push(this.defaults);
+    const pick = <K extends keyof Own>(key: K): Own[K] =>
+      chain.find((o) => o[key] !== undefined)?.[key];
+    const lineRule = pick("lineRule") ?? "auto";
+    const line = pick("line");
+    return {
+      size: pick("size") ?? 10,
+      before: (pick("before") ?? 0) * PT_PER_TWIP,
+      after: (pick("after") ?? 0) * PT_PER_TWIP,
+      line:
+        line === undefined
+          ? { factor: 1 }
+          : lineRule === "auto"
+            ? { factor: line / 240 }
+            : { points: line * PT_PER_TWIP, atLeast: lineRule === "atLeast" },
+    };
+  }
+}
+
+/** How `text` set in `format` on a column `width` points wide wraps: its lines and their height (points). */
+export function textLines(
+  text: string,
+  format: ParagraphFormat,
+  width: number
+): { lines: number; height: number } {
+  const perLine = Math.max(1, Math.floor(width / (CHAR_WIDTH * format.size)));
+  // Whole words to a line (a word longer than a line takes lines of its own).
+  let lines = 1;
+  let used = 0;
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const need = used === 0 ? word.length : used + 1 + word.length;
+    if (need <= perLine) used = need;
+    else {
+      lines += used === 0 ? 0 : 1;
+      lines += Math.floor((word.length - 1) / perLine);
+      used = ((word.length - 1) % perLine) + 1;
+    }
+  }
+  const single = LINE_HEIGHT * format.size;
+  const height =
+    "factor" in format.line
+      ? single * format.line.factor
+      : format.line.atLeast
+        ? Math.max(single, format.line.points)
+        : format.line.points;
+  return { lines, height };
+}

@@ -116,12 +116,18 @@ function joinTitles(texts: string[]): string {
 
 /** The text of a line without its date ranges and the separators around them. */
 function cleanRole(text: string): string {
-  return text
-    .replace(/^[\s|:,;–—\-•·()]+|[\s|:,;–—\-•·(]+$/gu, "")
-    .replace(/\s*[|│\t]\s*/gu, ", ")
-    .replace(/\s{2,}/g, ", ")
-    .replace(/\s+/g, " ")
-    .trim();
+  return (
+    text
+      // Running text: "werkte ik als klantmanager bij de gemeente Delft." → the role after "als".
+      .trim()
+      .replace(/^\p{L}+(?:\s\p{L}+){0,4}\s(?:als|as an?|as)\s+/u, "")
+      .replace(/[.]+$/u, "")
+      .replace(/^[\s|:,;–—\-•·()]+|[\s|:,;–—\-•·(]+$/gu, "")
+      .replace(/\s*[|│\t]\s*/gu, ", ")
+      .replace(/\s{2,}/g, ", ")
+      .replace(/\s+/g, " ")
+      .trim()
+  );
 }
 
 /** The role text on the date line for one range: after it (up to the next range), else before the first. */

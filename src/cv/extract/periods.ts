@@ -121,7 +121,7 @@ function cleanRole(text: string): string {
       // Running text: "werkte ik als klantmanager bij de gemeente Delft." → the role after "als".
       .trim()
       .replace(/^\p{L}+(?:\s\p{L}+){0,4}\s(?:als|as an?|as)\s+/u, "")
-      .replace(/[.]+$/u, "")
+      .replace(/(?<!\b\p{L})\.$/u, "") // a sentence's full stop, not "B.V."
       .replace(/^[\s|:,;–—\-•·()]+|[\s|:,;–—\-•·(]+$/gu, "")
       .replace(/\s*[|│\t]\s*/gu, ", ")
       .replace(/\s{2,}/g, ", ")

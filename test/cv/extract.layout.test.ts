@@ -100,6 +100,20 @@ describe("role and employer from the same line or the nearest lines", () => {
     expect(period.role).toContain("Klantmanager");
   });
 
+  test("a range in running text, the role after 'als'", () => {
+    const doc = cvDoc("p.pdf", [
+      [
+        "Werkervaring",
+        "Van 2010 tot 2014 werkte ik als klantmanager inkomen bij de gemeente Delft.",
+        "Since March 2015 I have worked as an income support officer at the Municipality of Leiden.",
+      ],
+    ]);
+    expect(periodsOf(doc).map((p) => [p.from, p.to, p.role, p.countsFor])).toEqual([
+      ["2010-01-01", "2014-12-31", "klantmanager inkomen, de gemeente Delft", ["K3"]],
+      ["2015-03-01", null, "income support officer, the Municipality of Leiden", []],
+    ]);
+  });
+
   test("two periods on one line, each with its own role", () => {
     const doc = cvDoc("e.pdf", [
       [

@@ -59,14 +59,14 @@ const LEVELS = ["hbo", "wo", "mbo", "bachelor", "master"];
 
 /** The words of a text, lower case (letters and digits; hyphens split). */
 export function wordsOf(text: string): string[] {
-  return (text.toLocaleLowerCase("nl-NL").match(/[\p{L}\p{N}]+/gu) ?? []).filter(Boolean);
+  return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter(Boolean);
 }
 
 function phrase(text: string): Phrase | null {
   const original = text.match(/[\p{L}\p{N}]+/gu) ?? [];
   const words: string[] = [];
   for (const w of original) {
-    const lower = w.toLocaleLowerCase("nl-NL");
+    const lower = w.toLowerCase();
     if (FILLER.has(lower) || /^\d+$/.test(lower) || /^[a-z]\d+$/i.test(w)) continue;
     // An acronym keeps its capitals, so that matching may spell it out (SJD).
     words.push(/^[A-Z]{2,6}$/.test(w) && !LEVELS.includes(lower) ? w : lower);
@@ -137,7 +137,7 @@ export function targetsOf(request: Request): Targets {
       use: isYears ? "years" : "yes",
       where: role.length ? "role" : "topic",
       phrases,
-      employerWord: employer ? employer[1].toLocaleLowerCase("nl-NL") : undefined,
+      employerWord: employer ? employer[1].toLowerCase() : undefined,
       windowYears,
     });
   }

@@ -187,6 +187,8 @@ function endAfter(
  * findRanges("jan. 2019 – heden Klantmanager"); // [{ from: { year: 2019, month: 1 }, to: null, openWord: "heden", start: 0, end: 17 }]
  */
 export function findRanges(line: string): DateRange[] {
+  // Every date has a digit: most lines of a CV have none.
+  if (!/\d/.test(line)) return [];
   const text = maskPhones(line);
   const ranges: DateRange[] = [];
   let from = 0;
@@ -290,14 +292,16 @@ const DANGLE = new RegExp(
 
 /**
  * The range a line starts but does not finish, or null: its last start point followed by a
- * separator and then nothing, or a month without its year.
+ * separator and then nothing, or a month without its year. `ranges`: the line's
+ * {@link findRanges}, when known.
  *
  * @example
  * findDangling("mrt. 2021 – dec."); // { from: { year: 2021, month: 3 }, month: 12, start: 0, end: 16 }
  */
-export function findDangling(line: string): Dangling | null {
+export function findDangling(line: string, ranges?: DateRange[]): Dangling | null {
+  if (!/\d/.test(line)) return null;
   const text = maskPhones(line);
-  const complete = findRanges(line).filter((r) => r.openWord !== "-");
+  const complete = (ranges ?? findRanges(line)).filter((r) => r.openWord !== "-");
   let last: Dangling | null = null;
   for (const m of text.matchAll(POINT_SEARCH)) {
     const at = m.index ?? 0;

@@ -12,7 +12,7 @@ import type {
   Request,
   RequirementProposal,
 } from "../../engine";
-import { targetsOf } from "./criteria";
+import { targetsOf, type ExperienceTarget } from "./criteria";
 import { proposeEducation } from "./education";
 import { proposeDutch } from "./language";
 import { findPeriods, type FoundPeriod } from "./periods";
@@ -27,7 +27,7 @@ export { extractTexts, periodTexts, yesTexts } from "./texts";
 function requirementIds(request: Request): { pages?: string; dutch?: string; references?: string } {
   const ids: { pages?: string; dutch?: string; references?: string } = {};
   for (const c of request.knockouts) {
-    const text = `${c.header ?? ""} ${c.description}`.toLocaleLowerCase("nl-NL");
+    const text = `${c.header ?? ""} ${c.description}`.toLowerCase();
     if (c.valueKind === "count" && /pagina|page/.test(text)) ids.pages ??= c.id;
     else if (c.valueKind === "count" && /referentie|reference/.test(text)) ids.references ??= c.id;
     else if (c.valueKind === "yesNo" && /nederlands|dutch/.test(text) && /\bcv\b/.test(text))
@@ -66,8 +66,7 @@ function pagesProposal(id: string, main: CvDocument, docs: CvDocument[]): Requir
   };
 }
 
-function periodProposal(period: FoundPeriod, request: Request): PeriodProposal {
-  const targets = targetsOf(request).experience;
+function periodProposal(period: FoundPeriod, targets: ExperienceTarget[]): PeriodProposal {
   const { ids, notes } = countsForOf(period, targets);
   const parts = [
     periodTexts.from(period.fromPrecision, period.from),
@@ -127,7 +126,7 @@ export function proposeFromCvs(
       seen.add(key);
       periods.push(period);
     }
-  for (const period of periods) proposals.push(periodProposal(period, request));
+  for (const period of periods) proposals.push(periodProposal(period, targets.experience));
   proposals.push(...yesFromPeriods(periods, targets.experience, request.referenceDate));
   proposals.push(...proposeEducation(targets.education, docs));
   return { candidate, proposals };

@@ -116,12 +116,18 @@ function joinTitles(texts: string[]): string {
 
 /** The text of a line without its date ranges and the separators around them. */
 function cleanRole(text: string): string {
-  return text
-    .replace(/^[\s|:,;–—\-•·()]+|[\s|:,;–—\-•·(]+$/gu, "")
-    .replace(/\s*[|│\t]\s*/gu, ", ")
-    .replace(/\s{2,}/g, ", ")
-    .replace(/\s+/g, " ")
-    .trim();
+  return (
+    text
+      // Running text: "werkte ik als klantmanager bij de gemeente Delft." → the role after "als".
+      .trim()
+      .replace(/^\p{L}+(?:\s\p{L}+){0,4}\s(?:als|as an?|as)\s+/u, "")
+      .replace(/(?<!\b\p{L})\.$/u, "") // a sentence's full stop, not "B.V."
+      .replace(/^[\s|:,;–—\-•·()]+|[\s|:,;–—\-•·(]+$/gu, "")
+      .replace(/\s*[|│\t]\s*/gu, ", ")
+      .replace(/\s{2,}/g, ", ")
+      .replace(/\s+/g, " ")
+      .trim()
+  );
 }
 
 /** The role text on the date line for one range: after it (up to the next range), else before the first. */
@@ -203,7 +209,7 @@ export function findPeriods(doc: CvDocument): FoundPeriod[] {
   const wrappedUntil = new Map<number, number>();
   for (let i = 0; i < lines.length; i++) {
     if (lines[i].heading) continue;
-    const dangling = findDangling(lines[i].text);
+    const dangling = findDangling(lines[i].text, dated[i]);
     if (!dangling) continue;
     for (let k = i + 1; k <= i + 4 && k < lines.length && !lines[k].heading; k++) {
       if (dated[k].length) break;

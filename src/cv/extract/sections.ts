@@ -17,11 +17,11 @@ const HEADINGS: Array<[RegExp, SectionKind]> = [
     "work",
   ],
   [
-    /^(opleiding(en)?|opleiding en cursussen|opleidingen en cursussen|opleidingen en trainingen|scholing|studie|studies|onderwijs|diploma'?s|education|education and training|academic background|opleiding & cursussen|opleidingen & cursussen)$/,
+    /^(opleiding(en)?|opleiding en cursussen|opleidingen en cursussen|opleidingen en trainingen|scholing|studie|studies|onderwijs|diploma'?s|education|education en training|academic background|opleiding en diploma's|opleidingen en diploma's)$/,
     "education",
   ],
   [
-    /^(cursussen|cursussen en trainingen|trainingen|training(s)?|cursussen & trainingen|certificaten|certificering(en)?|certificates|certifications|courses|aanvullende opleidingen|bijscholing|nascholing|courses and training)$/,
+    /^(cursussen|cursussen en trainingen|trainingen|training(s)?|certificaten|certificering(en)?|certificates|certifications|courses|aanvullende opleidingen|bijscholing|nascholing|courses en training(s)?|training en certificering|trainingen en certificaten|training(s)? en certification(s)?|cursussen en certificaten)$/,
     "courses",
   ],
   [
@@ -55,7 +55,13 @@ const DECORATION = /^[\s\d.•■▪●◆►|_\-–—:]+|[\s.:|_\-–—]+$/gu
  */
 export function headingOf(text: string): SectionKind | null {
   if (text.length > 60) return null;
-  const core = text.replace(DECORATION, "").replace(/\s+/g, " ").toLocaleLowerCase("nl-NL");
+  const core = text
+    .replace(/\([^)]*\)/g, " ")
+    .replace(/\s*&\s*/g, " en ")
+    .replace(DECORATION, "")
+    .replace(/\s+/g, " ")
+    .toLowerCase()
+    .replace(/ and /g, " en ");
   if (!core) return null;
   for (const [re, kind] of HEADINGS) if (re.test(core)) return kind;
   return null;
@@ -76,10 +82,17 @@ export interface PlacedLine extends CvLine {
  * placeLines([{ page: 1, line: 1, text: "Opleiding" }, { page: 1, line: 2, text: "HBO SJD" }])[1].section; // "education"
  */
 export function placeLines(lines: CvLine[]): PlacedLine[] {
+  const known = placed.get(lines);
+  if (known) return known;
   let section: SectionKind = "top";
-  return lines.map((line, index) => {
+  const result = lines.map((line, index) => {
     const kind = headingOf(line.text);
     if (kind) section = kind;
     return { ...line, section, heading: kind !== null, index };
   });
+  placed.set(lines, result);
+  return result;
 }
+
+/** The placed lines of each document's lines, once: periods, references and education all read them. */
+const placed = new WeakMap<CvLine[], PlacedLine[]>();

@@ -89,7 +89,8 @@ async function score(
   const cells = host.isSetSupported("ExcelApi", "1.9");
   // The add-in's own sheets are rewritten whole: only their heads are read, to be sure they are ours.
   const read = await readWorkbook(context, {
-    sheets: [...inputSheets, liveRankingTexts.sheet],
+    // Voorstellen too: the privacy status counts its CV lines.
+    sheets: [...inputSheets, liveRankingTexts.sheet, proposalSheet],
     formulas: cells ? [liveRankingTexts.sheet] : [liveRankingTexts.sheet, sheetNames.candidates],
     formulaCells: cells ? sheetNames.candidates : undefined,
     heads: [...scoreRunOwnSheets],
@@ -198,8 +199,9 @@ export async function runReadRequest(
   today: Date = new Date()
 ): Promise<RequestOutcome | null> {
   return host.run(async (context) => {
-    const snapshot = (await readWorkbook(context, { sheets: inputSheets, sizes: host.readSizes }))
-      .snapshot;
+    // Voorstellen too: the privacy status counts its CV lines.
+    const sheets = [...inputSheets, proposalSheet];
+    const snapshot = (await readWorkbook(context, { sheets, sizes: host.readSizes })).snapshot;
     const read = readRequest(snapshot);
     return read && { ...read, privacy: privacyStatus(snapshot, read.request, today) };
   });

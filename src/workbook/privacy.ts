@@ -139,7 +139,8 @@ export function privacyStatus(
   try {
     const plan = planPrivacy(snapshot);
     const names = plan.pseudonyms.filter((p) => p.name !== p.pseudonym).length;
-    return { due, closed, pending: names + plan.clearedPeriods.length };
+    // CV lines in Voorstellen are personal data too: the clean-up empties them (issue 20).
+    return { due, closed, pending: names + plan.clearedPeriods.length + plan.clearedProposals };
   } catch (error) {
     if (error instanceof WorkbookError) return { due, closed, pending: null };
     throw error;

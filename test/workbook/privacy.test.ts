@@ -10,7 +10,8 @@ import {
 } from "../../src/workbook/privacy";
 import type { SheetSnapshot } from "../../src/workbook/snapshot";
 import { WorkbookError } from "../../src/workbook/problems";
-import { readSnapshot } from "../../src/xlsx";
+import { planCvProposals } from "../../src/workbook/cvIntake";
+import { applyChanges, fullSnapshot, readSnapshot } from "../../src/xlsx";
 import { recordDraw, scoredExample } from "../share/helpers";
 import { decideSilently } from "./decide";
 import { candidatesSheet, headers17040, passing, sheet, snapshotOf } from "./helpers";
@@ -62,6 +63,32 @@ describe("privacyStatus (the pane's clean-up reminder, from the workbook as read
       closed: "2024-08-26",
       pending: expected,
     });
+  });
+
+  test("due: the CV lines in Voorstellen count too (the clean-up empties them)", () => {
+    const { workbook } = scoredExample((w) => {
+      decideSilently(w);
+      recordDraw(w, ["Karin Peters", "Joost Vos", "Lucas Hendriks"]);
+    });
+    const before = privacyStatus(readSnapshot(workbook), request17040, late).pending;
+    expect(before).toBeGreaterThan(0);
+    const evidence = { file: "cv.pdf", page: 1, line: 3, text: "Klantmanager inkomen" };
+    const proposals = [
+      {
+        candidate: "Karin Peters",
+        proposals: [
+          { kind: "requirement" as const, id: "E1", value: 3, note: "3 pagina's (PDF)", evidence },
+          { kind: "requirement" as const, id: "E3", value: 2, note: "2 referenties", evidence },
+        ],
+      },
+    ];
+    applyChanges(
+      workbook,
+      planCvProposals(readSnapshot(workbook), request17040, proposals).changes
+    );
+    const snapshot = fullSnapshot(workbook); // every sheet, as the clean-up reads
+    expect(planPrivacy(snapshot).clearedProposals).toBe(2);
+    expect(privacyStatus(snapshot, request17040, late).pending).toBe((before ?? 0) + 2);
   });
 
   test("due while the top is not final: pending unknown (null), no error", () => {

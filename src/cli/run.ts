@@ -20,7 +20,6 @@ import {
   runVerify,
   type Io,
 } from "./commands";
-import { runCv } from "./cv";
 import { FileError } from "./files";
 import { terminalText } from "./terminal";
 
@@ -82,9 +81,12 @@ export async function run(argv: string[], given: Io): Promise<number> {
         return 0;
       case "verify":
         return await runVerify(command, io);
-      case "cv":
+      case "cv": {
+        // Loaded only for this command: the CV readers (pdfjs, franc) cost every other start 0.7 s.
+        const { runCv } = await import("./cv");
         await runCv(command, io);
         return 0;
+      }
     }
   } catch (error) {
     if (error instanceof UsageError) {

@@ -496,7 +496,45 @@ describe("planApplyProposals", () => {
   });
 });
 
+describe("two periods from one line", () => {
+  test("only the second marked: the second row is marked Overgenomen, the first stays", () => {
+    const line = evidence(
+      10,
+      "2012 - 2015 Consulent, Gemeente Gouda; 2015 - 2018 Klantmanager, Gemeente Delft"
+    );
+    const first: CvProposal = { ...older, from: "2012-01-01", to: "2015-12-31", evidence: line };
+    const second: CvProposal = { ...older, from: "2015-01-01", to: "2018-12-31", evidence: line };
+    const { snapshot } = throughFile(
+      snapshotOf(kandidaten(), werkervaring([], 2)),
+      (s) => planCvProposals(s, request17040, ans(first, second)).changes
+    );
+    const v = snapshot.sheets.find((s) => s.name === "Voorstellen")!;
+    v.values[4][13] = "Ja"; // row 5: the second period only
+    const chosen = chosenRows(readProposalRows(snapshot, request17040));
+    expect(chosen[0].proposals).toHaveLength(1);
+    const plan = planApplyProposals(snapshot, request17040, chosen);
+    expect(writes(plan.changes, "Voorstellen").map((m) => [m.at, m.values])).toEqual([
+      ["N5", [["Ja", "Overgenomen"]]],
+    ]);
+  });
+});
+
 describe("opschonen clears Voorstellen", () => {
+  test("also when the evaluator changed its title: our columns still hold the CVs' lines", () => {
+    const base = snapshotOf(
+      candidatesSheet([passing, { ...passing, Kandidaat: "Bas", Uurtarief: 74 }])
+    );
+    const { snapshot } = throughFile(
+      base,
+      (s) => planCvProposals(s, request17040, ans(e1, period)).changes
+    );
+    const v = snapshot.sheets.find((s) => s.name === "Voorstellen")!;
+    v.values[0][0] = "Mijn voorstellen";
+    const plan = planPrivacy(snapshot, { preset: "17040" });
+    expect(plan.clearedProposals).toBe(2);
+    expect(plan.changes).toContainEqual({ kind: "resetSheet", sheet: "Voorstellen" });
+  });
+
   test("the plan resets our Voorstellen (all candidates' lines), but never a user's own sheet", () => {
     const base = snapshotOf(
       candidatesSheet([passing, { ...passing, Kandidaat: "Bas", Uurtarief: 74 }])

@@ -221,12 +221,27 @@ function ownProposalSheet(snapshot: WorkbookSnapshot): SheetSnapshot | undefined
 export function proposalsToClear(
   snapshot: WorkbookSnapshot
 ): { sheet: string; rows: number } | undefined {
-  const sheet = ownProposalSheet(snapshot);
+  const sheet = ownProposalSheet(snapshot) ?? withProposalColumns(snapshot);
   if (!sheet) return undefined;
   let rows = 0;
   for (let row = HEADER_ROW + 1; row <= sheet.values.length; row++)
     if ((sheet.values[row - 1] ?? []).some((v) => readText(v) !== "")) rows++;
   return { sheet: sheet.name, rows };
+}
+
+/**
+ * `Voorstellen` whose title the evaluator changed but which still has every column of ours: it
+ * holds the CVs' lines all the same, so the clean-up empties it too.
+ */
+function withProposalColumns(snapshot: WorkbookSnapshot): SheetSnapshot | undefined {
+  const sheet = findSheet(snapshot, proposalSheet);
+  if (!sheet) return undefined;
+  try {
+    return proposalColumns(sheet) ? sheet : undefined;
+  } catch (error) {
+    if (error instanceof WorkbookError) return undefined; // a column of ours is missing: the user's sheet
+    throw error;
+  }
 }
 
 /** The changes that leave `Voorstellen` empty but for its title (the clean-up). */
@@ -861,8 +876,11 @@ function markRows(
     if (error instanceof WorkbookError) return []; // the pane's own list decided; the sheet is left
     throw error;
   }
+  // Rows marked Ja and not yet taken first: two proposals from one line share a key, and the
+  // outcome belongs to the one the evaluator marked.
+  const pending = (r: ProposalRow) => r.take && !r.status.startsWith(t.status.applied);
   const free = new Map<string, ProposalRow[]>();
-  for (const row of rows) {
+  for (const row of [...rows.filter(pending), ...rows.filter((r) => !pending(r))]) {
     const key = proposalKey(row.candidate, row.proposal);
     free.set(key, [...(free.get(key) ?? []), row]);
   }

@@ -8,6 +8,7 @@ import fs from "fs";
 import path from "path";
 import {
   nameKey,
+  needsOwnTick,
   readText,
   type CandidateProposals,
   type CvDocument,
@@ -216,7 +217,9 @@ export async function runCv(command: Extract<Command, { kind: "cv" }>, io: Io): 
         request
       )
     );
-    if (command.apply) applied = planApplyProposals(snapshot, request, proposals);
+    // The flag confirms what the CV states outright; a Ja for a yes/no criterion, an estimated
+    // page count and a Nee stay Voorgesteld for the evaluator's own Ja, as in the pane.
+    if (command.apply) applied = planApplyProposals(snapshot, request, statedOutright(proposals));
     const sheet = planCvProposals(snapshot, request, proposals, applied?.outcomes);
     // The applied cells and rows first; the sheet's rewrite last (it replaces any earlier marks).
     changes.push(...(applied?.changes ?? []), ...sheet.changes);
@@ -302,4 +305,11 @@ function reading<T>(file: string, read: () => T): T {
   } catch (error) {
     throw asFileError(file, error);
   }
+}
+
+/** The proposals `--overnemen` with CVs takes at once: those that need no own tick (needsOwnTick). */
+function statedOutright(proposals: CandidateProposals[]): CandidateProposals[] {
+  return proposals
+    .map((g) => ({ ...g, proposals: g.proposals.filter((p) => !needsOwnTick(p)) }))
+    .filter((g) => g.proposals.length > 0);
 }

@@ -93,3 +93,19 @@ export interface CandidateProposals {
   candidate: string;
   proposals: CvProposal[];
 }
+
+/**
+ * Whether a proposal waits for the evaluator's own Ja rather than being taken as the CV states
+ * it: a "Ja" for a yes/no criterion (a judgement on an education or period line), a page count
+ * that is estimated (a .docx without Word's own count: its note says "geschat"), and a "Nee"
+ * (a CV requirement failed: one tick would knock the candidate out). The pane leaves these
+ * unticked; `awardscore cv … --overnemen` with CVs leaves them `Voorgesteld`.
+ *
+ * @example
+ * needsOwnTick({ kind: "requirement", id: "E2", value: "Nee", note: "Engels", evidence }); // true
+ */
+export function needsOwnTick(proposal: CvProposal): boolean {
+  if (proposal.kind === "yes") return true;
+  if (proposal.kind !== "requirement") return false;
+  return proposal.value === "Nee" || /geschat/i.test(proposal.note);
+}

@@ -5,6 +5,7 @@
  */
 import {
   isCvRequirement,
+  needsOwnTick,
   type CandidateProposals,
   type CandidateResult,
   type CvProposal,
@@ -116,6 +117,8 @@ export interface CleanUpResult {
   pseudonyms: number;
   clearedPeriods: number;
   kept: number;
+  /** Rows of `Voorstellen` emptied (the CVs' lines). */
+  clearedProposals?: number;
   /** What the clean-up could not vouch for (Dutch), shown after the count. */
   warnings?: string[];
 }
@@ -342,18 +345,11 @@ export interface CvIntakeView {
 /** The CV intake before any file is given. */
 export const emptyCvIntake: CvIntakeView = { candidates: [], files: [], reviews: [] };
 
-/** Whether an item of a proposal is worth the evaluator's explicit tick rather than a preset one. */
-function needsOwnTick(proposal: CvProposal): boolean {
-  // A "Ja" for a knock-out from an education or period line is a judgement; a page count
-  // that is estimated (a .docx without Word's own count) is not a fact read from the CV.
-  if (proposal.kind === "yes") return true;
-  return proposal.kind === "requirement" && /geschat/i.test(proposal.note);
-}
-
 /**
  * The review of proposals: each one checked by default when it can be applied and states
  * what the CV itself says (page count, language, references, a work period); a "Ja" for a
- * knock-out and an estimated page count wait for the evaluator's own tick. A blocked one is
+ * knock-out, an estimated page count and a "Nee" wait for the evaluator's own tick
+ * (needsOwnTick in src/engine/cvProposals.ts: the command's --overnemen keeps the same rule). A blocked one is
  * shown with its reason and never checked. Nothing is applied before "Overnemen".
  *
  * @example

@@ -274,6 +274,26 @@ describe("awardscore cv", () => {
     expect(out.getWorksheet("Werkervaring")!.getCell("A2").value).toBe("Bas Bakker");
   });
 
+  test("with CVs and --overnemen: a Ja from an education line stays Voorgesteld for the evaluator's own Ja", async () => {
+    const dir = scratch();
+    const input = await inputWorkbook(dir);
+    const lines = [
+      ...basCv,
+      "Opleiding",
+      "2005 - 2009 Hbo-bachelor Sociaal Juridische Dienstverlening, Hogeschool Utrecht (diploma)",
+    ];
+    fs.writeFileSync(path.join(dir, "bas bakker.docx"), docx(lines, 1));
+    const ran = await awardscore("cv", input, path.join(dir, "bas bakker.docx"), "--overnemen");
+    expect(ran.code).toBe(0);
+    const rows = proposalRows(await open(path.join(dir, "aanvraag-voorstellen.xlsx")));
+    const yes = rows.filter((r) => r[1] === "Ja-voorstel");
+    expect(yes.length).toBeGreaterThan(0);
+    for (const row of yes) expect([row[3], row[4]]).toEqual([null, "Voorgesteld"]);
+    // What the CV states outright was taken at once.
+    const period = rows.find((r) => r[1] === "Werkervaring");
+    expect([period?.[3], period?.[4]]).toEqual(["Ja", "Overgenomen"]);
+  });
+
   test("an unreadable CV is named and nothing is written (exit 2)", async () => {
     const dir = scratch();
     const input = await inputWorkbook(dir);

@@ -250,6 +250,15 @@ describe("the model", () => {
     expect(candidateOfFile("Eva Jansen.pdf", [])).toBeNull();
   });
 
+  test("a Nee (an English CV) waits for the evaluator's own tick: one click would knock out", () => {
+    const english = { ...pages, id: "E2", value: "Nee" as const, note: "Engels" };
+    const reviews = reviewOf(
+      [{ candidate: "Eva Jansen", proposals: [english] }],
+      [{ candidate: "Eva Jansen", blocked: [null] }]
+    );
+    expect(reviews[0].items.map((i) => i.checked)).toEqual([false]);
+  });
+
   test("Overnemen takes the ticked proposals that can be applied, per candidate", () => {
     const reviews = reviewOf(
       [eva, piet],

@@ -60,6 +60,8 @@ export interface PrivacyOutcome {
   replaced: number;
   /** Cells of contact columns (e-mail, telefoon, …) emptied. */
   contactCells: number;
+  /** Rows of `Voorstellen` (proposals with lines from the CVs) emptied. */
+  clearedProposals: number;
   /** What the clean-up could not vouch for (Dutch): parts not read, a sheet named after one. */
   warnings: string[];
 }
@@ -350,6 +352,7 @@ export async function runCleanUp(
       kept: plan.kept,
       replaced: plan.counts.cells + plan.counts.formulas,
       contactCells: plan.counts.contactCells,
+      clearedProposals: plan.clearedProposals,
       warnings: plan.warnings,
     };
   });

@@ -257,13 +257,17 @@ export function usePane(
       cleanUp: () =>
         run("cleanUp", async () => {
           const done = await api.cleanUp();
+          const proposals = done.clearedProposals ?? 0;
           const notice = [
-            done.pseudonyms + done.clearedPeriods === 0
+            done.pseudonyms + done.clearedPeriods + proposals === 0
               ? strings.cleanUpNothing
               : strings.cleanUpDone(done.pseudonyms, done.clearedPeriods, done.kept),
+            ...(proposals > 0 ? [strings.cleanUpProposals(proposals)] : []),
             // What the clean-up could not vouch for (Dutch, from the workbook layer).
             ...(done.warnings ?? []),
           ].join(" ");
+          // The review held lines of the CVs too: gone with the workbook's.
+          clearCv();
           setState((s) => ({ ...s, notice }));
           await load();
         }),

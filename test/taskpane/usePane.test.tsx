@@ -198,6 +198,17 @@ test("cleans up: the notice counts what changed and the reminder has nothing lef
   expect(result.current.state.notice).toBe(
     `${nl.cleanUpDone(2, 0, 10)} Let op: de notities bij cellen zijn niet nagekeken.`
   );
+
+  // Only the CVs' lines in Voorstellen were left: emptied, and said so.
+  api.cleanUp.mockResolvedValue({
+    pseudonyms: 0,
+    clearedPeriods: 0,
+    kept: 10,
+    clearedProposals: 4,
+  });
+  act(() => result.current.actions.cleanUp());
+  await waitFor(() => expect(result.current.state.busy).toBeNull());
+  expect(result.current.state.notice).toBe(`${nl.cleanUpDone(0, 0, 10)} ${nl.cleanUpProposals(4)}`);
 });
 
 test("a clean-up that is refused shows the workbook's Dutch message and no notice", async () => {

@@ -92,6 +92,8 @@ export interface Strings {
   cleanUpConfirm: string;
   cleanUpCancel: string;
   cleanUpDone: (names: number, periods: number, kept: number) => string;
+  /** After a clean-up that emptied `Voorstellen`: how many rows of CV lines went. */
+  cleanUpProposals: (rows: number) => string;
   cleanUpNothing: string;
   /** Shown when the pane is opened again over results of an earlier scoring. */
   resultsMayBeStale: string;
@@ -268,12 +270,14 @@ export const nl: Strings = {
   cleaningUp: "Persoonsgegevens opschonen…",
   cleanUpConfirmTitle: "Persoonsgegevens opschonen?",
   cleanUpConfirmText:
-    "In deze werkmap worden de namen van alle kandidaten buiten de top vervangen door een pseudoniem (zoals Kandidaat 07), in elke cel van elk blad (ook in de toelichtingen, de ranking en de afwijzingen); hun contactgegevens (e-mail, telefoon, adres) en hun werkervaring worden gewist. Dit kunt u niet ongedaan maken met Ctrl+Z: bewaar eerst een kopie als u die nog nodig hebt.",
+    "In deze werkmap worden de namen van alle kandidaten buiten de top vervangen door een pseudoniem (zoals Kandidaat 07), in elke cel van elk blad (ook in de toelichtingen, de ranking en de afwijzingen); hun contactgegevens (e-mail, telefoon, adres) en hun werkervaring worden gewist, en het blad Voorstellen (regels uit cv's) wordt leeggemaakt. Dit kunt u niet ongedaan maken met Ctrl+Z: bewaar eerst een kopie als u die nog nodig hebt.",
   cleanUpConfirm: "Opschonen",
   cleanUpCancel: "Annuleren",
   cleanUpDone: (names, periods, kept) =>
     `Opgeschoond: ${names} ${names === 1 ? "naam" : "namen"} vervangen door een pseudoniem, ${periods} ${periods === 1 ? "periode" : "perioden"} werkervaring gewist; ${kept} ${kept === 1 ? "kandidaat" : "kandidaten"} in de top ongewijzigd.`,
   cleanUpNothing: "Er was niets meer op te schonen.",
+  cleanUpProposals: (rows) =>
+    `Het blad Voorstellen is leeggemaakt (${rows} ${rows === 1 ? "rij" : "rijen"} met regels uit cv's).`,
   resultsMayBeStale:
     "Deze uitslag is van de vorige beoordeling. Is de werkmap intussen gewijzigd, beoordeel dan opnieuw.",
   privacyReminderTitle: "Persoonsgegevens opschonen",
@@ -428,12 +432,14 @@ export const en: Strings = {
   cleaningUp: "Cleaning up personal data…",
   cleanUpConfirmTitle: "Clean up personal data?",
   cleanUpConfirmText:
-    "In this workbook the names of all candidates outside the top are replaced by a pseudonym (such as Kandidaat 07) in every cell of every sheet (the explanations, the ranking and the rejections too), and their contact details (e-mail, phone, address) and work history are cleared. Ctrl+Z cannot undo this: save a copy first if you still need one.",
+    "In this workbook the names of all candidates outside the top are replaced by a pseudonym (such as Kandidaat 07) in every cell of every sheet (the explanations, the ranking and the rejections too), and their contact details (e-mail, phone, address) and work history are cleared, and the Voorstellen sheet (lines from CVs) is emptied. Ctrl+Z cannot undo this: save a copy first if you still need one.",
   cleanUpConfirm: "Clean up",
   cleanUpCancel: "Cancel",
   cleanUpDone: (names, periods, kept) =>
     `Cleaned up: ${names} ${names === 1 ? "name" : "names"} replaced by a pseudonym, ${periods} ${periods === 1 ? "period" : "periods"} of work history cleared; ${kept} ${kept === 1 ? "candidate" : "candidates"} in the top unchanged.`,
   cleanUpNothing: "There was nothing left to clean up.",
+  cleanUpProposals: (rows) =>
+    `The Voorstellen sheet was emptied (${rows} ${rows === 1 ? "row" : "rows"} of lines from CVs).`,
   resultsMayBeStale:
     "These results are from the last scoring. If the workbook has changed since, score again.",
   privacyReminderTitle: "Clean up personal data",

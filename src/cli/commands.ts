@@ -39,15 +39,13 @@ import {
   checkOverwrite,
   commitFiles,
   defaultOutput,
-  discardFiles,
   asFileError,
   FileError,
   loadPackage,
   preparePackage,
-  prepareText,
   sameFile,
   saveWorkbook,
-  type PreparedFile,
+  writePackageAndJson,
 } from "./files";
 import { progressFor } from "./progress";
 import { scoreReport } from "./report";
@@ -125,17 +123,7 @@ export async function runScore(
         ? undefined
         : JSON.stringify(scoreReport(plan.evaluation, plan.problems, plan.record, plan), null, 2);
     progress.step("write");
-    // Both files or neither: each to its temporary file first, then both into place.
-    const prepared: PreparedFile[] = [await preparePackage(edited.parts, out)];
-    if (jsonFile !== undefined && json !== undefined) {
-      try {
-        prepared.push(await prepareText(jsonFile, `${json}\n`));
-      } catch (error) {
-        await discardFiles(prepared);
-        throw error;
-      }
-    }
-    await commitFiles(prepared);
+    await writePackageAndJson(edited.parts, out, jsonFile, json);
     progress.stop();
 
     // With the JSON on stdout, the summary moves to stderr so stdout stays parseable.

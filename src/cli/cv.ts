@@ -39,15 +39,11 @@ import {
   asFileError,
   checkOutputName,
   checkOverwrite,
-  commitFiles,
   defaultOutput,
-  discardFiles,
   FileError,
   loadPackage,
-  preparePackage,
-  prepareText,
   sameFile,
-  type PreparedFile,
+  writePackageAndJson,
 } from "./files";
 import { cliTexts, cvCliTexts as t, fileTexts, packageTexts } from "./texts";
 
@@ -272,16 +268,7 @@ export async function runCv(command: Extract<Command, { kind: "cv" }>, io: Io): 
           null,
           2
         );
-  const prepared: PreparedFile[] = [await preparePackage(edited.parts, out)];
-  if (jsonFile !== undefined && json !== undefined) {
-    try {
-      prepared.push(await prepareText(jsonFile, `${json}\n`));
-    } catch (error) {
-      await discardFiles(prepared);
-      throw error;
-    }
-  }
-  await commitFiles(prepared);
+  await writePackageAndJson(edited.parts, out, jsonFile, json);
 
   if (command.json === "-" && json !== undefined) io.out(json);
   if (applied) {

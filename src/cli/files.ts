@@ -366,3 +366,29 @@ export async function saveWorkbook(workbook: ExcelJS.Workbook, file: string): Pr
 export async function saveText(file: string, text: string): Promise<void> {
   await commitFiles([await prepareText(file, text)]);
 }
+
+/**
+ * Writes the edited package to `out` and, when asked, the JSON report to `jsonFile`: both or
+ * neither (each to its temporary file first, then both into place).
+ *
+ * @throws FileError (Dutch) naming the file that could not be written; nothing is left then.
+ * @example
+ * await writePackageAndJson(edited.parts, "uit.xlsx", "uit.json", json);
+ */
+export async function writePackageAndJson(
+  parts: Part[],
+  out: string,
+  jsonFile: string | undefined,
+  json: string | undefined
+): Promise<void> {
+  const prepared: PreparedFile[] = [await preparePackage(parts, out)];
+  if (jsonFile !== undefined && json !== undefined) {
+    try {
+      prepared.push(await prepareText(jsonFile, `${json}\n`));
+    } catch (error) {
+      await discardFiles(prepared);
+      throw error;
+    }
+  }
+  await commitFiles(prepared);
+}

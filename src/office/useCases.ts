@@ -12,6 +12,7 @@ import { planPrivacy, privacyStatus, type PrivacyStatus } from "../workbook/priv
 import { WorkbookError, type SheetProblem } from "../workbook/problems";
 import { readRequest, type RequestRead } from "../workbook/requestRead";
 import type { WorkbookSnapshot } from "../workbook/snapshot";
+import type { WorkbookChange } from "../workbook/changes";
 import type { ScoreRecord } from "../workbook/record";
 import { planScore, type ScoreOptions } from "../workbook/score";
 import { checkScoreRunSheets, planScoreRun, scoreRunOwnSheets } from "../workbook/scoreRun";
@@ -20,7 +21,7 @@ import { fatalMessages, liveRankingTexts, privacyTexts, sheetNames } from "../wo
 import { parseRange } from "../workbook/address";
 import { applyChanges, growTables, tablesLeftSmall } from "./apply";
 import type { OfficeHost } from "./host";
-import { noteWrites, readWorkbook } from "./read";
+import { noteWrites, readWorkbook, type OfficeRead } from "./read";
 import { cvApplyTexts, officeTexts, tableGrowTexts } from "./texts";
 import { checkUnchanged } from "./verify";
 
@@ -103,12 +104,7 @@ async function score(
   const plan = planScoreRun(snapshot, live, new Date());
   const privacy = privacyStatus(read.snapshot, plan.request, new Date());
   await checkUnchanged(context, read);
-  const ungrown = await growTables(context, plan.changes, host.isSetSupported);
-  await applyChanges(context, plan.changes, read, host.isSetSupported);
-  noteWrites(host.readSizes, plan.changes);
-  const notGrown = (await tablesLeftSmall(context, ungrown)).map((grow) =>
-    tableGrowTexts.notGrown(grow.sheet, grow.table, grow.from, parseRange(grow.range).bottom)
-  );
+  const notGrown = await applyGrowing(host, context, plan.changes, read);
   return {
     request: plan.request,
     evaluation: plan.evaluation,
@@ -488,12 +484,7 @@ export async function runApplyCvProposals(
     const { read, request } = await readForCv(host, context);
     const plan: ApplyPlan = planApplyProposals(read.snapshot, request, chosen);
     await checkUnchanged(context, read);
-    const ungrown = await growTables(context, plan.changes, host.isSetSupported);
-    await applyChanges(context, plan.changes, read, host.isSetSupported);
-    noteWrites(host.readSizes, plan.changes);
-    const notGrown = (await tablesLeftSmall(context, ungrown)).map((grow) =>
-      tableGrowTexts.notGrown(grow.sheet, grow.table, grow.from, parseRange(grow.range).bottom)
-    );
+    const notGrown = await applyGrowing(host, context, plan.changes, read);
     return {
       applied: plan.applied,
       periodRows: plan.periodRows,
@@ -506,4 +497,22 @@ export async function runApplyCvProposals(
       ],
     };
   });
+}
+
+/**
+ * Applies a plan's changes in one batch with its tables grown first (as scoring and CV intake
+ * both need), and says which tables the host could not grow (Dutch notes).
+ */
+async function applyGrowing(
+  host: OfficeHost,
+  context: Excel.RequestContext,
+  changes: WorkbookChange[],
+  read: OfficeRead
+): Promise<string[]> {
+  const ungrown = await growTables(context, changes, host.isSetSupported);
+  await applyChanges(context, changes, read, host.isSetSupported);
+  noteWrites(host.readSizes, changes);
+  return (await tablesLeftSmall(context, ungrown)).map((grow) =>
+    tableGrowTexts.notGrown(grow.sheet, grow.table, grow.from, parseRange(grow.range).bottom)
+  );
 }

@@ -37,3 +37,15 @@ describe("references: a Symbol font's private-use bullets open entries", () => {
     expect(e3("")?.value).toBe(1);
   });
 });
+
+describe("a slash with spaces between two month dates", () => {
+  test("is a separator", () => {
+    expect(findRanges("07-2016 / 01-2020 Klantmanager").map((r) => [r.from, r.to])).toEqual([
+      [{ year: 2016, month: 7 }, { year: 2020, month: 1 }],
+    ]);
+    expect(findRanges("05-2023 / heden")[0]).toMatchObject({ to: null });
+  });
+  test("without spaces a slash stays inside one date", () => {
+    expect(findRanges("03/2019 - 05/2021")[0]?.to).toEqual({ year: 2021, month: 5 });
+  });
+});

@@ -88,9 +88,12 @@ function startsWord(text: string, at: number): boolean {
   return /\p{Ll}/u.test(text[at - 1]) && /\p{Lu}/u.test(text[at]);
 }
 
-/** Between the two ends: a dash, "t/m", "tot (en met)", "to", "until"… (spaces around words). */
+/**
+ * Between the two ends: a dash, "t/m", "tot (en met)", "to", "until"…, or a slash with spaces
+ * around it ("10-2019 / 02-2022"; "03/2019" without spaces is one date).
+ */
 const SEPARATOR = new RegExp(
-  String.raw`\s*(?:[-–—‐‑~]+|\s(?:t\/m|t\.\/m\.|tm|tot en met|tot|to|until|till|through|thru)\s)\s*`,
+  String.raw`\s*(?:[-–—‐‑~]+|(?<=\s)\/(?=\s)|\s(?:t\/m|t\.\/m\.|tm|tot en met|tot|to|until|till|through|thru)\s)\s*`,
   "iuy"
 );
 /** An open end right after the separator. */

@@ -38,6 +38,49 @@ describe("references: a Symbol font's private-use bullets open entries", () => {
   });
 });
 
+describe("a table's Van and Tot columns", () => {
+  test("on one line, only spaces between two month dates", () => {
+    expect(findRanges("Stichting Rijnstad  03-2018   11-2020").map((r) => [r.from, r.to])).toEqual([
+      [{ year: 2018, month: 3 }, { year: 2020, month: 11 }],
+    ]);
+    expect(findRanges("Gemeente Ede 06-2022 heden")[0]).toMatchObject({ to: null, openWord: "heden" });
+    expect(findRanges("feb 2016 sep 2019")[0]?.to).toEqual({ year: 2019, month: 9 });
+  });
+  test("bare years or a sentence's 'nu' after a space are no range", () => {
+    expect(findRanges("Gemeente Ede 2018 2020")).toEqual([]);
+    expect(findRanges("in juni 2019 2 weken cursus")).toEqual([]);
+    expect(findRanges("In mei 2021 nu eenmaal verhuisd")).toEqual([]);
+    expect(findRanges("tussen 04-2019 en 08-2021")).toEqual([]);
+  });
+  test("each cell on its own line, with the role and employer above", () => {
+    const lines = [
+      "Werkervaring",
+      "Functie",
+      "Organisatie",
+      "Periode van",
+      "t/m",
+      "Casemanager schuldhulp",
+      "Gemeente Ede",
+      "06-2022",
+      "heden",
+      "Consulent bijstand",
+      "Gemeente Wageningen",
+      "03-2018",
+      "05-2022",
+    ];
+    const found = findPeriods(cvDoc("x.docx", [lines]));
+    expect(found.map((p) => [p.from, p.to, p.role])).toEqual([
+      ["2022-06-01", null, "Casemanager schuldhulp, Gemeente Ede"],
+      ["2018-03-01", "2022-05-31", "Consulent bijstand, Gemeente Wageningen"],
+    ]);
+  });
+  test("a lone month date followed by text, or a year then a year, is no range", () => {
+    expect(periodsOf(["Werkervaring", "Geboren", "04-1990", "Delft"])).toEqual([]);
+    expect(periodsOf(["Werkervaring", "Klantmanager", "2015", "2019"])).toEqual([]);
+    expect(periodsOf(["Werkervaring", "Adviseur", "09-2020", "03-2019"])).toEqual([]);
+  });
+});
+
 describe("a slash with spaces between two month dates", () => {
   test("is a separator", () => {
     expect(findRanges("07-2016 / 01-2020 Klantmanager").map((r) => [r.from, r.to])).toEqual([

@@ -64,7 +64,7 @@ const JOB_WORDS =
 
 /** A table's column headers: no role. */
 const COLUMN_HEADER =
-  /^(periode|functie|werkgever|organisatie|opdrachtgever|werkzaamheden|taken|omschrijving|datum|data|rol|period|role|employer|organisation|organization|dates|tasks|duties|description)$/iu;
+  /^(periode|periode van|periode tot|van|tot|t\/m|tot en met|from|to|until|start|begin|einde|eind|functie|werkgever|organisatie|opdrachtgever|werkzaamheden|taken|omschrijving|datum|data|rol|period|role|employer|organisation|organization|dates|tasks|duties|description)$/iu;
 
 /** A short line that reads like a title (role, employer), not a sentence of description. */
 function titleLike(line: PlacedLine | undefined): boolean {
@@ -230,11 +230,25 @@ export function findPeriods(doc: CvDocument): FoundPeriod[] {
       break;
     }
   }
+  // A table's "Van" and "Tot" cells on lines of their own ("01-2021" then "10-2023" or
+  // "heden"): a start that names its month, then a line that holds only the end.
+  const endCells = new Set<number>();
+  for (let i = 0; i + 1 < lines.length; i++) {
+    if (lines[i].heading || lines[i + 1].heading || dated[i].length || dated[i + 1].length) continue;
+    const start = completionOf(lines[i].text);
+    if (!start?.to || start.to.month === undefined) continue;
+    const end = completionOf(lines[i + 1].text);
+    if (!end || (end.to && end.to.month === undefined) || !inOrder(start.to, end.to)) continue;
+    const text = lines[i].text;
+    dated[i] = [{ from: start.to, to: end.to, openWord: end.openWord, start: 0, end: text.length }];
+    endCells.add(i + 1);
+    i++;
+  }
   const isDated = (i: number) => dated[i] !== undefined && dated[i].length > 0;
 
   // A line that may name a role or employer: a title in the same section, no dates, not a
   // table's column header, not yet taken by another period.
-  const taken = new Set<number>();
+  const taken = new Set<number>(endCells);
   const usable = (k: number, section: SectionKind) =>
     k >= 0 &&
     k < lines.length &&

@@ -41,9 +41,15 @@ describe("references: a Symbol font's private-use bullets open entries", () => {
 describe("a table's Van and Tot columns", () => {
   test("on one line, only spaces between two month dates", () => {
     expect(findRanges("Stichting Rijnstad  03-2018   11-2020").map((r) => [r.from, r.to])).toEqual([
-      [{ year: 2018, month: 3 }, { year: 2020, month: 11 }],
+      [
+        { year: 2018, month: 3 },
+        { year: 2020, month: 11 },
+      ],
     ]);
-    expect(findRanges("Gemeente Ede 06-2022 heden")[0]).toMatchObject({ to: null, openWord: "heden" });
+    expect(findRanges("Gemeente Ede 06-2022 heden")[0]).toMatchObject({
+      to: null,
+      openWord: "heden",
+    });
     expect(findRanges("feb 2016 sep 2019")[0]?.to).toEqual({ year: 2019, month: 9 });
   });
   test("bare years or a sentence's 'nu' after a space are no range", () => {
@@ -84,11 +90,46 @@ describe("a table's Van and Tot columns", () => {
 describe("a slash with spaces between two month dates", () => {
   test("is a separator", () => {
     expect(findRanges("07-2016 / 01-2020 Klantmanager").map((r) => [r.from, r.to])).toEqual([
-      [{ year: 2016, month: 7 }, { year: 2020, month: 1 }],
+      [
+        { year: 2016, month: 7 },
+        { year: 2020, month: 1 },
+      ],
     ]);
     expect(findRanges("05-2023 / heden")[0]).toMatchObject({ to: null });
   });
   test("without spaces a slash stays inside one date", () => {
     expect(findRanges("03/2019 - 05/2021")[0]?.to).toEqual({ year: 2021, month: 5 });
+  });
+});
+
+describe("periods in running sentences (a narrative CV)", () => {
+  test("under 'Mijn loopbaan', sentences with a range or 'sinds' give periods", () => {
+    expect(
+      periodsOf([
+        "Over mij",
+        "Ik woon sinds 2011 in Gouda en werk graag met mensen.",
+        "Mijn loopbaan",
+        "Van oktober 2012 tot en met mei 2018 was ik consulent bijstand bij de gemeente Gouda.",
+        "Vervolgens werkte ik van juni 2018 tot februari 2021 als klantmanager in Woerden.",
+        "Sinds maart 2021 ben ik casemanager bij de gemeente Bodegraven-Reeuwijk.",
+      ])
+    ).toEqual([
+      ["2012-10-01", "2018-05-31"],
+      ["2018-06-01", "2021-02-28"],
+      ["2021-03-01", null],
+    ]);
+  });
+  test("without any heading, the same sentences count too", () => {
+    expect(
+      periodsOf([
+        "Tussen januari 2014 en nu heb ik veel geleerd.",
+        "Van mei 2015 tot december 2019 werkte ik als jurist bij Stichting Kompas.",
+      ])
+    ).toEqual([["2015-05-01", "2019-12-31"]]);
+  });
+  test("'My career' is a work heading too", () => {
+    expect(
+      periodsOf(["My career", "From 2016 to 2019 I was a benefits officer in Leeds."])
+    ).toEqual([["2016-01-01", "2019-12-31"]]);
   });
 });

@@ -13,7 +13,7 @@ export type SectionKind =
 /** Heading texts (lower case, without ":" and decoration) to their section. */
 const HEADINGS: Array<[RegExp, SectionKind]> = [
   [
-    /^(relevante |professionele |eerdere |overige )?(werk ?ervaring(en)?|arbeidsverleden|loopbaan|carri[eè]re|ervaring|werkgevers?|opdrachten|(recente )?opdrachten( en werkervaring)?|werkervaring( en opdrachten)?|loopbaanoverzicht|(relevant |professional |work |employment )?(experience|history)|employment|work history|career( history)?|uitgevoerde opdrachten|functies)$/,
+    /^(mijn |my )?(relevante |professionele |eerdere |overige )?(werk ?ervaring(en)?|arbeidsverleden|loopbaan|carri[eè]re|ervaring|werkgevers?|opdrachten|(recente )?opdrachten( en werkervaring)?|werkervaring( en opdrachten)?|loopbaanoverzicht|(relevant |professional |work |employment )?(experience|history)|employment|work history|career( history)?|uitgevoerde opdrachten|functies)$/,
     "work",
   ],
   [

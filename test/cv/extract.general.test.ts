@@ -133,3 +133,74 @@ describe("periods in running sentences (a narrative CV)", () => {
     ).toEqual([["2016-01-01", "2019-12-31"]]);
   });
 });
+
+describe("ranges that are not a period of work", () => {
+  test("a dated sub-item within the period above it, naming no job or employer", () => {
+    expect(
+      periodsOf([
+        "Werkervaring",
+        "Consulent Werk en Inkomen",
+        "Gemeente Tiel | apr. 2016 – nov. 2023",
+        "• Invoering nieuwe werkwijze handhaving 2018–2019",
+        "Implementatie Suite4 2020",
+        "Teamleider Inkomen 2021 – 2023",
+      ])
+    ).toEqual([
+      ["2016-04-01", "2023-11-30"],
+      ["2021-01-01", "2023-12-31"],
+    ]);
+  });
+  test("a dated line outside the period above it stays a period", () => {
+    expect(
+      periodsOf([
+        "Werkervaring",
+        "Gemeente Tiel | apr. 2016 – nov. 2023",
+        "Project Noord 2012–2014",
+      ])
+    ).toEqual([
+      ["2016-04-01", "2023-11-30"],
+      ["2012-01-01", "2014-12-31"],
+    ]);
+  });
+  test.each([
+    "VOLUNTEERING",
+    "Volunteer experience",
+    "Other activities",
+    "Side activities",
+    "Nevenfuncties",
+  ])("the section %s", (heading) => {
+    expect(
+      periodsOf([
+        "Work experience",
+        "2019 – present Caseworker, Council of Bath",
+        heading,
+        "2017 – present Coach, Rotary Bath",
+      ])
+    ).toEqual([["2019-01-01", null]]);
+  });
+  test("a volunteer's role in any section", () => {
+    expect(
+      periodsOf([
+        "Werkervaring",
+        "2019 – heden Klantmanager, Gemeente Ede",
+        "2015 – 2018 vrijwilliger bij Stichting Vluchtelingenwerk",
+      ])
+    ).toEqual([["2019-01-01", null]]);
+  });
+  test("a summary sentence's 'sinds' with a bare year, outside the work section", () => {
+    expect(
+      periodsOf([
+        "Cv-profiel",
+        "Mark werkt als consulent bij diverse gemeenten sinds 2014 en kent de Participatiewet goed.",
+        "Werkervaring",
+        "2014 – heden Consulent, Gemeente Ede",
+      ])
+    ).toEqual([["2014-01-01", null]]);
+    expect(
+      periodsOf(["Hij werkt als consulent bij diverse gemeenten sinds 2014 en kent de wet."])
+    ).toEqual([]);
+    expect(periodsOf(["Sinds 2014 klantmanager bij de gemeente Ede"])).toEqual([
+      ["2014-01-01", null],
+    ]);
+  });
+});

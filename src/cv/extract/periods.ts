@@ -318,6 +318,17 @@ export function findPeriods(doc: CvDocument): FoundPeriod[] {
       const range = ranges[r];
       const own = roleOnLine(line.text, ranges, r);
       if (line.section !== "work" && EDUCATION_WORDS.test(own || line.text)) continue;
+      // Volunteering is no work experience, whatever the section ("… dat doe ik als vrijwilliger").
+      if (VOLUNTEER_WORDS.test(line.text)) continue;
+      // "werkzaam in het sociaal domein sinds 2017": outside a work section, a "sinds" with a
+      // bare year in the middle of a sentence is a summary, not a period.
+      if (
+        line.section !== "work" &&
+        SINCE_WORDS.has(range.openWord ?? "") &&
+        range.from.month === undefined &&
+        (line.text.slice(0, range.start).match(/\p{L}+/gu) ?? []).length >= 3
+      )
+        continue;
       // "Rijbewijs sinds 2005", "getrouwd sinds 2010": outside a work section, a "sinds" needs
       // a job or employer on its line.
       if (
@@ -355,6 +366,7 @@ export function findPeriods(doc: CvDocument): FoundPeriod[] {
       for (const k of roleKs) taken.add(k);
       const role = joinTitles(roleLines.map((l) => (l.index === i ? own : cleanRole(l.text))));
       if (line.section !== "work" && EDUCATION_WORDS.test(role)) continue;
+      if (subItem(range, line, role, drafts[drafts.length - 1])) continue;
       drafts.push({ i, range, role, roleLines });
     }
   }
@@ -375,6 +387,28 @@ export function findPeriods(doc: CvDocument): FoundPeriod[] {
       evidence: evidenceOf(doc.file, lines[i]),
     };
   });
+}
+
+/** Words that make a date line volunteering, not work. */
+const VOLUNTEER_WORDS = /\b(vrijwilliger|vrijwilligster|vrijwilligers(werk)?|volunteer(ing)?|voluntary)\b/iu;
+
+/**
+ * Whether a range is a sub-item of the period above it ("Herbeoordelingen Participatiewet
+ * 2019–2020" under "Inkomensconsulent, feb. 2018 – dec. 2022"): in the same section, within
+ * that period's dates, and neither its line nor its role names a job or employer of its own.
+ */
+function subItem(
+  range: DateRange,
+  line: PlacedLine,
+  role: string,
+  above: { i: number; range: DateRange } | undefined
+): boolean {
+  if (!above || above.i >= line.index) return false;
+  if ([role, line.text].some((t) => JOB_WORDS.test(t) || EMPLOYER_WORDS.test(t))) return false;
+  const [inner, outer] = [completeRange(range), completeRange(above.range)];
+  if (inner.from === outer.from && inner.to === outer.to) return false;
+  const endsWithin = outer.to === null || (inner.to !== null && inner.to <= outer.to);
+  return inner.from >= outer.from && endsWithin;
 }
 
 /** The whole numbers from `from` up to (not including) `to`. */

@@ -29,7 +29,7 @@ const HEADINGS: Array<[RegExp, SectionKind]> = [
     "references",
   ],
   [
-    /^(profiel|persoonlijk profiel|profielschets|over mij|samenvatting|introductie|profile|summary|about me|personal profile|kernkwaliteiten|competenties|motivatie)$/,
+    /^((cv|mijn)[- ]?profiel|profiel|persoonlijk profiel|profielschets|over mij|samenvatting|introductie|profile|summary|about me|personal profile|kernkwaliteiten|competenties|motivatie)$/,
     "profile",
   ],
   [
@@ -37,7 +37,7 @@ const HEADINGS: Array<[RegExp, SectionKind]> = [
     "personal",
   ],
   [
-    /^(vaardigheden|skills|talen|languages|taalvaardigheid|hobby'?s|interesses|interests|nevenactiviteiten|vrijwilligerswerk|volunteer work|software|systemen|ict[- ]vaardigheden|computervaardigheden|kennis|kennis en vaardigheden|publicaties|lidmaatschappen|overig|overige|overige informatie|additional information|beschikbaarheid|availability|tarief|rijbewijs)$/,
+    /^(vaardigheden|skills|talen|languages|taalvaardigheid|hobby'?s|interesses|interests|nevenactiviteiten|nevenfuncties|vrijwilligerswerk|vrijwilligerswerk en nevenactiviteiten|nevenactiviteiten en vrijwilligerswerk|volunteer work|volunteering|volunteer experience|voluntary work|other activities|side activities|extracurricular activities|community involvement|software|systemen|ict[- ]vaardigheden|computervaardigheden|kennis|kennis en vaardigheden|publicaties|lidmaatschappen|overig|overige|overige informatie|additional information|beschikbaarheid|availability|tarief|rijbewijs)$/,
     "other",
   ],
 ];

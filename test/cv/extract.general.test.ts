@@ -204,3 +204,36 @@ describe("ranges that are not a period of work", () => {
     ]);
   });
 });
+
+describe("a volunteer's sentence and education headings", () => {
+  test("the volunteer word may stand on the wrapped next line of the sentence", () => {
+    expect(
+      periodsOf([
+        "Mijn loopbaan",
+        "Sinds 2019 ben ik casemanager bij de gemeente Zeist. Daarnaast ben ik sinds 2020 penningmeester van",
+        "de voedselbank Zeist, als vrijwilliger. Ik werk graag met vrijwilligers.",
+        "Van 2012 tot 2019 werkte ik als consulent bij de gemeente Bunnik. Ik begeleidde daar ook",
+        "vrijwilligers van het maatjesproject.",
+      ])
+    ).toEqual([
+      ["2019-01-01", null],
+      ["2012-01-01", "2019-12-31"],
+    ]);
+  });
+  test.each([
+    "Opleiding en training",
+    "Onderwijs en opleiding",
+    "Education and training",
+    "Opleidingen & cursussen",
+  ])("%s is an education heading", (heading) => {
+    expect(
+      periodsOf([
+        "Werkervaring",
+        "10-2019 / 02-2022 Inkomensconsulent, Gemeente Zwolle",
+        heading,
+        "09-2014 / 06-2018",
+        "Bachelor HBO-Rechten",
+      ])
+    ).toEqual([["2019-10-01", "2022-02-28"]]);
+  });
+});

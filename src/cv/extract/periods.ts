@@ -306,6 +306,22 @@ export function findPeriods(doc: CvDocument): FoundPeriod[] {
     return more;
   };
 
+  // The sentence a range stands in: in running text it may go on over the next lines (a PDF's
+  // wrapped paragraph); in a list or table the line alone.
+  const sentenceOf = (i: number, range: DateRange): string => {
+    let text = lines[i].text;
+    if (text.split(/\s+/).length >= 8)
+      for (let k = i + 1; k <= i + 2 && k < lines.length; k++) {
+        if (lines[k].heading || isDated(k) || BULLET.test(lines[k].text)) break;
+        if (/[.!?]\s*$/u.test(text)) break;
+        text += ` ${lines[k].text}`;
+      }
+    const head = text.slice(0, range.start);
+    const from = Math.max(...[". ", "! ", "? "].map((p) => head.lastIndexOf(p)));
+    const end = /[.!?](?:\s|$)/u.exec(text.slice(range.end));
+    return text.slice(from < 0 ? 0 : from, end ? range.end + end.index + 1 : text.length);
+  };
+
   // First the role lines of every period (so that a title above the next period is not
   // read as this period's description), then each period's description.
   const drafts: Array<{ i: number; range: DateRange; role: string; roleLines: PlacedLine[] }> = [];
@@ -319,7 +335,7 @@ export function findPeriods(doc: CvDocument): FoundPeriod[] {
       const own = roleOnLine(line.text, ranges, r);
       if (line.section !== "work" && EDUCATION_WORDS.test(own || line.text)) continue;
       // Volunteering is no work experience, whatever the section ("… dat doe ik als vrijwilliger").
-      if (VOLUNTEER_WORDS.test(line.text)) continue;
+      if (VOLUNTEER_WORDS.test(sentenceOf(i, range))) continue;
       // "werkzaam in het sociaal domein sinds 2017": outside a work section, a "sinds" with a
       // bare year in the middle of a sentence is a summary, not a period.
       if (

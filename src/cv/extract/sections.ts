@@ -17,7 +17,7 @@ const HEADINGS: Array<[RegExp, SectionKind]> = [
     "work",
   ],
   [
-    /^(opleiding(en)?|opleiding en cursussen|opleidingen en cursussen|opleidingen en trainingen|scholing|studie|studies|onderwijs|diploma'?s|education|education en training|academic background|opleiding en diploma's|opleidingen en diploma's)$/,
+    /^((opleiding(en)?|onderwijs|scholing|education) en (opleiding(en)?|training(en|s)?|cursussen|diploma'?s|certificaten)|opleiding(en)?|opleiding en cursussen|opleidingen en cursussen|opleidingen en trainingen|scholing|studie|studies|onderwijs|diploma'?s|education|education en training|academic background|opleiding en diploma's|opleidingen en diploma's)$/,
     "education",
   ],
   [
@@ -37,7 +37,7 @@ const HEADINGS: Array<[RegExp, SectionKind]> = [
     "personal",
   ],
   [
-    /^(vaardigheden|skills|talen|languages|taalvaardigheid|hobby'?s|interesses|interests|nevenactiviteiten|nevenfuncties|vrijwilligerswerk|vrijwilligerswerk en nevenactiviteiten|nevenactiviteiten en vrijwilligerswerk|volunteer work|volunteering|volunteer experience|voluntary work|other activities|side activities|extracurricular activities|community involvement|software|systemen|ict[- ]vaardigheden|computervaardigheden|kennis|kennis en vaardigheden|publicaties|lidmaatschappen|overig|overige|overige informatie|additional information|beschikbaarheid|availability|tarief|rijbewijs)$/,
+    /^((persoonlijke )?vaardigheden( en competenties)?|(personal )?skills( en competences)?|talen|languages|taalvaardigheid|hobby'?s|interesses|interests|nevenactiviteiten|nevenfuncties|vrijwilligerswerk|vrijwilligerswerk en nevenactiviteiten|nevenactiviteiten en vrijwilligerswerk|volunteer work|volunteering|volunteer experience|voluntary work|other activities|side activities|extracurricular activities|community involvement|software|systemen|ict[- ]vaardigheden|computervaardigheden|kennis|kennis en vaardigheden|publicaties|lidmaatschappen|overig|overige|overige informatie|additional information|beschikbaarheid|availability|tarief|rijbewijs)$/,
     "other",
   ],
 ];

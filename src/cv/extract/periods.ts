@@ -234,7 +234,8 @@ export function findPeriods(doc: CvDocument): FoundPeriod[] {
   // "heden"): a start that names its month, then a line that holds only the end.
   const endCells = new Set<number>();
   for (let i = 0; i + 1 < lines.length; i++) {
-    if (lines[i].heading || lines[i + 1].heading || dated[i].length || dated[i + 1].length) continue;
+    if (lines[i].heading || lines[i + 1].heading || dated[i].length || dated[i + 1].length)
+      continue;
     const start = completionOf(lines[i].text);
     if (!start?.to || start.to.month === undefined) continue;
     const end = completionOf(lines[i + 1].text);
@@ -406,7 +407,8 @@ export function findPeriods(doc: CvDocument): FoundPeriod[] {
 }
 
 /** Words that make a date line volunteering, not work. */
-const VOLUNTEER_WORDS = /\b(vrijwilliger|vrijwilligster|vrijwilligers(werk)?|volunteer(ing)?|voluntary)\b/iu;
+const VOLUNTEER_WORDS =
+  /\b(vrijwilliger|vrijwilligster|vrijwilligers(werk)?|volunteer(ing)?|voluntary)\b/iu;
 
 /**
  * Whether a range is a sub-item of the period above it ("Herbeoordelingen Participatiewet

@@ -66,3 +66,23 @@ test("a single column with a few lines indented to one x is not split", () => {
     "2016, daarvoor consulent bij de gemeente Zeist.",
   ]);
 });
+
+test("a table's cells on one shared baseline are not split at a narrow gap (read as before)", () => {
+  const rows = [
+    "2015 - 2019",
+    "2019 - 2021",
+    "2021 - 2022",
+    "2022 - 2023",
+    "2023 - 2024",
+    "2024 - 2025",
+  ];
+  // The second column starts 6 points after the dates; each cell has a second line of its own.
+  const table = rows.flatMap((dates, k) => [
+    at(50, 700 - k * 24, dates),
+    at(105.5, 700 - k * 24, `Consulent ${k + 1}`),
+    at(105.5, 689 - k * 24, `Gemeente ${k + 1}`),
+  ]);
+  expect(pageLines(table)).toEqual(
+    rows.flatMap((dates, k) => [`${dates} Consulent ${k + 1}`, `Gemeente ${k + 1}`])
+  );
+});

@@ -100,8 +100,9 @@ function columnStarts(rows: TextPiece[][]): number[] {
 }
 
 /**
- * One row into segments at wide gaps, or at a column start after a space (a narrow gutter),
- * joining the pieces of a segment with spaces where needed.
+ * One row into segments at wide gaps, or at a column start after a space when the text there
+ * stands on its own baseline (a narrow gutter between independent columns), joining the pieces
+ * of a segment with spaces where needed.
  */
 function splitRow(row: TextPiece[], stops: number[] = []): Segment[] {
   const segments: Segment[] = [];
@@ -111,7 +112,11 @@ function splitRow(row: TextPiece[], stops: number[] = []): Segment[] {
     if (current) {
       const gap = piece.x - current.x1;
       const size = Math.max(current.size, piece.size);
-      const atStop = gap > SPACE_GAP * size && stops.some((x) => Math.abs(piece.x - x) <= 1);
+      // A column start splits only text on another baseline: a table's cells share theirs.
+      const atStop =
+        gap > SPACE_GAP * size &&
+        Math.abs(piece.y - current.y) > 0.3 &&
+        stops.some((x) => Math.abs(piece.x - x) <= 1);
       if ((gap > SPLIT_GAP * size || atStop) && !blank) {
         segments.push(current);
         current = null;

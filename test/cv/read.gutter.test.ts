@@ -86,3 +86,35 @@ test("a table's cells on one shared baseline are not split at a narrow gap (read
     rows.flatMap((dates, k) => [`${dates} Consulent ${k + 1}`, `Gemeente ${k + 1}`])
   );
 });
+
+test("a label column beside its values (Europass) is read row by row, a wrapped label or value notwithstanding", () => {
+  const rows: Array<[string[], string[]]> = [
+    [["Data"], ["01-2019 – heden"]],
+    [["Functie"], ["Klantmanager Inkomen"]],
+    [
+      ["Belangrijkste taken en", "verantwoordelijkheden"],
+      ["Aanvragen bijstand behandelen en", "heronderzoeken uitvoeren."],
+    ],
+    [["Werkgever"], ["Gemeente Hoorn"]],
+    [["Data"], ["03-2014 – 12-2018"]],
+    [["Functie"], ["Consulent Inkomen"]],
+    [
+      ["Belangrijkste taken en", "verantwoordelijkheden"],
+      ["Uitkeringen berekenen en", "terugvorderen."],
+    ],
+    [["Werkgever"], ["Gemeente Enkhuizen"]],
+  ];
+  let y = 760;
+  const pieces: TextPiece[] = [];
+  for (const [labels, values] of rows) {
+    // Two-line cells: the value's lines on the row's baselines, the label's half a line lower.
+    const shift = values.length > 1 ? 5.5 : 0;
+    values.forEach((t, k) => pieces.push(at(200, y - k * 11, t)));
+    labels.forEach((t, k) => pieces.push(at(50, y - shift - k * 11, t)));
+    y -= 11 * Math.max(labels.length, values.length) + 4;
+  }
+  const lines = pageLines(pieces);
+  expect(lines.indexOf("01-2019 – heden")).toBe(lines.indexOf("Data") + 1);
+  expect(lines.indexOf("Gemeente Enkhuizen")).toBe(lines.lastIndexOf("Werkgever") + 1);
+  expect(lines.indexOf("03-2014 – 12-2018")).toBe(lines.lastIndexOf("Data") + 1);
+});

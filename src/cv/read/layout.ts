@@ -234,8 +234,17 @@ function isColumns(band: Segment[][], gutter: number): boolean {
   };
   const onlyLeft = leftRows.filter((row) => !rightRows.includes(row));
   const onlyRight = rightRows.filter((row) => !leftRows.includes(row));
-  if (between(leftRows, onlyRight) + between(rightRows, onlyLeft) >= 2) return true;
   const paired = leftRows.filter((row) => rightRows.includes(row));
+  // A label column beside its values (Europass: "Data" | "01-03-2022 – heden"): most rows that
+  // hold both sides share the very same baseline; a wrapped label between two value lines
+  // does not make it two columns.
+  const sameBaseline = paired.filter((row) => {
+    const left = row.find((s) => s.x1 <= gutter);
+    const right = row.find((s) => s.x1 > gutter);
+    return left !== undefined && right !== undefined && Math.abs(left.y - right.y) <= 0.3;
+  }).length;
+  const labels = sameBaseline >= 3 && sameBaseline >= 0.8 * paired.length;
+  if (!labels && between(leftRows, onlyRight) + between(rightRows, onlyLeft) >= 2) return true;
   if (paired.length < 2) return false;
   const first = band.indexOf(paired[0]);
   const last = band.indexOf(paired[paired.length - 1]);

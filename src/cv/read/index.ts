@@ -3,13 +3,13 @@
  * saxes), recognised by content. Runs unchanged in Node and in the task pane's lazy chunk:
  * no Node API, no network, no worker file.
  */
-import { unzipSync } from "fflate";
 import type { CvDocument } from "../../engine";
-import { readTexts } from "../texts";
+import { limitTexts, readTexts } from "../texts";
 import { readDocxFiles } from "./docx";
 import { CvReadError } from "./errors";
 import { hasStream, sniff } from "./format";
 import { readPdf } from "./pdf";
+import { MAX_UNZIPPED_MB, UnzipError, unzipCapped } from "./zip";
 
 export { CvReadError, type CvReadErrorCode } from "./errors";
 
@@ -18,7 +18,7 @@ export const MAX_FILE_MB = 20;
 
 /**
  * Reads one CV file (by its bytes) into lines. Throws CvReadError with a Dutch message
- * naming the file: tooLarge (> 20 MB), encrypted, noText (no text on any page: a scan),
+ * naming the file: tooLarge (> 20 MB, a .docx unpacking to > 30 MB), encrypted, noText (no text on any page: a scan),
  * oldWord (.doc), unknownFormat, damaged. Reads at most 50 pages of text. The format comes
  * from the content (PDF, a zip holding a Word document, OLE), never from the name.
  *
@@ -39,13 +39,22 @@ export async function readCv(file: string, bytes: Uint8Array): Promise<CvDocumen
     case "zip": {
       let files: Record<string, Uint8Array>;
       try {
-        files = unzipSync(bytes, {
-          filter: (f) =>
-            f.name === "_rels/.rels" ||
-            f.name === "docProps/app.xml" ||
-            /^word\/[^/]+\.xml$/.test(f.name),
-        });
+        files = unzipCapped(
+          bytes,
+          (name) =>
+            name === "_rels/.rels" ||
+            name === "docProps/app.xml" ||
+            /^word\/[^/]+\.xml$/.test(name),
+          MAX_UNZIPPED_MB * 1024 * 1024
+        );
       } catch (error) {
+        if (error instanceof UnzipError && error.reason === "tooLarge")
+          throw new CvReadError(
+            file,
+            "tooLarge",
+            limitTexts.unzippedTooLarge(file, MAX_UNZIPPED_MB),
+            { cause: error }
+          );
         throw new CvReadError(file, "damaged", readTexts.damaged(file), { cause: error });
       }
       return readDocxFiles(file, files);

@@ -5,7 +5,7 @@
  */
 import { strToU8, zipSync } from "fflate";
 import { readCv } from "../../src/cv/read";
-import { readError } from "./readHelpers";
+import { p, rawDocx, readError } from "./readHelpers";
 
 /** CPU seconds (user + system) `run` takes; a generous bound, not wall time. */
 async function cpuSeconds<T>(run: () => Promise<T>): Promise<{ value: T; seconds: number }> {
@@ -66,5 +66,29 @@ describe("a zip bomb (.docx unpacking to far more than a CV)", () => {
     const xml = `<?xml version="1.0"?><w:document xmlns:w="${W}"><w:body>${body}${" ".repeat(2 * 1024 * 1024)}</w:body></w:document>`;
     const doc = await readCv("groot.docx", zipSync({ "word/document.xml": strToU8(xml) }));
     expect(doc.lines.map((l) => l.text)).toEqual(["Werkervaring"]);
+  });
+});
+
+describe("a .docx of endless unclosed section properties", () => {
+  test("20,000 unclosed <w:sectPr> → damaged naming the file, quickly", async () => {
+    const bytes = rawDocx(`${p("Werkervaring")}${"<w:sectPr>".repeat(20000)}`);
+    expect(bytes.length).toBeLessThan(4096);
+    const { value: error, seconds } = await cpuSeconds(() => readError("secties.docx", bytes));
+    expect(error.code).toBe("damaged");
+    expect(error.message).toMatch(/^secties\.docx: het bestand is beschadigd/);
+    expect(seconds).toBeLessThan(1);
+  });
+
+  test("20,000 sections, each closed, are read in one pass per section", async () => {
+    const section = (i: number) =>
+      p(
+        `Regel ${i}`,
+        `<w:sectPr><w:type w:val="continuous"/><w:pgSz w:w="11906" w:h="16838"/></w:sectPr>`
+      );
+    const body = Array.from({ length: 20000 }, (_, i) => section(i)).join("");
+    const { value: doc, seconds } = await cpuSeconds(() => readCv("veel.docx", rawDocx(body)));
+    expect(doc.lines[0].text).toBe("Regel 0");
+    expect(doc.lines.length).toBeGreaterThan(100);
+    expect(seconds).toBeLessThan(5);
   });
 });

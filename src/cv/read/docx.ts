@@ -77,11 +77,18 @@ export function readDocxFiles(file: string, files: Record<string, Uint8Array>): 
   const xml = new TextDecoder().decode(part);
   const rendered = xml.includes("lastRenderedPageBreak");
   const styles = files["word/styles.xml"];
+  let sectionList: Section[];
+  try {
+    // Parses the whole XML once first: a file that is not well-formed stops here.
+    sectionList = sections(xml);
+  } catch (error) {
+    throw new CvReadError(file, "damaged", readTexts.damaged(file), { cause: error });
+  }
   const parser = new SaxesParser({ xmlns: true });
   const walk = new Walk(
     rendered,
     new StyleBook(styles && new TextDecoder().decode(styles)),
-    sections(xml),
+    sectionList,
     () => parser.position
   );
   parser.on("opentag", (tag) => walk.openTag(tag));

@@ -7,6 +7,34 @@ import { strToU8, zipSync } from "fflate";
 import { readCv } from "../../src/cv/read";
 import { p, rawDocx, readError } from "./readHelpers";
 
+/** A one-page PDF whose content stream is `content` (text in Helvetica as /F1). */
+function textPdf(content: string): Uint8Array {
+  let pdf = "%PDF-1.4\n";
+  const offsets: number[] = [];
+  const object = (n: number, body: string) => {
+    offsets[n] = pdf.length;
+    pdf += `${n} 0 obj\n${body}\nendobj\n`;
+  };
+  object(1, "<< /Type /Catalog /Pages 2 0 R >>");
+  object(2, "<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
+  object(
+    3,
+    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>"
+  );
+  object(4, "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>");
+  object(5, `<< /Length ${content.length} >>\nstream\n${content}\nendstream`);
+  const xref = pdf.length;
+  pdf += `xref\n0 6\n0000000000 65535 f \n${offsets
+    .slice(1)
+    .map((o) => `${String(o).padStart(10, "0")} 00000 n \n`)
+    .join("")}trailer\n<< /Size 6 /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return strToU8(pdf, true);
+}
+
+/** A text operator drawing `text` at (x, y) in `size` points. */
+const show = (x: number, y: number | string, size: number, text: string) =>
+  `/F1 ${size} Tf 1 0 0 1 ${x} ${y} Tm (${text}) Tj`;
+
 /** CPU seconds (user + system) `run` takes; a generous bound, not wall time. */
 async function cpuSeconds<T>(run: () => Promise<T>): Promise<{ value: T; seconds: number }> {
   const before = process.cpuUsage();
@@ -90,5 +118,44 @@ describe("a .docx of endless unclosed section properties", () => {
     expect(doc.lines[0].text).toBe("Regel 0");
     expect(doc.lines.length).toBeGreaterThan(100);
     expect(seconds).toBeLessThan(5);
+  });
+});
+
+describe("a PDF page of thousands of tiny lines", () => {
+  test("16,000 lines on one page → tooLarge 'te veel tekst' naming the file, quickly", async () => {
+    const ops = Array.from({ length: 16000 }, (_, i) =>
+      show(72, (800 - i * 0.05).toFixed(2), 0.04, "ab")
+    );
+    const bytes = textPdf(`BT ${ops.join("\n")} ET`);
+    const { value: error, seconds } = await cpuSeconds(() => readError("regels.pdf", bytes));
+    expect(error.code).toBe("tooLarge");
+    expect(error.message).toBe(
+      "regels.pdf: het bestand bevat te veel tekst om als cv te lezen (meer dan 5.000 regels). Vraag de leverancier om een gewoon cv, of typ de gegevens zelf over."
+    );
+    expect(seconds).toBeLessThan(8);
+  });
+
+  test("two columns of 8,000 tiny lines each → tooLarge, quickly", async () => {
+    const ops = Array.from({ length: 8000 }, (_, i) => {
+      const y = (800 - i * 0.09).toFixed(2);
+      return `${show(72, y, 0.04, "links")}\n${show(300, y - 0.03, 0.04, "rechts")}`;
+    });
+    const bytes = textPdf(`BT ${ops.join("\n")} ET`);
+    const { value: error, seconds } = await cpuSeconds(() => readError("kolommen.pdf", bytes));
+    expect(error.message).toMatch(/^kolommen\.pdf: het bestand bevat te veel tekst/);
+    expect(seconds).toBeLessThan(8);
+  });
+
+  test("30,000 pieces of text on one page → refused before laying them out", async () => {
+    const ops = Array.from({ length: 30000 }, (_, i) =>
+      show(72 + (i % 50) * 9, 800 - Math.floor(i / 50), 1, "x")
+    );
+    const bytes = textPdf(`BT ${ops.join("\n")} ET`);
+    const { value: error, seconds } = await cpuSeconds(() => readError("stukjes.pdf", bytes));
+    expect(error.code).toBe("tooLarge");
+    expect(error.message).toMatch(
+      /^stukjes\.pdf: het bestand bevat te veel tekst om als cv te lezen \(meer dan 20\.000 stukjes tekst op pagina 1\)/
+    );
+    expect(seconds).toBeLessThan(8);
   });
 });

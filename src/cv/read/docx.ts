@@ -27,7 +27,7 @@ import {
   type Section,
 } from "./docxPages";
 import { CvReadError } from "./errors";
-import { MAX_TEXT_PAGES } from "./pdf";
+import { MAX_LINES, MAX_TEXT_PAGES, tooMuchText } from "./pdf";
 
 /** WordprocessingML's namespaces: transitional (what Word writes) and strict. */
 const W = new Set([
@@ -101,6 +101,8 @@ export function readDocxFiles(file: string, files: Record<string, Uint8Array>): 
   }
   const lines = walk.result();
   if (lines.length === 0) throw new CvReadError(file, "noText", readTexts.noText(file));
+  if (lines.length > MAX_LINES)
+    throw tooMuchText(file, `meer dan ${MAX_LINES.toLocaleString("nl-NL")} regels`);
   const written = propertiesPages(files["docProps/app.xml"]);
   const estimate = walk.pageCount();
   return {

@@ -159,3 +159,31 @@ describe("a PDF page of thousands of tiny lines", () => {
     expect(seconds).toBeLessThan(8);
   });
 });
+
+describe("a .docx whose <Pages> in docProps/app.xml is stale", () => {
+  /** Ten paragraphs, each after the first on a new page (9 explicit page breaks). */
+  const tenPages = Array.from({ length: 10 }, (_, i) =>
+    i === 0
+      ? p("Pagina 1")
+      : `<w:p><w:r><w:br w:type="page"/><w:t>Pagina ${i + 1}</w:t></w:r></w:p>`
+  ).join("");
+
+  test("<Pages>1</Pages> against 9 page breaks → the breaks' count, 'estimate', lines on their pages", async () => {
+    const doc = await readCv("oud.docx", rawDocx(tenPages, 1));
+    expect(doc.pages).toBe(10);
+    expect(doc.pagesSource).toBe("estimate");
+    expect(doc.lines.map((l) => `${l.page}.${l.line} ${l.text}`)).toEqual(
+      Array.from({ length: 10 }, (_, i) => `${i + 1}.1 Pagina ${i + 1}`)
+    );
+  });
+
+  test.each([10, 12])(
+    "<Pages>%i</Pages> agreeing with or above the breaks → kept, 'properties'",
+    async (pages) => {
+      const doc = await readCv("goed.docx", rawDocx(tenPages, pages));
+      expect(doc.pages).toBe(pages);
+      expect(doc.pagesSource).toBe("properties");
+      expect(doc.lines[9]).toEqual({ page: 10, line: 1, text: "Pagina 10" });
+    }
+  );
+});

@@ -10,7 +10,8 @@
  * `w:lastRenderedPageBreak` (where Word's last layout broke the page), `w:pageBreakBefore`
  * and section breaks other than "continuous"; when Word's layout breaks are absent, a page
  * also ends when its text fills it (docxPages.ts: page size, margins, columns, font sizes and
- * spacing of the styles). Without `<Pages>` the count is that estimate ("estimate").
+ * spacing of the styles). Without `<Pages>` the count is that estimate ("estimate"), and
+ * also when the explicit breaks alone make more pages than `<Pages>` says (a stale count).
  */
 import { SaxesParser, type SaxesTagNS } from "saxes";
 import type { CvDocument, CvLine } from "../../engine";
@@ -105,12 +106,16 @@ export function readDocxFiles(file: string, files: Record<string, Uint8Array>): 
     throw tooMuchText(file, `meer dan ${MAX_LINES.toLocaleString("nl-NL")} regels`);
   const written = propertiesPages(files["docProps/app.xml"]);
   const estimate = walk.pageCount();
+  // A stale <Pages> (a program that changed the text but not the count) is beaten by the
+  // explicit breaks, a sure lower bound; then the estimate counts, and says "geschat". The
+  // estimate's overflow alone does not overrule Word's count (it may be a page too many).
+  const trusted = written !== null && walk.breakPages() <= written ? written : null;
   return {
     file,
     format: "docx",
-    pages: written ?? estimate,
-    pagesSource: written ? "properties" : "estimate",
-    lines: written ? lines.map((l) => (l.page > written ? { ...l, page: written } : l)) : lines,
+    pages: trusted ?? estimate,
+    pagesSource: trusted ? "properties" : "estimate",
+    lines: trusted ? lines.map((l) => (l.page > trusted ? { ...l, page: trusted } : l)) : lines,
   };
 }
 
@@ -150,6 +155,8 @@ class Walk {
   private skip = 0;
   /** A page break seen since the last line: the next line starts a new page. */
   private pendingBreak = false;
+  /** Explicit page breaks taken (each starts a new page). */
+  private breaksTaken = 0;
   /** Whether the current page has a line yet. */
   private pageHasText = false;
   /** A section break in the open paragraph's properties that starts a new page after it. */
@@ -191,6 +198,11 @@ class Walk {
   /** The page count (breaks and, without Word's layout breaks, the estimate's overflow). */
   pageCount(): number {
     return this.page;
+  }
+
+  /** The pages the explicit breaks alone make (page and section breaks, Word's layout breaks). */
+  breakPages(): number {
+    return this.breaksTaken + 1;
   }
 
   /**
@@ -267,6 +279,7 @@ class Walk {
     p.text = "";
     if (!text && !paragraphEnd) return;
     if (this.pendingBreak) {
+      this.breaksTaken++;
       this.page++;
       this.used = 0;
       this.pendingBreak = false;

@@ -6,15 +6,12 @@
 import type { CvDocument } from "../../engine";
 import { limitTexts, readTexts } from "../texts";
 import { readDocxFiles } from "./docx";
-import { CvReadError } from "./errors";
+import { CvReadError, tooLargeError } from "./errors";
 import { hasStream, sniff } from "./format";
 import { readPdf } from "./pdf";
 import { MAX_UNZIPPED_MB, UnzipError, unzipCapped } from "./zip";
 
-export { CvReadError, type CvReadErrorCode } from "./errors";
-
-/** The largest CV file read, in MB (a CV is rarely above 5 MB; a scan is refused anyway). */
-export const MAX_FILE_MB = 20;
+export { CvReadError, MAX_FILE_MB, tooLargeError, type CvReadErrorCode } from "./errors";
 
 /**
  * Reads one CV file (by its bytes) into lines. Throws CvReadError with a Dutch message
@@ -27,12 +24,8 @@ export const MAX_FILE_MB = 20;
  * doc.lines[0] // { page: 1, line: 1, text: "Curriculum vitae" }
  */
 export async function readCv(file: string, bytes: Uint8Array): Promise<CvDocument> {
-  if (bytes.length > MAX_FILE_MB * 1024 * 1024)
-    throw new CvReadError(
-      file,
-      "tooLarge",
-      readTexts.tooLarge(file, bytes.length / (1024 * 1024), MAX_FILE_MB)
-    );
+  const tooLarge = tooLargeError(file, bytes.length);
+  if (tooLarge) throw tooLarge;
   switch (sniff(bytes)) {
     case "pdf":
       return readPdf(file, bytes);

@@ -3,7 +3,7 @@
  * unclosed elements, a page of thousands of tiny lines, a stale page count) are refused or
  * read quickly, each refusal a Dutch message naming the file. The files are built here, small.
  */
-import { strToU8, zipSync } from "fflate";
+import { strToU8, unzipSync, zipSync } from "fflate";
 import { readCv } from "../../src/cv/read";
 import { p, rawDocx, readError } from "./readHelpers";
 
@@ -186,4 +186,34 @@ describe("a .docx whose <Pages> in docProps/app.xml is stale", () => {
       expect(doc.lines[9]).toEqual({ page: 10, line: 1, text: "Pagina 10" });
     }
   );
+});
+
+describe("a .docx with hostile styles.xml or _rels/.rels", () => {
+  /** rawDocx's files with `name` replaced by `xml`. */
+  const withPart = (name: string, xml: string) => {
+    const files = unzipSync(rawDocx(p("Werkervaring")));
+    files[name] = strToU8(xml);
+    return zipSync(files);
+  };
+  const styles = (inner: string) => `<w:styles xmlns:w="${W}">${inner}</w:styles>`;
+
+  test.each([
+    [
+      "50,000 unclosed paragraph styles",
+      "word/styles.xml",
+      styles('<w:style w:type="paragraph">'.repeat(50000)),
+    ],
+    [
+      "50,000 empty paragraph styles",
+      "word/styles.xml",
+      styles('<w:style w:type="paragraph" w:styleId="a"/>'.repeat(50000)),
+    ],
+    ["50,000 unclosed relationships", "_rels/.rels", "<Relationship ".repeat(50000)],
+  ])("%s: the text is still read, quickly", async (_, name, xml) => {
+    const bytes = withPart(name, xml);
+    expect(bytes.length).toBeLessThan(8192);
+    const { value: doc, seconds } = await cpuSeconds(() => readCv("stijl.docx", bytes));
+    expect(doc.lines.map((l) => l.text)).toEqual(["Werkervaring"]);
+    expect(seconds).toBeLessThan(1);
+  });
 });

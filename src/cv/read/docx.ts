@@ -40,16 +40,28 @@ const MC = "http://schemas.openxmlformats.org/markup-compatibility/2006";
 /** The main document's path from _rels/.rels (word/document.xml when not found). */
 function mainPart(files: Record<string, Uint8Array>): string {
   const rels = files["_rels/.rels"];
+  let found: string | undefined;
   if (rels) {
-    const xml = new TextDecoder().decode(rels);
-    for (const rel of xml.match(/<Relationship\b[^>]*>/g) ?? []) {
-      if (/Type="[^"]*\/officeDocument"/.test(rel)) {
-        const target = /Target="([^"]+)"/.exec(rel)?.[1];
-        if (target) return target.replace(/^\//, "");
-      }
+    // saxes, not a regular expression over the file: hostile unclosed tags must not take long.
+    const parser = new SaxesParser();
+    parser.on("opentag", (tag) => {
+      const type = tag.attributes.Type;
+      const target = tag.attributes.Target;
+      if (
+        found === undefined &&
+        tag.name.endsWith("Relationship") &&
+        target &&
+        /\/officeDocument$/.test(type ?? "")
+      )
+        found = target.replace(/^\//, "");
+    });
+    try {
+      parser.write(new TextDecoder().decode(rels)).close();
+    } catch {
+      // A broken .rels: what was found before the break, else the usual place.
     }
   }
-  return "word/document.xml";
+  return found ?? "word/document.xml";
 }
 
 /** The main document's XML, or undefined when the zip holds no Word document (an .xlsx, .odt …). */

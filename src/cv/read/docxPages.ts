@@ -195,20 +195,63 @@ export class StyleBook {
   private readonly defaults: Own;
   private readonly normal: string | undefined;
 
-  /** Reads styles.xml (absent: Word's defaults, 10 pt, no spacing). */
+  /**
+   * Reads styles.xml (absent: Word's defaults, 10 pt, no spacing) with saxes in one pass (no
+   * regular expression over the file: hostile unclosed elements must not take long); a
+   * broken file gives what was read before the break.
+   */
   constructor(xml: string | undefined) {
-    const defaults = xml ? /<w:docDefaults>([\s\S]*?)<\/w:docDefaults>/.exec(xml)?.[1] : undefined;
-    this.defaults = defaults ? ownFormat(defaults) : {};
+    let defaults: Own = {};
     let normal: string | undefined;
-    for (const m of xml?.matchAll(/<w:style\b([^>]*)>([\s\S]*?)<\/w:style>/g) ?? []) {
-      if (!/w:type="paragraph"/.test(m[1])) continue;
-      const id = /w:styleId="([^"]+)"/.exec(m[1])?.[1];
-      if (!id) continue;
-      const own = ownFormat(m[2]);
-      own.basedOn = /<w:basedOn w:val="([^"]+)"/.exec(m[2])?.[1];
-      this.styles.set(id, own);
-      if (/w:default="(1|true)"/.test(m[1])) normal = id;
+    // The open w:docDefaults or paragraph w:style: its first w:sz and w:spacing, as XML.
+    let current: { id?: string; isDefault: boolean; basedOn?: string; xml: string[] } | null = null;
+    let open = 0;
+    const parser = new SaxesParser({ xmlns: true });
+    parser.on("opentag", (tag) => {
+      if (++open > MAX_DEPTH) throw new Error(`more than ${MAX_DEPTH} elements nested`);
+      if (tag.isSelfClosing) open--;
+      if (!WML.has(tag.uri)) return;
+      const value = (name: string) =>
+        Object.values(tag.attributes).find((a) => a.local === name)?.value;
+      if (!current) {
+        if (tag.local === "docDefaults") current = { isDefault: false, xml: [] };
+        else if (tag.local === "style" && value("type") === "paragraph" && value("styleId"))
+          current = {
+            id: value("styleId"),
+            isDefault: value("default") === "1" || value("default") === "true",
+            xml: [],
+          };
+        return;
+      }
+      if (tag.local === "basedOn") current.basedOn ??= value("val");
+      else if (tag.local === "sz" || tag.local === "spacing")
+        current.xml.push(
+          `<w:${tag.local} ${Object.values(tag.attributes)
+            .filter((a) => /^[\w-]+$/.test(a.value))
+            .map((a) => `w:${a.local}="${a.value}"`)
+            .join(" ")}/>`
+        );
+    });
+    parser.on("closetag", (tag) => {
+      if (!tag.isSelfClosing) open--;
+      if (!current || !WML.has(tag.uri)) return;
+      if (tag.local === "docDefaults" && current.id === undefined) {
+        defaults = ownFormat(current.xml.join(""));
+        current = null;
+      } else if (tag.local === "style" && current.id !== undefined) {
+        const own = ownFormat(current.xml.join(""));
+        own.basedOn = current.basedOn;
+        this.styles.set(current.id, own);
+        if (current.isDefault) normal = current.id;
+        current = null;
+      }
+    });
+    try {
+      if (xml) parser.write(xml).close();
+    } catch {
+      // A broken styles.xml: what was read so far, Word's defaults for the rest.
     }
+    this.defaults = defaults;
     this.normal = normal;
   }
 

@@ -16,7 +16,7 @@ import {
   type Request,
 } from "../engine";
 import { proposeFromCvs } from "../cv/extract";
-import { CvReadError, readCv } from "../cv/read";
+import { CvReadError, readCv, tooLargeError } from "../cv/read";
 import {
   candidateRowOf,
   chosenRows,
@@ -142,6 +142,12 @@ async function readAll(files: string[]): Promise<Map<string, CvDocument>> {
   for (const file of files) {
     let bytes: Uint8Array;
     try {
+      // Refused by its size before it is read into memory (the reader's own message).
+      const tooLarge = tooLargeError(path.basename(file), fs.statSync(file).size);
+      if (tooLarge) {
+        problems.push(tooLarge.message);
+        continue;
+      }
       const read = await fs.promises.readFile(file);
       // A plain Uint8Array over the same memory: pdfjs refuses a Node Buffer.
       bytes = new Uint8Array(read.buffer, read.byteOffset, read.byteLength);

@@ -26,3 +26,15 @@ export const readTexts = {
   tooLarge: (file: string, megabytes: number, limit: number) =>
     `${file}: het bestand is te groot (${megabytes.toLocaleString("nl-NL", { maximumFractionDigits: 1 })} MB; AwardScore leest cv's tot ${limit} MB).`,
 } as const;
+
+// ---- readTexts (limits): hostile or oversized files (src/cv/read) ------------------------
+
+/** Why a CV file was refused for its size once opened, in Dutch, each naming the file. */
+export const limitTexts = {
+  /** A .docx whose parts unpack to more than the limit (a "zip bomb", or a damaged file). */
+  unzippedTooLarge: (file: string, limit: number) =>
+    `${file}: het bestand is uitgepakt te groot (meer dan ${limit} MB tekst en opmaak; een cv is veel kleiner). Het is beschadigd of zo gemaakt dat het niet gelezen kan worden; vraag de leverancier om een nieuw exemplaar of een PDF.`,
+  /** More lines (or text pieces on one page) than a CV has. */
+  tooMuchText: (file: string, what: string) =>
+    `${file}: het bestand bevat te veel tekst om als cv te lezen (${what}). Vraag de leverancier om een gewoon cv, of typ de gegevens zelf over.`,
+} as const;

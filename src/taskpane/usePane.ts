@@ -280,6 +280,11 @@ export function usePane(
           for (const file of files) {
             const id = cvNextId.current++;
             try {
+              // Above src/cv's MAX_FILE_MB (20): refused by its size, unread, in the reader's words.
+              if (file.size > 20 * 1024 * 1024)
+                throw (
+                  await import(/* webpackChunkName: "cv" */ "../cv/read/errors")
+                ).tooLargeError(file.name, file.size);
               const doc = await api.readCv(file.name, await bytesOf(file));
               cvDocs.current.set(id, doc);
               const candidate = candidateOfFile(file.name, candidates);

@@ -10,7 +10,8 @@
  * `w:lastRenderedPageBreak` (where Word's last layout broke the page), `w:pageBreakBefore`
  * and section breaks other than "continuous"; when Word's layout breaks are absent, a page
  * also ends when its text fills it (docxPages.ts: page size, margins, columns, font sizes and
- * spacing of the styles). Without `<Pages>` the count is that estimate ("estimate").
+ * spacing of the styles). Without `<Pages>` the count is that estimate ("estimate"), and
+ * also when the explicit breaks alone make more pages than `<Pages>` says (a stale count).
  */
 import { SaxesParser, type SaxesTagNS } from "saxes";
 import type { CvDocument, CvLine } from "../../engine";
@@ -27,7 +28,7 @@ import {
   type Section,
 } from "./docxPages";
 import { CvReadError } from "./errors";
-import { MAX_TEXT_PAGES } from "./pdf";
+import { MAX_LINES, MAX_TEXT_PAGES, tooMuchText } from "./pdf";
 
 /** WordprocessingML's namespaces: transitional (what Word writes) and strict. */
 const W = new Set([
@@ -39,16 +40,28 @@ const MC = "http://schemas.openxmlformats.org/markup-compatibility/2006";
 /** The main document's path from _rels/.rels (word/document.xml when not found). */
 function mainPart(files: Record<string, Uint8Array>): string {
   const rels = files["_rels/.rels"];
+  let found: string | undefined;
   if (rels) {
-    const xml = new TextDecoder().decode(rels);
-    for (const rel of xml.match(/<Relationship\b[^>]*>/g) ?? []) {
-      if (/Type="[^"]*\/officeDocument"/.test(rel)) {
-        const target = /Target="([^"]+)"/.exec(rel)?.[1];
-        if (target) return target.replace(/^\//, "");
-      }
+    // saxes, not a regular expression over the file: hostile unclosed tags must not take long.
+    const parser = new SaxesParser();
+    parser.on("opentag", (tag) => {
+      const type = tag.attributes.Type;
+      const target = tag.attributes.Target;
+      if (
+        found === undefined &&
+        tag.name.endsWith("Relationship") &&
+        target &&
+        /\/officeDocument$/.test(type ?? "")
+      )
+        found = target.replace(/^\//, "");
+    });
+    try {
+      parser.write(new TextDecoder().decode(rels)).close();
+    } catch {
+      // A broken .rels: what was found before the break, else the usual place.
     }
   }
-  return "word/document.xml";
+  return found ?? "word/document.xml";
 }
 
 /** The main document's XML, or undefined when the zip holds no Word document (an .xlsx, .odt …). */
@@ -77,11 +90,18 @@ export function readDocxFiles(file: string, files: Record<string, Uint8Array>): 
   const xml = new TextDecoder().decode(part);
   const rendered = xml.includes("lastRenderedPageBreak");
   const styles = files["word/styles.xml"];
+  let sectionList: Section[];
+  try {
+    // Parses the whole XML once first: a file that is not well-formed stops here.
+    sectionList = sections(xml);
+  } catch (error) {
+    throw new CvReadError(file, "damaged", readTexts.damaged(file), { cause: error });
+  }
   const parser = new SaxesParser({ xmlns: true });
   const walk = new Walk(
     rendered,
     new StyleBook(styles && new TextDecoder().decode(styles)),
-    sections(xml),
+    sectionList,
     () => parser.position
   );
   parser.on("opentag", (tag) => walk.openTag(tag));
@@ -94,14 +114,20 @@ export function readDocxFiles(file: string, files: Record<string, Uint8Array>): 
   }
   const lines = walk.result();
   if (lines.length === 0) throw new CvReadError(file, "noText", readTexts.noText(file));
+  if (lines.length > MAX_LINES)
+    throw tooMuchText(file, `meer dan ${MAX_LINES.toLocaleString("nl-NL")} regels`);
   const written = propertiesPages(files["docProps/app.xml"]);
   const estimate = walk.pageCount();
+  // A stale <Pages> (a program that changed the text but not the count) is beaten by the
+  // explicit breaks, a sure lower bound; then the estimate counts, and says "geschat". The
+  // estimate's overflow alone does not overrule Word's count (it may be a page too many).
+  const trusted = written !== null && walk.breakPages() <= written ? written : null;
   return {
     file,
     format: "docx",
-    pages: written ?? estimate,
-    pagesSource: written ? "properties" : "estimate",
-    lines: written ? lines.map((l) => (l.page > written ? { ...l, page: written } : l)) : lines,
+    pages: trusted ?? estimate,
+    pagesSource: trusted ? "properties" : "estimate",
+    lines: trusted ? lines.map((l) => (l.page > trusted ? { ...l, page: trusted } : l)) : lines,
   };
 }
 
@@ -141,6 +167,8 @@ class Walk {
   private skip = 0;
   /** A page break seen since the last line: the next line starts a new page. */
   private pendingBreak = false;
+  /** Explicit page breaks taken (each starts a new page). */
+  private breaksTaken = 0;
   /** Whether the current page has a line yet. */
   private pageHasText = false;
   /** A section break in the open paragraph's properties that starts a new page after it. */
@@ -182,6 +210,11 @@ class Walk {
   /** The page count (breaks and, without Word's layout breaks, the estimate's overflow). */
   pageCount(): number {
     return this.page;
+  }
+
+  /** The pages the explicit breaks alone make (page and section breaks, Word's layout breaks). */
+  breakPages(): number {
+    return this.breaksTaken + 1;
   }
 
   /**
@@ -258,6 +291,7 @@ class Walk {
     p.text = "";
     if (!text && !paragraphEnd) return;
     if (this.pendingBreak) {
+      this.breaksTaken++;
       this.page++;
       this.used = 0;
       this.pendingBreak = false;

@@ -9,6 +9,7 @@
  * (docProps/app.xml), so the estimate serves documents made by other programs. An
  * estimate: the page count it gives says "geschat".
  */
+import { SaxesParser } from "saxes";
 
 /** Points per twentieth of a point (twips), the unit of sizes in WordprocessingML. */
 const PT_PER_TWIP = 1 / 20;
@@ -68,20 +69,73 @@ function geometry(sectPr: string): Geometry {
   };
 }
 
+/** WordprocessingML's namespaces: transitional (what Word writes) and strict. */
+const WML = new Set([
+  "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+  "http://purl.oclc.org/ooxml/wordprocessingml/main",
+]);
+
+/** Elements nested deeper than this (Word's go ≈ 20 deep) make a document.xml unreadable. */
+const MAX_DEPTH = 256;
+
 /**
- * The sections of a document.xml: where each ends (its w:sectPr's offset) and its page.
- * A paragraph belongs to the first section that ends after it.
+ * The sections of a document.xml: where each ends (just before the end of its w:sectPr's
+ * start tag, where the parser is) and its page, read with saxes in one pass (no regular
+ * expression over the document: a hostile file of unclosed elements must not take long).
+ * A paragraph belongs to the first section that ends after it. Throws saxes's error when
+ * the XML is not well-formed.
  */
 export function sections(xml: string): Section[] {
   const found: Section[] = [];
-  const re = /<w:sectPr\b[^>]*\/>|<w:sectPr\b[\s\S]*?<\/w:sectPr>/g;
-  for (let m = re.exec(xml); m; m = re.exec(xml))
-    found.push({
-      end: m.index,
-      geometry: geometry(m[0]),
-      start: /<w:type\b[^>]*w:val="(\w+)"/.exec(m[0])?.[1] ?? "nextPage",
-    });
+  const parser = new SaxesParser({ xmlns: true });
+  // Depth of w:sectPr elements: a nested one (old properties in w:sectPrChange) is skipped.
+  let depth = 0;
+  let current: { end: number; parts: string[]; start: string } | null = null;
+  // Elements open: saxes looks a prefix up through them, so thousands nested take long.
+  let open = 0;
+  parser.on("opentag", (tag) => {
+    if (++open > MAX_DEPTH) throw new Error(`more than ${MAX_DEPTH} elements nested`);
+    if (tag.isSelfClosing) open--;
+    if (!WML.has(tag.uri)) return;
+    if (tag.local === "sectPr") {
+      if (depth++ === 0) current = { end: parser.position - 1, parts: [], start: "nextPage" };
+      return;
+    }
+    if (depth !== 1 || !current) return;
+    const attrs = Object.values(tag.attributes).filter((a) => /^[\w-]+$/.test(a.value));
+    if (tag.local === "type")
+      current.start = attrs.find((a) => a.local === "val")?.value ?? "nextPage";
+    else if (tag.local === "pgSz" || tag.local === "pgMar" || tag.local === "cols")
+      current.parts.push(
+        `<w:${tag.local} ${attrs.map((a) => `w:${a.local}="${a.value}"`).join(" ")}/>`
+      );
+  });
+  parser.on("closetag", (tag) => {
+    if (!tag.isSelfClosing) open--;
+    if (!WML.has(tag.uri) || tag.local !== "sectPr") return;
+    if (--depth === 0 && current) {
+      found.push({
+        end: current.end,
+        geometry: geometry(current.parts.join("")),
+        start: current.start,
+      });
+      current = null;
+    }
+  });
+  parser.write(xml).close();
   return found.length ? found : [{ end: Infinity, geometry: A4, start: "nextPage" }];
+}
+
+/** The index of the first section ending at or after `position` (sections are in document order). */
+function firstEndingFrom(list: Section[], position: number): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (list[mid].end < position) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 /**
@@ -90,9 +144,7 @@ export function sections(xml: string): Section[] {
  * same page; "nextPage", the default, "evenPage", "oddPage" on a new one).
  */
 export function breaksPage(list: Section[], position: number): boolean {
-  let i = -1;
-  while (i + 1 < list.length && list[i + 1].end < position) i++;
-  const next = list[i + 1];
+  const next = list[firstEndingFrom(list, position)];
   return next ? next.start !== "continuous" : false;
 }
 
@@ -105,7 +157,7 @@ export interface Section {
 
 /** The section of the paragraph at `position` in document.xml. */
 export function sectionAt(list: Section[], position: number): Geometry {
-  return (list.find((s) => s.end >= position) ?? list[list.length - 1]).geometry;
+  return (list[firstEndingFrom(list, position)] ?? list[list.length - 1]).geometry;
 }
 
 /** What a style or paragraph sets itself (absent = inherited). */
@@ -143,20 +195,63 @@ export class StyleBook {
   private readonly defaults: Own;
   private readonly normal: string | undefined;
 
-  /** Reads styles.xml (absent: Word's defaults, 10 pt, no spacing). */
+  /**
+   * Reads styles.xml (absent: Word's defaults, 10 pt, no spacing) with saxes in one pass (no
+   * regular expression over the file: hostile unclosed elements must not take long); a
+   * broken file gives what was read before the break.
+   */
   constructor(xml: string | undefined) {
-    const defaults = xml ? /<w:docDefaults>([\s\S]*?)<\/w:docDefaults>/.exec(xml)?.[1] : undefined;
-    this.defaults = defaults ? ownFormat(defaults) : {};
+    let defaults: Own = {};
     let normal: string | undefined;
-    for (const m of xml?.matchAll(/<w:style\b([^>]*)>([\s\S]*?)<\/w:style>/g) ?? []) {
-      if (!/w:type="paragraph"/.test(m[1])) continue;
-      const id = /w:styleId="([^"]+)"/.exec(m[1])?.[1];
-      if (!id) continue;
-      const own = ownFormat(m[2]);
-      own.basedOn = /<w:basedOn w:val="([^"]+)"/.exec(m[2])?.[1];
-      this.styles.set(id, own);
-      if (/w:default="(1|true)"/.test(m[1])) normal = id;
+    // The open w:docDefaults or paragraph w:style: its first w:sz and w:spacing, as XML.
+    let current: { id?: string; isDefault: boolean; basedOn?: string; xml: string[] } | null = null;
+    let open = 0;
+    const parser = new SaxesParser({ xmlns: true });
+    parser.on("opentag", (tag) => {
+      if (++open > MAX_DEPTH) throw new Error(`more than ${MAX_DEPTH} elements nested`);
+      if (tag.isSelfClosing) open--;
+      if (!WML.has(tag.uri)) return;
+      const value = (name: string) =>
+        Object.values(tag.attributes).find((a) => a.local === name)?.value;
+      if (!current) {
+        if (tag.local === "docDefaults") current = { isDefault: false, xml: [] };
+        else if (tag.local === "style" && value("type") === "paragraph" && value("styleId"))
+          current = {
+            id: value("styleId"),
+            isDefault: value("default") === "1" || value("default") === "true",
+            xml: [],
+          };
+        return;
+      }
+      if (tag.local === "basedOn") current.basedOn ??= value("val");
+      else if (tag.local === "sz" || tag.local === "spacing")
+        current.xml.push(
+          `<w:${tag.local} ${Object.values(tag.attributes)
+            .filter((a) => /^[\w-]+$/.test(a.value))
+            .map((a) => `w:${a.local}="${a.value}"`)
+            .join(" ")}/>`
+        );
+    });
+    parser.on("closetag", (tag) => {
+      if (!tag.isSelfClosing) open--;
+      if (!current || !WML.has(tag.uri)) return;
+      if (tag.local === "docDefaults" && current.id === undefined) {
+        defaults = ownFormat(current.xml.join(""));
+        current = null;
+      } else if (tag.local === "style" && current.id !== undefined) {
+        const own = ownFormat(current.xml.join(""));
+        own.basedOn = current.basedOn;
+        this.styles.set(current.id, own);
+        if (current.isDefault) normal = current.id;
+        current = null;
+      }
+    });
+    try {
+      if (xml) parser.write(xml).close();
+    } catch {
+      // A broken styles.xml: what was read so far, Word's defaults for the rest.
     }
+    this.defaults = defaults;
     this.normal = normal;
   }
 

@@ -3,22 +3,19 @@
  * saxes), recognised by content. Runs unchanged in Node and in the task pane's lazy chunk:
  * no Node API, no network, no worker file.
  */
-import { unzipSync } from "fflate";
 import type { CvDocument } from "../../engine";
-import { readTexts } from "../texts";
+import { limitTexts, readTexts } from "../texts";
 import { readDocxFiles } from "./docx";
-import { CvReadError } from "./errors";
+import { CvReadError, tooLargeError } from "./errors";
 import { hasStream, sniff } from "./format";
 import { readPdf } from "./pdf";
+import { MAX_UNZIPPED_MB, UnzipError, unzipCapped } from "./zip";
 
-export { CvReadError, type CvReadErrorCode } from "./errors";
-
-/** The largest CV file read, in MB (a CV is rarely above 5 MB; a scan is refused anyway). */
-export const MAX_FILE_MB = 20;
+export { CvReadError, MAX_FILE_MB, tooLargeError, type CvReadErrorCode } from "./errors";
 
 /**
  * Reads one CV file (by its bytes) into lines. Throws CvReadError with a Dutch message
- * naming the file: tooLarge (> 20 MB), encrypted, noText (no text on any page: a scan),
+ * naming the file: tooLarge (> 20 MB, a .docx unpacking to > 30 MB), encrypted, noText (no text on any page: a scan),
  * oldWord (.doc), unknownFormat, damaged. Reads at most 50 pages of text. The format comes
  * from the content (PDF, a zip holding a Word document, OLE), never from the name.
  *
@@ -27,25 +24,30 @@ export const MAX_FILE_MB = 20;
  * doc.lines[0] // { page: 1, line: 1, text: "Curriculum vitae" }
  */
 export async function readCv(file: string, bytes: Uint8Array): Promise<CvDocument> {
-  if (bytes.length > MAX_FILE_MB * 1024 * 1024)
-    throw new CvReadError(
-      file,
-      "tooLarge",
-      readTexts.tooLarge(file, bytes.length / (1024 * 1024), MAX_FILE_MB)
-    );
+  const tooLarge = tooLargeError(file, bytes.length);
+  if (tooLarge) throw tooLarge;
   switch (sniff(bytes)) {
     case "pdf":
       return readPdf(file, bytes);
     case "zip": {
       let files: Record<string, Uint8Array>;
       try {
-        files = unzipSync(bytes, {
-          filter: (f) =>
-            f.name === "_rels/.rels" ||
-            f.name === "docProps/app.xml" ||
-            /^word\/[^/]+\.xml$/.test(f.name),
-        });
+        files = unzipCapped(
+          bytes,
+          (name) =>
+            name === "_rels/.rels" ||
+            name === "docProps/app.xml" ||
+            /^word\/[^/]+\.xml$/.test(name),
+          MAX_UNZIPPED_MB * 1024 * 1024
+        );
       } catch (error) {
+        if (error instanceof UnzipError && error.reason === "tooLarge")
+          throw new CvReadError(
+            file,
+            "tooLarge",
+            limitTexts.unzippedTooLarge(file, MAX_UNZIPPED_MB),
+            { cause: error }
+          );
         throw new CvReadError(file, "damaged", readTexts.damaged(file), { cause: error });
       }
       return readDocxFiles(file, files);

@@ -59,10 +59,15 @@ export function pageLines(pieces: TextPiece[]): string[] {
 function groupRows(pieces: TextPiece[]): TextPiece[][] {
   const sorted = [...pieces].sort((a, b) => b.y - a.y || a.x - b.x);
   const rows: { y: number; size: number; pieces: TextPiece[] }[] = [];
+  let largest = 0;
   for (const piece of sorted) {
-    const row = rows.find(
-      (r) => Math.abs(r.y - piece.y) <= ROW_TOLERANCE * Math.max(r.size, piece.size)
-    );
+    largest = Math.max(largest, piece.size);
+    // The first row in reach, found from the last row back: rows go down the page and no
+    // row is below the piece, so rows further back than the largest size reaches are out.
+    let row: (typeof rows)[number] | undefined;
+    for (let k = rows.length - 1; k >= 0 && rows[k].y - piece.y <= ROW_TOLERANCE * largest; k--)
+      if (Math.abs(rows[k].y - piece.y) <= ROW_TOLERANCE * Math.max(rows[k].size, piece.size))
+        row = rows[k];
     if (row) {
       row.pieces.push(piece);
       row.size = Math.max(row.size, piece.size);
@@ -193,8 +198,10 @@ function readingOrder(rows: Segment[][]): Segment[] {
 function findGutter(rows: Segment[][]): number | null {
   const segments = rows.flat();
   if (segments.length < 2 * GUTTER_ROWS) return null;
-  const margin = Math.min(...segments.map((s) => s.x0));
   const starts = segments.map((s) => s.x0).sort((a, b) => a - b);
+  const margin = starts[0];
+  // Where each segment's text ends, plus half its size: `before` counts those left of x.
+  const ends = segments.map((s) => s.x1 + s.size * 0.5).sort((a, b) => a - b);
   let best: { x: number; count: number } | null = null;
   for (let i = 0; i < starts.length; i++) {
     if (starts[i] < margin + 36) continue;
@@ -202,12 +209,24 @@ function findGutter(rows: Segment[][]): number | null {
     while (j + 1 < starts.length && starts[j + 1] - starts[i] <= 6) j++;
     const count = j - i + 1;
     const x = starts[i];
-    const before = segments.filter((s) => s.x1 < x - s.size * 0.5).length;
+    const before = countBelow(ends, x);
     if (count >= GUTTER_ROWS && before >= GUTTER_ROWS && (!best || count > best.count))
       best = { x, count };
     i = j;
   }
   return best ? best.x : null;
+}
+
+/** How many of the ascending `sorted` are below `x` (a binary search). */
+function countBelow(sorted: number[], x: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid] < x) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 /**

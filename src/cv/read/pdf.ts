@@ -8,12 +8,21 @@
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { WorkerMessageHandler } from "pdfjs-dist/legacy/build/pdf.worker.mjs";
 import type { CvDocument, CvLine } from "../../engine";
-import { readTexts } from "../texts";
+import { limitTexts, readTexts } from "../texts";
 import { CvReadError } from "./errors";
 import { pageLines, type TextPiece } from "./layout";
 
 /** Pages of text read at most; the page count still counts them all. */
 export const MAX_TEXT_PAGES = 50;
+/** Lines read at most from one CV (50 full pages are ≈ 3,000): more is refused, not cut. */
+export const MAX_LINES = 5000;
+/** Pieces of text on one PDF page at most (a full page is a few hundred): more is refused. */
+export const MAX_PAGE_ITEMS = 20000;
+
+/** The refusal of a CV with more text than a CV has (`what` says what was too much). */
+export function tooMuchText(file: string, what: string): CvReadError {
+  return new CvReadError(file, "tooLarge", limitTexts.tooMuchText(file, what));
+}
 
 /**
  * pdfjs looks for `globalThis.pdfjsWorker.WorkerMessageHandler` before it tries to start a
@@ -73,6 +82,11 @@ export async function readPdf(file: string, bytes: Uint8Array): Promise<CvDocume
       } catch (error) {
         throw new CvReadError(file, "damaged", readTexts.damaged(file), { cause: error });
       }
+      if (items.length > MAX_PAGE_ITEMS)
+        throw tooMuchText(
+          file,
+          `meer dan ${MAX_PAGE_ITEMS.toLocaleString("nl-NL")} stukjes tekst op pagina ${page}`
+        );
       const pieces: TextPiece[] = [];
       for (const item of items) {
         if (typeof item.str !== "string" || !item.transform) continue;
@@ -81,6 +95,8 @@ export async function readPdf(file: string, bytes: Uint8Array): Promise<CvDocume
         pieces.push({ text: item.str, x: e, y: f, width: item.width ?? 0, size });
       }
       pageLines(pieces).forEach((text, i) => lines.push({ page, line: i + 1, text }));
+      if (lines.length > MAX_LINES)
+        throw tooMuchText(file, `meer dan ${MAX_LINES.toLocaleString("nl-NL")} regels`);
     }
     if (lines.length === 0) throw new CvReadError(file, "noText", readTexts.noText(file));
     return { file, format: "pdf", pages, pagesSource: "pdf", lines };

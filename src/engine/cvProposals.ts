@@ -60,6 +60,11 @@ export interface PeriodProposal {
   /** The last day; null = still running ("heden", "nu", "sinds …"). */
   to: IsoDate | null;
   /**
+   * The CV names no end, only a dash after the start ("2019 –"): read as still running, but
+   * it may be a missing date, so the proposal waits for the evaluator's own Ja.
+   */
+  endImplied?: boolean;
+  /**
    * Suggested `Telt voor` ids, from the request's own criteria texts (may be empty); only
    * criteria measured in years (engine/workHistory.ts historyCriteria).
    */
@@ -96,7 +101,8 @@ export interface CandidateProposals {
 
 /**
  * Whether a proposal waits for the evaluator's own Ja rather than being taken as the CV states
- * it: a "Ja" for a yes/no criterion (a judgement on an education or period line), a page count
+ * it: a "Ja" for a yes/no criterion (a judgement on an education or period line), a period
+ * whose end is only a dash, a page count
  * that is estimated (a .docx without Word's own count: its note says "geschat"), and a "Nee"
  * (a CV requirement failed: one tick would knock the candidate out). The pane leaves these
  * unticked; `awardscore cv … --overnemen` with CVs leaves them `Voorgesteld`.
@@ -106,6 +112,7 @@ export interface CandidateProposals {
  */
 export function needsOwnTick(proposal: CvProposal): boolean {
   if (proposal.kind === "yes") return true;
+  if (proposal.kind === "period") return proposal.endImplied === true;
   if (proposal.kind !== "requirement") return false;
   return proposal.value === "Nee" || /geschat/i.test(proposal.note);
 }

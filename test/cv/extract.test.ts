@@ -1,5 +1,10 @@
 import { proposeFromCvs } from "../../src/cv";
-import { request17040, type PeriodProposal, type YesProposal } from "../../src/engine";
+import {
+  needsOwnTick,
+  request17040,
+  type PeriodProposal,
+  type YesProposal,
+} from "../../src/engine";
 import { cvDoc } from "./helpers";
 
 const anne = cvDoc("anne.pdf", [
@@ -58,4 +63,58 @@ test("Telt voor and yes proposals come from the request's own criteria texts", (
     ["period", ["K5"], 12],
     ["education", ["K6", "G10"], 2],
   ]);
+});
+
+describe("review findings", () => {
+  test("two jobs with the same dates are two periods (only the same job in two files is one)", () => {
+    const lines = [
+      "Werkervaring",
+      "2019 – heden Docent sociaal werk, Hogeschool Leiden",
+      "2019 – heden Klantmanager inkomen, Gemeente Delft",
+    ];
+    const both = (docs: Parameters<typeof proposeFromCvs>[1]) =>
+      proposeFromCvs("Anne de Vries", docs, request17040).proposals.filter(
+        (p): p is PeriodProposal => p.kind === "period"
+      );
+    const one = both([cvDoc("anne.pdf", [lines])]);
+    expect(one.map((p) => p.role)).toEqual([
+      expect.stringMatching(/^Docent sociaal werk/),
+      expect.stringMatching(/^Klantmanager inkomen/),
+    ]);
+    expect(one[1].countsFor).toContain("K3");
+    // The same CV as PDF and .docx: each period once.
+    const twice = both([
+      cvDoc("anne.pdf", [lines]),
+      cvDoc("anne.docx", [lines], { format: "docx" }),
+    ]);
+    expect(twice).toHaveLength(2);
+  });
+
+  test("a start with only a dash after it runs on, but waits for the evaluator's own Ja", () => {
+    const doc = cvDoc("anne.pdf", [
+      [
+        "Werkervaring",
+        "2019 –",
+        "Klantmanager inkomen, Gemeente Delft",
+        "2010 - 2018 Inkomensconsulent, Gemeente Gouda",
+      ],
+    ]);
+    const periods = proposeFromCvs("Anne de Vries", [doc], request17040).proposals.filter(
+      (p): p is PeriodProposal => p.kind === "period"
+    );
+    const open = periods.find((p) => p.from === "2019-01-01")!;
+    expect(open.to).toBeNull();
+    expect(open.endImplied).toBe(true);
+    expect(open.note).toMatch(/geen einddatum/);
+    expect(needsOwnTick(open)).toBe(true);
+    const closed = periods.find((p) => p.from === "2010-01-01")!;
+    expect(closed.endImplied).toBeUndefined();
+    expect(needsOwnTick(closed)).toBe(false);
+    const heden = proposeFromCvs(
+      "Anne de Vries",
+      [cvDoc("a.pdf", [["Werkervaring", "2019 – heden Klantmanager inkomen, Gemeente Delft"]])],
+      request17040
+    ).proposals.find((p): p is PeriodProposal => p.kind === "period")!;
+    expect([heden.to, heden.endImplied, needsOwnTick(heden)]).toEqual([null, undefined, false]);
+  });
 });

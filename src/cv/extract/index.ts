@@ -83,6 +83,7 @@ function periodProposal(period: FoundPeriod, targets: ExperienceTarget[]): Perio
     countsFor: ids,
     note: parts.join("; "),
     evidence: period.evidence,
+    ...(period.to === null && period.openWord === "-" ? { endImplied: true } : {}),
   };
 }
 
@@ -90,7 +91,7 @@ function periodProposal(period: FoundPeriod, targets: ExperienceTarget[]): Perio
  * The proposals from one candidate's CV documents, for the request's own criteria.
  * Several files: pages and language from the main CV (the one with the most work periods),
  * references from the first with a references section, periods from all (the same dates
- * once).
+ * and role once).
  *
  * @example
  * proposeFromCvs("Ans de Vries", [doc], request17040).proposals[0]; // { kind: "requirement", id: "E1", value: 3, … }
@@ -121,7 +122,10 @@ export function proposeFromCvs(
   const periods: FoundPeriod[] = [];
   for (const doc of docs)
     for (const period of periodsOf.get(doc) ?? []) {
-      const key = `${period.from}/${period.to ?? ""}`;
+      // The same period in two files (the PDF and the .docx of one CV) once; two jobs with the
+      // same dates (a teaching job beside the municipal one) are two periods.
+      const role = period.role.toLocaleLowerCase("nl-NL").replace(/\s+/g, " ").trim();
+      const key = `${period.from}/${period.to ?? ""}/${role}`;
       if (seen.has(key)) continue;
       seen.add(key);
       periods.push(period);

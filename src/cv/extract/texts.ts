@@ -46,7 +46,9 @@ export const periodTexts = {
         : null,
   to: (precision: Precision | null, date: string | null, openWord?: string) =>
     precision === null
-      ? `Tot leeg: loopt nog ("${openWord ?? "heden"}")`
+      ? openWord === "-"
+        ? "Tot leeg: na het streepje staat geen einddatum; loopt de periode nog? Vink dit zelf aan"
+        : `Tot leeg: loopt nog ("${openWord ?? "heden"}")`
       : precision === "month" && date
         ? `Tot: alleen maand en jaar in het cv, de laatste dag van de maand genomen (${formatDate(date)})`
         : precision === "year" && date

@@ -7,6 +7,7 @@
 import fs from "fs";
 import path from "path";
 import {
+  candidateOfFile,
   nameKey,
   needsOwnTick,
   readText,
@@ -122,7 +123,11 @@ function groupByCandidate(
   const groups = new Map<string, { candidate: string; files: string[] }>();
   for (const file of files) {
     const wanted = candidate ?? nameOfFile(file);
-    const name = names.get(nameKey(wanted));
+    // Without --kandidaat, a file's name names its candidate as the pane reads it ("CV_Eva-Jansen.pdf").
+    const name =
+      candidate !== undefined
+        ? names.get(nameKey(candidate))
+        : (candidateOfFile(path.basename(file), [...names.values()]) ?? undefined);
     if (name === undefined) {
       // --kandidaat: the workbook layer's message, naming Kandidaten.
       if (candidate !== undefined) candidateRowOf(snapshot, request, candidate);

@@ -388,7 +388,7 @@ export const fileTexts = {
       "Een waarde die u zelf typte (ook 0 of Nee) wordt nooit overschreven; de Status zegt waarom.",
       "",
       "  --kandidaat NAAM    de kandidaat van deze cv's (zoals op Kandidaten); zonder: elke",
-      "                      bestandsnaam (zonder extensie) is de naam van een kandidaat",
+      "                      bestandsnaam noemt één kandidaat ('CV_Ans-de-Vries.pdf': Ans de Vries)",
       "  --out UIT.xlsx      waar de werkmap komt (standaard IN-voorstellen.xlsx)",
       "  --json PAD|-        ook de voorstellen als JSON (- is stdout)",
       "  --overnemen         met cv's: neem meteen over wat het cv zelf zegt (pagina's, taal, referenties,",
@@ -474,7 +474,7 @@ export const cvCliTexts = {
   emptyFolder: (folder: string) =>
     `In de map '${folder}' staan geen cv's (.pdf, .docx of .doc). Er is niets geschreven.`,
   noCandidateForFile: (file: string, name: string) =>
-    `'${file}': er is geen kandidaat '${name}' op het blad Kandidaten. Noem het bestand naar de kandidaat ` +
+    `'${file}': de naam noemt geen (of meer dan één) kandidaat van het blad Kandidaten ('${name}'). Noem het bestand naar de kandidaat ` +
     `(bijvoorbeeld 'Ans de Vries.pdf') of geef de kandidaat op met --kandidaat. Er is niets geschreven.`,
   unreadable: (count: number) =>
     `${count === 1 ? "Een cv is" : `${count} cv's zijn`} niet te lezen; er is niets geschreven:`,

@@ -397,26 +397,3 @@ export function chosenOf(reviews: CvCandidateReview[]): CandidateProposals[] {
     }))
     .filter((c) => c.proposals.length > 0);
 }
-
-/**
- * The candidate a file's name names: its name without extension, with `_`, `-` and `.` as
- * spaces, equal to or containing a candidate's whole name (case and spacing ignored); null
- * when none or more than one does.
- *
- * @example
- * candidateOfFile("CV_Eva-Jansen.pdf", ["Eva Jansen", "Piet Bos"]); // "Eva Jansen"
- */
-export function candidateOfFile(file: string, candidates: string[]): string | null {
-  const key = (text: string) =>
-    ` ${text
-      .normalize("NFC")
-      .replace(/[\s_.-]+/g, " ")
-      .trim()
-      .toLocaleLowerCase("nl-NL")} `;
-  const base = key(file.replace(/\.[^.]*$/, ""));
-  const found = candidates.filter((name) => key(name).trim() !== "" && base.includes(key(name)));
-  if (found.length === 1) return found[0];
-  // Two names where one holds the other ("Jan Bos", "Jan Bos-Smit"): the longest, if it alone fits.
-  const longest = found.filter((n) => found.every((m) => m === n || key(n).includes(key(m))));
-  return longest.length === 1 ? longest[0] : null;
-}

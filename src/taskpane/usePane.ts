@@ -4,11 +4,10 @@
  * outcomes and errors into the {@link PaneState} the components render.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import type { CandidateProposals, CvDocument, Request } from "../engine";
+import { candidateOfFile, type CandidateProposals, type CvDocument, type Request } from "../engine";
 import type { PaneActions } from "./components/App";
 import type { Strings } from "./i18n/strings";
 import {
-  candidateOfFile,
   chosenOf,
   emptyCvIntake,
   paneError,

@@ -339,7 +339,7 @@ describe("awardscore cv", () => {
     const byName = await awardscore("cv", input, path.join(dir, "jansen.docx"));
     expect(byName.code).toBe(2);
     expect(byName.stderr).toContain(
-      "'jansen.docx': er is geen kandidaat 'jansen' op het blad Kandidaten."
+      "'jansen.docx': de naam noemt geen (of meer dan één) kandidaat van het blad Kandidaten ('jansen')."
     );
     const unknown = await awardscore(
       "cv",
@@ -354,6 +354,11 @@ describe("awardscore cv", () => {
     );
     expect(unknown.stderr).toContain("Kandidaten!A1: Hier staat geen 'Cor'.");
     expect(fs.existsSync(path.join(dir, "aanvraag-voorstellen.xlsx"))).toBe(false);
+    // As the pane reads a file's name: "CV_Ans-de-Vries" names Ans de Vries.
+    fs.writeFileSync(path.join(dir, "CV_Ans-de-Vries.docx"), docx(ansCv, 2));
+    const pane = await awardscore("cv", input, path.join(dir, "CV_Ans-de-Vries.docx"));
+    expect(pane.code).toBe(0);
+    expect(pane.stdout).toContain("Ans de Vries");
   });
 
   test("usage mistakes, and the help", async () => {

@@ -10,6 +10,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-li
 import userEvent from "@testing-library/user-event";
 import { axe } from "jest-axe";
 import {
+  candidateOfFile,
   request17040,
   type CandidateProposals,
   type CvDocument,
@@ -17,13 +18,7 @@ import {
   type Request,
 } from "../../src/engine";
 import { en, nl, type Strings } from "../../src/taskpane/i18n/strings";
-import {
-  candidateOfFile,
-  chosenOf,
-  reviewOf,
-  type CvIntakeView,
-  type PaneState,
-} from "../../src/taskpane/model";
+import { chosenOf, reviewOf, type CvIntakeView, type PaneState } from "../../src/taskpane/model";
 import { usePane, type PaneApi } from "../../src/taskpane/usePane";
 import { PaneApp, ready, renderPane } from "./fixtures";
 

@@ -214,6 +214,7 @@ describe("a .docx with hostile styles.xml or _rels/.rels", () => {
     expect(bytes.length).toBeLessThan(8192);
     const { value: doc, seconds } = await cpuSeconds(() => readCv("stijl.docx", bytes));
     expect(doc.lines.map((l) => l.text)).toEqual(["Werkervaring"]);
-    expect(seconds).toBeLessThan(1);
+    // Before: 6.3, 7.6 and 15.5 CPU-s; now 0.05–0.6 here, 1.3 on a loaded CI run.
+    expect(seconds).toBeLessThan(3);
   });
 });

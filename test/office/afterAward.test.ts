@@ -233,6 +233,7 @@ describe("runCleanUp (Persoonsgegevens opschonen)", () => {
       kept: top.length,
       replaced: 0,
       contactCells: 0,
+      clearedProposals: 0,
       warnings: [],
     });
   });

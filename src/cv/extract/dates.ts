@@ -88,13 +88,20 @@ function startsWord(text: string, at: number): boolean {
   return /\p{Ll}/u.test(text[at - 1]) && /\p{Lu}/u.test(text[at]);
 }
 
-/** Between the two ends: a dash, "t/m", "tot (en met)", "to", "until"… (spaces around words). */
+/**
+ * Between the two ends: a dash, "t/m", "tot (en met)", "to", "until"…, or a slash with spaces
+ * around it ("10-2019 / 02-2022"; "03/2019" without spaces is one date).
+ */
 const SEPARATOR = new RegExp(
-  String.raw`\s*(?:[-–—‐‑~]+|\s(?:t\/m|t\.\/m\.|tm|tot en met|tot|to|until|till|through|thru)\s)\s*`,
+  String.raw`\s*(?:[-–—‐‑~]+|(?<=\s)\/(?=\s)|\s(?:t\/m|t\.\/m\.|tm|tot en met|tot|to|until|till|through|thru)\s)\s*`,
   "iuy"
 );
 /** An open end right after the separator. */
 const OPEN_END = new RegExp(String.raw`(?:${OPEN})(?![\p{L}])`, "iuy");
+/** Only spaces between two month dates (a table's Van and Tot columns on one line). */
+const GAP = /[ \t\u00a0]+/uy;
+/** The open ends a "Tot" column writes ("heden"), not a sentence's "nu". */
+const GAP_OPEN = /(?:tot op heden|heden|present|current|huidig|lopend|ongoing)(?![\p{L}])/iuy;
 /** A dash with nothing after it (or only a cell separator): an open end. */
 const DASH_AT_END = /\s*[-–—]\s*(?:$|[|│]|\s{3,})/uy;
 /** Before a single point: "sinds", "vanaf", "since" open a range that still runs. */
@@ -156,10 +163,14 @@ function before(a: DatePoint, b: DatePoint): boolean {
   return a.day === undefined || b.day === undefined || a.day <= b.day;
 }
 
-/** What follows a start point at `at`: an end point, an open end, or nothing. */
+/**
+ * What follows a start point at `at`: an end point, an open end, or nothing. `month`: the
+ * start's month, when it names one: then only a space may stand between two month dates.
+ */
 function endAfter(
   text: string,
-  at: number
+  at: number,
+  month?: number
 ): { to: DatePoint | null; openWord?: string; end: number } | null {
   SEPARATOR.lastIndex = at;
   const sep = SEPARATOR.exec(text);
@@ -170,6 +181,20 @@ function endAfter(
     OPEN_END.lastIndex = after;
     const open = OPEN_END.exec(text);
     if (open) return { to: null, openWord: open[0].toLowerCase(), end: after + open[0].length };
+  }
+  if (month !== undefined) {
+    // Two columns "Van" and "Tot" of a table read as one line: "01-2021   10-2023", "11-2023 heden".
+    GAP.lastIndex = at;
+    const gap = GAP.exec(text);
+    if (gap) {
+      const after = at + gap[0].length;
+      const point = pointAt(text, after);
+      if (point?.point.month !== undefined) return { to: point.point, end: point.end };
+      GAP_OPEN.lastIndex = after;
+      const open = GAP_OPEN.exec(text);
+      if (open && !point)
+        return { to: null, openWord: open[0].toLowerCase(), end: after + open[0].length };
+    }
   }
   DASH_AT_END.lastIndex = at;
   const dash = DASH_AT_END.exec(text);
@@ -218,7 +243,7 @@ export function findRanges(line: string): DateRange[] {
       from = at + m[0].length;
       continue;
     }
-    const end = endAfter(text, at + m[0].length);
+    const end = endAfter(text, at + m[0].length, point.month);
     const since = SINCE_BEFORE.exec(text.slice(0, at));
     if (end && (end.to === null || (before(point, end.to) && end.to.year - point.year <= 50))) {
       ranges.push({ from: point, to: end.to, openWord: end.openWord, start: at, end: end.end });

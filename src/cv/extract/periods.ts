@@ -64,7 +64,7 @@ const JOB_WORDS =
 
 /** A table's column headers: no role. */
 const COLUMN_HEADER =
-  /^(periode|functie|werkgever|organisatie|opdrachtgever|werkzaamheden|taken|omschrijving|datum|data|rol|period|role|employer|organisation|organization|dates|tasks|duties|description)$/iu;
+  /^(periode|periode van|periode tot|van|tot|t\/m|tot en met|from|to|until|start|begin|einde|eind|functie|werkgever|organisatie|opdrachtgever|werkzaamheden|taken|omschrijving|datum|data|rol|period|role|employer|organisation|organization|dates|tasks|duties|description)$/iu;
 
 /** A short line that reads like a title (role, employer), not a sentence of description. */
 function titleLike(line: PlacedLine | undefined): boolean {
@@ -230,11 +230,26 @@ export function findPeriods(doc: CvDocument): FoundPeriod[] {
       break;
     }
   }
+  // A table's "Van" and "Tot" cells on lines of their own ("01-2021" then "10-2023" or
+  // "heden"): a start that names its month, then a line that holds only the end.
+  const endCells = new Set<number>();
+  for (let i = 0; i + 1 < lines.length; i++) {
+    if (lines[i].heading || lines[i + 1].heading || dated[i].length || dated[i + 1].length)
+      continue;
+    const start = completionOf(lines[i].text);
+    if (!start?.to || start.to.month === undefined) continue;
+    const end = completionOf(lines[i + 1].text);
+    if (!end || (end.to && end.to.month === undefined) || !inOrder(start.to, end.to)) continue;
+    const text = lines[i].text;
+    dated[i] = [{ from: start.to, to: end.to, openWord: end.openWord, start: 0, end: text.length }];
+    endCells.add(i + 1);
+    i++;
+  }
   const isDated = (i: number) => dated[i] !== undefined && dated[i].length > 0;
 
   // A line that may name a role or employer: a title in the same section, no dates, not a
   // table's column header, not yet taken by another period.
-  const taken = new Set<number>();
+  const taken = new Set<number>(endCells);
   const usable = (k: number, section: SectionKind) =>
     k >= 0 &&
     k < lines.length &&
@@ -292,6 +307,22 @@ export function findPeriods(doc: CvDocument): FoundPeriod[] {
     return more;
   };
 
+  // The sentence a range stands in: in running text it may go on over the next lines (a PDF's
+  // wrapped paragraph); in a list or table the line alone.
+  const sentenceOf = (i: number, range: DateRange): string => {
+    let text = lines[i].text;
+    if (text.split(/\s+/).length >= 8)
+      for (let k = i + 1; k <= i + 2 && k < lines.length; k++) {
+        if (lines[k].heading || isDated(k) || BULLET.test(lines[k].text)) break;
+        if (/[.!?]\s*$/u.test(text)) break;
+        text += ` ${lines[k].text}`;
+      }
+    const head = text.slice(0, range.start);
+    const from = Math.max(...[". ", "! ", "? "].map((p) => head.lastIndexOf(p)));
+    const end = /[.!?](?:\s|$)/u.exec(text.slice(range.end));
+    return text.slice(from < 0 ? 0 : from, end ? range.end + end.index + 1 : text.length);
+  };
+
   // First the role lines of every period (so that a title above the next period is not
   // read as this period's description), then each period's description.
   const drafts: Array<{ i: number; range: DateRange; role: string; roleLines: PlacedLine[] }> = [];
@@ -304,6 +335,17 @@ export function findPeriods(doc: CvDocument): FoundPeriod[] {
       const range = ranges[r];
       const own = roleOnLine(line.text, ranges, r);
       if (line.section !== "work" && EDUCATION_WORDS.test(own || line.text)) continue;
+      // Volunteering is no work experience, whatever the section ("… dat doe ik als vrijwilliger").
+      if (VOLUNTEER_WORDS.test(sentenceOf(i, range))) continue;
+      // "werkzaam in het sociaal domein sinds 2017": outside a work section, a "sinds" with a
+      // bare year in the middle of a sentence is a summary, not a period.
+      if (
+        line.section !== "work" &&
+        SINCE_WORDS.has(range.openWord ?? "") &&
+        range.from.month === undefined &&
+        (line.text.slice(0, range.start).match(/\p{L}+/gu) ?? []).length >= 3
+      )
+        continue;
       // "Rijbewijs sinds 2005", "getrouwd sinds 2010": outside a work section, a "sinds" needs
       // a job or employer on its line.
       if (
@@ -341,6 +383,7 @@ export function findPeriods(doc: CvDocument): FoundPeriod[] {
       for (const k of roleKs) taken.add(k);
       const role = joinTitles(roleLines.map((l) => (l.index === i ? own : cleanRole(l.text))));
       if (line.section !== "work" && EDUCATION_WORDS.test(role)) continue;
+      if (subItem(range, line, role, drafts[drafts.length - 1])) continue;
       drafts.push({ i, range, role, roleLines });
     }
   }
@@ -361,6 +404,29 @@ export function findPeriods(doc: CvDocument): FoundPeriod[] {
       evidence: evidenceOf(doc.file, lines[i]),
     };
   });
+}
+
+/** Words that make a date line volunteering, not work. */
+const VOLUNTEER_WORDS =
+  /\b(vrijwilliger|vrijwilligster|vrijwilligers(werk)?|volunteer(ing)?|voluntary)\b/iu;
+
+/**
+ * Whether a range is a sub-item of the period above it ("Herbeoordelingen Participatiewet
+ * 2019–2020" under "Inkomensconsulent, feb. 2018 – dec. 2022"): in the same section, within
+ * that period's dates, and neither its line nor its role names a job or employer of its own.
+ */
+function subItem(
+  range: DateRange,
+  line: PlacedLine,
+  role: string,
+  above: { i: number; range: DateRange } | undefined
+): boolean {
+  if (!above || above.i >= line.index) return false;
+  if ([role, line.text].some((t) => JOB_WORDS.test(t) || EMPLOYER_WORDS.test(t))) return false;
+  const [inner, outer] = [completeRange(range), completeRange(above.range)];
+  if (inner.from === outer.from && inner.to === outer.to) return false;
+  const endsWithin = outer.to === null || (inner.to !== null && inner.to <= outer.to);
+  return inner.from >= outer.from && endsWithin;
 }
 
 /** The whole numbers from `from` up to (not including) `to`. */

@@ -11,7 +11,8 @@ const ON_REQUEST =
   /op aanvraag|op verzoek|(up)?on request|available on|beschikbaar|worden verstrekt|desgewenst/iu;
 /** Contact details, a role or an organisation: lines that belong to an entry but do not start one. */
 const CONTACT = /@|\b(tel|telefoon|mobiel|phone|e-?mail|mail|tel\.?nr)\b|\+?\d[\d\s-]{7,}\d/iu;
-const BULLET = /^\s*(?:[•▪■●◦·*\-–—>]|\d{1,2}[.)])\s*/u;
+/** A list bullet, also a Symbol or Wingdings font's private-use glyph as Word writes them (U+F0B7 …). */
+const BULLET = /^\s*(?:[•▪■●◦·*\-–—>\uF000-\uF0FF]|\d{1,2}[.)])\s*/u;
 /** A name at the start of a line: a salutation, initials, or two or more capitalised words. */
 const NAME_START =
   /^(?:(?:[Dd]hr|[Mm]evr|[Mm]w|[Mm]r|[Mm]rs|[Mm]s|[Dd]r|[Dd]rs|[Ii]r|[Ii]ng|[Pp]rof)\.?\s|[Dd]e heer\s|[Mm]evrouw\s|(?:[A-Z]\.){1,4}\s?[A-Za-z]|[A-Z][\p{Ll}'’-]+(?:\s(?:van|de|der|den|het|ten|ter|v\.d\.|van de|van der|in 't|'t)){0,2}\s[A-Z][\p{Ll}'’-]+)/u;

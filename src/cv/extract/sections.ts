@@ -13,11 +13,11 @@ export type SectionKind =
 /** Heading texts (lower case, without ":" and decoration) to their section. */
 const HEADINGS: Array<[RegExp, SectionKind]> = [
   [
-    /^(relevante |professionele |eerdere |overige )?(werk ?ervaring(en)?|arbeidsverleden|loopbaan|carri[eè]re|ervaring|werkgevers?|opdrachten|(recente )?opdrachten( en werkervaring)?|werkervaring( en opdrachten)?|loopbaanoverzicht|(relevant |professional |work |employment )?(experience|history)|employment|work history|career( history)?|uitgevoerde opdrachten|functies)$/,
+    /^(mijn |my )?(relevante |professionele |eerdere |overige )?(werk ?ervaring(en)?|arbeidsverleden|loopbaan|carri[eè]re|ervaring|werkgevers?|opdrachten|(recente )?opdrachten( en werkervaring)?|werkervaring( en opdrachten)?|loopbaanoverzicht|(relevant |professional |work |employment )?(experience|history)|employment|work history|career( history)?|uitgevoerde opdrachten|functies)$/,
     "work",
   ],
   [
-    /^(opleiding(en)?|opleiding en cursussen|opleidingen en cursussen|opleidingen en trainingen|scholing|studie|studies|onderwijs|diploma'?s|education|education en training|academic background|opleiding en diploma's|opleidingen en diploma's)$/,
+    /^((opleiding(en)?|onderwijs|scholing|education) en (opleiding(en)?|training(en|s)?|cursussen|diploma'?s|certificaten)|opleiding(en)?|opleiding en cursussen|opleidingen en cursussen|opleidingen en trainingen|scholing|studie|studies|onderwijs|diploma'?s|education|education en training|academic background|opleiding en diploma's|opleidingen en diploma's)$/,
     "education",
   ],
   [
@@ -29,7 +29,7 @@ const HEADINGS: Array<[RegExp, SectionKind]> = [
     "references",
   ],
   [
-    /^(profiel|persoonlijk profiel|profielschets|over mij|samenvatting|introductie|profile|summary|about me|personal profile|kernkwaliteiten|competenties|motivatie)$/,
+    /^((cv|mijn)[- ]?profiel|profiel|persoonlijk profiel|profielschets|over mij|samenvatting|introductie|profile|summary|about me|personal profile|kernkwaliteiten|competenties|motivatie)$/,
     "profile",
   ],
   [
@@ -37,7 +37,7 @@ const HEADINGS: Array<[RegExp, SectionKind]> = [
     "personal",
   ],
   [
-    /^(vaardigheden|skills|talen|languages|taalvaardigheid|hobby'?s|interesses|interests|nevenactiviteiten|vrijwilligerswerk|volunteer work|software|systemen|ict[- ]vaardigheden|computervaardigheden|kennis|kennis en vaardigheden|publicaties|lidmaatschappen|overig|overige|overige informatie|additional information|beschikbaarheid|availability|tarief|rijbewijs)$/,
+    /^((persoonlijke )?vaardigheden( en competenties)?|(personal )?skills( en competences)?|talen|languages|taalvaardigheid|hobby'?s|interesses|interests|nevenactiviteiten|nevenfuncties|vrijwilligerswerk|vrijwilligerswerk en nevenactiviteiten|nevenactiviteiten en vrijwilligerswerk|volunteer work|volunteering|volunteer experience|voluntary work|other activities|side activities|extracurricular activities|community involvement|software|systemen|ict[- ]vaardigheden|computervaardigheden|kennis|kennis en vaardigheden|publicaties|lidmaatschappen|overig|overige|overige informatie|additional information|beschikbaarheid|availability|tarief|rijbewijs)$/,
     "other",
   ],
 ];

@@ -48,7 +48,8 @@ const GUTTER_ROWS = 3;
  */
 export function pageLines(pieces: TextPiece[]): string[] {
   const rows = groupRows(pieces.filter((p) => p.text.length > 0 && p.size > 0));
-  const segmented = rows.map(splitRow).filter((row) => row.length > 0);
+  const stops = columnStarts(rows);
+  const segmented = rows.map((row) => splitRow(row, stops)).filter((row) => row.length > 0);
   return readingOrder(segmented)
     .map((s) => s.text.replace(/\s+/g, " ").trim())
     .filter((t) => t.length > 0);
@@ -70,8 +71,40 @@ function groupRows(pieces: TextPiece[]): TextPiece[][] {
   return rows.sort((a, b) => b.y - a.y).map((r) => r.pieces.sort((a, b) => a.x - b.x));
 }
 
-/** One row into segments at wide gaps, joining the pieces of a segment with spaces where needed. */
-function splitRow(row: TextPiece[]): Segment[] {
+/** A column start needs at least this many rows whose first piece starts at it. */
+const STOP_ROWS = 5;
+
+/**
+ * The x where a column starts: right of the margin, at least {@link STOP_ROWS} rows begin
+ * there (nothing left of it on that row), and at least as many other rows have a piece starting
+ * there after a space (a narrow gutter next to a sidebar). Empty when there is none.
+ */
+function columnStarts(rows: TextPiece[][]): number[] {
+  const pieces = rows.flat().filter((p) => p.text.trim() !== "");
+  if (pieces.length < 2 * STOP_ROWS) return [];
+  const margin = Math.min(...pieces.map((p) => p.x));
+  const firsts = rows
+    .map((row) => row.find((p) => p.text.trim() !== ""))
+    .filter((p): p is TextPiece => p !== undefined && p.x > margin + 36);
+  const stops: number[] = [];
+  for (const first of firsts) {
+    if (stops.some((x) => Math.abs(x - first.x) <= 1)) continue;
+    const alone = firsts.filter((p) => Math.abs(p.x - first.x) <= 1).length;
+    const after = rows.filter((row) => {
+      const k = row.findIndex((p) => Math.abs(p.x - first.x) <= 1);
+      return k > 0 && row.slice(0, k).some((p) => p.text.trim() !== "");
+    }).length;
+    if (alone >= STOP_ROWS && after >= 1) stops.push(first.x);
+  }
+  return stops;
+}
+
+/**
+ * One row into segments at wide gaps, or at a column start after a space when the text there
+ * stands on its own baseline (a narrow gutter between independent columns), joining the pieces
+ * of a segment with spaces where needed.
+ */
+function splitRow(row: TextPiece[], stops: number[] = []): Segment[] {
   const segments: Segment[] = [];
   let current: Segment | null = null;
   for (const piece of row) {
@@ -79,7 +112,12 @@ function splitRow(row: TextPiece[]): Segment[] {
     if (current) {
       const gap = piece.x - current.x1;
       const size = Math.max(current.size, piece.size);
-      if (gap > SPLIT_GAP * size && !blank) {
+      // A column start splits only text on another baseline: a table's cells share theirs.
+      const atStop =
+        gap > SPACE_GAP * size &&
+        Math.abs(piece.y - current.y) > 0.3 &&
+        stops.some((x) => Math.abs(piece.x - x) <= 1);
+      if ((gap > SPLIT_GAP * size || atStop) && !blank) {
         segments.push(current);
         current = null;
       } else {
@@ -196,8 +234,17 @@ function isColumns(band: Segment[][], gutter: number): boolean {
   };
   const onlyLeft = leftRows.filter((row) => !rightRows.includes(row));
   const onlyRight = rightRows.filter((row) => !leftRows.includes(row));
-  if (between(leftRows, onlyRight) + between(rightRows, onlyLeft) >= 2) return true;
   const paired = leftRows.filter((row) => rightRows.includes(row));
+  // A label column beside its values (Europass: "Data" | "01-03-2022 – heden"): most rows that
+  // hold both sides share the very same baseline; a wrapped label between two value lines
+  // does not make it two columns.
+  const sameBaseline = paired.filter((row) => {
+    const left = row.find((s) => s.x1 <= gutter);
+    const right = row.find((s) => s.x1 > gutter);
+    return left !== undefined && right !== undefined && Math.abs(left.y - right.y) <= 0.3;
+  }).length;
+  const labels = sameBaseline >= 3 && sameBaseline >= 0.8 * paired.length;
+  if (!labels && between(leftRows, onlyRight) + between(rightRows, onlyLeft) >= 2) return true;
   if (paired.length < 2) return false;
   const first = band.indexOf(paired[0]);
   const last = band.indexOf(paired[paired.length - 1]);

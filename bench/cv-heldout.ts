@@ -11,6 +11,8 @@
  *
  * Build and run (outside node_modules/.cache, so no hard-linked output is overwritten):
  *   npx tsc -p bench/tsconfig.json --outDir .h-bench && node .h-bench/bench/cv-heldout.js
+ * Another set in the same format (its folder as the argument):
+ *   node .h-bench/bench/cv-heldout.js test/fixtures/cv-blind
  */
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
@@ -36,8 +38,12 @@ interface TruthCv {
   periods: TruthPeriod[];
 }
 
-/** The folder of this set: found from the working directory (the project's root). */
-const setDir = path.resolve(process.cwd(), "test/fixtures/cv-heldout");
+/**
+ * The folder of this set: the first argument (e.g. test/fixtures/cv-blind, a blind set in the
+ * same truth format), else test/fixtures/cv-heldout; relative to the working directory (the
+ * project's root).
+ */
+const setDir = path.resolve(process.cwd(), process.argv[2] ?? "test/fixtures/cv-heldout");
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
 const month = (d: string | null) => (d === null ? "…" : d.slice(0, 7));

@@ -26,7 +26,6 @@ import {
 import {
   cliTexts,
   cvCliTexts,
-  fileTexts,
   packageTexts,
   privacyCliTexts,
   shareCliTexts,
@@ -38,10 +37,10 @@ import {
   checkOutputName,
   checkOverwrite,
   commitFiles,
-  defaultOutput,
   asFileError,
   FileError,
   loadPackage,
+  plannedOutputs,
   preparePackage,
   sameFile,
   saveWorkbook,
@@ -97,15 +96,7 @@ export async function runScore(
   command: Extract<Command, { kind: "score" }>,
   io: Io
 ): Promise<ScoreRun> {
-  const out = command.out ?? defaultOutput(command.input, undefined, isMacroName(command.input));
-  checkOutputName(out, isMacroName(out));
-  if (sameFile(out, command.input)) throw new FileError(cliTexts.outIsIn(command.input));
-  const jsonFile = command.json !== undefined && command.json !== "-" ? command.json : undefined;
-  if (jsonFile !== undefined) {
-    if (sameFile(jsonFile, command.input))
-      throw new FileError(fileTexts.jsonIsWorkbook(jsonFile, "in"));
-    if (sameFile(jsonFile, out)) throw new FileError(fileTexts.jsonIsWorkbook(jsonFile, "out"));
-  }
+  const { out, jsonFile } = plannedOutputs(command.input, command.out, command.json);
   checkOverwrite(out, command.force === true, command.out === undefined ? "score" : undefined);
   const size = fs.existsSync(command.input) ? fs.statSync(command.input).size : 0;
   const progress = progressFor(io.errStream, size);
@@ -153,16 +144,6 @@ function readingFile<T>(file: string, read: () => T): T {
   } catch (error) {
     throw asFileError(file, error);
   }
-}
-
-/**
- * Whether a name is that of a workbook with macros (`.xlsm`, `.xltm`): the default OUT of
- * such an IN is `.xlsm`, and an OUT name is checked against it before anything is read.
- * Once IN is read, its content (the workbook's content type) decides: a workbook with
- * macros needs an `.xlsm` OUT, which keeps them; one without needs `.xlsx`.
- */
-function isMacroName(file: string): boolean {
-  return /\.(xlsm|xltm)$/i.test(file);
 }
 
 /** The scoring options of `score` and `share`: the preset and --peildatum, when given. */
@@ -251,10 +232,7 @@ export async function runPrivacy(
   command: Extract<Command, { kind: "privacy" }>,
   io: Io
 ): Promise<PrivacyPlan> {
-  const out =
-    command.out ?? defaultOutput(command.input, "-opgeschoond", isMacroName(command.input));
-  checkOutputName(out, isMacroName(out));
-  if (sameFile(out, command.input)) throw new FileError(cliTexts.outIsIn(command.input));
+  const { out } = plannedOutputs(command.input, command.out, undefined, "-opgeschoond");
   checkOverwrite(out, command.force === true, command.out === undefined ? "opschonen" : undefined);
   const { pkg, macros } = await loadPackage(command.input, io.err);
   checkOutputName(out, macros);

@@ -40,13 +40,12 @@ import {
   asFileError,
   checkOutputName,
   checkOverwrite,
-  defaultOutput,
   FileError,
   loadPackage,
-  sameFile,
+  plannedOutputs,
   writePackageAndJson,
 } from "./files";
-import { cliTexts, cvCliTexts as t, fileTexts, packageTexts } from "./texts";
+import { cliTexts, cvCliTexts as t, packageTexts } from "./texts";
 
 /** The extensions taken from a folder (a `.doc` too, so that it gets its own message). */
 const CV_EXTENSIONS = new Set([".pdf", ".docx", ".doc"]);
@@ -191,16 +190,12 @@ function what(proposal: CvProposal): string {
  * await runCv({ kind: "cv", input: "aanvraag.xlsx", cvs: ["cv"], apply: false }, io);
  */
 export async function runCv(command: Extract<Command, { kind: "cv" }>, io: Io): Promise<CvRun> {
-  const macroName = /\.(xlsm|xltm)$/i.test(command.input);
-  const out = command.out ?? defaultOutput(command.input, "-voorstellen", macroName);
-  checkOutputName(out, /\.(xlsm|xltm)$/i.test(out));
-  if (sameFile(out, command.input)) throw new FileError(cliTexts.outIsIn(command.input));
-  const jsonFile = command.json !== undefined && command.json !== "-" ? command.json : undefined;
-  if (jsonFile !== undefined) {
-    if (sameFile(jsonFile, command.input))
-      throw new FileError(fileTexts.jsonIsWorkbook(jsonFile, "in"));
-    if (sameFile(jsonFile, out)) throw new FileError(fileTexts.jsonIsWorkbook(jsonFile, "out"));
-  }
+  const { out, jsonFile } = plannedOutputs(
+    command.input,
+    command.out,
+    command.json,
+    "-voorstellen"
+  );
   checkOverwrite(out, command.force === true);
   const files = cvFiles(command.cvs);
 

@@ -392,3 +392,39 @@ export async function writePackageAndJson(
   }
   await commitFiles(prepared);
 }
+
+/**
+ * Whether a name is that of a workbook with macros (`.xlsm`, `.xltm`): the default OUT of
+ * such an IN is `.xlsm`, and an OUT name is checked against it before anything is read.
+ * Once IN is read, its content (the workbook's content type) decides: a workbook with
+ * macros needs an `.xlsm` OUT, which keeps them; one without needs `.xlsx`.
+ */
+export function isMacroName(file: string): boolean {
+  return /\.(xlsm|xltm)$/i.test(file);
+}
+
+/**
+ * The outputs of a command that writes a workbook (and perhaps a JSON report), checked before
+ * anything is read: OUT (when absent, named after IN with `suffix`) is a workbook name and not
+ * IN itself; the JSON file (absent for stdout, `-`) is neither IN nor OUT.
+ *
+ * @throws FileError (Dutch) naming the file.
+ * @example
+ * plannedOutputs("aanvraag.xlsx", undefined, "uit.json", "-voorstellen"); // { out: "aanvraag-voorstellen.xlsx", jsonFile: "uit.json" }
+ */
+export function plannedOutputs(
+  input: string,
+  out: string | undefined,
+  json: string | undefined,
+  suffix?: string
+): { out: string; jsonFile: string | undefined } {
+  const target = out ?? defaultOutput(input, suffix, isMacroName(input));
+  checkOutputName(target, isMacroName(target));
+  if (sameFile(target, input)) throw new FileError(cliTexts.outIsIn(input));
+  const jsonFile = json !== undefined && json !== "-" ? json : undefined;
+  if (jsonFile !== undefined) {
+    if (sameFile(jsonFile, input)) throw new FileError(fileTexts.jsonIsWorkbook(jsonFile, "in"));
+    if (sameFile(jsonFile, target)) throw new FileError(fileTexts.jsonIsWorkbook(jsonFile, "out"));
+  }
+  return { out: target, jsonFile };
+}

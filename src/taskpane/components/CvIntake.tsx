@@ -220,21 +220,12 @@ export function CvIntake({ strings, busy, request, cv, actions }: CvIntakeProps)
         <ul className={styles.files}>
           {cv.files.map((f) => (
             <li key={f.id}>
-              {f.status === "unreadable" ? (
-                <div className={styles.file}>
+              <div className={styles.file}>
+                {f.status === "unreadable" ? (
                   <MessageBar intent="error" layout="multiline" className={styles.fileField}>
                     <MessageBarBody>{f.message}</MessageBarBody>
                   </MessageBar>
-                  <Button
-                    appearance="subtle"
-                    icon={<DismissRegular />}
-                    aria-label={strings.cvRemoveFile(f.file)}
-                    disabled={disabled}
-                    onClick={() => actions.removeCvFile(f.id)}
-                  />
-                </div>
-              ) : (
-                <div className={styles.file}>
+                ) : (
                   <Field label={strings.cvCandidateFor(f.file)} className={styles.fileField}>
                     <Select
                       value={f.candidate ?? ""}
@@ -249,15 +240,15 @@ export function CvIntake({ strings, busy, request, cv, actions }: CvIntakeProps)
                       ))}
                     </Select>
                   </Field>
-                  <Button
-                    appearance="subtle"
-                    icon={<DismissRegular />}
-                    aria-label={strings.cvRemoveFile(f.file)}
-                    disabled={disabled}
-                    onClick={() => actions.removeCvFile(f.id)}
-                  />
-                </div>
-              )}
+                )}
+                <Button
+                  appearance="subtle"
+                  icon={<DismissRegular />}
+                  aria-label={strings.cvRemoveFile(f.file)}
+                  disabled={disabled}
+                  onClick={() => actions.removeCvFile(f.id)}
+                />
+              </div>
             </li>
           ))}
         </ul>

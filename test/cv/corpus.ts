@@ -1,16 +1,16 @@
 /**
  * The CV corpus (test/fixtures/cv, written by scripts/make-cv-corpus.mjs) for the tests and the
- * bench: its truth, its .docx files, the same CVs as PDF (LibreOffice Writer, ONE start for all
- * files per test run: the PDFs stay in the run's temporary folder and every test file of the
+ * bench: its truth, its .docx files, the same CVs as PDF (LibreOffice Writer, one conversion for
+ * all files per test run: the PDFs stay in the run's temporary folder and every test file of the
  * run reuses them), the unreadable cases (a PDF with a password, an image-only PDF, a .doc),
  * and the figures the bench and the corpus test compare with the targets.
  */
-import { execFileSync } from "child_process";
 import fs from "fs";
 import os from "os";
 import path from "path";
 import type { CandidateProposals, CvDocument } from "../../src/engine";
 import { LIBREOFFICE_PROFILE, runFolder } from "../setup/runFolder";
+import { convert, soffice } from "../xlsx/libreoffice";
 
 /** The project's folder: above this file (test/cv), or above its compiled copy (the bench's). */
 function projectRoot(): string {
@@ -61,19 +61,6 @@ export function corpusTruth(): CorpusTruth {
 /** The targets of issue 20. */
 export const targets = { pages: 1, language: 1, precision: 0.95, recall: 0.9, msPer5Pages: 300 };
 
-/** The LibreOffice binary, or null when it is not installed. */
-function sofficeBinary(): string | null {
-  for (const name of ["soffice", "libreoffice"]) {
-    try {
-      const found = execFileSync("sh", ["-c", `command -v ${name}`], { encoding: "utf8" }).trim();
-      if (found) return found;
-    } catch {
-      // not this one
-    }
-  }
-  return null;
-}
-
 /** Waits `ms` milliseconds, blocking (the conversion helper is synchronous). */
 function sleep(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
@@ -120,30 +107,18 @@ export function removeOwnPdfs(pdfDir: string): void {
   if (!runFolder()) fs.rmSync(path.dirname(pdfDir), { recursive: true, force: true });
 }
 
-/** Every .docx of the corpus to PDF into `<dir>/pdf`: one LibreOffice start, its profile in `dir`. */
+/**
+ * Every .docx of the corpus to PDF into `<dir>/pdf`, by one conversion: in a jest run by the
+ * run's one LibreOffice (test/setup/office.ts), outside a run by a start with its profile in `dir`.
+ */
 function convertCorpus(dir: string): void {
-  const soffice = sofficeBinary();
   if (!soffice) throw new Error("LibreOffice (soffice) is needed to convert the CV corpus");
   const out = path.join(dir, "pdf");
-  const profile = path.join(dir, "profile");
   const files = corpusTruth().cvs.map((cv) => path.join(corpusDir, cv.file));
   try {
-    execFileSync(
-      soffice,
-      [
-        `-env:UserInstallation=file://${profile}`,
-        "--headless",
-        "--norestore",
-        "--convert-to",
-        "pdf",
-        "--outdir",
-        out,
-        ...files,
-      ],
-      { stdio: "pipe", timeout: 240_000 }
-    );
+    convert(dir, files, "pdf", out, 240_000);
   } finally {
-    fs.rmSync(profile, { recursive: true, force: true });
+    fs.rmSync(path.join(dir, "profile"), { recursive: true, force: true });
   }
   const missing = files
     .map((f) => path.basename(f, ".docx") + ".pdf")

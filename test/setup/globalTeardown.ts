@@ -1,12 +1,16 @@
 /**
- * Jest's global teardown, once per run after every test: removes the run's temporary folder
+ * Jest's global teardown, once per run after every test: stops the run's LibreOffice (office.ts),
+ * removes the run's temporary folder
  * (runFolder.ts) and names, in one line, the kinds of folder tests left in it, so that a test
  * that does not clean up after itself is seen.
  */
+import { stopOffice } from "./office";
 import { closeRunFolder } from "./runFolder";
 
-/** Closes the run's temporary folder; warns of what tests left there. */
+/** Stops the run's LibreOffice; closes the run's temporary folder; warns of what tests left there. */
 export default function globalTeardown(): void {
+  const office = stopOffice();
+  if (office !== null) console.log(`\nLibreOffice, one for the run: ${office.toFixed(1)} CPU-s`);
   const left = closeRunFolder();
   if (left.length === 0) return;
   const kinds = new Map<string, number>();

@@ -1,11 +1,13 @@
 /**
  * LibreOffice headless as a real reader of the workbooks we write: a private
  * profile that recalculates every formula on load (see {@link profile}), conversion to
- * CSV (one file per sheet) or PDF, and a CSV parser. Shared by the tests that need it.
+ * CSV (one file per sheet) or PDF (in a jest run by one LibreOffice for the whole run,
+ * test/setup/office.ts), and a CSV parser. Shared by the tests that need it.
  */
 import { execFileSync } from "child_process";
 import fs from "fs";
 import path from "path";
+import { giveUp, residentProfile } from "../setup/office";
 import { LIBREOFFICE_PROFILE, runFolder } from "../setup/runFolder";
 
 /** The path of a command, or null when it is not installed. */
@@ -62,9 +64,10 @@ function profileFolder(dir: string): string {
 }
 
 /**
- * Converts `files` (one path or several, in one LibreOffice start-up) to `format` into
- * `outdir`, with the private profile of the run's worker (or under `dir`); stops after
- * `timeout` ms.
+ * Converts `files` (one path or several) to `format` into `outdir`, stopping after `timeout` ms.
+ * In a `jest` run the run's resident LibreOffice converts (test/setup/office.ts: one start for
+ * the whole run); when there is none, or it failed, LibreOffice starts for this conversion with
+ * the private profile of the run's worker (or under `dir`).
  */
 export function convert(
   dir: string,
@@ -73,22 +76,27 @@ export function convert(
   outdir: string,
   timeout = 120_000
 ): void {
+  const args = ["--headless", "--norestore", "--convert-to", format, "--outdir", outdir];
+  const inputs = typeof files === "string" ? [files] : files;
+  const resident = residentProfile();
+  if (resident) {
+    try {
+      execFileSync(soffice!, [`-env:UserInstallation=${resident}`, ...args, ...inputs], {
+        stdio: "pipe",
+        timeout,
+      });
+      return;
+    } catch (error) {
+      // It may be stuck on this document: stop it, and convert once more with a start of our own.
+      giveUp(`converting ${inputs.join(", ")}: ${(error as Error).message}`);
+    }
+  }
   const folder = profileFolder(dir);
   try {
-    execFileSync(
-      soffice!,
-      [
-        `-env:UserInstallation=${profile(folder)}`,
-        "--headless",
-        "--norestore",
-        "--convert-to",
-        format,
-        "--outdir",
-        outdir,
-        ...(typeof files === "string" ? [files] : files),
-      ],
-      { stdio: "pipe", timeout }
-    );
+    execFileSync(soffice!, [`-env:UserInstallation=${profile(folder)}`, ...args, ...inputs], {
+      stdio: "pipe",
+      timeout,
+    });
   } catch (error) {
     // A start that failed or was stopped may leave the profile locked: the next one starts afresh.
     fs.rmSync(path.join(folder, "profile"), { recursive: true, force: true });

@@ -50,9 +50,13 @@ const programTests = fs
 /** Jest's own cache beside the project, not in the system's temp folder (which the tests leave as they found it). */
 const cacheDirectory = "<rootDir>/node_modules/.cache/jest";
 
+/** `npm run test:cpu`: each file's CPU seconds (a no-op in other runs). */
+const cpuTimes = "<rootDir>/test/setup/cpuTimes.ts";
+
 const node = {
   cacheDirectory,
   testEnvironment: "node",
+  setupFilesAfterEnv: [cpuTimes],
   roots: ["<rootDir>/test"],
   transform,
   transformIgnorePatterns,
@@ -89,7 +93,7 @@ module.exports = {
       testEnvironment: "jsdom",
       roots: ["<rootDir>/test/taskpane"],
       testMatch: ["**/*.test.ts", "**/*.test.tsx"],
-      setupFilesAfterEnv: ["<rootDir>/test/taskpane/setup.ts"],
+      setupFilesAfterEnv: ["<rootDir>/test/taskpane/setup.ts", cpuTimes],
       transform,
       transformIgnorePatterns,
     },

@@ -38,4 +38,15 @@ describe("jsonBytes", () => {
     expect(jsonBytes(grid)).toBe(encoded(grid));
     expect(jsonBytes(grid)).toBeGreaterThan(300_000);
   });
+
+  test("a text repeated down a grid (a live output column) counts as often as it stands", () => {
+    const formula = '=IF([@Kandidaat]="","",FLEX.KNOCKOUT(Aanvraag!$B$2))';
+    const grid = Array.from({ length: 1_000 }, (_, i) =>
+      i % 3 === 0 ? [formula, "Zoë", formula] : [formula, formula, "é€"]
+    );
+    expect(jsonBytes(grid)).toBe(encoded(grid));
+    expect(jsonBytes([[""], ["", "x"], [formula, ""]])).toBe(
+      encoded([[""], ["", "x"], [formula, ""]])
+    );
+  });
 });

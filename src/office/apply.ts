@@ -10,7 +10,7 @@ import { assertNever } from "../engine/assertNever";
 import { columnLetters, parseCell, parseRange, rangeAddress } from "../workbook/address";
 import { listSource } from "../workbook/listSource";
 import type { GrowTable, WorkbookChange } from "../workbook/changes";
-import { jsonBytes } from "./bytes";
+import { jsonBytes, jsonRowBytes } from "./bytes";
 import type { OfficeRead } from "./read";
 
 /** Payload per sync: under Excel on the web's 5 MB request limit with room for the envelope. */
@@ -77,14 +77,21 @@ function points(characters: number): number {
 
 /** Blocks of rows of a grid, each under {@link MAX_BLOCK_BYTES} of JSON. */
 function rowBlocks<T>(grid: T[][]): Array<{ offset: number; rows: T[][]; bytes: number }> {
-  const bytes = jsonBytes(grid);
+  // Each row counted once; a block's JSON is its rows, a comma between them and its brackets.
+  const rowBytes = jsonRowBytes(grid);
+  const blockBytes = (from: number, to: number) => {
+    let bytes = 2 + Math.max(to - from - 1, 0);
+    for (let i = from; i < to; i++) bytes += rowBytes[i];
+    return bytes;
+  };
+  const bytes = blockBytes(0, grid.length);
   if (bytes <= MAX_BLOCK_BYTES) return [{ offset: 0, rows: grid, bytes }];
   const count = Math.ceil(bytes / MAX_BLOCK_BYTES);
   const size = Math.ceil(grid.length / count);
   const blocks: Array<{ offset: number; rows: T[][]; bytes: number }> = [];
   for (let offset = 0; offset < grid.length; offset += size) {
-    const rows = grid.slice(offset, offset + size);
-    blocks.push({ offset, rows, bytes: jsonBytes(rows) });
+    const end = Math.min(offset + size, grid.length);
+    blocks.push({ offset, rows: grid.slice(offset, end), bytes: blockBytes(offset, end) });
   }
   return blocks;
 }

@@ -1,5 +1,5 @@
 /** jsonBytes counts grids cell by cell: always the bytes of the whole JSON text in UTF-8. */
-import { jsonBytes } from "../../src/office/bytes";
+import { jsonBytes, jsonRowBytes } from "../../src/office/bytes";
 
 const encoded = (value: unknown) => new TextEncoder().encode(JSON.stringify(value) ?? "").length;
 
@@ -37,5 +37,24 @@ describe("jsonBytes", () => {
     const grid = Array.from({ length: 10_000 }, (_, i) => [`Kandidaat ${i} – Zoë`, i, i % 2 === 0]);
     expect(jsonBytes(grid)).toBe(encoded(grid));
     expect(jsonBytes(grid)).toBeGreaterThan(300_000);
+  });
+
+  test("a text repeated down a grid (a live output column) counts as often as it stands", () => {
+    const formula = '=IF([@Kandidaat]="","",FLEX.KNOCKOUT(Aanvraag!$B$2))';
+    const grid = Array.from({ length: 1_000 }, (_, i) =>
+      i % 3 === 0 ? [formula, "Zoë", formula] : [formula, formula, "é€"]
+    );
+    expect(jsonBytes(grid)).toBe(encoded(grid));
+    expect(jsonBytes([[""], ["", "x"], [formula, ""]])).toBe(
+      encoded([[""], ["", "x"], [formula, ""]])
+    );
+  });
+
+  test("jsonRowBytes: each row's bytes; a block of rows takes its rows, the commas and the brackets", () => {
+    const grid: unknown[][] = [["Zoë", 1], [], [null, "é€", true], ["Zoë"]];
+    grid.length = 6; // two holes at the end: null in the JSON
+    const rows = jsonRowBytes(grid);
+    expect(rows).toEqual([...grid.slice(0, 4).map((row) => encoded(row)), 4, 4]);
+    expect(2 + rows.length - 1 + rows.reduce((a, b) => a + b, 0)).toBe(encoded(grid));
   });
 });

@@ -10,11 +10,49 @@ import { awardscoreBin, bin, compileCliBeforeAll, root, scratch } from "./helper
 
 compileCliBeforeAll();
 
-test("exit 0: scores a workbook; --json - gives parseable JSON on stdout", async () => {
-  const dir = scratch();
+/** The example workbook's bytes, written by ExcelJS once for the file's tests. */
+let exampleBytes: Promise<Buffer> | undefined;
+
+/** A copy of the example workbook as `dir`/in.xlsx: its path. */
+async function exampleInput(dir: string): Promise<string> {
+  exampleBytes ??= exampleWorkbook()
+    .xlsx.writeBuffer()
+    .then((b) => Buffer.from(b));
   const input = path.join(dir, "in.xlsx");
-  await exampleWorkbook().xlsx.writeFile(input);
-  const ran = awardscoreBin("score", input, "--json", "-");
+  fs.writeFileSync(input, await exampleBytes);
+  return input;
+}
+
+/**
+ * `score IN --json -` by the binary, once for two tests: with a preload that only adds, at
+ * exit, a line `LOADED [the modules loaded]` to stderr (one start of the command, not two).
+ */
+let scoredOnce: Promise<{ dir: string; child: ReturnType<typeof spawnSync> }> | undefined;
+function scoredWithModules() {
+  scoredOnce ??= (async () => {
+    const dir = scratch();
+    const input = await exampleInput(dir);
+    const preload = path.join(scratch(), "loaded.js");
+    fs.writeFileSync(
+      preload,
+      `process.on("exit", () => process.stderr.write("\\nLOADED " + JSON.stringify(Object.keys(require.cache)) + "\\n"));`
+    );
+    const child = spawnSync(
+      process.execPath,
+      ["--require", preload, bin, "score", input, "--json", "-"],
+      {
+        encoding: "utf8",
+        cwd: root,
+      }
+    );
+    return { dir, child };
+  })();
+  return scoredOnce;
+}
+
+test("exit 0: scores a workbook; --json - gives parseable JSON on stdout", async () => {
+  const { dir, child } = await scoredWithModules();
+  const ran = { code: child.status, stdout: String(child.stdout), stderr: String(child.stderr) };
   expect(ran.code).toBe(0);
   expect(JSON.parse(ran.stdout).request).toMatchObject({
     id: "17040",
@@ -36,20 +74,11 @@ test("exit 2 with a Dutch message on stderr and nothing on stdout", () => {
 });
 
 test("score loads ExcelJS's workbook but not its streaming reader and writer", async () => {
-  const dir = scratch();
-  const input = path.join(dir, "in.xlsx");
-  await exampleWorkbook().xlsx.writeFile(input);
-  const preload = path.join(dir, "loaded.js");
-  fs.writeFileSync(
-    preload,
-    `process.on("exit", () => process.stderr.write("\\nLOADED " + JSON.stringify(Object.keys(require.cache)) + "\\n"));`
-  );
-  const child = spawnSync(process.execPath, ["--require", preload, bin, "score", input], {
-    encoding: "utf8",
-    cwd: root,
-  });
+  const { child } = await scoredWithModules();
   expect(child.status).toBe(0);
-  const line = child.stderr.split("\n").find((l) => l.startsWith("LOADED "));
+  const line = String(child.stderr)
+    .split("\n")
+    .find((l) => l.startsWith("LOADED "));
   const loaded = (JSON.parse(line!.slice(7)) as string[]).map((f) => f.split(path.sep).join("/"));
   expect(loaded.some((f) => f.endsWith("exceljs/lib/doc/workbook.js"))).toBe(true);
   expect(
@@ -70,8 +99,7 @@ describe("output piped into a program that closes early", () => {
 
   test("--json - | head -1: exit 0, no stack trace, OUT written", async () => {
     const dir = scratch();
-    const input = path.join(dir, "in.xlsx");
-    await exampleWorkbook().xlsx.writeFile(input);
+    const input = await exampleInput(dir);
     const { out, stderr } = throughHead(dir, `score "${input}" --json -`);
     expect(out).toBe("{\nexit=0\n");
     expect(stderr).not.toMatch(/EPIPE|Error|\n\s+at /);
@@ -80,9 +108,7 @@ describe("output piped into a program that closes early", () => {
   });
 
   test("stdout and stderr both into head: exit 0, quietly", async () => {
-    const dir = scratch();
-    const input = path.join(dir, "in.xlsx");
-    await exampleWorkbook().xlsx.writeFile(input);
+    const input = await exampleInput(scratch());
     // The summary (about 40 lines) and help: both more than head reads.
     const script =
       `"${process.execPath}" "${bin}" score "${input}" 2>&1 | head -1; echo "exit=\${PIPESTATUS[0]}"; ` +

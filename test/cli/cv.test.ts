@@ -104,8 +104,19 @@ const complete: Record<string, CellValue> = {
   G11: 0,
 };
 
+/** The bytes of {@link inputWorkbook}'s two workbooks, each written once for the file's tests. */
+const inputBytes = new Map<boolean, Promise<Buffer>>();
+
 /** The 17040 template with Ans (E2 typed Nee, the other CV cells empty) and Bas; `final`: every cell filled. */
 async function inputWorkbook(dir: string, final = false): Promise<string> {
+  if (!inputBytes.has(final)) inputBytes.set(final, writtenInput(final));
+  const file = path.join(dir, "aanvraag.xlsx");
+  fs.writeFileSync(file, await inputBytes.get(final)!);
+  return file;
+}
+
+/** {@link inputWorkbook}'s workbook as ExcelJS writes it. */
+async function writtenInput(final: boolean): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   applyChanges(workbook, planTemplate(request17040, { rows: 2, periodRows: 1 }));
   const rows: Array<Record<string, CellValue>> = [
@@ -119,9 +130,7 @@ async function inputWorkbook(dir: string, final = false): Promise<string> {
       if (value !== undefined) sheet.getCell(r + 2, c + 1).value = value as ExcelJS.CellValue;
     })
   );
-  const file = path.join(dir, "aanvraag.xlsx");
-  await workbook.xlsx.writeFile(file);
-  return file;
+  return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
 async function open(file: string): Promise<ExcelJS.Workbook> {

@@ -11,7 +11,9 @@
  */
 import JSZip from "jszip";
 import { passing } from "../workbook/helpers";
+import buffer from "buffer";
 import path from "path";
+import zlib from "zlib";
 import { request17040, type CellValue } from "../../src/engine";
 import { candidateInputColumns } from "../../src/workbook/layout";
 import { recordTexts, rejectionTexts, sheetNames } from "../../src/workbook/texts";
@@ -115,6 +117,13 @@ export class GraftError extends Error {
   }
 }
 
+/** What JSZip keeps of a part it read from a zip (its CompressedObject). */
+interface StoredPart {
+  compressedContent?: unknown;
+  uncompressedSize?: unknown;
+  compression?: { magic?: string };
+}
+
 /** A package as a zip, with lookups by part name (OPC part names ignore case). */
 export class Package {
   private constructor(readonly zip: JSZip) {}
@@ -141,10 +150,32 @@ export class Package {
     return this.names().find((n) => n.toLowerCase() === key);
   }
 
-  /** A part's bytes, or undefined when absent. */
+  /**
+   * A part's bytes, or undefined when absent. A deflated part JSZip read from the zip is
+   * inflated by Node's zlib, not by JSZip's pako: the same bytes for all 2,911 parts of the
+   * foreign workbooks, in a third of the CPU time (0.4 s instead of 1.2 s for all of them;
+   * foreign.test.ts inflates them three times). As JSZip does, a part that inflates to
+   * another size than its entry declares is refused (lib/compressedObject.js: "uncompressed
+   * data size mismatch"), here as soon as it passes that size.
+   */
   async bytes(name: string): Promise<Uint8Array | undefined> {
     const stored = this.find(name);
-    return stored === undefined ? undefined : this.zip.file(stored)!.async("uint8array");
+    if (stored === undefined) return undefined;
+    const file = this.zip.file(stored)!;
+    // JSZip's record of a part it read (lib/compressedObject.js); a part set since has none.
+    const read = (file as unknown as { _data?: StoredPart })._data;
+    if (
+      read?.compression?.magic !== "\x08\x00" ||
+      !(read.compressedContent instanceof Uint8Array) ||
+      typeof read.uncompressedSize !== "number"
+    )
+      return file.async("uint8array");
+    const size = read.uncompressedSize;
+    const inflated = zlib.inflateRawSync(read.compressedContent, {
+      maxOutputLength: Math.min(size + 1, buffer.constants.MAX_LENGTH),
+    });
+    if (inflated.length !== size) throw new Error(`${stored}: uncompressed data size mismatch`);
+    return new Uint8Array(inflated.buffer, inflated.byteOffset, inflated.length);
   }
 
   /** A part's text (UTF-8), or undefined when absent. */

@@ -8,7 +8,6 @@
 import fs from "fs";
 import path from "path";
 import vm from "vm";
-import { productionConfig } from "../e2e/build";
 import { productionBuild, type ProductionBuild } from "../security/productionBuild";
 
 const { localiseMetadata } = require("../../scripts/functions-locale");
@@ -39,10 +38,8 @@ let nl: Metadata;
 let en: Metadata;
 
 beforeAll(async () => {
-  const config = await productionConfig();
-  const entries = config.entry as Record<string, string>;
-  expect(entries.functions).toBe("./src/functions/functions.ts");
   build = await productionBuild();
+  expect(build.entry.functions).toBe("./src/functions/functions.ts");
   out = build.dir;
   nl = JSON.parse(fs.readFileSync(path.join(out, "functions.json"), "utf8"));
   en = JSON.parse(fs.readFileSync(path.join(out, "functions.en-US.json"), "utf8"));

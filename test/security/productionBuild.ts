@@ -16,7 +16,6 @@ import crypto from "crypto";
 import fs from "fs";
 import os from "os";
 import path from "path";
-import { productionConfig, runWebpack, withoutTypeCheck } from "../e2e/build";
 import { LIBREOFFICE_PROFILE, runFolder } from "../setup/runFolder";
 
 const root = path.resolve(__dirname, "../..");
@@ -27,6 +26,8 @@ export const DEPLOYED_AT = "https://awardscore.gemeente.example/";
 /** A production build's folder, and how to let go of it. */
 export interface ProductionBuild {
   dir: string;
+  /** The entry points it was built from, as webpack.config.js names them. */
+  entry: Record<string, string>;
   /** Removes the folder when this process made it for itself (outside a jest run); else nothing. */
   release(): void;
 }
@@ -45,8 +46,8 @@ export async function productionBuild(): Promise<ProductionBuild> {
   const run = runFolder();
   if (!run) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "awardscore-build-"));
-    await build(dir);
-    return { dir, release: () => fs.rmSync(dir, { recursive: true, force: true }) };
+    const entry = await build(dir);
+    return { dir, entry, release: () => fs.rmSync(dir, { recursive: true, force: true }) };
   }
   // the name starts like the run's shared LibreOffice folders, which the teardown expects to find
   const shared = path.join(run, `${LIBREOFFICE_PROFILE}webpack-production`);
@@ -57,7 +58,8 @@ export async function productionBuild(): Promise<ProductionBuild> {
   fs.mkdirSync(shared, { recursive: true });
   const deadline = Date.now() + 600_000;
   for (;;) {
-    if (fs.existsSync(done)) return { dir, release: () => {} };
+    if (fs.existsSync(done))
+      return { dir, entry: JSON.parse(fs.readFileSync(done, "utf8")), release: () => {} };
     if (fs.existsSync(failed))
       throw new Error(
         `the production build failed in another test file:\n${fs.readFileSync(failed, "utf8")}`
@@ -70,24 +72,30 @@ export async function productionBuild(): Promise<ProductionBuild> {
       await sleep(250); // another test file builds it
     }
   }
+  let entry: Record<string, string>;
   try {
-    await build(dir);
-    fs.writeFileSync(done, "");
+    entry = await build(dir);
+    // whole or not at all, for the test files that wait on it
+    fs.writeFileSync(`${done}.part`, JSON.stringify(entry));
+    fs.renameSync(`${done}.part`, done);
   } catch (error) {
     fs.writeFileSync(failed, String((error as Error).stack ?? error));
     throw error;
   } finally {
     fs.rmSync(lock, { recursive: true, force: true });
   }
-  return { dir, release: () => {} };
+  return { dir, entry, release: () => {} };
 }
 
-/** Runs webpack.config.js (production, ADDIN_URL = {@link DEPLOYED_AT}) into `dir`. */
-async function build(dir: string): Promise<void> {
+/** Runs webpack.config.js (production, ADDIN_URL = {@link DEPLOYED_AT}) into `dir`; returns its entry points. */
+async function build(dir: string): Promise<Record<string, string>> {
+  // loaded by the test file that builds only: webpack and its plugins take a second to load
+  const { productionConfig, runWebpack, withoutTypeCheck } = await import("../e2e/build");
   const before = process.env.ADDIN_URL;
   process.env.ADDIN_URL = DEPLOYED_AT; // read when webpack.config.js loads
   try {
     const config = await productionConfig();
+    const entry = { ...(config.entry as Record<string, string>) };
     config.context = root;
     config.output = { ...config.output, path: dir };
     config.cache = {
@@ -106,6 +114,7 @@ async function build(dir: string): Promise<void> {
     };
     // Type-checked by `npm run typecheck` (tsconfig.build.json); the output is the same.
     await runWebpack(withoutTypeCheck(config));
+    return entry;
   } finally {
     if (before === undefined) delete process.env.ADDIN_URL;
     else process.env.ADDIN_URL = before;

@@ -24,6 +24,20 @@ function parsedConfig(): ts.ParsedCommandLine {
   return parsed;
 }
 
+/** Each source file as parsed, per name: a program after the first parses only what an edit changed. */
+const parsedFiles = new Map<string, ts.SourceFile>();
+function parsed(
+  file: string,
+  text: string,
+  language: ts.ScriptTarget | ts.CreateSourceFileOptions
+) {
+  const earlier = parsedFiles.get(file);
+  if (earlier && earlier.text === text) return earlier;
+  const sourceFile = ts.createSourceFile(file, text, language);
+  parsedFiles.set(file, sourceFile);
+  return sourceFile;
+}
+
 /**
  * The files under src/ that the command's program compiles, relative to src/ with `/`;
  * `edit` may change a file's text as the compiler reads it (to show the check can fail).
@@ -39,7 +53,7 @@ function compiledSourceFiles(edit?: (file: string, text: string) => string): str
     if (!resolved.startsWith(src)) return ts.createSourceFile(file, "", language);
     const text = ts.sys.readFile(file);
     if (text === undefined) return undefined;
-    return ts.createSourceFile(file, edit ? edit(resolved, text) : text, language);
+    return parsed(file, edit ? edit(resolved, text) : text, language);
   };
   const program = ts.createProgram({ rootNames: config.fileNames, options: config.options, host });
   return program

@@ -1,16 +1,14 @@
 /**
- * The real functions.json and functions.en-US.json: the production webpack configuration
- * (webpack.config.js, production mode) into a temporary folder (dist/ is left to whoever is
- * serving it), built for the `functions` entry alone and without ts-loader's type check. Its
- * functions.js, functions.json, functions.en-US.json and manifest.xml are byte for byte those
- * of the whole build (the task pane's page and chunks are not needed here); the whole build,
- * type check included, is made by test/security/build.test.ts.
+ * The real functions.json and functions.en-US.json: those of the production build
+ * (webpack.config.js, production mode, without ts-loader's type check) that
+ * test/security/productionBuild.ts makes once per run, into the run's temporary folder, for
+ * this test and the security checks (test/security/build.test.ts). Its functions.js,
+ * functions.json and functions.en-US.json are those `npm run build` makes.
  */
 import fs from "fs";
-import os from "os";
 import path from "path";
 import vm from "vm";
-import { productionConfig, runWebpack, withoutTypeCheck } from "../e2e/build";
+import { productionBuild, type ProductionBuild } from "../security/productionBuild";
 
 const { localiseMetadata } = require("../../scripts/functions-locale");
 
@@ -34,26 +32,20 @@ interface Metadata {
 }
 
 const root = path.resolve(__dirname, "../..");
+let build: ProductionBuild | undefined;
 let out: string;
 let nl: Metadata;
 let en: Metadata;
 
 beforeAll(async () => {
-  out = fs.mkdtempSync(path.join(os.tmpdir(), "awardscore-build-"));
-  const config = await productionConfig();
-  const entries = config.entry as Record<string, string>;
-  expect(entries.functions).toBe("./src/functions/functions.ts");
-  config.context = root;
-  config.entry = { functions: entries.functions };
-  config.output = { ...config.output, path: out };
-  // The page of the task pane is not built: its template names the `taskpane` chunk.
-  config.plugins = config.plugins?.filter((p) => p?.constructor.name !== "HtmlWebpackPlugin");
-  await runWebpack(withoutTypeCheck(config));
+  build = await productionBuild();
+  expect(build.entry.functions).toBe("./src/functions/functions.ts");
+  out = build.dir;
   nl = JSON.parse(fs.readFileSync(path.join(out, "functions.json"), "utf8"));
   en = JSON.parse(fs.readFileSync(path.join(out, "functions.en-US.json"), "utf8"));
-}, 180_000);
+}, 600_000);
 
-afterAll(() => fs.rmSync(out, { recursive: true, force: true }));
+afterAll(() => build?.release());
 
 const byId = (metadata: Metadata) => new Map(metadata.functions.map((f) => [f.id, f]));
 

@@ -1,13 +1,11 @@
 /**
- * The security checks of checks.ts over the real production build, made here
- * (the main webpack config, production mode, into a temporary folder) with
- * ADDIN_URL set to another host, so that a URL left pointing at the dev server
- * shows up too; and over our own source for dynamic code.
+ * The security checks of checks.ts over the real production build (productionBuild.ts: the main
+ * webpack config, production mode, made once per run and shared with the metadata test) with
+ * ADDIN_URL set to another host, so that a URL left pointing at the dev server shows up too; and
+ * over our own source for dynamic code.
  */
 import fs from "fs";
-import os from "os";
 import path from "path";
-import { productionConfig, runWebpack, withoutTypeCheck } from "../e2e/build";
 import {
   cspOf,
   cspProblems,
@@ -21,9 +19,11 @@ import {
   withoutMarkupComments,
   type FoundUrl,
 } from "./checks";
+import { DEPLOYED_AT, productionBuild, type ProductionBuild } from "./productionBuild";
 
 const root = path.resolve(__dirname, "../..");
-const deployedAt = "https://awardscore.gemeente.example/";
+const deployedAt = DEPLOYED_AT;
+let build: ProductionBuild | undefined;
 let dist: string;
 
 /** Every file under `dir`, relative to it. */
@@ -38,24 +38,11 @@ function filesUnder(dir: string): string[] {
 const read = (file: string) => fs.readFileSync(path.join(dist, file), "utf8");
 
 beforeAll(async () => {
-  dist = fs.mkdtempSync(path.join(os.tmpdir(), "awardscore-security-"));
-  const before = process.env.ADDIN_URL;
-  process.env.ADDIN_URL = deployedAt; // read when webpack.config.js loads
-  try {
-    const config = await productionConfig();
-    config.context = root;
-    config.output = { ...config.output, path: dist };
-    // Type-checked by `npm run typecheck` (tsconfig.build.json); the output is the same.
-    await runWebpack(withoutTypeCheck(config));
-  } finally {
-    if (before === undefined) delete process.env.ADDIN_URL;
-    else process.env.ADDIN_URL = before;
-  }
+  build = await productionBuild();
+  dist = build.dir;
 }, 600_000);
 
-afterAll(() => {
-  if (dist) fs.rmSync(dist, { recursive: true, force: true });
-});
+afterAll(() => build?.release());
 
 describe("the production build", () => {
   test("holds the page, its scripts and the manifest", () => {

@@ -1,0 +1,122 @@
+/**
+ * The real production build (the main webpack config, production mode, without ts-loader's type
+ * check) that the security checks (build.test.ts) and the custom functions' metadata test
+ * (test/functions/metadata.test.ts) read. Made once per jest run: the first test file to ask builds
+ * it into the run's temporary folder (test/setup/runFolder.ts), the others wait for it and read
+ * the same files. ADDIN_URL is set to another host, so that a URL left pointing at the dev server
+ * shows up in the checks; it changes the manifest only.
+ *
+ * webpack's persistent cache lives beside jest's (node_modules/.cache, never the system's
+ * temporary folder): a module whose sources, loaders and packages are unchanged since the last
+ * run is not compiled, parsed or minified again. webpack checks each cached module against its
+ * files' timestamps and hashes and the packages' versions, and webpack.config.js, the plugins it
+ * names, this file and test/e2e/build.ts are build dependencies: a change to any of them starts afresh.
+ */
+import crypto from "crypto";
+import fs from "fs";
+import os from "os";
+import path from "path";
+import { LIBREOFFICE_PROFILE, runFolder } from "../setup/runFolder";
+
+const root = path.resolve(__dirname, "../..");
+
+/** Where the build says it is deployed (ADDIN_URL at build time). */
+export const DEPLOYED_AT = "https://awardscore.gemeente.example/";
+
+/** A production build's folder, and how to let go of it. */
+export interface ProductionBuild {
+  dir: string;
+  /** The entry points it was built from, as webpack.config.js names them. */
+  entry: Record<string, string>;
+  /** Removes the folder when this process made it for itself (outside a jest run); else nothing. */
+  release(): void;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The production build, built once per jest run and shared by the test files that read it.
+ *
+ * @example
+ * const build = await productionBuild();
+ * fs.readFileSync(path.join(build.dir, "functions.json"), "utf8");
+ * build.release();
+ */
+export async function productionBuild(): Promise<ProductionBuild> {
+  const run = runFolder();
+  if (!run) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "awardscore-build-"));
+    const entry = await build(dir);
+    return { dir, entry, release: () => fs.rmSync(dir, { recursive: true, force: true }) };
+  }
+  // the name starts like the run's shared LibreOffice folders, which the teardown expects to find
+  const shared = path.join(run, `${LIBREOFFICE_PROFILE}webpack-production`);
+  const dir = path.join(shared, "dist");
+  const done = path.join(shared, "done");
+  const failed = path.join(shared, "failed");
+  const lock = path.join(shared, "building");
+  fs.mkdirSync(shared, { recursive: true });
+  const deadline = Date.now() + 600_000;
+  for (;;) {
+    if (fs.existsSync(done))
+      return { dir, entry: JSON.parse(fs.readFileSync(done, "utf8")), release: () => {} };
+    if (fs.existsSync(failed))
+      throw new Error(
+        `the production build failed in another test file:\n${fs.readFileSync(failed, "utf8")}`
+      );
+    try {
+      fs.mkdirSync(lock);
+      break; // ours to build
+    } catch {
+      if (Date.now() > deadline) throw new Error(`the production build is not done yet: ${shared}`);
+      await sleep(250); // another test file builds it
+    }
+  }
+  let entry: Record<string, string>;
+  try {
+    entry = await build(dir);
+    // whole or not at all, for the test files that wait on it
+    fs.writeFileSync(`${done}.part`, JSON.stringify(entry));
+    fs.renameSync(`${done}.part`, done);
+  } catch (error) {
+    fs.writeFileSync(failed, String((error as Error).stack ?? error));
+    throw error;
+  } finally {
+    fs.rmSync(lock, { recursive: true, force: true });
+  }
+  return { dir, entry, release: () => {} };
+}
+
+/** Runs webpack.config.js (production, ADDIN_URL = {@link DEPLOYED_AT}) into `dir`; returns its entry points. */
+async function build(dir: string): Promise<Record<string, string>> {
+  // loaded by the test file that builds only: webpack and its plugins take a second to load
+  const { productionConfig, runWebpack, withoutTypeCheck } = await import("../e2e/build");
+  const before = process.env.ADDIN_URL;
+  process.env.ADDIN_URL = DEPLOYED_AT; // read when webpack.config.js loads
+  try {
+    const config = await productionConfig();
+    const entry = { ...(config.entry as Record<string, string>) };
+    config.context = root;
+    config.output = { ...config.output, path: dir };
+    config.cache = {
+      type: "filesystem",
+      cacheDirectory: path.join(root, "node_modules/.cache/webpack-tests"),
+      // one cache per deployed address: the manifest is rewritten with it
+      name: `production-${crypto.createHash("sha256").update(DEPLOYED_AT).digest("hex").slice(0, 8)}`,
+      buildDependencies: {
+        config: [
+          path.join(root, "webpack.config.js"),
+          path.join(root, "scripts/functions-locale.js"),
+          path.join(root, "test/e2e/build.ts"),
+          __filename,
+        ],
+      },
+    };
+    // Type-checked by `npm run typecheck` (tsconfig.build.json); the output is the same.
+    await runWebpack(withoutTypeCheck(config));
+    return entry;
+  } finally {
+    if (before === undefined) delete process.env.ADDIN_URL;
+    else process.env.ADDIN_URL = before;
+  }
+}

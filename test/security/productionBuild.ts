@@ -6,19 +6,25 @@
  * the same files. ADDIN_URL is set to another host, so that a URL left pointing at the dev server
  * shows up in the checks; it changes the manifest only.
  *
- * webpack's persistent cache lives beside jest's (node_modules/.cache, never the system's
- * temporary folder): a module whose sources, loaders and packages are unchanged since the last
- * run is not compiled, parsed or minified again. webpack checks each cached module against its
- * files' timestamps and hashes and the packages' versions, and webpack.config.js, the plugins it
- * names, this file and test/e2e/build.ts are build dependencies: a change to any of them starts afresh.
+ * webpack runs in a Node process of its own (buildProduction.js). Its persistent cache lives
+ * beside jest's (node_modules/.cache, never the system's temporary folder): a module whose
+ * sources, loaders and packages are unchanged since the last run is not compiled, parsed or
+ * minified again. webpack checks each cached module against its files' timestamps and hashes and
+ * the packages' versions, and webpack.config.js, the plugins it names, this file,
+ * buildProduction.js and test/e2e/build.ts are build dependencies: a change to any of them
+ * starts afresh.
  */
+import { execFile as execFileCallback } from "child_process";
 import crypto from "crypto";
 import fs from "fs";
 import os from "os";
 import path from "path";
+import { promisify } from "util";
 import { LIBREOFFICE_PROFILE, runFolder } from "../setup/runFolder";
 
 const root = path.resolve(__dirname, "../..");
+const builder = path.join(__dirname, "buildProduction.js");
+const execFile = promisify(execFileCallback);
 
 /** Where the build says it is deployed (ADDIN_URL at build time). */
 export const DEPLOYED_AT = "https://awardscore.gemeente.example/";
@@ -87,36 +93,31 @@ export async function productionBuild(): Promise<ProductionBuild> {
   return { dir, entry, release: () => {} };
 }
 
-/** Runs webpack.config.js (production, ADDIN_URL = {@link DEPLOYED_AT}) into `dir`; returns its entry points. */
+/**
+ * Runs webpack.config.js (production, ADDIN_URL = {@link DEPLOYED_AT}) into `dir`, in a Node
+ * process of its own (buildProduction.js); returns its entry points.
+ */
 async function build(dir: string): Promise<Record<string, string>> {
-  // loaded by the test file that builds only: webpack and its plugins take a second to load
-  const { productionConfig, runWebpack, withoutTypeCheck } = await import("../e2e/build");
-  const before = process.env.ADDIN_URL;
-  process.env.ADDIN_URL = DEPLOYED_AT; // read when webpack.config.js loads
-  try {
-    const config = await productionConfig();
-    const entry = { ...(config.entry as Record<string, string>) };
-    config.context = root;
-    config.output = { ...config.output, path: dir };
-    config.cache = {
-      type: "filesystem",
-      cacheDirectory: path.join(root, "node_modules/.cache/webpack-tests"),
-      // one cache per deployed address: the manifest is rewritten with it
-      name: `production-${crypto.createHash("sha256").update(DEPLOYED_AT).digest("hex").slice(0, 8)}`,
-      buildDependencies: {
-        config: [
-          path.join(root, "webpack.config.js"),
-          path.join(root, "scripts/functions-locale.js"),
-          path.join(root, "test/e2e/build.ts"),
-          __filename,
-        ],
-      },
-    };
-    // Type-checked by `npm run typecheck` (tsconfig.build.json); the output is the same.
-    await runWebpack(withoutTypeCheck(config));
-    return entry;
-  } finally {
-    if (before === undefined) delete process.env.ADDIN_URL;
-    else process.env.ADDIN_URL = before;
-  }
+  const cache = {
+    type: "filesystem",
+    cacheDirectory: path.join(root, "node_modules/.cache/webpack-tests"),
+    // one cache per deployed address: the manifest is rewritten with it
+    name: `production-${crypto.createHash("sha256").update(DEPLOYED_AT).digest("hex").slice(0, 8)}`,
+    buildDependencies: {
+      config: [
+        path.join(root, "webpack.config.js"),
+        path.join(root, "scripts/functions-locale.js"),
+        path.join(root, "test/e2e/build.ts"),
+        builder,
+        __filename,
+      ],
+    },
+  };
+  // Type-checked by `npm run typecheck` (tsconfig.build.json); the output is the same.
+  const { stdout } = await execFile(process.execPath, [builder, dir, JSON.stringify(cache)], {
+    cwd: root,
+    env: { ...process.env, ADDIN_URL: DEPLOYED_AT }, // read when webpack.config.js loads
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return JSON.parse(stdout) as Record<string, string>;
 }

@@ -6,8 +6,8 @@
  * the same files. ADDIN_URL is set to another host, so that a URL left pointing at the dev server
  * shows up in the checks; it changes the manifest only.
  *
- * webpack runs in a Node process of its own (buildProduction.js). Its persistent cache lives
- * beside jest's (node_modules/.cache, never the system's temporary folder): a module whose
+ * webpack runs in a Node process of its own (buildProduction.js). Its persistent cache (not in
+ * CI, where the clone is new and writing it would cost more than it saves) lives beside jest's (node_modules/.cache, never the system's temporary folder): a module whose
  * sources, loaders and packages are unchanged since the last run is not compiled, parsed or
  * minified again. webpack checks each cached module against its files' timestamps and hashes and
  * the packages' versions, and webpack.config.js, the plugins it names, this file,
@@ -98,21 +98,25 @@ export async function productionBuild(): Promise<ProductionBuild> {
  * process of its own (buildProduction.js); returns its entry points.
  */
 async function build(dir: string): Promise<Record<string, string>> {
-  const cache = {
-    type: "filesystem",
-    cacheDirectory: path.join(root, "node_modules/.cache/webpack-tests"),
-    // one cache per deployed address: the manifest is rewritten with it
-    name: `production-${crypto.createHash("sha256").update(DEPLOYED_AT).digest("hex").slice(0, 8)}`,
-    buildDependencies: {
-      config: [
-        path.join(root, "webpack.config.js"),
-        path.join(root, "scripts/functions-locale.js"),
-        path.join(root, "test/e2e/build.ts"),
-        builder,
-        __filename,
-      ],
-    },
-  };
+  // In CI (a clean clone, CI set) there is nothing to reuse, and writing the cache's 135 MB costs
+  // 6-9 CPU-s more than the build without it.
+  const cache = process.env.CI
+    ? false
+    : {
+        type: "filesystem",
+        cacheDirectory: path.join(root, "node_modules/.cache/webpack-tests"),
+        // one cache per deployed address: the manifest is rewritten with it
+        name: `production-${crypto.createHash("sha256").update(DEPLOYED_AT).digest("hex").slice(0, 8)}`,
+        buildDependencies: {
+          config: [
+            path.join(root, "webpack.config.js"),
+            path.join(root, "scripts/functions-locale.js"),
+            path.join(root, "test/e2e/build.ts"),
+            builder,
+            __filename,
+          ],
+        },
+      };
   // Type-checked by `npm run typecheck` (tsconfig.build.json); the output is the same.
   const { stdout } = await execFile(process.execPath, [builder, dir, JSON.stringify(cache)], {
     cwd: root,

@@ -14,7 +14,7 @@
  * buildProduction.js and test/e2e/build.ts are build dependencies: a change to any of them
  * starts afresh.
  */
-import { execFile as execFileCallback } from "child_process";
+import { execFile as execFileCallback, type ChildProcess } from "child_process";
 import crypto from "crypto";
 import fs from "fs";
 import os from "os";
@@ -38,6 +38,9 @@ export interface ProductionBuild {
   release(): void;
 }
 
+/** The builds of this process still running (stopped by {@link stopProductionBuilds}). */
+const builders = new Set<ChildProcess>();
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -55,42 +58,77 @@ export async function productionBuild(): Promise<ProductionBuild> {
     const entry = await build(dir);
     return { dir, entry, release: () => fs.rmSync(dir, { recursive: true, force: true }) };
   }
-  // the name starts like the run's shared LibreOffice folders, which the teardown expects to find
-  const shared = path.join(run, `${LIBREOFFICE_PROFILE}webpack-production`);
-  const dir = path.join(shared, "dist");
-  const done = path.join(shared, "done");
-  const failed = path.join(shared, "failed");
-  const lock = path.join(shared, "building");
-  fs.mkdirSync(shared, { recursive: true });
+  const at = sharedBuild(run);
   const deadline = Date.now() + 600_000;
   for (;;) {
-    if (fs.existsSync(done))
-      return { dir, entry: JSON.parse(fs.readFileSync(done, "utf8")), release: () => {} };
-    if (fs.existsSync(failed))
-      throw new Error(
-        `the production build failed in another test file:\n${fs.readFileSync(failed, "utf8")}`
-      );
-    try {
-      fs.mkdirSync(lock);
-      break; // ours to build
-    } catch {
-      if (Date.now() > deadline) throw new Error(`the production build is not done yet: ${shared}`);
-      await sleep(250); // another test file builds it
+    if (fs.existsSync(at.done))
+      return {
+        dir: at.dir,
+        entry: JSON.parse(fs.readFileSync(at.done, "utf8")),
+        release: () => {},
+      };
+    if (fs.existsSync(at.failed))
+      throw new Error(`the production build failed:\n${fs.readFileSync(at.failed, "utf8")}`);
+    const ours = buildShared(at);
+    if (ours) {
+      await ours;
+      continue;
     }
+    if (Date.now() > deadline)
+      throw new Error(`the production build is not done yet: ${at.shared}`);
+    await sleep(250); // another test file, or the global set-up, builds it
   }
-  let entry: Record<string, string>;
+}
+
+/** The shared build's folder in the run's folder, and the files that say how far it is. */
+function sharedBuild(run: string) {
+  // the name starts like the run's shared LibreOffice folders, which the teardown expects to find
+  const shared = path.join(run, `${LIBREOFFICE_PROFILE}webpack-production`);
+  fs.mkdirSync(shared, { recursive: true });
+  return {
+    shared,
+    dir: path.join(shared, "dist"),
+    done: path.join(shared, "done"),
+    failed: path.join(shared, "failed"),
+    lock: path.join(shared, "building"),
+  };
+}
+
+/**
+ * Builds the shared build when no one else does (its lock taken): the promise of its end, `done`
+ * or `failed` written; null when another test file or the global set-up builds it.
+ */
+function buildShared(at: ReturnType<typeof sharedBuild>): Promise<void> | null {
   try {
-    entry = await build(dir);
-    // whole or not at all, for the test files that wait on it
-    fs.writeFileSync(`${done}.part`, JSON.stringify(entry));
-    fs.renameSync(`${done}.part`, done);
-  } catch (error) {
-    fs.writeFileSync(failed, String((error as Error).stack ?? error));
-    throw error;
-  } finally {
-    fs.rmSync(lock, { recursive: true, force: true });
+    fs.mkdirSync(at.lock);
+  } catch {
+    return null;
   }
-  return { dir, entry, release: () => {} };
+  return build(at.dir)
+    .then((entry) => {
+      // whole or not at all, for the test files that wait on it
+      fs.writeFileSync(`${at.done}.part`, JSON.stringify(entry));
+      fs.renameSync(`${at.done}.part`, at.done);
+    })
+    .catch((error: unknown) => {
+      fs.writeFileSync(at.failed, String((error as Error).stack ?? error));
+    })
+    .finally(() => fs.rmSync(at.lock, { recursive: true, force: true }));
+}
+
+/**
+ * Starts the run's shared build in the background, from the global set-up of a run of every test
+ * file: its 25 CPU-s then overlap the first tests instead of keeping a test file (or two, one
+ * waiting for the other) on it. The test files that read it wait for it as for one of their own.
+ */
+export function startProductionBuild(): void {
+  const run = runFolder();
+  if (run) void buildShared(sharedBuild(run));
+}
+
+/** Stops a build still running (the global teardown: a run that ended before its build). */
+export function stopProductionBuilds(): void {
+  for (const child of builders) child.kill();
 }
 
 /**
@@ -118,10 +156,16 @@ async function build(dir: string): Promise<Record<string, string>> {
         },
       };
   // Type-checked by `npm run typecheck` (tsconfig.build.json); the output is the same.
-  const { stdout } = await execFile(process.execPath, [builder, dir, JSON.stringify(cache)], {
+  const running = execFile(process.execPath, [builder, dir, JSON.stringify(cache)], {
     cwd: root,
     env: { ...process.env, ADDIN_URL: DEPLOYED_AT }, // read when webpack.config.js loads
     maxBuffer: 64 * 1024 * 1024,
   });
-  return JSON.parse(stdout) as Record<string, string>;
+  builders.add(running.child);
+  try {
+    const { stdout } = await running;
+    return JSON.parse(stdout) as Record<string, string>;
+  } finally {
+    builders.delete(running.child);
+  }
 }

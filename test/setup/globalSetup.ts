@@ -1,13 +1,29 @@
 /**
  * Jest's global set-up, once per run before any test: the run's temporary folder (runFolder.ts)
- * and, in the background, the run's one LibreOffice (office.ts).
+ * and, in the background, the run's one LibreOffice (office.ts) and, when every test file runs,
+ * the production build that the security and metadata tests read (productionBuild.ts).
  */
+import type { Config } from "@jest/types";
+import { startProductionBuild } from "../security/productionBuild";
 import { profile, soffice } from "../xlsx/libreoffice";
 import { startOffice } from "./office";
 import { openRunFolder } from "./runFolder";
 
-/** Opens the run's temporary folder and starts the run's LibreOffice. */
-export default function globalSetup(): void {
+/** Whether the run is of some test files only (a path, a name, changed files, some projects). */
+function filtered(config: Config.GlobalConfig): boolean {
+  return (
+    config.testPathPatterns.patterns.length > 0 ||
+    !!config.testNamePattern ||
+    config.onlyChanged ||
+    config.findRelatedTests ||
+    // jest has already left the other projects out of the config by now
+    process.argv.some((arg) => /^--(select|ignore)Projects/.test(arg))
+  );
+}
+
+/** Opens the run's temporary folder; starts the run's LibreOffice, and its build in a full run. */
+export default function globalSetup(config: Config.GlobalConfig): void {
   openRunFolder();
   startOffice(soffice, profile);
+  if (!filtered(config)) startProductionBuild();
 }

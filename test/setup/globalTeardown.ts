@@ -5,11 +5,13 @@
  * that does not clean up after itself is seen.
  */
 import fs from "fs";
+import { stopProductionBuilds } from "../security/productionBuild";
 import { stopOffice } from "./office";
 import { closeRunFolder } from "./runFolder";
 
 /** Stops the run's LibreOffice; closes the run's temporary folder; warns of what tests left there. */
 export default function globalTeardown(): void {
+  stopProductionBuilds();
   const office = stopOffice();
   // `npm run test:cpu` (cpuTimes.ts): the run's LibreOffice counts as one more row
   const times = process.env.AWARDSCORE_TEST_CPU;

@@ -94,8 +94,27 @@ export interface SimulatorServer {
   valueAt(sheet: string, row: number, column: number): FakeValue;
 }
 
-const encoder = new TextEncoder();
-const utf8 = (text: string) => encoder.encode(text).length;
+/**
+ * The UTF-8 bytes of a text as `TextEncoder` writes it (a lone surrogate as U+FFFD, three
+ * bytes), counted without encoding: the bodies are megabytes, and encoding each one only to
+ * take its length made buffers of that size for the garbage collector.
+ */
+function utf8(text: string): number {
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c < 0x800) bytes += 1;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        bytes += 2; // a pair: two units, four bytes
+        i++;
+      } else bytes += 2;
+    } else bytes += 2; // the rest of the plane, and a lone surrogate as U+FFFD: three bytes
+  }
+  return bytes;
+}
 
 function newRun(): SimRun {
   return {

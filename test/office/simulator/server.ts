@@ -98,8 +98,11 @@ export interface SimulatorServer {
  * The UTF-8 bytes of a text as `TextEncoder` writes it (a lone surrogate as U+FFFD, three
  * bytes), counted without encoding: the bodies are megabytes, and encoding each one only to
  * take its length made buffers of that size for the garbage collector.
+ *
+ * @example
+ * utf8("Zoë €"); // 8
  */
-function utf8(text: string): number {
+export function utf8(text: string): number {
   let bytes = text.length;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);

@@ -1,10 +1,11 @@
 /** Building the Excel simulator's workbook from snapshots and `.xlsx` files, and generated candidates. */
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { runRecordDraw, runScore, type OfficeHost, type ScoreOutcome } from "../../src/office";
 import { isCellError, request17040, type CellValue } from "../../src/engine";
 import { candidateInputColumns } from "../../src/workbook/layout";
 import type { SheetSnapshot, WorkbookSnapshot } from "../../src/workbook/snapshot";
 import { readSnapshot as readXlsx } from "../../src/xlsx/read";
+import { fileDigest, madeOnceAsync } from "./runCache";
 import {
   boxAddress,
   newSheet,
@@ -60,11 +61,18 @@ export function stateFromSnapshot(snapshot: WorkbookSnapshot): FakeWorkbookState
   return state;
 }
 
-/** The add-in's sheets and names of an `.xlsx` file, as a snapshot (the headless command's reading). */
+/**
+ * The add-in's sheets and names of an `.xlsx` file, as a snapshot (the headless command's
+ * reading). Read by ExcelJS once per run and file content: every later test file gets the same
+ * snapshot back without loading ExcelJS (test/office/runCache.ts).
+ */
 export async function xlsxSnapshot(file: string): Promise<WorkbookSnapshot> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(file);
-  return readXlsx(workbook);
+  return madeOnceAsync("xlsx-snapshot", fileDigest(file), async () => {
+    const { default: excelJs } = await import("exceljs");
+    const workbook = new excelJs.Workbook();
+    await workbook.xlsx.readFile(file);
+    return readXlsx(workbook);
+  });
 }
 
 /** A deep copy of a fake workbook, for comparing before and after. */
@@ -189,12 +197,14 @@ function workbookCellValue(value: ExcelJS.CellValue): FakeValue {
  * empty cells with a number format exist without a value.
  */
 export function stateFromWorkbook(workbook: ExcelJS.Workbook): FakeWorkbookState {
+  // Loaded here, not on import: the caller has loaded ExcelJS already to make `workbook`.
+  const { ValueType } = require("exceljs") as typeof ExcelJS;
   const state: FakeWorkbookState = { sheets: [], tables: [], names: [], nextId: 1 };
   for (const worksheet of workbook.worksheets) {
     const fake = newSheet(worksheet.name);
     worksheet.eachRow({ includeEmpty: true }, (row, r) =>
       row.eachCell({ includeEmpty: true }, (cell, c) => {
-        const merged = cell.type === ExcelJS.ValueType.Merge && cell.master !== cell;
+        const merged = cell.type === ValueType.Merge && cell.master !== cell;
         const value = merged ? "" : workbookCellValue(cell.value);
         const formula = merged ? undefined : (cell.formula as string | undefined);
         const numberFormat = cell.numFmt;

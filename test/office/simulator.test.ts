@@ -8,6 +8,7 @@ import {
   type FakeValue,
   type SimOptions,
 } from "./simulator";
+import { utf8 } from "./simulator/server";
 
 let excel: ExcelSimulator;
 beforeEach(() => (excel = simulateExcel(emptyState())));
@@ -330,4 +331,22 @@ test("a formula with a this-row reference is refused outside a table, the whole 
   expect(sim.valueAt("Blad1", 2, 2)).toBe(3);
   expect(sim.valueAt("Blad1", 3, 3)).toBe(1);
   expect(sim.state.sheets[0].cells.get("3,2")).toBeUndefined();
+});
+
+test("the bytes on the wire are counted as TextEncoder counts them: pairs four, a lone surrogate three", () => {
+  const units = [
+    0x00, 0x22, 0x41, 0x7f, 0x80, 0x7ff, 0x800, 0xd7ff, 0xd800, 0xdbff, 0xdc00, 0xdfff, 0xe000,
+    0xffff,
+  ];
+  const encoder = new TextEncoder();
+  let compared = 0;
+  for (const a of units)
+    for (const b of units)
+      for (const c of units) {
+        const text = String.fromCharCode(a, b, c);
+        expect([text, utf8(text)]).toEqual([text, encoder.encode(text).length]);
+        compared++;
+      }
+  expect(compared).toBe(units.length ** 3);
+  expect(utf8("Zoë €")).toBe(8);
 });

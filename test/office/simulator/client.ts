@@ -10,6 +10,7 @@
  */
 import fs from "fs";
 import vm from "vm";
+import { fileDigest, keepBytes, keepsValues, keptBytes } from "../runCache";
 
 /** One HTTP-style request as the client sends it (`OfficeExtension.HttpUtility`). */
 export interface ClientRequest {
@@ -41,6 +42,39 @@ export const clientFile = require.resolve("@microsoft/office-js/dist/excel-web-1
 let compiled: vm.Script | undefined;
 
 /**
+ * The client compiled, with V8's code cache of it kept once per run (test/office/runCache.ts):
+ * 3 MB of script cost each test file 0.25 s to compile (measured). V8 refuses a cache that does
+ * not fit the script or its flags, and then compiles as without one.
+ */
+function compiledClient(): vm.Script {
+  if (compiled) return compiled;
+  const source = fs.readFileSync(clientFile, "utf8");
+  const key = `${process.version} ${process.arch} ${fileDigest(clientFile)}`;
+  const cachedData = keptBytes("excel-client-code", key) ?? undefined;
+  compiled = new vm.Script(source, { filename: clientFile, cachedData });
+  if (keepsValues() && (!cachedData || compiled.cachedDataRejected)) {
+    // Made after a first run of the script, so the code of its start-up is in it too.
+    compiled.runInContext(vm.createContext(clientSandbox()));
+    keepBytes("excel-client-code", key, compiled.createCachedData());
+  }
+  return compiled;
+}
+
+/** The globals the client's script finds in a fresh context. */
+function clientSandbox(): Record<string, unknown> {
+  const sandbox: Record<string, unknown> = {
+    console,
+    setTimeout,
+    clearTimeout,
+    Promise,
+    navigator: { userAgent: "Node.js (AwardScore tests)" },
+  };
+  sandbox.window = sandbox;
+  sandbox.self = sandbox;
+  return sandbox;
+}
+
+/**
  * A fresh copy of Microsoft's Excel client whose requests go to `send`. Every
  * `Excel.RequestContext` made without a URL (what `Excel.run` and
  * `Excel.createWorkbook` make) talks to `baseUrl`.
@@ -53,18 +87,9 @@ export function loadExcelClient(
   baseUrl: string,
   send: (request: ClientRequest) => Promise<ClientResponse>
 ): LoadedClient {
-  compiled ??= new vm.Script(fs.readFileSync(clientFile, "utf8"), { filename: clientFile });
-  const sandbox: Record<string, unknown> = {
-    console,
-    setTimeout,
-    clearTimeout,
-    Promise,
-    navigator: { userAgent: "Node.js (AwardScore tests)" },
-  };
-  sandbox.window = sandbox;
-  sandbox.self = sandbox;
+  const sandbox = clientSandbox();
   vm.createContext(sandbox);
-  compiled.runInContext(sandbox);
+  compiledClient().runInContext(sandbox);
   const client = sandbox as unknown as LoadedClient & {
     OfficeExtension: {
       ClientRequestContext: { defaultRequestUrlAndHeaders: unknown };

@@ -5,8 +5,15 @@
  * counts what Excel would see (requests, bytes, flags) and enforces what Excel
  * on the web enforces that the client cannot show.
  */
+import path from "path";
+import * as flex from "../../../src/functions/functions";
 import { officeHost, type OfficeHost } from "../../../src/office/host";
-import { registerFlexFunctions } from "../../functions/flexPlugin";
+import {
+  implementationsOf,
+  registerFlex,
+  type FlexFunctionMetadata,
+} from "../../functions/flexCore";
+import { fileDigest, madeOnce } from "../runCache";
 import { encodeBlanks } from "./blanks";
 import { loadExcelClient, type LoadedClient } from "./client";
 import { simulatorServer, type SimOptions, type SimulatorServer } from "./server";
@@ -22,6 +29,31 @@ export interface ExcelSimulator extends SimulatorServer {
   host: OfficeHost;
   /** Microsoft's client as loaded (for tests that call it directly). */
   client: LoadedClient;
+}
+
+/** The source whose JSDoc Microsoft's generator reads (as test/functions/flexPlugin.ts). */
+const functionsSource = path.resolve(__dirname, "../../../src/functions/functions.ts");
+let registered = false;
+
+/**
+ * Registers the `FLEX.*` functions in HyperFormula, as test/functions/flexPlugin.ts does, with
+ * the metadata Microsoft's parser reads from src/functions/functions.ts parsed once per run
+ * (test/office/runCache.ts): a test file that finds it kept does not load the parser and the
+ * TypeScript compiler it runs on.
+ */
+function registerFlexFunctions(): void {
+  if (registered) return;
+  registered = true;
+  const parser = require("custom-functions-metadata/package.json") as { version: string };
+  const metadata = madeOnce(
+    "flex-metadata",
+    `${parser.version} ${fileDigest(functionsSource)}`,
+    (): FlexFunctionMetadata[] =>
+      (
+        require("../../functions/flexPlugin") as typeof import("../../functions/flexPlugin")
+      ).flexMetadata()
+  );
+  registerFlex(metadata, implementationsOf(metadata, flex));
 }
 
 function versionAtMost(version: string, newest: string): boolean {

@@ -6,7 +6,7 @@
 import { calculator, type BlankEncoding } from "./calculate";
 import { SimulatorGap, typeCells, type SimWorld } from "./model";
 import { execute, type RequestMessage } from "./protocol";
-import { parseBox, sheetOf, type FakeValue, type FakeWorkbookState } from "./state";
+import { parseBox, sheetOf, type FakeSheet, type FakeValue, type FakeWorkbookState } from "./state";
 
 /**
  * Excel on the web refuses a request or a response whose payload is over 5 MB
@@ -94,8 +94,30 @@ export interface SimulatorServer {
   valueAt(sheet: string, row: number, column: number): FakeValue;
 }
 
-const encoder = new TextEncoder();
-const utf8 = (text: string) => encoder.encode(text).length;
+/**
+ * The UTF-8 bytes of a text as `TextEncoder` writes it (a lone surrogate as U+FFFD, three
+ * bytes), counted without encoding: the bodies are megabytes, and encoding each one only to
+ * take its length made buffers of that size for the garbage collector.
+ *
+ * @example
+ * utf8("Zoë €"); // 8
+ */
+export function utf8(text: string): number {
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c < 0x800) bytes += 1;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        bytes += 2; // a pair: two units, four bytes
+        i++;
+      } else bytes += 2;
+    } else bytes += 2; // the rest of the plane, and a lone surrogate as U+FFFD: three bytes
+  }
+  return bytes;
+}
 
 function newRun(): SimRun {
   return {
@@ -128,6 +150,12 @@ function calculationInput(state: FakeWorkbookState, blanks: BlankEncoding): stri
   return parts.join("\u0000");
 }
 
+/** Whether a sheet has a cell with a formula. */
+function holdsFormula(sheet: FakeSheet): boolean {
+  for (const cell of sheet.cells.values()) if (cell.formula) return true;
+  return false;
+}
+
 /**
  * The server side of a simulated Excel over `state`.
  *
@@ -144,12 +172,16 @@ export function simulatorServer(
   let dirty = true;
   /** What the calculation was made from ({@link calculationInput}); undefined before the first. */
   let calculated: string | undefined;
-  /** Whether the store has a formula anywhere (so a cell without one may be spilled into); null: not known since the last change. */
-  let anyFormula: boolean | null = null;
+  /**
+   * Per lower-case sheet name, whether a sheet of that name holds a formula (so a cell of it
+   * without one may be spilled into: an array spills on its anchor's sheet only); known since
+   * the last change.
+   */
+  const withFormulas = new Map<string, boolean>();
   const calc = calculator();
   const touch = () => {
     dirty = true;
-    anyFormula = null;
+    withFormulas.clear();
   };
   /**
    * Calculates the store again when what the calculation reads changed. Tests and co-authors
@@ -168,13 +200,20 @@ export function simulatorServer(
     calc.load(server.state);
     calculated = input;
   };
-  const hasFormulas = () => {
-    if (anyFormula === null) {
-      anyFormula = false;
-      for (const sheet of server.state.sheets)
-        for (const cell of sheet.cells.values()) if (cell.formula) return (anyFormula = true);
+  /**
+   * Whether a sheet of this name holds a formula: the calculation puts spills only on the
+   * sheet of their anchor (calc.spilled, calc.spillAreas), so a sheet without formulas has
+   * none, and reading it needs no calculation (measured: most reads after a scoring's writes
+   * are of its value-only sheets).
+   */
+  const hasFormulas = (sheet: FakeSheet) => {
+    const name = sheet.name.toLowerCase();
+    let known = withFormulas.get(name);
+    if (known === undefined) {
+      known = server.state.sheets.some((s) => s.name.toLowerCase() === name && holdsFormula(s));
+      withFormulas.set(name, known);
     }
-    return anyFormula;
+    return known;
   };
 
   const world: SimWorld = {
@@ -197,12 +236,12 @@ export function simulatorServer(
         return calc.value(sheet.name, row, column);
       }
       // An empty cell shows what an array formula spills into it.
-      if ((cell?.value ?? "") !== "" || !hasFormulas()) return cell?.value ?? "";
+      if ((cell?.value ?? "") !== "" || !hasFormulas(sheet)) return cell?.value ?? "";
       refresh();
       return calc.spilled(sheet.name, row, column) ?? "";
     },
     spills: (sheet) => {
-      if (!hasFormulas()) return [];
+      if (!hasFormulas(sheet)) return [];
       refresh();
       return calc.spillAreas(sheet.name);
     },

@@ -95,7 +95,7 @@ function specOf(content: string): Spec {
   return spec;
 }
 
-function a1(table: FakeTable, spec: Spec, at: FormulaCell): string {
+function a1(table: FakeTable, spec: Spec, at: FormulaCell, relativeRow: boolean): string {
   const index = (name: string) => {
     const i = table.columns.findIndex((c) => c.toLowerCase() === name.toLowerCase());
     if (i < 0) throw new Error(`No column '${name}' in table ${table.name}`);
@@ -112,20 +112,30 @@ function a1(table: FakeTable, spec: Spec, at: FormulaCell): string {
           ? [at.row, at.row]
           : [table.top + 1, table.bottom];
   const sheet = `'${table.sheet.replace(/'/g, "''")}'`;
-  const corner = (r: number, c: number) => `$${columnLetters(c)}$${r}`;
+  const row = spec.area === "thisRow" && relativeRow ? "" : "$";
+  const corner = (r: number, c: number) => `$${columnLetters(c)}${row}${r}`;
   const from = corner(top, left);
   const to = corner(bottom, right);
   return from === to ? `${sheet}!${from}` : `${sheet}!${from}:${to}`;
 }
 
 /**
- * A formula with its structured references as A1 ranges.
+ * A formula with its structured references as A1 ranges. A this-row reference is the cell of
+ * the formula's own row: `$U$5` (absolute), or with `relativeRow` the same cell as `$U5`, so
+ * that every row of a calculated column is one formula text relative to its cell (a formula
+ * engine then parses it once, not once per row).
  *
  * @throws Error for a table or column that does not exist (Excel would not have accepted the formula).
  * @example
  * toA1("=[@[Score]]*2", { sheet: "Kandidaten", row: 5, column: 3 }, tables); // "='Kandidaten'!$U$5*2"
+ * toA1("=[@[Score]]*2", { sheet: "Kandidaten", row: 5, column: 3 }, tables, true); // "='Kandidaten'!$U5*2"
  */
-export function toA1(formula: string, at: FormulaCell, tables: FakeTable[]): string {
+export function toA1(
+  formula: string,
+  at: FormulaCell,
+  tables: FakeTable[],
+  relativeRow = false
+): string {
   if (!formula.includes("[")) return formula;
   let out = "";
   let i = 0;
@@ -149,7 +159,7 @@ export function toA1(formula: string, at: FormulaCell, tables: FakeTable[]): str
       );
       if (!own) throw new Error(`A this-row reference outside a table: ${formula}`);
       const { inner, end } = bracketed(formula, i);
-      out += a1(own, specOf(inner), at);
+      out += a1(own, specOf(inner), at, relativeRow);
       i = end;
       continue;
     }
@@ -160,13 +170,13 @@ export function toA1(formula: string, at: FormulaCell, tables: FakeTable[]): str
       if (next === "[") {
         if (!table) throw new Error(`No table ${name[0]}`);
         const { inner, end } = bracketed(formula, i + name[0].length);
-        out += a1(table, specOf(inner), at);
+        out += a1(table, specOf(inner), at, relativeRow);
         i = end;
         continue;
       }
       // A table's name alone is its data rows.
       if (table && next !== "(" && next !== "!") {
-        out += a1(table, { area: "data" }, at);
+        out += a1(table, { area: "data" }, at, relativeRow);
         i += name[0].length;
         continue;
       }

@@ -9,7 +9,7 @@ import fs from "fs";
 import os from "os";
 import path from "path";
 import type { CandidateProposals, CvDocument } from "../../src/engine";
-import { LIBREOFFICE_PROFILE, runFolder } from "../setup/runFolder";
+import { RUN_SHARED, runFolder } from "../setup/runFolder";
 import { convert, soffice } from "../xlsx/libreoffice";
 
 /** The project's folder: above this file (test/cv), or above its compiled copy (the bench's). */
@@ -75,9 +75,9 @@ function sleep(ms: number): void {
  */
 export function corpusPdfs(): string {
   const run = runFolder();
-  // the name starts like the run's shared LibreOffice folders, which the teardown expects to find
+  // shared on purpose: the teardown removes it without naming it as left behind
   const dir = run
-    ? path.join(run, `${LIBREOFFICE_PROFILE}cv-corpus`)
+    ? path.join(run, `${RUN_SHARED}cv-corpus`)
     : fs.mkdtempSync(path.join(os.tmpdir(), "awardscore-cv-corpus-"));
   const done = path.join(dir, "done");
   const lock = path.join(dir, "converting");

@@ -13,16 +13,16 @@ import crypto from "crypto";
 import fs from "fs";
 import path from "path";
 import { isDeepStrictEqual } from "util";
-import { LIBREOFFICE_PROFILE, runFolder } from "../setup/runFolder";
+import { RUN_SHARED, runFolder } from "../setup/runFolder";
 
 /**
- * The folder of the kept values: its name starts like the run's shared LibreOffice folders,
- * which the global teardown expects to find (as test/cv/corpus.ts does).
+ * The folder of the kept values, shared on purpose by the run's files ({@link RUN_SHARED}: the
+ * teardown removes it without naming it as left behind).
  */
 function cacheFolder(): string | null {
   const run = runFolder();
   if (!run) return null;
-  const dir = path.join(run, `${LIBREOFFICE_PROFILE}office-cache`);
+  const dir = path.join(run, `${RUN_SHARED}office-cache`);
   fs.mkdirSync(dir, { recursive: true });
   return dir;
 }

@@ -20,7 +20,7 @@ import fs from "fs";
 import os from "os";
 import path from "path";
 import { promisify } from "util";
-import { LIBREOFFICE_PROFILE, runFolder } from "../setup/runFolder";
+import { RUN_SHARED, runFolder } from "../setup/runFolder";
 
 const root = path.resolve(__dirname, "../..");
 const builder = path.join(__dirname, "buildProduction.js");
@@ -82,8 +82,8 @@ export async function productionBuild(): Promise<ProductionBuild> {
 
 /** The shared build's folder in the run's folder, and the files that say how far it is. */
 function sharedBuild(run: string) {
-  // the name starts like the run's shared LibreOffice folders, which the teardown expects to find
-  const shared = path.join(run, `${LIBREOFFICE_PROFILE}webpack-production`);
+  // shared on purpose: the teardown removes it without naming it as left behind
+  const shared = path.join(run, `${RUN_SHARED}webpack-production`);
   fs.mkdirSync(shared, { recursive: true });
   return {
     shared,

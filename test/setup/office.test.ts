@@ -28,7 +28,7 @@ beforeAll(() => {
 
 test("the run's conversions go to one LibreOffice, which stays after each", () => {
   const resident = residentProfile();
-  expect(resident).toMatch(/^file:\/\/.*libreoffice-profile-resident\/profile$/);
+  expect(resident).toMatch(/^file:\/\/.*run-shared-libreoffice-resident\/profile$/);
   const folder = path.dirname(resident!.slice("file://".length));
   const pid = officePid(folder)!;
   expect(listeningPipe(pid)).toMatch(/^\/tmp\/OSL_PIPE_\d+_SingleOfficeIPC_/);

@@ -29,13 +29,13 @@ export function openRunFolder(): string {
 
 /**
  * Removes the run's folder and puts TMPDIR back. Returns what tests left at its top (besides
- * the shared LibreOffice profiles), so the teardown can name the tests that do not clean up.
+ * the folders shared on purpose, {@link RUN_SHARED}), so the teardown can name the tests that do not clean up.
  */
 export function closeRunFolder(): string[] {
   const dir = runFolder();
   if (!dir) return [];
   const left = fs.existsSync(dir)
-    ? fs.readdirSync(dir).filter((name) => !name.startsWith(LIBREOFFICE_PROFILE))
+    ? fs.readdirSync(dir).filter((name) => !name.startsWith(RUN_SHARED))
     : [];
   fs.rmSync(dir, { recursive: true, force: true });
   const before = process.env[SYSTEM_TMPDIR];
@@ -46,5 +46,12 @@ export function closeRunFolder(): string[] {
   return left;
 }
 
-/** The name that starts every shared LibreOffice profile in the run's folder. */
-export const LIBREOFFICE_PROFILE = "libreoffice-profile-";
+/**
+ * The name that starts every folder the run's tests share on purpose (made once per run, read by
+ * several files: LibreOffice's profiles, the production build, the CV corpus as PDF, the Office
+ * tests' cache): the teardown removes them without naming them as left behind.
+ */
+export const RUN_SHARED = "run-shared-";
+
+/** The name that starts every LibreOffice profile in the run's folder. */
+export const LIBREOFFICE_PROFILE = `${RUN_SHARED}libreoffice-`;

@@ -3,7 +3,7 @@
  * Nothing here decides a verdict (the engine does) or a cell (the workbook layer does).
  */
 import type ExcelJS from "exceljs";
-import { Workbook } from "./exceljs";
+import { newWorkbook } from "./exceljs";
 import fs from "fs";
 import { presetById, presets } from "../engine";
 import { checkFinal } from "../workbook/finality";
@@ -74,7 +74,7 @@ export async function runTemplate(
   if (!request) throw new WorkbookError(fatalMessages.unknownPreset(preset!, Object.keys(presets)));
   checkOutputName(command.out);
   checkOverwrite(command.out, command.force);
-  const workbook = new Workbook();
+  const workbook = newWorkbook();
   applyChanges(workbook, planTemplate(request));
   await saveWorkbook(workbook, command.out);
   io.out(

@@ -4,7 +4,7 @@
  * input cells as an evaluator would.
  */
 import type ExcelJS from "exceljs";
-import { Workbook } from "./exceljs";
+import { newWorkbook } from "./exceljs";
 import { request17040, type CellValue } from "../engine";
 import type { WorkbookChange } from "../workbook/changes";
 import { candidateInputColumns, periodColumns } from "../workbook/layout";
@@ -110,7 +110,7 @@ export function exampleWorkbook(candidates?: number): ExcelJS.Workbook {
     candidates === undefined
       ? { candidates: exampleCandidates, periods: examplePeriods }
       : generated(candidates);
-  const workbook = new Workbook();
+  const workbook = newWorkbook();
   workbook.creator = "AwardScore";
   workbook.created = new Date(Date.UTC(2024, 9, 4));
   workbook.modified = workbook.created;

@@ -9,7 +9,7 @@
  * writing is ours and is passed on as it is (exit 1).
  */
 import type ExcelJS from "exceljs";
-import { Workbook } from "./exceljs";
+import { newWorkbook } from "./exceljs";
 import fs from "fs";
 import path from "path";
 import { repairLoadedTables, shareEmptyStyles } from "../xlsx";
@@ -42,7 +42,7 @@ export async function loadWorkbook(
   notify: (text: string) => void = () => {}
 ): Promise<ExcelJS.Workbook> {
   await checkInput(file);
-  const workbook = new Workbook();
+  const workbook = newWorkbook();
   let input: Awaited<ReturnType<typeof readableInput>> | undefined;
   try {
     input = await readableInput(file, notify);

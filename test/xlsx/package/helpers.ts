@@ -4,14 +4,14 @@
  * LibreOffice round trip (test/xlsx/roundtrip.test.ts).
  */
 import type ExcelJS from "exceljs";
-import { Workbook } from "../../../src/cli/exceljs";
+import { newWorkbook } from "../../../src/cli/exceljs";
 import type { SheetSnapshot, WorkbookSnapshot } from "../../../src/workbook/snapshot";
 import { repairLoadedTables } from "../../../src/xlsx";
 import type { Part } from "../../../src/xlsx/package/zip";
 
 /** ExcelJS's read as the command does it (src/cli/files.ts). */
 export async function excelJs(bytes: Buffer): Promise<ExcelJS.Workbook> {
-  const workbook = new Workbook();
+  const workbook = newWorkbook();
   await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   repairLoadedTables(workbook);
   return workbook;

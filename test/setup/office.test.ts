@@ -27,14 +27,9 @@ beforeAll(() => {
 });
 
 test("the run's conversions go to one LibreOffice, which stays after each", () => {
-  const resident = residentProfile();
-  expect(resident).toMatch(/^file:\/\/.*run-shared-libreoffice-resident\/profile$/);
-  const folder = path.dirname(resident!.slice("file://".length));
-  const pid = officePid(folder)!;
-  expect(listeningPipe(pid)).toMatch(/^\/tmp\/OSL_PIPE_\d+_SingleOfficeIPC_/);
-
   const dir = fs.mkdtempSync(path.join(runFolder()!, "office-"));
   try {
+    let pid: number | null = null;
     for (const [name, text] of [
       ["a", "naam,uren\nJan,36\n"],
       ["b", "naam,uren\nPiet,32\n"],
@@ -42,9 +37,14 @@ test("the run's conversions go to one LibreOffice, which stays after each", () =
       fs.writeFileSync(path.join(dir, `${name}.csv`), text);
       convert(dir, path.join(dir, `${name}.csv`), "xlsx", path.join(dir, "xlsx"));
       expect(fs.existsSync(path.join(dir, "xlsx", `${name}.xlsx`))).toBe(true);
-      // the same LibreOffice, still listening: it did not end after the conversion
+      // the run's one LibreOffice converted it, and it is the same one, still listening: it did
+      // not end after the conversion
+      const resident = residentProfile();
+      expect(resident).toMatch(/^file:\/\/.*run-shared-libreoffice-resident\/profile$/);
+      const folder = path.dirname(resident!.slice("file://".length));
+      pid ??= officePid(folder);
       expect(officePid(folder)).toBe(pid);
-      expect(listeningPipe(pid)).not.toBeNull();
+      expect(listeningPipe(pid!)).toMatch(/^\/tmp\/OSL_PIPE_\d+_SingleOfficeIPC_/);
     }
     // and what it wrote is LibreOffice's reading of the file
     convert(dir, path.join(dir, "xlsx", "b.xlsx"), "csv", path.join(dir, "csv"));
@@ -59,7 +59,8 @@ test("the run's conversions go to one LibreOffice, which stays after each", () =
 });
 
 test("when its jest process ends, its LibreOffice ends and leaves no pipe in /tmp", async () => {
-  const dir = fs.mkdtempSync(path.join(runFolder()!, "office-"));
+  const folder = fs.mkdtempSync(path.join(runFolder()!, "office-"));
+  const dir = path.join(folder, "office");
   const parent = spawn("sleep", ["120"], { stdio: "ignore" });
   try {
     startOffice(soffice, profile, dir, parent.pid!);
@@ -78,6 +79,6 @@ test("when its jest process ends, its LibreOffice ends and leaves no pipe in /tm
   } finally {
     parent.kill();
     stopOffice(dir);
-    fs.rmSync(dir, { recursive: true, force: true });
+    fs.rmSync(folder, { recursive: true, force: true });
   }
 }, 120_000);

@@ -7,12 +7,14 @@
  *
  * Two facts of LibreOffice, measured here with 7.4, make this work:
  * - a LibreOffice that has no document open ends after handling a conversion it was handed, so
- *   the resident one keeps one small text document open ({@link KEEP}) and stays;
+ *   the resident one keeps one small text document open ({@link KEEP}) and stays; it opens its
+ *   pipe before that document, so it is ready only when the document's lock file is there;
  * - the first start of a new profile sets it up and ends with exit code 81 ("restart me") before
  *   it opens its pipe, so the script below starts it again, and a pipe is only ever the real one.
  *
- * The global set-up starts it in the background ({@link startOffice}) and returns at once; the
- * first conversion waits until its pipe listens ({@link residentProfile}). A small shell script
+ * The global set-up of a full run starts it in the background ({@link startOffice}) and returns at
+ * once (in a run of some files, the first conversion starts it); the first conversion waits until
+ * its pipe listens ({@link residentProfile}). A small shell script
  * watches it: when the jest process is gone (even when it was killed) it stops LibreOffice. The
  * global teardown stops it too ({@link stopOffice}) and removes the pipe LibreOffice leaves in
  * /tmp when it is stopped by a signal, so the system's temporary folder keeps nothing.
@@ -77,10 +79,11 @@ function officeProgram(soffice: string): string | null {
 }
 
 /**
- * Starts the run's resident LibreOffice in the background (the global set-up calls this), with
- * the private profile that `profile` makes in its folder `dir`; it ends when process `parent`
- * ends (the jest process). Does nothing without LibreOffice or outside Linux (the pipe is found
- * through /proc).
+ * Starts the run's resident LibreOffice in the background, with the private profile that
+ * `profile` makes in its folder `dir`, unless that folder is there already (it was started); it
+ * ends when process `parent` ends (the jest process). The global set-up of a full run calls this;
+ * in a run of some files, the first conversion does. Does nothing without LibreOffice or outside
+ * Linux (the pipe is found through /proc).
  */
 export function startOffice(
   soffice: string | null,
@@ -91,7 +94,11 @@ export function startOffice(
   if (!dir || !soffice || !fs.existsSync("/proc/net/unix")) return;
   const program = officeProgram(soffice);
   if (!program) return;
-  fs.mkdirSync(dir, { recursive: true });
+  try {
+    fs.mkdirSync(dir); // the run's one: whoever makes its folder starts it
+  } catch {
+    return;
+  }
   fs.writeFileSync(path.join(dir, KEEP), "AwardScore tests\n");
   const url = profile(dir);
   // its own temporary folder, inside its folder: a LibreOffice stopped by a signal leaves one there
@@ -172,7 +179,9 @@ export function residentProfile(dir = officeFolder()): string | null {
   while (!fs.existsSync(at.broken) && !fs.existsSync(at.stop)) {
     const pid = officePid(dir);
     const pipe = pid === null ? null : listeningPipe(pid);
-    if (pipe) {
+    // ready when it listens AND holds its document open (LibreOffice's lock file beside it):
+    // it listens long before, and a conversion handed to it before then would end it
+    if (pipe && fs.existsSync(path.join(dir, `.~lock.${KEEP}#`))) {
       if (!fs.existsSync(at.pipe)) fs.writeFileSync(at.pipe, pipe);
       return `file://${path.join(dir, "profile")}`;
     }

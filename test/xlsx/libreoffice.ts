@@ -7,7 +7,7 @@
 import { execFileSync } from "child_process";
 import fs from "fs";
 import path from "path";
-import { giveUp, residentProfile } from "../setup/office";
+import { giveUp, residentProfile, startOffice } from "../setup/office";
 import { LIBREOFFICE_PROFILE, runFolder } from "../setup/runFolder";
 
 /** The path of a command, or null when it is not installed. */
@@ -78,6 +78,9 @@ export function convert(
 ): void {
   const args = ["--headless", "--norestore", "--convert-to", format, "--outdir", outdir];
   const inputs = typeof files === "string" ? [files] : files;
+  // the run's LibreOffice: a full run's set-up started it; in a run of some files, the first
+  // conversion does (its watcher follows jest's main process, this worker's parent)
+  if (runFolder()) startOffice(soffice, profile, undefined, process.ppid);
   const resident = residentProfile();
   if (resident) {
     try {

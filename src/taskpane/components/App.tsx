@@ -7,7 +7,7 @@ import {
   Spinner,
   Subtitle1,
 } from "@fluentui/react-components";
-import { DismissRegular } from "@fluentui/react-icons";
+import { DismissRegular } from "@fluentui/react-icons/svg/dismiss";
 import { lazy, Suspense, useState } from "react";
 import type { Strings } from "../i18n/strings";
 import type { DrawGroup, PaneState, PresetView } from "../model";

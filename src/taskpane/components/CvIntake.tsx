@@ -12,7 +12,8 @@ import {
   Subtitle2,
   tokens,
 } from "@fluentui/react-components";
-import { DismissRegular, DocumentArrowUpRegular } from "@fluentui/react-icons";
+import { DismissRegular } from "@fluentui/react-icons/svg/dismiss";
+import { DocumentArrowUpRegular } from "@fluentui/react-icons/svg/document-arrow-up";
 import { useEffect, useId, useRef, useState, type DragEvent } from "react";
 import type { CvProposal } from "../../engine";
 import type { Strings } from "../i18n/strings";

@@ -5,7 +5,7 @@ import {
   MessageBarBody,
   MessageBarTitle,
 } from "@fluentui/react-components";
-import { DismissRegular } from "@fluentui/react-icons";
+import { DismissRegular } from "@fluentui/react-icons/svg/dismiss";
 import type { Strings } from "../i18n/strings";
 import type { PaneError } from "../model";
 import { ProblemList } from "./Problems";

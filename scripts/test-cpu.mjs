@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npm run test:cpu [-- JEST ARGS]`: runs `jest` (all of `npm test`, or the files given) and
+ * `npm run test:cpu [-- JEST ARGS]`: runs `npm test` (all of it, or the files given) and
  * prints where its time went: CPU seconds per test file, its own and its programs' (the run's
  * one LibreOffice as a row of its own), the 25 costliest files and the totals.
  * test/setup/cpuTimes.ts does the measuring.
@@ -17,15 +17,12 @@ const out = path.join(folder, "times.tsv");
 fs.rmSync(out, { force: true });
 
 const began = Date.now();
-const jest = spawnSync(
-  process.execPath,
-  [path.join(root, "node_modules/jest/bin/jest.js"), ...process.argv.slice(2)],
-  {
-    cwd: root,
-    stdio: "inherit",
-    env: { ...process.env, AWARDSCORE_TEST_CPU: out },
-  }
-);
+// `npm test` itself (its node options included), with the files or options given
+const jest = spawnSync("npm", ["test", "--", ...process.argv.slice(2)], {
+  cwd: root,
+  stdio: "inherit",
+  env: { ...process.env, AWARDSCORE_TEST_CPU: out },
+});
 const wall = (Date.now() - began) / 1000;
 
 const rows = fs.existsSync(out)

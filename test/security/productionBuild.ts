@@ -148,6 +148,9 @@ async function build(dir: string): Promise<Record<string, string>> {
         buildDependencies: {
           config: [
             path.join(root, "webpack.config.js"),
+            // ts-loader's compiler options: tsconfig.build.json extends tsconfig.json
+            path.join(root, "tsconfig.build.json"),
+            path.join(root, "tsconfig.json"),
             path.join(root, "scripts/functions-locale.js"),
             path.join(root, "test/e2e/build.ts"),
             builder,

@@ -2,8 +2,10 @@
  * One LibreOffice for the whole `jest` run. A start of LibreOffice costs about 4.5 CPU-s on this
  * machine and the tests convert some thirty times; a LibreOffice that is already running with the
  * same profile takes a `--convert-to` from a second `soffice` over its own pipe for about
- * 0.1 CPU-s and converts with exactly the same code (this is LibreOffice's single-instance
- * mechanism: the second `soffice` hands its arguments to the first and waits until they are done).
+ * 0.1 CPU-s and converts with the same code (this is LibreOffice's single-instance mechanism:
+ * the second `soffice` hands its arguments to the first and waits until they are done). The
+ * resident one is `soffice.bin` itself, started with what the `soffice` script sets (file
+ * locking); the script's launcher (oosplash) would stand between its pid and its pipe.
  *
  * Two facts of LibreOffice, measured here with 7.4, make this work:
  * - a LibreOffice that has no document open ends after handling a conversion it was handed, so
@@ -39,6 +41,8 @@ function files(dir: string) {
     pid: path.join(dir, "office.pid"),
     pipe: path.join(dir, "office.pipe"),
     broken: path.join(dir, "broken"),
+    /** written by the watcher when LibreOffice has ended, for whatever reason */
+    ended: path.join(dir, "ended"),
     stop: path.join(dir, "stop"),
     log: path.join(dir, "office.log"),
   };
@@ -53,7 +57,7 @@ function officeFolder(): string | null {
 /**
  * The watcher: starts LibreOffice (again after the set-up start of a new profile, exit 81), writes
  * its pid, and stops it when the jest process ($2) is gone or the teardown asks (file `stop`).
- * Then it removes the pipe that LibreOffice, stopped by a signal, leaves in /tmp.
+ * Then it removes the pipe that LibreOffice, stopped by a signal, leaves in /tmp, and says it ended.
  */
 const WATCHER = `
 dir=$1 parent=$2 bin=$3 profile=$4
@@ -70,6 +74,7 @@ while :; do
 done
 [ -s "$dir/office.pipe" ] && rm -f "$(cat "$dir/office.pipe")"
 rm -f "$dir/office.pid"
+: >"$dir/ended"
 `;
 
 /** LibreOffice's program (soffice.bin beside the `soffice` script), or null when not installed. */
@@ -107,7 +112,8 @@ export function startOffice(
   const child = spawn("sh", ["-c", WATCHER, "watcher", dir, String(parent), program, url], {
     detached: true,
     stdio: "ignore",
-    env: { ...process.env, TMPDIR: tmp },
+    // as LibreOffice's `soffice` script sets it for every start
+    env: { ...process.env, TMPDIR: tmp, SAL_ENABLE_FILE_LOCKING: "1" },
   });
   child.unref();
 }
@@ -176,7 +182,7 @@ export function residentProfile(dir = officeFolder()): string | null {
   if (!dir || !fs.existsSync(dir)) return null;
   const at = files(dir);
   const deadline = Date.now() + READY_MS;
-  while (!fs.existsSync(at.broken) && !fs.existsSync(at.stop)) {
+  while (!fs.existsSync(at.broken) && !fs.existsSync(at.stop) && !fs.existsSync(at.ended)) {
     const pid = officePid(dir);
     const pipe = pid === null ? null : listeningPipe(pid);
     // ready when it listens AND holds its document open (LibreOffice's lock file beside it):

@@ -159,7 +159,10 @@ describe("start-up in Excel (src/taskpane/index.tsx)", () => {
     "react/jsx-runtime": require("react/jsx-runtime"),
     "react-dom/client": require("react-dom/client"),
     "@fluentui/react-components": require("@fluentui/react-components"),
+    // Fluent's components import the icons' index; the pane imports its icons one by one
     "@fluentui/react-icons": require("@fluentui/react-icons"),
+    "@fluentui/react-icons/svg/dismiss": require("@fluentui/react-icons/svg/dismiss"),
+    "@fluentui/react-icons/svg/document-arrow-up": require("@fluentui/react-icons/svg/document-arrow-up"),
   };
   const { act } = packages.react as typeof import("react");
 

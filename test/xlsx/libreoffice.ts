@@ -79,8 +79,10 @@ export function convert(
   const args = ["--headless", "--norestore", "--convert-to", format, "--outdir", outdir];
   const inputs = typeof files === "string" ? [files] : files;
   // the run's LibreOffice: a full run's set-up started it; in a run of some files, the first
-  // conversion does (its watcher follows jest's main process, this worker's parent)
-  if (runFolder()) startOffice(soffice, profile, undefined, process.ppid);
+  // conversion does. Its watcher follows jest's main process: this worker's parent, or this
+  // process itself when jest runs the files in band (no channel to a parent then)
+  if (runFolder())
+    startOffice(soffice, profile, undefined, process.send ? process.ppid : process.pid);
   const resident = residentProfile();
   if (resident) {
     try {

@@ -9,12 +9,19 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { cleanup, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { axe } from "jest-axe";
-import { request17040 } from "../../src/engine";
-import { en, nl, type Strings } from "../../src/taskpane/i18n/strings";
+import { en, nl } from "../../src/taskpane/i18n/strings";
 import type { ScoreResult } from "../../src/taskpane/model";
-import { initialPaneState, usePane, type PaneApi } from "../../src/taskpane/usePane";
+import { initialPaneState, type PaneApi } from "../../src/taskpane/usePane";
 import { NotFinalError } from "../../src/workbook/finality";
-import { PaneApp, problems, ready, renderPane, request, results } from "./fixtures";
+import {
+  ControlledPane,
+  problems,
+  ready,
+  renderPane,
+  request,
+  results,
+  stubPaneApi,
+} from "./fixtures";
 
 /** Tabs until `target` has focus (at most 40 stops), as a keyboard user would. */
 async function tabTo(user: ReturnType<typeof userEvent.setup>, target: HTMLElement) {
@@ -352,32 +359,14 @@ const cells = [
 ];
 
 function stubApi(): jest.Mocked<PaneApi> {
-  return {
-    readRequest: jest.fn(async () => ({
-      request: request17040,
-      problems: [],
-      privacy: { due: false, closed: "2024-08-26", pending: 0 },
-    })),
-    setUp: jest.fn(),
+  return stubPaneApi({
     score: jest.fn<Promise<ScoreResult>, []>(),
-    recordDraw: jest.fn(),
     selectCell: jest.fn<Promise<void>, [string, string]>(async () => undefined),
     showRequest: jest.fn(async () => undefined),
     share: jest.fn(async () => {
       throw new NotFinalError(cells);
     }),
-    cleanUp: jest.fn(),
-    cvIntake: jest.fn(),
-    readCv: jest.fn(),
-    proposeCv: jest.fn(),
-    checkCvProposals: jest.fn(),
-    applyCvProposals: jest.fn(),
-  };
-}
-
-function Pane({ api, strings }: { api: PaneApi; strings: Strings }) {
-  const { state, actions } = usePane(api, strings);
-  return <PaneApp strings={strings} state={state} actions={actions} />;
+  });
 }
 
 describe("share refused while the top is not final (issue 17): controller and components", () => {
@@ -397,7 +386,7 @@ describe("share refused while the top is not final (issue 17): controller and co
       const api = stubApi();
       render(
         <FluentProvider theme={webLightTheme}>
-          <Pane api={api} strings={strings} />
+          <ControlledPane api={api} strings={strings} />
         </FluentProvider>
       );
       await user.click(await screen.findByRole("button", { name: strings.shareAction }));

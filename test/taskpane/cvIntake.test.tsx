@@ -17,10 +17,10 @@ import {
   type CvProposal,
   type Request,
 } from "../../src/engine";
-import { en, nl, type Strings } from "../../src/taskpane/i18n/strings";
+import { en, nl } from "../../src/taskpane/i18n/strings";
 import { chosenOf, reviewOf, type CvIntakeView, type PaneState } from "../../src/taskpane/model";
-import { usePane, type PaneApi } from "../../src/taskpane/usePane";
-import { PaneApp, ready, renderPane } from "./fixtures";
+import type { PaneApi } from "../../src/taskpane/usePane";
+import { ControlledPane, ready, renderPane, stubPaneApi } from "./fixtures";
 
 const evidence = (file: string, page: number, line: number, text: string) => ({
   file,
@@ -278,19 +278,7 @@ function stubApi(): jest.Mocked<PaneApi> {
     pagesSource: "pdf",
     lines: [{ page: 1, line: 1, text: file }],
   });
-  return {
-    readRequest: jest.fn(async () => ({
-      request: request17040,
-      problems: [],
-      privacy: { due: false, closed: "2024-08-26", pending: 0 },
-    })),
-    setUp: jest.fn(),
-    score: jest.fn(),
-    recordDraw: jest.fn(),
-    selectCell: jest.fn(),
-    showRequest: jest.fn(),
-    share: jest.fn(),
-    cleanUp: jest.fn(),
+  return stubPaneApi({
     cvIntake: jest.fn(async () => ({
       request: request17040,
       candidates: ["Eva Jansen", "Piet Bos"],
@@ -319,12 +307,7 @@ function stubApi(): jest.Mocked<PaneApi> {
       applied: chosen.reduce((n, c) => n + c.proposals.length, 0),
       notApplied: [],
     })),
-  };
-}
-
-function Pane({ api, strings }: { api: PaneApi; strings: Strings }) {
-  const { state, actions } = usePane(api, strings);
-  return <PaneApp strings={strings} state={state} actions={actions} />;
+  });
 }
 
 describe("the intake (controller and components)", () => {
@@ -333,7 +316,7 @@ describe("the intake (controller and components)", () => {
     const api = stubApi();
     render(
       <FluentProvider theme={webLightTheme}>
-        <Pane api={api} strings={nl} />
+        <ControlledPane api={api} strings={nl} />
       </FluentProvider>
     );
     await screen.findByRole("heading", { name: "CV's inlezen" });
@@ -392,7 +375,7 @@ describe("the intake (controller and components)", () => {
     const api = stubApi();
     render(
       <FluentProvider theme={webLightTheme}>
-        <Pane api={api} strings={en} />
+        <ControlledPane api={api} strings={en} />
       </FluentProvider>
     );
     await screen.findByRole("heading", { name: "Read CVs" });

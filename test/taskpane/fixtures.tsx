@@ -5,7 +5,7 @@ import { request17040 } from "../../src/engine";
 import { App, type PaneActions } from "../../src/taskpane/components/App";
 import { nl, type Strings } from "../../src/taskpane/i18n/strings";
 import { requestView, type PaneState, type ResultsView } from "../../src/taskpane/model";
-import { initialPaneState } from "../../src/taskpane/usePane";
+import { initialPaneState, usePane, type PaneApi } from "../../src/taskpane/usePane";
 
 /** The 17040 request at a glance. */
 export const request = requestView(request17040);
@@ -114,6 +114,39 @@ export function PaneApp(props: { strings: Strings; state: PaneState; actions: Pa
       blankId="blanco"
     />
   );
+}
+
+/**
+ * A stub of the pane's use cases (src/office, src/cv), one jest.fn each: the 17040 request set
+ * up, no privacy clean-up due; `given` replaces the ones a test needs.
+ */
+export function stubPaneApi(given: Partial<jest.Mocked<PaneApi>> = {}): jest.Mocked<PaneApi> {
+  return {
+    readRequest: jest.fn(async () => ({
+      request: request17040,
+      problems: [],
+      privacy: { due: false, closed: "2024-08-26", pending: 0 },
+    })),
+    setUp: jest.fn(),
+    score: jest.fn(),
+    recordDraw: jest.fn(),
+    selectCell: jest.fn(),
+    showRequest: jest.fn(),
+    share: jest.fn(),
+    cleanUp: jest.fn(),
+    cvIntake: jest.fn(),
+    readCv: jest.fn(),
+    proposeCv: jest.fn(),
+    checkCvProposals: jest.fn(),
+    applyCvProposals: jest.fn(),
+    ...given,
+  };
+}
+
+/** The pane with its real controller (usePane) over `api`. */
+export function ControlledPane({ api, strings }: { api: PaneApi; strings: Strings }) {
+  const { state, actions } = usePane(api, strings);
+  return <PaneApp strings={strings} state={state} actions={actions} />;
 }
 
 /** Renders the pane in a state, returning the actions and the render result. */

@@ -53,8 +53,12 @@ const cacheDirectory = "<rootDir>/node_modules/.cache/jest";
 /** `npm run test:cpu`: each file's CPU seconds (a no-op in other runs). */
 const cpuTimes = "<rootDir>/test/setup/cpuTimes.ts";
 
+/** jest-runtime with each module compiled once per worker, not once per test file (test/setup/compileCache.js). */
+const runtime = "<rootDir>/test/setup/runtime.js";
+
 const node = {
   cacheDirectory,
+  runtime,
   // jest-environment-node with an ordinary global object: global lookups (Math …) not through a Proxy.
   testEnvironment: "<rootDir>/test/nodeEnvironment.js",
   setupFilesAfterEnv: [cpuTimes],
@@ -91,6 +95,7 @@ module.exports = {
     {
       displayName: "taskpane",
       cacheDirectory,
+      runtime,
       testEnvironment: "jsdom",
       roots: ["<rootDir>/test/taskpane"],
       testMatch: ["**/*.test.ts", "**/*.test.tsx"],

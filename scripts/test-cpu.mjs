@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /**
  * `npm run test:cpu [-- JEST ARGS]`: runs `npm test` (all of it, or the files given) and
- * prints where its time went: CPU seconds per test file, its own and its programs' (the run's
- * one LibreOffice as a row of its own), the 25 costliest files and the totals.
+ * prints where its time went: CPU seconds per test file, its own (and how much of that went before
+ * its first test: its imports) and its programs' (the run's one LibreOffice as a row of its own),
+ * the 25 costliest files and the totals.
  * test/setup/cpuTimes.ts does the measuring.
  */
 import { spawnSync } from "child_process";
@@ -31,12 +32,13 @@ const rows = fs.existsSync(out)
       .trim()
       .split("\n")
       .map((line) => {
-        const [file, own, children, fileWall] = line.split("\t");
+        const [file, own, children, fileWall, loaded] = line.split("\t");
         return {
           file: path.isAbsolute(file) ? path.relative(root, file) : file,
           own: +own,
           children: +children,
           wall: +fileWall,
+          loaded: +(loaded ?? 0),
         };
       })
   : [];
@@ -44,15 +46,16 @@ rows.sort((a, b) => b.own + b.children - (a.own + a.children));
 const sum = (key) => rows.reduce((total, row) => total + row[key], 0);
 const pad = (text, width) => String(text).padStart(width);
 console.log(
-  `\n${"CPU-s".padStart(7)} ${"own".padStart(6)} ${"progs".padStart(6)} ${"wall".padStart(6)}  file`
+  `\n${"CPU-s".padStart(7)} ${"own".padStart(6)} ${"import".padStart(6)} ${"progs".padStart(6)} ${"wall".padStart(6)}  file`
 );
 for (const row of rows.slice(0, 25))
   console.log(
-    `${pad((row.own + row.children).toFixed(1), 7)} ${pad(row.own.toFixed(1), 6)} ${pad(row.children.toFixed(1), 6)} ${pad(row.wall.toFixed(1), 6)}  ${row.file}`
+    `${pad((row.own + row.children).toFixed(1), 7)} ${pad(row.own.toFixed(1), 6)} ${pad(row.loaded.toFixed(1), 6)} ${pad(row.children.toFixed(1), 6)} ${pad(row.wall.toFixed(1), 6)}  ${row.file}`
   );
 console.log(
   `\n${rows.filter((row) => /\.test\.tsx?$/.test(row.file)).length} files: ${(sum("own") + sum("children")).toFixed(0)} CPU-s ` +
-    `(${sum("own").toFixed(0)} in jest's workers, ${sum("children").toFixed(0)} in the programs they started); ` +
+    `(${sum("own").toFixed(0)} in jest's workers, of which ${sum("loaded").toFixed(0)} before the files' first tests, ` +
+    `${sum("children").toFixed(0)} in the programs they started); ` +
     `${wall.toFixed(0)} s wall`
 );
 process.exit(jest.status ?? 1);

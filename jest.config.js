@@ -50,9 +50,6 @@ const programTests = fs
 /** Jest's own cache beside the project, not in the system's temp folder (which the tests leave as they found it). */
 const cacheDirectory = "<rootDir>/node_modules/.cache/jest";
 
-/** `npm run test:cpu`: each file's CPU seconds (a no-op in other runs). */
-const cpuTimes = "<rootDir>/test/setup/cpuTimes.ts";
-
 /** jest-runtime with each module compiled once per worker, not once per test file (test/setup/compileCache.js). */
 const runtime = "<rootDir>/test/setup/runtime.js";
 
@@ -61,7 +58,6 @@ const node = {
   runtime,
   // jest-environment-node with an ordinary global object: global lookups (Math …) not through a Proxy.
   testEnvironment: "<rootDir>/test/nodeEnvironment.js",
-  setupFilesAfterEnv: [cpuTimes],
   roots: ["<rootDir>/test"],
   transform,
   transformIgnorePatterns,
@@ -96,10 +92,11 @@ module.exports = {
       displayName: "taskpane",
       cacheDirectory,
       runtime,
-      testEnvironment: "jsdom",
+      // jest-environment-jsdom with `npm run test:cpu`'s meter (test/setup/cpuTimes.js)
+      testEnvironment: "<rootDir>/test/jsdomEnvironment.js",
       roots: ["<rootDir>/test/taskpane"],
       testMatch: ["**/*.test.ts", "**/*.test.tsx"],
-      setupFilesAfterEnv: ["<rootDir>/test/taskpane/setup.ts", cpuTimes],
+      setupFilesAfterEnv: ["<rootDir>/test/taskpane/setup.ts"],
       transform,
       transformIgnorePatterns,
     },

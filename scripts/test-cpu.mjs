@@ -4,7 +4,7 @@
  * prints where its time went: CPU seconds per test file, its own (and how much of that went before
  * its first test: its imports) and its programs' (the run's one LibreOffice as a row of its own),
  * the 25 costliest files and the totals.
- * test/setup/cpuTimes.ts does the measuring.
+ * test/setup/cpuTimes.js (called by the test environments) does the measuring.
  */
 import { spawnSync } from "child_process";
 import fs from "fs";

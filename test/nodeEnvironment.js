@@ -6,10 +6,12 @@
  * … in our sources and in ExcelJS, saxes, pdfjs) then goes through V8's interceptor and that
  * Proxy: `Math.min` in a hot loop measured 20× slower (cellRef: 1.5 s instead of 0.07 s for
  * a million calls). The context is dropped with the environment after its file, so what a
- * test left on the global goes with it.
+ * test left on the global goes with it. It also carries `npm run test:cpu`'s meter
+ * (test/setup/cpuTimes.js).
  */
 const vm = require("vm");
 const { TestEnvironment } = require("jest-environment-node");
+const { cpuMeter } = require("./setup/cpuTimes");
 
 class OrdinaryGlobalEnvironment extends TestEnvironment {
   constructor(config, context) {
@@ -21,6 +23,12 @@ class OrdinaryGlobalEnvironment extends TestEnvironment {
     } finally {
       vm.createContext = createContext;
     }
+    this.cpu = cpuMeter(context.testPath);
+  }
+
+  async handleTestEvent(event, state) {
+    if (super.handleTestEvent) await super.handleTestEvent(event, state);
+    this.cpu?.event(event.name);
   }
 }
 

@@ -13,7 +13,7 @@ import { closeRunFolder } from "./runFolder";
 export default function globalTeardown(): void {
   stopProductionBuilds();
   const office = stopOffice();
-  // `npm run test:cpu` (cpuTimes.ts): the run's LibreOffice counts as one more row
+  // `npm run test:cpu` (cpuTimes.js): the run's LibreOffice counts as one more row
   const times = process.env.AWARDSCORE_TEST_CPU;
   if (office !== null && times)
     fs.appendFileSync(times, `the run's LibreOffice\t0\t${office}\t0\n`);

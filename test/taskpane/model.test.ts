@@ -1,6 +1,7 @@
 /**
- * @jest-environment node
+ * @jest-environment ./test/nodeEnvironment.js
  */
+// The node project's environment (no DOM, an ordinary global, test:cpu's meter).
 /** From the use cases' outcome to what the pane shows, on the example workbook. */
 import path from "path";
 import { planScore } from "../../src/workbook/score";

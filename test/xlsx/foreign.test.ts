@@ -208,11 +208,14 @@ class Lane {
     return ran;
   };
 
-  /** Ends the command. */
+  /** Ends the command, and waits until it has ended (its CPU then counts for this file in test:cpu). */
   async stop(): Promise<void> {
     const child = await this.child?.catch(() => null);
-    child?.kill();
     this.child = null;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    const ended = new Promise((resolve) => child.once("exit", resolve));
+    child.kill();
+    await ended;
   }
 }
 

@@ -5,8 +5,7 @@
  * src/office's does: the message names the cells, in the pane's language, and each cell is a
  * link to it. (One file: each file of the pane's tests loads React and Fluent UI afresh.)
  */
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { cleanup, render, screen, waitFor, within } from "@testing-library/react";
+import { cleanup, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { axe } from "jest-axe";
 import { en, nl } from "../../src/taskpane/i18n/strings";
@@ -14,7 +13,7 @@ import type { ScoreResult } from "../../src/taskpane/model";
 import { initialPaneState, type PaneApi } from "../../src/taskpane/usePane";
 import { NotFinalError } from "../../src/workbook/finality";
 import {
-  ControlledPane,
+  renderControlledPane,
   problems,
   ready,
   renderPane,
@@ -384,11 +383,7 @@ describe("share refused while the top is not final (issue 17): controller and co
     async (strings, message) => {
       const user = userEvent.setup();
       const api = stubApi();
-      render(
-        <FluentProvider theme={webLightTheme}>
-          <ControlledPane api={api} strings={strings} />
-        </FluentProvider>
-      );
+      renderControlledPane(api, strings);
       await user.click(await screen.findByRole("button", { name: strings.shareAction }));
       expect(await screen.findByText(message)).toBeTruthy();
       expect(screen.getByText(strings.shareNotFinalHint)).toBeTruthy();

@@ -5,8 +5,7 @@
  * from its name, proposals reviewed with their evidence and ticks, "Overnemen" applying
  * only the ticked ones that can be applied, an unreadable file's Dutch message.
  */
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { axe } from "jest-axe";
 import {
@@ -20,7 +19,7 @@ import {
 import { en, nl } from "../../src/taskpane/i18n/strings";
 import { chosenOf, reviewOf, type CvIntakeView, type PaneState } from "../../src/taskpane/model";
 import type { PaneApi } from "../../src/taskpane/usePane";
-import { ControlledPane, ready, renderPane, stubPaneApi } from "./fixtures";
+import { ready, renderControlledPane, renderPane, stubPaneApi } from "./fixtures";
 
 const evidence = (file: string, page: number, line: number, text: string) => ({
   file,
@@ -314,11 +313,7 @@ describe("the intake (controller and components)", () => {
   test("drop two CVs and a scan, review, Overnemen: only the ticked ones that can be applied, then the CVs are forgotten", async () => {
     const user = userEvent.setup();
     const api = stubApi();
-    render(
-      <FluentProvider theme={webLightTheme}>
-        <ControlledPane api={api} strings={nl} />
-      </FluentProvider>
-    );
+    renderControlledPane(api, nl);
     await screen.findByRole("heading", { name: "CV's inlezen" });
     const files = [
       new File(["%PDF-1.7 eva"], "eva-jansen.pdf"),
@@ -373,11 +368,7 @@ describe("the intake (controller and components)", () => {
   test("a file whose name names nobody waits for its candidate; picking one proposes", async () => {
     const user = userEvent.setup();
     const api = stubApi();
-    render(
-      <FluentProvider theme={webLightTheme}>
-        <ControlledPane api={api} strings={en} />
-      </FluentProvider>
-    );
+    renderControlledPane(api, en);
     await screen.findByRole("heading", { name: "Read CVs" });
     await user.upload(screen.getByLabelText("Choose CVs", { selector: "input" }), [
       new File(["%PDF"], "cv-2024.pdf"),

@@ -149,6 +149,15 @@ export function ControlledPane({ api, strings }: { api: PaneApi; strings: String
   return <PaneApp strings={strings} state={state} actions={actions} />;
 }
 
+/** Renders the pane with its real controller over `api`, as Excel shows it (Fluent's light theme). */
+export function renderControlledPane(api: PaneApi, strings: Strings = nl) {
+  return render(
+    <FluentProvider theme={webLightTheme}>
+      <ControlledPane api={api} strings={strings} />
+    </FluentProvider>
+  );
+}
+
 /** Renders the pane in a state, returning the actions and the render result. */
 export function renderPane(state: PaneState, strings: Strings = nl) {
   const actions = mockActions();
